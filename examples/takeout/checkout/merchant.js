@@ -17,13 +17,21 @@ async function post(path, data, token) {
   if (token) header.Authorization = `Bearer ${token}`;
   let res;
   try {
-    res = await call(tt.request, { url: `${getApp().globalData.serverBase}${path}`, method: 'POST', data, header });
-  } catch (err) {
+    res = await call(tt.request, {
+      url: `${getApp().globalData.serverBase}${path}`,
+      method: 'POST',
+      data,
+      header,
+    });
+  } catch {
     throw new MerchantError('network', 'Cannot reach the shop right now, please try again');
   }
   if (res.statusCode < 200 || res.statusCode >= 300) {
-    const error = (res.data && res.data.error) || {};
-    throw new MerchantError(error.code || `http_${res.statusCode}`, error.message || 'The shop could not take the order');
+    const error = res.data?.error || {};
+    throw new MerchantError(
+      error.code || `http_${res.statusCode}`,
+      error.message || 'The shop could not take the order',
+    );
   }
   return res.data;
 }

@@ -42,7 +42,13 @@ function summary() {
     count += l.quantity;
     totalCents += subtotalCents;
     quantities[l.dish.id] = l.quantity;
-    return { id: l.dish.id, name: l.dish.name, priceCents: l.dish.priceCents, quantity: l.quantity, subtotalCents };
+    return {
+      id: l.dish.id,
+      name: l.dish.name,
+      priceCents: l.dish.priceCents,
+      quantity: l.quantity,
+      subtotalCents,
+    };
   });
   return { count, totalCents, items, quantities };
 }

@@ -50,7 +50,7 @@ Page({
     let login;
     try {
       login = await call(tt.login, { force: true });
-    } catch (err) {
+    } catch {
       throw new Error('Please log in to place your order');
     }
     const token = await openSession(login.code);
@@ -75,6 +75,8 @@ Page({
       });
       cart.clear();
     }
-    tt.redirectTo({ url: `/pages/result/result?status=${outcome}&orderId=${order.orderId}&totalCents=${order.totalCents}` });
+    tt.redirectTo({
+      url: `/pages/result/result?status=${outcome}&orderId=${order.orderId}&totalCents=${order.totalCents}`,
+    });
   },
 });

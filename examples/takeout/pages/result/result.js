@@ -2,7 +2,10 @@ const { formatYuan } = require('../../money/format.js');
 
 const OUTCOMES = {
   paid: { title: 'Order placed', note: 'The kitchen is on it. Estimated delivery: 30 min.' },
-  timeout: { title: 'Checking your payment', note: 'Payment is taking longer than usual. We will confirm it shortly.' },
+  timeout: {
+    title: 'Checking your payment',
+    note: 'Payment is taking longer than usual. We will confirm it shortly.',
+  },
   failed: { title: 'Payment failed', note: 'You have not been charged. Please try again.' },
 };
 

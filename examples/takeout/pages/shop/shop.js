@@ -24,7 +24,10 @@ Page({
     this.setData({
       shopName: app.globalData.shopName,
       minOrderCents: app.globalData.minOrderCents,
-      categories: categories.map((c) => ({ ...c, count: dishes.filter((d) => d.categoryId === c.id).length })),
+      categories: categories.map((c) => ({
+        ...c,
+        count: dishes.filter((d) => d.categoryId === c.id).length,
+      })),
       activeCategoryId,
       dishes: dishesOf(activeCategoryId),
     });
@@ -45,6 +48,9 @@ Page({
   },
 
   onShareAppMessage() {
-    return { title: `Order from ${this.data.shopName}`, path: `/pages/shop/shop?category=${this.data.activeCategoryId}` };
+    return {
+      title: `Order from ${this.data.shopName}`,
+      path: `/pages/shop/shop?category=${this.data.activeCategoryId}`,
+    };
   },
 });

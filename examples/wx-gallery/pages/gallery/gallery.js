@@ -10,7 +10,9 @@ Page({
     this.applySort(query.sort === 'popular' ? 'popular' : 'recent');
   },
   applySort(sort) {
-    const sorted = photos.slice().sort((a, b) => (sort === 'popular' ? b.likes - a.likes : b.takenAt.localeCompare(a.takenAt)));
+    const sorted = photos
+      .slice()
+      .sort((a, b) => (sort === 'popular' ? b.likes - a.likes : b.takenAt.localeCompare(a.takenAt)));
     this.setData({ sort, photos: sorted });
   },
   onSortTap(e) {
