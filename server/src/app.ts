@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type Authenticator, installAccessControl } from './http/access.ts';
+import { installErrorHandler } from './http/error-handler.ts';
+import { httpErrors } from './http/errors.ts';
+import { installJsonBodyParser } from './http/json-body.ts';
+import type { Logger } from './http/logger.ts';
+import { installOpenApi } from './http/openapi.ts';
+
+export interface AppOptions {
+  logger: Logger;
+  bodyLimit: number;
+  publicUrl: string;
+  authenticators: readonly Authenticator[];
+  /** Registers the capability modules' plugins, in the encapsulated context. */
+  modules: (app: FastifyInstance) => Promise<void>;
+}
+
+export type PlazaApp = FastifyInstance;
+
+const requestIdPattern = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * The HTTP server: infrastructure (errors, access, JSON, OpenAPI, rate limits) applied
+ * to every route, then each capability's plugin.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // Typed as the plain instance: routes opt into zod with `withTypeProvider` in their own plugin.
+  const app = Fastify({
+    loggerInstance: options.logger,
+    bodyLimit: options.bodyLimit,
+    // A caller's own request id is kept when it is sane, so logs join across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+  installJsonBodyParser(app);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installAccessControl(app, options.authenticators, ['/docs']);
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) =>
+      httpErrors.RATE_LIMITED({ retry_after_seconds: Math.ceil(context.ttl / 1000) }),
+  });
+  await installOpenApi(app, options.publicUrl);
+  await options.modules(app);
+  return app;
+}

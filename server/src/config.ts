@@ -1,0 +1,79 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The server's whole configuration, read once from the environment.
+ * A bad value stops the start with a message naming the variable.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ */
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => ['1', 'true', 'yes'].includes(v));
+
+const schema = z.object({
+  PLAZA_DATA_DIR: z.string().min(1).default('./.plaza'),
+  PLAZA_HOST: z.string().min(1).default('127.0.0.1'),
+  PLAZA_PORT: port.default(8080),
+  PLAZA_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite)')
+    .optional(),
+  PLAZA_PUBLIC_URL: z.url().optional(),
+  PLAZA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PLAZA_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(1024 * 1024),
+  PLAZA_DEMO: bool.default(true),
+  PLAZA_WORKERS: bool.default(true),
+});
+
+export interface Config {
+  dataDir: string;
+  host: string;
+  port: number;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  publicUrl: string;
+  logLevel: z.infer<typeof schema>['PLAZA_LOG_LEVEL'];
+  bodyLimit: number;
+  demo: boolean;
+  workers: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset", as a shell user who writes `PLAZA_PORT= npm start` expects.
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('PLAZA_') && v !== ''),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const v = parsed.data;
+  const dataDir = resolve(v.PLAZA_DATA_DIR);
+  return {
+    dataDir,
+    host: v.PLAZA_HOST,
+    port: v.PLAZA_PORT,
+    database: v.PLAZA_DATABASE_URL
+      ? { kind: 'postgres', url: v.PLAZA_DATABASE_URL }
+      : { kind: 'sqlite', file: resolve(dataDir, 'plaza.db') },
+    publicUrl: (v.PLAZA_PUBLIC_URL ?? `http://${v.PLAZA_HOST}:${v.PLAZA_PORT}`).replace(/\/$/, ''),
+    logLevel: v.PLAZA_LOG_LEVEL,
+    bodyLimit: v.PLAZA_BODY_LIMIT,
+    demo: v.PLAZA_DEMO,
+    workers: v.PLAZA_WORKERS,
+  };
+}

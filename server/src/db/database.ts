@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Engine = 'sqlite' | 'postgres';
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type Db = Kysely<Database>;
+
+// int8 (bigint) arrives from pg as a string; money and timestamps are integers well inside
+// 2^53, so numbers keep one type on both engines. A value past that is a bug, not data.
+pg.types.setTypeParser(20, (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+});
+
+/**
+ * Opens the platform's database on either engine.
+ *
+ * @example
+ * const { db, engine } = openDatabase({ kind: 'sqlite', file: '.plaza/plaza.db' });
+ */
+export function openDatabase(
+  target: DatabaseTarget,
+  options: { poolSize?: number } = {},
+): { db: Db; engine: Engine } {
+  if (target.kind === 'sqlite') {
+    if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const dialect = new SqliteDialect({
+      database: async () => {
+        const handle = new SqliteDatabase(target.file);
+        handle.pragma('journal_mode = WAL');
+        handle.pragma('busy_timeout = 5000');
+        handle.pragma('foreign_keys = ON');
+        handle.pragma('synchronous = NORMAL');
+        return handle;
+      },
+    });
+    return { db: new Kysely<Database>({ dialect }), engine: 'sqlite' };
+  }
+  const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => {});
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+}
+
+/** Which engine a Kysely instance talks to (migrations use it for the few engine-specific types). */
+export function engineOf(db: Kysely<unknown>): Engine {
+  return db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

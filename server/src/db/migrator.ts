@@ -1,0 +1,38 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+
+export type MigrationSet = Record<string, Migration>;
+
+/**
+ * One migrator for the whole platform: each module contributes its own frozen,
+ * timestamp-named migrations; they run in one global order by name.
+ */
+export function createMigrator(db: Db, sets: MigrationSet[]): Migrator {
+  const all: MigrationSet = {};
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (all[name]) throw new Error(`Duplicate migration name ${name}`);
+      all[name] = migration;
+    }
+  }
+  return new Migrator({
+    db: db as Kysely<unknown>,
+    provider: { getMigrations: async () => all },
+  });
+}
+
+export async function migrateToLatest(migrator: Migrator): Promise<void> {
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`, {
+      cause: result.error,
+    });
+  }
+}
+
+/** True when every known migration has been applied (what /readyz reports). */
+export async function migrationsCurrent(migrator: Migrator): Promise<boolean> {
+  const list = await migrator.getMigrations();
+  return list.every((m) => m.executedAt !== undefined);
+}

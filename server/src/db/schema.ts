@@ -1,0 +1,8 @@
+import type { JobTables } from '../jobs/job.table.ts';
+import type { IdentityTables } from '../modules/identity/identity.table.ts';
+
+/**
+ * Every table of the platform, as Kysely sees them. Each module owns and declares its
+ * own tables; this interface only gathers them so one `Kysely<Database>` serves all.
+ */
+export interface Database extends JobTables, IdentityTables {}

@@ -1,0 +1,107 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { httpErrors } from './errors.ts';
+
+/**
+ * Who is calling. Every route declares which audiences may call it
+ * (`config: { access: ['developer'] }`); a route that declares nothing is closed to all.
+ */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; userId: string; sessionId: string; via: 'cookie' | 'bearer'; csrfToken?: string }
+  | {
+      kind: 'account';
+      accountId: string;
+      operator: boolean;
+      sessionId: string;
+      via: 'cookie' | 'bearer';
+      csrfToken?: string;
+    }
+  | { kind: 'app'; appId: string; tokenId: string };
+
+/** `anonymous` means public: anyone, signed in or not. */
+export type Audience = 'anonymous' | 'user' | 'developer' | 'operator' | 'app';
+
+/**
+ * Turns request credentials into a principal. Returns `undefined` when the credential
+ * is not its kind (another authenticator may know it) and throws when it is its kind
+ * but invalid, so a forged or expired credential is a 401, never silently anonymous.
+ */
+export type Authenticator = (request: FastifyRequest) => Promise<Principal | undefined>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+  }
+  interface FastifyContextConfig {
+    access?: readonly Audience[];
+  }
+}
+
+const anonymous: Principal = { kind: 'anonymous' };
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function allows(access: readonly Audience[], principal: Principal): boolean {
+  if (access.includes('anonymous')) return true;
+  switch (principal.kind) {
+    case 'anonymous':
+      return false;
+    case 'user':
+      return access.includes('user');
+    case 'account':
+      return access.includes('developer') || (principal.operator && access.includes('operator'));
+    case 'app':
+      return access.includes('app');
+  }
+}
+
+/**
+ * Resolves the principal on every request and enforces the route's declared access.
+ * Infrastructure: it applies to every route of the server.
+ */
+export function installAccessControl(
+  app: FastifyInstance,
+  authenticators: readonly Authenticator[],
+  publicPrefixes: readonly string[],
+): void {
+  // Set per request below; decorated with null so Fastify keeps one object shape.
+  app.decorateRequest('principal', null as never);
+  app.addHook('onRoute', (route) => {
+    if (route.config?.access) return;
+    const url = route.url ?? route.path;
+    // Infrastructure routes added by plugins (the docs page's assets) are public by prefix.
+    const access: readonly Audience[] = publicPrefixes.some((p) => url.startsWith(p)) ? ['anonymous'] : [];
+    route.config = { ...(route.config ?? {}), access };
+  });
+  app.addHook('onRequest', async (request) => {
+    request.principal = anonymous;
+    const access = request.routeOptions.config?.access;
+    // The not-found handler has no declared access; it reveals nothing.
+    if (!access) return;
+    for (const authenticate of authenticators) {
+      const principal = await authenticate(request);
+      if (principal) {
+        request.principal = principal;
+        break;
+      }
+    }
+    const p = request.principal;
+    if (!allows(access, p)) {
+      throw p.kind === 'anonymous' ? httpErrors.UNAUTHENTICATED() : httpErrors.FORBIDDEN();
+    }
+    // Cookie-authenticated mutations must echo the session's CSRF token in a header
+    // (double submit); bearer callers are not exposed to cross-site requests.
+    if (unsafeMethods.has(request.method) && 'via' in p && p.via === 'cookie') {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !p.csrfToken || sent !== p.csrfToken) throw httpErrors.CSRF();
+    }
+  });
+}
+
+/** The bearer token of a request, if it sent one. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw httpErrors.INVALID_CREDENTIALS(undefined, 'Authorization must be "Bearer <token>"');
+  return match[1];
+}

@@ -1,0 +1,1 @@
+export { type HealthProbe, healthRoutes } from './health.routes.ts';

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { Migrator } from 'kysely';
+import { buildApp } from './app.ts';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './db/clock.ts';
+import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
+import { createMigrator, type MigrationSet, migrateToLatest, migrationsCurrent } from './db/migrator.ts';
+import type { Authenticator } from './http/access.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { healthRoutes } from './modules/health/index.ts';
+
+export interface PlatformOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * The composition root: opens the database, applies migrations, builds every
+ * capability's service, mounts their plugins and starts the background workers.
+ */
+export interface Platform {
+  config: Config;
+  app: FastifyInstance;
+  db: Db;
+  engine: Engine;
+  migrator: Migrator;
+  clock: Clock;
+  log: Logger;
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Drains in-flight requests and workers, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Every module's migrations, in one list the migrator orders by name. */
+export const migrationSets: MigrationSet[] = [];
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? createLogger(config.logLevel);
+  const { db, engine } = openDatabase(config.database);
+  const migrator = createMigrator(db, migrationSets);
+  await migrateToLatest(migrator);
+
+  const authenticators: Authenticator[] = [];
+  const app = await buildApp({
+    logger: log,
+    bodyLimit: config.bodyLimit,
+    publicUrl: config.publicUrl,
+    authenticators,
+    modules: async (app) => {
+      await app.register(healthRoutes, {
+        probe: {
+          ready: async () => {
+            await pingDatabase(db);
+            if (!(await migrationsCurrent(migrator))) throw new Error('migrations pending');
+            return { database: 'ok', migrations: 'current' };
+          },
+        },
+      });
+    },
+  });
+
+  let closed = false;
+  return {
+    config,
+    app,
+    db,
+    engine,
+    migrator,
+    clock,
+    log,
+    async listen() {
+      return app.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await db.destroy();
+    },
+  };
+}

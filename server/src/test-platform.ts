@@ -1,0 +1,35 @@
+import { loadConfig } from './config.ts';
+import type { Clock } from './db/clock.ts';
+import type { Engine } from './db/database.ts';
+import { createTestTarget } from './db/test-database.ts';
+import { createPlatform, type Platform } from './platform.ts';
+
+/**
+ * A whole platform on a fresh, isolated database of the given engine, for tests that
+ * speak HTTP to it (with `app.inject`) or start it on a loopback port.
+ *
+ * @example
+ * const t = await startTestPlatform('postgres'); … await t.stop();
+ */
+export async function startTestPlatform(
+  engine: Engine,
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<Platform & { stop(): Promise<void>; env: Record<string, string> }> {
+  const target = await createTestTarget(engine);
+  const config = loadConfig({
+    PLAZA_LOG_LEVEL: 'silent',
+    PLAZA_PORT: '0',
+    PLAZA_DEMO: 'false',
+    PLAZA_WORKERS: 'false',
+    ...target.env,
+    ...options.env,
+  });
+  const platform = await createPlatform({ config, ...(options.clock ? { clock: options.clock } : {}) });
+  return Object.assign(platform, {
+    env: target.env,
+    async stop() {
+      await platform.close();
+      await target.drop();
+    },
+  });
+}
