@@ -4,7 +4,13 @@ import { buildApp } from './app.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './db/clock.ts';
 import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
-import { createMigrator, type MigrationSet, migrateToLatest, migrationsCurrent } from './db/migrator.ts';
+import {
+  createMigrator,
+  currentSchema,
+  type MigrationSet,
+  migrateToLatest,
+  migrationsCurrent,
+} from './db/migrator.ts';
 import type { Authenticator } from './http/access.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { healthRoutes } from './modules/health/index.ts';
@@ -41,7 +47,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const clock = options.clock ?? systemClock;
   const log = options.logger ?? createLogger(config.logLevel);
   const { db, engine } = openDatabase(config.database);
-  const migrator = createMigrator(db, migrationSets);
+  const migrator = createMigrator(
+    db,
+    migrationSets,
+    engine === 'postgres' ? await currentSchema(db) : undefined,
+  );
   await migrateToLatest(migrator);
 
   const authenticators: Authenticator[] = [];

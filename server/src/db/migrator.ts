@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import type { Db } from './database.ts';
 
 export type MigrationSet = Record<string, Migration>;
@@ -7,7 +7,7 @@ export type MigrationSet = Record<string, Migration>;
  * One migrator for the whole platform: each module contributes its own frozen,
  * timestamp-named migrations; they run in one global order by name.
  */
-export function createMigrator(db: Db, sets: MigrationSet[]): Migrator {
+export function createMigrator(db: Db, sets: MigrationSet[], schema?: string): Migrator {
   const all: MigrationSet = {};
   for (const set of sets) {
     for (const [name, migration] of Object.entries(set)) {
@@ -18,6 +18,9 @@ export function createMigrator(db: Db, sets: MigrationSet[]): Migrator {
   return new Migrator({
     db: db as Kysely<unknown>,
     provider: { getMigrations: async () => all },
+    // On PostgreSQL the migrator looks for its own tables across all schemas unless told
+    // which one is ours; several deployments (or test runs) may share one database.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
 }
 
@@ -35,4 +38,12 @@ export async function migrateToLatest(migrator: Migrator): Promise<void> {
 export async function migrationsCurrent(migrator: Migrator): Promise<boolean> {
   const list = await migrator.getMigrations();
   return list.every((m) => m.executedAt !== undefined);
+}
+
+/** The schema unqualified names resolve to on PostgreSQL (the first of search_path). */
+export async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: check search_path');
+  return schema;
 }
