@@ -1,0 +1,22 @@
+/** The command's own errors (usage and file system), as opposed to the program's build errors. */
+export const cliMessages = {
+  CLI_USAGE: '{0}',
+  CLI_UNKNOWN_COMMAND: 'Unknown command "{0}". Run "plaza help" to see the commands.',
+  CLI_NOT_YET: '"plaza {0}" is not available yet.',
+  CLI_DIR_NOT_EMPTY: '{0} already exists and is not empty',
+  CLI_BAD_DIALECT: '--dialect must be "tt" or "wx", not "{0}"',
+  CLI_NO_TESTS: 'No tests found under {0}/tests',
+} as const;
+
+export type CliErrorCode = keyof typeof cliMessages;
+
+/** A refusal the command prints as one line and exits 1 with; never a stack trace. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  readonly code: CliErrorCode;
+
+  constructor(code: CliErrorCode, ...args: string[]) {
+    super(cliMessages[code].replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)] ?? ''));
+    this.code = code;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * A scenario is everything the host would decide for a mini program: who the user is,
+ * how payment ends, what the merchant's server answers, what the user taps in a modal.
+ * Tests set one per launch; anything left out gets a plain, successful default.
+ *
+ * @example
+ * launch(dir, { scenario: { login: 'denied' } });
+ * launch(dir, { scenario: { payment: 'cancelled', requests: { 'POST /api/orders': () => ({ body: { orderId: 'o1' } }) } } });
+ */
+export interface Scenario {
+  /** `tt.login`/`wx.login`: a code to hand out, or `'denied'` when the user refuses. */
+  login?: { code?: string; anonymousCode?: string } | 'denied';
+  /** The profile `getUserInfo`/`getUserProfile` return, or `'denied'`. */
+  userInfo?: { nickName: string; avatarUrl?: string } | 'denied';
+  /** How the cashier ends (`tt.pay`, `wx.requestPayment`), or a function of the order. */
+  payment?: PaymentOutcome | ((order: Record<string, unknown>) => PaymentOutcome);
+  /**
+   * `request` handlers by `METHOD url`, `METHOD /path`, `url` or `/path` (query excluded).
+   * A value that is not a function is sent back as the body with status 200.
+   */
+  requests?: Record<string, RequestHandler | unknown>;
+  /** The button tapped in `showModal` (`confirm` by default), or a function of the modal. */
+  modal?: 'confirm' | 'cancel' | ((modal: Record<string, unknown>) => 'confirm' | 'cancel');
+  /** The item chosen in `showActionSheet`, or `'cancel'`. */
+  actionSheet?: number | 'cancel';
+  /** Storage contents before launch. */
+  storage?: Record<string, unknown>;
+  /** Overrides of the device `getSystemInfo` reports. */
+  systemInfo?: Record<string, unknown>;
+  /** Answers for any other host API by name; a thrown error becomes `fail`. */
+  apis?: Record<string, (params: Record<string, unknown>) => unknown>;
+}
+
+export type PaymentOutcome = 'paid' | 'timeout' | 'failed' | 'closed' | 'cancelled';
+
+export interface SimulatedRequest {
+  method: string;
+  url: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+export interface SimulatedResponse {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type RequestHandler = (request: SimulatedRequest) => SimulatedResponse | Promise<SimulatedResponse>;
+
+/** The device a phone-sized test sees unless the scenario says otherwise. */
+export const defaultSystemInfo: Record<string, unknown> = {
+  brand: 'Plaza',
+  model: 'Simulator',
+  pixelRatio: 3,
+  screenWidth: 375,
+  screenHeight: 812,
+  windowWidth: 375,
+  windowHeight: 812,
+  statusBarHeight: 44,
+  language: 'zh_CN',
+  version: '1.0.0',
+  system: 'Simulator 1.0',
+  platform: 'devtools',
+  SDKVersion: '3.0.0',
+  appName: 'Plaza',
+};
