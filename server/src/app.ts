@@ -3,18 +3,23 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './db/clock.ts';
+import type { Db } from './db/database.ts';
 import { type Authenticator, installAccessControl } from './http/access.ts';
 import { installErrorHandler } from './http/error-handler.ts';
 import { httpErrors } from './http/errors.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import type { Logger } from './http/logger.ts';
 import { installOpenApi } from './http/openapi.ts';
+import { installIdempotency } from './idempotency/index.ts';
 
 export interface AppOptions {
   logger: Logger;
   bodyLimit: number;
   publicUrl: string;
   authenticators: readonly Authenticator[];
+  /** Where `Idempotency-Key` responses are kept; without it the header is ignored. */
+  idempotency?: { db: Db; clock: Clock };
   /** Registers the capability modules' plugins, in the encapsulated context. */
   modules: (app: FastifyInstance) => Promise<void>;
 }
@@ -51,6 +56,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installAccessControl(app, options.authenticators, ['/docs']);
+  if (options.idempotency) installIdempotency(app, options.idempotency.db, options.idempotency.clock);
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,

@@ -13,6 +13,7 @@ import {
 } from './db/migrator.ts';
 import type { Authenticator } from './http/access.ts';
 import { createLogger, type Logger } from './http/logger.ts';
+import { idempotencyMigrations } from './idempotency/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 
 export interface PlatformOptions {
@@ -40,7 +41,7 @@ export interface Platform {
 }
 
 /** Every module's migrations, in one list the migrator orders by name. */
-export const migrationSets: MigrationSet[] = [];
+export const migrationSets: MigrationSet[] = [idempotencyMigrations];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config } = options;
@@ -60,6 +61,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     bodyLimit: config.bodyLimit,
     publicUrl: config.publicUrl,
     authenticators,
+    idempotency: { db, clock },
     modules: async (app) => {
       await app.register(healthRoutes, {
         probe: {

@@ -1,3 +1,4 @@
+import type { IdempotencyTables } from '../idempotency/idempotency.table.ts';
 import type { JobTables } from '../jobs/job.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 
@@ -5,4 +6,4 @@ import type { IdentityTables } from '../modules/identity/identity.table.ts';
  * Every table of the platform, as Kysely sees them. Each module owns and declares its
  * own tables; this interface only gathers them so one `Kysely<Database>` serves all.
  */
-export interface Database extends JobTables, IdentityTables {}
+export interface Database extends IdempotencyTables, JobTables, IdentityTables {}

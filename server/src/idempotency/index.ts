@@ -1,0 +1,2 @@
+export type { IdempotencyTables } from './idempotency.table.ts';
+export { idempotencyMigrations, installIdempotency } from './idempotency.ts';
