@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Migrator } from 'kysely';
 import { buildApp } from './app.ts';
+import { type BlobStore, createFileBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './db/clock.ts';
 import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
@@ -34,6 +36,8 @@ export interface Platform {
   migrator: Migrator;
   clock: Clock;
   log: Logger;
+  /** Packages, videos and covers, addressed by content. */
+  blobs: BlobStore;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Drains in-flight requests and workers, then closes the database. */
@@ -55,6 +59,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   await migrateToLatest(migrator);
 
+  const blobs = createFileBlobStore(join(config.dataDir, 'blobs'));
   const authenticators: Authenticator[] = [];
   const app = await buildApp({
     logger: log,
@@ -84,6 +89,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     migrator,
     clock,
     log,
+    blobs,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },

@@ -67,6 +67,7 @@ export const httpErrors = defineErrors('HTTP', {
   CSRF: { status: 403, message: 'Missing or wrong CSRF token' },
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The body is larger than allowed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'This content type is not accepted here' },
+  RANGE_NOT_SATISFIABLE: { status: 416, message: 'The requested range is outside the content' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down' },
   IDEMPOTENCY_CONFLICT: {
     status: 409,

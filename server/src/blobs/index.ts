@@ -1,0 +1,2 @@
+export { sendBlob } from './blob-reply.ts';
+export { type BlobStore, BlobTooLargeError, createFileBlobStore } from './blob-store.ts';
