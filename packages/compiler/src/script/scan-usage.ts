@@ -1,0 +1,83 @@
+import { parse } from 'acorn';
+import type * as ESTree from 'acorn';
+
+export interface ScriptFacts {
+  /** `tt.login`, `wx.request`…: the API names used, without the namespace. */
+  apis: Set<string>;
+  /** From a `Component({ externalClasses, options })` call, when written literally. */
+  externalClasses?: string[];
+  options?: { addGlobalClass?: boolean; styleIsolation?: string; multipleSlots?: boolean };
+}
+
+/**
+ * Reads facts from a module's (already CommonJS, plain JS) code without
+ * running it: which API members of the dialect's namespace it uses, and the
+ * literal style options of its `Component({...})` call.
+ */
+export function scanScript(code: string, namespaces: readonly string[]): ScriptFacts {
+  const facts: ScriptFacts = { apis: new Set() };
+  let program: ESTree.Program;
+  try {
+    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+  } catch {
+    return facts;
+  }
+  visit(program, (node) => {
+    if (node.type === 'MemberExpression') {
+      const member = node as ESTree.MemberExpression;
+      if (member.object.type === 'Identifier' && namespaces.includes(member.object.name)) {
+        const name = propertyName(member);
+        if (name) facts.apis.add(name);
+      }
+    } else if (node.type === 'CallExpression') {
+      const call = node as ESTree.CallExpression;
+      if (call.callee.type === 'Identifier' && call.callee.name === 'Component') {
+        const options = call.arguments[0];
+        if (options?.type === 'ObjectExpression') readComponentOptions(options, facts);
+      }
+    }
+  });
+  return facts;
+}
+
+function readComponentOptions(object: ESTree.ObjectExpression, facts: ScriptFacts): void {
+  for (const property of object.properties) {
+    if (property.type !== 'Property') continue;
+    const key = property.key.type === 'Identifier' ? property.key.name : String((property.key as ESTree.Literal).value);
+    if (key === 'externalClasses' && property.value.type === 'ArrayExpression') {
+      facts.externalClasses = property.value.elements.flatMap((element) =>
+        element?.type === 'Literal' && typeof element.value === 'string' ? [element.value] : [],
+      );
+    } else if (key === 'options' && property.value.type === 'ObjectExpression') {
+      facts.options = {};
+      for (const option of property.value.properties) {
+        if (option.type !== 'Property' || option.value.type !== 'Literal') continue;
+        const name = option.key.type === 'Identifier' ? option.key.name : String((option.key as ESTree.Literal).value);
+        const value = option.value.value;
+        if (name === 'addGlobalClass' || name === 'multipleSlots') facts.options[name] = Boolean(value);
+        if (name === 'styleIsolation' && typeof value === 'string') facts.options.styleIsolation = value;
+      }
+    }
+  }
+}
+
+function propertyName(member: ESTree.MemberExpression): string | undefined {
+  if (!member.computed && member.property.type === 'Identifier') return member.property.name;
+  if (member.computed && member.property.type === 'Literal' && typeof member.property.value === 'string') {
+    return member.property.value;
+  }
+  return undefined;
+}
+
+function visit(node: ESTree.Node, enter: (node: ESTree.Node) => void): void {
+  enter(node);
+  for (const key in node) {
+    if (key === 'loc' || key === 'range') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const child of value) if (child && typeof child.type === 'string') visit(child, enter);
+    } else if (value && typeof value === 'object' && typeof (value as ESTree.Node).type === 'string') {
+      visit(value as ESTree.Node, enter);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { transformSync } from 'esbuild';
+import { CompilerError } from '../errors.ts';
+
+/**
+ * Names the runtime passes to every module after `require, module, exports`,
+ * in this order: the dialect's globals. The program's code runs in a nested
+ * function, so a module may still declare its own `const Page`.
+ */
+export const scriptGlobals = [
+  'App',
+  'Page',
+  'Component',
+  'Behavior',
+  'getApp',
+  'getCurrentPages',
+  'requirePlugin',
+  'tt',
+  'wx',
+] as const;
+
+export interface TransformedScript {
+  /** The wrapped module for `logic.js`. */
+  code: string;
+  /** The CommonJS body alone, for static scans. */
+  commonjs: string;
+  errors: CompilerError[];
+}
+
+/**
+ * One .js/.ts of the program → CommonJS wrapped in `__plaza_define(path, …)`.
+ * ES module syntax and TypeScript are accepted; the output targets ES2019
+ * so older WebViews run it.
+ */
+export function transformScript(source: string, path: string): TransformedScript {
+  try {
+    const result = transformSync(source, {
+      loader: path.endsWith('.ts') ? 'ts' : 'js',
+      format: 'cjs',
+      target: 'es2019',
+      sourcefile: path,
+      logLevel: 'silent',
+    });
+    return { code: wrapModule(path.replace(/\.ts$/, '.js'), result.code), commonjs: result.code, errors: [] };
+  } catch (error) {
+    const failures = (error as { errors?: { text: string; location?: { line: number; column: number; length: number } | null }[] })
+      .errors;
+    if (!failures) throw error;
+    const errors = failures.map((failure) => {
+      const line = failure.location?.line ?? 1;
+      const column = (failure.location?.column ?? 0) + 1;
+      const length = failure.location?.length ?? 1;
+      return new CompilerError(
+        'PLZ_SCRIPT_SYNTAX',
+        [failure.text],
+        { start: { offset: 0, line, column }, end: { offset: 0, line, column: column + Math.max(1, length) } },
+        path,
+      );
+    });
+    return { code: '', commonjs: '', errors };
+  }
+}
+
+function wrapModule(path: string, code: string): string {
+  return `__plaza_define(${JSON.stringify(path)}, function (require, module, exports, ${scriptGlobals.join(', ')}) {\n(function () {\n${code}}).call(module.exports);\n});\n`;
+}

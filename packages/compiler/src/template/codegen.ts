@@ -1,0 +1,168 @@
+import type { Code, EventCode, RenderNode } from './ir.ts';
+import type { TransformResult } from './transform.ts';
+
+export interface CodegenOptions {
+  /** Module id the code is for (`pages/index/index`), bound to `M` inside it. */
+  moduleId: string;
+  /** Module id of each `<import>`ed template file, in order. */
+  imports: string[];
+  /** wxs module name → the wxs file it comes from (package path with extension). */
+  wxsFiles: Record<string, string>;
+}
+
+/**
+ * Prints a transformed template as a JS expression: an object with `render`,
+ * `templates`, `imports`, `wxs` and `wxsInline`, bound to its module id `M`.
+ * Render functions take `(d, rt)`: data and the render runtime, nothing else.
+ */
+export function generateModule(result: TransformResult, options: CodegenOptions): string {
+  const lines: string[] = [];
+  lines.push(`(function (M) {`);
+  lines.push(`  return {`);
+  lines.push(`    imports: ${JSON.stringify(options.imports)},`);
+  lines.push(`    wxs: ${JSON.stringify(options.wxsFiles)},`);
+  const inline = result.wxs.filter((module) => module.code !== undefined);
+  if (inline.length) {
+    lines.push(`    wxsInline: {`);
+    for (const module of inline) {
+      lines.push(`      ${JSON.stringify(module.name)}: ${wxsFactory(module.code!)},`);
+    }
+    lines.push(`    },`);
+  } else {
+    lines.push(`    wxsInline: {},`);
+  }
+  lines.push(`    templates: {`);
+  for (const [name, body] of result.templates) {
+    lines.push(`      ${JSON.stringify(name)}: ${renderFunction(body, '      ')},`);
+  }
+  lines.push(`    },`);
+  lines.push(`    render: ${renderFunction(result.render, '    ')},`);
+  lines.push(`  };`);
+  lines.push(`})(${JSON.stringify(options.moduleId)})`);
+  return lines.join('\n');
+}
+
+/**
+ * The factory of a wxs/sjs module. Browser globals are shadowed by parameters
+ * so module code written for the dialect's restricted runtime does not reach
+ * the view's `window` or `document` by accident.
+ */
+export function wxsFactory(code: string): string {
+  return `function (module, exports, require, getRegExp, getDate, window, document, globalThis, self, parent, top, fetch, XMLHttpRequest, WebSocket, importScripts, postMessage, localStorage, sessionStorage, indexedDB) {\n${code}\n}`;
+}
+
+function renderFunction(nodes: RenderNode[], indent: string): string {
+  if (nodes.every(isSimple)) {
+    return `function (d, rt) {\n${indent}  return [${nodes.map(expression).join(', ')}];\n${indent}}`;
+  }
+  const printer = new Printer(`${indent}  `);
+  printer.line('const $0 = [];');
+  statements(nodes, '$0', printer);
+  printer.line('return $0;');
+  return `function (d, rt) {\n${printer.text()}\n${indent}}`;
+}
+
+class Printer {
+  private readonly out: string[] = [];
+  private next = 1;
+  constructor(private indent: string) {}
+  line(text: string): void {
+    this.out.push(this.indent + text);
+  }
+  block(open: string, body: () => void, close = '}'): void {
+    this.line(open);
+    this.nested(body);
+    this.line(close);
+  }
+  nested(body: () => void): void {
+    const saved = this.indent;
+    this.indent += '  ';
+    body();
+    this.indent = saved;
+  }
+  temp(): string {
+    return `$${this.next++}`;
+  }
+  text(): string {
+    return this.out.join('\n');
+  }
+}
+
+/** A node that prints as one expression: text, or an element whose children are all simple. */
+function isSimple(node: RenderNode): boolean {
+  return node.type === 'text' || (node.type === 'element' && node.children.every(isSimple));
+}
+
+function expression(node: RenderNode): Code {
+  if (node.type === 'text') return `rt.t(${node.value})`;
+  if (node.type !== 'element') throw new Error(`not a simple node: ${node.type}`);
+  return element(node, `[${node.children.map(expression).join(', ')}]`);
+}
+
+function element(node: RenderNode & { type: 'element' }, children: Code): Code {
+  const attrs = `{${node.attrs.map(([name, value]) => `${JSON.stringify(name)}: ${value}`).join(', ')}}`;
+  const events = `[${node.events.map(event).join(', ')}]`;
+  const extra: string[] = [];
+  if (node.component) extra.push(`component: ${JSON.stringify(node.component)}`);
+  if (node.slot !== undefined) extra.push(`slot: ${node.slot}`);
+  if (node.model) extra.push(`model: {${node.model.map(([name, path]) => `${JSON.stringify(name)}: ${path}`).join(', ')}}`);
+  const tail = extra.length ? `, {${extra.join(', ')}}` : '';
+  return `rt.e(${JSON.stringify(node.tag)}, ${attrs}, ${events}, ${children}${tail})`;
+}
+
+function event(binding: EventCode): Code {
+  return `{name: ${JSON.stringify(binding.name)}, handler: ${binding.handler}, capture: ${binding.capture}, catch: ${binding.catch}, mut: ${binding.mut}}`;
+}
+
+function statements(nodes: RenderNode[], target: string, printer: Printer): void {
+  for (const node of nodes) statement(node, target, printer);
+}
+
+function statement(node: RenderNode, target: string, printer: Printer): void {
+  if (isSimple(node)) {
+    printer.line(`${target}.push(${expression(node)});`);
+    return;
+  }
+  switch (node.type) {
+    case 'element': {
+      const children = printer.temp();
+      printer.line(`const ${children} = [];`);
+      statements(node.children, children, printer);
+      printer.line(`${target}.push(${element(node, children)});`);
+      return;
+    }
+    case 'fragment':
+      statements(node.children, target, printer);
+      return;
+    case 'if':
+      node.branches.forEach((branch, i) => {
+        const head = branch.test === undefined ? '{' : `if (${branch.test}) {`;
+        const open = i === 0 ? head : `} else ${head}`;
+        printer.line(open);
+        printer.nested(() => statement(branch.node, target, printer));
+      });
+      printer.line('}');
+      return;
+    case 'for': {
+      const items = printer.temp();
+      printer.block(`for (const [${node.item}, ${node.index}] of rt.l(${node.list})) {`, () => {
+        if (node.key === undefined) {
+          statement(node.body, target, printer);
+          return;
+        }
+        printer.line(`const ${items} = [];`);
+        statement(node.body, items, printer);
+        printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
+      });
+      return;
+    }
+    case 'template':
+      printer.line(`${target}.push(...rt.tpl(M, ${node.is}, ${node.data}));`);
+      return;
+    case 'include':
+      printer.line(`${target}.push(...rt.inc(${JSON.stringify(node.module)}, ${node.scope}));`);
+      return;
+    default:
+      return;
+  }
+}
