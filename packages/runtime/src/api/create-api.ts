@@ -1,0 +1,255 @@
+import { isPlainObject } from '../data/plain-data.ts';
+import type { LaunchOptions, QueryRequest } from '../protocol/messages.ts';
+import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './api-conventions.ts';
+import type { HostCapabilities, SystemInfo } from './host-capabilities.ts';
+import { SelectorQuery } from './selector-query.ts';
+import type { StorageCache } from './storage-cache.ts';
+import { SUPPORTED_COMPONENTS } from './supported-apis.ts';
+
+export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
+
+/** What the API object needs from the logic layer. */
+export interface ApiContext {
+  host: HostCapabilities;
+  storage: StorageCache;
+  appId: string;
+  systemInfo(): SystemInfo;
+  launchOptions(): LaunchOptions;
+  enterOptions(): LaunchOptions;
+  /** Runs a page-stack change; rejects with the reason after `:fail `. */
+  navigate(
+    action: NavigationAction,
+    options: Record<string, unknown>,
+  ): Promise<Record<string, unknown> | undefined>;
+  query(requests: QueryRequest[]): Promise<unknown[]>;
+  currentPageId(): string | undefined;
+  scopeOf(component: unknown): string | undefined;
+  /** A mini program's callback threw. */
+  report(error: unknown): void;
+}
+
+type Api = Record<string, unknown>;
+type Options = Record<string, unknown>;
+
+const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+
+/**
+ * Builds the `tt`/`wx` object. Both names get the same object, so a Douyin program
+ * calling `wx.x` (or a WeChat program calling `tt.x`) works too.
+ */
+export function createApi(ctx: ApiContext): Api {
+  const { host, storage, report } = ctx;
+  const api: Api = {};
+  const define = (name: string, run: (o: Options) => unknown) => {
+    api[name] = asyncApi(name, run as (o: Options) => Promise<Options>, report);
+  };
+
+  // ── storage ──
+  api.setStorageSync = (key: string, data: unknown) => {
+    storage.set(String(key), data).catch(() => undefined);
+  };
+  api.getStorageSync = (key: string) => (storage.has(String(key)) ? storage.get(String(key)) : '');
+  api.removeStorageSync = (key: string) => {
+    storage.remove(String(key)).catch(() => undefined);
+  };
+  api.clearStorageSync = () => {
+    storage.clear().catch(() => undefined);
+  };
+  api.getStorageInfoSync = () => storage.info();
+  define('setStorage', async (o) => {
+    await storage.set(str(o.key), o.data);
+  });
+  define('getStorage', (o) => {
+    const key = str(o.key);
+    if (!storage.has(key)) throw new Error('data not found');
+    return { data: storage.get(key) };
+  });
+  define('removeStorage', async (o) => {
+    await storage.remove(str(o.key));
+  });
+  define('clearStorage', async () => {
+    await storage.clear();
+  });
+  define('getStorageInfo', () => storage.info());
+
+  // ── network ──
+  api.request = (options: Options = {}) => request(ctx, options);
+
+  // ── interaction ──
+  define('showToast', (o) =>
+    host.showToast({
+      title: str(o.title),
+      icon: str(o.icon, 'success'),
+      image: typeof o.image === 'string' ? o.image : undefined,
+      duration: typeof o.duration === 'number' ? o.duration : 1500,
+      mask: !!o.mask,
+    }),
+  );
+  define('hideToast', () => host.hideToast());
+  define('showLoading', (o) => host.showLoading({ title: str(o.title), mask: !!o.mask }));
+  define('hideLoading', () => host.hideLoading());
+  define('showModal', async (o) => {
+    const res = await host.showModal({
+      title: str(o.title),
+      content: str(o.content),
+      showCancel: o.showCancel !== false,
+      cancelText: str(o.cancelText, '取消'),
+      confirmText: str(o.confirmText, '确定'),
+      editable: !!o.editable,
+      placeholderText: typeof o.placeholderText === 'string' ? o.placeholderText : undefined,
+    });
+    return { ...res };
+  });
+  define('showActionSheet', async (o) => {
+    const itemList = Array.isArray(o.itemList) ? o.itemList.map(String) : [];
+    if (itemList.length === 0) throw new Error('parameter error: itemList should not be empty');
+    return {
+      ...(await host.showActionSheet({
+        itemList,
+        itemColor: typeof o.itemColor === 'string' ? o.itemColor : undefined,
+      })),
+    };
+  });
+  define('setNavigationBarTitle', (o) => host.setNavigationBarTitle({ title: str(o.title) }));
+  define('setNavigationBarColor', (o) =>
+    host.setNavigationBarColor({
+      frontColor: str(o.frontColor, '#000000'),
+      backgroundColor: str(o.backgroundColor, '#ffffff'),
+    }),
+  );
+  define('startPullDownRefresh', () => host.startPullDownRefresh());
+  define('stopPullDownRefresh', () => host.stopPullDownRefresh());
+
+  // ── system ──
+  api.getSystemInfoSync = () => ({ ...ctx.systemInfo() });
+  define('getSystemInfo', () => ({ ...ctx.systemInfo() }));
+  api.getWindowInfo = () => {
+    const s = ctx.systemInfo();
+    return {
+      pixelRatio: s.pixelRatio,
+      screenWidth: s.screenWidth,
+      screenHeight: s.screenHeight,
+      windowWidth: s.windowWidth,
+      windowHeight: s.windowHeight,
+      statusBarHeight: s.statusBarHeight,
+      safeArea: { ...s.safeArea },
+    };
+  };
+  api.getLaunchOptionsSync = () => structuredLaunch(ctx.launchOptions());
+  api.getEnterOptionsSync = () => structuredLaunch(ctx.enterOptions());
+  api.getAccountInfoSync = () => ({ miniProgram: { appId: ctx.appId, envVersion: 'release', version: '' } });
+  api.canIUse = (schema: string) => canIUse(api, String(schema));
+  api.nextTick = (fn: () => void) => {
+    Promise.resolve().then(() => {
+      try {
+        fn();
+      } catch (error) {
+        report(error);
+      }
+    });
+  };
+
+  // ── navigation ──
+  for (const action of ['navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch'] as const) {
+    define(action, (o) => ctx.navigate(action, o));
+  }
+
+  // ── view queries ──
+  api.createSelectorQuery = () => new SelectorQuery(ctx.query, ctx.currentPageId(), ctx.scopeOf);
+
+  // ── open capabilities ──
+  define('login', (o) => host.login({ force: o.force !== false }));
+  define('checkSession', () => host.checkSession());
+  define('getUserProfile', (o) => host.getUserProfile({ desc: str(o.desc), lang: str(o.lang, 'en') }));
+  define('getUserInfo', (o) => host.getUserProfile({ desc: '', lang: str(o.lang, 'en') }));
+  define('pay', async (o) => {
+    const orderInfo = isPlainObject(o.orderInfo) ? o.orderInfo : {};
+    if (typeof orderInfo.order_id !== 'string' || typeof orderInfo.order_token !== 'string') {
+      throw new Error('invalid orderInfo: order_id and order_token are required');
+    }
+    return host.pay({
+      orderInfo: { order_id: orderInfo.order_id, order_token: orderInfo.order_token },
+      service: typeof o.service === 'number' ? o.service : 5,
+    });
+  });
+  define('requestPayment', async (o) => {
+    const { success: _s, fail: _f, complete: _c, ...rest } = o;
+    await host.requestPayment(rest);
+  });
+  define('requestSubscribeMessage', async (o) => {
+    const tmplIds = Array.isArray(o.tmplIds) ? o.tmplIds.map(String) : [];
+    if (tmplIds.length === 0) throw new Error('tmplIds should not be empty');
+    return { ...(await host.requestSubscribeMessage({ tmplIds })) };
+  });
+  define('getLocation', (o) => host.getLocation({ type: str(o.type, 'wgs84') }));
+  define('makePhoneCall', (o) => host.makePhoneCall({ phoneNumber: str(o.phoneNumber) }));
+  define('setClipboardData', (o) => host.setClipboardData({ data: str(o.data) }));
+  define('getClipboardData', () => host.getClipboardData());
+
+  return api;
+}
+
+function structuredLaunch(options: LaunchOptions): Record<string, unknown> {
+  return {
+    path: options.path ?? '',
+    query: { ...(options.query ?? {}) },
+    scene: options.scene ?? 1001,
+    referrerInfo: { ...(options.referrerInfo ?? {}) },
+  };
+}
+
+/** `canIUse('request')`, `canIUse('request.success.data')`, `canIUse('button.open-type.getPhoneNumber')`. */
+function canIUse(api: Api, schema: string): boolean {
+  const head = schema.split('.')[0] ?? '';
+  return head in api || (SUPPORTED_COMPONENTS as readonly string[]).includes(head);
+}
+
+/** `request`: a RequestTask with callbacks, a Promise without, like the dialects. */
+function request(ctx: ApiContext, options: Options): unknown {
+  let aborted = false;
+  let abort: (reason: Error) => void = () => undefined;
+  const aborting = new Promise<never>((_, reject) => {
+    abort = reject;
+  });
+  aborting.catch(() => undefined);
+  const work = (async () => {
+    const url = str(options.url);
+    if (!/^https?:\/\//.test(url)) throw new Error(`invalid url "${url}"`);
+    const header: Record<string, string> = {};
+    if (isPlainObject(options.header))
+      for (const [k, v] of Object.entries(options.header)) header[k] = String(v);
+    const response = await Promise.race([
+      ctx.host.request({
+        url,
+        method: str(options.method, 'GET').toUpperCase(),
+        header,
+        data: options.data,
+        timeout: typeof options.timeout === 'number' ? options.timeout : undefined,
+        responseType: options.responseType === 'arraybuffer' ? 'arraybuffer' : 'text',
+      }),
+      aborting,
+    ]);
+    if (aborted) throw new Error('abort');
+    let data = response.data;
+    if (str(options.dataType, 'json') === 'json' && typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // Not JSON: the dialects hand back the text unchanged.
+      }
+    }
+    return { data, statusCode: response.statusCode, header: response.header };
+  })();
+  const settled = settle('request', options, work, ctx.report);
+  const task = {
+    abort() {
+      aborted = true;
+      abort(new Error('abort'));
+    },
+    onHeadersReceived() {},
+    offHeadersReceived() {},
+  };
+  return hasCallbacks(options) ? task : (settled as Promise<ApiResult>);
+}
+
+export { failReason };

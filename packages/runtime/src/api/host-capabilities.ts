@@ -1,0 +1,183 @@
+/**
+ * What only the host may do for a mini program. The browser container, the super app and
+ * the simulator each implement this one interface; across a worker boundary it travels as
+ * `host.call` / `host.result` messages (see `remoteHost` and `serveHost`).
+ *
+ * A method rejects with a {@link HostRefusal} (or any Error) to fail the API call: its
+ * message becomes the reason in `"<api>:fail <reason>"`.
+ */
+export interface HostCapabilities {
+  /** The app's stored key/values, read once at launch into the logic layer's cache. */
+  loadStorage(): Promise<Record<string, unknown>>;
+  setStorage(key: string, value: unknown): Promise<void>;
+  removeStorage(key: string): Promise<void>;
+  clearStorage(): Promise<void>;
+
+  /** The host applies the app's request-domain allow-list. */
+  request(options: HostRequest): Promise<HostResponse>;
+
+  showToast(options: {
+    title: string;
+    icon?: string;
+    image?: string;
+    duration?: number;
+    mask?: boolean;
+  }): Promise<void>;
+  hideToast(): Promise<void>;
+  showLoading(options: { title: string; mask?: boolean }): Promise<void>;
+  hideLoading(): Promise<void>;
+  showModal(options: ModalOptions): Promise<{ confirm: boolean; cancel: boolean; content?: string }>;
+  showActionSheet(options: { itemList: string[]; itemColor?: string }): Promise<{ tapIndex: number }>;
+
+  setNavigationBarTitle(options: { title: string }): Promise<void>;
+  setNavigationBarColor(options: { frontColor: string; backgroundColor: string }): Promise<void>;
+  startPullDownRefresh(): Promise<void>;
+  stopPullDownRefresh(): Promise<void>;
+
+  getSystemInfo(): Promise<SystemInfo>;
+
+  login(options: { force?: boolean }): Promise<{ code: string; anonymousCode?: string; isLogin?: boolean }>;
+  checkSession(): Promise<void>;
+  /** Asks the user's consent to share their profile; rejects with `auth deny` on refusal. */
+  getUserProfile(options: { desc?: string; lang?: string }): Promise<UserProfile>;
+  /** The button `open-type="getPhoneNumber"` consent: a code the merchant's server exchanges. */
+  getPhoneNumber(): Promise<{ code: string; encryptedData?: string; iv?: string }>;
+
+  /** Douyin guaranteed payment: resolves with the cashier's outcome code (0 paid … 4 cancelled). */
+  pay(options: {
+    orderInfo: { order_id: string; order_token: string };
+    service: number;
+  }): Promise<{ code: number }>;
+  /** WeChat payment: resolves when paid, rejects with `cancel` when the user backs out. */
+  requestPayment(options: Record<string, unknown>): Promise<void>;
+  requestSubscribeMessage(options: {
+    tmplIds: string[];
+  }): Promise<Record<string, 'accept' | 'reject' | 'ban'>>;
+
+  getLocation(options: {
+    type?: string;
+  }): Promise<{ latitude: number; longitude: number; accuracy?: number }>;
+  makePhoneCall(options: { phoneNumber: string }): Promise<void>;
+  setClipboardData(options: { data: string }): Promise<void>;
+  getClipboardData(): Promise<{ data: string }>;
+}
+
+export type HostMethod = keyof HostCapabilities;
+
+export interface HostRequest {
+  url: string;
+  method: string;
+  header: Record<string, string>;
+  data?: unknown;
+  timeout?: number;
+  responseType?: 'text' | 'arraybuffer';
+}
+
+export interface HostResponse {
+  statusCode: number;
+  header: Record<string, string>;
+  /** The body: a string, or already-parsed JSON. */
+  data: unknown;
+}
+
+export interface ModalOptions {
+  title?: string;
+  content?: string;
+  showCancel?: boolean;
+  cancelText?: string;
+  confirmText?: string;
+  editable?: boolean;
+  placeholderText?: string;
+}
+
+export interface UserProfile {
+  userInfo: {
+    nickName: string;
+    avatarUrl: string;
+    gender?: number;
+    city?: string;
+    province?: string;
+    country?: string;
+    language?: string;
+  };
+  rawData?: string;
+  signature?: string;
+  encryptedData?: string;
+  iv?: string;
+}
+
+export interface SystemInfo {
+  brand: string;
+  model: string;
+  pixelRatio: number;
+  screenWidth: number;
+  screenHeight: number;
+  windowWidth: number;
+  windowHeight: number;
+  statusBarHeight: number;
+  language: string;
+  version: string;
+  system: string;
+  platform: string;
+  SDKVersion: string;
+  appName: string;
+  safeArea: { left: number; right: number; top: number; bottom: number; width: number; height: number };
+}
+
+/** A host's refusal, carrying the reason the mini program sees after `:fail `. */
+export class HostRefusal extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'HostRefusal';
+  }
+}
+
+/** Names of every host capability, for proxies that forward calls. */
+export const HOST_METHODS: readonly HostMethod[] = [
+  'loadStorage',
+  'setStorage',
+  'removeStorage',
+  'clearStorage',
+  'request',
+  'showToast',
+  'hideToast',
+  'showLoading',
+  'hideLoading',
+  'showModal',
+  'showActionSheet',
+  'setNavigationBarTitle',
+  'setNavigationBarColor',
+  'startPullDownRefresh',
+  'stopPullDownRefresh',
+  'getSystemInfo',
+  'login',
+  'checkSession',
+  'getUserProfile',
+  'getPhoneNumber',
+  'pay',
+  'requestPayment',
+  'requestSubscribeMessage',
+  'getLocation',
+  'makePhoneCall',
+  'setClipboardData',
+  'getClipboardData',
+];
+
+/** A phone-sized screen, for hosts that have no real one (tests, the simulator). */
+export const DEFAULT_SYSTEM_INFO: SystemInfo = {
+  brand: 'plaza',
+  model: 'simulator',
+  pixelRatio: 2,
+  screenWidth: 375,
+  screenHeight: 812,
+  windowWidth: 375,
+  windowHeight: 812,
+  statusBarHeight: 44,
+  language: 'zh_CN',
+  version: '1.0.0',
+  system: 'Plaza 1.0',
+  platform: 'plaza',
+  SDKVersion: '3.0.0',
+  appName: 'Plaza',
+  safeArea: { left: 0, right: 375, top: 44, bottom: 778, width: 375, height: 734 },
+};

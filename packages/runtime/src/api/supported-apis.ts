@@ -1,0 +1,81 @@
+/**
+ * Machine-readable list of what Plaza runs, read by the migration report of `plaza check`:
+ * a name missing here is an API (or component) a program uses that Plaza lacks.
+ * A test pins this list to the API object, so it cannot drift from the implementation.
+ */
+export const SUPPORTED_APIS = [
+  'setStorageSync',
+  'getStorageSync',
+  'removeStorageSync',
+  'clearStorageSync',
+  'getStorageInfoSync',
+  'setStorage',
+  'getStorage',
+  'removeStorage',
+  'clearStorage',
+  'getStorageInfo',
+  'request',
+  'showToast',
+  'hideToast',
+  'showLoading',
+  'hideLoading',
+  'showModal',
+  'showActionSheet',
+  'setNavigationBarTitle',
+  'setNavigationBarColor',
+  'startPullDownRefresh',
+  'stopPullDownRefresh',
+  'getSystemInfoSync',
+  'getSystemInfo',
+  'getWindowInfo',
+  'getLaunchOptionsSync',
+  'getEnterOptionsSync',
+  'getAccountInfoSync',
+  'canIUse',
+  'nextTick',
+  'navigateTo',
+  'redirectTo',
+  'navigateBack',
+  'switchTab',
+  'reLaunch',
+  'createSelectorQuery',
+  'login',
+  'checkSession',
+  'getUserProfile',
+  'getUserInfo',
+  'pay',
+  'requestPayment',
+  'requestSubscribeMessage',
+  'getLocation',
+  'makePhoneCall',
+  'setClipboardData',
+  'getClipboardData',
+] as const;
+
+/** Globals a module sees besides the API object. */
+export const SUPPORTED_GLOBALS = [
+  'App',
+  'Page',
+  'Component',
+  'Behavior',
+  'getApp',
+  'getCurrentPages',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+] as const;
+
+/** Built-in components the view renders today; the registry in the container grows this. */
+export const SUPPORTED_COMPONENTS = [
+  'view',
+  'text',
+  'image',
+  'button',
+  'input',
+  'textarea',
+  'scroll-view',
+  'navigator',
+  'block',
+  'slot',
+] as const;

@@ -1,0 +1,31 @@
+/**
+ * The logic layer of a mini program. Runs in a Web Worker or in Node: no DOM, no Node APIs.
+ */
+export { type ApiResult, asyncApi } from './api/api-conventions.ts';
+export { type ApiContext, createApi, type NavigationAction } from './api/create-api.ts';
+export {
+  DEFAULT_SYSTEM_INFO,
+  HOST_METHODS,
+  type HostCapabilities,
+  type HostMethod,
+  HostRefusal,
+  type HostRequest,
+  type HostResponse,
+  type ModalOptions,
+  type SystemInfo,
+  type UserProfile,
+} from './api/host-capabilities.ts';
+export { remoteHost, serveHost } from './api/remote-host.ts';
+export { NodesRef, SelectorQuery } from './api/selector-query.ts';
+export { SUPPORTED_APIS, SUPPORTED_COMPONENTS, SUPPORTED_GLOBALS } from './api/supported-apis.ts';
+export { formatDataPath, type PathSegment, parseDataPath, readPath, writePath } from './data/data-path.ts';
+export { RenderBatch } from './data/render-batch.ts';
+export { RuntimeError, runtimeErrors } from './errors.ts';
+export { MODULE_GLOBALS, type ModuleFactory, ModuleLoader } from './loader/module-loader.ts';
+export { type CreateLogicOptions, createLogic, type Logic } from './logic/create-logic.ts';
+export { LOGIC_SOURCE_URL } from './logic/error-locator.ts';
+export type { LogicManifest } from './logic/manifest.ts';
+export { PAGE_STACK_LIMIT } from './page/page-router.ts';
+export { type PageRoute, parsePageUrl } from './page/page-url.ts';
+export * from './protocol/index.ts';
+export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

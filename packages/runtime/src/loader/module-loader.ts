@@ -1,0 +1,134 @@
+import { RuntimeError } from '../errors.ts';
+
+/** What a module factory receives after `require, module, exports`: the dialect globals, in this order. */
+export const MODULE_GLOBALS = [
+  'App',
+  'Page',
+  'Component',
+  'Behavior',
+  'getApp',
+  'getCurrentPages',
+  'tt',
+  'wx',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requirePlugin',
+] as const;
+export type ModuleGlobalName = (typeof MODULE_GLOBALS)[number];
+export type ModuleGlobals = Record<ModuleGlobalName, unknown>;
+
+export type ModuleFactory = (
+  require: (id: string) => unknown,
+  module: { exports: unknown; id: string },
+  exports: unknown,
+  ...globals: unknown[]
+) => void;
+
+interface ModuleRecord {
+  factory: ModuleFactory;
+  module?: { exports: unknown; id: string; loaded: boolean };
+}
+
+/**
+ * The CommonJS loader of a package's `logic.js`: `__plaza_define(path, factory)` registers,
+ * `require` resolves relative ids, `.js` optional, `index` files; a cycle sees the partial
+ * `exports` of the module still loading, as Node does.
+ */
+export class ModuleLoader {
+  private readonly modules = new Map<string, ModuleRecord>();
+  private readonly loading: string[] = [];
+
+  constructor(private readonly globals: () => ModuleGlobals) {}
+
+  /** The `__plaza_define` the bundle calls. */
+  readonly define = (path: string, factory: ModuleFactory): void => {
+    const id = normalise(path);
+    if (this.modules.has(id)) throw new RuntimeError('MODULE_DUPLICATE', id);
+    this.modules.set(id, { factory });
+  };
+
+  has(path: string): boolean {
+    return this.resolve(path) !== undefined;
+  }
+
+  /** The module being evaluated right now (Page()/Component() learn their path from it). */
+  get current(): string | undefined {
+    return this.loading[this.loading.length - 1];
+  }
+
+  /** Requires by package path (`pages/index/index`), as the runtime does for pages and components. */
+  load(path: string, from = '<runtime>'): unknown {
+    const id = this.resolve(path);
+    if (id === undefined) throw new RuntimeError('MODULE_NOT_FOUND', path, from);
+    return this.evaluate(id);
+  }
+
+  /** Resolves an id as written in a `require` call inside `from`. */
+  resolveFrom(request: string, from: string): string | undefined {
+    let base: string;
+    if (request.startsWith('/')) base = request.slice(1);
+    else if (request.startsWith('./') || request.startsWith('../')) base = join(dirname(from), request);
+    else base = request;
+    return this.resolve(base);
+  }
+
+  private resolve(path: string): string | undefined {
+    const id = normalise(path);
+    for (const candidate of [id, `${id}.js`, `${id}/index.js`]) {
+      if (this.modules.has(candidate)) return candidate;
+    }
+    return undefined;
+  }
+
+  private evaluate(id: string): unknown {
+    const record = this.modules.get(id)!;
+    if (record.module) return record.module.exports;
+    const module = { exports: {} as unknown, id, loaded: false };
+    record.module = module;
+    const require = (request: string): unknown => {
+      const target = this.resolveFrom(String(request), id);
+      if (target === undefined) throw new RuntimeError('MODULE_NOT_FOUND', String(request), id);
+      return this.evaluate(target);
+    };
+    const globals = this.globals();
+    this.loading.push(id);
+    try {
+      record.factory.call(
+        module.exports,
+        require,
+        module,
+        module.exports,
+        ...MODULE_GLOBALS.map((name) => globals[name]),
+      );
+      module.loaded = true;
+    } catch (error) {
+      // A module that threw is not cached, so a later require reports the error again.
+      record.module = undefined;
+      throw error;
+    } finally {
+      this.loading.pop();
+    }
+    return module.exports;
+  }
+}
+
+function normalise(path: string): string {
+  return join('', path.replace(/^\/+/, ''));
+}
+
+function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+function join(base: string, relative: string): string {
+  const parts = base === '' ? [] : base.split('/');
+  for (const part of relative.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return parts.join('/');
+}

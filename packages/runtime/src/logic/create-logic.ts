@@ -1,0 +1,533 @@
+import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
+import { remoteHost } from '../api/remote-host.ts';
+import { StorageCache } from '../api/storage-cache.ts';
+import { createBehavior, type Definition, normaliseDefinition } from '../component/definition.ts';
+import { type ErrorSource, Instance, type InstanceHost, instanceOf } from '../component/instance.ts';
+import { linkRelations, unlinkRelations } from '../component/relations.ts';
+import { isPlainObject } from '../data/plain-data.ts';
+import { RuntimeError } from '../errors.ts';
+import { type ModuleFactory, type ModuleGlobals, ModuleLoader } from '../loader/module-loader.ts';
+import { NavigationRefusal, PageRouter } from '../page/page-router.ts';
+import type { PageRoute } from '../page/page-url.ts';
+import type {
+  LaunchOptions,
+  LogicInboundMessage,
+  LogicOutboundMessage,
+  QueryRequest,
+  Unversioned,
+} from '../protocol/messages.ts';
+import { parseLogicInbound } from '../protocol/parse-message.ts';
+import { ErrorLocator, LOGIC_SOURCE_URL } from './error-locator.ts';
+import { declaredPages, type LogicManifest, tabPages } from './manifest.ts';
+import { openTypeDetail } from './open-type.ts';
+
+export interface CreateLogicOptions {
+  /** The package's `logic.js` text, or a function that calls `define` for each module. */
+  logic: string | ((define: (path: string, factory: ModuleFactory) => void) => void);
+  manifest: LogicManifest;
+  /** Every outbound message (to the view and to the host), already versioned. */
+  send: (message: LogicOutboundMessage) => void;
+  /**
+   * The host's capabilities in the same thread. Leave it out in a worker: calls then travel
+   * as `host.call` messages through `send`, answered by `host.result`.
+   */
+  host?: HostCapabilities;
+}
+
+/** The logic layer of one running mini program. */
+export interface Logic {
+  /** Hands a message from the view or the host; returns false when it was dropped. */
+  receive(raw: unknown): boolean;
+  /** Starts the app (also triggered by an `app.launch` message). */
+  launch(options?: LaunchOptions): Promise<void>;
+  /** The `tt`/`wx` object the program sees. */
+  readonly api: Record<string, unknown>;
+  getCurrentPages(): Record<string, unknown>[];
+  getApp(): Record<string, unknown> | undefined;
+}
+
+type Registered = { def: Definition; file: string };
+
+/**
+ * Creates the logic layer: evaluates the bundle, runs App/Page/Component, owns the page
+ * stack and the API, and speaks the protocol through `send` / `receive`.
+ * @example const logic = createLogic({ logic: source, manifest, host, send: (m) => view.receive(m) });
+ *          await logic.launch({ path: 'pages/index/index' });
+ */
+export function createLogic(options: CreateLogicOptions): Logic {
+  const { manifest } = options;
+  const send = (message: Unversioned<LogicOutboundMessage>) =>
+    options.send({ v: 1, ...message } as LogicOutboundMessage);
+  const remote = options.host ? undefined : remoteHost(send);
+  const host = options.host ?? remote!.host;
+  const locator = new ErrorLocator(typeof options.logic === 'string' ? options.logic : undefined);
+  const registry = new Map<string, Registered>();
+  const instances = new Map<string, Instance>();
+  const dirty = new Set<Instance>();
+  const pendingQueries = new Map<number, (results: unknown[]) => void>();
+  const pagesDeclared = declaredPages(manifest);
+  const tabs = tabPages(manifest);
+  let app: Record<string, unknown> | undefined;
+  let appFile = 'app.js';
+  let systemInfo: SystemInfo = DEFAULT_SYSTEM_INFO;
+  let launchOptions: LaunchOptions = {};
+  let enterOptions: LaunchOptions = {};
+  let launching: Promise<void> | undefined;
+  let flushScheduled = false;
+  let reportingError = false;
+  let nextPageId = 1;
+  let nextQueryId = 1;
+
+  function report(error: unknown, source: ErrorSource, file?: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const stack = error instanceof Error ? error.stack : undefined;
+    const where = locator.locate(stack, file);
+    send({ type: 'error', source, message, stack, ...where });
+    const onError = app?.onError;
+    if (typeof onError === 'function' && !reportingError) {
+      reportingError = true;
+      try {
+        onError.call(app, stack ?? message);
+      } catch (inner) {
+        send({ type: 'error', source: 'lifecycle', message: String(inner), file: appFile });
+      } finally {
+        reportingError = false;
+      }
+    }
+  }
+
+  const instanceHost: InstanceHost = {
+    send,
+    report,
+    instances,
+    scheduleFlush(instance) {
+      dirty.add(instance);
+      if (flushScheduled) return;
+      flushScheduled = true;
+      // Every setData of one tick leaves as one patch per instance.
+      queueMicrotask(() => {
+        flushScheduled = false;
+        const batch = [...dirty];
+        dirty.clear();
+        for (const inst of batch) inst.flush();
+      });
+    },
+    extendPublic(instance, target) {
+      target.createSelectorQuery = () => {
+        const query = api.createSelectorQuery as () => { in(c: unknown): unknown };
+        return query().in(instance.public);
+      };
+    },
+  };
+
+  const storage = new StorageCache(host, (error) => report(error, 'api'));
+  const api = createApi({
+    host,
+    storage,
+    appId: manifest.appId ?? '',
+    systemInfo: () => systemInfo,
+    launchOptions: () => launchOptions,
+    enterOptions: () => enterOptions,
+    navigate: async (action, o) => {
+      await launching;
+      navigate(action, o);
+      return undefined;
+    },
+    query: (requests) => query(requests),
+    currentPageId: () => router.top?.id,
+    scopeOf: (component) => instanceOf(component)?.id,
+    report: (error) => report(error, 'handler'),
+  });
+
+  // ── program globals ──
+  const currentFile = () => loader.current ?? '<unknown>';
+  const definePath = () => currentFile().replace(/\.js$/, '');
+  const register = (kind: 'page' | 'component', definition: unknown) => {
+    const file = currentFile();
+    registry.set(definePath(), {
+      def: normaliseDefinition(kind, definePath(), isPlainObject(definition) ? definition : {}),
+      file,
+    });
+  };
+  const timer =
+    (schedule: typeof setTimeout) =>
+    (fn: unknown, ms?: number, ...args: unknown[]) => {
+      const file = currentFile();
+      return schedule(() => {
+        if (typeof fn !== 'function') return;
+        try {
+          fn(...args);
+        } catch (error) {
+          report(error, 'timer', file);
+        }
+      }, ms);
+    };
+  const globals: ModuleGlobals = {
+    App(definition: unknown) {
+      if (app) throw new RuntimeError('APP_TWICE');
+      app = { ...(isPlainObject(definition) ? definition : {}) };
+      appFile = currentFile();
+    },
+    Page: (definition: unknown) => register('page', definition),
+    Component: (definition: unknown) => register('component', definition),
+    Behavior: (definition: unknown) => createBehavior(isPlainObject(definition) ? definition : {}),
+    getApp: () => app,
+    getCurrentPages: () => router.stack.map((p) => p.public),
+    tt: api,
+    wx: api,
+    setTimeout: timer(setTimeout),
+    setInterval: timer(setInterval),
+    clearTimeout: (id: number) => clearTimeout(id),
+    clearInterval: (id: number) => clearInterval(id),
+    requirePlugin: (name: string) => {
+      throw new Error(`plugin "${name}" is not available`);
+    },
+  };
+  const loader = new ModuleLoader(() => globals);
+
+  function callApp(name: string, ...args: unknown[]): void {
+    const fn = app?.[name];
+    if (typeof fn !== 'function') return;
+    try {
+      fn.apply(app, args);
+    } catch (error) {
+      report(error, 'lifecycle', appFile);
+    }
+  }
+
+  /** The definition registered for a page or component path, loading its module on first use. */
+  function definitionOf(path: string): Registered | undefined {
+    if (!registry.has(path) && loader.has(path)) {
+      try {
+        loader.load(path);
+      } catch (error) {
+        report(error, 'load', `${path}.js`);
+        return undefined;
+      }
+    }
+    return registry.get(path);
+  }
+
+  function pageComponents(page: Instance): Instance[] {
+    return [...instances.values()].filter((i) => i.page === page && !i.isPage);
+  }
+
+  const router = new PageRouter({
+    exists: (path) => pagesDeclared.has(path) || loader.has(path),
+    isTab: (path) => tabs.has(path),
+    create(route: PageRoute) {
+      const found = definitionOf(route.path);
+      if (!found) throw new NavigationRefusal(new RuntimeError('PAGE_NOT_REGISTERED', route.path).message);
+      const page = new Instance(instanceHost, `p${nextPageId++}`, found.def, true, found.file);
+      page.query = { ...route.query };
+      instances.set(page.id, page);
+      if (found.def.kind === 'component') {
+        page.runLifetime('created');
+        page.applyProperties(route.query);
+        page.runLifetime('attached');
+      }
+      page.callMethod('onLoad', [{ ...route.query }]);
+      const mounted = page.mount();
+      send({
+        type: 'page.create',
+        instanceId: page.id,
+        path: route.path,
+        query: page.query,
+        data: mounted.data,
+        renderId: mounted.renderId,
+        options: found.def.options,
+      });
+      return page;
+    },
+    show(page) {
+      page.callMethod('onShow', []);
+      page.runPageLifetime('show');
+      for (const c of pageComponents(page)) c.runPageLifetime('show');
+    },
+    hide(page) {
+      page.callMethod('onHide', []);
+      page.runPageLifetime('hide');
+      for (const c of pageComponents(page)) c.runPageLifetime('hide');
+    },
+    unload(page) {
+      page.callMethod('onUnload', []);
+      if (page.def.kind === 'component') page.runLifetime('detached');
+      for (const c of pageComponents(page)) detach(c);
+      page.detached = true;
+      instances.delete(page.id);
+      send({ type: 'page.destroy', instanceId: page.id });
+    },
+    announce(action, stack) {
+      send({
+        type: 'page.navigate',
+        action,
+        stack: stack.map((p) => ({ instanceId: p.id, path: p.def.path })),
+      });
+    },
+  });
+
+  function navigate(action: NavigationAction, o: Record<string, unknown>): void {
+    if (!launching) throw new RuntimeError('NOT_LAUNCHED');
+    router.run(action, o);
+  }
+
+  function query(requests: QueryRequest[]): Promise<unknown[]> {
+    const queryId = nextQueryId++;
+    return new Promise((resolve) => {
+      pendingQueries.set(queryId, resolve);
+      send({ type: 'query.request', queryId, requests });
+    });
+  }
+
+  function detach(component: Instance): void {
+    if (component.detached) return;
+    for (const child of component.children) detach(child);
+    component.runLifetime('detached');
+    unlinkRelations(component);
+    component.parent?.children.delete(component);
+    component.detached = true;
+    instances.delete(component.id);
+  }
+
+  // ── evaluate the bundle: defines only register factories, nothing runs yet ──
+  try {
+    if (typeof options.logic === 'string') {
+      const evaluate = new Function('__plaza_define', `${options.logic}\n//# sourceURL=${LOGIC_SOURCE_URL}`);
+      evaluate(loader.define);
+    } else {
+      options.logic(loader.define);
+    }
+  } catch (error) {
+    report(new RuntimeError('LOGIC_SOURCE', error instanceof Error ? error.message : String(error)), 'load');
+  }
+
+  async function launch(launch: LaunchOptions = {}): Promise<void> {
+    if (launching) return launching;
+    launching = (async () => {
+      await storage.load().catch((error: unknown) => report(error, 'api'));
+      systemInfo = await host.getSystemInfo().catch(() => DEFAULT_SYSTEM_INFO);
+      const entry = (launch.path ?? manifest.entryPage).replace(/^\/+/, '');
+      launchOptions = {
+        path: entry,
+        query: launch.query ?? {},
+        scene: launch.scene ?? 1001,
+        referrerInfo: launch.referrerInfo ?? {},
+      };
+      enterOptions = launchOptions;
+      if (loader.has('app')) {
+        try {
+          loader.load('app');
+        } catch (error) {
+          report(error, 'load', 'app.js');
+        }
+      }
+      callApp('onLaunch', { ...launchOptions });
+      callApp('onShow', { ...launchOptions });
+      let route: PageRoute = { path: entry, query: { ...(launch.query ?? {}) } };
+      if (!(pagesDeclared.has(route.path) || loader.has(route.path))) {
+        callApp('onPageNotFound', { path: route.path, query: route.query, isEntryPage: true });
+        if (router.stack.length > 0) return;
+        route = { path: manifest.entryPage, query: {} };
+      }
+      try {
+        router.launch(route);
+      } catch (error) {
+        report(error, 'load');
+      }
+    })();
+    return launching;
+  }
+
+  function handle(message: LogicInboundMessage): void {
+    switch (message.type) {
+      case 'app.launch':
+        void launch(message.options);
+        return;
+      case 'app.show':
+        if (message.options) enterOptions = { ...launchOptions, ...message.options };
+        callApp('onShow', { ...enterOptions });
+        if (router.top) router.top.callMethod('onShow', []);
+        return;
+      case 'app.hide':
+        if (router.top) router.top.callMethod('onHide', []);
+        callApp('onHide');
+        return;
+      case 'host.navigate':
+      case 'view.navigate': {
+        const action = message.type === 'host.navigate' ? message.action : viewAction(message.openType);
+        if (!action) return;
+        try {
+          navigate(action, { url: message.url, delta: message.delta });
+        } catch (error) {
+          send({
+            type: 'log',
+            level: 'warn',
+            message: `${action}:fail ${error instanceof Error ? error.message : String(error)}`,
+          });
+        }
+        return;
+      }
+      case 'host.result':
+        remote?.settle(message);
+        return;
+      case 'query.result': {
+        const resolve = pendingQueries.get(message.queryId);
+        pendingQueries.delete(message.queryId);
+        resolve?.(message.results);
+        return;
+      }
+      case 'component.attach':
+        attach(message);
+        return;
+      case 'component.detach': {
+        const component = instances.get(message.instanceId);
+        if (component && !component.isPage) detach(component);
+        return;
+      }
+      default:
+        handleInstanceMessage(message);
+    }
+  }
+
+  function attach(message: Extract<LogicInboundMessage, { type: 'component.attach' }>): void {
+    if (instances.has(message.instanceId)) return;
+    const found = definitionOf(message.path);
+    if (!found) {
+      report(new RuntimeError('COMPONENT_NOT_REGISTERED', message.path), 'load', `${message.path}.js`);
+      return;
+    }
+    const component = new Instance(instanceHost, message.instanceId, found.def, false, found.file);
+    component.owner = instances.get(message.ownerId);
+    component.parent = instances.get(message.parentId) ?? component.owner;
+    component.parent?.children.add(component);
+    component.page = component.owner?.isPage ? component.owner : component.owner?.page;
+    component.tag = message.tag;
+    component.idAttr = message.id;
+    component.classes = message.classes;
+    component.dataset = message.dataset;
+    component.models = message.models ?? {};
+    instances.set(component.id, component);
+    component.runLifetime('created');
+    component.applyProperties(message.properties);
+    component.runLifetime('attached');
+    linkRelations(component);
+    const mounted = component.mount();
+    send({
+      type: 'component.init',
+      instanceId: component.id,
+      renderId: mounted.renderId,
+      data: mounted.data,
+      options: found.def.options,
+      externalClasses: found.def.externalClasses,
+    });
+  }
+
+  function handleInstanceMessage(
+    message: Exclude<
+      LogicInboundMessage,
+      {
+        type:
+          | 'app.launch'
+          | 'app.show'
+          | 'app.hide'
+          | 'host.navigate'
+          | 'view.navigate'
+          | 'host.result'
+          | 'query.result'
+          | 'component.attach'
+          | 'component.detach';
+      }
+    >,
+  ): void {
+    const instance = instances.get(message.instanceId);
+    if (!instance) return;
+    switch (message.type) {
+      case 'event':
+        void dispatchEvent(instance, message);
+        return;
+      case 'component.props':
+        if (message.id !== undefined) instance.idAttr = message.id;
+        if (message.classes) instance.classes = message.classes;
+        if (message.dataset) instance.dataset = message.dataset;
+        instance.applyProperties(message.properties);
+        return;
+      case 'render.done':
+        instance.rendered(message.renderId);
+        if (!instance.ready) {
+          instance.ready = true;
+          if (instance.def.kind === 'component') instance.runLifetime('ready');
+          if (instance.isPage) instance.callMethod('onReady', []);
+        }
+        return;
+      case 'model.update':
+        instance.setData({ [message.path]: message.value });
+        return;
+      case 'page.event':
+        pageEvent(instance, message);
+        return;
+    }
+  }
+
+  async function dispatchEvent(
+    instance: Instance,
+    message: Extract<LogicInboundMessage, { type: 'event' }>,
+  ): Promise<void> {
+    if (typeof instance.public[message.handler] !== 'function') {
+      const name = instance.isPage ? instance.def.path : instance.def.path;
+      send({
+        type: 'log',
+        level: 'warn',
+        message: new RuntimeError('HANDLER_MISSING', name, message.handler).message,
+      });
+      return;
+    }
+    const event = message.openType
+      ? { ...message.event, detail: await openTypeDetail(host, message.openType, message.event.detail) }
+      : message.event;
+    instance.callMethod(message.handler, [event], 'handler');
+  }
+
+  function pageEvent(page: Instance, message: Extract<LogicInboundMessage, { type: 'page.event' }>): void {
+    const hooks = {
+      pageScroll: 'onPageScroll',
+      reachBottom: 'onReachBottom',
+      pullDownRefresh: 'onPullDownRefresh',
+      resize: 'onResize',
+      tabItemTap: 'onTabItemTap',
+      shareAppMessage: 'onShareAppMessage',
+    } as const;
+    const args = message.payload === undefined ? [] : [message.payload];
+    const value = page.callMethod(hooks[message.name], args, 'handler');
+    if (message.name === 'resize') for (const c of pageComponents(page)) c.runPageLifetime('resize', args);
+    if (message.requestId !== undefined)
+      send({ type: 'page.event.result', requestId: message.requestId, value: value ?? null });
+  }
+
+  return {
+    receive(raw) {
+      const parsed = parseLogicInbound(raw);
+      if (!parsed.ok) {
+        send({ type: 'log', level: 'warn', message: `dropped message: ${parsed.reason}` });
+        return false;
+      }
+      handle(parsed.message);
+      return true;
+    },
+    launch,
+    api,
+    getCurrentPages: () => router.stack.map((p) => p.public),
+    getApp: () => app,
+  };
+}
+
+function viewAction(openType: string): NavigationAction | undefined {
+  const map: Record<string, NavigationAction> = {
+    navigate: 'navigateTo',
+    redirect: 'redirectTo',
+    switchTab: 'switchTab',
+    reLaunch: 'reLaunch',
+    navigateBack: 'navigateBack',
+  };
+  return map[openType];
+}

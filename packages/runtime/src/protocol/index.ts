@@ -1,0 +1,2 @@
+export * from './messages.ts';
+export { type ParseResult, parseLogicInbound, parseMessage, parseViewInbound } from './parse-message.ts';

@@ -1,0 +1,329 @@
+import { z } from 'zod';
+
+/**
+ * The one protocol between the logic layer, the view layer and the host.
+ * Every message carries `v: 1`; a change that breaks a reader bumps it.
+ */
+export const PROTOCOL_VERSION = 1;
+
+const v = z.literal(PROTOCOL_VERSION);
+const instanceId = z.string().min(1);
+const dataRecord = z.record(z.string(), z.unknown());
+const stringRecord = z.record(z.string(), z.string());
+
+/** Options a component declares that change how the view renders it. */
+export const componentOptionsSchema = z.object({
+  multipleSlots: z.boolean().optional(),
+  styleIsolation: z
+    .enum(['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared'])
+    .optional(),
+  addGlobalClass: z.boolean().optional(),
+  virtualHost: z.boolean().optional(),
+});
+
+const pageEntry = z.object({ instanceId, path: z.string() });
+
+// ── logic → view ─────────────────────────────────────────────────────────────
+
+/** A page instance exists: the view renders `path`'s template with `data`. */
+export const pageCreateSchema = z.object({
+  v,
+  type: z.literal('page.create'),
+  instanceId,
+  path: z.string(),
+  query: stringRecord,
+  data: dataRecord,
+  renderId: z.number().int(),
+  options: componentOptionsSchema.optional(),
+});
+export const pageDestroySchema = z.object({ v, type: z.literal('page.destroy'), instanceId });
+/** The page stack changed; the last entry is the visible page. */
+export const pageNavigateSchema = z.object({
+  v,
+  type: z.literal('page.navigate'),
+  action: z.enum(['launch', 'navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch']),
+  stack: z.array(pageEntry),
+});
+/** Minimal data changes of one instance, keys are normalised paths (`list[3].price`). */
+export const patchSchema = z.object({
+  v,
+  type: z.literal('patch'),
+  instanceId,
+  renderId: z.number().int(),
+  changes: dataRecord,
+});
+/** Answer to `component.attach`: the component's first data, so the view can render it. */
+export const componentInitSchema = z.object({
+  v,
+  type: z.literal('component.init'),
+  instanceId,
+  renderId: z.number().int(),
+  data: dataRecord,
+  options: componentOptionsSchema,
+  externalClasses: z.array(z.string()),
+});
+export const triggerOptionsSchema = z.object({
+  bubbles: z.boolean().optional(),
+  composed: z.boolean().optional(),
+  capturePhase: z.boolean().optional(),
+});
+/** `this.triggerEvent` from a component; the view routes it through its component tree. */
+export const componentTriggerSchema = z.object({
+  v,
+  type: z.literal('component.trigger'),
+  instanceId,
+  name: z.string().min(1),
+  detail: z.unknown(),
+  options: triggerOptionsSchema,
+});
+export const queryFieldsSchema = z.object({
+  id: z.boolean().optional(),
+  dataset: z.boolean().optional(),
+  rect: z.boolean().optional(),
+  size: z.boolean().optional(),
+  scrollOffset: z.boolean().optional(),
+  properties: z.array(z.string()).optional(),
+  computedStyle: z.array(z.string()).optional(),
+  mark: z.boolean().optional(),
+});
+/** A `SelectorQuery.exec`: each request selects in the scope of `scopeId` (or the viewport). */
+export const queryRequestSchema = z.object({
+  v,
+  type: z.literal('query.request'),
+  queryId: z.number().int(),
+  requests: z.array(
+    z.object({
+      scopeId: z.string().optional(),
+      selector: z.string(),
+      all: z.boolean(),
+      viewport: z.boolean().optional(),
+      fields: queryFieldsSchema,
+    }),
+  ),
+});
+
+// ── view → logic ─────────────────────────────────────────────────────────────
+
+const eventTargetSchema = z.looseObject({
+  id: z.string(),
+  dataset: dataRecord,
+  offsetLeft: z.number().optional(),
+  offsetTop: z.number().optional(),
+});
+const touchSchema = z.looseObject({
+  identifier: z.number().optional(),
+  pageX: z.number(),
+  pageY: z.number(),
+  clientX: z.number(),
+  clientY: z.number(),
+});
+/** The event object handed to a handler, as the dialects shape it. */
+export const eventObjectSchema = z.looseObject({
+  type: z.string(),
+  timeStamp: z.number(),
+  target: eventTargetSchema,
+  currentTarget: eventTargetSchema,
+  detail: z.unknown(),
+  touches: z.array(touchSchema).optional(),
+  changedTouches: z.array(touchSchema).optional(),
+  mark: dataRecord.optional(),
+});
+export const eventSchema = z.object({
+  v,
+  type: z.literal('event'),
+  instanceId,
+  handler: z.string().min(1),
+  event: eventObjectSchema,
+  /** Set for buttons with `open-type`: the logic asks the host before calling the handler. */
+  openType: z.string().optional(),
+});
+export const componentAttachSchema = z.object({
+  v,
+  type: z.literal('component.attach'),
+  instanceId,
+  /** The instance whose template wrote the tag (it receives the component's events). */
+  ownerId: instanceId,
+  /** The nearest component or page above it in the composed tree (slots included): relations use it. */
+  parentId: instanceId,
+  path: z.string().min(1),
+  tag: z.string(),
+  properties: dataRecord,
+  id: z.string(),
+  classes: z.array(z.string()),
+  dataset: dataRecord,
+  /** `model:prop="{{path}}"`: component property → owner data path. */
+  models: stringRecord.optional(),
+});
+export const componentDetachSchema = z.object({ v, type: z.literal('component.detach'), instanceId });
+export const componentPropsSchema = z.object({
+  v,
+  type: z.literal('component.props'),
+  instanceId,
+  properties: dataRecord,
+  id: z.string().optional(),
+  classes: z.array(z.string()).optional(),
+  dataset: dataRecord.optional(),
+});
+export const renderDoneSchema = z.object({
+  v,
+  type: z.literal('render.done'),
+  instanceId,
+  renderId: z.number().int(),
+});
+/** `model:value="{{path}}"` on a built-in component: write the owner's data. */
+export const modelUpdateSchema = z.object({
+  v,
+  type: z.literal('model.update'),
+  instanceId,
+  path: z.string().min(1),
+  value: z.unknown(),
+});
+export const queryResultSchema = z.object({
+  v,
+  type: z.literal('query.result'),
+  queryId: z.number().int(),
+  results: z.array(z.unknown()),
+});
+/** Page-level happenings the view or the host chrome observes. */
+export const pageEventSchema = z.object({
+  v,
+  type: z.literal('page.event'),
+  instanceId,
+  name: z.enum(['pageScroll', 'reachBottom', 'pullDownRefresh', 'resize', 'tabItemTap', 'shareAppMessage']),
+  payload: z.unknown().optional(),
+  /** Set by `shareAppMessage`: the logic answers with `page.event.result`. */
+  requestId: z.number().int().optional(),
+});
+/** A `<navigator>` tap: navigation belongs to the logic's page stack. */
+export const viewNavigateSchema = z.object({
+  v,
+  type: z.literal('view.navigate'),
+  openType: z.enum(['navigate', 'redirect', 'switchTab', 'reLaunch', 'navigateBack', 'exit']),
+  url: z.string().optional(),
+  delta: z.number().int().optional(),
+});
+
+// ── host ↔ logic ─────────────────────────────────────────────────────────────
+
+export const launchOptionsSchema = z.object({
+  path: z.string().optional(),
+  query: stringRecord.optional(),
+  scene: z.number().int().optional(),
+  referrerInfo: z.looseObject({ appId: z.string().optional(), extraData: z.unknown().optional() }).optional(),
+});
+export const appLaunchSchema = z.object({ v, type: z.literal('app.launch'), options: launchOptionsSchema });
+export const appShowSchema = z.object({
+  v,
+  type: z.literal('app.show'),
+  options: launchOptionsSchema.optional(),
+});
+export const appHideSchema = z.object({ v, type: z.literal('app.hide') });
+/** The host asks for navigation (an anchor opened at a path, the tab bar, the back button). */
+export const hostNavigateSchema = z.object({
+  v,
+  type: z.literal('host.navigate'),
+  action: z.enum(['navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch']),
+  url: z.string().optional(),
+  delta: z.number().int().optional(),
+});
+export const hostCallSchema = z.object({
+  v,
+  type: z.literal('host.call'),
+  callId: z.number().int(),
+  method: z.string().min(1),
+  args: z.array(z.unknown()),
+});
+export const hostResultSchema = z.object({
+  v,
+  type: z.literal('host.result'),
+  callId: z.number().int(),
+  ok: z.boolean(),
+  value: z.unknown().optional(),
+  /** The reason after `<api>:fail `, e.g. `cancel` or `domain not allowed`. */
+  error: z.string().optional(),
+});
+/** A script error in the mini program, reported with its file and line when known. */
+export const errorSchema = z.object({
+  v,
+  type: z.literal('error'),
+  source: z.enum(['load', 'lifecycle', 'handler', 'timer', 'api', 'protocol']),
+  message: z.string(),
+  stack: z.string().optional(),
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+});
+/** Warnings the developer should see (a missing handler, a dropped message). */
+export const logSchema = z.object({
+  v,
+  type: z.literal('log'),
+  level: z.enum(['info', 'warn']),
+  message: z.string(),
+});
+export const pageEventResultSchema = z.object({
+  v,
+  type: z.literal('page.event.result'),
+  requestId: z.number().int(),
+  value: z.unknown(),
+});
+
+export const logicToViewSchema = z.discriminatedUnion('type', [
+  pageCreateSchema,
+  pageDestroySchema,
+  pageNavigateSchema,
+  patchSchema,
+  componentInitSchema,
+  componentTriggerSchema,
+  queryRequestSchema,
+]);
+export const viewToLogicSchema = z.discriminatedUnion('type', [
+  eventSchema,
+  componentAttachSchema,
+  componentDetachSchema,
+  componentPropsSchema,
+  renderDoneSchema,
+  modelUpdateSchema,
+  queryResultSchema,
+  pageEventSchema,
+  viewNavigateSchema,
+]);
+export const hostToLogicSchema = z.discriminatedUnion('type', [
+  appLaunchSchema,
+  appShowSchema,
+  appHideSchema,
+  hostNavigateSchema,
+  hostResultSchema,
+]);
+export const logicToHostSchema = z.discriminatedUnion('type', [
+  hostCallSchema,
+  errorSchema,
+  logSchema,
+  pageEventResultSchema,
+]);
+
+/** Every message of the protocol, whichever way it travels. */
+export const messageSchema = z.discriminatedUnion('type', [
+  ...logicToViewSchema.options,
+  ...viewToLogicSchema.options,
+  ...hostToLogicSchema.options,
+  ...logicToHostSchema.options,
+]);
+
+export type LogicToViewMessage = z.infer<typeof logicToViewSchema>;
+export type ViewToLogicMessage = z.infer<typeof viewToLogicSchema>;
+export type HostToLogicMessage = z.infer<typeof hostToLogicSchema>;
+export type LogicToHostMessage = z.infer<typeof logicToHostSchema>;
+/** What the logic layer receives: from the view or from the host. */
+export type LogicInboundMessage = ViewToLogicMessage | HostToLogicMessage;
+/** What the logic layer sends: to the view or to the host. */
+export type LogicOutboundMessage = LogicToViewMessage | LogicToHostMessage;
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
+export type EventObject = z.infer<typeof eventObjectSchema>;
+export type ComponentOptions = z.infer<typeof componentOptionsSchema>;
+export type QueryFields = z.infer<typeof queryFieldsSchema>;
+export type QueryRequest = z.infer<typeof queryRequestSchema>['requests'][number];
+export type LaunchOptions = z.infer<typeof launchOptionsSchema>;
+export type TriggerOptions = z.infer<typeof triggerOptionsSchema>;
+/** A message body without the version, as senders build it. */
+export type Unversioned<M> = M extends unknown ? Omit<M, 'v'> : never;

@@ -1,0 +1,53 @@
+import type { HostCapabilities } from '../api/host-capabilities.ts';
+import type { ModuleFactory } from '../loader/module-loader.ts';
+import { createLogic, type Logic } from '../logic/create-logic.ts';
+import type { LogicManifest } from '../logic/manifest.ts';
+import type { LogicOutboundMessage } from '../protocol/messages.ts';
+import { createMemoryHost } from './memory-host.ts';
+
+/** A module of a test program: its file and its source body (CommonJS). */
+export type ProgramFiles = Record<string, string>;
+
+/** Builds a logic.js text the way the compiler lays it out: one `__plaza_define` per file. */
+export function bundleLogic(files: ProgramFiles): string {
+  return Object.entries(files)
+    .map(
+      ([file, body]) =>
+        `__plaza_define(${JSON.stringify(file)}, function (require, module, exports, App, Page, Component, Behavior, getApp, getCurrentPages, tt, wx, setTimeout, setInterval, clearTimeout, clearInterval, requirePlugin) {\n${body}\n});`,
+    )
+    .join('\n');
+}
+
+/**
+ * A logic layer with an outbox instead of a view: tests read what it sent and answer
+ * as a view would (render.done, attach, events).
+ */
+export function logicHarness(
+  files: ProgramFiles,
+  manifest: Partial<LogicManifest> = {},
+  host: HostCapabilities = createMemoryHost(),
+): {
+  logic: Logic;
+  sent: LogicOutboundMessage[];
+  of<T extends LogicOutboundMessage['type']>(type: T): Extract<LogicOutboundMessage, { type: T }>[];
+  tick(): Promise<void>;
+} {
+  const sent: LogicOutboundMessage[] = [];
+  const pages = Object.keys(files)
+    .filter((f) => f.startsWith('pages/'))
+    .map((f) => f.replace(/\.js$/, ''));
+  const logic = createLogic({
+    logic: bundleLogic(files),
+    manifest: { dialect: 'wx', entryPage: pages[0] ?? '', pages, ...manifest },
+    host,
+    send: (m) => sent.push(m),
+  });
+  return {
+    logic,
+    sent,
+    of: (type) => sent.filter((m) => m.type === type) as never,
+    tick: () => new Promise<void>((resolve) => setTimeout(() => resolve(), 0)),
+  };
+}
+
+export type { ModuleFactory };

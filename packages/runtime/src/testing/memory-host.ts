@@ -1,0 +1,62 @@
+import { DEFAULT_SYSTEM_INFO, type HostCapabilities, HostRefusal } from '../api/host-capabilities.ts';
+
+/** Every host call a memory host received, in order. */
+export type HostCallLog = { method: string; args: unknown[] }[];
+
+/**
+ * A host held in memory: storage in a Map, every call logged, sensible answers
+ * (login codes, a paid cashier, accepted subscriptions). Override any method to script
+ * a scenario, e.g. `{ pay: async () => ({ code: 4 }) }` for a cancelled payment.
+ */
+export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): HostCapabilities & {
+  calls: HostCallLog;
+  store: Map<string, unknown>;
+} {
+  const store = new Map<string, unknown>();
+  const calls: HostCallLog = [];
+  let codes = 0;
+  const base: HostCapabilities = {
+    loadStorage: async () => Object.fromEntries(store),
+    setStorage: async (key, value) => {
+      store.set(key, value);
+    },
+    removeStorage: async (key) => {
+      store.delete(key);
+    },
+    clearStorage: async () => store.clear(),
+    request: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    showToast: async () => undefined,
+    hideToast: async () => undefined,
+    showLoading: async () => undefined,
+    hideLoading: async () => undefined,
+    showModal: async () => ({ confirm: true, cancel: false }),
+    showActionSheet: async () => ({ tapIndex: 0 }),
+    setNavigationBarTitle: async () => undefined,
+    setNavigationBarColor: async () => undefined,
+    startPullDownRefresh: async () => undefined,
+    stopPullDownRefresh: async () => undefined,
+    getSystemInfo: async () => DEFAULT_SYSTEM_INFO,
+    login: async () => ({ code: `code-${++codes}`, anonymousCode: `anon-${codes}`, isLogin: true }),
+    checkSession: async () => undefined,
+    getUserProfile: async () => ({ userInfo: { nickName: 'Plaza User', avatarUrl: '' } }),
+    getPhoneNumber: async () => ({ code: 'phone-code' }),
+    pay: async () => ({ code: 0 }),
+    requestPayment: async () => undefined,
+    requestSubscribeMessage: async ({ tmplIds }) =>
+      Object.fromEntries(tmplIds.map((id) => [id, 'accept' as const])),
+    getLocation: async () => ({ latitude: 39.9, longitude: 116.4, accuracy: 10 }),
+    makePhoneCall: async () => undefined,
+    setClipboardData: async () => undefined,
+    getClipboardData: async () => ({ data: '' }),
+  };
+  const host = { ...base, ...overrides } as Record<string, unknown>;
+  for (const [name, fn] of Object.entries(host)) {
+    host[name] = (...args: unknown[]) => {
+      calls.push({ method: name, args });
+      return (fn as (...a: unknown[]) => unknown)(...args);
+    };
+  }
+  return Object.assign(host as unknown as HostCapabilities, { calls, store });
+}
