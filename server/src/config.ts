@@ -31,6 +31,10 @@ const schema = z.object({
     .default(1024 * 1024),
   PLAZA_DEMO: bool.default(true),
   PLAZA_WORKERS: bool.default(true),
+  PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  PLAZA_JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
+  PLAZA_JOB_LEASE_MS: z.coerce.number().int().min(100).max(86_400_000).default(30_000),
+  PLAZA_JOB_DRAIN_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
 });
 
 export interface Config {
@@ -43,6 +47,8 @@ export interface Config {
   bodyLimit: number;
   demo: boolean;
   workers: boolean;
+  /** The background workers of this process (see docs/jobs.md). */
+  jobs: { concurrency: number; pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -75,5 +81,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: v.PLAZA_BODY_LIMIT,
     demo: v.PLAZA_DEMO,
     workers: v.PLAZA_WORKERS,
+    jobs: {
+      concurrency: v.PLAZA_JOB_CONCURRENCY,
+      pollIntervalMs: v.PLAZA_JOB_POLL_MS,
+      leaseMs: v.PLAZA_JOB_LEASE_MS,
+      drainTimeoutMs: v.PLAZA_JOB_DRAIN_MS,
+    },
   };
 }

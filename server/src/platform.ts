@@ -16,6 +16,7 @@ import {
 import type { Authenticator } from './http/access.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
+import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
 
 export interface PlatformOptions {
@@ -38,6 +39,8 @@ export interface Platform {
   log: Logger;
   /** Packages, videos and covers, addressed by content. */
   blobs: BlobStore;
+  /** The durable jobs/outbox: modules register their job types and enqueue in their transactions. */
+  jobs: JobQueue;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Drains in-flight requests and workers, then closes the database. */
@@ -45,7 +48,7 @@ export interface Platform {
 }
 
 /** Every module's migrations, in one list the migrator orders by name. */
-export const migrationSets: MigrationSet[] = [idempotencyMigrations];
+export const migrationSets: MigrationSet[] = [idempotencyMigrations, jobMigrations];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config } = options;
@@ -58,6 +61,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     engine === 'postgres' ? await currentSchema(db) : undefined,
   );
   await migrateToLatest(migrator);
+  const jobs = createJobQueue({ db, engine, clock, log: log.child({ area: 'jobs' }), workers: config.jobs });
 
   const blobs = createFileBlobStore(join(config.dataDir, 'blobs'));
   const authenticators: Authenticator[] = [];
@@ -80,6 +84,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
   });
 
+  // Modules have registered their job types while mounting; only now may workers claim.
+  if (config.workers) jobs.workers.start();
+
   let closed = false;
   return {
     config,
@@ -90,6 +97,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     log,
     blobs,
+    jobs,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },
@@ -97,6 +105,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       if (closed) return;
       closed = true;
       await app.close();
+      // Requests are drained first since they may still enqueue; then in-flight jobs
+      // finish or give their leases back, and only then does the database close.
+      await jobs.workers.stop();
       await db.destroy();
     },
   };
