@@ -1,0 +1,106 @@
+/** Shapes of the Plaza server API a merchant's server uses (snake_case, as on the wire). */
+
+export interface Session {
+  openid: string;
+  unionid: string;
+  session_key: string;
+}
+
+export interface PhoneNumber {
+  phone_number: string;
+  pure_phone_number: string;
+  country_code: string;
+}
+
+export type OrderStatus = 'created' | 'paid' | 'closed' | 'settled' | 'refunded';
+
+export interface OrderItem {
+  name: string;
+  quantity: number;
+  /** Minor units (cents) per item. */
+  unit_amount: number;
+}
+
+export interface CreateOrderInput {
+  out_order_no: string;
+  openid: string;
+  /** Integer minor units (cents). */
+  total_amount: number;
+  currency: string;
+  subject: string;
+  body?: string;
+  items?: OrderItem[];
+  valid_seconds?: number;
+  cp_extra?: string;
+}
+
+export interface Order {
+  order_id: string;
+  out_order_no: string;
+  appid: string;
+  openid: string;
+  status: OrderStatus;
+  total_amount: number;
+  refunded_amount: number;
+  currency: string;
+  subject: string;
+  body?: string | null;
+  items: OrderItem[];
+  cp_extra?: string | null;
+  created_at: string;
+  expires_at: string;
+  paid_at?: string | null;
+  settled_at?: string | null;
+}
+
+export interface CreatedOrder extends Order {
+  /** Short-lived token the mini program passes to `tt.pay` with the order id. */
+  order_token: string;
+}
+
+export interface RefundInput {
+  out_refund_no: string;
+  amount: number;
+  reason?: string;
+}
+
+export type RefundStatus = 'requested' | 'succeeded' | 'declined' | 'failed';
+
+export interface Refund {
+  refund_id: string;
+  out_refund_no: string | null;
+  order_id: string;
+  amount: number;
+  currency: string;
+  status: RefundStatus;
+  reason?: string | null;
+  created_at: string;
+}
+
+export interface SplitInput {
+  /** A receiver registered for the merchant's org. */
+  receiver_id: string;
+  amount: number;
+}
+
+export interface Settlement {
+  order_id: string;
+  total_amount: number;
+  commission_amount: number;
+  split_amount: number;
+  merchant_amount: number;
+  settled_at: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  next_cursor: string | null;
+}
+
+/** What arrives at the merchant's webhook URL. */
+export interface WebhookEvent<T = Record<string, unknown>> {
+  type: string;
+  appid: string;
+  timestamp: string;
+  data: T;
+}
