@@ -1,0 +1,137 @@
+import { parse as parseScript } from 'acorn';
+import { CompilerError } from '../errors.ts';
+import { createLocator } from '../location.ts';
+import { extensionOf, resolvePackagePath, stripExtension } from '../package-path.ts';
+import { dialects } from '../project/dialect.ts';
+import type { Project } from '../project/load-project.ts';
+import { type CompiledTemplate, compileTemplate } from '../template/compile.ts';
+
+export interface TemplateModules {
+  /** Template file → its compiled module, for pages, components and every file they import or include. */
+  templates: Map<string, CompiledTemplate>;
+  /** wxs/sjs file → source, including files reached through `require`. */
+  wxs: Map<string, string>;
+  /** Every tag used in any template. */
+  tags: Set<string>;
+}
+
+/**
+ * Compiles every template reachable from the pages and components, follows
+ * `<import>`/`<include>` (each file compiled once), reports references that do
+ * not resolve and cycles, and gathers the wxs/sjs modules with their requires.
+ */
+export function compileTemplates(
+  project: Project,
+  externalClasses: Record<string, string[]>,
+  report: (error: CompilerError) => void,
+): TemplateModules {
+  const ext = dialects[project.dialect];
+  const templates = new Map<string, CompiledTemplate>();
+  const wxs = new Map<string, string>();
+  const tags = new Set<string>();
+  const compileFile = (file: string, usingComponents: Record<string, string>) => {
+    if (templates.has(file)) return;
+    const source = project.readText(file) ?? '';
+    const compiled = compileTemplate(source, {
+      filename: file,
+      dialect: project.dialect,
+      usingComponents,
+      externalClasses,
+      onError: report,
+    });
+    templates.set(file, compiled);
+    for (const tag of compiled.tags) tags.add(tag);
+    for (const reference of [...compiled.imports, ...compiled.includes]) {
+      const kind = compiled.imports.includes(reference) ? '<import src>' : '<include src>';
+      const target = reference.path && withExtension(reference.path, ext.template);
+      if (!target || project.readText(target) === undefined) {
+        report(new CompilerError('PLZ_PROJ_IMPORT_UNRESOLVED', [kind, reference.src], reference.loc, file));
+        reference.path = undefined;
+        continue;
+      }
+      reference.path = target;
+      compileFile(target, usingComponents);
+    }
+    for (const module of compiled.wxs) {
+      if (module.file) {
+        const target = module.file.path && withExtension(module.file.path, ext.module);
+        if (!target || project.readText(target) === undefined) {
+          report(new CompilerError('PLZ_PROJ_IMPORT_UNRESOLVED', [`<${ext.moduleTag} src>`, module.file.src], module.file.loc, file));
+          continue;
+        }
+        addWxs(target, project, wxs, report);
+      } else if (module.code !== undefined) {
+        checkWxsSyntax(module.code, file, module.loc.start.line, report);
+      }
+    }
+  };
+  for (const unit of project.units.values()) {
+    if (unit.template) compileFile(unit.template, unit.usingComponents);
+  }
+  reportCycles(templates, report);
+  return { templates, wxs, tags };
+}
+
+function withExtension(path: string, extension: string): string {
+  return extensionOf(path) ? path : path + extension;
+}
+
+function addWxs(file: string, project: Project, wxs: Map<string, string>, report: (error: CompilerError) => void) {
+  if (wxs.has(file)) return;
+  const source = project.readText(file) ?? '';
+  wxs.set(file, source);
+  checkWxsSyntax(source, file, 1, report);
+  for (const match of source.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) {
+    const resolved = resolvePackagePath(file, match[1]!);
+    const target = resolved && (extensionOf(resolved) ? resolved : resolved + extensionOf(file));
+    if (!target || project.readText(target) === undefined) {
+      const locate = createLocator(source);
+      const at = match.index ?? 0;
+      report(new CompilerError('PLZ_SCRIPT_REQUIRE_UNRESOLVED', [match[1]!], { start: locate(at), end: locate(at + match[0].length) }, file));
+      continue;
+    }
+    addWxs(target, project, wxs, report);
+  }
+}
+
+/** wxs/sjs run in the view as they are: a syntax error must fail the build, not the page. */
+function checkWxsSyntax(source: string, file: string, firstLine: number, report: (error: CompilerError) => void) {
+  try {
+    parseScript(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, locations: true });
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const line = (loc?.line ?? 1) + firstLine - 1;
+    const column = (loc?.column ?? 0) + 1;
+    const position = { offset: 0, line, column };
+    const message = String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '');
+    report(new CompilerError('PLZ_SCRIPT_SYNTAX', [message], { start: position, end: { ...position, column: column + 1 } }, file));
+  }
+}
+
+/** `<import>`/`<include>` cycles: reported once per cycle, at the reference that closes it. */
+function reportCycles(templates: Map<string, CompiledTemplate>, report: (error: CompilerError) => void) {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'visiting');
+    stack.push(file);
+    const compiled = templates.get(file);
+    for (const reference of [...(compiled?.imports ?? []), ...(compiled?.includes ?? [])]) {
+      const target = reference.path;
+      if (!target || !templates.has(target)) continue;
+      if (state.get(target) === 'visiting') {
+        const cycle = [...stack.slice(stack.indexOf(target)), target];
+        const kind = compiled!.imports.includes(reference) ? 'import' : 'include';
+        report(new CompilerError('PLZ_PROJ_CIRCULAR_IMPORT', [kind, cycle.join(' → ')], reference.loc, file));
+      } else if (!state.has(target)) {
+        visit(target);
+      }
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of templates.keys()) if (!state.has(file)) visit(file);
+}
+
+/** Module id of a template file: its path without extension. */
+export const templateModuleId = stripExtension;

@@ -1,0 +1,210 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CompilerError } from '../errors.ts';
+import type { SourceLocation } from '../location.ts';
+import {
+  type AppConfig,
+  appConfigSchema,
+  type ComponentConfig,
+  componentConfigSchema,
+  projectConfigSchema,
+} from './config-schema.ts';
+import { type Dialect, detectDialect, dialects } from './dialect.ts';
+import { readJsonFile } from './json-file.ts';
+import { listFiles } from './list-files.ts';
+import { resolveComponentPath } from './resolve-component.ts';
+
+/** A page or a custom component: the files that make it, and the components it uses. */
+export interface ProjectUnit {
+  kind: 'page' | 'component';
+  /** Package path without extension (`pages/index/index`). */
+  path: string;
+  template: string | undefined;
+  style: string | undefined;
+  script: string | undefined;
+  configFile: string | undefined;
+  config: ComponentConfig;
+  /** Tag → component package path: the app's global components merged with the unit's own. */
+  usingComponents: Record<string, string>;
+}
+
+export interface Subpackage {
+  root: string;
+  name?: string;
+  /** Full package paths of the subpackage's pages. */
+  pages: string[];
+  independent?: boolean;
+}
+
+export interface Project {
+  /** Absolute path of the program root (the folder holding `app.json`). */
+  root: string;
+  dialect: Dialect;
+  appConfig: AppConfig;
+  /** Every page, main package first, as full package paths. */
+  pages: string[];
+  entryPage: string;
+  subpackages: Subpackage[];
+  units: Map<string, ProjectUnit>;
+  /** Every file of the program, as package paths. */
+  files: string[];
+  /** Text of a package file, read once; `undefined` when it does not exist. */
+  readText(path: string): string | undefined;
+  /** Bytes of a package file (assets such as images). */
+  readBinary(path: string): Buffer;
+  errors: CompilerError[];
+  warnings: CompilerError[];
+}
+
+/**
+ * Loads a mini program folder: finds its root (`project.config.json`'s
+ * `miniprogramRoot`), validates `app.json`, detects the dialect, and resolves
+ * every page and component. Problems are collected, never thrown; the result
+ * is `undefined` only when there is no usable `app.json`.
+ *
+ * @example
+ * const { project, errors } = loadProject('examples/takeout');
+ */
+export function loadProject(projectDir: string): { project: Project | undefined; errors: CompilerError[]; warnings: CompilerError[] } {
+  const errors: CompilerError[] = [];
+  const warnings: CompilerError[] = [];
+  const report = (error: CompilerError) => errors.push(error);
+  let root = projectDir;
+  if (existsSync(join(projectDir, 'project.config.json')) && !existsSync(join(projectDir, 'app.json'))) {
+    const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
+    const config = readJsonFile(text, 'project.config.json', projectConfigSchema, 'PLZ_PROJ_JSON_SYNTAX', report);
+    if (config.value?.miniprogramRoot) root = join(projectDir, config.value.miniprogramRoot);
+  }
+  if (!existsSync(join(root, 'app.json'))) {
+    errors.push(new CompilerError('PLZ_PROJ_APP_JSON_MISSING', [root]));
+    return { project: undefined, errors, warnings };
+  }
+  const files = listFiles(root);
+  const fileSet = new Set(files);
+  const texts = new Map<string, string | undefined>();
+  const readText = (path: string) => {
+    if (!texts.has(path)) texts.set(path, fileSet.has(path) ? readFileSync(join(root, path), 'utf8') : undefined);
+    return texts.get(path);
+  };
+  const appJson = readJsonFile(readText('app.json')!, 'app.json', appConfigSchema, 'PLZ_PROJ_APP_JSON_INVALID', report);
+  if (!appJson.value) return { project: undefined, errors, warnings };
+  const appConfig = appJson.value;
+  const dialect = detectDialect(files);
+  if (!dialect) {
+    errors.push(new CompilerError('PLZ_PROJ_DIALECT_UNKNOWN', [], undefined, 'app.json'));
+    return { project: undefined, errors, warnings };
+  }
+  const ext = dialects[dialect];
+  const hasTemplate = (path: string) => fileSet.has(path + ext.template);
+  const firstExisting = (path: string, extensions: string[]) =>
+    extensions.map((extension) => path + extension).find((file) => fileSet.has(file));
+
+  const units = new Map<string, ProjectUnit>();
+  const globalComponents = resolveUsingComponents(
+    appConfig.usingComponents ?? {},
+    'app.json',
+    (key) => appJson.locate(['usingComponents', key]),
+    hasTemplate,
+    report,
+    warnings,
+  );
+  const pending: { path: string; kind: ProjectUnit['kind'] }[] = [];
+  const addUnit = (path: string, kind: ProjectUnit['kind']) => {
+    if (units.has(path)) return;
+    const configFile = firstExisting(path, ['.json']);
+    let config: ComponentConfig = {};
+    let locate: (path: readonly PropertyKey[]) => SourceLocation | undefined = () => undefined;
+    if (configFile) {
+      const json = readJsonFile(readText(configFile)!, configFile, componentConfigSchema, 'PLZ_PROJ_COMPONENT_JSON_INVALID', report);
+      config = json.value ?? {};
+      locate = json.locate;
+    }
+    const own = resolveUsingComponents(
+      config.usingComponents ?? {},
+      configFile ?? `${path}.json`,
+      (key) => locate(['usingComponents', key]),
+      hasTemplate,
+      report,
+      warnings,
+    );
+    const unit: ProjectUnit = {
+      kind,
+      path,
+      template: firstExisting(path, [ext.template]),
+      style: firstExisting(path, [ext.style]),
+      script: firstExisting(path, ['.js', '.ts']),
+      configFile,
+      config,
+      usingComponents: { ...globalComponents, ...own },
+    };
+    units.set(path, unit);
+    for (const component of Object.values(own)) pending.push({ path: component, kind: 'component' });
+  };
+
+  const pages: string[] = [];
+  const checkPage = (page: string, where: readonly PropertyKey[]) => {
+    const path = page.replace(/^\//, '');
+    if (!hasTemplate(path)) {
+      errors.push(new CompilerError('PLZ_PROJ_PAGE_MISSING', [page, path + ext.template], appJson.locate(where), 'app.json'));
+      return;
+    }
+    pages.push(path);
+    addUnit(path, 'page');
+  };
+  appConfig.pages.forEach((page, i) => checkPage(page, ['pages', i]));
+  const subpackageKey = appConfig.subpackages ? 'subpackages' : 'subPackages';
+  const subpackages: Subpackage[] = (appConfig.subpackages ?? appConfig.subPackages ?? []).map((sub, s) => {
+    const base = sub.root.replace(/^\/|\/$/g, '');
+    const full = sub.pages.map((page, i) => {
+      checkPage(`${base}/${page.replace(/^\//, '')}`, [subpackageKey, s, 'pages', i]);
+      return `${base}/${page.replace(/^\//, '')}`;
+    });
+    return { root: base, pages: full, ...(sub.name ? { name: sub.name } : {}), ...(sub.independent ? { independent: true } : {}) };
+  });
+  for (const path of Object.values(globalComponents)) pending.push({ path, kind: 'component' });
+  while (pending.length) {
+    const next = pending.shift()!;
+    addUnit(next.path, next.kind);
+  }
+  const entry = (appConfig.entryPagePath ?? appConfig.pages[0] ?? '').replace(/^\//, '');
+  return {
+    project: {
+      root,
+      dialect,
+      appConfig,
+      pages,
+      entryPage: pages.includes(entry) ? entry : (pages[0] ?? entry),
+      subpackages,
+      units,
+      files,
+      readText,
+      readBinary: (path) => readFileSync(join(root, path)),
+      errors,
+      warnings,
+    },
+    errors,
+    warnings,
+  };
+}
+
+function resolveUsingComponents(
+  using: Record<string, string>,
+  file: string,
+  locate: (key: string) => SourceLocation | undefined,
+  hasTemplate: (path: string) => boolean,
+  report: (error: CompilerError) => void,
+  warnings: CompilerError[],
+): Record<string, string> {
+  const resolved: Record<string, string> = {};
+  for (const [tag, value] of Object.entries(using)) {
+    if (/^[a-z]+:\/\//.test(value)) {
+      // Plugins (`plugin://…`) come from the host platform: nothing to build here.
+      warnings.push(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+      continue;
+    }
+    const path = resolveComponentPath(file, value, hasTemplate);
+    if (path) resolved[tag] = path;
+    else report(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+  }
+  return resolved;
+}

@@ -1,0 +1,5 @@
+App({
+  onLaunch() {
+    tt.login({ success: () => {} });
+  },
+});

@@ -1,0 +1,2 @@
+import { formatPrice } from '../../utils/money';
+Page({ data: { note: '', price: formatPrice(100) } });

@@ -1,0 +1,1 @@
+Page({ data: { orders: ['a', 'b'] }, onLoad() { tt.request({ url: 'https://example.com' }); } });

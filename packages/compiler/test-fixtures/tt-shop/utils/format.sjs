@@ -1,0 +1,2 @@
+var money = require('./money.sjs');
+module.exports = { price: function (cents) { return money.yuan(cents); } };

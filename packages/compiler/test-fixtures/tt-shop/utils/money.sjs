@@ -1,0 +1,1 @@
+module.exports = { yuan: function (cents) { return '¥' + (cents / 100).toFixed(2); } };

@@ -1,0 +1,9 @@
+Page({
+  data: { todos: [{ id: 1, title: 'Write tests', done: false }], draft: '' },
+  onToggle(e) {
+    wx.setStorageSync('todos', this.data.todos);
+  },
+  onAdd() {
+    wx.showToast({ title: 'added' });
+  },
+});
