@@ -18,6 +18,15 @@ import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import {
+  createDevOtpSender,
+  createIdentityService,
+  type IdentityService,
+  identityAuthenticators,
+  identityMigrations,
+  identityPlugin,
+  type OperatorSetup,
+} from './modules/identity/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -41,6 +50,10 @@ export interface Platform {
   blobs: BlobStore;
   /** The durable jobs/outbox: modules register their job types and enqueue in their transactions. */
   jobs: JobQueue;
+  /** People and orgs: accounts, operators, orgs and roles, end users; other modules authorise through it. */
+  identity: IdentityService;
+  /** Set while no operator exists: the one-time link that creates the first one (also logged). */
+  operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
   listen(): Promise<string>;
   /** Drains in-flight requests and workers, then closes the database. */
@@ -48,7 +61,7 @@ export interface Platform {
 }
 
 /** Every module's migrations, in one list the migrator orders by name. */
-export const migrationSets: MigrationSet[] = [idempotencyMigrations, jobMigrations];
+export const migrationSets: MigrationSet[] = [idempotencyMigrations, jobMigrations, identityMigrations];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config } = options;
@@ -64,7 +77,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const jobs = createJobQueue({ db, engine, clock, log: log.child({ area: 'jobs' }), workers: config.jobs });
 
   const blobs = createFileBlobStore(join(config.dataDir, 'blobs'));
-  const authenticators: Authenticator[] = [];
+  const otpSender = createDevOtpSender(log.child({ area: 'identity' }), clock);
+  const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
+  const operatorSetup = await identity.prepareOperatorSetup();
+  const authenticators: Authenticator[] = [...identityAuthenticators(identity)];
   const app = await buildApp({
     logger: log,
     bodyLimit: config.bodyLimit,
@@ -72,6 +88,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     authenticators,
     idempotency: { db, clock },
     modules: async (app) => {
+      await app.register(identityPlugin, {
+        identity,
+        secureCookies: config.publicUrl.startsWith('https:'),
+        ...(config.demo ? { devInbox: otpSender } : {}),
+      });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -98,6 +119,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     log,
     blobs,
     jobs,
+    identity,
+    operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
     },

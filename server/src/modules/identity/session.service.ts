@@ -1,0 +1,62 @@
+import { newId, newSecret } from '../../db/ids.ts';
+import type { Principal } from '../../http/access.ts';
+import { findAccountById } from './account.repository.ts';
+import type { IdentityDeps } from './identity.deps.ts';
+import type { SessionGrant } from './identity.model.ts';
+import type { SessionKind } from './identity.table.ts';
+import { hashToken, issueToken, tokenPrefixes } from './secret-token.ts';
+import { findSessionByTokenHash, insertSession, revokeSession } from './session.repository.ts';
+
+const day = 24 * 3600_000;
+/** Console sessions are shorter: they can change apps, money settings and members. */
+export const sessionLifetimeMs: Record<SessionKind, number> = { account: 14 * day, user: 30 * day };
+
+export type SessionPrincipal = Exclude<Principal, { kind: 'anonymous' } | { kind: 'app' }>;
+
+/** The kind of session a bearer token belongs to, judged by its prefix only. */
+export function sessionKindOfToken(token: string): SessionKind | undefined {
+  if (token.startsWith(`${tokenPrefixes.account}_`)) return 'account';
+  if (token.startsWith(`${tokenPrefixes.user}_`)) return 'user';
+  return undefined;
+}
+
+export function createSessionService({ db, clock }: IdentityDeps) {
+  return {
+    async start(kind: SessionKind, subjectId: string): Promise<SessionGrant> {
+      const { token, hash } = issueToken(tokenPrefixes[kind]);
+      const now = clock.now();
+      const row = {
+        id: newId('ses'),
+        kind,
+        subject_id: subjectId,
+        token_hash: hash,
+        csrf_token: newSecret(24),
+        created_at: now,
+        expires_at: now + sessionLifetimeMs[kind],
+        revoked_at: null,
+      };
+      await insertSession(db, row);
+      return { sessionId: row.id, token, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    },
+
+    /** The principal a session token stands for; undefined when forged, expired or revoked. */
+    async resolve(token: string, via: 'cookie' | 'bearer'): Promise<SessionPrincipal | undefined> {
+      const kind = sessionKindOfToken(token);
+      if (!kind || token.length > 200) return undefined;
+      const row = await findSessionByTokenHash(db, hashToken(token));
+      if (!row || row.kind !== kind || row.revoked_at !== null || row.expires_at <= clock.now())
+        return undefined;
+      const base = { sessionId: row.id, via, csrfToken: row.csrf_token };
+      if (kind === 'user') return { kind: 'user', userId: row.subject_id, ...base };
+      const account = await findAccountById(db, row.subject_id);
+      if (!account) return undefined;
+      return { kind: 'account', accountId: account.id, operator: account.operator === 1, ...base };
+    },
+
+    async end(sessionId: string): Promise<void> {
+      await revokeSession(db, sessionId, clock.now());
+    },
+  };
+}
+
+export type SessionService = ReturnType<typeof createSessionService>;
