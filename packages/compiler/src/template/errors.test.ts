@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compileTemplate } from './compile.ts';
+
+const errorsOf = (source: string) =>
+  compileTemplate(source, { filename: 'pages/a/a.wxml' }).errors.map((error) => ({
+    code: error.code,
+    line: error.loc?.start.line,
+    column: error.loc?.start.column,
+  }));
+
+describe('template errors carry line:column', () => {
+  it('reports an unclosed tag at its start', () => {
+    expect(errorsOf('<view>\n  <text>hi\n</view>')).toEqual([{ code: 'PLZ_TPL_MISSING_END_TAG', line: 2, column: 3 }]);
+  });
+
+  it('reports a stray end tag', () => {
+    expect(errorsOf('<view></view>\n</text>')).toEqual([{ code: 'PLZ_TPL_UNEXPECTED_END_TAG', line: 2, column: 1 }]);
+  });
+
+  it('reports a bad expression where it goes wrong', () => {
+    expect(errorsOf('<view>\n  {{ a + }}</view>')).toEqual([{ code: 'PLZ_EXPR_SYNTAX', line: 2, column: 10 }]);
+  });
+
+  it('reports a stray {{', () => {
+    expect(errorsOf('<view>a {{ b</view>')).toEqual([{ code: 'PLZ_TPL_UNCLOSED_INTERPOLATION', line: 1, column: 9 }]);
+  });
+
+  it('reports an unknown directive', () => {
+    expect(errorsOf('<view\n   wx:fi="{{a}}"/>')).toEqual([{ code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 2, column: 4 }]);
+  });
+
+  it('reports else without if, an unterminated tag, and a duplicate attribute', () => {
+    expect(errorsOf('<view wx:else/>')).toEqual([{ code: 'PLZ_TPL_ELSE_WITHOUT_IF', line: 1, column: 7 }]);
+    expect(errorsOf('<view class="a"')[0]?.code).toBe('PLZ_TPL_EOF_IN_TAG');
+    expect(errorsOf('<view id="a" id="b"/>')).toEqual([{ code: 'PLZ_TPL_DUPLICATE_ATTRIBUTE', line: 1, column: 14 }]);
+  });
+
+  it('recovers and reports every error of a file', () => {
+    const source = [
+      '<view>',
+      '  <text>{{ a + }}</text>',
+      '  <view wx:bogus="1">{{ b.constructor }}</view>',
+      '  <button bindtap="go">{{ c(1) }}</button>',
+      '  </span>',
+      '</view>',
+    ].join('\n');
+    expect(errorsOf(source)).toEqual([
+      { code: 'PLZ_TPL_UNEXPECTED_END_TAG', line: 5, column: 3 },
+      { code: 'PLZ_EXPR_SYNTAX', line: 2, column: 16 },
+      { code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 3, column: 9 },
+      { code: 'PLZ_EXPR_FORBIDDEN_PROPERTY', line: 3, column: 25 },
+      { code: 'PLZ_EXPR_UNSUPPORTED_CALL', line: 4, column: 27 },
+    ]);
+  });
+
+  it('names the file and prints as file:line:col', () => {
+    const [error] = compileTemplate('<view>', { filename: 'pages/a/a.wxml' }).errors;
+    expect(String(error)).toBe('pages/a/a.wxml:1:1: Element <view> is missing its end tag [PLZ_TPL_MISSING_END_TAG]');
+  });
+});

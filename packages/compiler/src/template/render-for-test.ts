@@ -1,0 +1,37 @@
+import { ViewRegistry } from '../render-runtime/view-registry.ts';
+import type { VNode } from '../render-runtime/vnode.ts';
+import { type CompileTemplateOptions, compileTemplate } from './compile.ts';
+
+/**
+ * Compiles templates and evaluates them into a registry, as `view.js` would:
+ * what the tests of directives and expressions render through.
+ */
+export function registryOf(files: Record<string, string>, options: CompileTemplateOptions = {}): ViewRegistry {
+  const registry = new ViewRegistry();
+  for (const [filename, source] of Object.entries(files)) {
+    const compiled = compileTemplate(source, { ...options, filename });
+    if (compiled.errors.length) throw new Error(compiled.errors.map(String).join('\n'));
+    registry.define(filename.replace(/\.\w+$/, ''), (0, eval)(compiled.code));
+  }
+  return registry;
+}
+
+/** Renders one template with `data`. */
+export function renderTemplate(source: string, data: unknown, options: CompileTemplateOptions = {}): VNode[] {
+  return registryOf({ 'pages/t/t.wxml': source }, options).render('pages/t/t', data);
+}
+
+/** A compact HTML-like print of vnodes, so expectations read like templates. */
+export function printNodes(nodes: VNode[]): string {
+  return nodes
+    .map((node) => {
+      if (node.kind === 'text') return node.text;
+      const attrs = Object.entries(node.attrs).map(([name, value]) =>
+        value === true ? ` ${name}` : ` ${name}=${typeof value === 'string' ? `"${value}"` : JSON.stringify(value)}`,
+      );
+      if (node.key !== undefined) attrs.unshift(` key=${JSON.stringify(node.key)}`);
+      if (node.slot !== undefined) attrs.push(` slot:${node.slot}`);
+      return `<${node.tag}${attrs.join('')}>${printNodes(node.children)}</${node.tag}>`;
+    })
+    .join('');
+}
