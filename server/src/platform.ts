@@ -27,6 +27,7 @@ import {
   identityPlugin,
   type OperatorSetup,
 } from './modules/identity/index.ts';
+import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -52,6 +53,8 @@ export interface Platform {
   jobs: JobQueue;
   /** People and orgs: accounts, operators, orgs and roles, end users; other modules authorise through it. */
   identity: IdentityService;
+  /** The double-entry ledger behind guaranteed payment (escrow, settlement, refunds). */
+  ledger: LedgerService;
   /** Set while no operator exists: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -61,7 +64,12 @@ export interface Platform {
 }
 
 /** Every module's migrations, in one list the migrator orders by name. */
-export const migrationSets: MigrationSet[] = [idempotencyMigrations, jobMigrations, identityMigrations];
+export const migrationSets: MigrationSet[] = [
+  idempotencyMigrations,
+  jobMigrations,
+  identityMigrations,
+  ledgerMigrations,
+];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
   const { config } = options;
@@ -80,6 +88,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const otpSender = createDevOtpSender(log.child({ area: 'identity' }), clock);
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();
+  const ledger = createLedgerService({ db, engine, clock });
   const authenticators: Authenticator[] = [...identityAuthenticators(identity)];
   const app = await buildApp({
     logger: log,
@@ -120,6 +129,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     blobs,
     jobs,
     identity,
+    ledger,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,327 @@
+import type { Transaction } from 'kysely';
+import type { Clock } from '../../db/clock.ts';
+import type { Db, Engine } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import type { Database } from '../../db/schema.ts';
+import { PlazaError } from '../../http/errors.ts';
+import {
+  findAccountByKey,
+  findAccounts,
+  insertAccountIfAbsent,
+  lockAccounts,
+  toAccount,
+  writeBalances,
+} from './account.repository.ts';
+import {
+  type Account,
+  type AccountKey,
+  assertAccountKey,
+  type EnsureAccountInput,
+  encodeAccountFlags,
+  resolveAccountFlags,
+} from './account.ts';
+import { ledgerErrors } from './errors.ts';
+import { checkInvariants, type InvariantReport } from './invariants.ts';
+import {
+  closeTimeouts,
+  deleteUncommittedTransfers,
+  findLapsedTimeouts,
+  findResolutions,
+  findTransfers,
+  insertTransfers,
+  listTransfers,
+  openTimeouts,
+  toTransfer,
+} from './transfer.repository.ts';
+import { type CheckedTransfer, checkTransferShape, type Transfer, type TransferInput } from './transfer.ts';
+import { applyBatch, assertSameTransfer } from './transfer-rules.ts';
+
+/** `db` alone, or an open transaction of the caller's that the ledger joins. */
+export type Executor = Db | Transaction<Database>;
+
+export type PendingStatus = 'pending' | 'posted' | 'voided' | 'expired';
+
+export interface TransferPage {
+  items: Transfer[];
+  /** Pass as `after` for the next page; null on the last page. */
+  next: number | null;
+}
+
+/**
+ * The double-entry ledger behind guaranteed payment, with TigerBeetle's semantics:
+ * immutable transfers, two-phase (pending → post | void, at most once), limits that
+ * count pending debits, and all-or-nothing batches. Every function takes an optional
+ * executor: pass the caller's transaction to move money in the same commit as the
+ * caller's own rows (the order, the outbox job).
+ */
+export interface LedgerService {
+  /**
+   * The account for this kind, owner and currency, created on first use.
+   *
+   * @example
+   * const escrow = await ledger.ensureAccount({ kind: 'app_escrow', ownerId: appId, currency: 'CNY' });
+   */
+  ensureAccount(input: EnsureAccountInput, tx?: Executor): Promise<Account>;
+  findAccount(key: AccountKey, tx?: Executor): Promise<Account | undefined>;
+  getAccount(id: string, tx?: Executor): Promise<Account | undefined>;
+  /** The accounts that exist among `ids`, in the order of `ids`. */
+  getAccounts(ids: readonly string[], tx?: Executor): Promise<Account[]>;
+  /**
+   * One transfer; replaying the same id and fields returns the stored original.
+   *
+   * @example
+   * await ledger.createTransfer({ id: `hold:${orderId}`, debitAccountId: funding.id,
+   *   creditAccountId: escrow.id, amount: 1999, currency: 'CNY', code: 'escrow_hold',
+   *   userData: orderId, flags: { pending: true } });
+   */
+  createTransfer(input: TransferInput, tx?: Executor): Promise<Transfer>;
+  /**
+   * A batch applied all-or-nothing, in order (a later transfer sees the earlier ones).
+   *
+   * @example
+   * await ledger.createTransfers([
+   *   { id: `settle:${orderId}`, pendingId: `hold:${orderId}`, flags: { postPendingTransfer: true } },
+   *   { id: `merchant:${orderId}`, debitAccountId: escrow.id, creditAccountId: merchant.id, amount: 1899, currency: 'CNY', code: 'settle' },
+   *   { id: `commission:${orderId}`, debitAccountId: escrow.id, creditAccountId: platform.id, amount: 100, currency: 'CNY', code: 'commission' },
+   * ]);
+   */
+  createTransfers(inputs: readonly TransferInput[], tx?: Executor): Promise<Transfer[]>;
+  getTransfer(id: string, tx?: Executor): Promise<Transfer | undefined>;
+  /** Where a pending transfer stands, and the post or void that resolved it. */
+  pendingStatus(
+    pendingId: string,
+    tx?: Executor,
+  ): Promise<{ status: PendingStatus; pending: Transfer; resolvedBy: Transfer | null } | undefined>;
+  /** Transfers touching an account and/or carrying a `userData`, by insertion order. */
+  listTransfers(
+    query: { accountId?: string; userData?: string; after?: number; limit?: number; order?: 'asc' | 'desc' },
+    tx?: Executor,
+  ): Promise<TransferPage>;
+  /** Voids pending transfers whose timeout passed; returns how many it voided. */
+  expirePendingTransfers(options?: { limit?: number }): Promise<number>;
+  checkInvariants(tx?: Executor): Promise<InvariantReport>;
+}
+
+export interface LedgerDeps {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+}
+
+const maxBatch = 1000;
+const maxAttempts = 6;
+// serialization_failure, deadlock_detected, unique_violation: another transaction won
+// a race this one can simply retry, and the retry will see the winner's rows.
+const retryableCodes = new Set(['40001', '40P01', '23505']);
+
+class RaceLost extends Error {}
+
+function retryable(error: unknown): boolean {
+  if (error instanceof RaceLost) return true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && retryableCodes.has(code);
+}
+
+const expiryIdPrefix = 'expired:';
+// The expiry sweep's void carries the `expired` bit, which callers cannot set.
+const expiryFlags = { voidPendingTransfer: true, expired: true } as TransferInput['flags'];
+
+export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerService {
+  /** Runs `work` in the caller's transaction, or in its own one, retried when it lost a race. */
+  async function inTransaction<T>(
+    tx: Executor | undefined,
+    work: (trx: Transaction<Database>, owned: boolean) => Promise<T>,
+  ): Promise<T> {
+    if (tx?.isTransaction) return work(tx as Transaction<Database>, false);
+    const root = tx ?? db;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await root.transaction().execute((trx) => work(trx, true));
+      } catch (error) {
+        if (!retryable(error)) throw error;
+        if (attempt >= maxAttempts) throw ledgerErrors.CONFLICT(undefined, undefined);
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      }
+    }
+  }
+
+  async function apply(
+    trx: Transaction<Database>,
+    owned: boolean,
+    batch: CheckedTransfer[],
+    expiry = false,
+  ): Promise<Transfer[]> {
+    const now = clock.now();
+    const pendingIds = [...new Set(batch.flatMap((c) => (c.input.pendingId ? [c.input.pendingId] : [])))];
+    // Transfers never change, so the named pending ones can be read before locking.
+    const pendings = new Map((await findTransfers(trx, pendingIds)).map((r) => [r.id, toTransfer(r)]));
+    const accountIds = new Set<string>();
+    for (const { input } of batch) {
+      if (input.debitAccountId) accountIds.add(input.debitAccountId);
+      if (input.creditAccountId) accountIds.add(input.creditAccountId);
+      const pending = input.pendingId ? pendings.get(input.pendingId) : undefined;
+      if (pending) accountIds.add(pending.debitAccountId).add(pending.creditAccountId);
+    }
+    const accounts = new Map(
+      (await lockAccounts(trx, engine, [...accountIds])).map((r) => [r.id, toAccount(r)]),
+    );
+    // Only under the locks is "does it exist yet / was it resolved yet" a stable answer.
+    const ids = batch.map((c) => c.input.id);
+    const existing = new Map((await findTransfers(trx, ids)).map((r) => [r.id, toTransfer(r)]));
+    const resolutions = new Map(
+      (await findResolutions(trx, pendingIds)).map((r) => [r.pending_id as string, toTransfer(r)]),
+    );
+    const outcome = applyBatch({ accounts, existing, pendings, resolutions }, batch, now, { expiry });
+    if (outcome.created.length === 0) return outcome.transfers;
+
+    const inserted = await insertTransfers(trx, outcome.created);
+    if (inserted.length !== outcome.created.length) {
+      // A concurrent transaction took one of these ids with other accounts (same accounts
+      // would have queued on our locks). Take back our rows before saying so.
+      await deleteUncommittedTransfers(trx, inserted);
+      await explainLostIds(trx, owned, batch, new Set(inserted));
+    }
+    await writeBalances(trx, outcome.touched);
+    await openTimeouts(trx, outcome.timeoutsOpened);
+    await closeTimeouts(trx, outcome.timeoutsClosed);
+    return outcome.transfers;
+  }
+
+  async function explainLostIds(
+    trx: Transaction<Database>,
+    owned: boolean,
+    batch: CheckedTransfer[],
+    inserted: Set<string>,
+  ): Promise<never> {
+    const lost = batch.filter((c) => !inserted.has(c.input.id));
+    const stored = new Map(
+      (
+        await findTransfers(
+          trx,
+          lost.map((c) => c.input.id),
+        )
+      ).map((r) => [r.id, toTransfer(r)]),
+    );
+    for (const { input } of lost) {
+      const original = stored.get(input.id);
+      const index = batch.findIndex((c) => c.input === input);
+      if (original) assertSameTransfer(original, input, { index, transfer_id: input.id });
+    }
+    // Same fields after all: our effects were computed without theirs, so start over.
+    if (owned) throw new RaceLost();
+    throw ledgerErrors.CONFLICT({ transfer_ids: lost.map((c) => c.input.id) });
+  }
+
+  async function createTransfers(inputs: readonly TransferInput[], tx?: Executor): Promise<Transfer[]> {
+    if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > maxBatch)
+      throw ledgerErrors.BATCH_INVALID({ size: Array.isArray(inputs) ? inputs.length : null });
+    const batch = inputs.map((input, index) => checkTransferShape(input, { index, transfer_id: input?.id }));
+    return inTransaction(tx, (trx, owned) => apply(trx, owned, batch));
+  }
+
+  return {
+    async ensureAccount(input, tx) {
+      const flags = resolveAccountFlags(input);
+      const key = { kind: input.kind, ownerId: input.ownerId, currency: input.currency };
+      const executor = tx ?? db;
+      let row = await findAccountByKey(executor, key);
+      if (!row) {
+        await insertAccountIfAbsent(executor, {
+          id: newId('lac'),
+          kind: key.kind,
+          owner_id: key.ownerId,
+          currency: key.currency,
+          flags: encodeAccountFlags(flags),
+          debits_pending: 0,
+          debits_posted: 0,
+          credits_pending: 0,
+          credits_posted: 0,
+          created_at: clock.now(),
+        });
+        row = await findAccountByKey(executor, key);
+        if (!row) throw ledgerErrors.CONFLICT(key);
+      }
+      if (row.flags !== encodeAccountFlags(flags))
+        throw ledgerErrors.ACCOUNT_EXISTS_WITH_DIFFERENT_FLAGS(key);
+      return toAccount(row);
+    },
+
+    async findAccount(key, tx) {
+      assertAccountKey(key);
+      const row = await findAccountByKey(tx ?? db, key);
+      return row && toAccount(row);
+    },
+
+    async getAccount(id, tx) {
+      const [row] = await findAccounts(tx ?? db, [id]);
+      return row && toAccount(row);
+    },
+
+    async getAccounts(ids, tx) {
+      const rows = new Map((await findAccounts(tx ?? db, ids)).map((r) => [r.id, toAccount(r)]));
+      return ids.flatMap((id) => rows.get(id) ?? []);
+    },
+
+    async createTransfer(input, tx) {
+      const [transfer] = await createTransfers([input], tx);
+      return transfer as Transfer;
+    },
+
+    createTransfers,
+
+    async getTransfer(id, tx) {
+      const [row] = await findTransfers(tx ?? db, [id]);
+      return row && toTransfer(row);
+    },
+
+    async pendingStatus(pendingId, tx) {
+      const executor = tx ?? db;
+      const [row] = await findTransfers(executor, [pendingId]);
+      if (!row) return undefined;
+      const pending = toTransfer(row);
+      if (!pending.flags.pending) throw ledgerErrors.PENDING_TRANSFER_NOT_PENDING({ pending_id: pendingId });
+      const [resolution] = await findResolutions(executor, [pendingId]);
+      const resolvedBy = resolution ? toTransfer(resolution) : null;
+      let status: PendingStatus = 'pending';
+      if (resolvedBy?.flags.postPendingTransfer) status = 'posted';
+      else if (resolvedBy?.flags.expired) status = 'expired';
+      else if (resolvedBy) status = 'voided';
+      else if (pending.expiresAt !== null && clock.now() >= pending.expiresAt) status = 'expired';
+      return { status, pending, resolvedBy };
+    },
+
+    async listTransfers(query, tx) {
+      const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);
+      const rows = await listTransfers(tx ?? db, {
+        ...(query.accountId !== undefined ? { accountId: query.accountId } : {}),
+        ...(query.userData !== undefined ? { userData: query.userData } : {}),
+        ...(query.after !== undefined ? { after: query.after } : {}),
+        limit,
+        order: query.order ?? 'asc',
+      });
+      const last = rows.at(-1);
+      return { items: rows.map(toTransfer), next: rows.length === limit && last ? last.seq : null };
+    },
+
+    async expirePendingTransfers(options = {}) {
+      const lapsed = await findLapsedTimeouts(db, clock.now(), options.limit ?? 500);
+      let voided = 0;
+      for (const pendingId of lapsed) {
+        // One small transaction each: a pending resolved meanwhile must not hold up the rest.
+        const expiry: CheckedTransfer = {
+          input: { id: `${expiryIdPrefix}${pendingId}`, pendingId, flags: expiryFlags },
+          phase: 'void',
+        };
+        try {
+          await inTransaction(undefined, (trx, owned) => apply(trx, owned, [expiry], true));
+          voided++;
+        } catch (error) {
+          if (!(error instanceof PlazaError)) throw error;
+        }
+      }
+      return voided;
+    },
+
+    checkInvariants: (tx) => checkInvariants(tx ?? db),
+  };
+}
