@@ -63,7 +63,12 @@ export class CompilerError extends Error {
   /** A few source lines around `loc` with a caret, filled when the source is at hand. */
   frame: string | undefined;
 
-  constructor(code: CompilerErrorCode, args: readonly (string | number)[] = [], loc?: SourceLocation, file?: string) {
+  constructor(
+    code: CompilerErrorCode,
+    args: readonly (string | number)[] = [],
+    loc?: SourceLocation,
+    file?: string,
+  ) {
     super(formatMessage(code, args));
     this.code = code;
     this.loc = loc;
@@ -73,7 +78,9 @@ export class CompilerError extends Error {
 
   /** `file:line:col: message [code]`, the form editors and terminals link. */
   override toString(): string {
-    const where = this.file ? `${this.file}${this.loc ? `:${this.loc.start.line}:${this.loc.start.column}` : ''}: ` : '';
+    const where = this.file
+      ? `${this.file}${this.loc ? `:${this.loc.start.line}:${this.loc.start.column}` : ''}: `
+      : '';
     return `${where}${this.message} [${this.code}]${this.frame ? `\n${this.frame}` : ''}`;
   }
 

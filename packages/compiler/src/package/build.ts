@@ -5,7 +5,7 @@ import { extensionOf, stripExtension } from '../package-path.ts';
 import { dialects } from '../project/dialect.ts';
 import { loadProject, type Project } from '../project/load-project.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
-import { scanScript, type ScriptFacts } from '../script/scan-usage.ts';
+import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
 import { transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
@@ -32,7 +32,18 @@ export interface BuildResult {
 
 /** Built-in structure tags: not components a platform has to provide. */
 const structuralTags = new Set(['block', 'template', 'import', 'include', 'slot', 'wxs', 'sjs']);
-const sourceExtensions = new Set(['.js', '.ts', '.wxml', '.ttml', '.wxss', '.ttss', '.wxs', '.sjs', '.json', '.md']);
+const sourceExtensions = new Set([
+  '.js',
+  '.ts',
+  '.wxml',
+  '.ttml',
+  '.wxss',
+  '.ttss',
+  '.wxs',
+  '.sjs',
+  '.json',
+  '.md',
+]);
 
 /**
  * Builds a mini program folder into a package: `manifest.json`, `logic.js`,
@@ -56,7 +67,9 @@ export function build(projectDir: string, options: BuildOptions = {}): BuildResu
     return finish(project, errors, warnings, result);
   } catch (error) {
     // A bug of the compiler, not of the program: still an error value, never a thrown stack.
-    errors.push(new CompilerError('PLZ_PKG_INVALID', [`internal compiler error: ${(error as Error).message}`]));
+    errors.push(
+      new CompilerError('PLZ_PKG_INVALID', [`internal compiler error: ${(error as Error).message}`]),
+    );
     return finish(project, errors, warnings);
   }
 }
@@ -159,7 +172,9 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
     if (sourceExtensions.has(extensionOf(file)) || file === 'project.config.json') continue;
     files.set(file, project.readBinary(file));
   }
-  const customTags = new Set([...project.units.values()].flatMap((unit) => Object.keys(unit.usingComponents)));
+  const customTags = new Set(
+    [...project.units.values()].flatMap((unit) => Object.keys(unit.usingComponents)),
+  );
   const hashes: Record<string, string> = {};
   const sizes: Record<string, number> = {};
   for (const [path, content] of [...files].sort(([a], [b]) => a.localeCompare(b))) {

@@ -56,7 +56,14 @@ export function compileTemplates(
       if (module.file) {
         const target = module.file.path && withExtension(module.file.path, ext.module);
         if (!target || project.readText(target) === undefined) {
-          report(new CompilerError('PLZ_PROJ_IMPORT_UNRESOLVED', [`<${ext.moduleTag} src>`, module.file.src], module.file.loc, file));
+          report(
+            new CompilerError(
+              'PLZ_PROJ_IMPORT_UNRESOLVED',
+              [`<${ext.moduleTag} src>`, module.file.src],
+              module.file.loc,
+              file,
+            ),
+          );
           continue;
         }
         addWxs(target, project, wxs, report);
@@ -76,7 +83,12 @@ function withExtension(path: string, extension: string): string {
   return extensionOf(path) ? path : path + extension;
 }
 
-function addWxs(file: string, project: Project, wxs: Map<string, string>, report: (error: CompilerError) => void) {
+function addWxs(
+  file: string,
+  project: Project,
+  wxs: Map<string, string>,
+  report: (error: CompilerError) => void,
+) {
   if (wxs.has(file)) return;
   const source = project.readText(file) ?? '';
   wxs.set(file, source);
@@ -87,7 +99,14 @@ function addWxs(file: string, project: Project, wxs: Map<string, string>, report
     if (!target || project.readText(target) === undefined) {
       const locate = createLocator(source);
       const at = match.index ?? 0;
-      report(new CompilerError('PLZ_SCRIPT_REQUIRE_UNRESOLVED', [match[1]!], { start: locate(at), end: locate(at + match[0].length) }, file));
+      report(
+        new CompilerError(
+          'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+          [match[1]!],
+          { start: locate(at), end: locate(at + match[0].length) },
+          file,
+        ),
+      );
       continue;
     }
     addWxs(target, project, wxs, report);
@@ -95,16 +114,33 @@ function addWxs(file: string, project: Project, wxs: Map<string, string>, report
 }
 
 /** wxs/sjs run in the view as they are: a syntax error must fail the build, not the page. */
-function checkWxsSyntax(source: string, file: string, firstLine: number, report: (error: CompilerError) => void) {
+function checkWxsSyntax(
+  source: string,
+  file: string,
+  firstLine: number,
+  report: (error: CompilerError) => void,
+) {
   try {
-    parseScript(source, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true, locations: true });
+    parseScript(source, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowReturnOutsideFunction: true,
+      locations: true,
+    });
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const line = (loc?.line ?? 1) + firstLine - 1;
     const column = (loc?.column ?? 0) + 1;
     const position = { offset: 0, line, column };
     const message = String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '');
-    report(new CompilerError('PLZ_SCRIPT_SYNTAX', [message], { start: position, end: { ...position, column: column + 1 } }, file));
+    report(
+      new CompilerError(
+        'PLZ_SCRIPT_SYNTAX',
+        [message],
+        { start: position, end: { ...position, column: column + 1 } },
+        file,
+      ),
+    );
   }
 }
 

@@ -47,7 +47,8 @@ export function readPackage(dirOrArchive: string): LoadedPackage {
   const manifest = parsed.data;
   for (const [path, sha] of Object.entries(manifest.files)) {
     const content = files.get(path);
-    if (!content) throw new CompilerError('PLZ_PKG_INVALID', [`${path} is listed in manifest.json but missing`]);
+    if (!content)
+      throw new CompilerError('PLZ_PKG_INVALID', [`${path} is listed in manifest.json but missing`]);
     if (sha256(content) !== sha) throw new CompilerError('PLZ_PKG_TAMPERED', [path]);
   }
   for (const required of ['logic.js', 'view.js']) {
@@ -70,7 +71,13 @@ function readFolder(dir: string): Map<string, Buffer> {
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath, entry.name);
-    files.set(full.slice(dir.length + 1).split('\\').join('/'), readFileSync(full));
+    files.set(
+      full
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+      readFileSync(full),
+    );
   }
   return files;
 }

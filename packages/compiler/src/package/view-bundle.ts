@@ -17,7 +17,8 @@ export interface ViewEntry {
  */
 export function printViewBundle(wxs: Map<string, string>, entries: ViewEntry[]): string {
   const out: string[] = ['/* Plaza view bundle: templates, wxs modules and styles. */'];
-  for (const [path, source] of wxs) out.push(`__plaza_wxs_define(${JSON.stringify(path)}, ${wxsFactory(source)});`);
+  for (const [path, source] of wxs)
+    out.push(`__plaza_wxs_define(${JSON.stringify(path)}, ${wxsFactory(source)});`);
   for (const entry of entries) {
     const extra: string[] = [];
     if (entry.css !== undefined) extra.push(`css: ${JSON.stringify(entry.css)}`);

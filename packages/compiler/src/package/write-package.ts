@@ -15,6 +15,9 @@ export function writePackage(outDir: string, files: Map<string, Buffer | string>
     writeFileSync(target, content);
   }
   const archive = `${outDir.replace(/[\\/]+$/, '')}.tgz`;
-  create({ gzip: true, file: archive, cwd: outDir, portable: true, sync: true, noMtime: true }, [...files.keys()].sort());
+  create(
+    { gzip: true, file: archive, cwd: outDir, portable: true, sync: true, noMtime: true },
+    [...files.keys()].sort(),
+  );
   return archive;
 }

@@ -41,7 +41,9 @@ export type AppConfig = z.infer<typeof appConfigSchema>;
 export const componentConfigSchema = z.looseObject({
   component: z.boolean().optional(),
   usingComponents: usingComponentsSchema.optional(),
-  styleIsolation: z.enum(['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared']).optional(),
+  styleIsolation: z
+    .enum(['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared'])
+    .optional(),
   addGlobalClass: z.boolean().optional(),
 });
 

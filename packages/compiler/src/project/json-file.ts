@@ -33,15 +33,26 @@ export function readJsonFile<S extends z.ZodType>(
     raw = JSON.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const at = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
-    report(new CompilerError('PLZ_PROJ_JSON_SYNTAX', [message], { start: locator(at), end: locator(at + 1) }, file));
+    const position = /position (\d+)/.exec(message)?.[1];
+    const at = position !== undefined ? Number(position) : /end of JSON/i.test(message) ? text.length : 0;
+    report(
+      new CompilerError(
+        'PLZ_PROJ_JSON_SYNTAX',
+        [message],
+        { start: locator(at), end: locator(at + 1) },
+        file,
+      ),
+    );
     return { value: undefined, locate };
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
-      const args = invalidCode === 'PLZ_PROJ_APP_JSON_INVALID' ? [`${where}${issue.message}`] : [file, `${where}${issue.message}`];
+      const args =
+        invalidCode === 'PLZ_PROJ_APP_JSON_INVALID'
+          ? [`${where}${issue.message}`]
+          : [file, `${where}${issue.message}`];
       report(new CompilerError(invalidCode, args, locate(issue.path as PropertyKey[]), file));
     }
     return { value: undefined, locate };

@@ -65,14 +65,24 @@ export interface Project {
  * @example
  * const { project, errors } = loadProject('examples/takeout');
  */
-export function loadProject(projectDir: string): { project: Project | undefined; errors: CompilerError[]; warnings: CompilerError[] } {
+export function loadProject(projectDir: string): {
+  project: Project | undefined;
+  errors: CompilerError[];
+  warnings: CompilerError[];
+} {
   const errors: CompilerError[] = [];
   const warnings: CompilerError[] = [];
   const report = (error: CompilerError) => errors.push(error);
   let root = projectDir;
   if (existsSync(join(projectDir, 'project.config.json')) && !existsSync(join(projectDir, 'app.json'))) {
     const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
-    const config = readJsonFile(text, 'project.config.json', projectConfigSchema, 'PLZ_PROJ_JSON_SYNTAX', report);
+    const config = readJsonFile(
+      text,
+      'project.config.json',
+      projectConfigSchema,
+      'PLZ_PROJ_JSON_SYNTAX',
+      report,
+    );
     if (config.value?.miniprogramRoot) root = join(projectDir, config.value.miniprogramRoot);
   }
   if (!existsSync(join(root, 'app.json'))) {
@@ -83,10 +93,17 @@ export function loadProject(projectDir: string): { project: Project | undefined;
   const fileSet = new Set(files);
   const texts = new Map<string, string | undefined>();
   const readText = (path: string) => {
-    if (!texts.has(path)) texts.set(path, fileSet.has(path) ? readFileSync(join(root, path), 'utf8') : undefined);
+    if (!texts.has(path))
+      texts.set(path, fileSet.has(path) ? readFileSync(join(root, path), 'utf8') : undefined);
     return texts.get(path);
   };
-  const appJson = readJsonFile(readText('app.json')!, 'app.json', appConfigSchema, 'PLZ_PROJ_APP_JSON_INVALID', report);
+  const appJson = readJsonFile(
+    readText('app.json')!,
+    'app.json',
+    appConfigSchema,
+    'PLZ_PROJ_APP_JSON_INVALID',
+    report,
+  );
   if (!appJson.value) return { project: undefined, errors, warnings };
   const appConfig = appJson.value;
   const dialect = detectDialect(files);
@@ -115,7 +132,13 @@ export function loadProject(projectDir: string): { project: Project | undefined;
     let config: ComponentConfig = {};
     let locate: (path: readonly PropertyKey[]) => SourceLocation | undefined = () => undefined;
     if (configFile) {
-      const json = readJsonFile(readText(configFile)!, configFile, componentConfigSchema, 'PLZ_PROJ_COMPONENT_JSON_INVALID', report);
+      const json = readJsonFile(
+        readText(configFile)!,
+        configFile,
+        componentConfigSchema,
+        'PLZ_PROJ_COMPONENT_JSON_INVALID',
+        report,
+      );
       config = json.value ?? {};
       locate = json.locate;
     }
@@ -145,13 +168,22 @@ export function loadProject(projectDir: string): { project: Project | undefined;
   const checkPage = (page: string, where: readonly PropertyKey[]) => {
     const path = page.replace(/^\//, '');
     if (!hasTemplate(path)) {
-      errors.push(new CompilerError('PLZ_PROJ_PAGE_MISSING', [page, path + ext.template], appJson.locate(where), 'app.json'));
+      errors.push(
+        new CompilerError(
+          'PLZ_PROJ_PAGE_MISSING',
+          [page, path + ext.template],
+          appJson.locate(where),
+          'app.json',
+        ),
+      );
       return;
     }
     pages.push(path);
     addUnit(path, 'page');
   };
-  appConfig.pages.forEach((page, i) => checkPage(page, ['pages', i]));
+  appConfig.pages.forEach((page, i) => {
+    checkPage(page, ['pages', i]);
+  });
   const subpackageKey = appConfig.subpackages ? 'subpackages' : 'subPackages';
   const subpackages: Subpackage[] = (appConfig.subpackages ?? appConfig.subPackages ?? []).map((sub, s) => {
     const base = sub.root.replace(/^\/|\/$/g, '');
@@ -159,7 +191,12 @@ export function loadProject(projectDir: string): { project: Project | undefined;
       checkPage(`${base}/${page.replace(/^\//, '')}`, [subpackageKey, s, 'pages', i]);
       return `${base}/${page.replace(/^\//, '')}`;
     });
-    return { root: base, pages: full, ...(sub.name ? { name: sub.name } : {}), ...(sub.independent ? { independent: true } : {}) };
+    return {
+      root: base,
+      pages: full,
+      ...(sub.name ? { name: sub.name } : {}),
+      ...(sub.independent ? { independent: true } : {}),
+    };
   });
   for (const path of Object.values(globalComponents)) pending.push({ path, kind: 'component' });
   while (pending.length) {

@@ -34,7 +34,8 @@ export function callMember(target: unknown, key: unknown, args: unknown[]): unkn
     if (forbidden.has(name)) return undefined;
     fn = (target as Record<string, unknown>)[name];
   }
-  if (typeof fn !== 'function' || fn === Function || fn === eval) return undefined;
+  // biome-ignore lint/security/noGlobalEval: compared, never called; a wxs module must not hand it to templates
+  if (typeof fn !== 'function' || fn === Function || fn === globalThis.eval) return undefined;
   return Reflect.apply(fn, target, args);
 }
 
@@ -55,6 +56,7 @@ export function loopEntries(value: unknown): [unknown, unknown][] {
     return Array.from({ length: count }, (_, index) => [index, index]);
   }
   if (typeof value === 'string') return [...value].map((item, index) => [item, index]);
-  if (value && typeof value === 'object') return Object.keys(value).map((key) => [(value as Record<string, unknown>)[key], key]);
+  if (value && typeof value === 'object')
+    return Object.keys(value).map((key) => [(value as Record<string, unknown>)[key], key]);
   return [];
 }

@@ -7,6 +7,9 @@ export function convertRpx(value: string): string {
   return value.replace(/url\([^)]*\)|"[^"]*"|'[^']*'|[^u"']+|./gi, (chunk) =>
     chunk.startsWith('url(') || chunk.startsWith('"') || chunk.startsWith("'")
       ? chunk
-      : chunk.replace(rpxUnit, (_, before: string, number: string) => `${before}calc(${number} * var(--plaza-rpx))`),
+      : chunk.replace(
+          rpxUnit,
+          (_, before: string, number: string) => `${before}calc(${number} * var(--plaza-rpx))`,
+        ),
   );
 }

@@ -1,6 +1,6 @@
-import { scopeClassList, type StyleScope } from './class-scope.ts';
-import { convertRpx } from './rpx.ts';
+import { type StyleScope, scopeClassList } from './class-scope.ts';
 import { callMember, loopEntries, readMember, toDisplayString } from './guard.ts';
+import { convertRpx } from './rpx.ts';
 import type { ElementVNode, RenderFunction, RenderRuntime, VNode } from './vnode.ts';
 import { type WxsFactory, WxsLoader } from './wxs-loader.ts';
 
@@ -41,7 +41,8 @@ export class ViewRegistry {
 
   define(id: string, module: ViewModule): void {
     this.modules.set(id, module);
-    for (const [name, factory] of Object.entries(module.wxsInline ?? {})) this.wxs.define(`${id}#${name}`, factory);
+    for (const [name, factory] of Object.entries(module.wxsInline ?? {}))
+      this.wxs.define(`${id}#${name}`, factory);
   }
 
   defineWxs(path: string, factory: WxsFactory): void {
@@ -93,7 +94,9 @@ function createRenderRuntime(
       if (extra?.component) node.component = extra.component;
       if (extra && extra.slot !== undefined) node.slot = toDisplayString(extra.slot);
       if (extra?.model) {
-        node.model = Object.fromEntries(Object.entries(extra.model).map(([name, path]) => [name, String(path)]));
+        node.model = Object.fromEntries(
+          Object.entries(extra.model).map(([name, path]) => [name, String(path)]),
+        );
       }
       return node;
     },

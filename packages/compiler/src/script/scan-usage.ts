@@ -1,5 +1,5 @@
-import { parse } from 'acorn';
 import type * as ESTree from 'acorn';
+import { parse } from 'acorn';
 
 export interface ScriptFacts {
   /** `tt.login`, `wx.request`…: the API names used, without the namespace. */
@@ -43,7 +43,8 @@ export function scanScript(code: string, namespaces: readonly string[]): ScriptF
 function readComponentOptions(object: ESTree.ObjectExpression, facts: ScriptFacts): void {
   for (const property of object.properties) {
     if (property.type !== 'Property') continue;
-    const key = property.key.type === 'Identifier' ? property.key.name : String((property.key as ESTree.Literal).value);
+    const key =
+      property.key.type === 'Identifier' ? property.key.name : String((property.key as ESTree.Literal).value);
     if (key === 'externalClasses' && property.value.type === 'ArrayExpression') {
       facts.externalClasses = property.value.elements.flatMap((element) =>
         element?.type === 'Literal' && typeof element.value === 'string' ? [element.value] : [],
@@ -52,7 +53,8 @@ function readComponentOptions(object: ESTree.ObjectExpression, facts: ScriptFact
       facts.options = {};
       for (const option of property.value.properties) {
         if (option.type !== 'Property' || option.value.type !== 'Literal') continue;
-        const name = option.key.type === 'Identifier' ? option.key.name : String((option.key as ESTree.Literal).value);
+        const name =
+          option.key.type === 'Identifier' ? option.key.name : String((option.key as ESTree.Literal).value);
         const value = option.value.value;
         if (name === 'addGlobalClass' || name === 'multipleSlots') facts.options[name] = Boolean(value);
         if (name === 'styleIsolation' && typeof value === 'string') facts.options.styleIsolation = value;

@@ -42,8 +42,11 @@ export function transformScript(source: string, path: string): TransformedScript
     });
     return { code: wrapModule(path.replace(/\.ts$/, '.js'), result.code), commonjs: result.code, errors: [] };
   } catch (error) {
-    const failures = (error as { errors?: { text: string; location?: { line: number; column: number; length: number } | null }[] })
-      .errors;
+    const failures = (
+      error as {
+        errors?: { text: string; location?: { line: number; column: number; length: number } | null }[];
+      }
+    ).errors;
     if (!failures) throw error;
     const errors = failures.map((failure) => {
       const line = failure.location?.line ?? 1;
@@ -52,7 +55,10 @@ export function transformScript(source: string, path: string): TransformedScript
       return new CompilerError(
         'PLZ_SCRIPT_SYNTAX',
         [failure.text],
-        { start: { offset: 0, line, column }, end: { offset: 0, line, column: column + Math.max(1, length) } },
+        {
+          start: { offset: 0, line, column },
+          end: { offset: 0, line, column: column + Math.max(1, length) },
+        },
         path,
       );
     });

@@ -7,7 +7,9 @@ const scope = { prefix: 'c1-', keepGlobal: false, hostClass: 'c1' };
 
 describe('rpx', () => {
   it('becomes a multiple of --plaza-rpx, leaving urls and strings alone', () => {
-    const { css } = compileStyle('.a { margin: 0 20rpx -1.5rpx; background: url(a10rpx.png); content: "2rpx" }');
+    const { css } = compileStyle(
+      '.a { margin: 0 20rpx -1.5rpx; background: url(a10rpx.png); content: "2rpx" }',
+    );
     expect(css).toBe(
       '.a { margin: 0 calc(20 * var(--plaza-rpx)) calc(-1.5 * var(--plaza-rpx)); background: url(a10rpx.png); content: "2rpx" }',
     );
@@ -24,7 +26,10 @@ describe('@import', () => {
   const readFile = (path: string) => files[path];
 
   it('inlines relative and absolute imports, recursively', () => {
-    const { css, imports, errors } = compileStyle('@import "/styles/a.wxss";\n.page {}', { filename: 'app.wxss', readFile });
+    const { css, imports, errors } = compileStyle('@import "/styles/a.wxss";\n.page {}', {
+      filename: 'app.wxss',
+      readFile,
+    });
     expect(errors).toEqual([]);
     expect(imports).toEqual(['styles/a.wxss', 'styles/b.wxss']);
     expect(css).toContain('.b { color: red }');
@@ -36,7 +41,9 @@ describe('@import', () => {
     expect(cycle.errors.map((error) => error.code)).toEqual(['PLZ_STYLE_IMPORT_CYCLE']);
     expect(cycle.errors[0]!.message).toContain('styles/loop1.wxss → styles/loop2.wxss → styles/loop1.wxss');
     const missing = compileStyle('.a{}\n@import "./nope.wxss";', { filename: 'app.wxss', readFile });
-    expect(missing.errors.map((error) => [error.code, error.loc?.start.line])).toEqual([['PLZ_STYLE_IMPORT_UNRESOLVED', 2]]);
+    expect(missing.errors.map((error) => [error.code, error.loc?.start.line])).toEqual([
+      ['PLZ_STYLE_IMPORT_UNRESOLVED', 2],
+    ]);
   });
 
   it('reports a syntax error with its position', () => {
@@ -47,7 +54,8 @@ describe('@import', () => {
 
 describe('component isolation', () => {
   it('prefixes class selectors, :host, and leaves keyframes and attribute selectors', () => {
-    const source = '.a .b:hover, view.c > .d, [class="x.y"] {}\n:host { display: block }\n:host(.on) .e {}\n@keyframes spin { from { opacity: 0 } }';
+    const source =
+      '.a .b:hover, view.c > .d, [class="x.y"] {}\n:host { display: block }\n:host(.on) .e {}\n@keyframes spin { from { opacity: 0 } }';
     const { css } = compileStyle(source, { scope });
     expect(css).toBe(
       '.c1-a .c1-b:hover, view.c1-c > .c1-d, [class="x.y"] {}\n.c1 { display: block }\n.c1.c1-on .c1-e {}\n@keyframes spin { from { opacity: 0 } }',
@@ -62,9 +70,18 @@ describe('component isolation', () => {
   });
 
   it('maps styleIsolation and addGlobalClass to a scope', () => {
-    expect(componentStyleScope('c/x', {})).toMatchObject({ isolation: 'isolated', scope: { keepGlobal: false } });
-    expect(componentStyleScope('c/x', { addGlobalClass: true })).toMatchObject({ isolation: 'apply-shared', scope: { keepGlobal: true } });
-    expect(componentStyleScope('c/x', { styleIsolation: 'shared' })).toMatchObject({ scopedCss: false, scope: { keepGlobal: true } });
+    expect(componentStyleScope('c/x', {})).toMatchObject({
+      isolation: 'isolated',
+      scope: { keepGlobal: false },
+    });
+    expect(componentStyleScope('c/x', { addGlobalClass: true })).toMatchObject({
+      isolation: 'apply-shared',
+      scope: { keepGlobal: true },
+    });
+    expect(componentStyleScope('c/x', { styleIsolation: 'shared' })).toMatchObject({
+      scopedCss: false,
+      scope: { keepGlobal: true },
+    });
     expect(componentStyleScope('c/x', {}).scope.prefix).not.toBe(componentStyleScope('c/y', {}).scope.prefix);
   });
 });

@@ -46,7 +46,14 @@ export function compileStyle(source: string, options: CompileStyleOptions = {}):
   const imports: string[] = [];
   const root = parse(source, filename, onError);
   if (!root) return { css: '', errors, imports };
-  inlineImports(root, filename, [filename], { ...options, cache: options.cache ?? new Map() }, onError, imports);
+  inlineImports(
+    root,
+    filename,
+    [filename],
+    { ...options, cache: options.cache ?? new Map() },
+    onError,
+    imports,
+  );
   root.walkDecls((declaration) => {
     declaration.value = convertRpx(declaration.value);
   });
@@ -55,7 +62,9 @@ export function compileStyle(source: string, options: CompileStyleOptions = {}):
     root.walkRules((rule) => {
       const parent = rule.parent;
       if (parent?.type === 'atrule' && /keyframes$/i.test((parent as AtRule).name)) return;
-      rule.selectors = rule.selectors.map((selector) => scopeSelector(selector, scope.prefix, scope.hostClass));
+      rule.selectors = rule.selectors.map((selector) =>
+        scopeSelector(selector, scope.prefix, scope.hostClass),
+      );
     });
   }
   return { css: root.toString(), errors, imports };
@@ -69,7 +78,9 @@ function parse(source: string, filename: string, onError: ErrorHandler): Root | 
       const line = error.line ?? 1;
       const column = error.column ?? 1;
       const position = { offset: 0, line, column };
-      onError(new CompilerError('PLZ_STYLE_SYNTAX', [error.reason], { start: position, end: position }, filename));
+      onError(
+        new CompilerError('PLZ_STYLE_SYNTAX', [error.reason], { start: position, end: position }, filename),
+      );
       return undefined;
     }
     throw error;

@@ -14,7 +14,10 @@ export interface ComponentStyleOptions {
  * - `apply-shared` (or `addGlobalClass: true`): app/page styles reach in, its own stay in;
  * - `shared`: styles flow both ways (its stylesheet is left unprefixed).
  */
-export function componentStyleScope(componentPath: string, options: ComponentStyleOptions): {
+export function componentStyleScope(
+  componentPath: string,
+  options: ComponentStyleOptions,
+): {
   scope: StyleScope;
   isolation: StyleIsolation;
   /** Whether the component's stylesheet is prefixed (all but `shared`). */

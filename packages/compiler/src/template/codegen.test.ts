@@ -23,7 +23,8 @@ describe('generated render code', () => {
   });
 
   it('prints template definitions and inline wxs', () => {
-    const source = '<wxs module="m">module.exports.x = 1;</wxs><template name="row"><text>{{ m.x }}{{ label }}</text></template>';
+    const source =
+      '<wxs module="m">module.exports.x = 1;</wxs><template name="row"><text>{{ m.x }}{{ label }}</text></template>';
     expect(code(source, 'common/rows.ttml')).toMatchSnapshot();
   });
 });

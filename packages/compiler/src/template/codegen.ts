@@ -105,7 +105,8 @@ function element(node: RenderNode & { type: 'element' }, children: Code): Code {
   const extra: string[] = [];
   if (node.component) extra.push(`component: ${JSON.stringify(node.component)}`);
   if (node.slot !== undefined) extra.push(`slot: ${node.slot}`);
-  if (node.model) extra.push(`model: {${node.model.map(([name, path]) => `${JSON.stringify(name)}: ${path}`).join(', ')}}`);
+  if (node.model)
+    extra.push(`model: {${node.model.map(([name, path]) => `${JSON.stringify(name)}: ${path}`).join(', ')}}`);
   const tail = extra.length ? `, {${extra.join(', ')}}` : '';
   return `rt.e(${JSON.stringify(node.tag)}, ${attrs}, ${events}, ${children}${tail})`;
 }

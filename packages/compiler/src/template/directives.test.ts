@@ -6,8 +6,14 @@ const render = (source: string, data: unknown = {}) => printNodes(renderTemplate
 
 describe('interpolation', () => {
   it('fills text and attributes, a lone {{}} keeps the value type', () => {
-    const [node] = renderTemplate('<view id="a-{{n}}" data-n="{{n}}">Hi {{name}}!</view>', { n: 3, name: 'Li' });
-    expect(node).toMatchObject({ attrs: { id: 'a-3', 'data-n': 3 }, children: [{ kind: 'text', text: 'Hi Li!' }] });
+    const [node] = renderTemplate('<view id="a-{{n}}" data-n="{{n}}">Hi {{name}}!</view>', {
+      n: 3,
+      name: 'Li',
+    });
+    expect(node).toMatchObject({
+      attrs: { id: 'a-3', 'data-n': 3 },
+      children: [{ kind: 'text', text: 'Hi Li!' }],
+    });
   });
 
   it('prints undefined paths as empty strings', () => {
@@ -20,7 +26,8 @@ describe('interpolation', () => {
 });
 
 describe('wx:if / tt:if', () => {
-  const source = '<view wx:if="{{n > 1}}">many</view><view wx:elif="{{n === 1}}">one</view><view wx:else>none</view>';
+  const source =
+    '<view wx:if="{{n > 1}}">many</view><view wx:elif="{{n === 1}}">one</view><view wx:else>none</view>';
   it.each([
     [2, '<view>many</view>'],
     [1, '<view>one</view>'],
@@ -58,13 +65,17 @@ describe('wx:for', () => {
     expect(render('<text wx:for="{{list}}" wx:key="id">{{item.id}}</text>', { list: [{ id: 'a' }] })).toBe(
       '<text key="a">a</text>',
     );
-    expect(render('<text wx:for="{{[5,6]}}" wx:key="*this">x</text>')).toBe('<text key=5>x</text><text key=6>x</text>');
+    expect(render('<text wx:for="{{[5,6]}}" wx:key="*this">x</text>')).toBe(
+      '<text key=5>x</text><text key=6>x</text>',
+    );
   });
 
   it('iterates numbers, strings and objects as the dialects do', () => {
     expect(render('<text wx:for="{{2}}">{{item}}</text>')).toBe('<text>0</text><text>1</text>');
     expect(render('<text wx:for="{{\'ab\'}}">{{item}}</text>')).toBe('<text>a</text><text>b</text>');
-    expect(render('<text wx:for="{{o}}">{{index}}={{item}}</text>', { o: { k: 1 } })).toBe('<text>k=1</text>');
+    expect(render('<text wx:for="{{o}}">{{index}}={{item}}</text>', { o: { k: 1 } })).toBe(
+      '<text>k=1</text>',
+    );
   });
 
   it('nests loops with their own variables', () => {
@@ -77,7 +88,8 @@ describe('wx:for', () => {
 
 describe('templates, import and include', () => {
   it('calls a template with object shorthand and spread data', () => {
-    const source = '<template name="t"><text>{{a}}-{{b}}</text></template><template is="t" data="{{a: 1, ...o}}"/>';
+    const source =
+      '<template name="t"><text>{{a}}-{{b}}</text></template><template is="t" data="{{a: 1, ...o}}"/>';
     expect(render(source, { o: { b: 2 } })).toBe('<text>1-2</text>');
   });
 
@@ -107,10 +119,16 @@ describe('templates, import and include', () => {
 
 describe('slots and components', () => {
   it('keeps slot elements and the slot of projected children', () => {
-    expect(render('<view><slot/><slot name="foot"/></view>')).toBe('<view><slot></slot><slot name="foot"></slot></view>');
-    const [host] = renderTemplate('<card><text slot="foot">x</text></card>', {}, {
-      usingComponents: { card: 'components/card/card' },
-    }) as ElementVNode[];
+    expect(render('<view><slot/><slot name="foot"/></view>')).toBe(
+      '<view><slot></slot><slot name="foot"></slot></view>',
+    );
+    const [host] = renderTemplate(
+      '<card><text slot="foot">x</text></card>',
+      {},
+      {
+        usingComponents: { card: 'components/card/card' },
+      },
+    ) as ElementVNode[];
     expect(host!.component).toBe('components/card/card');
     expect(host!.children[0]).toMatchObject({ tag: 'text', slot: 'foot' });
   });
@@ -143,7 +161,9 @@ describe('attributes', () => {
   });
 
   it('records model:value with its data path, also inside loops', () => {
-    const [input] = renderTemplate('<input model:value="{{form.name}}"/>', { form: { name: 'n' } }) as ElementVNode[];
+    const [input] = renderTemplate('<input model:value="{{form.name}}"/>', {
+      form: { name: 'n' },
+    }) as ElementVNode[];
     expect(input).toMatchObject({ attrs: { value: 'n' }, model: { value: 'form.name' } });
     const rows = renderTemplate('<input wx:for="{{list}}" model:value="{{list[index].t}}"/>', {
       list: [{ t: 'a' }, { t: 'b' }],
@@ -162,7 +182,8 @@ describe('attributes', () => {
 
 describe('wxs and sjs modules', () => {
   it('calls functions of an inline module', () => {
-    const source = '<wxs module="m">module.exports = { up: function (s) { return s.toUpperCase() } }</wxs>{{m.up(x)}}';
+    const source =
+      '<wxs module="m">module.exports = { up: function (s) { return s.toUpperCase() } }</wxs>{{m.up(x)}}';
     expect(render(source, { x: 'ab' })).toBe('AB');
   });
 

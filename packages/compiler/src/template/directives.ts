@@ -3,7 +3,16 @@ import type { AttributeNode, ElementNode } from './ast.ts';
 /** The directive prefixes of the two dialects; both are accepted in either, as migrated code mixes them. */
 export const directivePrefixes = ['tt', 'wx'] as const;
 
-export const knownDirectives = new Set(['if', 'elif', 'else', 'for', 'for-items', 'for-item', 'for-index', 'key']);
+export const knownDirectives = new Set([
+  'if',
+  'elif',
+  'else',
+  'for',
+  'for-items',
+  'for-item',
+  'for-index',
+  'key',
+]);
 
 /** `wx:if` → `if`; `undefined` for an ordinary attribute. */
 export function directiveName(attr: AttributeNode): string | undefined {
@@ -24,5 +33,7 @@ export function findAttribute(element: ElementNode, name: string): AttributeNode
 /** The attribute's literal value when it has no `{{ }}`. */
 export function staticValue(attr: AttributeNode | undefined): string | undefined {
   if (!attr || attr.value === undefined) return undefined;
-  return attr.parts.every((part) => part.type === 'static') ? attr.parts.map((part) => part.value).join('') : undefined;
+  return attr.parts.every((part) => part.type === 'static')
+    ? attr.parts.map((part) => part.value).join('')
+    : undefined;
 }

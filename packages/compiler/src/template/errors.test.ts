@@ -10,29 +10,41 @@ const errorsOf = (source: string) =>
 
 describe('template errors carry line:column', () => {
   it('reports an unclosed tag at its start', () => {
-    expect(errorsOf('<view>\n  <text>hi\n</view>')).toEqual([{ code: 'PLZ_TPL_MISSING_END_TAG', line: 2, column: 3 }]);
+    expect(errorsOf('<view>\n  <text>hi\n</view>')).toEqual([
+      { code: 'PLZ_TPL_MISSING_END_TAG', line: 2, column: 3 },
+    ]);
   });
 
   it('reports a stray end tag', () => {
-    expect(errorsOf('<view></view>\n</text>')).toEqual([{ code: 'PLZ_TPL_UNEXPECTED_END_TAG', line: 2, column: 1 }]);
+    expect(errorsOf('<view></view>\n</text>')).toEqual([
+      { code: 'PLZ_TPL_UNEXPECTED_END_TAG', line: 2, column: 1 },
+    ]);
   });
 
   it('reports a bad expression where it goes wrong', () => {
-    expect(errorsOf('<view>\n  {{ a + }}</view>')).toEqual([{ code: 'PLZ_EXPR_SYNTAX', line: 2, column: 10 }]);
+    expect(errorsOf('<view>\n  {{ a + }}</view>')).toEqual([
+      { code: 'PLZ_EXPR_SYNTAX', line: 2, column: 10 },
+    ]);
   });
 
   it('reports a stray {{', () => {
-    expect(errorsOf('<view>a {{ b</view>')).toEqual([{ code: 'PLZ_TPL_UNCLOSED_INTERPOLATION', line: 1, column: 9 }]);
+    expect(errorsOf('<view>a {{ b</view>')).toEqual([
+      { code: 'PLZ_TPL_UNCLOSED_INTERPOLATION', line: 1, column: 9 },
+    ]);
   });
 
   it('reports an unknown directive', () => {
-    expect(errorsOf('<view\n   wx:fi="{{a}}"/>')).toEqual([{ code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 2, column: 4 }]);
+    expect(errorsOf('<view\n   wx:fi="{{a}}"/>')).toEqual([
+      { code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 2, column: 4 },
+    ]);
   });
 
   it('reports else without if, an unterminated tag, and a duplicate attribute', () => {
     expect(errorsOf('<view wx:else/>')).toEqual([{ code: 'PLZ_TPL_ELSE_WITHOUT_IF', line: 1, column: 7 }]);
     expect(errorsOf('<view class="a"')[0]?.code).toBe('PLZ_TPL_EOF_IN_TAG');
-    expect(errorsOf('<view id="a" id="b"/>')).toEqual([{ code: 'PLZ_TPL_DUPLICATE_ATTRIBUTE', line: 1, column: 14 }]);
+    expect(errorsOf('<view id="a" id="b"/>')).toEqual([
+      { code: 'PLZ_TPL_DUPLICATE_ATTRIBUTE', line: 1, column: 14 },
+    ]);
   });
 
   it('recovers and reports every error of a file', () => {
@@ -55,6 +67,8 @@ describe('template errors carry line:column', () => {
 
   it('names the file and prints as file:line:col', () => {
     const [error] = compileTemplate('<view>', { filename: 'pages/a/a.wxml' }).errors;
-    expect(String(error)).toBe('pages/a/a.wxml:1:1: Element <view> is missing its end tag [PLZ_TPL_MISSING_END_TAG]');
+    expect(String(error)).toBe(
+      'pages/a/a.wxml:1:1: Element <view> is missing its end tag [PLZ_TPL_MISSING_END_TAG]',
+    );
   });
 });

@@ -13,7 +13,7 @@ describe('expressions', () => {
     ["a['b']", { a: { b: 2 } }, 2],
     ['list[i]', { list: [5, 6], i: 1 }, 6],
     ['list.length', { list: [1, 2, 3] }, 3],
-    ["s.length", { s: 'abcd' }, 4],
+    ['s.length', { s: 'abcd' }, 4],
     ['a + b * 2 - c / 2 % 3', { a: 1, b: 2, c: 4 }, 3],
     ['a > 1 && b <= 2 || c === 3', { a: 2, b: 2, c: 0 }, true],
     ['a != b', { a: 1, b: '1' }, false],
@@ -37,7 +37,8 @@ describe('expressions', () => {
   });
 
   it('reads loop variables before wxs modules before data', () => {
-    const source = '<wxs module="item">module.exports = { v: "wxs" }</wxs><text wx:for="{{[{v: 1}]}}">{{item.v}}</text>{{item.v}}';
+    const source =
+      '<wxs module="item">module.exports = { v: "wxs" }</wxs><text wx:for="{{[{v: 1}]}}">{{item.v}}</text>{{item.v}}';
     expect(printNodes(renderTemplate(source, { item: { v: 'data' } }))).toBe('<text>1</text>wxs');
   });
 });
@@ -79,7 +80,8 @@ describe('the expression guard', () => {
   });
 
   it('refuses to call Function through a wxs module', () => {
-    const source = '<wxs module="m">module.exports = { f: function () { return 1 }, F: Function }</wxs>{{m.F("return 1")}}{{m.f.constructor}}';
+    const source =
+      '<wxs module="m">module.exports = { f: function () { return 1 }, F: Function }</wxs>{{m.F("return 1")}}{{m.f.constructor}}';
     const compiled = compileTemplate(source);
     expect(compiled.errors.map((error) => error.code)).toEqual(['PLZ_EXPR_FORBIDDEN_PROPERTY']);
     const withoutConstructor = source.replace('{{m.f.constructor}}', '');

@@ -1,5 +1,5 @@
-import { parseExpressionAt } from 'acorn';
 import type * as ESTree from 'acorn';
+import { parseExpressionAt } from 'acorn';
 import { CompilerError, type ErrorHandler } from '../errors.ts';
 import type { Position, SourceLocation } from '../location.ts';
 
@@ -26,14 +26,31 @@ export interface ExpressionContext {
 export const forbiddenProperties: ReadonlySet<string> = new Set(['constructor', '__proto__', 'prototype']);
 
 const binaryOperators = new Set([
-  '+', '-', '*', '/', '%', '**', '==', '!=', '===', '!==', '<', '<=', '>', '>=', '&', '|', '^', '<<', '>>', '>>>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '==',
+  '!=',
+  '===',
+  '!==',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '&',
+  '|',
+  '^',
+  '<<',
+  '>>',
+  '>>>',
 ]);
 const unaryOperators = new Set(['!', '-', '+', '~', 'typeof']);
 
 class Unsupported extends Error {
-  constructor(
-    readonly error: CompilerError,
-  ) {
+  constructor(readonly error: CompilerError) {
     super(error.message);
   }
 }
@@ -67,7 +84,9 @@ export function compileExpression(
   } catch (error) {
     const pos = typeof (error as { pos?: unknown }).pos === 'number' ? (error as { pos: number }).pos : 0;
     const message = String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '');
-    context.onError(new CompilerError('PLZ_EXPR_SYNTAX', [message], span(pos, Math.min(pos + 1, wrapped.length))));
+    context.onError(
+      new CompilerError('PLZ_EXPR_SYNTAX', [message], span(pos, Math.min(pos + 1, wrapped.length))),
+    );
     return undefined;
   }
   try {
@@ -99,7 +118,8 @@ function generate(node: ESTree.Node, scope: ExpressionScope, span: Span): string
     }
     case 'Literal': {
       const literal = node as ESTree.Literal;
-      if ('regex' in literal && literal.regex) return fail('PLZ_EXPR_UNSUPPORTED', ['regular expression literals']);
+      if ('regex' in literal && literal.regex)
+        return fail('PLZ_EXPR_UNSUPPORTED', ['regular expression literals']);
       if (typeof literal.value === 'bigint') return fail('PLZ_EXPR_UNSUPPORTED', ['BigInt literals']);
       return literal.value === null ? 'null' : JSON.stringify(literal.value);
     }
@@ -126,7 +146,8 @@ function generate(node: ESTree.Node, scope: ExpressionScope, span: Span): string
     }
     case 'BinaryExpression': {
       const binary = node as ESTree.BinaryExpression;
-      if (!binaryOperators.has(binary.operator)) return fail('PLZ_EXPR_UNSUPPORTED', [`the "${binary.operator}" operator`]);
+      if (!binaryOperators.has(binary.operator))
+        return fail('PLZ_EXPR_UNSUPPORTED', [`the "${binary.operator}" operator`]);
       return `(${gen(binary.left)} ${binary.operator} ${gen(binary.right)})`;
     }
     case 'LogicalExpression': {
@@ -135,7 +156,8 @@ function generate(node: ESTree.Node, scope: ExpressionScope, span: Span): string
     }
     case 'UnaryExpression': {
       const unary = node as ESTree.UnaryExpression;
-      if (!unaryOperators.has(unary.operator)) return fail('PLZ_EXPR_UNSUPPORTED', [`the "${unary.operator}" operator`]);
+      if (!unaryOperators.has(unary.operator))
+        return fail('PLZ_EXPR_UNSUPPORTED', [`the "${unary.operator}" operator`]);
       return `(${unary.operator}${unary.operator === 'typeof' ? ' ' : ''}${gen(unary.argument)})`;
     }
     case 'ConditionalExpression': {
@@ -161,7 +183,8 @@ function generate(node: ESTree.Node, scope: ExpressionScope, span: Span): string
         if (property.computed) key = `[rt.k(${gen(property.key)})]`;
         else if (property.key.type === 'Identifier') key = JSON.stringify(property.key.name);
         else key = JSON.stringify(String((property.key as ESTree.Literal).value));
-        if (!property.computed && key === '"__proto__"') return fail('PLZ_EXPR_FORBIDDEN_PROPERTY', ['__proto__']);
+        if (!property.computed && key === '"__proto__"')
+          return fail('PLZ_EXPR_FORBIDDEN_PROPERTY', ['__proto__']);
         return `${key}: ${gen(property.value)}`;
       });
       return `{${entries.join(', ')}}`;
@@ -203,7 +226,11 @@ function memberKey(
 function isWxsCall(callee: ESTree.Node, scope: ExpressionScope): boolean {
   let root: ESTree.Node = callee;
   while (root.type === 'MemberExpression') root = (root as ESTree.MemberExpression).object;
-  return root.type === 'Identifier' && scope.wxsModules.has((root as ESTree.Identifier).name) && !scope.locals.has((root as ESTree.Identifier).name);
+  return (
+    root.type === 'Identifier' &&
+    scope.wxsModules.has((root as ESTree.Identifier).name) &&
+    !scope.locals.has((root as ESTree.Identifier).name)
+  );
 }
 
 function describe(type: string): string {

@@ -23,7 +23,12 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
         : new CompilerError('PLZ_TPL_EOF_IN_TAG', [problem.name], loc),
     );
   }
-  const root: RootNode = { type: 'root', children: [], source, loc: { start: locate(0), end: locate(source.length) } };
+  const root: RootNode = {
+    type: 'root',
+    children: [],
+    source,
+    loc: { start: locate(0), end: locate(source.length) },
+  };
   const stack: ElementNode[] = [];
   const ends: number[] = [];
   const childrenOf = () => (stack.length ? stack[stack.length - 1]!.children : root.children);
@@ -58,7 +63,8 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
           type: 'attribute',
           name: raw.name,
           value: raw.value,
-          parts: raw.value === undefined ? [] : splitInterpolations(raw.value, raw.valueStart, locate, onError),
+          parts:
+            raw.value === undefined ? [] : splitInterpolations(raw.value, raw.valueStart, locate, onError),
           loc: { start: locate(raw.start), end: locate(raw.end) },
           nameLoc,
           valueLoc: { start: locate(raw.valueStart), end: locate(raw.valueEnd) },

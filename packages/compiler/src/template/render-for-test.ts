@@ -1,4 +1,5 @@
-import { ViewRegistry } from '../render-runtime/view-registry.ts';
+import { loadViewBundle } from '../render-runtime/index.ts';
+import type { ViewRegistry } from '../render-runtime/view-registry.ts';
 import type { VNode } from '../render-runtime/vnode.ts';
 import { type CompileTemplateOptions, compileTemplate } from './compile.ts';
 
@@ -6,14 +7,16 @@ import { type CompileTemplateOptions, compileTemplate } from './compile.ts';
  * Compiles templates and evaluates them into a registry, as `view.js` would:
  * what the tests of directives and expressions render through.
  */
-export function registryOf(files: Record<string, string>, options: CompileTemplateOptions = {}): ViewRegistry {
-  const registry = new ViewRegistry();
-  for (const [filename, source] of Object.entries(files)) {
+export function registryOf(
+  files: Record<string, string>,
+  options: CompileTemplateOptions = {},
+): ViewRegistry {
+  const bundle = Object.entries(files).map(([filename, source]) => {
     const compiled = compileTemplate(source, { ...options, filename });
     if (compiled.errors.length) throw new Error(compiled.errors.map(String).join('\n'));
-    registry.define(filename.replace(/\.\w+$/, ''), (0, eval)(compiled.code));
-  }
-  return registry;
+    return `__plaza_view_define(${JSON.stringify(filename.replace(/\.\w+$/, ''))}, ${compiled.code});`;
+  });
+  return loadViewBundle(bundle.join('\n'));
 }
 
 /** Renders one template with `data`. */
@@ -27,7 +30,9 @@ export function printNodes(nodes: VNode[]): string {
     .map((node) => {
       if (node.kind === 'text') return node.text;
       const attrs = Object.entries(node.attrs).map(([name, value]) =>
-        value === true ? ` ${name}` : ` ${name}=${typeof value === 'string' ? `"${value}"` : JSON.stringify(value)}`,
+        value === true
+          ? ` ${name}`
+          : ` ${name}=${typeof value === 'string' ? `"${value}"` : JSON.stringify(value)}`,
       );
       if (node.key !== undefined) attrs.unshift(` key=${JSON.stringify(node.key)}`);
       if (node.slot !== undefined) attrs.push(` slot:${node.slot}`);

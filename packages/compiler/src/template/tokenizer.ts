@@ -144,7 +144,14 @@ export function tokenize(source: string): { tokens: Token[]; problems: TokenizeP
       let k = j;
       while (k < length && /\s/.test(source[k]!)) k++;
       if (source[k] !== '=') {
-        attrs.push({ name: attrName, value: undefined, start: attrStart, end: j, valueStart: j, valueEnd: j });
+        attrs.push({
+          name: attrName,
+          value: undefined,
+          start: attrStart,
+          end: j,
+          valueStart: j,
+          valueEnd: j,
+        });
         continue;
       }
       k++;
@@ -168,7 +175,14 @@ export function tokenize(source: string): { tokens: Token[]; problems: TokenizeP
       } else {
         let e = k;
         while (e < length && !/[\s>]/.test(source[e]!) && !source.startsWith('/>', e)) e++;
-        attrs.push({ name: attrName, value: source.slice(k, e), start: attrStart, end: e, valueStart: k, valueEnd: e });
+        attrs.push({
+          name: attrName,
+          value: source.slice(k, e),
+          start: attrStart,
+          end: e,
+          valueStart: k,
+          valueEnd: e,
+        });
         j = e;
       }
     }
@@ -208,7 +222,8 @@ function findQuoteEnd(source: string, from: number, quote: string): number {
       // only when the mustache never closes before the end of the tag.
       const closeMustache = source.indexOf('}}', i);
       const tagEnd = source.indexOf('>', i);
-      if (closeMustache < 0 || (tagEnd >= 0 && tagEnd < closeMustache && source[tagEnd - 1] !== '=')) return i;
+      if (closeMustache < 0 || (tagEnd >= 0 && tagEnd < closeMustache && source[tagEnd - 1] !== '='))
+        return i;
     }
   }
   return -1;

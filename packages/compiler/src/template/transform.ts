@@ -60,7 +60,11 @@ export interface TransformContext extends TransformOptions, TransformResult {
   loopDepth: number;
   /** Inside a `<template name>` body: `<template name>`/`<import>` are not allowed there. */
   inDefinition: boolean;
-  error(code: ConstructorParameters<typeof CompilerError>[0], args: (string | number)[], loc: SourceLocation): void;
+  error(
+    code: ConstructorParameters<typeof CompilerError>[0],
+    args: (string | number)[],
+    loc: SourceLocation,
+  ): void;
   /** Code of one `{{ }}`; `undefined` when it did not compile (already reported). */
   expression(part: ValuePart & { type: 'interpolation' }, asObject?: boolean): Code;
   /** Code of an attribute value: raw value for a lone `{{x}}`, a string otherwise, `true` when bare. */
@@ -87,8 +91,12 @@ export function transformTemplateAst(root: RootNode, options: TransformOptions):
     expression(part, asObject = false) {
       const scope: ExpressionScope = context.scope;
       return (
-        compileExpression(part.source, part.sourceOffset, { scope, locate: options.locate, onError: options.onError }, asObject) ??
-        'undefined'
+        compileExpression(
+          part.source,
+          part.sourceOffset,
+          { scope, locate: options.locate, onError: options.onError },
+          asObject,
+        ) ?? 'undefined'
       );
     },
     attributeValue(attr) {
@@ -114,9 +122,12 @@ export function partsCode(parts: ValuePart[], context: TransformContext, asText:
     const code = context.expression(parts[0]!);
     return asText ? `rt.s(${code})` : code;
   }
-  if (parts.every((part) => part.type === 'static')) return JSON.stringify(parts.map((part) => part.value).join(''));
+  if (parts.every((part) => part.type === 'static'))
+    return JSON.stringify(parts.map((part) => part.value).join(''));
   return parts
-    .map((part) => (part.type === 'static' ? JSON.stringify(part.value) : `rt.s(${context.expression(part)})`))
+    .map((part) =>
+      part.type === 'static' ? JSON.stringify(part.value) : `rt.s(${context.expression(part)})`,
+    )
     .join(' + ');
 }
 

@@ -12,7 +12,10 @@ import { transformModel } from './model.ts';
  */
 export function transformElementAttributes(element: ElementNode, context: TransformContext): RenderNode {
   const component = context.usingComponents[element.tag];
-  const classAttributes = new Set(['class', ...(component ? (context.externalClasses[component] ?? []) : [])]);
+  const classAttributes = new Set([
+    'class',
+    ...(component ? (context.externalClasses[component] ?? []) : []),
+  ]);
   const attrs: [string, Code][] = [];
   const events: EventCode[] = [];
   const model: [string, Code][] = [];
@@ -20,7 +23,8 @@ export function transformElementAttributes(element: ElementNode, context: Transf
   for (const attr of element.attrs) {
     const directive = directiveName(attr);
     if (directive !== undefined) {
-      if (!knownDirectives.has(directive)) context.error('PLZ_TPL_UNKNOWN_DIRECTIVE', [attr.name], attr.nameLoc);
+      if (!knownDirectives.has(directive))
+        context.error('PLZ_TPL_UNKNOWN_DIRECTIVE', [attr.name], attr.nameLoc);
       continue;
     }
     const event = transformEvent(attr, context);

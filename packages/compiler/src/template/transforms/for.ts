@@ -37,7 +37,12 @@ export function transformFor(element: ElementNode, context: TransformContext): R
   return { type: 'for', list, item, index, key, body: { type: 'fragment', children: body } };
 }
 
-function loopVariable(element: ElementNode, directive: string, fallback: string, context: TransformContext): string {
+function loopVariable(
+  element: ElementNode,
+  directive: string,
+  fallback: string,
+  context: TransformContext,
+): string {
   const attr = findDirective(element, directive);
   const name = staticValue(attr)?.trim();
   if (!attr || name === undefined) return fallback;

@@ -1,5 +1,5 @@
-import { parseExpressionAt } from 'acorn';
 import type * as ESTree from 'acorn';
+import { parseExpressionAt } from 'acorn';
 import type { AttributeNode } from '../ast.ts';
 import { forbiddenProperties } from '../expression.ts';
 import type { Code } from '../ir.ts';
@@ -18,7 +18,7 @@ export function transformModel(
   const property = attr.name.slice('model:'.length);
   const part = attr.parts.length === 1 ? attr.parts[0] : undefined;
   const path = part?.type === 'interpolation' ? modelPath(part.source, context) : undefined;
-  if (!part || part.type !== 'interpolation' || path === undefined) {
+  if (part?.type !== 'interpolation' || path === undefined) {
     context.error('PLZ_TPL_MODEL_NOT_PATH', [property], attr.valueLoc);
     return { property, value: 'undefined', path: '""' };
   }

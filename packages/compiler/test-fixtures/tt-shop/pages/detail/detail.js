@@ -1,2 +1,3 @@
 import { formatPrice } from '../../utils/money';
+
 Page({ data: { note: '', price: formatPrice(100) } });

@@ -1,4 +1,8 @@
-interface Dish { id: number; name: string; price: number }
+interface Dish {
+  id: number;
+  name: string;
+  price: number;
+}
 const dishes: Dish[] = [{ id: 1, name: 'Noodles', price: 1200 }];
 Page({
   data: { shop: { name: 'Lanzhou' }, dishes, total: 12, cart: { count: 0 } },

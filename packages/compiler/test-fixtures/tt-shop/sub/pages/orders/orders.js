@@ -1,1 +1,6 @@
-Page({ data: { orders: ['a', 'b'] }, onLoad() { tt.request({ url: 'https://example.com' }); } });
+Page({
+  data: { orders: ['a', 'b'] },
+  onLoad() {
+    tt.request({ url: 'https://example.com' });
+  },
+});

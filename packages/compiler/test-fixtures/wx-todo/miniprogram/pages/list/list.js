@@ -1,6 +1,6 @@
 Page({
   data: { todos: [{ id: 1, title: 'Write tests', done: false }], draft: '' },
-  onToggle(e) {
+  onToggle() {
     wx.setStorageSync('todos', this.data.todos);
   },
   onAdd() {
