@@ -12,7 +12,8 @@ import {
   toSessionJson,
 } from './identity.schemas.ts';
 import type { IdentityService } from './identity.service.ts';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
+import { setSessionCookies } from './session-cookies.ts';
+import { signOutRoute } from './sign-out.route.ts';
 
 export interface AccountRoutesOptions {
   identity: IdentityService;
@@ -85,18 +86,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
     },
   );
 
-  r.delete(
-    '/api/sessions/current',
-    {
-      config: { access: ['developer'] },
-      schema: { tags: ['identity'], summary: 'Sign out: revokes this session' },
-    },
-    async (request, reply) => {
-      await identity.endSession(accountPrincipal(request).sessionId);
-      clearSessionCookies(reply, 'account', secureCookies);
-      return reply.code(204).send();
-    },
-  );
+  signOutRoute(app, { path: '/api/sessions/current', kind: 'account', identity, secureCookies });
 
   r.get(
     '/api/me/account',

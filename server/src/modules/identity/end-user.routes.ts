@@ -11,7 +11,8 @@ import {
 } from './identity.schemas.ts';
 import type { IdentityService } from './identity.service.ts';
 import type { DevOtpSender } from './otp-sender.ts';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.ts';
+import { setSessionCookies } from './session-cookies.ts';
+import { signOutRoute } from './sign-out.route.ts';
 
 export interface EndUserRoutesOptions {
   identity: IdentityService;
@@ -61,15 +62,7 @@ export async function endUserRoutes(app: FastifyInstance, options: EndUserRoutes
     },
   );
 
-  r.delete(
-    '/api/users/sessions/current',
-    { config: { access: ['user'] }, schema: { tags: ['identity'], summary: 'Sign the user out' } },
-    async (request, reply) => {
-      await identity.endSession(userPrincipal(request).sessionId);
-      clearSessionCookies(reply, 'user', secureCookies);
-      return reply.code(204).send();
-    },
-  );
+  signOutRoute(app, { path: '/api/users/sessions/current', kind: 'user', identity, secureCookies });
 
   r.get(
     '/api/me',

@@ -30,10 +30,6 @@ export const userJson = z.object({ id: z.string(), phone: z.string(), created_at
 
 export const sessionFields = { token: z.string(), csrf_token: z.string(), expires_at: z.number() };
 
-export const errorJson = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-
 export function toAccountJson(account: Account): z.infer<typeof accountJson> {
   return {
     id: account.id,
