@@ -29,11 +29,11 @@ export function hasCallbacks(options: unknown): boolean {
 export function settle(
   name: string,
   options: unknown,
-  work: Promise<Record<string, unknown> | undefined | void>,
+  work: Promise<unknown>,
   report: CallbackErrorReporter,
 ): Promise<ApiResult> | undefined {
   const outcome = work.then(
-    (result) => ({ ...(result ?? {}), errMsg: `${name}:ok` }) as ApiResult,
+    (result) => ({ ...(isPlainObject(result) ? result : {}), errMsg: `${name}:ok` }) as ApiResult,
     (error: unknown) => {
       throw { errMsg: `${name}:fail ${failReason(error)}` };
     },
@@ -67,9 +67,7 @@ export function settle(
  */
 export function asyncApi<O extends object>(
   name: string,
-  run: (
-    options: O,
-  ) => Promise<Record<string, unknown> | undefined | void> | Record<string, unknown> | undefined | void,
+  run: (options: O) => unknown,
   report: CallbackErrorReporter,
 ): (options?: O) => Promise<ApiResult> | undefined {
   return (options?: O) => {

@@ -41,7 +41,7 @@ export function createApi(ctx: ApiContext): Api {
   const { host, storage, report } = ctx;
   const api: Api = {};
   const define = (name: string, run: (o: Options) => unknown) => {
-    api[name] = asyncApi(name, run as (o: Options) => Promise<Options>, report);
+    api[name] = asyncApi(name, run, report);
   };
 
   // ── storage ──

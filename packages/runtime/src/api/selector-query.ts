@@ -49,7 +49,7 @@ export class SelectorQuery {
 
   exec(callback?: (results: unknown[]) => void): Promise<unknown[]> {
     const done = this.transport(this.requests).then((results) => {
-      this.callbacks.forEach((cb, i) => cb?.(results[i] ?? null));
+      for (const [i, cb] of this.callbacks.entries()) cb?.(results[i] ?? null);
       callback?.(results);
       return results;
     });

@@ -42,7 +42,10 @@ export class PageRouter {
   }
 
   run(action: NavigationAction, options: { url?: unknown; delta?: unknown }): void {
-    if (action === 'navigateBack') return this.back(typeof options.delta === 'number' ? options.delta : 1);
+    if (action === 'navigateBack') {
+      this.back(typeof options.delta === 'number' ? options.delta : 1);
+      return;
+    }
     const route = this.resolve(String(options.url ?? ''));
     if (action === 'navigateTo') this.navigateTo(route);
     else if (action === 'redirectTo') this.redirectTo(route);

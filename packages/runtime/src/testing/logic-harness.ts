@@ -1,4 +1,5 @@
 import type { HostCapabilities } from '../api/host-capabilities.ts';
+import type { SUPPORTED_APIS } from '../api/supported-apis.ts';
 import type { ModuleFactory } from '../loader/module-loader.ts';
 import { createLogic, type Logic } from '../logic/create-logic.ts';
 import type { LogicManifest } from '../logic/manifest.ts';
@@ -51,3 +52,7 @@ export function logicHarness(
 }
 
 export type { ModuleFactory };
+
+/** The API object as a test calls it: every supported name, loosely typed. */
+// biome-ignore lint/suspicious/noExplicitAny: tests call the API with the dialects' loose shapes
+export type ProgramApi = Record<(typeof SUPPORTED_APIS)[number], (options?: any, ...rest: any[]) => any>;

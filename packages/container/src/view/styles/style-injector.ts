@@ -1,0 +1,40 @@
+/** Rules every view needs whatever the program's styles say. */
+const BASE_CSS = [
+  '[hidden] { display: none !important; }',
+  'plaza-page { display: block; }',
+  'plaza-slot, plaza-block { display: contents; }',
+  '[data-plaza="view"] { display: block; }',
+].join('\n');
+
+/**
+ * Puts compiled stylesheets into the document once each: the app's global style first,
+ * then each page's and component's as it is first rendered.
+ */
+export class StyleInjector {
+  private readonly injected = new Set<string>();
+
+  constructor(
+    private readonly document: Document,
+    private readonly root: Element,
+  ) {
+    this.add('plaza:base', BASE_CSS);
+  }
+
+  add(id: string, css: string | undefined): void {
+    if (!css || this.injected.has(id)) return;
+    this.injected.add(id);
+    const style = this.document.createElement('style');
+    style.setAttribute('data-plaza-style', id);
+    style.textContent = css;
+    (this.document.head ?? this.root).appendChild(style);
+  }
+
+  has(id: string): boolean {
+    return this.injected.has(id);
+  }
+}
+
+/** `--plaza-rpx`: one rpx is a 750th of the view's width. */
+export function setRpxUnit(root: Element, width: number): void {
+  (root as HTMLElement).style.setProperty('--plaza-rpx', `${width / 750}px`);
+}
