@@ -22,7 +22,6 @@ export const compilerMessages = {
   PLZ_TPL_MISSING_SRC: '<{0}> needs a static "src"',
   PLZ_TPL_WXS_WITHOUT_MODULE: '<{0}> needs a "module" name',
   PLZ_TPL_MODEL_NOT_PATH: 'model:{0} must bind a data path such as "{{form.name}}"',
-  PLZ_TPL_MISPLACED_DEFINITION: '<{0}> must be at the top level of the file',
   // templates: expressions
   PLZ_EXPR_SYNTAX: 'Invalid expression: {0}',
   PLZ_EXPR_UNSUPPORTED: 'Expressions cannot use {0}',

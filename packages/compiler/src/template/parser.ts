@@ -30,7 +30,6 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
     loc: { start: locate(0), end: locate(source.length) },
   };
   const stack: ElementNode[] = [];
-  const ends: number[] = [];
   const childrenOf = () => (stack.length ? stack[stack.length - 1]!.children : root.children);
 
   for (const token of tokens) {
@@ -80,7 +79,6 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
       childrenOf().push(element);
       if (!token.selfClosing) {
         stack.push(element);
-        ends.push(token.end);
       }
     } else {
       const match = findOpen(stack, token.name);
@@ -94,12 +92,9 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
         continue;
       }
       while (stack.length > match + 1) {
-        const unclosed = stack.pop()!;
-        ends.pop();
-        onError(missingEnd(unclosed));
+        onError(missingEnd(stack.pop()!));
       }
       const element = stack.pop()!;
-      ends.pop();
       element.loc = { start: element.loc.start, end: locate(token.end) };
     }
   }

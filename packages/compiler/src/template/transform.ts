@@ -58,8 +58,6 @@ export interface TransformContext extends TransformOptions, TransformResult {
   scope: { locals: Map<string, string>; wxsModules: Set<string>; moduleKind: string };
   /** Nesting depth of loops: names the JS locals of loop variables uniquely. */
   loopDepth: number;
-  /** Inside a `<template name>` body: `<template name>`/`<import>` are not allowed there. */
-  inDefinition: boolean;
   error(
     code: ConstructorParameters<typeof CompilerError>[0],
     args: (string | number)[],
@@ -84,7 +82,6 @@ export function transformTemplateAst(root: RootNode, options: TransformOptions):
     tags: new Set(),
     scope: { locals: new Map(), wxsModules: new Set(), moduleKind: options.moduleKind },
     loopDepth: 0,
-    inDefinition: false,
     error(code, args, loc) {
       options.onError(new CompilerError(code, args, loc));
     },

@@ -21,12 +21,9 @@ export function transformTemplate(element: ElementNode, context: TransformContex
     if (context.templates.has(name)) context.error('PLZ_TPL_DUPLICATE_TEMPLATE', [name], nameAttr.valueLoc);
     // The body is its own scope: the caller's loop variables are not visible in it.
     const savedLocals = context.scope.locals;
-    const savedDefinition = context.inDefinition;
     context.scope.locals = new Map();
-    context.inDefinition = true;
     context.templates.set(name, context.transformChildren(element.children));
     context.scope.locals = savedLocals;
-    context.inDefinition = savedDefinition;
     return undefined;
   }
   if (!isAttr || isAttr.value === undefined) {
