@@ -19,7 +19,11 @@ async function confirmTwoBeefNoodles(scenario: Scenario): Promise<Simulator> {
 describe('takeout: checkout', () => {
   it('logs in, creates the order on the merchant server, pays and shows the result', async () => {
     const server = merchantServer();
-    sim = await confirmTwoBeefNoodles({ login: { code: 'c-42' }, payment: 'paid', requests: server.requests });
+    sim = await confirmTwoBeefNoodles({
+      login: { code: 'c-42' },
+      payment: 'paid',
+      requests: server.requests,
+    });
     await sim.input('.confirm__remark', 'No coriander');
     await sim.tap('.confirm__submit');
     await sim.waitFor(() => sim.page.path === 'pages/result/result');

@@ -21,7 +21,10 @@ describe('takeout: my orders', () => {
   });
 
   it('pages through stored orders when the user scrolls to the bottom', async () => {
-    sim = await launch(project, { path: 'pages/orders/orders', scenario: { storage: { 'takeout.orders': pastOrders } } });
+    sim = await launch(project, {
+      path: 'pages/orders/orders',
+      scenario: { storage: { 'takeout.orders': pastOrders } },
+    });
     expect(sim.queryAll('.order')).toHaveLength(10);
     expect(sim.text('.orders__footer')).toBe('Showing 10 of 25');
     await sim.scroll({ toBottom: true });
@@ -31,11 +34,13 @@ describe('takeout: my orders', () => {
   });
 
   it('reloads on pull-down refresh and stops the spinner', async () => {
-    sim = await launch(project, { path: 'pages/orders/orders' });
-    expect(sim.queryAll('.order')).toHaveLength(0);
-    sim.storage.set('takeout.orders', pastOrders.slice(0, 2));
+    sim = await launch(project, {
+      path: 'pages/orders/orders',
+      scenario: { storage: { 'takeout.orders': pastOrders.slice(0, 2) } },
+    });
     await sim.pullDownRefresh();
     expect(sim.texts('.order__id')).toEqual(['Order o-25', 'Order o-24']);
     expect(sim.hostCalls.some((c) => c.api === 'stopPullDownRefresh')).toBe(true);
+    expect(sim.ui.refreshing).toBe(false);
   });
 });

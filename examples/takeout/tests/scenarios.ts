@@ -7,9 +7,16 @@ export function merchantServer(options: { failOrders?: boolean } = {}) {
     'POST /api/session': (req) => ({ body: { token: `token-for-${(req.body as { code: string }).code}` } }),
     'POST /api/orders': (req) => {
       orders.push(req);
-      if (options.failOrders) return { status: 409, body: { error: { code: 'sold_out', message: 'A dish just sold out' } } };
+      if (options.failOrders)
+        return { status: 409, body: { error: { code: 'sold_out', message: 'A dish just sold out' } } };
       const body = req.body as { totalCents: number };
-      return { body: { orderId: `o-${orders.length}`, orderToken: `tok-${orders.length}`, totalCents: body.totalCents } };
+      return {
+        body: {
+          orderId: `o-${orders.length}`,
+          orderToken: `tok-${orders.length}`,
+          totalCents: body.totalCents,
+        },
+      };
     },
   };
   return { requests, orders };

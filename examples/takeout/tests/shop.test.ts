@@ -13,7 +13,11 @@ describe('takeout: the shop page', () => {
     sim = await launch(project);
     expect(sim.page.path).toBe('pages/shop/shop');
     expect(sim.texts('.category')).toEqual(['Noodles (3)', 'Rice bowls (3)', 'Sides (2)', 'Drinks (2)']);
-    expect(sim.texts('.dish-card__name')).toEqual(['Braised beef noodles', 'Dan dan noodles', 'Zha jiang noodles']);
+    expect(sim.texts('.dish-card__name')).toEqual([
+      'Braised beef noodles',
+      'Dan dan noodles',
+      'Zha jiang noodles',
+    ]);
     expect(sim.texts('.dish-card__price')).toEqual(['¥28.00', '¥18.50', '¥19.90']);
     expect(sim.text('.cart-bar__empty')).toBe('Your bag is empty');
     expect(sim.errors).toEqual([]);

@@ -11,7 +11,12 @@ describe('wx gallery', () => {
     expect(sim.text('.header__title')).toBe('This week');
     expect(sim.text('.header__count')).toBe('4 photos');
     // Recent first; likes formatted by format.wxs in the view layer.
-    expect(sim.texts('.tile__title')).toEqual(['Old town roofs', 'Tea terraces', 'Night market', 'Harbour at dawn']);
+    expect(sim.texts('.tile__title')).toEqual([
+      'Old town roofs',
+      'Tea terraces',
+      'Night market',
+      'Harbour at dawn',
+    ]);
     expect(sim.texts('.tile__meta')).toEqual([
       'by Wang · 42 likes',
       'by Zhou · 2.5w likes',
@@ -26,7 +31,12 @@ describe('wx gallery', () => {
   it('re-sorts on tap', async () => {
     sim = await launch(project);
     await sim.tap('.sort[data-sort="popular"]');
-    expect(sim.texts('.tile__title')).toEqual(['Tea terraces', 'Harbour at dawn', 'Night market', 'Old town roofs']);
+    expect(sim.texts('.tile__title')).toEqual([
+      'Tea terraces',
+      'Harbour at dawn',
+      'Night market',
+      'Old town roofs',
+    ]);
     expect(sim.text('.sort--active')).toBe('Popular');
   });
 
@@ -47,9 +57,9 @@ describe('wx gallery', () => {
     await sim.tap('.photo__like');
     expect(sim.text('.photo__likes')).toBe('43 likes');
     expect(sim.text('.photo__like')).toBe('Unlike');
-    expect(sim.query('.frame')?.classList.contains('frame--dark')).toBe(true);
+    expect(sim.classes('.frame')).toEqual(['frame', 'frame--dark']);
     await sim.tap('.photo__title');
-    expect(sim.query('.frame')?.classList.contains('frame--light')).toBe(true);
+    expect(sim.exists('.frame.frame--light')).toBe(true);
   });
 
   it('goes back with a toast for an unknown photo', async () => {

@@ -1,6 +1,7 @@
 /** The `plaza` command, callable in-process (tests, other tools) as well as from the shell. */
-export { main } from './main.ts';
-export type { CommandIo } from './io.ts';
-export { CliError, cliMessages } from './errors.ts';
-export { starterFiles } from './create/starter.ts';
+
 export type { Dialect } from './create/dialect.ts';
+export { starterFiles } from './create/starter.ts';
+export { CliError, cliMessages } from './errors.ts';
+export type { CommandIo } from './io.ts';
+export { main } from './main.ts';

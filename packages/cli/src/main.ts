@@ -34,7 +34,12 @@ const OPTIONS = {
  */
 export async function main(argv: string[], io: CommandIo = processIo): Promise<number> {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
     const [command, ...rest] = positionals;
     if (values.help || command === undefined || command === 'help') {
       io.stdout(USAGE);

@@ -4,7 +4,8 @@
  */
 export const simulatorMessages = {
   SIM_BUILD_FAILED: 'The mini program does not build:\n{0}',
-  SIM_NOT_A_PROGRAM: '{0} is neither a mini-program project (no app.json) nor a built package (no manifest.json)',
+  SIM_NOT_A_PROGRAM:
+    '{0} is neither a mini-program project (no app.json) nor a built package (no manifest.json)',
   SIM_PAGE_UNKNOWN: 'Page "{0}" is not in app.json',
   SIM_RUNTIME_ERROR: 'The mini program threw: {0}',
   SIM_WAIT_TIMEOUT: 'waitFor timed out after {0} ms: {1}',
@@ -20,7 +21,11 @@ export class SimulatorError extends Error {
   override readonly name = 'SimulatorError';
   readonly code: SimulatorErrorCode;
 
-  constructor(code: SimulatorErrorCode, args: readonly (string | number)[] = [], options?: { cause?: unknown }) {
+  constructor(
+    code: SimulatorErrorCode,
+    args: readonly (string | number)[] = [],
+    options?: { cause?: unknown },
+  ) {
     super(
       simulatorMessages[code].replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)] ?? '')),
       options,

@@ -16,11 +16,7 @@ export async function test(dir: string, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   const tests = await readdir(join(root, 'tests'), { recursive: true }).catch(() => [] as string[]);
   if (!tests.some((f) => f.endsWith('.test.ts'))) throw new CliError('CLI_NO_TESTS', dir);
-  const vitest = join(
-    createRequire(import.meta.url).resolve('vitest/package.json'),
-    '..',
-    'vitest.mjs',
-  );
+  const vitest = join(createRequire(import.meta.url).resolve('vitest/package.json'), '..', 'vitest.mjs');
   return await new Promise<number>((done, fail) => {
     const child = spawn(process.execPath, [vitest, 'run', '--config', config, '--root', root], {
       cwd: root,

@@ -5,7 +5,10 @@ import type { Dialect } from './dialect.ts';
  * so `plaza build`, `plaza check` and `plaza test` all pass on a fresh project.
  */
 export function starterFiles(dialect: Dialect, name: string): Record<string, string> {
-  const ext = dialect === 'tt' ? { markup: 'ttml', style: 'ttss', api: 'tt' } : { markup: 'wxml', style: 'wxss', api: 'wx' };
+  const ext =
+    dialect === 'tt'
+      ? { markup: 'ttml', style: 'ttss', api: 'tt' }
+      : { markup: 'wxml', style: 'wxss', api: 'wx' };
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
   return {
     'package.json': json({
@@ -18,7 +21,11 @@ export function starterFiles(dialect: Dialect, name: string): Record<string, str
     'project.config.json': json({ projectname: name, dialect }),
     'app.json': json({
       pages: ['pages/index/index'],
-      window: { navigationBarTitleText: name, navigationBarBackgroundColor: '#ffffff', navigationBarTextStyle: 'black' },
+      window: {
+        navigationBarTitleText: name,
+        navigationBarBackgroundColor: '#ffffff',
+        navigationBarTextStyle: 'black',
+      },
     }),
     'app.js': `App({\n  globalData: {},\n  onLaunch() {},\n});\n`,
     [`app.${ext.style}`]: `page {\n  font-size: 28rpx;\n  color: #222;\n}\n`,

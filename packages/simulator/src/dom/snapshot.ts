@@ -1,15 +1,15 @@
 /**
  * Prints a rendered tree as stable, readable markup: one element per line, indented,
  * attributes sorted, whitespace collapsed, an element holding only text kept on one line.
- * Attributes the view layer uses for its own bookkeeping are left out so a snapshot
- * changes only when what the user sees changes.
+ * The caller leaves out the attributes the view layer uses for its own bookkeeping, so a
+ * snapshot changes only when what the user sees changes.
  *
  * @example
  * snapshotOf(root) // '<view class="shop">\n  <text class="shop__name">Plaza Noodle House</text>\n</view>'
  */
 export function snapshotOf(root: Node, options: SnapshotOptions = {}): string {
   const lines: string[] = [];
-  const keep = options.keepAttribute ?? defaultKeepAttribute;
+  const attribute = options.attribute ?? defaultAttribute;
   const tagName = options.tagName ?? ((el: Element) => el.tagName.toLowerCase());
   const walk = (node: Node, depth: number): void => {
     const pad = '  '.repeat(depth);
@@ -27,8 +27,9 @@ export function snapshotOf(root: Node, options: SnapshotOptions = {}): string {
     if (options.skip?.(el)) return;
     const tag = tagName(el);
     const attrs = Array.from(el.attributes)
-      .filter((a) => keep(a.name, el))
-      .map((a) => (a.value === '' ? a.name : `${a.name}="${collapse(a.value)}"`))
+      .map((a) => [a.name, attribute(a.name, a.value)] as const)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => (value === '' ? name : `${name}="${collapse(value!)}"`))
       .sort()
       .join(' ');
     const open = `<${tag}${attrs ? ` ${attrs}` : ''}`;
@@ -50,8 +51,8 @@ export function snapshotOf(root: Node, options: SnapshotOptions = {}): string {
 }
 
 export interface SnapshotOptions {
-  /** Which attributes to print; by default all but `style` and the view's `data-plz-*`. */
-  keepAttribute?: (name: string, el: Element) => boolean;
+  /** The value to print for an attribute, or undefined to leave it out (default: all but `style`). */
+  attribute?: (name: string, value: string) => string | undefined;
   /** How to name an element (e.g. to map a rendered tag back to the template's). */
   tagName?: (el: Element) => string;
   /** Elements to leave out with their subtree. */
@@ -62,8 +63,8 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const FRAGMENT_NODE = 11;
 
-function defaultKeepAttribute(name: string): boolean {
-  return !name.startsWith('data-plz') && name !== 'style';
+function defaultAttribute(name: string, value: string): string | undefined {
+  return name === 'style' ? undefined : value;
 }
 
 function collapse(text: string): string {

@@ -2,8 +2,9 @@ import vm from 'node:vm';
 
 /**
  * A separate JavaScript realm for code of the mini program (and the runtime serving it):
- * its own globals, no `require`, `process`, `fetch`, no `eval`/`new Function`, as on the
- * real platforms. Nothing from Node's realm is handed in: the bridge functions are wrapped
+ * its own globals, no `require`, `process`, `fetch`. (`new Function` stays: it only ever
+ * reaches the realm's own globals, and the runtime evaluates logic.js with it, which keeps
+ * its error locations exact.) Nothing from Node's realm is handed in: the bridge functions are wrapped
  * by a bootstrap inside the realm and deleted from its global, and everything crossing
  * travels as JSON text or primitives, so no host object (whose `constructor` would lead
  * back to Node's `Function`) is ever reachable from the program.
@@ -15,21 +16,32 @@ export class Realm {
   private closed = false;
 
   constructor(private readonly bridge: RealmBridge) {
-    this.context = vm.createContext({}, { codeGeneration: { strings: false, wasm: false }, name: bridge.name });
+    this.context = vm.createContext(
+      {},
+      { codeGeneration: { strings: true, wasm: false }, name: bridge.name },
+    );
     const host = {
       post: (text: string) => this.guard(() => bridge.receive(String(text))),
       log: (level: string, text: string) => this.guard(() => bridge.log(String(level), String(text))),
       setTimer: (callback: () => void, ms: number, repeat: boolean) => this.setTimer(callback, ms, repeat),
       clearTimer: (id: number) => this.clearTimer(id),
       now: () => performance.now(),
+      atob: (text: string) => atob(String(text)),
+      btoa: (text: string) => btoa(String(text)),
     };
     Object.defineProperty(this.context, '__plaza_host', { value: host, configurable: true });
     vm.runInContext(BOOTSTRAP, this.context, { filename: 'plaza:realm-bootstrap.js' });
   }
 
+  /** Sets a global to a string: primitives carry nothing of Node's realm. */
+  setString(name: string, value: string): void {
+    Object.defineProperty(this.context, name, { value: String(value), configurable: true, writable: true });
+  }
+
   /** Runs a script in the realm; `filename` is what stack traces (and error locations) name. */
-  run(source: string, filename: string): unknown {
-    return new vm.Script(source, { filename }).runInContext(this.context);
+  run(source: string | vm.Script, filename = 'plaza-realm.js'): unknown {
+    const script = typeof source === 'string' ? new vm.Script(source, { filename }) : source;
+    return script.runInContext(this.context);
   }
 
   /** Hands a message (as JSON text) to the handler the realm registered with `onmessage`. */
@@ -95,6 +107,7 @@ const BOOTSTRAP = `(() => {
   const host = globalThis.__plaza_host;
   delete globalThis.__plaza_host;
   const post = host.post, log = host.log, setTimer = host.setTimer, clearTimer = host.clearTimer, now = host.now;
+  const atob = host.atob, btoa = host.btoa;
   const g = globalThis;
   g.self = g;
   g.setTimeout = (fn, ms, ...args) => setTimer(() => fn(...args), ms, false);
@@ -103,6 +116,8 @@ const BOOTSTRAP = `(() => {
   g.clearInterval = (id) => clearTimer(id);
   g.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
   g.performance = { now: () => now() };
+  g.atob = (text) => atob(String(text));
+  g.btoa = (text) => btoa(String(text));
   const text = (args) => args.map((a) => {
     if (typeof a === 'string') return a;
     if (a instanceof Error) return a.stack || String(a);

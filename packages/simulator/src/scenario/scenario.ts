@@ -27,8 +27,8 @@ export interface Scenario {
   storage?: Record<string, unknown>;
   /** Overrides of the device `getSystemInfo` reports. */
   systemInfo?: Record<string, unknown>;
-  /** Answers for any other host API by name; a thrown error becomes `fail`. */
-  apis?: Record<string, (params: Record<string, unknown>) => unknown>;
+  /** Replaces the answer of any host capability by name; a thrown error becomes `fail`. */
+  apis?: Partial<Record<string, (...args: never[]) => unknown>>;
 }
 
 export type PaymentOutcome = 'paid' | 'timeout' | 'failed' | 'closed' | 'cancelled';
@@ -49,21 +49,3 @@ export interface SimulatedResponse {
 }
 
 export type RequestHandler = (request: SimulatedRequest) => SimulatedResponse | Promise<SimulatedResponse>;
-
-/** The device a phone-sized test sees unless the scenario says otherwise. */
-export const defaultSystemInfo: Record<string, unknown> = {
-  brand: 'Plaza',
-  model: 'Simulator',
-  pixelRatio: 3,
-  screenWidth: 375,
-  screenHeight: 812,
-  windowWidth: 375,
-  windowHeight: 812,
-  statusBarHeight: 44,
-  language: 'zh_CN',
-  version: '1.0.0',
-  system: 'Simulator 1.0',
-  platform: 'devtools',
-  SDKVersion: '3.0.0',
-  appName: 'Plaza',
-};

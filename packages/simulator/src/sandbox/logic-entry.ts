@@ -1,0 +1,28 @@
+// Runs inside the logic realm (bundled with the runtime): the worker-side half of the
+// container, the same role the browser's logic worker plays.
+import { createLogic, type LogicManifest } from '@plaza/runtime';
+
+declare const self: {
+  __plaza_boot?: () => void;
+  __plaza_manifest?: string;
+  __plaza_logic?: string;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  postMessage: (message: unknown) => void;
+};
+
+// The simulator sets the package's manifest and logic.js as strings, then boots.
+self.__plaza_boot = () => {
+  const manifest = JSON.parse(self.__plaza_manifest ?? '{}') as LogicManifest;
+  const source = self.__plaza_logic ?? '';
+  delete self.__plaza_boot;
+  delete self.__plaza_manifest;
+  delete self.__plaza_logic;
+  const logic = createLogic({
+    logic: source,
+    manifest,
+    send: (message) => self.postMessage(message),
+  });
+  self.onmessage = (event) => {
+    logic.receive(event.data);
+  };
+};

@@ -1,0 +1,115 @@
+import vm from 'node:vm';
+import type { LogicManifest } from '@plaza/runtime';
+import { Realm } from './realm.ts';
+import { realmBundle } from './realm-bundle.ts';
+
+/**
+ * The logic "thread": the real runtime and the program's logic.js in their own realm.
+ * Messages go in and come out as JSON text, one macrotask later, like a worker's.
+ */
+export class LogicThread {
+  private readonly realm: Realm;
+  private readonly errorClass: unknown;
+
+  private constructor(
+    realm: Realm,
+    private readonly scheduler: MessageScheduler,
+  ) {
+    this.realm = realm;
+    this.errorClass = vm.runInContext('Error', realm.context);
+  }
+
+  static async start(options: {
+    manifest: LogicManifest;
+    logic: string;
+    scheduler: MessageScheduler;
+    onMessage: (message: unknown) => void;
+    onLog: (level: string, text: string) => void;
+    onUncaught: (error: unknown) => void;
+  }): Promise<LogicThread> {
+    const runtime = await realmBundle('logic-entry.ts');
+    const realm = new Realm({
+      name: 'plaza-logic',
+      receive: (text) => options.scheduler.schedule(() => options.onMessage(JSON.parse(text))),
+      log: options.onLog,
+      uncaught: options.onUncaught,
+    });
+    realm.run(runtime);
+    realm.setString('__plaza_manifest', JSON.stringify(options.manifest));
+    realm.setString('__plaza_logic', options.logic);
+    realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
+    return new LogicThread(realm, options.scheduler);
+  }
+
+  /** Posts a message to the logic layer; it arrives on a later macrotask. */
+  post(message: unknown): void {
+    const text = JSON.stringify(message);
+    this.scheduler.schedule(() => this.realm.deliver(text));
+  }
+
+  /** Whether an error object was made in the logic realm (the program or the runtime threw it). */
+  owns(error: unknown): boolean {
+    return typeof this.errorClass === 'function' && error instanceof (this.errorClass as typeof Error);
+  }
+
+  close(): void {
+    this.realm.close();
+  }
+}
+
+/**
+ * Delivers cross-thread messages on later macrotasks and counts those in flight, so the
+ * simulator knows when both threads have gone quiet.
+ */
+export class MessageScheduler {
+  private inflight = 0;
+  private closed = false;
+  private readonly idleWaiters: Array<() => void> = [];
+  constructor(private readonly onError: (error: unknown) => void) {}
+
+  schedule(task: () => void): void {
+    if (this.closed) return;
+    this.inflight += 1;
+    setImmediate(() => {
+      try {
+        if (!this.closed) task();
+      } catch (error) {
+        this.onError(error);
+      } finally {
+        this.inflight -= 1;
+        if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+      }
+    });
+  }
+
+  /** Extra work the simulator waits for, such as a host capability answering. */
+  track<T>(work: Promise<T>): Promise<T> {
+    this.inflight += 1;
+    return work.finally(() => {
+      this.inflight -= 1;
+      if (this.inflight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    });
+  }
+
+  get busy(): boolean {
+    return this.inflight > 0;
+  }
+
+  /** Resolves once nothing is in flight, checked across a few turns so microtasks land too. */
+  async idle(): Promise<void> {
+    for (let quiet = 0; quiet < 3; ) {
+      if (this.inflight > 0) {
+        await new Promise<void>((wake) => this.idleWaiters.push(wake));
+        quiet = 0;
+      } else {
+        await new Promise<void>((r) => setImmediate(r));
+        quiet += this.inflight === 0 ? 1 : 0;
+      }
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+}

@@ -1,0 +1,69 @@
+// Runs inside the view realm (bundled with the view layer and a light DOM): the page-side
+// half of the container, the same role the browser's sandboxed frame plays. The package's
+// view.js (templates, wxs/sjs) is evaluated here, never in Node's realm.
+import { loadViewBundle } from '@plaza/compiler/render-runtime';
+import { createView } from '@plaza/container/view';
+import { parseHTML } from 'linkedom';
+
+declare const self: {
+  __plaza_boot?: () => void;
+  __plaza_view?: string;
+  __plaza_window_width?: string;
+  __plaza_view_api?: ViewApi;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  postMessage: (message: unknown) => void;
+};
+
+/** What the simulator reaches into the realm for: the DOM, and user input as a browser fires it. */
+export interface ViewApi {
+  document: Document;
+  root: Element;
+  pageElement(id: string): Element | undefined;
+  click(el: Element): void;
+  type(el: HTMLInputElement, value: string): void;
+  destroy(): void;
+}
+
+self.__plaza_boot = () => {
+  const source = self.__plaza_view ?? '';
+  const width = Number(self.__plaza_window_width ?? 375);
+  delete self.__plaza_boot;
+  delete self.__plaza_view;
+  const { document, Event } = parseHTML(
+    '<!doctype html><html><head></head><body><div id="plaza-pages"></div></body></html>',
+  ) as unknown as { document: Document; Event: typeof globalThis.Event };
+  const root = document.getElementById('plaza-pages')!;
+  const view = createView({
+    document,
+    root,
+    viewModules: loadViewBundle(source),
+    send: (message) => self.postMessage(message),
+    windowWidth: width,
+  });
+  // A light DOM has no layout: pointer coordinates are the element's origin.
+  const pointerEvent = (type: string) => {
+    const event = new Event(type, { bubbles: true, cancelable: true });
+    for (const key of ['clientX', 'clientY', 'pageX', 'pageY', 'screenX', 'screenY']) {
+      Object.defineProperty(event, key, { value: 0 });
+    }
+    return event;
+  };
+  self.__plaza_view_api = {
+    document,
+    root,
+    pageElement: (id) => view.pageElement(id),
+    click(el) {
+      el.dispatchEvent(pointerEvent('mousedown'));
+      el.dispatchEvent(pointerEvent('mouseup'));
+      el.dispatchEvent(pointerEvent('click'));
+    },
+    type(el, value) {
+      el.value = value;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    destroy: () => view.destroy(),
+  };
+  self.onmessage = (event) => {
+    view.receive(event.data);
+  };
+};

@@ -1,0 +1,53 @@
+import vm from 'node:vm';
+import type { MessageScheduler } from './logic-thread.ts';
+import { Realm } from './realm.ts';
+import { realmBundle } from './realm-bundle.ts';
+import type { ViewApi } from './view-entry.ts';
+
+/**
+ * The view "thread": the real view layer rendering the package's view.js into a light DOM,
+ * in a realm of its own. Logic messages are delivered as JSON text; what the view sends
+ * back goes through the scheduler, a macrotask later.
+ */
+export class ViewThread {
+  private constructor(
+    private readonly realm: Realm,
+    readonly api: ViewApi,
+  ) {}
+
+  static async start(options: {
+    view: string;
+    windowWidth: number;
+    scheduler: MessageScheduler;
+    onMessage: (message: unknown) => void;
+    onLog: (level: string, text: string) => void;
+    onUncaught: (error: unknown) => void;
+  }): Promise<ViewThread> {
+    const bundle = await realmBundle('view-entry.ts');
+    const realm = new Realm({
+      name: 'plaza-view',
+      receive: (text) => options.scheduler.schedule(() => options.onMessage(JSON.parse(text))),
+      log: options.onLog,
+      uncaught: options.onUncaught,
+    });
+    realm.run(bundle);
+    realm.setString('__plaza_view', options.view);
+    realm.setString('__plaza_window_width', String(options.windowWidth));
+    realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
+    const api = vm.runInContext('__plaza_view_api', realm.context) as ViewApi;
+    return new ViewThread(realm, api);
+  }
+
+  /** Hands a logic → view message to the view layer (throws what the view throws). */
+  deliver(message: unknown): void {
+    this.realm.deliver(JSON.stringify(message));
+  }
+
+  close(): void {
+    try {
+      this.api.destroy();
+    } finally {
+      this.realm.close();
+    }
+  }
+}

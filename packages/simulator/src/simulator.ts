@@ -1,0 +1,429 @@
+import {
+  type LogicOutboundMessage,
+  type LogicToViewMessage,
+  parseDataPath,
+  serveHost,
+  writePath,
+} from '@plaza/runtime';
+import { loadProgram, type Program } from './build/load-program.ts';
+import { snapshotOf } from './dom/snapshot.ts';
+import { SimulatorError } from './errors.ts';
+import { describeError, type ProgramError } from './program-error.ts';
+import { authoredClasses, scopedSelector } from './query/scoped-selector.ts';
+import { LogicThread, MessageScheduler } from './sandbox/logic-thread.ts';
+import { ViewThread } from './sandbox/view-thread.ts';
+import { type HostCall, type HostUi, scenarioHost } from './scenario/host.ts';
+import type { Scenario } from './scenario/scenario.ts';
+
+export interface LaunchOptions {
+  /** The page to open (`pages/shop/shop`); the package's entry page by default. */
+  path?: string;
+  query?: Record<string, string>;
+  /** How the host answers: user, payment, server, modals, storage, device. */
+  scenario?: Scenario;
+  /** An already built program, to skip loading (used by `plaza check`). */
+  program?: Program;
+  /** How long launch and `waitFor` wait by default, in ms. */
+  timeout?: number;
+}
+
+/** One page as the program sees it: `getCurrentPages()` entries. */
+export interface SimulatedPage {
+  id: string;
+  path: string;
+  query: Record<string, string>;
+  /** The page's data as the view last received it. */
+  data: Record<string, unknown>;
+}
+
+/** What crossed between the threads: the byte counts the real bridge would carry. */
+export interface Traffic {
+  messages: number;
+  /** Bytes of `patch` messages (JSON), the cost of setData. */
+  patchBytes: number;
+  patches: number;
+}
+
+type Target = string | Element;
+
+/** Attributes the view layer keeps for itself: left out of snapshots. */
+const BOOKKEEPING = new Set(['data-plaza', 'data-instance', 'style']);
+
+/**
+ * Launches a mini program in Node: the real runtime in an isolated realm, the real view
+ * layer over a light DOM, every host capability answered by the scenario. Resolves once the
+ * first page has rendered; throws if the program failed to get there.
+ *
+ * @example
+ * const sim = await launch('examples/takeout', { scenario: { payment: 'cancelled' } });
+ * await sim.tap('#dish-beef-noodles .stepper__plus');
+ * expect(sim.text('.cart-bar__total')).toBe('¥28.00');
+ * sim.close();
+ */
+export async function launch(projectOrPackageDir: string, options: LaunchOptions = {}): Promise<Simulator> {
+  const program = options.program ?? (await loadProgram(projectOrPackageDir));
+  const sim = new Simulator(program, options);
+  await sim.start();
+  return sim;
+}
+
+export class Simulator {
+  /** Runtime errors of the program, in order; launch, actions and waitFor throw on new ones. */
+  readonly errors: ProgramError[] = [];
+  /** Warnings and console output of the program. */
+  readonly logs: Array<{ level: string; message: string }> = [];
+  readonly traffic: Traffic = { messages: 0, patchBytes: 0, patches: 0 };
+  private readonly scheduler: MessageScheduler;
+  private readonly host: ReturnType<typeof scenarioHost>;
+  private readonly pages = new Map<string, SimulatedPage>();
+  private stack: string[] = [];
+  private readonly prefixes: string[];
+  /** Classes the view puts on component hosts for scoped styles: not the author's. */
+  private readonly hostClasses: string[];
+  private view: ViewThread | undefined;
+  private logic: LogicThread | undefined;
+  private closed = false;
+  private readonly timeout: number;
+  private readonly onRejection = (reason: unknown) => {
+    if (this.logic?.owns(reason))
+      this.record({ source: 'promise', message: messageOf(reason), stack: stackOf(reason) });
+  };
+
+  constructor(
+    readonly program: Program,
+    private readonly options: LaunchOptions,
+  ) {
+    this.timeout = options.timeout ?? 5_000;
+    this.host = scenarioHost(options.scenario);
+    this.scheduler = new MessageScheduler((error) =>
+      this.record({ source: 'simulator', message: messageOf(error) }),
+    );
+    const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
+    this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);
+    this.hostClasses = scopes.map((s) => s.hostClass).filter(Boolean);
+  }
+
+  /** @internal Boots both threads and waits for the first page. */
+  async start(): Promise<void> {
+    const { manifest } = this.program;
+    const path = (this.options.path ?? manifest.entryPage).replace(/^\/+/, '');
+    if (!allPages(this.program).includes(path)) throw new SimulatorError('SIM_PAGE_UNKNOWN', [path]);
+    process.on('unhandledRejection', this.onRejection);
+    const log = (level: string, message: string) => this.logs.push({ level, message });
+    this.view = await ViewThread.start({
+      view: this.program.view,
+      windowWidth: Number(this.options.scenario?.systemInfo?.windowWidth ?? 375),
+      scheduler: this.scheduler,
+      onMessage: (message) => this.logic?.post(message),
+      onLog: log,
+      onUncaught: (error) =>
+        this.record({ source: 'view', message: messageOf(error), stack: stackOf(error) }),
+    });
+    this.logic = await LogicThread.start({
+      manifest,
+      logic: this.program.logic,
+      scheduler: this.scheduler,
+      onMessage: (message) => this.fromLogic(message as LogicOutboundMessage),
+      onLog: log,
+      onUncaught: (error) =>
+        this.record({ source: 'uncaught', message: messageOf(error), stack: stackOf(error) }),
+    });
+    this.logic.post({ v: 1, type: 'app.launch', options: { path, query: this.options.query ?? {} } });
+    try {
+      await this.waitFor(() => this.stack.length > 0, {
+        timeout: this.timeout,
+        message: `page ${path} to render`,
+      });
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  /** The page on top of the stack. */
+  get page(): SimulatedPage {
+    const top = this.pages.get(this.stack[this.stack.length - 1] ?? '');
+    if (!top) throw new SimulatorError('SIM_NO_PAGE');
+    return top;
+  }
+
+  /** The page stack, bottom first, like `getCurrentPages()`. */
+  getCurrentPages(): SimulatedPage[] {
+    return this.stack.map((id) => this.pages.get(id)).filter((p): p is SimulatedPage => p !== undefined);
+  }
+
+  /** Every host capability call the program made, in order. */
+  get hostCalls(): readonly HostCall[] {
+    return this.host.calls;
+  }
+
+  /** Toasts, modals, the navigation bar title, loading and refresh state. */
+  get ui(): HostUi {
+    return this.host.ui;
+  }
+
+  /** The host's storage (what `setStorage` persisted). */
+  get storage(): Map<string, unknown> {
+    return this.host.storage;
+  }
+
+  /** The document the view renders into (a light DOM in the view's realm). */
+  get document(): Document {
+    return this.viewApi().document;
+  }
+
+  /** The current page's element, where its template renders. */
+  get root(): Element {
+    const api = this.viewApi();
+    return api.pageElement(this.stack[this.stack.length - 1] ?? '') ?? api.root;
+  }
+
+  /** Selects in the current page with the class names the author wrote (component scoping undone). */
+  query(selector: string): Element | null {
+    return this.root.querySelector(scopedSelector(selector, this.prefixes));
+  }
+
+  queryAll(selector: string): Element[] {
+    return Array.from(this.root.querySelectorAll(scopedSelector(selector, this.prefixes)));
+  }
+
+  exists(selector: string): boolean {
+    return this.query(selector) !== null;
+  }
+
+  /** The visible text of the first match, whitespace collapsed; throws when nothing matches. */
+  text(target: Target): string {
+    return collapse(this.element(target).textContent ?? '');
+  }
+
+  /** The class names of an element as the author wrote them (component scoping undone). */
+  classes(target: Target): string[] {
+    return authoredClasses(this.element(target).getAttribute('class') ?? '', this.prefixes)
+      .split(' ')
+      .filter(Boolean);
+  }
+
+  /** The texts of every match. */
+  texts(selector: string): string[] {
+    return this.queryAll(selector).map((el) => collapse(el.textContent ?? ''));
+  }
+
+  /** Taps an element (a click, which the view turns into `tap`) and waits for the result to render. */
+  async tap(target: Target): Promise<void> {
+    const el = this.element(target);
+    await this.act(() => this.viewApi().click(el));
+  }
+
+  /** Types into an `input`/`textarea`: sets its value and fires `input` as a keyboard would. */
+  async input(target: Target, value: string): Promise<void> {
+    const el = this.element(target) as HTMLInputElement;
+    const field = el.matches('input, textarea')
+      ? el
+      : (el.querySelector('input, textarea') as HTMLInputElement | null);
+    if (!field)
+      throw new SimulatorError('SIM_ELEMENT_NOT_FOUND', [`${String(target)} input`, this.describePage()]);
+    await this.act(() => this.viewApi().type(field, value));
+  }
+
+  /** Scrolls the page: `onPageScroll`, and `onReachBottom` when asked to scroll to the bottom. */
+  async scroll(to: { top?: number; toBottom?: boolean }): Promise<void> {
+    const id = this.page.id;
+    await this.act(() => {
+      this.logic?.post({
+        v: 1,
+        type: 'page.event',
+        instanceId: id,
+        name: 'pageScroll',
+        payload: { scrollTop: to.top ?? 10_000 },
+      });
+      if (to.toBottom) this.logic?.post({ v: 1, type: 'page.event', instanceId: id, name: 'reachBottom' });
+    });
+  }
+
+  /** Pulls the page down to refresh (`onPullDownRefresh`). */
+  async pullDownRefresh(): Promise<void> {
+    const id = this.page.id;
+    this.host.ui.refreshing = true;
+    await this.act(() =>
+      this.logic?.post({ v: 1, type: 'page.event', instanceId: id, name: 'pullDownRefresh' }),
+    );
+  }
+
+  /** Navigates as the host chrome would (a back button, a deep link). */
+  async navigateTo(url: string): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateTo', url }));
+  }
+
+  async navigateBack(delta = 1): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }));
+  }
+
+  async switchTab(url: string): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'switchTab', url }));
+  }
+
+  /**
+   * Waits until `condition` holds (checked whenever both threads are quiet, and on a short
+   * interval for timers). Rejects on timeout, and at once if the program throws meanwhile.
+   */
+  async waitFor(
+    condition: () => unknown | Promise<unknown>,
+    options: { timeout?: number; message?: string } = {},
+  ): Promise<void> {
+    const deadline = performance.now() + (options.timeout ?? this.timeout);
+    const errorsBefore = this.errors.length;
+    for (;;) {
+      if (this.closed) throw new SimulatorError('SIM_CLOSED');
+      await this.scheduler.idle();
+      this.throwIfNewErrors(errorsBefore);
+      if (await condition()) return;
+      if (performance.now() > deadline) {
+        throw new SimulatorError('SIM_WAIT_TIMEOUT', [
+          options.timeout ?? this.timeout,
+          options.message ?? String(condition),
+        ]);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  /** Waits until nothing is in flight between the threads and the host. */
+  async settle(): Promise<void> {
+    await this.scheduler.idle();
+  }
+
+  /** The rendered tree of the current page (or of `selector`) as stable, readable markup. */
+  snapshot(selector?: string): string {
+    const root = selector ? this.element(selector) : this.root;
+    return snapshotOf(root, {
+      tagName: (el) => el.getAttribute('data-plaza') ?? el.tagName.toLowerCase(),
+      attribute: (name, value) => {
+        if (name === 'class') return authoredClasses(value, this.prefixes, this.hostClasses) || undefined;
+        return BOOKKEEPING.has(name) ? undefined : value;
+      },
+    });
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    process.off('unhandledRejection', this.onRejection);
+    this.scheduler.close();
+    this.logic?.close();
+    this.view?.close();
+  }
+
+  private async act(action: () => void): Promise<void> {
+    if (this.closed) throw new SimulatorError('SIM_CLOSED');
+    const errorsBefore = this.errors.length;
+    await this.scheduler.idle();
+    action();
+    await this.scheduler.idle();
+    this.throwIfNewErrors(errorsBefore);
+  }
+
+  private fromLogic(message: LogicOutboundMessage): void {
+    this.traffic.messages += 1;
+    switch (message.type) {
+      case 'host.call':
+        void this.scheduler.track(serveHost(this.host.host, message, (result) => this.logic?.post(result)));
+        return;
+      case 'error':
+        this.record(message);
+        return;
+      case 'log':
+        this.logs.push({ level: message.level, message: message.message });
+        return;
+      case 'page.event.result':
+        return;
+      default:
+        this.mirror(message);
+        try {
+          this.view?.deliver(message);
+        } catch (error) {
+          this.record({ source: 'view', message: messageOf(error), stack: stackOf(error) });
+        }
+    }
+  }
+
+  /** Keeps each page's data as the view holds it, so tests read `page.data`. */
+  private mirror(message: LogicToViewMessage): void {
+    switch (message.type) {
+      case 'page.create':
+        this.pages.set(message.instanceId, {
+          id: message.instanceId,
+          path: message.path,
+          query: message.query,
+          data: structuredClone(message.data),
+        });
+        return;
+      case 'patch': {
+        this.traffic.patches += 1;
+        this.traffic.patchBytes += JSON.stringify(message).length;
+        const page = this.pages.get(message.instanceId);
+        if (page)
+          for (const [key, value] of Object.entries(message.changes))
+            writePath(page.data, parseDataPath(key), structuredClone(value));
+        return;
+      }
+      case 'page.navigate':
+        this.stack = message.stack.map((p) => p.instanceId);
+        return;
+      case 'page.destroy':
+        this.pages.delete(message.instanceId);
+        return;
+      default:
+    }
+  }
+
+  private record(error: ProgramError): void {
+    const { source, message, file, line, column, stack } = error;
+    this.errors.push({ source, message, file, line, column, stack });
+  }
+
+  private throwIfNewErrors(since: number): void {
+    if (this.errors.length <= since) return;
+    const fresh = this.errors.slice(since);
+    const error = new SimulatorError('SIM_RUNTIME_ERROR', [fresh.map(describeError).join('\n')]);
+    throw Object.assign(error, { programErrors: fresh });
+  }
+
+  private element(target: Target): Element {
+    if (typeof target !== 'string') return target;
+    const el = this.query(target);
+    if (!el) throw new SimulatorError('SIM_ELEMENT_NOT_FOUND', [target, this.describePage()]);
+    return el;
+  }
+
+  private describePage(): string {
+    const top = this.pages.get(this.stack[this.stack.length - 1] ?? '');
+    return top ? top.path : 'no page';
+  }
+
+  private viewApi(): ViewThread['api'] {
+    if (!this.view || this.closed) throw new SimulatorError('SIM_CLOSED');
+    return this.view.api;
+  }
+}
+
+/** Every page the package declares, subpackages included. */
+export function allPages(program: Program): string[] {
+  const { pages, subpackages } = program.manifest;
+  return [...pages, ...subpackages.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))];
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
+    ? String((error as Error).message)
+    : String(error);
+}
+
+function stackOf(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'stack' in error
+    ? String((error as Error).stack)
+    : undefined;
+}
