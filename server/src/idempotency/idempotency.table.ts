@@ -15,7 +15,7 @@ export interface IdempotencyKeyTable {
 }
 
 export interface IdempotencyTables {
-  idempotency_keys: IdempotencyKeyTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type IdempotencyKeyRow = Selectable<IdempotencyKeyTable>;

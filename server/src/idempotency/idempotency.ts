@@ -66,12 +66,12 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
     const now = clock.now();
     // Claim the key: insert, or take over an expired lock / stale record.
     await db
-      .deleteFrom('idempotency_keys')
+      .deleteFrom('idempotency_key')
       .where('created_at', '<', now - keepMs)
       .where('scope', '=', scope)
       .execute();
     const inserted = await db
-      .insertInto('idempotency_keys')
+      .insertInto('idempotency_key')
       .values({ scope, key: header, request_hash: hash, created_at: now, locked_until: now + lockMs })
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
@@ -80,7 +80,7 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
       return;
     }
     const row = await db
-      .selectFrom('idempotency_keys')
+      .selectFrom('idempotency_key')
       .selectAll()
       .where('scope', '=', scope)
       .where('key', '=', header)
@@ -95,7 +95,7 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
     if (row.locked_until > now) throw httpErrors.IDEMPOTENCY_IN_PROGRESS();
     // The first attempt died mid-way: take the key over and run again.
     const taken = await db
-      .updateTable('idempotency_keys')
+      .updateTable('idempotency_key')
       .set({ locked_until: now + lockMs })
       .where('scope', '=', scope)
       .where('key', '=', header)
@@ -113,14 +113,14 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
     if (reply.statusCode >= 500) {
       // A failure on our side is not an answer: free the key so a retry runs again.
       await db
-        .deleteFrom('idempotency_keys')
+        .deleteFrom('idempotency_key')
         .where('scope', '=', claim.scope)
         .where('key', '=', claim.key)
         .execute();
       return payload;
     }
     await db
-      .updateTable('idempotency_keys')
+      .updateTable('idempotency_key')
       .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : null })
       .where('scope', '=', claim.scope)
       .where('key', '=', claim.key)

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
-    .createTable('idempotency_keys')
+    .createTable('idempotency_key')
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('request_hash', 'text', (c) => c.notNull())
@@ -14,7 +14,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema
     .createIndex('idempotency_keys_created')
-    .on('idempotency_keys')
+    .on('idempotency_key')
     .column('created_at')
     .execute();
 }

@@ -1,0 +1,88 @@
+import type { Insertable, Selectable } from 'kysely';
+
+export interface CreatorTable {
+  user_id: string;
+  display_name: string;
+  created_at: number;
+}
+
+export interface VideoTable {
+  id: string;
+  creator_id: string;
+  caption: string;
+  video_blob: string;
+  video_type: string;
+  video_size: number;
+  cover_blob: string;
+  cover_type: string;
+  status: 'published' | 'removed';
+  created_at: number;
+  /** Engagement counters, kept beside the row so the feed reads one index. */
+  impressions: number;
+  plays: number;
+  completes: number;
+  likes: number;
+  /** Ranking score: engagement on a log scale plus creation time (see ranking.ts). */
+  hot: number;
+  /** 1 while the video is one of a new creator's or carries a new app: eligible for exploration slots. */
+  fresh: number;
+}
+
+export interface AnchorTable {
+  id: string;
+  /** What carries it: a video or a POI. A video carries at most one. */
+  owner_kind: 'video' | 'poi';
+  owner_id: string;
+  appid: string;
+  title: string;
+  /** Page path and query inside the mini program, e.g. `pages/shop/shop?from=video`. */
+  path: string;
+  created_at: number;
+}
+
+export interface PoiTable {
+  id: string;
+  name: string;
+  address: string;
+  /** Coordinates in microdegrees (integers, identical on both engines). */
+  lat_e6: number;
+  lng_e6: number;
+  created_by: string;
+  created_at: number;
+}
+
+export interface VideoLikeTable {
+  video_id: string;
+  user_id: string;
+  created_at: number;
+}
+
+export interface FeedEventTable {
+  id: string;
+  type: string;
+  video_id: string | null;
+  appid: string | null;
+  user_id: string | null;
+  at: number;
+  received_at: number;
+}
+
+export interface ContentKeyTable {
+  name: string;
+  secret: string;
+}
+
+export interface ContentTables {
+  creator: CreatorTable;
+  video: VideoTable;
+  anchor: AnchorTable;
+  poi: PoiTable;
+  video_like: VideoLikeTable;
+  feed_event: FeedEventTable;
+  content_key: ContentKeyTable;
+}
+
+export type VideoRow = Selectable<VideoTable>;
+export type NewVideoRow = Insertable<VideoTable>;
+export type AnchorRow = Selectable<AnchorTable>;
+export type PoiRow = Selectable<PoiTable>;

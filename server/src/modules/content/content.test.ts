@@ -1,0 +1,361 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { createFileBlobStore } from '../../blobs/index.ts';
+import { manualClock } from '../../db/clock.ts';
+import { openDatabase } from '../../db/database.ts';
+import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
+import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
+import { bearerToken } from '../../http/access.ts';
+import { createLogger } from '../../http/logger.ts';
+import { createFunnelService, funnelMigrations, funnelRoutes } from '../funnel/index.ts';
+import { type AppCard, contentMigrations, contentRoutes, createContentService } from './index.ts';
+
+// A real MP4/JPEG header is what the upload check reads; the rest is payload.
+const mp4 = Buffer.concat([
+  Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'),
+  Buffer.alloc(4000, 3),
+]);
+const webm = Buffer.concat([
+  Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x84]),
+  Buffer.from('webm'),
+  Buffer.alloc(500, 1),
+]);
+const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]);
+
+function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string; type?: string }>) {
+  const boundary = '----plaza-test-boundary';
+  const chunks: Buffer[] = [];
+  for (const p of parts) {
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${p.name}"${p.filename ? `; filename="${p.filename}"` : ''}\r\n`,
+      ),
+    );
+    if (p.type) chunks.push(Buffer.from(`Content-Type: ${p.type}\r\n`));
+    chunks.push(
+      Buffer.from('\r\n'),
+      Buffer.isBuffer(p.value) ? p.value : Buffer.from(p.value),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return {
+    payload: Buffer.concat(chunks),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
+
+describe.each(testEngines)('content and feed on %s', (engine) => {
+  let target: TestTarget;
+  let app: FastifyInstance;
+  let db: ReturnType<typeof openDatabase>['db'];
+  const clock = manualClock(Date.UTC(2026, 10, 1));
+  // The apps that may be mounted now: the port content depends on, controlled by the test.
+  const mountable = new Map<string, AppCard>([
+    ['ttshop', { appid: 'ttshop', name: 'Noodle Shop', iconUrl: null, createdAt: Date.UTC(2026, 0, 1) }],
+    ['ttnew', { appid: 'ttnew', name: 'New Bakery', iconUrl: null, createdAt: Date.UTC(2026, 9, 30) }],
+  ]);
+  let content: ReturnType<typeof createContentService>;
+
+  beforeAll(async () => {
+    target = await createTestTarget(engine);
+    db = openDatabase(target.target).db;
+    await migrateToLatest(
+      createMigrator(
+        db,
+        [contentMigrations, funnelMigrations],
+        engine === 'postgres' ? await currentSchema(db) : undefined,
+      ),
+    );
+    const funnel = createFunnelService(db);
+    content = createContentService({
+      db,
+      clock,
+      blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
+      funnel,
+      apps: {
+        mountable: async (ids) =>
+          new Map(ids.flatMap((id) => (mountable.has(id) ? [[id, mountable.get(id) as AppCard]] : []))),
+      },
+      limits: { videoBytes: 100_000, coverBytes: 10_000 },
+    });
+    app = await buildApp({
+      logger: createLogger('silent'),
+      bodyLimit: 100_000,
+      publicUrl: 'http://x',
+      authenticators: [
+        async (req) => {
+          const t = bearerToken(req);
+          if (!t) return undefined;
+          if (t === 'dev')
+            return { kind: 'account', accountId: 'acc', operator: false, sessionId: 's', via: 'bearer' };
+          if (t === 'op')
+            return { kind: 'account', accountId: 'op', operator: true, sessionId: 's', via: 'bearer' };
+          return { kind: 'user', userId: t, sessionId: 's', via: 'bearer' };
+        },
+      ],
+      modules: async (a) => {
+        await a.register(contentRoutes, {
+          content,
+          blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
+          maxUploadBytes: 100_000,
+        });
+        await a.register(funnelRoutes, {
+          funnel,
+          authorizeAppReader: async (p, appid) => {
+            if (p.kind !== 'account' || appid !== 'ttshop') throw new Error('not allowed');
+          },
+        });
+      },
+    });
+    await content.becomeCreator('creator1', 'Chef Li');
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.destroy();
+    await target.drop();
+  });
+
+  const upload = (user: string, parts: Parameters<typeof multipart>[0]) => {
+    const m = multipart(parts);
+    return app.inject({
+      method: 'POST',
+      url: '/api/videos',
+      headers: { ...m.headers, authorization: `Bearer ${user}` },
+      payload: m.payload,
+    });
+  };
+  const videoParts = (caption: string, anchor?: object, file = mp4) => [
+    { name: 'caption', value: caption },
+    ...(anchor ? [{ name: 'anchor', value: JSON.stringify(anchor) }] : []),
+    { name: 'video', value: file, filename: 'v.mp4', type: 'video/mp4' },
+    { name: 'cover', value: jpeg, filename: 'c.jpg', type: 'image/jpeg' },
+  ];
+
+  it('publishes a video with an anchor and serves it with ranges', async () => {
+    const res = await upload(
+      'creator1',
+      videoParts('Hand-pulled noodles', {
+        appid: 'ttshop',
+        title: 'Order noodles',
+        path: 'pages/shop/shop?from=video',
+      }),
+    );
+    expect(res.statusCode).toBe(201);
+    const v = res.json();
+    expect(v.anchor).toEqual({
+      appid: 'ttshop',
+      app_name: 'Noodle Shop',
+      app_icon_url: null,
+      title: 'Order noodles',
+      path: 'pages/shop/shop?from=video',
+    });
+    const part = await app.inject({ url: v.video_url, headers: { range: 'bytes=4-11' } });
+    expect(part.statusCode).toBe(206);
+    expect(part.body).toBe('ftypisom');
+    const cover = await app.inject({ url: v.cover_url });
+    expect(cover.headers['content-type']).toBe('image/jpeg');
+  });
+
+  it('accepts WebM too', async () => {
+    const res = await upload('creator1', videoParts('WebM clip', undefined, webm));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().video_type).toBe('video/webm');
+  });
+
+  it('refuses what is not a video, an anchor to an unmountable app, a non-creator, oversize and missing parts, storing nothing', async () => {
+    const before = (await app.inject('/api/feed?limit=50')).json().items.length;
+    const cases: Array<[ReturnType<typeof upload>, number, string]> = [
+      [
+        upload(
+          'creator1',
+          videoParts('fake', undefined, Buffer.from('<html><script>alert(1)</script></html>')),
+        ),
+        415,
+        'CONTENT_NOT_A_VIDEO',
+      ],
+      [
+        upload('creator1', videoParts('x', { appid: 'ttgone', title: 't', path: 'pages/a/a' })),
+        422,
+        'CONTENT_ANCHOR_APP_NOT_MOUNTABLE',
+      ],
+      [
+        upload('creator1', videoParts('x', { appid: 'ttshop', title: 't', path: '../../etc/passwd' })),
+        400,
+        'CONTENT_ANCHOR_PATH_INVALID',
+      ],
+      [upload('someone', videoParts('x')), 403, 'CONTENT_NOT_CREATOR'],
+      [
+        upload('creator1', videoParts('big', undefined, Buffer.concat([mp4, Buffer.alloc(200_000)]))),
+        413,
+        'CONTENT_FILE_TOO_LARGE',
+      ],
+      [upload('creator1', [{ name: 'caption', value: 'no files' }]), 400, 'CONTENT_UPLOAD_INCOMPLETE'],
+    ];
+    for (const [pending, status, code] of cases) {
+      const res = await pending;
+      expect([res.statusCode, res.json().error.code]).toEqual([status, code]);
+    }
+    expect((await app.inject('/api/feed?limit=50')).json().items.length).toBe(before);
+  });
+
+  it('drops an anchor from the feed when its app is taken down, without breaking the video', async () => {
+    const res = await upload(
+      'creator1',
+      videoParts('Bakery', { appid: 'ttnew', title: 'Buy bread', path: 'pages/index/index' }),
+    );
+    const id = res.json().video_id;
+    mountable.delete('ttnew');
+    const again = await app.inject(`/api/videos/${id}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().anchor).toBeNull();
+  });
+
+  it('pages the feed with a cursor, never repeating a video, and refuses forged cursors', async () => {
+    await content.becomeCreator('creator2', 'Baker Wu');
+    for (let i = 0; i < 12; i++) {
+      clock.advance(60_000);
+      await upload(i % 3 === 0 ? 'creator2' : 'creator1', videoParts(`clip ${i}`));
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await app.inject(
+        `/api/feed?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(res.statusCode).toBe(200);
+      seen.push(...res.json().items.map((v: { video_id: string }) => v.video_id));
+      cursor = res.json().next_cursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBeGreaterThanOrEqual(14);
+
+    const forged = await app.inject('/api/feed?cursor=eyJoIjo5OTk5fQ.AAAAAAAAAAAAAAAAAAAAAA');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().error.code).toBe('CONTENT_BAD_CURSOR');
+  });
+
+  it('ranks engagement up and gives new creators exploration slots', async () => {
+    const page = (await app.inject('/api/feed?limit=8')).json().items as Array<{ video_id: string }>;
+    const fresh = new Set(
+      (await db.selectFrom('video').select('id').where('fresh', '=', 1).execute()).map((r) => r.id),
+    );
+    // Slots 4 and 8 belong to new creators' videos.
+    expect(fresh.has((page[3] as { video_id: string }).video_id)).toBe(true);
+    expect(fresh.has((page[7] as { video_id: string }).video_id)).toBe(true);
+    // The lowest ranked (not fresh) video on the page climbs once people watch it to the end.
+    const target = page[6] as { video_id: string };
+    expect(fresh.has(target.video_id)).toBe(false);
+    const events = Array.from({ length: 30 }, () => ({
+      type: 'complete',
+      video_id: target.video_id,
+      at: clock.now(),
+    }));
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/feed/events', payload: { events } })).statusCode,
+    ).toBe(200);
+    const after = (await app.inject('/api/feed?limit=8')).json().items as Array<{ video_id: string }>;
+    expect(after.findIndex((v) => v.video_id === target.video_id)).toBe(0);
+  });
+
+  it('stores a valid batch of events and refuses a batch with a bad one, storing none of it', async () => {
+    const vid = (await app.inject('/api/feed?limit=1')).json().items[0].video_id;
+    const now = clock.now();
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/feed/events',
+      payload: {
+        events: [
+          { type: 'impression', video_id: vid, at: now },
+          { type: 'anchor_exposure', video_id: vid, appid: 'ttshop', at: now },
+          { type: 'anchor_click', video_id: vid, appid: 'ttshop', at: now },
+          { type: 'app_open', appid: 'ttshop', at: now },
+        ],
+      },
+    });
+    expect(ok.statusCode).toBe(200);
+    const funnelBefore = (
+      await app.inject({
+        url: '/api/apps/ttshop/funnel?from=2026-11-01&to=2026-11-01',
+        headers: { authorization: 'Bearer dev' },
+      })
+    ).json();
+    for (const events of [
+      [
+        { type: 'impression', video_id: vid, at: now },
+        { type: 'anchor_click', appid: 'ttshop', at: now + 3600_000 },
+      ],
+      [{ type: 'teleport', video_id: vid, at: now }],
+      [{ type: 'play', video_id: 'vid_missing', at: now }],
+      [{ type: 'anchor_click', at: now }],
+      [{ type: 'play', video_id: vid, at: 'yesterday' }],
+    ]) {
+      const res = await app.inject({ method: 'POST', url: '/api/feed/events', payload: { events } });
+      expect(res.statusCode).toBe(400);
+    }
+    const funnelAfter = (
+      await app.inject({
+        url: '/api/apps/ttshop/funnel?from=2026-11-01&to=2026-11-01',
+        headers: { authorization: 'Bearer dev' },
+      })
+    ).json();
+    expect(funnelAfter).toEqual(funnelBefore);
+    expect(funnelAfter.days[0]).toMatchObject({
+      date: '2026-11-01',
+      anchor_exposure: 1,
+      anchor_click: 1,
+      app_open: 1,
+    });
+  });
+
+  it('counts a like once per user', async () => {
+    const vid = (await app.inject('/api/feed?limit=1')).json().items[0].video_id;
+    const like = () =>
+      app.inject({
+        method: 'POST',
+        url: `/api/videos/${vid}/like`,
+        headers: { authorization: 'Bearer fan1' },
+      });
+    const first = (await like()).json().likes;
+    expect((await like()).json().likes).toBe(first);
+    const unliked = await app.inject({
+      method: 'DELETE',
+      url: `/api/videos/${vid}/like`,
+      headers: { authorization: 'Bearer fan1' },
+    });
+    expect(unliked.json().likes).toBe(first - 1);
+  });
+
+  it('creates a POI with a service anchor (operators only)', async () => {
+    const body = {
+      name: 'Li Noodles, Nanshan',
+      address: '1 Keyuan Rd',
+      lat: 22.54,
+      lng: 113.95,
+      anchors: [{ appid: 'ttshop', title: 'Order', path: 'pages/shop/shop' }],
+    };
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/pois',
+          payload: body,
+          headers: { authorization: 'Bearer dev' },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/pois',
+      payload: body,
+      headers: { authorization: 'Bearer op' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({
+      name: 'Li Noodles, Nanshan',
+      lat: 22.54,
+      anchors: [{ appid: 'ttshop' }],
+    });
+  });
+});
