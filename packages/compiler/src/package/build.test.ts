@@ -200,6 +200,22 @@ describe('build errors', () => {
     ]);
   });
 
+  it('leaves test files and packOptions.ignore out of the package', () => {
+    const root = program('ignore', {
+      ...minimal,
+      'project.config.json':
+        '{ "packOptions": { "ignore": [{ "type": "folder", "value": "fixtures" }, { "type": "suffix", "value": ".psd" }] } }',
+      'pages/index/index.test.js': 'throw new Error()',
+      'fixtures/data.js': 'module.exports = 1;',
+      'art/logo.psd': 'x',
+      'art/logo.png': 'x',
+    });
+    const result = build(root);
+    expect(result.errors).toEqual([]);
+    expect(Object.keys(result.manifest!.files)).toEqual(['art/logo.png', 'logic.js', 'view.js']);
+    expect(String(result.files!.get('logic.js'))).not.toMatch(/index\.test|fixtures/);
+  });
+
   it('reports circular import/include and unresolved template references', () => {
     const root = program('cycle', {
       ...minimal,

@@ -52,4 +52,20 @@ export type ComponentConfig = z.infer<typeof componentConfigSchema>;
 /** `project.config.json`: only where the program lives matters to the build. */
 export const projectConfigSchema = z.looseObject({
   miniprogramRoot: z.string().optional(),
+  packOptions: z
+    .looseObject({
+      ignore: z
+        .array(
+          z.looseObject({
+            type: z.enum(['file', 'folder', 'suffix', 'prefix', 'regexp', 'glob']),
+            value: z.string(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
 });
+
+export type PackIgnore = NonNullable<
+  NonNullable<z.infer<typeof projectConfigSchema>['packOptions']>['ignore']
+>;

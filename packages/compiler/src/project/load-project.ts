@@ -7,6 +7,7 @@ import {
   appConfigSchema,
   type ComponentConfig,
   componentConfigSchema,
+  type PackIgnore,
   projectConfigSchema,
 } from './config-schema.ts';
 import { type Dialect, detectDialect, dialects } from './dialect.ts';
@@ -74,7 +75,8 @@ export function loadProject(projectDir: string): {
   const warnings: CompilerError[] = [];
   const report = (error: CompilerError) => errors.push(error);
   let root = projectDir;
-  if (existsSync(join(projectDir, 'project.config.json')) && !existsSync(join(projectDir, 'app.json'))) {
+  let ignore: PackIgnore = [];
+  if (existsSync(join(projectDir, 'project.config.json'))) {
     const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
     const config = readJsonFile(
       text,
@@ -83,13 +85,15 @@ export function loadProject(projectDir: string): {
       'PLZ_PROJ_JSON_SYNTAX',
       report,
     );
-    if (config.value?.miniprogramRoot) root = join(projectDir, config.value.miniprogramRoot);
+    const nested = config.value?.miniprogramRoot;
+    if (nested && existsSync(join(projectDir, nested, 'app.json'))) root = join(projectDir, nested);
+    ignore = config.value?.packOptions?.ignore ?? [];
   }
   if (!existsSync(join(root, 'app.json'))) {
     errors.push(new CompilerError('PLZ_PROJ_APP_JSON_MISSING', [root]));
     return { project: undefined, errors, warnings };
   }
-  const files = listFiles(root);
+  const files = listFiles(root, ignore);
   const fileSet = new Set(files);
   const texts = new Map<string, string | undefined>();
   const readText = (path: string) => {
