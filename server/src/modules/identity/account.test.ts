@@ -237,6 +237,24 @@ describe.each(testEngines)('developer accounts on %s', (engine) => {
     expect(fresh.status).toBe(200);
   });
 
+  it('documents its operations in OpenAPI with who may call them', async () => {
+    const doc = (await t.app.inject('/openapi.json')).json();
+    expect(doc.paths['/api/sessions'].post.description).toContain('anyone');
+    expect(doc.paths['/api/me/account'].get.description).toContain('developer');
+    expect(doc.paths['/api/orgs/{orgId}/members'].post).toBeDefined();
+    expect(doc.paths['/api/users/otp'].post.requestBody).toBeDefined();
+  });
+
+  it('picks the session cookie the route is for when a browser holds both', async () => {
+    const dev = await c.developer();
+    const cookies = { ...dev.cookies, plaza_user_session: 'pzu_stale' };
+    const asDeveloper = await c.call('GET', '/api/me/account', { cookies });
+    expect(asDeveloper.json.account.id).toBe(dev.account.id);
+    const asUser = await c.call('GET', '/api/me', { cookies });
+    expect(asUser.status).toBe(401);
+    expect(asUser.json.error.code).toBe('HTTP_INVALID_CREDENTIALS');
+  });
+
   it('keeps an end-user token out of developer routes', async () => {
     const res = await c.call('GET', '/api/me', { token: (await c.developer()).token });
     expect(res.status).toBe(403);

@@ -3,13 +3,7 @@ import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { otpPolicy } from './end-user.service.ts';
-import { identityClient } from './test-client.ts';
-
-let phoneCounter = 0;
-function newPhone(): string {
-  phoneCounter += 1;
-  return `+86138${String(process.pid % 1000).padStart(3, '0')}${String(phoneCounter).padStart(5, '0')}`;
-}
+import { identityClient, uniquePhone } from './test-client.ts';
 
 describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) => {
   let t: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -32,7 +26,7 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
   const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 
   it('signs in with a code, creates the user once, and signs out', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const sent = await c.call('POST', '/api/users/otp', {
       body: { phone: `${phone.slice(0, 3)} ${phone.slice(3, 6)}-${phone.slice(6)}` },
     });
@@ -78,8 +72,15 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
     expect((await c.call('GET', '/api/me/account', { token: second.json.token })).status).toBe(403);
   });
 
+  it('signs users in through the test client helper', async () => {
+    const a = await c.endUser();
+    const b = await c.endUser();
+    expect(a.user.id).not.toBe(b.user.id);
+    expect((await c.call('GET', '/api/me', { cookies: a.cookies })).json.user.id).toBe(a.user.id);
+  });
+
   it('refuses a wrong code, then a used code', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const code = await sendCode(phone);
     const wrong = await c.call('POST', '/api/users/sessions', { body: { phone, code: wrongCode(code) } });
     expect(wrong.status).toBe(401);
@@ -92,7 +93,7 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
   });
 
   it('refuses an expired code', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const code = await sendCode(phone);
     clock.advance(otpPolicy.lifetimeMs);
     const res = await c.call('POST', '/api/users/sessions', { body: { phone, code } });
@@ -101,7 +102,7 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
   });
 
   it('kills a code after five wrong tries, even for the right code', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const code = await sendCode(phone);
     for (let i = 0; i < otpPolicy.maxAttempts; i++) {
       const res = await c.call('POST', '/api/users/sessions', { body: { phone, code: wrongCode(code) } });
@@ -113,7 +114,7 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
   });
 
   it('only the newest code works', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const first = await sendCode(phone);
     clock.advance(otpPolicy.resendAfterMs);
     const second = await sendCode(phone);
@@ -125,7 +126,7 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
   });
 
   it('limits codes per phone: one a minute, five an hour', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     await sendCode(phone);
     const soon = await c.call('POST', '/api/users/otp', { body: { phone } });
     expect(soon.status).toBe(429);
@@ -146,14 +147,14 @@ describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) 
     const ip = '198.51.100.9';
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await c.call('POST', '/api/users/otp', { ip, body: { phone: newPhone() } })).status);
+      statuses.push((await c.call('POST', '/api/users/otp', { ip, body: { phone: uniquePhone() } })).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
 
   it('refuses bad phone and code input with 400 and sends nothing', async () => {
-    const phone = newPhone();
+    const phone = uniquePhone();
     const bodies: unknown[] = [
       { phone: '13800138000' },
       { phone: '+0123456789' },
@@ -181,7 +182,7 @@ describe.each(testEngines)('the dev inbox outside demo mode on %s', (engine) => 
     const t = await startTestPlatform(engine);
     try {
       const c = identityClient(t);
-      const phone = newPhone();
+      const phone = uniquePhone();
       expect((await c.call('POST', '/api/users/otp', { body: { phone } })).status).toBe(202);
       const res = await c.call('GET', `/api/dev/inbox?phone=${encodeURIComponent(phone)}`);
       expect(res.status).toBe(404);

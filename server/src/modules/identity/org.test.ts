@@ -118,6 +118,24 @@ describe.each(testEngines)('orgs and roles on %s', (engine) => {
     expect(removeLast.json.error.code).toBe('IDENTITY_LAST_OWNER');
   });
 
+  it('never ends with no owner when two owners remove each other at once', async () => {
+    const { org, owner, admin } = await team();
+    await t.identity.changeRole(owner.account.id, org.id, admin.account.id, 'owner');
+    const results = await Promise.allSettled([
+      t.identity.removeMember(owner.account.id, org.id, admin.account.id),
+      t.identity.removeMember(admin.account.id, org.id, owner.account.id),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    // The loser was either removed first (no longer a member) or is now the last owner.
+    expect(['IDENTITY_ORG_NOT_FOUND', 'IDENTITY_LAST_OWNER']).toContain(refused.reason.code);
+    const owners = await Promise.all([
+      t.identity.getOrgRole(owner.account.id, org.id),
+      t.identity.getOrgRole(admin.account.id, org.id),
+    ]);
+    expect(owners.filter((r) => r === 'owner')).toHaveLength(1);
+  });
+
   it('lets an admin change lower roles and remove members', async () => {
     const { org, admin, developer, viewer } = await team();
     const up = await c.call('PATCH', `/api/orgs/${org.id}/members/${viewer.account.id}`, {

@@ -35,6 +35,13 @@ export function uniqueEmail(name = 'dev'): string {
   return `${name}.${process.pid}.${emailCounter}@example.com`;
 }
 
+let phoneCounter = 0;
+/** A phone number no other test of this process uses (E.164). */
+export function uniquePhone(): string {
+  phoneCounter += 1;
+  return `+1555${String(process.pid % 10_000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;
+}
+
 export const goodPassword = 'correct horse battery';
 
 export function identityClient(platform: Platform) {
@@ -82,5 +89,30 @@ export function identityClient(platform: Platform) {
     };
   }
 
-  return { call, signUp, developer };
+  /**
+   * Signs an end user in by phone through the dev inbox: the platform must run in demo
+   * mode (`startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } })`).
+   */
+  async function endUser(phone = uniquePhone()) {
+    const sent = await call('POST', '/api/users/otp', { body: { phone } });
+    if (sent.status !== 202)
+      throw new Error(`code request failed: ${sent.status} ${JSON.stringify(sent.json)}`);
+    const inbox = await call('GET', `/api/dev/inbox?phone=${encodeURIComponent(phone)}`);
+    if (inbox.status !== 200) throw new Error('the dev inbox needs demo mode (PLAZA_DEMO=true)');
+    const res = await call('POST', '/api/users/sessions', {
+      body: { phone, code: inbox.json.messages[0].code },
+    });
+    if (res.status !== 200) throw new Error(`user sign-in failed: ${res.status} ${JSON.stringify(res.json)}`);
+    return {
+      user: res.json.user as { id: string; phone: string },
+      token: res.json.token as string,
+      csrf: res.json.csrf_token as string,
+      cookies: {
+        plaza_user_session: res.json.token as string,
+        plaza_user_csrf: res.json.csrf_token as string,
+      },
+    };
+  }
+
+  return { call, signUp, developer, endUser };
 }
