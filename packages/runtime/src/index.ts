@@ -28,4 +28,5 @@ export type { LogicManifest } from './logic/manifest.ts';
 export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
+export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
 export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

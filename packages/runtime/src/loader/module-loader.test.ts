@@ -45,3 +45,11 @@ describe('ModuleLoader', () => {
     );
   });
 });
+
+describe('module globals', () => {
+  it('start with the compiler scriptGlobals, in its order', async () => {
+    const { scriptGlobals } = await import('@plaza/compiler');
+    const { MODULE_GLOBALS } = await import('./module-loader.ts');
+    expect(MODULE_GLOBALS.slice(0, scriptGlobals.length)).toEqual([...scriptGlobals]);
+  });
+});

@@ -1,6 +1,10 @@
 import { RuntimeError } from '../errors.ts';
 
-/** What a module factory receives after `require, module, exports`: the dialect globals, in this order. */
+/**
+ * What a module factory receives after `require, module, exports`, in this order. The first
+ * nine are the compiler's `scriptGlobals` (a test pins the two lists together); the timers
+ * after them are passed for bundles that name them, so errors in their callbacks are reported.
+ */
 export const MODULE_GLOBALS = [
   'App',
   'Page',
@@ -8,13 +12,13 @@ export const MODULE_GLOBALS = [
   'Behavior',
   'getApp',
   'getCurrentPages',
+  'requirePlugin',
   'tt',
   'wx',
   'setTimeout',
   'setInterval',
   'clearTimeout',
   'clearInterval',
-  'requirePlugin',
 ] as const;
 export type ModuleGlobalName = (typeof MODULE_GLOBALS)[number];
 export type ModuleGlobals = Record<ModuleGlobalName, unknown>;

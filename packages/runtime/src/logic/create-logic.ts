@@ -151,7 +151,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     });
   };
   const timer =
-    (schedule: typeof setTimeout) =>
+    (schedule: (handler: () => void, ms?: number) => unknown) =>
     (fn: unknown, ms?: number, ...args: unknown[]) => {
       const file = currentFile();
       return schedule(() => {

@@ -1,6 +1,6 @@
 import type { HostCapabilities } from '../api/host-capabilities.ts';
 import type { SUPPORTED_APIS } from '../api/supported-apis.ts';
-import type { ModuleFactory } from '../loader/module-loader.ts';
+import { MODULE_GLOBALS, type ModuleFactory } from '../loader/module-loader.ts';
 import { createLogic, type Logic } from '../logic/create-logic.ts';
 import type { LogicManifest } from '../logic/manifest.ts';
 import type { LogicOutboundMessage } from '../protocol/messages.ts';
@@ -14,7 +14,7 @@ export function bundleLogic(files: ProgramFiles): string {
   return Object.entries(files)
     .map(
       ([file, body]) =>
-        `__plaza_define(${JSON.stringify(file)}, function (require, module, exports, App, Page, Component, Behavior, getApp, getCurrentPages, tt, wx, setTimeout, setInterval, clearTimeout, clearInterval, requirePlugin) {\n${body}\n});`,
+        `__plaza_define(${JSON.stringify(file)}, function (require, module, exports, ${MODULE_GLOBALS.join(', ')}) {\n${body}\n});`,
     )
     .join('\n');
 }
