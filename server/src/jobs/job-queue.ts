@@ -134,7 +134,9 @@ export function createJobQueue(deps: JobQueueDeps): JobQueue {
   return {
     register(...list) {
       for (const definition of list) {
-        if (definitions.has(definition.type)) throw jobErrors.DUPLICATE_TYPE({ type: definition.type });
+        // Two modules claiming one type is a wiring bug: fail the start, not a request.
+        if (definitions.has(definition.type))
+          throw new Error(`Job type ${definition.type} is registered twice`);
         definitions.set(definition.type, definition);
       }
     },
