@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Migrator } from 'kysely';
+import { buildApp } from './app.ts';
+import { type BlobStore, createFileBlobStore } from './blobs/index.ts';
+import type { Config } from './config.ts';
+import { type Clock, systemClock } from './db/clock.ts';
+import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
+import {
+  createMigrator,
+  currentSchema,
+  type MigrationSet,
+  migrateToLatest,
+  migrationsCurrent,
+} from './db/migrator.ts';
+import type { Authenticator } from './http/access.ts';
+import { createLogger, type Logger } from './http/logger.ts';
+import { idempotencyMigrations } from './idempotency/index.ts';
+import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
+import { healthRoutes } from './modules/health/index.ts';
+import {
+  createDevOtpSender,
+  createIdentityService,
+  type IdentityService,
+  identityAuthenticators,
+  identityMigrations,
+  identityPlugin,
+  type OperatorSetup,
+} from './modules/identity/index.ts';
+import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
+
+export interface PlatformOptions {
+  config: Config;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/**
+ * The composition root: opens the database, applies migrations, builds every
+ * capability's service, mounts their plugins and starts the background workers.
+ */
+export interface Platform {
+  config: Config;
+  app: FastifyInstance;
+  db: Db;
+  engine: Engine;
+  migrator: Migrator;
+  clock: Clock;
+  log: Logger;
+  /** Packages, videos and covers, addressed by content. */
+  blobs: BlobStore;
+  /** The durable jobs/outbox: modules register their job types and enqueue in their transactions. */
+  jobs: JobQueue;
+  /** People and orgs: accounts, operators, orgs and roles, end users; other modules authorise through it. */
+  identity: IdentityService;
+  /** The double-entry ledger behind guaranteed payment (escrow, settlement, refunds). */
+  ledger: LedgerService;
+  /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
+  operatorSetup: OperatorSetup | undefined;
+  /** Starts listening; resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Drains in-flight requests and workers, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Every module's migrations, in one list the migrator orders by name. */
+export const migrationSets: MigrationSet[] = [
+  idempotencyMigrations,
+  jobMigrations,
+  identityMigrations,
+  ledgerMigrations,
+];
+
+export async function createPlatform(options: PlatformOptions): Promise<Platform> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.logger ?? createLogger(config.logLevel);
+  const { db, engine } = openDatabase(config.database);
+  const migrator = createMigrator(
+    db,
+    migrationSets,
+    engine === 'postgres' ? await currentSchema(db) : undefined,
+  );
+  await migrateToLatest(migrator);
+  const jobs = createJobQueue({ db, engine, clock, log: log.child({ area: 'jobs' }), workers: config.jobs });
+
+  const blobs = createFileBlobStore(join(config.dataDir, 'blobs'));
+  const otpSender = createDevOtpSender(log.child({ area: 'identity' }), clock);
+  const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
+  const operatorSetup = await identity.prepareOperatorSetup();
+  const ledger = createLedgerService({ db, engine, clock });
+  const authenticators: Authenticator[] = [...identityAuthenticators(identity)];
+  const app = await buildApp({
+    logger: log,
+    bodyLimit: config.bodyLimit,
+    publicUrl: config.publicUrl,
+    authenticators,
+    idempotency: { db, clock },
+    modules: async (app) => {
+      await app.register(identityPlugin, {
+        identity,
+        secureCookies: config.publicUrl.startsWith('https:'),
+        ...(config.demo ? { devInbox: otpSender } : {}),
+      });
+      await app.register(healthRoutes, {
+        probe: {
+          ready: async () => {
+            await pingDatabase(db);
+            if (!(await migrationsCurrent(migrator))) throw new Error('migrations pending');
+            return { database: 'ok', migrations: 'current' };
+          },
+        },
+      });
+    },
+  });
+
+  // Modules have registered their job types while mounting; only now may workers claim.
+  if (config.workers) jobs.workers.start();
+
+  let closed = false;
+  return {
+    config,
+    app,
+    db,
+    engine,
+    migrator,
+    clock,
+    log,
+    blobs,
+    jobs,
+    identity,
+    ledger,
+    operatorSetup,
+    async listen() {
+      return app.listen({ host: config.host, port: config.port });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      // Requests are drained first since they may still enqueue; then in-flight jobs
+      // finish or give their leases back, and only then does the database close.
+      await jobs.workers.stop();
+      await db.destroy();
+    },
+  };
+}
