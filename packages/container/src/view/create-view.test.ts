@@ -222,3 +222,28 @@ describe('view and logic together', () => {
     expect(p.view.receive({ v: 1, type: 'what' })).toBe(false);
   });
 });
+
+describe('page styles', () => {
+  it('applies only the visible page stylesheet and sets --plaza-rpx', async () => {
+    const p = page(
+      {
+        'pages/index/index.js': `Page({ go() { wx.navigateTo({ url: '/pages/two/two' }); } });`,
+        'pages/two/two.js': 'Page({});',
+      },
+      {
+        'pages/index/index': { wxml: '<view id="go" bindtap="go"/>', css: '.a { color: red; }' },
+        'pages/two/two': { wxml: '<view class="two"/>', css: '.a { color: blue; }' },
+      },
+    );
+    await p.logic.launch();
+    await p.settle();
+    expect((p.root as HTMLElement).style.getPropertyValue('--plaza-rpx')).toBe(`${375 / 750}px`);
+    click(p.root.querySelector('#go'));
+    await p.settle();
+    const style = (id: string) => p.document.head.querySelector(`style[data-plaza-style="${id}"]`)!;
+    expect(style('pages/index/index').getAttribute('media')).toBe('not all');
+    expect(style('pages/two/two').hasAttribute('media')).toBe(false);
+    const pages = [...p.root.querySelectorAll('plaza-page')];
+    expect(pages.map((el) => el.hasAttribute('hidden'))).toEqual([true, false]);
+  });
+});

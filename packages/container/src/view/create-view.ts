@@ -279,12 +279,14 @@ export function createView(options: CreateViewOptions): View {
           renderId: message.renderId,
         };
         instances.set(page.id, page);
-        styles.add(page.path, viewModules.module(page.path)?.css);
+        styles.addPage(page.path, viewModules.module(page.path)?.css);
         render(page);
         return;
       }
       case 'page.navigate': {
-        const visible = message.stack[message.stack.length - 1]?.instanceId;
+        const top = message.stack[message.stack.length - 1];
+        const visible = top?.instanceId;
+        if (top) styles.showPage(top.path);
         for (const instance of instances.values()) {
           if (instance.kind !== 'page') continue;
           if (instance.id === visible) instance.host.removeAttribute('hidden');

@@ -12,6 +12,7 @@ const BASE_CSS = [
  */
 export class StyleInjector {
   private readonly injected = new Set<string>();
+  private readonly pageStyles = new Map<string, Element>();
 
   constructor(
     private readonly document: Document,
@@ -20,13 +21,31 @@ export class StyleInjector {
     this.add('plaza:base', BASE_CSS);
   }
 
-  add(id: string, css: string | undefined): void {
-    if (!css || this.injected.has(id)) return;
+  add(id: string, css: string | undefined): Element | undefined {
+    if (!css || this.injected.has(id)) return undefined;
     this.injected.add(id);
     const style = this.document.createElement('style');
     style.setAttribute('data-plaza-style', id);
     style.textContent = css;
     (this.document.head ?? this.root).appendChild(style);
+    return style;
+  }
+
+  /**
+   * Page stylesheets are not prefixed (only components' are), so two pages' rules would
+   * meet: only the visible page's stylesheet applies.
+   */
+  addPage(path: string, css: string | undefined): void {
+    const style = this.add(path, css);
+    if (style) this.pageStyles.set(path, style);
+    this.showPage(path);
+  }
+
+  showPage(path: string): void {
+    for (const [page, style] of this.pageStyles) {
+      if (page === path) style.removeAttribute('media');
+      else style.setAttribute('media', 'not all');
+    }
   }
 
   has(id: string): boolean {
