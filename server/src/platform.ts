@@ -28,6 +28,20 @@ import {
   type OperatorSetup,
 } from './modules/identity/index.ts';
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
+import {
+  type AppsService,
+  appsMigrations,
+  appsPlugin,
+  clientTokenAuthenticator,
+  createAppsService,
+} from './modules/apps/index.ts';
+import { createLoginService, type LoginService, loginMigrations, loginPlugin } from './modules/login/index.ts';
+import {
+  createWebhooksService,
+  type WebhooksService,
+  webhookMigrations,
+  webhooksPlugin,
+} from './modules/webhooks/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -55,6 +69,12 @@ export interface Platform {
   identity: IdentityService;
   /** The double-entry ledger behind guaranteed payment (escrow, settlement, refunds). */
   ledger: LedgerService;
+  /** Apps of orgs: profiles, secrets, client tokens, webhook signing secrets, audit log. */
+  apps: AppsService;
+  /** One-tap login: codes, code2session, pairwise openid/unionid and their reverse lookup. */
+  login: LoginService;
+  /** Signed callbacks to merchants' servers: `enqueueEvent(trx, …)` in the state change's transaction. */
+  webhooks: WebhooksService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -69,6 +89,9 @@ export const migrationSets: MigrationSet[] = [
   jobMigrations,
   identityMigrations,
   ledgerMigrations,
+  appsMigrations,
+  loginMigrations,
+  webhookMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -89,7 +112,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();
   const ledger = createLedgerService({ db, engine, clock });
-  const authenticators: Authenticator[] = [...identityAuthenticators(identity)];
+  const apps = createAppsService({ db, clock, orgs: identity });
+  const login = createLoginService({ db, clock, apps });
+  const webhooks = createWebhooksService({ db, clock, jobs, apps });
+  const authenticators: Authenticator[] = [...identityAuthenticators(identity), clientTokenAuthenticator(apps)];
   const app = await buildApp({
     logger: log,
     bodyLimit: config.bodyLimit,
@@ -102,6 +128,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         secureCookies: config.publicUrl.startsWith('https:'),
         ...(config.demo ? { devInbox: otpSender } : {}),
       });
+      await app.register(appsPlugin, { apps, clock });
+      await app.register(loginPlugin, { login });
+      await app.register(webhooksPlugin, { webhooks });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -130,6 +159,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     identity,
     ledger,
+    apps,
+    login,
+    webhooks,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

@@ -1,10 +1,24 @@
 import type { IdempotencyTables } from '../idempotency/idempotency.table.ts';
 import type { JobTables } from '../jobs/job.table.ts';
+import type { AppTables } from '../modules/apps/apps.table.ts';
+import type { ContentTables } from '../modules/content/content.table.ts';
+import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
+import type { LoginTables } from '../modules/login/login.table.ts';
+import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
 
 /**
  * Every table of the platform, as Kysely sees them. Each module owns and declares its
  * own tables; this interface only gathers them so one `Kysely<Database>` serves all.
  */
-export interface Database extends IdempotencyTables, JobTables, IdentityTables, LedgerTables {}
+export interface Database
+  extends ContentTables,
+    FunnelTables,
+    IdempotencyTables,
+    JobTables,
+    IdentityTables,
+    LedgerTables,
+    AppTables,
+    LoginTables,
+    WebhookTables {}

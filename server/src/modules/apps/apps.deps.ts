@@ -1,0 +1,17 @@
+import type { Clock } from '../../db/clock.ts';
+import type { Db } from '../../db/database.ts';
+import type { IdentityService } from '../identity/index.ts';
+
+/** What the apps services are built from (the composition root provides it). */
+export interface AppsDeps {
+  db: Db;
+  clock: Clock;
+  /** Org membership checks: a 404-status refusal means "not a member". */
+  orgs: Pick<IdentityService, 'requireOrgRole'>;
+}
+
+/** A signed-in console account acting on apps. */
+export interface AppCaller {
+  accountId: string;
+  operator: boolean;
+}

@@ -1,0 +1,30 @@
+/**
+ * Apps (mini programs) of an org: profile, industry, request domains, privacy declaration,
+ * status; their secrets, client tokens, webhook signing secret and audit log.
+ */
+export type { Actor, App, AppProfile, AuditEntry, PrivacyDeclaration, PrivacyScope } from './app.model.ts';
+export { privacyScopes } from './app.model.ts';
+export { credentialHash } from './app-credentials.ts';
+export { checkedUrl, requestDomainOrigin } from './app-profile.ts';
+export type { AppCaller, AppsDeps } from './apps.deps.ts';
+export { type AppsService, appsPlugin, createAppsService } from './apps.plugin.ts';
+export { appCaller } from './apps.schemas.ts';
+export type { CreatedApp } from './apps.service.ts';
+export type { AppStatus, AppTables } from './apps.table.ts';
+export { clientTokenAuthenticator } from './client-token.authenticator.ts';
+export { appCredentialFields } from './client-token.routes.ts';
+export {
+  type ClientToken,
+  clientTokenLifetimeMs,
+  credentialThrottle,
+  type RotatedSecret,
+} from './credentials.service.ts';
+export { appErrors } from './errors.ts';
+export {
+  type Capability,
+  capabilities,
+  type IndustryCategory,
+  industryCategories,
+  industryCategory,
+} from './industry-categories.ts';
+export { appsMigrations } from './migrations/index.ts';

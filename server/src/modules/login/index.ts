@@ -1,0 +1,17 @@
+/**
+ * One-tap login and per-app user ids: login codes, code2session, pairwise openid and
+ * per-org unionid, session keys, and the reverse lookup other modules use.
+ */
+export { loginErrors } from './errors.ts';
+export { loginRoutes as loginPlugin } from './login.routes.ts';
+export {
+  type AppSession,
+  createLoginService,
+  type LoginCode,
+  type LoginDeps,
+  type LoginService,
+  loginCodeLifetimeMs,
+} from './login.service.ts';
+export type { LoginTables } from './login.table.ts';
+export { loginMigrations } from './migrations/index.ts';
+export { platformKey } from './platform-keys.ts';

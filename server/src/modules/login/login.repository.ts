@@ -1,0 +1,81 @@
+import type { Db } from '../../db/database.ts';
+import type { AppUserRow, LoginCodeRow } from './login.table.ts';
+
+export async function insertLoginCode(db: Db, row: LoginCodeRow): Promise<void> {
+  await db.insertInto('login_code').values(row).execute();
+}
+
+/**
+ * Marks a live code of this app used and returns its user — one statement, so of two
+ * concurrent exchanges exactly one sees the row still unused.
+ */
+export async function consumeLoginCode(
+  db: Db,
+  consume: { hash: string; appId: string; now: number },
+): Promise<string | undefined> {
+  const row = await db
+    .updateTable('login_code')
+    .set({ used_at: consume.now })
+    .where('code_hash', '=', consume.hash)
+    .where('app_id', '=', consume.appId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', consume.now)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+export function findLoginCode(db: Db, hash: string): Promise<LoginCodeRow | undefined> {
+  return db.selectFrom('login_code').selectAll().where('code_hash', '=', hash).executeTakeFirst();
+}
+
+/** Codes past their life are useless; a day's margin keeps "used" vs "expired" answers meaningful. */
+export async function deleteStaleLoginCodes(db: Db, before: number): Promise<void> {
+  await db.deleteFrom('login_code').where('expires_at', '<', before).execute();
+}
+
+/** Records the (app, user) → openid pair once; a repeat (same derivation) changes nothing. */
+export async function rememberAppUser(db: Db, row: AppUserRow): Promise<void> {
+  await db
+    .insertInto('app_user')
+    .values(row)
+    .onConflict((oc) => oc.columns(['app_id', 'user_id']).doNothing())
+    .execute();
+}
+
+export function findAppUserByOpenid(db: Db, appId: string, openid: string): Promise<AppUserRow | undefined> {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where('openid', '=', openid)
+    .executeTakeFirst();
+}
+
+export async function saveSessionKey(
+  db: Db,
+  row: { app_id: string; user_id: string; session_key: string; created_at: number },
+): Promise<void> {
+  await db
+    .insertInto('app_user_session')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .columns(['app_id', 'user_id'])
+        .doUpdateSet({ session_key: row.session_key, created_at: row.created_at }),
+    )
+    .execute();
+}
+
+export function findSessionKey(
+  db: Db,
+  appId: string,
+  userId: string,
+): Promise<{ session_key: string; created_at: number } | undefined> {
+  return db
+    .selectFrom('app_user_session')
+    .select(['session_key', 'created_at'])
+    .where('app_id', '=', appId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}

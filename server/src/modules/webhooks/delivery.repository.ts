@@ -1,0 +1,56 @@
+import type { Db } from '../../db/database.ts';
+import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookDeliveryTable } from './webhooks.table.ts';
+
+export async function insertDelivery(db: Db, row: WebhookDeliveryRow): Promise<void> {
+  await db.insertInto('webhook_delivery').values(row).execute();
+}
+
+export function findDelivery(db: Db, id: string): Promise<WebhookDeliveryRow | undefined> {
+  return db.selectFrom('webhook_delivery').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateDelivery(
+  db: Db,
+  id: string,
+  set: Partial<Omit<WebhookDeliveryTable, 'id'>>,
+  onlyRound?: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_delivery')
+    .set(set)
+    .where('id', '=', id)
+    .$if(onlyRound !== undefined, (qb) => qb.where('round', '=', onlyRound as number))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Newest first; `before` is the last id of the previous page. */
+export function listDeliveries(
+  db: Db,
+  appId: string,
+  page: { before?: string; limit: number },
+): Promise<WebhookDeliveryRow[]> {
+  return db
+    .selectFrom('webhook_delivery')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .$if(page.before !== undefined, (qb) => qb.where('id', '<', page.before as string))
+    .orderBy('id', 'desc')
+    .limit(page.limit)
+    .execute();
+}
+
+export async function insertAttempt(db: Db, row: WebhookAttemptRow): Promise<void> {
+  await db.insertInto('webhook_attempt').values(row).execute();
+}
+
+/** The attempts of some deliveries, oldest first. */
+export function listAttempts(db: Db, deliveryIds: string[]): Promise<WebhookAttemptRow[]> {
+  if (deliveryIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('webhook_attempt')
+    .selectAll()
+    .where('delivery_id', 'in', deliveryIds)
+    .orderBy('id')
+    .execute();
+}

@@ -1,0 +1,17 @@
+/**
+ * Signed callbacks to merchants' servers (Standard Webhooks), from the durable outbox:
+ * other modules call `enqueueEvent(trx, …)` in the transaction of their state change.
+ */
+export { webhookErrors } from './errors.ts';
+export { webhookMigrations } from './migrations/index.ts';
+export type { WebhookAttempt, WebhookDelivery } from './webhook.model.ts';
+export { deliverableUrl, signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
+export { webhooksRoutes as webhooksPlugin } from './webhooks.routes.ts';
+export {
+  createWebhooksService,
+  deliverJobType,
+  type WebhookEvent,
+  type WebhooksDeps,
+  type WebhooksService,
+} from './webhooks.service.ts';
+export type { DeliveryStatus, WebhookTables } from './webhooks.table.ts';
