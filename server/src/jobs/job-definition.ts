@@ -31,6 +31,12 @@ export interface JobDefinition<P> {
   /** Checks the stored payload before each run; a payload that fails is dead at once. */
   parse?(payload: unknown): P;
   retry?: Partial<RetryPolicy>;
+  /**
+   * A run taking longer fails (and is retried): its signal aborts and its slot is freed.
+   * Without it a handler that hangs while its process lives holds the job for good, since
+   * the worker keeps renewing the lease.
+   */
+  timeoutMs?: number;
 }
 
 /**

@@ -217,8 +217,8 @@ describe.each(testEngines)('jobs queue on %s', (engineName) => {
   });
 
   it('a running worker extends its lease, so a long job is not taken by another worker', async () => {
-    const a = queue({ workers: { leaseMs: 150, workerId: 'a' } });
-    const b = queue({ workers: { leaseMs: 150, workerId: 'b' } });
+    const a = queue({ workers: { leaseMs: 450, workerId: 'a' } });
+    const b = queue({ workers: { leaseMs: 450, workerId: 'b' } });
     const runs: string[] = [];
     for (const [q, name] of [
       [a, 'a'],
@@ -229,14 +229,15 @@ describe.each(testEngines)('jobs queue on %s', (engineName) => {
           type: 'test.long',
           handle: async () => {
             runs.push(name);
-            await sleep(700);
+            await sleep(1_400);
           },
         }),
       );
     }
     const { id } = await a.enqueue(t.db, { type: 'test.long', payload: {} });
     const running = a.workers.runDue();
-    const deadline = Date.now() + 650;
+    // Three lease lengths: without renewal, b would take the job over.
+    const deadline = Date.now() + 1_350;
     let stolen = 0;
     while (Date.now() < deadline) {
       stolen += await b.workers.runDue();
@@ -246,6 +247,33 @@ describe.each(testEngines)('jobs queue on %s', (engineName) => {
     expect(stolen).toBe(0);
     expect(runs).toEqual(['a']);
     expect(await a.get(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('a run past its timeout fails, aborts its signal and is retried', async () => {
+    const clock = manualClock();
+    const jobs = queue({ clock });
+    const signals: AbortSignal[] = [];
+    jobs.register(
+      defineJob({
+        type: 'test.slow',
+        timeoutMs: 50,
+        handle: async (job, ctx) => {
+          signals.push(ctx.signal);
+          if (job.attempts === 1) await new Promise(() => {});
+        },
+      }),
+    );
+    const { id } = await jobs.enqueue(t.db, { type: 'test.slow', payload: {} });
+    expect(await jobs.workers.runDue()).toBe(1);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await jobs.get(id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: 'TimeoutError: The job ran longer than 50 ms',
+    });
+    clock.set((await jobs.get(id)).runAt);
+    expect(await jobs.workers.runDue()).toBe(1);
+    expect(await jobs.get(id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 
   it('a handler learns through its signal that it lost the lease', async () => {

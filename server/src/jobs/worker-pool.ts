@@ -78,6 +78,25 @@ function describeError(error: unknown): string {
   return text.length > maxErrorLength ? `${text.slice(0, maxErrorLength)}…` : text;
 }
 
+/** Settles with the run, or fails (aborting the run's signal) once `timeoutMs` has passed. */
+async function withTimeout(run: Promise<void>, timeoutMs: number | undefined, controller: AbortController) {
+  if (timeoutMs === undefined) return run;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`The job ran longer than ${timeoutMs} ms`);
+      error.name = 'TimeoutError';
+      controller.abort(error);
+      reject(error);
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([run, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function createWorkerPool(deps: WorkerPoolDeps, options: WorkerOptions): WorkerPool {
   const { db, engine, clock, log, definitions } = deps;
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -147,9 +166,13 @@ export function createWorkerPool(deps: WorkerPoolDeps, options: WorkerOptions): 
       } catch (error) {
         throw new PermanentJobError(`Invalid payload: ${describeError(error)}`, { cause: error });
       }
-      await definition.handle(
-        { ...job, payload },
-        { db, log: log.child({ jobId: job.id, type: job.type }), signal: controller.signal, workerId },
+      await withTimeout(
+        definition.handle(
+          { ...job, payload },
+          { db, log: log.child({ jobId: job.id, type: job.type }), signal: controller.signal, workerId },
+        ),
+        definition.timeoutMs,
+        controller,
       );
       clearInterval(entry.heartbeat);
       if (entry.released) return;

@@ -51,7 +51,7 @@ describe.each(testEngines)('worker processes on %s', (engineName) => {
   });
 
   it('a worker killed with SIGKILL in the middle of a job does not lose it: it runs again, once, after the lease', async () => {
-    const leaseMs = 800;
+    const leaseMs = 1_200;
     const runs: number[] = [];
     const jobs = createJobQueue({
       db: t.db,
