@@ -25,6 +25,12 @@ export interface LaunchOptions {
   program?: Program;
   /** How long launch and `waitFor` wait by default, in ms. */
   timeout?: number;
+  /**
+   * Whether launch throws when the program raised errors before its first page rendered
+   * (default true). Reports that want every page's errors (`plaza check`) turn it off and
+   * read `errors`.
+   */
+  failOnError?: boolean;
 }
 
 /** One page as the program sees it: `getCurrentPages()` entries. */
@@ -84,6 +90,7 @@ export class Simulator {
   private logic: LogicThread | undefined;
   private closed = false;
   private readonly timeout: number;
+  private readonly failOnError: boolean;
   private readonly onRejection = (reason: unknown) => {
     if (this.logic?.owns(reason))
       this.record({ source: 'promise', message: messageOf(reason), stack: stackOf(reason) });
@@ -94,6 +101,7 @@ export class Simulator {
     private readonly options: LaunchOptions,
   ) {
     this.timeout = options.timeout ?? 5_000;
+    this.failOnError = options.failOnError ?? true;
     this.host = scenarioHost(options.scenario);
     this.scheduler = new MessageScheduler((error) =>
       this.record({ source: 'simulator', message: messageOf(error) }),
@@ -130,9 +138,12 @@ export class Simulator {
     });
     this.logic.post({ v: 1, type: 'app.launch', options: { path, query: this.options.query ?? {} } });
     try {
-      await this.waitFor(() => this.stack.length > 0, {
+      // A program that fails before its page exists never renders: with failOnError off,
+      // launch then resolves on the errors so the caller can report them.
+      await this.waitFor(() => this.stack.length > 0 || (!this.failOnError && this.errors.length > 0), {
         timeout: this.timeout,
         message: `page ${path} to render`,
+        tolerateErrors: !this.failOnError,
       });
     } catch (error) {
       this.close();
@@ -268,14 +279,14 @@ export class Simulator {
    */
   async waitFor(
     condition: () => unknown | Promise<unknown>,
-    options: { timeout?: number; message?: string } = {},
+    options: { timeout?: number; message?: string; tolerateErrors?: boolean } = {},
   ): Promise<void> {
     const deadline = performance.now() + (options.timeout ?? this.timeout);
     const errorsBefore = this.errors.length;
     for (;;) {
       if (this.closed) throw new SimulatorError('SIM_CLOSED');
       await this.scheduler.idle();
-      this.throwIfNewErrors(errorsBefore);
+      if (!options.tolerateErrors) this.throwIfNewErrors(errorsBefore);
       if (await condition()) return;
       if (performance.now() > deadline) {
         throw new SimulatorError('SIM_WAIT_TIMEOUT', [
@@ -406,10 +417,14 @@ export class Simulator {
   }
 }
 
-/** Every page the package declares, subpackages included. */
+/** Every page the package declares, subpackages included (qualified by their root), once each. */
 export function allPages(program: Program): string[] {
   const { pages, subpackages } = program.manifest;
-  return [...pages, ...subpackages.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/+$/, '')}/${p}`))];
+  const qualified = subpackages.flatMap((s) => {
+    const root = s.root.replace(/\/+$/, '');
+    return s.pages.map((p) => (p.startsWith(`${root}/`) ? p : `${root}/${p}`));
+  });
+  return [...new Set([...pages, ...qualified])];
 }
 
 function collapse(text: string): string {

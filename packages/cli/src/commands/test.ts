@@ -20,7 +20,7 @@ export async function test(dir: string, io: CommandIo): Promise<number> {
   return await new Promise<number>((done, fail) => {
     const child = spawn(process.execPath, [vitest, 'run', '--config', config, '--root', root], {
       cwd: root,
-      env: { ...process.env, PLAZA_TEST_ROOT: root, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
+      env: { ...process.env, PLAZA_TEST_ROOT: root },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout.on('data', (chunk: Buffer) => io.stdout(chunk.toString()));

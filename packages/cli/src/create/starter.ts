@@ -18,7 +18,11 @@ export function starterFiles(dialect: Dialect, name: string): Record<string, str
       type: 'module',
       scripts: { build: 'plaza build . --out .plaza/build', check: 'plaza check .', test: 'plaza test .' },
     }),
-    'project.config.json': json({ projectname: name, dialect }),
+    // Tests run in the simulator and never ship in the package.
+    'project.config.json': json({
+      projectname: name,
+      packOptions: { ignore: [{ type: 'folder', value: 'tests' }] },
+    }),
     'app.json': json({
       pages: ['pages/index/index'],
       window: {
@@ -64,7 +68,7 @@ it('counts taps', async () => {
   sim = await launch(project);
   await sim.tap('.home__tap');
   await sim.tap('.home__tap');
-  await sim.waitFor(() => sim!.page.data.count === 2);
+  expect(sim.page.data.count).toBe(2);
   expect(sim.text('.home__count')).toBe('Tapped 2 times');
 });
 
@@ -72,8 +76,8 @@ it('resets after the user confirms', async () => {
   sim = await launch(project, { scenario: { modal: 'confirm' } });
   await sim.tap('.home__tap');
   await sim.tap('.home__reset');
-  await sim.waitFor(() => sim!.page.data.count === 0);
-  expect(sim.hostCalls.map((c) => c.api)).toContain('showModal');
+  expect(sim.page.data.count).toBe(0);
+  expect(sim.ui.modals).toEqual([{ title: 'Reset the counter?', content: '', answer: 'confirm' }]);
 });
 `,
   };

@@ -1,0 +1,115 @@
+import { resolve } from 'node:path';
+import { build as compile, type Manifest } from '@plaza/compiler';
+import { SUPPORTED_APIS, SUPPORTED_COMPONENTS } from '@plaza/runtime';
+import { allPages, describeError, launch, type ProgramError, SimulatorError } from '@plaza/simulator';
+import type { CommandIo } from '../io.ts';
+import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
+
+/** What `plaza check` found for one page. */
+export interface PageCheck {
+  path: string;
+  rendered: boolean;
+  /** Milliseconds from launch to the first render (or to the failure). */
+  ms: number;
+  errors: ProgramError[];
+}
+
+/** The whole report, as `--json` prints it. */
+export interface CheckReport {
+  ok: boolean;
+  dialect?: string;
+  build: { errors: Array<{ code: string; message: string; file?: string; line?: number; column?: number }> };
+  pages: PageCheck[];
+  /** What the program uses that Plaza does not run yet (`tt.`/`wx.` APIs, built-in components). */
+  unsupported: { apis: string[]; components: string[] };
+}
+
+/**
+ * `plaza check <dir> [--json]`: builds, opens every page of app.json (subpackages too) in the
+ * simulator, and reports per page whether it rendered and which runtime errors it raised,
+ * plus the APIs and components Plaza lacks. Any failing page (or build error) exits 1.
+ */
+export async function check(dir: string, options: { json: boolean }, io: CommandIo): Promise<number> {
+  const root = resolve(io.cwd, dir);
+  const result = compile(root);
+  const report: CheckReport = {
+    ok: false,
+    build: { errors: [] },
+    pages: [],
+    unsupported: { apis: [], components: [] },
+  };
+  if (!result.manifest || result.errors.length > 0) {
+    report.build.errors = result.errors.map((e) => e.toJSON());
+    if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+    if (!options.json) io.stderr(`\nCheck failed: the program does not build.\n`);
+    return 1;
+  }
+  const text = (name: string) => String(result.files?.get(name) ?? '');
+  const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
+  report.dialect = program.manifest.dialect;
+  report.unsupported = unsupportedUsage(program.manifest);
+  for (const path of allPages(program)) report.pages.push(await checkPage(root, program, path));
+  report.ok = report.pages.every((p) => p.rendered && p.errors.length === 0);
+  if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else printReport(report, dir, io);
+  return report.ok ? 0 : 1;
+}
+
+async function checkPage(
+  root: string,
+  program: Parameters<typeof launch>[1]['program'],
+  path: string,
+): Promise<PageCheck> {
+  const started = performance.now();
+  const ms = () => Math.round(performance.now() - started);
+  try {
+    const sim = await launch(root, { program, path, timeout: 3_000, failOnError: false });
+    // Let the first render's follow-ups (onReady, timers of 0 ms, requests) run too.
+    await sim.settle();
+    const rendered = sim.getCurrentPages().some((p) => p.path === path) && sim.root.childNodes.length > 0;
+    const page: PageCheck = { path, rendered, ms: ms(), errors: [...sim.errors] };
+    sim.close();
+    return page;
+  } catch (error) {
+    const programErrors = (error as { programErrors?: ProgramError[] }).programErrors;
+    const errors = programErrors ?? [
+      {
+        source: error instanceof SimulatorError ? error.code : 'simulator',
+        message: (error as Error).message,
+      },
+    ];
+    return { path, rendered: false, ms: ms(), errors };
+  }
+}
+
+function unsupportedUsage(manifest: Manifest): CheckReport['unsupported'] {
+  const apis = new Set<string>(SUPPORTED_APIS);
+  const components = new Set<string>(SUPPORTED_COMPONENTS);
+  return {
+    apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
+    components: manifest.usage.components.filter((name) => !components.has(name)).sort(),
+  };
+}
+
+function printReport(report: CheckReport, dir: string, io: CommandIo): void {
+  io.stdout(
+    `Checked ${dir} (${report.dialect}): ${report.pages.length} page${report.pages.length === 1 ? '' : 's'}\n`,
+  );
+  for (const page of report.pages) {
+    const ok = page.rendered && page.errors.length === 0;
+    io.stdout(
+      `  ${ok ? 'ok  ' : 'FAIL'} ${page.path}${ok ? ` rendered in ${page.ms} ms` : page.rendered ? '' : ' did not render'}\n`,
+    );
+    for (const error of page.errors) io.stdout(`         ${describeError(error)}\n`);
+  }
+  const api = report.dialect === 'wx' ? 'wx' : 'tt';
+  const { apis, components } = report.unsupported;
+  if (apis.length || components.length) {
+    io.stdout('\nNot supported by Plaza yet:\n');
+    if (apis.length) io.stdout(`  APIs: ${apis.map((a) => `${api}.${a}`).join(', ')}\n`);
+    if (components.length) io.stdout(`  components: ${components.map((c) => `<${c}>`).join(', ')}\n`);
+  }
+  const failed = report.pages.filter((p) => !(p.rendered && p.errors.length === 0)).length;
+  io.stdout(failed ? `\n${failed} page${failed === 1 ? '' : 's'} failed.\n` : '\nAll pages render.\n');
+}

@@ -1,0 +1,174 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandIo } from '../io.ts';
+import { main } from '../main.ts';
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'plaza-cli-'));
+});
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+/** Runs `plaza <args>` in-process from the temp folder, capturing what it prints. */
+async function plaza(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CommandIo = { cwd: work, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+/** Writes a small program: `files` by path relative to `dir`. */
+async function program(dir: string, files: Record<string, string>): Promise<void> {
+  for (const [file, content] of Object.entries(files)) {
+    const path = join(work, dir, file);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+  }
+}
+
+describe('plaza create, build, check', () => {
+  for (const dialect of ['tt', 'wx'] as const) {
+    it(`creates a ${dialect} starter that builds and passes check`, async () => {
+      const created = await plaza('create', `starter-${dialect}`, '--dialect', dialect);
+      expect(created.code).toBe(0);
+      const built = await plaza('build', `starter-${dialect}`, '--out', `out-${dialect}`);
+      expect(built.err).toBe('');
+      expect(built.out).toMatch(/^Built 1 page .* into out-/);
+      const checked = await plaza('check', `starter-${dialect}`, '--json');
+      expect(checked.code).toBe(0);
+      const report = JSON.parse(checked.out);
+      expect(report).toMatchObject({
+        ok: true,
+        dialect,
+        pages: [{ path: 'pages/index/index', rendered: true, errors: [] }],
+      });
+    });
+  }
+
+  it('refuses to create over a non-empty folder and an unknown dialect', async () => {
+    await program('taken', { 'a.txt': 'x' });
+    expect(await plaza('create', 'taken')).toMatchObject({
+      code: 1,
+      err: 'plaza: taken already exists and is not empty\n',
+    });
+    expect((await plaza('create', 'fresh', '--dialect', 'swan')).err).toContain(
+      '--dialect must be "tt" or "wx"',
+    );
+  });
+});
+
+describe('plaza build errors', () => {
+  it('prints every template error as file:line:col with a code frame, and exits 1', async () => {
+    await program('broken', {
+      'app.json': '{ "pages": ["pages/index/index"] }',
+      'app.js': 'App({});',
+      'pages/index/index.js': 'Page({});',
+      'pages/index/index.wxml': '<view>\n  <text>{{ a + }}</text>\n</view>\n<view wx:else>orphan</view>\n',
+    });
+    const { code, err } = await plaza('build', 'broken');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^broken\/pages\/index\/index\.wxml:2:\d+: error: .*\[PLZ_EXPR_SYNTAX\]/m);
+    expect(err).toMatch(/> 2 \| {3}<text>\{\{ a \+ \}\}<\/text>/);
+    expect(err).toMatch(/broken\/pages\/index\/index\.wxml:4:\d+: error: .*\[PLZ_TPL_ELSE_WITHOUT_IF\]/);
+    expect(err).toContain('Build failed: 2 errors.');
+  });
+
+  it('says clearly when app.json is missing', async () => {
+    await program('empty', { 'readme.md': '# not a mini program' });
+    const { code, err } = await plaza('build', 'empty');
+    expect(code).toBe(1);
+    expect(err).toContain('app.json not found');
+    expect(err).toContain('[PLZ_PROJ_APP_JSON_MISSING]');
+  });
+
+  it('names a listed page that is absent and a component that does not resolve', async () => {
+    await program('unresolved', {
+      'app.json': '{ "pages": ["pages/index/index", "pages/gone/gone"] }',
+      'app.js': 'App({});',
+      'pages/index/index.js': 'Page({});',
+      'pages/index/index.json': '{ "usingComponents": { "price-tag": "/components/price-tag/price-tag" } }',
+      'pages/index/index.wxml': '<price-tag />',
+    });
+    const { code, err } = await plaza('build', 'unresolved');
+    expect(code).toBe(1);
+    expect(err).toContain('[PLZ_PROJ_PAGE_MISSING]');
+    expect(err).toContain('pages/gone/gone');
+    expect(err).toMatch(
+      /unresolved\/pages\/index\/index\.json.*price-tag.*\[PLZ_PROJ_COMPONENT_UNRESOLVED\]/,
+    );
+  });
+
+  it('reports a circular template import', async () => {
+    await program('circular', {
+      'app.json': '{ "pages": ["pages/index/index"] }',
+      'app.js': 'App({});',
+      'pages/index/index.js': 'Page({});',
+      'pages/index/index.wxml': '<import src="/a.wxml" /><view />',
+      'a.wxml': '<import src="/b.wxml" /><template name="a"><view /></template>',
+      'b.wxml': '<import src="/a.wxml" /><template name="b"><view /></template>',
+    });
+    const { code, err } = await plaza('build', 'circular');
+    expect(code).toBe(1);
+    expect(err).toContain('[PLZ_PROJ_CIRCULAR_IMPORT]');
+  });
+});
+
+describe('plaza check', () => {
+  it('fails a page that throws in onLoad, naming the file and line', async () => {
+    await program('throws', {
+      'app.json': '{ "pages": ["pages/index/index", "pages/fine/fine"] }',
+      'app.js': 'App({});',
+      'pages/index/index.js':
+        'Page({\n  onLoad() {\n    const order = undefined;\n    this.setData({ id: order.id });\n  },\n});\n',
+      'pages/index/index.wxml': '<view>{{id}}</view>',
+      'pages/fine/fine.js': 'Page({ data: { n: 1 } });',
+      'pages/fine/fine.wxml': '<view>{{n}}</view>',
+    });
+    const { code, out } = await plaza('check', 'throws');
+    expect(code).toBe(1);
+    expect(out).toMatch(/FAIL pages\/index\/index/);
+    expect(out).toMatch(
+      /pages\/index\/index\.js:\d+:\d+: Cannot read properties of undefined \(reading 'id'\)/,
+    );
+    expect(out).toMatch(/ok {3}pages\/fine\/fine rendered/);
+
+    const json = JSON.parse((await plaza('check', 'throws', '--json')).out);
+    const failed = json.pages.find((p: { path: string }) => p.path === 'pages/index/index');
+    expect(failed.errors[0]).toMatchObject({ source: 'lifecycle', file: 'pages/index/index.js' });
+    expect(failed.errors[0].line).toBeGreaterThanOrEqual(4);
+  });
+
+  it('checks subpackage pages and lists what Plaza does not support yet', async () => {
+    await program('migrating', {
+      'app.json': JSON.stringify({
+        pages: ['pages/index/index'],
+        subpackages: [{ root: 'shop', pages: ['pages/list/list'] }],
+      }),
+      'app.js': 'App({});',
+      'pages/index/index.js': 'Page({ onShareTimeline() { wx.openChannelsLive({}); } });',
+      'pages/index/index.wxml': '<view><live-pusher url="x" /></view>',
+      'shop/pages/list/list.js': 'Page({});',
+      'shop/pages/list/list.wxml': '<view>list</view>',
+    });
+    const { code, out } = await plaza('check', 'migrating', '--json');
+    const report = JSON.parse(out);
+    expect(report.pages.map((p: { path: string }) => p.path)).toEqual([
+      'pages/index/index',
+      'shop/pages/list/list',
+    ]);
+    expect(report.unsupported).toEqual({ apis: ['openChannelsLive'], components: ['live-pusher'] });
+    expect(code).toBe(0);
+  });
+});
+
+describe('plaza', () => {
+  it('prints usage, refuses unknown commands and options, and reserves dev/login/upload', async () => {
+    expect((await plaza('help')).out).toContain('plaza <command>');
+    expect(await plaza('deploy')).toMatchObject({ code: 1 });
+    expect((await plaza('build', '--nope')).err).toContain("Unknown option '--nope'");
+    expect((await plaza('upload')).err).toContain('"plaza upload" is not available yet.');
+  });
+});
