@@ -255,6 +255,22 @@ describe.each(testEngines)('developer accounts on %s', (engine) => {
     expect(asUser.json.error.code).toBe('HTTP_INVALID_CREDENTIALS');
   });
 
+  it('purges dead sessions and lapsed lockouts, keeping live ones', async () => {
+    const stale = await c.developer();
+    const failed = uniqueEmail();
+    await c.call('POST', '/api/sessions', { body: { email: failed, password: 'wrong password' } });
+    clock.advance(sessionLifetimeMs.account + 25 * 3600_000);
+    const live = await c.developer();
+    expect(await t.identity.purgeExpired()).toBeGreaterThanOrEqual(2);
+    const left = await t.db.selectFrom('auth_session').select('subject_id').execute();
+    expect(left.map((r) => r.subject_id)).toContain(live.account.id);
+    expect(left.map((r) => r.subject_id)).not.toContain(stale.account.id);
+    expect(await t.db.selectFrom('login_throttle').selectAll().where('email', '=', failed).execute()).toEqual(
+      [],
+    );
+    expect((await c.call('GET', '/api/me/account', { token: live.token })).status).toBe(200);
+  });
+
   it('keeps an end-user token out of developer routes', async () => {
     const res = await c.call('GET', '/api/me', { token: (await c.developer()).token });
     expect(res.status).toBe(403);

@@ -13,9 +13,30 @@ export interface IdentityPluginOptions {
   devInbox?: DevOtpSender;
 }
 
+const purgeEveryMs = 3600_000;
+
 /** The identity module's HTTP surface: accounts, operator setup, orgs and end users. */
 export async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   await app.register(accountRoutes, options);
   await app.register(orgRoutes, options);
   await app.register(endUserRoutes, options);
+
+  // Housekeeping on start and then hourly; every instance may run it, deleting twice is harmless.
+  let running: Promise<unknown> = Promise.resolve();
+  const purge = () => {
+    running = options.identity
+      .purgeExpired()
+      .catch((error: unknown) => app.log.warn({ err: error }, 'identity purge failed'));
+    return running;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await purge();
+    timer = setInterval(purge, purgeEveryMs);
+    timer.unref();
+  });
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
 }

@@ -1,5 +1,6 @@
-import { createAccountService, type NewAccount, type OperatorSetup } from './account.service.ts';
-import { createEndUserService } from './end-user.service.ts';
+import { createAccountService, loginPolicy, type NewAccount, type OperatorSetup } from './account.service.ts';
+import { createEndUserService, otpPolicy } from './end-user.service.ts';
+import { purgeExpiredRows } from './expired-rows.repository.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import type { Account, EndUser, Org, OrgMembership, SessionGrant } from './identity.model.ts';
 import type { OrgRole } from './identity.table.ts';
@@ -41,7 +42,12 @@ export interface IdentityService {
   requestOtp(phone: string, ip: string): Promise<{ expiresAt: number; resendAfter: number }>;
   signInWithOtp(phone: string, code: string): Promise<{ user: EndUser; session: SessionGrant }>;
   getUser(id: string): Promise<EndUser | undefined>;
+  // Housekeeping
+  /** Deletes rows no rule needs any more (dead sessions, old codes, lapsed lockouts). */
+  purgeExpired(): Promise<number>;
 }
+
+const day = 24 * 3600_000;
 
 export function createIdentityService(deps: IdentityDeps): IdentityService {
   const sessions = createSessionService(deps);
@@ -51,5 +57,15 @@ export function createIdentityService(deps: IdentityDeps): IdentityService {
     ...createEndUserService(deps, sessions),
     resolveSession: sessions.resolve,
     endSession: sessions.end,
+    purgeExpired: () => {
+      const now = deps.clock.now();
+      return purgeExpiredRows(deps.db, now, {
+        // A day of grace keeps a just-expired session explainable in logs and support.
+        sessions: now - day,
+        otps: now - otpPolicy.windowMs,
+        setupTokens: now - day,
+        loginThrottles: now - loginPolicy.windowMs,
+      });
+    },
   };
 }
