@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { build as compile, type Manifest } from '@plaza/compiler';
 import { SUPPORTED_APIS, SUPPORTED_COMPONENTS } from '@plaza/runtime';
-import { allPages, describeError, launch, type ProgramError, SimulatorError } from '@plaza/simulator';
+import {
+  allPages,
+  describeError,
+  launch,
+  type Program,
+  type ProgramError,
+  SimulatorError,
+} from '@plaza/simulator';
 import type { CommandIo } from '../io.ts';
 import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
 
@@ -56,11 +63,7 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   return report.ok ? 0 : 1;
 }
 
-async function checkPage(
-  root: string,
-  program: Parameters<typeof launch>[1]['program'],
-  path: string,
-): Promise<PageCheck> {
+async function checkPage(root: string, program: Program, path: string): Promise<PageCheck> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {

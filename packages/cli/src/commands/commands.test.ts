@@ -13,11 +13,11 @@ afterAll(() => rm(work, { recursive: true, force: true }));
 
 /** Runs `plaza <args>` in-process from the temp folder, capturing what it prints. */
 async function plaza(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIo = { cwd: work, stdout: (t) => void (out += t), stderr: (t) => void (err += t) };
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CommandIo = { cwd: work, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
   const code = await main(args, io);
-  return { code, out, err };
+  return { code, out: out.join(''), err: err.join('') };
 }
 
 /** Writes a small program: `files` by path relative to `dir`. */
