@@ -36,7 +36,7 @@ export function openDatabase(
         handle.pragma('busy_timeout = 5000');
         handle.pragma('foreign_keys = ON');
         handle.pragma('synchronous = NORMAL');
-        return handle;
+        return withStatementCache(handle);
       },
     });
     return { db: new Kysely<Database>({ dialect }), engine: 'sqlite' };
@@ -45,6 +45,29 @@ export function openDatabase(
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => {});
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), engine: 'postgres' };
+}
+
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs about as much as running
+ * a small query, and the platform sends the same few hundred SQL texts over and over.
+ * Statements are reused per SQL text (Kysely runs one query at a time per connection,
+ * so a statement is never shared by two running queries).
+ */
+function withStatementCache(handle: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => handle.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (!statement) {
+        statement = handle.prepare(sqlText);
+        // Bounded: generated IN-lists of many lengths must not grow it forever.
+        if (cache.size >= 2000) cache.clear();
+        cache.set(sqlText, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 /** Which engine a Kysely instance talks to (migrations use it for the few engine-specific types). */
