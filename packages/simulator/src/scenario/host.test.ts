@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioHost } from './host.ts';
+
+describe('scenario host', () => {
+  it('answers login with the scenario code, or refuses it', async () => {
+    const { host, calls } = scenarioHost({ login: { code: 'abc' } });
+    await expect(host.login({ force: true })).resolves.toMatchObject({ code: 'abc', isLogin: true });
+    await expect(scenarioHost({ login: 'denied' }).host.login({})).rejects.toThrow('auth deny');
+    expect(calls).toEqual([
+      { api: 'login', params: { force: true }, ok: true, result: expect.objectContaining({ code: 'abc' }) },
+    ]);
+  });
+
+  it('maps payment outcomes to the tt cashier codes and to wx failures', async () => {
+    const order = { orderInfo: { order_id: 'o', order_token: 't' }, service: 5 };
+    const codes = [];
+    for (const payment of ['paid', 'timeout', 'failed', 'closed', 'cancelled'] as const) {
+      codes.push((await scenarioHost({ payment }).host.pay(order)).code);
+    }
+    expect(codes).toEqual([0, 1, 2, 3, 4]);
+    await expect(scenarioHost({ payment: 'cancelled' }).host.requestPayment({})).rejects.toThrow('cancel');
+    await expect(scenarioHost({ payment: 'paid' }).host.requestPayment({})).resolves.toBeUndefined();
+    const byOrder = scenarioHost({
+      payment: (o) => ((o.orderInfo as { order_id: string }).order_id === 'o' ? 'failed' : 'paid'),
+    });
+    expect((await byOrder.host.pay(order)).code).toBe(2);
+  });
+
+  it('routes requests by method and path or full URL, parsing JSON bodies', async () => {
+    const { host } = scenarioHost({
+      requests: {
+        'POST /api/orders': (req) => ({
+          status: 201,
+          body: { got: req.body, auth: req.headers.authorization, q: req.query },
+        }),
+        'https://cdn.example.com/menu.json': { dishes: [] },
+      },
+    });
+    const created = await host.request({
+      url: 'https://shop.example.com/api/orders?src=feed',
+      method: 'post',
+      header: { Authorization: 'Bearer t' },
+      data: '{"n":1}',
+    });
+    expect(created).toEqual({
+      statusCode: 201,
+      header: { 'content-type': 'application/json' },
+      data: { got: { n: 1 }, auth: 'Bearer t', q: { src: 'feed' } },
+    });
+    const menu = await host.request({ url: 'https://cdn.example.com/menu.json', method: 'GET', header: {} });
+    expect(menu.data).toEqual({ dishes: [] });
+    await expect(
+      host.request({ url: 'https://other.example.com/x', method: 'GET', header: {} }),
+    ).rejects.toThrow('no scenario handler for GET https://other.example.com/x');
+  });
+
+  it('seeds storage, answers modals and action sheets, and records the UI the user saw', async () => {
+    const { host, ui, storage } = scenarioHost({ storage: { token: 't1' }, modal: 'cancel', actionSheet: 2 });
+    expect(await host.loadStorage()).toEqual({ token: 't1' });
+    await host.setStorage('cart', [1]);
+    expect(storage.get('cart')).toEqual([1]);
+    expect(await host.showModal({ title: 'Sure?' })).toEqual({ confirm: false, cancel: true });
+    expect(await host.showActionSheet({ itemList: ['a', 'b', 'c'] })).toEqual({ tapIndex: 2 });
+    await host.showToast({ title: 'Saved' });
+    await host.setNavigationBarTitle({ title: 'Cart' });
+    expect(ui).toMatchObject({
+      toasts: ['Saved'],
+      modals: [{ title: 'Sure?', answer: 'cancel' }],
+      navigationBarTitle: 'Cart',
+    });
+  });
+
+  it('lets a scenario replace any capability', async () => {
+    const { host, calls } = scenarioHost({
+      systemInfo: { windowWidth: 414 },
+      apis: { getLocation: () => ({ latitude: 1, longitude: 2 }) },
+    });
+    expect((await host.getSystemInfo()).windowWidth).toBe(414);
+    expect(await host.getLocation({})).toEqual({ latitude: 1, longitude: 2 });
+    expect(calls.map((c) => c.api)).toEqual(['getSystemInfo', 'getLocation']);
+  });
+});

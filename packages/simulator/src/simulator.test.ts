@@ -1,0 +1,181 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from '@plaza/compiler';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildProgram } from './build/load-program.ts';
+import { SimulatorError } from './errors.ts';
+import { launch, type Simulator } from './simulator.ts';
+
+let work: string;
+let sim: Simulator | undefined;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'plaza-sim-'));
+});
+afterEach(() => sim?.close());
+afterAll(() => rm(work, { recursive: true, force: true }));
+
+let programs = 0;
+/** Writes a wx program with one page `pages/index/index` (plus any other files) and returns its folder. */
+async function program(
+  page: { js: string; wxml: string },
+  files: Record<string, string> = {},
+): Promise<string> {
+  const dir = join(work, `p${++programs}`);
+  const all: Record<string, string> = {
+    'app.json': JSON.stringify({
+      pages: ['pages/index/index', ...(files['pages/next/next.js'] ? ['pages/next/next'] : [])],
+    }),
+    'app.js': 'App({});',
+    'pages/index/index.js': page.js,
+    'pages/index/index.wxml': page.wxml,
+    ...files,
+  };
+  for (const [file, content] of Object.entries(all)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), content);
+  }
+  return dir;
+}
+
+describe('the logic realm', () => {
+  it('gives the program no Node: no process, fetch, Node modules, nor a way back through constructors', async () => {
+    const dir = await program({
+      js: `Page({
+  data: { seen: {} },
+  onLoad() {
+    const probe = (f) => { try { return String(f()); } catch (e) { return 'blocked'; } };
+    this.setData({ seen: {
+      process: typeof process, fetch: typeof fetch, global: typeof global,
+      fs: probe(() => require('fs')),
+      viaTimer: probe(() => setTimeout.constructor('return typeof process')()),
+      viaApi: probe(() => wx.showToast.constructor('return typeof process')()),
+      viaPage: probe(() => this.setData.constructor('return typeof require')()),
+    } });
+  },
+});`,
+      wxml: '<view>{{seen.process}}</view>',
+    });
+    sim = await launch(dir);
+    expect(sim.page.data.seen).toEqual({
+      process: 'undefined',
+      fetch: 'undefined',
+      fs: 'blocked',
+      global: 'undefined',
+      viaTimer: 'undefined',
+      viaApi: 'undefined',
+      viaPage: 'undefined',
+    });
+  });
+
+  it('delivers events and patches asynchronously, as between two threads', async () => {
+    const dir = await program({
+      js: 'Page({ data: { n: 0 }, inc() { this.setData({ n: this.data.n + 1 }); } });',
+      wxml: '<view class="n" bindtap="inc">{{n}}</view>',
+    });
+    sim = await launch(dir);
+    const tapped = sim.tap('.n');
+    expect(sim.text('.n')).toBe('0');
+    await tapped;
+    expect(sim.text('.n')).toBe('1');
+    expect(sim.traffic.patches).toBe(1);
+  });
+});
+
+describe('failing loudly', () => {
+  it('throws from launch when the page throws in onLoad, with the file and line', async () => {
+    const dir = await program({
+      js: 'Page({\n  onLoad() {\n    null.boom();\n  },\n});\n',
+      wxml: '<view />',
+    });
+    const failure = await launch(dir).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(SimulatorError);
+    expect((failure as SimulatorError).code).toBe('SIM_RUNTIME_ERROR');
+    expect((failure as Error).message).toMatch(
+      /pages\/index\/index\.js:\d+:\d+: Cannot read properties of null/,
+    );
+  });
+
+  it('rejects an action whose handler throws, and keeps the error', async () => {
+    const dir = await program({
+      js: "Page({ explode() { throw new Error('kaboom'); }, async later() { await null; throw new Error('async kaboom'); } });",
+      wxml: '<view class="a" bindtap="explode">a</view><view class="b" bindtap="later">b</view>',
+    });
+    sim = await launch(dir);
+    await expect(sim.tap('.a')).rejects.toThrow(/index\.js.*kaboom/);
+    expect(sim.errors).toMatchObject([
+      { source: 'handler', message: 'kaboom', file: 'pages/index/index.js' },
+    ]);
+    await expect(sim.tap('.b')).rejects.toThrow(/async kaboom/);
+  });
+
+  it('rejects waitFor when a timer throws while waiting, and on timeout', async () => {
+    const dir = await program({
+      js: "Page({ start() { setTimeout(() => { throw new Error('late failure'); }, 20); } });",
+      wxml: '<view class="go" bindtap="start">go</view>',
+    });
+    sim = await launch(dir);
+    await sim.tap('.go');
+    await expect(sim.waitFor(() => false, { timeout: 1000 })).rejects.toThrow(/late failure/);
+    await expect(sim.waitFor(() => false, { timeout: 30, message: 'never' })).rejects.toThrow(
+      'waitFor timed out after 30 ms: never',
+    );
+  });
+
+  it('refuses what is not a program, a page not in app.json, and a program that does not build', async () => {
+    await expect(launch(work)).rejects.toMatchObject({ code: 'SIM_NOT_A_PROGRAM' });
+    const dir = await program({ js: 'Page({});', wxml: '<view />' });
+    await expect(launch(dir, { path: 'pages/nope/nope' })).rejects.toMatchObject({
+      code: 'SIM_PAGE_UNKNOWN',
+    });
+    const broken = await program({ js: 'Page({});', wxml: '<view>{{ a + }}</view>' });
+    await expect(launch(broken)).rejects.toThrow(/pages\/index\/index\.wxml:1:\d+: Invalid expression/);
+  });
+
+  it('names a missing element and the page it looked on', async () => {
+    const dir = await program({ js: 'Page({});', wxml: '<view />' });
+    sim = await launch(dir);
+    await expect(sim.tap('.absent')).rejects.toThrow('No element matches ".absent" on pages/index/index');
+  });
+});
+
+describe('launching', () => {
+  it('runs a built package folder as well as a project, and launches in well under 100 ms once built', async () => {
+    const dir = await program(
+      {
+        js: "Page({ data: { items: [1, 2, 3] }, go() { wx.navigateTo({ url: '/pages/next/next?from=index' }); } });",
+        wxml: '<view wx:for="{{items}}" class="item">{{item}}</view><view class="go" bindtap="go">go</view>',
+      },
+      {
+        'pages/next/next.js': 'Page({ onLoad(q) { this.setData({ from: q.from }); } });',
+        'pages/next/next.wxml': '<view class="from">{{from}}</view>',
+      },
+    );
+    const built = buildProgram(dir);
+    sim = await launch(dir, { program: built });
+    sim.close();
+    const packageDir = join(dir, '.plaza', 'package');
+    expect(build(dir, { outDir: packageDir }).errors).toEqual([]);
+    for (const from of [packageDir, `${packageDir}.tgz`]) {
+      sim = await launch(from);
+      expect(sim.texts('.item')).toEqual(['1', '2', '3']);
+      sim.close();
+    }
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      sim = await launch(dir);
+      times.push(performance.now() - started);
+      sim.close();
+    }
+    expect(Math.min(...times)).toBeLessThan(100);
+
+    sim = await launch(dir);
+    expect(sim.texts('.item')).toEqual(['1', '2', '3']);
+    await sim.tap('.go');
+    await sim.waitFor(() => sim!.page.path === 'pages/next/next');
+    expect(sim.text('.from')).toBe('index');
+    await sim.navigateBack();
+    expect(sim.getCurrentPages().map((p) => p.path)).toEqual(['pages/index/index']);
+  });
+});
