@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { type BuildOptions, build } from 'esbuild';
+import type { FrameBundles } from '../mount/frame-bundles.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+const common: BuildOptions = {
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'silent',
+};
+
+async function bundle(entry: string, extra: BuildOptions = {}): Promise<string> {
+  const result = await build({ ...common, entryPoints: [here(entry)], ...extra });
+  return result.outputFiles![0]!.text;
+}
+
+/**
+ * Bundles the code of the three sandboxed contexts (logic frame, logic worker, view frame).
+ * @example const frames = await buildFrameBundles(); mount(el, { package, frames });
+ */
+export async function buildFrameBundles(): Promise<FrameBundles> {
+  const [logicFrame, logicWorker, viewFrame] = await Promise.all([
+    bundle('../logic-frame/frame-main.ts'),
+    bundle('../logic-frame/worker-main.ts'),
+    bundle('../view-frame/frame-main.ts'),
+  ]);
+  return { logicFrame, logicWorker, viewFrame };
+}
+
+/**
+ * The whole container as one classic script for a web page: defines `globalThis.PlazaContainer`
+ * (`mount`, …) with the frames' code built in.
+ * @example res.end(await buildContainerScript());  // <script src="/plaza-container.js">
+ */
+export async function buildContainerScript(frames?: FrameBundles): Promise<string> {
+  const built = frames ?? (await buildFrameBundles());
+  return bundle('../index.ts', {
+    globalName: 'PlazaContainer',
+    define: { __PLAZA_FRAMES__: JSON.stringify(built) },
+  });
+}

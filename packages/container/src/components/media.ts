@@ -1,0 +1,137 @@
+import { type BuiltinComponent, basicComponents, setAttribute, truthy } from '../view/index.ts';
+import { renderRichText } from './rich-text-sanitiser.ts';
+
+const baseImage = basicComponents().get('image')!;
+
+/** `image`: the dialects' modes over `object-fit`, `lazy-load`, `load`/`error` events. */
+export const image: BuiltinComponent = {
+  ...baseImage,
+  create(ctx) {
+    const el = baseImage.create(ctx) as HTMLImageElement;
+    el.setAttribute('data-plaza', 'image');
+    return el;
+  },
+  handles: [...(baseImage.handles ?? []), 'show-menu-by-longpress', 'webp', 'fade-in', 'aria-label'],
+  update(element, attrs, previous, ctx) {
+    const el = element as HTMLImageElement;
+    el.loading = truthy(attrs['lazy-load']) ? 'lazy' : 'eager';
+    baseImage.update?.(element, attrs, previous, ctx);
+    const mode = typeof attrs.mode === 'string' ? attrs.mode : 'scaleToFill';
+    el.setAttribute('data-mode', mode);
+    el.style.objectFit =
+      { scaleToFill: 'fill', aspectFit: 'contain', aspectFill: 'cover', widthFix: 'fill', heightFix: 'fill' }[
+        mode
+      ] ?? 'none';
+    el.style.height = mode === 'widthFix' ? 'auto' : '';
+    el.style.width = mode === 'heightFix' ? 'auto' : '';
+    el.alt = typeof attrs['aria-label'] === 'string' ? attrs['aria-label'] : '';
+  },
+};
+
+/** `rich-text`: `nodes` as a HTML string or node array, always through the sanitiser. */
+export const richText: BuiltinComponent = {
+  create(ctx) {
+    const el = ctx.document.createElement('div');
+    el.setAttribute('data-plaza', 'rich-text');
+    return el;
+  },
+  handles: ['nodes', 'space', 'user-select'],
+  update(element, attrs, previous, ctx) {
+    if (attrs.nodes !== previous.nodes || element.childNodes.length === 0)
+      renderRichText(ctx.document, element, attrs.nodes);
+  },
+};
+
+/** `video`: a native player; events carry the dialects' details. */
+export const video: BuiltinComponent = {
+  create(ctx) {
+    const el = ctx.document.createElement('video');
+    el.setAttribute('data-plaza', 'video');
+    el.setAttribute('playsinline', '');
+    el.addEventListener('play', () => ctx.emit('play', {}));
+    el.addEventListener('pause', () => ctx.emit('pause', {}));
+    el.addEventListener('ended', () => ctx.emit('ended', {}));
+    el.addEventListener('timeupdate', () =>
+      ctx.emit('timeupdate', { currentTime: el.currentTime, duration: el.duration || 0 }),
+    );
+    el.addEventListener('error', () => ctx.emit('error', { errMsg: 'video load failed' }));
+    return el;
+  },
+  handles: ['src', 'autoplay', 'loop', 'muted', 'controls', 'poster', 'object-fit', 'initial-time'],
+  update(element, attrs) {
+    const el = element as HTMLVideoElement;
+    setAttribute(el, 'src', attrs.src);
+    setAttribute(el, 'poster', attrs.poster);
+    el.autoplay = truthy(attrs.autoplay);
+    el.loop = truthy(attrs.loop);
+    el.muted = truthy(attrs.muted);
+    el.controls = attrs.controls === undefined ? true : truthy(attrs.controls);
+    el.style.objectFit =
+      attrs['object-fit'] === 'fill' ? 'fill' : attrs['object-fit'] === 'cover' ? 'cover' : 'contain';
+  },
+};
+
+/**
+ * `canvas` (`type="2d"`): a canvas sized for the device pixel ratio. Drawing from the logic
+ * layer needs the canvas handed to the worker (OffscreenCanvas), which the protocol does not
+ * carry yet.
+ */
+export const canvas: BuiltinComponent = {
+  create(ctx) {
+    const el = ctx.document.createElement('canvas');
+    el.setAttribute('data-plaza', 'canvas');
+    return el;
+  },
+  handles: ['type', 'canvas-id', 'disable-scroll'],
+  update(element, attrs) {
+    const el = element as HTMLCanvasElement;
+    el.setAttribute('data-type', typeof attrs.type === 'string' ? attrs.type : '2d');
+    queueMicrotask(() => {
+      const ratio = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
+      el.width = Math.round((el.clientWidth || 300) * ratio);
+      el.height = Math.round((el.clientHeight || 150) * ratio);
+    });
+  },
+};
+
+/**
+ * `web-view`: shows a page of a business domain the app declared, and refuses any other
+ * (the frame's CSP `frame-src` refuses it too). A refusal fires `error` with the url.
+ */
+export function webView(allowedOrigins: readonly string[]): BuiltinComponent {
+  return {
+    create(ctx) {
+      const el = ctx.document.createElement('div');
+      el.setAttribute('data-plaza', 'web-view');
+      return el;
+    },
+    handles: ['src'],
+    update(element, attrs, previous, ctx) {
+      if (attrs.src === previous.src && element.childNodes.length > 0) return;
+      const src = typeof attrs.src === 'string' ? attrs.src : '';
+      let origin = '';
+      try {
+        const url = new URL(src);
+        origin = url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : '';
+      } catch {
+        origin = '';
+      }
+      if (!origin || !allowedOrigins.includes(origin)) {
+        const refusal = ctx.document.createElement('p');
+        refusal.setAttribute('data-plaza', 'web-view-refused');
+        refusal.setAttribute('role', 'alert');
+        refusal.textContent = `This page cannot be opened: ${origin || src || 'no address'} is not a business domain of this mini program.`;
+        element.replaceChildren(refusal);
+        ctx.emit('error', { url: src, errMsg: 'web-view:fail domain not allowed' });
+        return;
+      }
+      const frame = ctx.document.createElement('iframe');
+      frame.setAttribute('sandbox', 'allow-scripts allow-forms allow-same-origin');
+      frame.setAttribute('referrerpolicy', 'no-referrer');
+      frame.setAttribute('title', 'web page');
+      frame.src = src;
+      frame.addEventListener('load', () => ctx.emit('load', { src }));
+      element.replaceChildren(frame);
+    },
+  };
+}

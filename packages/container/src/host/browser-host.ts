@@ -1,0 +1,203 @@
+import {
+  type HostCapabilities,
+  HostRefusal,
+  type HostRequest,
+  type HostResponse,
+  type SystemInfo,
+} from '@plaza/runtime';
+import type { HostUi } from '../shell/host-ui.ts';
+import {
+  type AppPermissions,
+  allowedOrigins,
+  type ConsentRequest,
+  checkRequestUrl,
+  declaredScope,
+} from './permissions.ts';
+
+/** The navigation chrome the shell draws, as the host capabilities drive it. */
+export interface Chrome {
+  setTitle(title: string): void;
+  setColors(frontColor: string, backgroundColor: string): void;
+  setPullDown(active: boolean): void;
+  systemInfo(): SystemInfo;
+}
+
+export interface HostContext {
+  appId: string;
+  userId: string;
+  appName: string;
+  appConfig: Record<string, unknown>;
+  permissions: AppPermissions;
+  ui: HostUi;
+  chrome: Chrome;
+  /** Where app storage lives; keys are namespaced by app and user. */
+  storage: Storage | undefined;
+  /** Overrides the built-in consent sheet. */
+  consent?: (request: ConsentRequest) => Promise<boolean>;
+}
+
+const unsupported = (what: string) => () =>
+  Promise.reject(new HostRefusal(`${what} is not supported by this host`));
+
+/**
+ * What the container answers by itself when the embedding page does not: storage per app and
+ * user, requests with `fetch`, the host's sheets and toasts, the navigation chrome, the screen.
+ * Login, payment and other account capabilities belong to the super app and are refused here.
+ */
+export function browserHost(ctx: HostContext): HostCapabilities {
+  const prefix = `plaza:${ctx.appId}:${ctx.userId}:`;
+  const keys = () => {
+    const found: string[] = [];
+    const storage = ctx.storage;
+    if (!storage) return found;
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) found.push(key);
+    }
+    return found;
+  };
+  return {
+    async loadStorage() {
+      const values: Record<string, unknown> = {};
+      for (const key of keys()) {
+        try {
+          values[key.slice(prefix.length)] = JSON.parse(ctx.storage!.getItem(key) ?? 'null');
+        } catch {
+          // A value this container did not write: not the app's.
+        }
+      }
+      return values;
+    },
+    async setStorage(key, value) {
+      ctx.storage?.setItem(prefix + key, JSON.stringify(value));
+    },
+    async removeStorage(key) {
+      ctx.storage?.removeItem(prefix + key);
+    },
+    async clearStorage() {
+      for (const key of keys()) ctx.storage?.removeItem(key);
+    },
+    request: (options) => fetchRequest(options),
+    async showToast(options) {
+      ctx.ui.showToast(options);
+    },
+    async hideToast() {
+      ctx.ui.hideToast();
+    },
+    async showLoading(options) {
+      ctx.ui.showToast({ title: options.title, mask: options.mask }, true);
+    },
+    async hideLoading() {
+      ctx.ui.hideToast();
+    },
+    showModal: (options) => ctx.ui.showModal(options),
+    showActionSheet: (options) => ctx.ui.showActionSheet(options),
+    async setNavigationBarTitle(options) {
+      ctx.chrome.setTitle(options.title);
+    },
+    async setNavigationBarColor(options) {
+      ctx.chrome.setColors(options.frontColor, options.backgroundColor);
+    },
+    async startPullDownRefresh() {
+      ctx.chrome.setPullDown(true);
+    },
+    async stopPullDownRefresh() {
+      ctx.chrome.setPullDown(false);
+    },
+    getSystemInfo: async () => ctx.chrome.systemInfo(),
+    login: unsupported('login'),
+    checkSession: unsupported('checkSession'),
+    getUserProfile: unsupported('getUserProfile'),
+    getPhoneNumber: unsupported('getPhoneNumber'),
+    pay: unsupported('pay'),
+    requestPayment: unsupported('requestPayment'),
+    requestSubscribeMessage: unsupported('requestSubscribeMessage'),
+    getLocation: unsupported('getLocation'),
+    makePhoneCall: unsupported('makePhoneCall'),
+    async setClipboardData(options) {
+      await navigator.clipboard?.writeText(options.data);
+    },
+    async getClipboardData() {
+      return { data: (await navigator.clipboard?.readText()) ?? '' };
+    },
+  };
+}
+
+async function fetchRequest(options: HostRequest): Promise<HostResponse> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeout ?? 60_000);
+  try {
+    const method = options.method.toUpperCase();
+    const hasBody = options.data !== undefined && method !== 'GET' && method !== 'HEAD';
+    const response = await fetch(options.url, {
+      method,
+      headers: options.header,
+      body: hasBody
+        ? typeof options.data === 'string'
+          ? options.data
+          : JSON.stringify(options.data)
+        : undefined,
+      credentials: 'omit',
+      signal: controller.signal,
+    });
+    const header: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      header[name] = value;
+    });
+    const text = await response.text();
+    let data: unknown = text;
+    if (options.responseType !== 'arraybuffer') {
+      try {
+        data = JSON.parse(text);
+      } catch {
+        data = text;
+      }
+    }
+    return { statusCode: response.status, header, data };
+  } catch (error) {
+    throw new HostRefusal(
+      controller.signal.aborted ? 'timeout' : `request failed: ${(error as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The permission gate in front of every capability, whoever implements it: requests only to
+ * the app's domains, personal data only for scopes the app declared and the user allowed
+ * (asked once, the answer remembered per app and user).
+ */
+export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabilities {
+  const origins = allowedOrigins(ctx.permissions.requestDomains);
+  const consentKey = (scope: string) => `plaza-consent:${ctx.appId}:${ctx.userId}:${scope}`;
+  const consentGiven = async (method: string) => {
+    const needed = declaredScope(method, ctx.appConfig);
+    if (!needed) return;
+    const remembered = ctx.storage?.getItem(consentKey(needed.scope));
+    let allowed = remembered === 'allow';
+    if (!remembered) {
+      const request = { appId: ctx.appId, scope: needed.scope, reason: needed.reason };
+      allowed = await (ctx.consent
+        ? ctx.consent(request)
+        : ctx.ui.askConsent(ctx.appName, needed.scope, needed.reason));
+      ctx.storage?.setItem(consentKey(needed.scope), allowed ? 'allow' : 'deny');
+    }
+    if (!allowed) throw new HostRefusal('auth deny');
+  };
+  return {
+    ...inner,
+    request: async (options) => {
+      checkRequestUrl(options.url, origins);
+      return inner.request(options);
+    },
+    getLocation: async (options) => {
+      await consentGiven('getLocation');
+      return inner.getLocation(options);
+    },
+    getClipboardData: async () => {
+      await consentGiven('getClipboardData');
+      return inner.getClipboardData();
+    },
+  };
+}

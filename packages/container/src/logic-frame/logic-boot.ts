@@ -1,0 +1,19 @@
+import type { LogicManifest } from '@plaza/runtime';
+
+/** What the host hands the logic frame: the worker's program and the package's logic. */
+export interface LogicFramePayload {
+  workerCode: string;
+  start: LogicWorkerStart;
+}
+
+/** The first message the logic worker receives (ports: protocol, heartbeat). */
+export interface LogicWorkerStart {
+  manifest: LogicManifest;
+  logic: string;
+}
+
+/** Heartbeat exchange, on its own port so it never mixes with protocol messages. */
+export type Heartbeat = { ping: number } | { pong: number };
+
+/** What the logic frame reports about its worker (on the frame-status port). */
+export type FrameStatus = { status: 'uncaught'; message: string } | { status: 'started' };

@@ -1,0 +1,72 @@
+/**
+ * The logic worker: the runtime's `createLogic` over the protocol port. Bundled into a
+ * classic worker script and started from a `blob:` URL inside the sandboxed logic frame.
+ */
+import { createLogic, type LogicOutboundMessage } from '@plaza/runtime';
+import type { Heartbeat, LogicWorkerStart } from './logic-boot.ts';
+import { lockDownNetwork } from './network-lockdown.ts';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent) => void) | null;
+  importScripts(...urls: string[]): void;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  __plaza_define?: unknown;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+scope.onmessage = (event: MessageEvent) => {
+  scope.onmessage = null;
+  const [protocol, heartbeat] = event.ports;
+  if (!protocol || !heartbeat) return;
+  start(event.data as LogicWorkerStart, protocol, heartbeat);
+};
+
+function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: MessagePort): void {
+  // Answered by this thread only: a program stuck in a loop stops the pongs.
+  heartbeat.onmessage = (event: MessageEvent<Heartbeat>) => {
+    if ('ping' in event.data) heartbeat.postMessage({ pong: event.data.ping } satisfies Heartbeat);
+  };
+  const send = (message: LogicOutboundMessage) => {
+    try {
+      protocol.postMessage(message);
+    } catch (error) {
+      protocol.postMessage({
+        v: 1,
+        type: 'error',
+        source: 'protocol',
+        message: `unsendable message: ${String(error)}`,
+      });
+    }
+  };
+  const load = scope.importScripts.bind(scope);
+  const logicUrl = URL.createObjectURL(new Blob([init.logic], { type: 'text/javascript' }));
+  lockDownNetwork(globalThis);
+  scope.addEventListener('unhandledrejection', (event) => {
+    const reason = (event as PromiseRejectionEvent).reason;
+    send({
+      v: 1,
+      type: 'error',
+      source: 'handler',
+      message: reason instanceof Error ? reason.message : String(reason),
+      stack: reason instanceof Error ? reason.stack : undefined,
+    });
+  });
+  const logic = createLogic({
+    manifest: init.manifest,
+    send,
+    // Loaded as a script from a blob the worker made: the CSP allows no eval, as the platforms.
+    logic: (define) => {
+      scope.__plaza_define = define;
+      try {
+        load(logicUrl);
+      } finally {
+        delete scope.__plaza_define;
+        URL.revokeObjectURL(logicUrl);
+      }
+    },
+  });
+  protocol.onmessage = (event: MessageEvent) => {
+    logic.receive(event.data);
+  };
+}

@@ -1,0 +1,363 @@
+import {
+  HOST_METHODS,
+  type HostCapabilities,
+  type LogicToHostMessage,
+  type LogicToViewMessage,
+  serveHost,
+} from '@plaza/runtime';
+import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
+import { ContainerError } from '../errors.ts';
+import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
+import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
+import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
+import { logicFramePolicy, viewFramePolicy } from '../sandbox/csp.ts';
+import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
+import { HostUi } from '../shell/host-ui.ts';
+import { Shell } from '../shell/shell.ts';
+import type { ViewControl, ViewFramePayload } from '../view-frame/view-boot.ts';
+import { Watchdog } from '../watchdog/watchdog.ts';
+import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
+import { MountEmitter, type MountEvents, type MountListener } from './mount-events.ts';
+import { loadPackage, type PackageSource } from './package-source.ts';
+
+export interface MountOptions {
+  /** URL of a built package folder, or the package itself. */
+  package: string | PackageSource;
+  /** Page to open (defaults to the entry page) and its query. */
+  path?: string;
+  query?: Record<string, string>;
+  /** Launch scene (1001: from the app's list; anchors pass their own). */
+  scene?: number;
+  /** The super app's capabilities; what it leaves out the container answers or refuses. */
+  host?: Partial<HostCapabilities>;
+  /** Names the app's storage and consents; defaults to the package URL. */
+  appId?: string;
+  /** The signed-in user; storage and consents are kept per app and user. */
+  userId?: string;
+  appName?: string;
+  /** What the platform granted the app: request and web-view domains. */
+  permissions?: AppPermissions;
+  /** Replaces the built-in consent sheet. */
+  consent?: (request: ConsentRequest) => Promise<boolean>;
+  /** The frames' code; defaults to the bundles built into this copy of the container. */
+  frames?: FrameBundles;
+  /** Heartbeat settings: silence longer than `timeout` ms ends the program. */
+  watchdog?: { interval?: number; timeout?: number };
+  /** Where app storage lives; defaults to the page's localStorage. */
+  storage?: Storage;
+}
+
+export interface MountHandle {
+  /** Resolves once the first page is on screen (rejects if the package cannot load). */
+  readonly ready: Promise<void>;
+  /** Opens a page (`/pages/detail/detail?id=1`) the way the host's navigation does. */
+  navigate(url: string, action?: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch'): void;
+  back(delta?: number): void;
+  /** Starts the program again from its launch page. */
+  restart(): Promise<void>;
+  close(): void;
+  on<K extends keyof MountEvents>(type: K, listener: MountListener<K>): () => void;
+  /** The page on screen. */
+  currentPage(): { pageId: string; path: string } | undefined;
+}
+
+interface Run {
+  logicFrame: HTMLIFrameElement;
+  watchdog: Watchdog;
+  bridge: Bridge;
+  controls: Map<string, MessagePort>;
+  launched: boolean;
+  dead: boolean;
+}
+
+/**
+ * Mounts a mini program into `element`: logic in a worker inside a sandboxed frame, each page
+ * in its own sandboxed view frame, the host chrome around them, and every capability answered
+ * through `host` behind the app's permissions.
+ *
+ * @example
+ * const app = mount(document.getElementById('phone')!, { package: '/packages/takeout/', host: superAppHost });
+ * app.on('page', (e) => console.log(e.path));
+ */
+export function mount(element: HTMLElement, options: MountOptions): MountHandle {
+  const emitter = new MountEmitter();
+  const doc = element.ownerDocument;
+  let shell: Shell | undefined;
+  let run: Run | undefined;
+  let closed = false;
+  let firstPage: () => void = () => {};
+  let pkg: PackageSource | undefined;
+
+  const frames = options.frames ?? bundledFrames();
+
+  const ready = (async () => {
+    if (!frames) throw new ContainerError('PLZ_CONTAINER_FRAMES');
+    pkg = await loadPackage(options.package, doc.baseURI);
+    const loaded = pkg;
+    shell = new Shell(element, {
+      manifest: loaded.manifest,
+      onBack: () => run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta: 1 }),
+      onTab: (path) =>
+        run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'switchTab', url: `/${path}` }),
+      onRestart: () => void restart(),
+      fileUrl: (path) =>
+        loaded.baseUrl ? new URL(path.replace(/^\/+/, ''), loaded.baseUrl).href : undefined,
+    });
+    const shown = new Promise<void>((resolve) => {
+      firstPage = resolve;
+    });
+    start(loaded, shell);
+    await shown;
+  })();
+
+  function hostFor(loaded: PackageSource, activeShell: Shell): HostCapabilities {
+    const appConfig = loaded.manifest.appConfig;
+    const windowTitle = (appConfig.window as Record<string, unknown> | undefined)?.navigationBarTitleText;
+    const chrome: Chrome = {
+      setTitle: (title) => activeShell.top()?.navigationBar.setTitle(title),
+      setColors: (front, background) => activeShell.top()?.navigationBar.setColors(front, background),
+      setPullDown: (active) => {
+        const top = activeShell.top();
+        if (top)
+          run?.controls.get(top.pageId)?.postMessage({ control: 'pull-down', active } satisfies ViewControl);
+      },
+      systemInfo: () => activeShell.systemInfo(),
+    };
+    const context: HostContext = {
+      appId: options.appId ?? (typeof options.package === 'string' ? options.package : 'app'),
+      userId: options.userId ?? 'anonymous',
+      appName: options.appName ?? (typeof windowTitle === 'string' ? windowTitle : 'this mini program'),
+      appConfig,
+      permissions: options.permissions ?? {},
+      ui: new HostUi(activeShell.overlay),
+      chrome,
+      storage: options.storage ?? safeLocalStorage(doc),
+      consent: options.consent,
+    };
+    const merged = { ...browserHost(context) } as Record<string, unknown>;
+    const given = (options.host ?? {}) as Record<string, unknown>;
+    for (const method of HOST_METHODS) {
+      const fn = given[method];
+      if (typeof fn === 'function') merged[method] = fn.bind(options.host);
+    }
+    return gatedHost(merged as unknown as HostCapabilities, context);
+  }
+
+  function start(loaded: PackageSource, activeShell: Shell): void {
+    if (!frames) return;
+    const host = hostFor(loaded, activeShell);
+    const protocol = new MessageChannel();
+    const heartbeat = new MessageChannel();
+    const status = new MessageChannel();
+    const nonce = createNonce();
+    const logicFrame = createSandboxedFrame(
+      doc,
+      frameDocument(logicFramePolicy(nonce), nonce),
+      'mini program logic',
+    );
+    logicFrame.hidden = true;
+    logicFrame.className = 'plaza-logic';
+    const webViewOrigins = allowedOrigins(options.permissions?.webViewDomains);
+    const controls = new Map<string, MessagePort>();
+
+    const fatal = (
+      code: 'PLZ_CONTAINER_STUCK' | 'PLZ_CONTAINER_CRASHED',
+      message: string,
+      detail?: string,
+    ) => {
+      if (thisRun.dead) return;
+      stop(thisRun);
+      emitter.emit('error', {
+        message,
+        source: 'container',
+        fatal: true,
+        code,
+        ...(detail ? { stack: detail } : {}),
+      });
+      activeShell.showError(message, detail);
+      firstPage();
+    };
+
+    const pageCreated = (message: Extract<LogicToViewMessage, { type: 'page.create' }>): ViewEndpoint => {
+      const viewNonce = createNonce();
+      const frame = createSandboxedFrame(
+        doc,
+        frameDocument(viewFramePolicy(viewNonce, webViewOrigins), viewNonce),
+        `page ${message.path}`,
+      );
+      const channel = new MessageChannel();
+      const control = new MessageChannel();
+      const page = activeShell.addPage(message.instanceId, message.path, frame);
+      const payload: ViewFramePayload = {
+        pageId: message.instanceId,
+        view: loaded.view,
+        window: page.window,
+        webViewOrigins,
+        safeArea: activeShell.safeArea(),
+      };
+      bootFrame(frame, frames.viewFrame, payload, [channel.port2, control.port2]);
+      const endpoint: ViewEndpoint = {
+        pageId: message.instanceId,
+        post: (m) => channel.port1.postMessage(m),
+      };
+      channel.port1.onmessage = (event) => {
+        if (!thisRun.dead) thisRun.bridge.fromView(endpoint, event.data);
+      };
+      control.port1.onmessage = (event: MessageEvent<ViewControl>) => {
+        if (event.data?.control === 'failed')
+          emitter.emit('error', { message: event.data.message, source: 'view', fatal: false });
+      };
+      controls.set(message.instanceId, control.port1);
+      return endpoint;
+    };
+
+    const toHost = (message: LogicToHostMessage) => {
+      switch (message.type) {
+        case 'host.call':
+          void serveHost(host, message, (result) => {
+            emitter.emit('hostCall', {
+              method: message.method,
+              args: message.args,
+              ok: result.ok,
+              ...(result.ok ? { value: result.value } : { error: result.error }),
+            });
+            if (run === thisRun && !thisRun.dead) thisRun.bridge.fromHost(result);
+          });
+          return;
+        case 'error': {
+          const { v: _v, type: _t, ...rest } = message;
+          const early = !thisRun.launched;
+          emitter.emit('error', { ...rest, fatal: early });
+          if (early)
+            fatal(
+              'PLZ_CONTAINER_CRASHED',
+              new ContainerError('PLZ_CONTAINER_CRASHED', message.message).message,
+              message.stack,
+            );
+          return;
+        }
+        case 'log':
+          emitter.emit('log', { level: message.level, message: message.message, from: 'logic' });
+          return;
+        default:
+          return;
+      }
+    };
+
+    const bridge = new Bridge((message) => protocol.port1.postMessage(message), {
+      pageCreated,
+      pageDestroyed: (pageId) => {
+        controls.delete(pageId);
+        activeShell.removePage(pageId);
+      },
+      navigated: (message) => {
+        thisRun.launched = true;
+        const stack = message.stack.map((entry) => entry.instanceId);
+        activeShell.showStack(stack, message.action);
+        const top = message.stack.at(-1);
+        if (top)
+          emitter.emit('page', {
+            action: message.action,
+            pageId: top.instanceId,
+            path: top.path,
+            stack: message.stack.map((e) => e.path),
+          });
+        firstPage();
+      },
+      toHost,
+      dropped: (from, reason) =>
+        emitter.emit('log', { level: 'warn', message: `dropped message from the ${from}: ${reason}`, from }),
+    });
+
+    const watchdog = new Watchdog(heartbeat.port1, {
+      ...options.watchdog,
+      onStuck: (silent) =>
+        fatal('PLZ_CONTAINER_STUCK', new ContainerError('PLZ_CONTAINER_STUCK', silent).message),
+    });
+    const thisRun: Run = { logicFrame, watchdog, bridge, controls, launched: false, dead: false };
+    run = thisRun;
+
+    protocol.port1.onmessage = (event) => {
+      if (!thisRun.dead) bridge.fromLogic(event.data);
+    };
+    status.port1.onmessage = (event: MessageEvent<FrameStatus>) => {
+      if (event.data?.status === 'uncaught') {
+        const early = !thisRun.launched;
+        emitter.emit('error', { message: event.data.message, source: 'worker', fatal: early });
+        if (early)
+          fatal(
+            'PLZ_CONTAINER_CRASHED',
+            new ContainerError('PLZ_CONTAINER_CRASHED', event.data.message).message,
+          );
+      }
+    };
+
+    const payload: LogicFramePayload = {
+      workerCode: frames.logicWorker,
+      start: { manifest: loaded.manifest, logic: loaded.logic },
+    };
+    activeShell.root.append(logicFrame);
+    bootFrame(logicFrame, frames.logicFrame, payload, [protocol.port2, heartbeat.port2, status.port2]);
+    bridge.fromHost({
+      v: 1,
+      type: 'app.launch',
+      options: {
+        ...(options.path ? { path: options.path.replace(/^\/+/, '') } : {}),
+        query: options.query ?? {},
+        scene: options.scene ?? 1001,
+      },
+    });
+    watchdog.start();
+  }
+
+  /** Ends a run: the logic frame goes (and its worker with it), then every page frame. */
+  function stop(target: Run): void {
+    target.dead = true;
+    target.watchdog.stop();
+    target.logicFrame.remove();
+    target.bridge.reset();
+    for (const port of target.controls.values()) port.close();
+    for (const frame of Array.from(element.querySelectorAll('iframe.plaza-view'))) frame.remove();
+  }
+
+  async function restart(): Promise<void> {
+    await ready.catch(() => undefined);
+    if (closed || !shell || !pkg) return;
+    if (run) stop(run);
+    shell.clear();
+    const shown = new Promise<void>((resolve) => {
+      firstPage = resolve;
+    });
+    start(pkg, shell);
+    await shown;
+  }
+
+  return {
+    ready,
+    navigate(url, action = 'navigateTo') {
+      run?.bridge.fromHost({ v: 1, type: 'host.navigate', action, url });
+    },
+    back(delta = 1) {
+      run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta });
+    },
+    restart,
+    close() {
+      closed = true;
+      if (run) stop(run);
+      shell?.destroy();
+    },
+    on: (type, listener) => emitter.on(type, listener),
+    currentPage() {
+      const top = shell?.top();
+      return top ? { pageId: top.pageId, path: top.path } : undefined;
+    },
+  };
+}
+
+function safeLocalStorage(doc: Document): Storage | undefined {
+  try {
+    return doc.defaultView?.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,41 @@
+import type { WindowConfig } from './page-window.ts';
+
+/** A page's navigation bar: back button, title, colours from its window config. */
+export class NavigationBar {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly back: HTMLButtonElement;
+
+  constructor(document: Document, config: WindowConfig, onBack: () => void) {
+    this.element = document.createElement('header');
+    this.element.className = 'plaza-nav';
+    this.element.setAttribute('role', 'banner');
+    this.back = document.createElement('button');
+    this.back.type = 'button';
+    this.back.className = 'plaza-nav-back';
+    this.back.setAttribute('aria-label', 'Back');
+    this.back.addEventListener('click', onBack);
+    this.title = document.createElement('h1');
+    this.title.className = 'plaza-nav-title';
+    this.element.append(this.back, this.title);
+    this.setTitle(config.navigationBarTitleText ?? '');
+    this.setColors(
+      config.navigationBarTextStyle === 'black' ? '#000000' : '#ffffff',
+      config.navigationBarBackgroundColor ?? '#000000',
+    );
+    this.element.hidden = config.navigationStyle === 'custom';
+  }
+
+  setTitle(title: string): void {
+    this.title.textContent = title;
+  }
+
+  setColors(frontColor: string, backgroundColor: string): void {
+    this.element.style.color = frontColor;
+    this.element.style.background = backgroundColor;
+  }
+
+  setCanGoBack(canGoBack: boolean): void {
+    this.back.hidden = !canGoBack;
+  }
+}

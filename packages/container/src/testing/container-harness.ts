@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { buildContainerScript } from '../bundle/index.ts';
+import type { MountHandle, MountOptions } from '../mount/mount.ts';
+import { launchChromium } from './browser.ts';
+import { buildPackageFiles, fixtureDir } from './fixture-package.ts';
+import { hostPageHtml } from './host-page.ts';
+import { serveFiles, startTestServer, type TestServer } from './test-server.ts';
+
+/** Where screenshots go (git-ignored). */
+export const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/container/', import.meta.url));
+
+export interface Harness {
+  browser: Browser;
+  server: TestServer;
+  /** A second origin, for cross-origin attempts. */
+  other: TestServer;
+  /** A fresh page with the host document loaded. */
+  open(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * One browser, one host server (serving the container and the fixture packages at
+ * `/pkg/<name>/`) and a second origin, shared by the tests of one file.
+ */
+export async function startHarness(fixtures: string[]): Promise<Harness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const script = await buildContainerScript();
+  const packages = fixtures.map((name) => serveFiles(`/pkg/${name}/`, buildPackageFiles(fixtureDir(name))));
+  const server = await startTestServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'host_http_secret=1; Path=/' });
+      res.end(hostPageHtml({ containerScript: '/container.js' }));
+      return true;
+    }
+    if (path === '/container.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(script);
+      return true;
+    }
+    return packages.some((serve) => serve(req, res));
+  });
+  const other = await startTestServer();
+  const browser = await launchChromium();
+  return {
+    browser,
+    server,
+    other,
+    async open() {
+      const page = await browser.newPage({ viewport: { width: 375, height: 667 } });
+      await page.goto(`${server.origin}/`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await other.close();
+    },
+  };
+}
+
+/**
+ * Mounts fixture `name` in the page; events are collected on `window.__events`, the handle is
+ * `window.__app`. `options` is passed to `mount` (JSON only).
+ */
+export async function mountFixture(
+  page: Page,
+  name: string,
+  options: Record<string, unknown> = {},
+): Promise<void> {
+  await page.evaluate(
+    async ({ name, options }) => {
+      const w = window as unknown as Record<string, unknown>;
+      w.__events = [];
+      const app = w.PlazaContainer.mount(document.getElementById('phone'), {
+        package: `/pkg/${name}/`,
+        appId: name,
+        ...options,
+      });
+      w.__app = app;
+      for (const type of ['page', 'error', 'hostCall', 'log'])
+        app.on(type, (e: unknown) => w.__events.push({ type, ...(e as object) }));
+      await Promise.race([app.ready, new Promise((r) => setTimeout(r, 8000))]);
+    },
+    { name, options },
+  );
+}
+
+/** The view frame of the page on top (the one on screen). */
+export async function topFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector(
+    'section.plaza-page:not([hidden]):last-of-type iframe.plaza-view, section.plaza-page:not([hidden]) iframe.plaza-view',
+  );
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no view frame');
+  return frame;
+}
+
+/** The view frame of the page whose path is `path`. */
+export async function frameOf(page: Page, path: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`section.plaza-page[data-path="${path}"] iframe.plaza-view`, {
+    state: 'attached',
+  });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no view frame for ${path}`);
+  return frame;
+}
+
+export async function events(page: Page): Promise<TestEvent[]> {
+  return page.evaluate(() => (window as unknown as TestWindow).__events);
+}
+
+/** A mount event as recorded in the page, with its kind. */
+export type TestEvent = { type: string; [field: string]: unknown };
+
+/** What the host page holds during a test. */
+export interface TestWindow {
+  PlazaContainer: { mount(element: HTMLElement, options: MountOptions): MountHandle };
+  __app: MountHandle;
+  __events: TestEvent[];
+}

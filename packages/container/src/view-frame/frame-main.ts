@@ -1,0 +1,77 @@
+/**
+ * Runs in a page's sandboxed view frame: loads the package's compiled templates (wxs/sjs
+ * included: program code, hence this frame) from a `blob:` script, renders the page with the
+ * view layer and the built-in components, and speaks the protocol through its port.
+ */
+import { ViewRegistry } from '@plaza/compiler/render-runtime';
+import { COMPONENT_STYLE, containerComponents } from '../components/index.ts';
+import { takeBoot } from '../sandbox/frame-document.ts';
+import { createView } from '../view/index.ts';
+import { FRAME_STYLE } from './frame-style.ts';
+import { watchPageScroll } from './page-scroll.ts';
+import { PullDownRefresh } from './pull-down-refresh.ts';
+import type { ViewControl, ViewFramePayload } from './view-boot.ts';
+
+type DefineScope = { __plaza_view_define?: unknown; __plaza_wxs_define?: unknown };
+
+const { payload, ports } = takeBoot<ViewFramePayload>();
+const [protocol, control] = ports;
+
+function start(protocolPort: MessagePort, controlPort: MessagePort): void {
+  const tell = (message: ViewControl) => controlPort.postMessage(message);
+  const style = document.createElement('style');
+  style.textContent = FRAME_STYLE + COMPONENT_STYLE;
+  document.head.append(style);
+  const { safeArea } = payload;
+  for (const [side, value] of Object.entries(safeArea)) {
+    document.documentElement.style.setProperty(`--plaza-safe-area-inset-${side}`, `${value}px`);
+  }
+  if (payload.window.backgroundColor)
+    document.documentElement.style.background = payload.window.backgroundColor;
+  if (payload.window.disableScroll) document.documentElement.style.overflow = 'hidden';
+
+  const registry = new ViewRegistry();
+  const scope = globalThis as unknown as DefineScope;
+  scope.__plaza_view_define = registry.define.bind(registry);
+  scope.__plaza_wxs_define = registry.defineWxs.bind(registry);
+  const script = document.createElement('script');
+  script.src = URL.createObjectURL(new Blob([payload.view], { type: 'text/javascript' }));
+  script.onerror = () => tell({ control: 'failed', message: 'view.js could not be loaded' });
+  script.onload = () => {
+    delete scope.__plaza_view_define;
+    delete scope.__plaza_wxs_define;
+    const root = document.createElement('main');
+    root.setAttribute('data-plaza', 'page-root');
+    document.body.append(root);
+    const send = (message: unknown) => protocolPort.postMessage(message);
+    const view = createView({
+      document,
+      root,
+      viewModules: registry,
+      send,
+      builtins: containerComponents({ webViewOrigins: payload.webViewOrigins }),
+    });
+    const pageEvent = (name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh', eventPayload?: unknown) =>
+      send({
+        v: 1,
+        type: 'page.event',
+        instanceId: payload.pageId,
+        name,
+        ...(eventPayload === undefined ? {} : { payload: eventPayload }),
+      });
+    watchPageScroll(window, payload.window, pageEvent);
+    const refresh = new PullDownRefresh(document, root, payload.window, () => pageEvent('pullDownRefresh'));
+    addEventListener('resize', () => view.resize(innerWidth));
+    view.resize(innerWidth);
+    controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
+      if (event.data.control === 'pull-down') refresh.setActive(event.data.active);
+    };
+    protocolPort.onmessage = (event: MessageEvent) => {
+      view.receive(event.data);
+    };
+    tell({ control: 'ready' });
+  };
+  document.head.append(script);
+}
+
+if (protocol && control) start(protocol, control);
