@@ -18,7 +18,7 @@ export interface Scenario {
    * `request` handlers by `METHOD url`, `METHOD /path`, `url` or `/path` (query excluded).
    * A value that is not a function is sent back as the body with status 200.
    */
-  requests?: Record<string, RequestHandler | unknown>;
+  requests?: Record<string, RequestHandler | ResponseBody>;
   /** The button tapped in `showModal` (`confirm` by default), or a function of the modal. */
   modal?: 'confirm' | 'cancel' | ((modal: Record<string, unknown>) => 'confirm' | 'cancel');
   /** The item chosen in `showActionSheet`, or `'cancel'`. */
@@ -47,5 +47,8 @@ export interface SimulatedResponse {
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** A canned response body (sent with status 200). */
+export type ResponseBody = string | number | boolean | null | readonly unknown[] | { [key: string]: unknown };
 
 export type RequestHandler = (request: SimulatedRequest) => SimulatedResponse | Promise<SimulatedResponse>;
