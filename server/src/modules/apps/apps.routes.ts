@@ -19,6 +19,9 @@ import { industryCategories } from './industry-categories.ts';
 
 const console_ = { access: ['developer'] as const };
 const consoleMutation = { access: ['developer'] as const, idempotent: true };
+// Responses that carry a secret never opt into Idempotency-Key: a replay would need the
+// response, secret included, stored in plain.
+const secretIssuing = { access: ['developer'] as const };
 const operator = { access: ['operator'] as const };
 
 /** Apps in the developer console: create, read, edit, credentials, audit; operators take down. */
@@ -60,7 +63,7 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
   r.post(
     '/api/orgs/:orgId/apps',
     {
-      config: consoleMutation,
+      config: secretIssuing,
       schema: {
         tags: ['apps'],
         summary: 'Create an app (role ≥ developer); the secret is shown in this response only',
@@ -149,7 +152,7 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
   r.post(
     '/api/apps/:appid/secret/rotate',
     {
-      config: consoleMutation,
+      config: secretIssuing,
       schema: {
         tags: ['apps'],
         summary: 'Issue a new secret (role ≥ admin); the old one works for the grace period, then stops',
@@ -196,7 +199,7 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
   r.post(
     '/api/apps/:appid/webhook-secret/rotate',
     {
-      config: consoleMutation,
+      config: secretIssuing,
       schema: {
         tags: ['apps'],
         summary: 'A new webhook signing secret (role ≥ admin); the previous one also signs for 24 hours',

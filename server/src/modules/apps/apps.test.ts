@@ -19,6 +19,7 @@ describe.each(testEngines)('apps on %s', (engine) => {
     const owner = await c.orgOwner();
     const res = await c.call('POST', `/api/orgs/${owner.orgId}/apps`, {
       token: owner.token,
+      headers: { 'idempotency-key': 'create-takeout' },
       body: {
         name: ' Takeout ',
         category: 'food_delivery',
@@ -54,6 +55,9 @@ describe.each(testEngines)('apps on %s', (engine) => {
     const mine = stored.filter((s) => s.secret_hash === createHash('sha256').update(secret).digest('hex'));
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(secret);
+    // A response carrying a secret is never kept for Idempotency-Key replays.
+    const replays = await t.db.selectFrom('idempotency_keys').selectAll().execute();
+    expect(JSON.stringify(replays)).not.toContain(secret);
 
     const audit = await c.call('GET', `/api/apps/${app.appid}/audit`, { token: owner.token });
     expect(audit.json.entries).toHaveLength(1);

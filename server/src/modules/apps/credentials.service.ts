@@ -190,7 +190,7 @@ export function createCredentialService(deps: AppsDeps) {
       const row = await findClientTokenByHash(db, credentialHash(token));
       if (!row || Number(row.expires_at) <= clock.now()) return undefined;
       const app = await findAppById(db, row.app_id);
-      if (!app || app.status !== 'active') return undefined;
+      if (app?.status !== 'active') return undefined;
       return { appId: row.app_id, tokenId: row.id, expiresAt: Number(row.expires_at) };
     },
   };

@@ -97,7 +97,7 @@ export function createWebhooksService(deps: WebhooksDeps) {
       if (!delivery || Number(delivery.round) !== round || delivery.status === 'delivered') return;
       const final = job.attempts >= job.maxAttempts;
       const app = await apps.get(delivery.app_id);
-      if (!app || app.status !== 'active') {
+      if (app?.status !== 'active') {
         await record(
           delivery,
           round,
