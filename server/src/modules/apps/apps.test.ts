@@ -56,7 +56,7 @@ describe.each(testEngines)('apps on %s', (engine) => {
     expect(mine).toHaveLength(1);
     expect(JSON.stringify(stored)).not.toContain(secret);
     // A response carrying a secret is never kept for Idempotency-Key replays.
-    const replays = await t.db.selectFrom('idempotency_keys').selectAll().execute();
+    const replays = await t.db.selectFrom('idempotency_key').selectAll().execute();
     expect(JSON.stringify(replays)).not.toContain(secret);
 
     const audit = await c.call('GET', `/api/apps/${app.appid}/audit`, { token: owner.token });
