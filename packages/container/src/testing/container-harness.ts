@@ -73,16 +73,16 @@ export async function mountFixture(
 ): Promise<void> {
   await page.evaluate(
     async ({ name, options }) => {
-      const w = window as unknown as Record<string, unknown>;
+      const w = window as unknown as TestWindow;
       w.__events = [];
-      const app = w.PlazaContainer.mount(document.getElementById('phone'), {
+      const app = w.PlazaContainer.mount(document.getElementById('phone')!, {
         package: `/pkg/${name}/`,
         appId: name,
         ...options,
       });
       w.__app = app;
-      for (const type of ['page', 'error', 'hostCall', 'log'])
-        app.on(type, (e: unknown) => w.__events.push({ type, ...(e as object) }));
+      for (const type of ['page', 'error', 'hostCall', 'log'] as const)
+        app.on(type, (e) => w.__events.push({ type, ...e }));
       await Promise.race([app.ready, new Promise((r) => setTimeout(r, 8000))]);
     },
     { name, options },
