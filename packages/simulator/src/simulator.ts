@@ -52,8 +52,8 @@ export interface Traffic {
 
 type Target = string | Element;
 
-/** Attributes the view layer keeps for itself: left out of snapshots. */
-const BOOKKEEPING = new Set(['data-plaza', 'data-instance', 'style']);
+/** Attributes the view layer keeps for itself (and aria-* plumbing): left out of snapshots. */
+const BOOKKEEPING = new Set(['data-plaza', 'data-instance', 'style', 'role', 'tabindex']);
 
 /**
  * Launches a mini program in Node: the real runtime in an isolated realm, the real view
@@ -310,7 +310,7 @@ export class Simulator {
       tagName: (el) => el.getAttribute('data-plaza') ?? el.tagName.toLowerCase(),
       attribute: (name, value) => {
         if (name === 'class') return authoredClasses(value, this.prefixes, this.hostClasses) || undefined;
-        return BOOKKEEPING.has(name) ? undefined : value;
+        return BOOKKEEPING.has(name) || name.startsWith('aria-') ? undefined : value;
       },
     });
   }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { build as compile, type Manifest } from '@plaza/compiler';
-import { SUPPORTED_APIS, SUPPORTED_COMPONENTS } from '@plaza/runtime';
+import { containerComponents } from '@plaza/container';
+import { SUPPORTED_APIS } from '@plaza/runtime';
 import {
   allPages,
   describeError,
@@ -88,7 +89,8 @@ async function checkPage(root: string, program: Program, path: string): Promise<
 
 function unsupportedUsage(manifest: Manifest): CheckReport['unsupported'] {
   const apis = new Set<string>(SUPPORTED_APIS);
-  const components = new Set<string>(SUPPORTED_COMPONENTS);
+  // What the view actually renders: the container's registry of built-in components.
+  const components = new Set(containerComponents({ webViewOrigins: [] }).tags());
   return {
     apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
     components: manifest.usage.components.filter((name) => !components.has(name)).sort(),

@@ -2,6 +2,7 @@
 // half of the container, the same role the browser's sandboxed frame plays. The package's
 // view.js (templates, wxs/sjs) is evaluated here, never in Node's realm.
 import { loadViewBundle } from '@plaza/compiler/render-runtime';
+import { containerComponents } from '@plaza/container';
 import { createView } from '@plaza/container/view';
 import { parseHTML } from 'linkedom';
 
@@ -38,6 +39,8 @@ self.__plaza_boot = () => {
     root,
     viewModules: loadViewBundle(source),
     send: (message) => self.postMessage(message),
+    // The full set the browser container renders, so tests see what users see.
+    builtins: containerComponents({ webViewOrigins: [] }),
     windowWidth: width,
   });
   // A light DOM has no layout: pointer coordinates are the element's origin.
