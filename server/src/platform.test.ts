@@ -62,6 +62,14 @@ describe.each(testEngines)('the platform on %s', (engine) => {
     expect(res.json().error.code).toBe('HTTP_NOT_FOUND');
   });
 
+  it('serves the super app page for page paths, never for API paths', async () => {
+    const page = await platform.app.inject('/me/orders');
+    expect(page.headers['content-type']).toContain('text/html');
+    const api = await platform.app.inject('/api/me/orders-that-do-not-exist');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('HTTP_NOT_FOUND');
+  });
+
   it('reports not ready once the database is gone', async () => {
     const other = await startTestPlatform(engine);
     await other.db.destroy();

@@ -18,6 +18,7 @@ import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
 import { healthRoutes } from './modules/health/index.ts';
+import { superAppRoutes } from './modules/super-app/index.ts';
 import {
   createDevOtpSender,
   createIdentityService,
@@ -140,6 +141,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           },
         },
       });
+      // Last: the super app's catch-all page route must not shadow any API route.
+      await app.register(superAppRoutes, {});
     },
   });
 

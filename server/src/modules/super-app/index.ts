@@ -1,0 +1,1 @@
+export { defaultSuperAppRoot, type SuperAppOptions, superAppRoutes } from './super-app.routes.ts';

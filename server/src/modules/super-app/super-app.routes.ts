@@ -1,0 +1,47 @@
+import { existsSync, statSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { httpErrors } from '../../http/errors.ts';
+
+export interface SuperAppOptions {
+  /** The built super app (`web/dist`). */
+  root?: string;
+}
+
+export const defaultSuperAppRoot = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+
+/**
+ * Serves the super app at `/`: its hashed assets with immutable caching, and its
+ * `index.html` for every other page path so client-side routes load. API paths never
+ * fall through to the page: an unknown `/api/…` stays a JSON 404.
+ */
+export async function superAppRoutes(app: FastifyInstance, options: SuperAppOptions): Promise<void> {
+  const root = options.root ?? defaultSuperAppRoot;
+  await app.register(fastifyStatic, { root, serve: false });
+  app.get('/*', { config: { access: ['anonymous'] }, schema: { hide: true } }, async (request, reply) => {
+    const path = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
+    if (path === 'api' || path.startsWith('api/') || path.startsWith('docs')) throw httpErrors.NOT_FOUND();
+    if (!existsSync(join(root, 'index.html'))) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><p>The super app is not built yet: run <code>npm run build -w @plaza/web</code>.</p>',
+        );
+    }
+    const file = normalize(path);
+    if (
+      file &&
+      !file.startsWith('..') &&
+      existsSync(join(root, file)) &&
+      statSync(join(root, file)).isFile()
+    ) {
+      const immutable = file.startsWith('assets/');
+      return reply.sendFile(file, { immutable, maxAge: immutable ? '1y' : 0, cacheControl: true });
+    }
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html', { cacheControl: false });
+  });
+}

@@ -1,0 +1,32 @@
+import { useState } from 'react';
+import { FeedPage } from './feed/feed-page.tsx';
+import type { OpenAnchor } from './feed/video-card.tsx';
+import { HostSheetView } from './host/host-sheet-view.tsx';
+import { MePage } from './me/me-page.tsx';
+import { MiniProgramSheet } from './mini-program/mini-program-sheet.tsx';
+import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
+
+export function App() {
+  const [tab, setTab] = useState<'home' | 'me'>('home');
+  const [open, setOpen] = useState<OpenAnchor | null>(null);
+  return (
+    <div className="app">
+      <main className="screen">{tab === 'home' ? <FeedPage onOpen={setOpen} /> : <MePage />}</main>
+      <nav className="tabbar" aria-label="Main">
+        <button
+          type="button"
+          aria-current={tab === 'home' ? 'page' : undefined}
+          onClick={() => setTab('home')}
+        >
+          Home
+        </button>
+        <button type="button" aria-current={tab === 'me' ? 'page' : undefined} onClick={() => setTab('me')}>
+          Me
+        </button>
+      </nav>
+      {open && <MiniProgramSheet target={open} onClose={() => setOpen(null)} />}
+      <HostSheetView />
+      <SignInSheet />
+    </div>
+  );
+}

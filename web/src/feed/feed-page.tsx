@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, type FeedVideo } from '../api.ts';
+import { type OpenAnchor, VideoCard } from './video-card.tsx';
+
+/** The vertical full-screen feed: swipe (scroll-snap) from video to video; more load near the end. */
+export function FeedPage({ onOpen }: { onOpen: (a: OpenAnchor) => void }) {
+  const [videos, setVideos] = useState<FeedVideo[]>([]);
+  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const loading = useRef(false);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const loadMore = useCallback(async () => {
+    if (loading.current || cursor === null) return;
+    loading.current = true;
+    try {
+      const page = await api<{ items: FeedVideo[]; next_cursor: string | null }>(
+        'GET',
+        `/api/feed?limit=6${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      setVideos((v) => [...v, ...page.items.filter((n) => !v.some((o) => o.video_id === n.video_id))]);
+      setCursor(page.next_cursor);
+    } catch {
+      setError('The feed could not be loaded');
+    } finally {
+      loading.current = false;
+    }
+  }, [cursor]);
+
+  useEffect(() => {
+    if (cursor === undefined) void loadMore();
+  }, [cursor, loadMore]);
+
+  function onScroll() {
+    const el = scroller.current;
+    if (!el) return;
+    const index = Math.round(el.scrollTop / el.clientHeight);
+    if (index !== active) setActive(index);
+    if (index >= videos.length - 2) void loadMore();
+  }
+
+  if (error) return <p className="empty">{error}</p>;
+  if (cursor !== undefined && videos.length === 0) return <p className="empty">No videos yet.</p>;
+  return (
+    <div className="feed" ref={scroller} onScroll={onScroll} data-testid="feed">
+      {videos.map((v, i) => (
+        <VideoCard key={v.video_id} video={v} active={i === active} onOpen={onOpen} />
+      ))}
+    </div>
+  );
+}

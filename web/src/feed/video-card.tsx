@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { api, type FeedVideo } from '../api.ts';
+import { useSession } from '../session.tsx';
+import { feedEvents } from './event-batcher.ts';
+
+export interface OpenAnchor {
+  appid: string;
+  appName: string;
+  iconUrl: string | null;
+  path: string;
+}
+
+/** One full-screen video: plays while it is on screen, with caption, like and the anchor card. */
+export function VideoCard({
+  video,
+  active,
+  onOpen,
+}: {
+  video: FeedVideo;
+  active: boolean;
+  onOpen: (a: OpenAnchor) => void;
+}) {
+  const ref = useRef<HTMLVideoElement>(null);
+  const [likes, setLikes] = useState(video.likes);
+  const [liked, setLiked] = useState(false);
+  const { requireUser } = useSession();
+  const shown = useRef(false);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (active) {
+      if (!shown.current) {
+        shown.current = true;
+        feedEvents.track('impression', { video_id: video.video_id });
+        if (video.anchor)
+          feedEvents.track('anchor_exposure', { video_id: video.video_id, appid: video.anchor.appid });
+      }
+      el.currentTime = 0;
+      void el.play().catch(() => {
+        // Autoplay with sound may be refused; muted playback is always allowed.
+        el.muted = true;
+        void el.play().catch(() => undefined);
+      });
+    } else {
+      el.pause();
+    }
+  }, [active, video]);
+
+  async function toggleLike() {
+    const user = await requireUser();
+    if (!user) return;
+    const next = !liked;
+    const res = await api<{ likes: number; liked: boolean }>(
+      next ? 'POST' : 'DELETE',
+      `/api/videos/${video.video_id}/like`,
+    );
+    setLikes(res.likes);
+    setLiked(res.liked);
+    if (next) feedEvents.track('like', { video_id: video.video_id });
+  }
+
+  return (
+    <section className="video-card" data-video-id={video.video_id} aria-label={video.caption}>
+      <video
+        ref={ref}
+        className="video"
+        src={video.video_url}
+        poster={video.cover_url}
+        loop={false}
+        muted
+        playsInline
+        preload={active ? 'auto' : 'metadata'}
+        onPlay={() => feedEvents.track('play', { video_id: video.video_id })}
+        onEnded={() => {
+          feedEvents.track('complete', { video_id: video.video_id });
+          const el = ref.current;
+          if (el && active) {
+            el.currentTime = 0;
+            void el.play().catch(() => undefined);
+          }
+        }}
+      />
+      <div className="video-side">
+        <button
+          type="button"
+          className={`like ${liked ? 'liked' : ''}`}
+          aria-pressed={liked}
+          aria-label="Like"
+          onClick={() => void toggleLike()}
+        >
+          <span aria-hidden="true">♥</span>
+          <span className="count">{likes}</span>
+        </button>
+      </div>
+      <div className="video-meta">
+        <p className="creator">@{video.creator.name}</p>
+        <p className="caption">{video.caption}</p>
+        {video.anchor && (
+          <button
+            type="button"
+            className="anchor-card"
+            data-testid="anchor-card"
+            onClick={() => {
+              const a = video.anchor;
+              if (!a) return;
+              feedEvents.track('anchor_click', { video_id: video.video_id, appid: a.appid });
+              onOpen({ appid: a.appid, appName: a.app_name, iconUrl: a.app_icon_url, path: a.path });
+            }}
+          >
+            {video.anchor.app_icon_url ? (
+              <img className="anchor-icon" src={video.anchor.app_icon_url} alt="" />
+            ) : (
+              <span className="anchor-icon placeholder" aria-hidden="true">
+                {video.anchor.app_name.slice(0, 1)}
+              </span>
+            )}
+            <span className="anchor-text">
+              <strong>{video.anchor.title}</strong>
+              <small>{video.anchor.app_name} · mini program</small>
+            </span>
+            <span className="anchor-go" aria-hidden="true">
+              ›
+            </span>
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

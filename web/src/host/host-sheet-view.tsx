@@ -1,0 +1,93 @@
+import { formatAmount, useHostSheet } from './host-sheets.ts';
+
+const scopeNames: Record<string, string> = {
+  profile: 'your nickname and avatar',
+  phone_number: 'your phone number',
+  location: 'your location',
+  address: 'your shipping address',
+};
+
+/** Renders whichever host sheet a mini program is waiting on. */
+export function HostSheetView() {
+  const sheet = useHostSheet();
+  if (!sheet) return null;
+  if (sheet.kind === 'payment') {
+    const { order } = sheet;
+    return (
+      <div className="sheet-backdrop host-layer" role="presentation">
+        <div
+          className="sheet"
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby="pay-title"
+          data-testid="payment-sheet"
+        >
+          <div className="sheet-header">
+            <h2 id="pay-title">Pay {sheet.appName}</h2>
+            <button
+              type="button"
+              className="icon-button"
+              aria-label="Cancel payment"
+              onClick={() => sheet.resolve('cancel')}
+            >
+              ✕
+            </button>
+          </div>
+          <p className="amount" data-testid="payment-amount">
+            {formatAmount(order.total_amount, order.currency)}
+          </p>
+          <p className="subject">{order.subject}</p>
+          <ul className="items">
+            {order.items.map((item) => (
+              <li key={item.name}>
+                <span>
+                  {item.name} × {item.quantity}
+                </span>
+                <span>{formatAmount(item.unit_amount * item.quantity, order.currency)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="hint">Guaranteed payment: Plaza holds the money until your order is fulfilled.</p>
+          <button
+            type="button"
+            className="primary"
+            data-testid="confirm-payment"
+            onClick={() => sheet.resolve('confirm')}
+          >
+            Pay {formatAmount(order.total_amount, order.currency)}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="sheet-backdrop host-layer" role="presentation">
+      <div
+        className="sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="consent-title"
+        data-testid="consent-sheet"
+      >
+        <h2 id="consent-title">
+          {sheet.appName} asks for {scopeNames[sheet.scope] ?? sheet.scope}
+        </h2>
+        <p className="reason">“{sheet.reason}”</p>
+        <p className="hint">You can revoke this at any time under Me → Authorised apps.</p>
+        <div className="row">
+          <button type="button" onClick={() => sheet.resolve(false)}>
+            Deny
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="allow-consent"
+            onClick={() => sheet.resolve(true)}
+          >
+            Allow
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

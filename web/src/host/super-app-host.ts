@@ -1,0 +1,78 @@
+import type { HostCapabilities } from '@plaza/runtime';
+import { api } from '../api.ts';
+import { askConsent, askPayment } from './host-sheets.ts';
+
+export interface SuperAppHostContext {
+  appid: string;
+  appName: string;
+  /** Resolves with the signed-in user, asking them to sign in first; null when they decline. */
+  requireUser(): Promise<{ id: string } | null>;
+}
+
+class Refusal extends Error {}
+
+/**
+ * What only the super app can do for a mini program: one-tap login (a code bound to this
+ * app and user), consent sheets for personal data, and the guaranteed-payment sheet.
+ * Everything else (storage, toasts, navigation chrome) the container answers itself.
+ */
+export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities> {
+  const base = `/api/runtime/apps/${encodeURIComponent(ctx.appid)}`;
+  const signedIn = async () => {
+    const user = await ctx.requireUser();
+    if (!user) throw new Refusal('auth deny');
+    return user;
+  };
+  const consented = async (scope: string) => {
+    const info = await api<{ granted: boolean; reason: string }>('GET', `${base}/consent/${scope}`);
+    if (info.granted) return;
+    const granted = await askConsent(ctx.appName, scope, info.reason);
+    await api('POST', `${base}/consent`, { scope, granted });
+    if (!granted) throw new Refusal('auth deny');
+  };
+  return {
+    async login() {
+      await signedIn();
+      const { code } = await api<{ code: string }>('POST', `${base}/login`, {});
+      return { code, isLogin: true };
+    },
+    async checkSession() {
+      await signedIn();
+    },
+    async getUserProfile() {
+      await signedIn();
+      await consented('profile');
+      const profile = await api<{ nickName: string; avatarUrl: string }>('POST', `${base}/profile`, {});
+      return { userInfo: { nickName: profile.nickName, avatarUrl: profile.avatarUrl } };
+    },
+    async getPhoneNumber() {
+      await signedIn();
+      await consented('phone_number');
+      const { code } = await api<{ code: string }>('POST', `${base}/phone-code`, {});
+      return { code };
+    },
+    async pay(options) {
+      await signedIn();
+      const { order_id, order_token } = options.orderInfo;
+      const order = await api<{
+        order_id: string;
+        subject: string;
+        total_amount: number;
+        currency: string;
+        status: string;
+        items: Array<{ name: string; quantity: number; unit_amount: number }>;
+      }>(
+        'GET',
+        `/api/runtime/payments/orders/${encodeURIComponent(order_id)}?order_token=${encodeURIComponent(order_token)}`,
+      );
+      if (order.status !== 'created') return { code: order.status === 'paid' ? 0 : 3 };
+      const choice = await askPayment(ctx.appName, order);
+      if (choice === 'cancel') return { code: 4 };
+      const result = await api<{ code: number }>('POST', '/api/runtime/payments/pay', {
+        order_id,
+        order_token,
+      });
+      return { code: result.code };
+    },
+  };
+}
