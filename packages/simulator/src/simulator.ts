@@ -11,6 +11,7 @@ import { SimulatorError } from './errors.ts';
 import { describeError, type ProgramError } from './program-error.ts';
 import { authoredClasses, scopedSelector } from './query/scoped-selector.ts';
 import { LogicThread, MessageScheduler } from './sandbox/logic-thread.ts';
+import { watchRejections } from './sandbox/rejections.ts';
 import { ViewThread } from './sandbox/view-thread.ts';
 import { type HostCall, type HostUi, scenarioHost } from './scenario/host.ts';
 import type { Scenario } from './scenario/scenario.ts';
@@ -91,10 +92,7 @@ export class Simulator {
   private closed = false;
   private readonly timeout: number;
   private readonly failOnError: boolean;
-  private readonly onRejection = (reason: unknown) => {
-    if (this.logic?.owns(reason))
-      this.record({ source: 'promise', message: messageOf(reason), stack: stackOf(reason) });
-  };
+  private stopWatchingRejections: (() => void) | undefined;
 
   constructor(
     readonly program: Program,
@@ -116,7 +114,11 @@ export class Simulator {
     const { manifest } = this.program;
     const path = (this.options.path ?? manifest.entryPage).replace(/^\/+/, '');
     if (!allPages(this.program).includes(path)) throw new SimulatorError('SIM_PAGE_UNKNOWN', [path]);
-    process.on('unhandledRejection', this.onRejection);
+    this.stopWatchingRejections = watchRejections({
+      claims: (reason) => this.logic?.owns(reason) === true,
+      reject: (reason) =>
+        this.record({ source: 'promise', message: messageOf(reason), stack: stackOf(reason) }),
+    });
     const log = (level: string, message: string) => this.logs.push({ level, message });
     this.view = await ViewThread.start({
       view: this.program.view,
@@ -260,17 +262,22 @@ export class Simulator {
     );
   }
 
-  /** Navigates as the host chrome would (a back button, a deep link). */
-  async navigateTo(url: string): Promise<void> {
-    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateTo', url }));
+  /** Navigates as the host chrome would (a deep link, the back button, a tab tap). */
+  async navigate(action: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action, url }));
   }
 
+  navigateTo(url: string): Promise<void> {
+    return this.navigate('navigateTo', url);
+  }
+
+  switchTab(url: string): Promise<void> {
+    return this.navigate('switchTab', url);
+  }
+
+  /** The host's back button. */
   async navigateBack(delta = 1): Promise<void> {
     await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }));
-  }
-
-  async switchTab(url: string): Promise<void> {
-    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'switchTab', url }));
   }
 
   /**
@@ -318,7 +325,7 @@ export class Simulator {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    process.off('unhandledRejection', this.onRejection);
+    this.stopWatchingRejections?.();
     this.scheduler.close();
     this.logic?.close();
     this.view?.close();
