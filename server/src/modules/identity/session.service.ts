@@ -1,11 +1,10 @@
 import { newId, newSecret } from '../../db/ids.ts';
 import type { Principal } from '../../http/access.ts';
-import { findAccountById } from './account.repository.ts';
 import type { IdentityDeps } from './identity.deps.ts';
 import type { SessionGrant } from './identity.model.ts';
 import type { SessionKind } from './identity.table.ts';
 import { hashToken, issueToken, tokenPrefixes } from './secret-token.ts';
-import { findSessionByTokenHash, insertSession, revokeSession } from './session.repository.ts';
+import { findSessionWithAccount, insertSession, revokeSession } from './session.repository.ts';
 
 const day = 24 * 3600_000;
 /** Console sessions are shorter: they can change apps, money settings and members. */
@@ -43,14 +42,18 @@ export function createSessionService({ db, clock }: IdentityDeps) {
     async resolve(token: string, via: 'cookie' | 'bearer'): Promise<SessionPrincipal | undefined> {
       const kind = sessionKindOfToken(token);
       if (!kind || token.length > 200) return undefined;
-      const row = await findSessionByTokenHash(db, hashToken(token));
+      const row = await findSessionWithAccount(db, hashToken(token));
       if (!row || row.kind !== kind || row.revoked_at !== null || row.expires_at <= clock.now())
         return undefined;
       const base = { sessionId: row.id, via, csrfToken: row.csrf_token };
       if (kind === 'user') return { kind: 'user', userId: row.subject_id, ...base };
-      const account = await findAccountById(db, row.subject_id);
-      if (!account) return undefined;
-      return { kind: 'account', accountId: account.id, operator: account.operator === 1, ...base };
+      if (row.account_exists === null) return undefined;
+      return {
+        kind: 'account',
+        accountId: row.subject_id,
+        operator: Number(row.account_operator) === 1,
+        ...base,
+      };
     },
 
     async end(sessionId: string): Promise<void> {
