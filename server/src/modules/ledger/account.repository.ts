@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db, Engine } from '../../db/database.ts';
 import { type Account, type AccountKey, type AccountKind, decodeAccountFlags } from './account.ts';
 import type { AccountRow, NewAccountRow } from './ledger.table.ts';
@@ -53,21 +54,24 @@ export async function lockAccounts(db: Db, engine: Engine, ids: readonly string[
     .selectAll()
     .where('id', 'in', [...ids].sort())
     .orderBy('id');
-  return engine === 'postgres' ? query.forUpdate().execute() : query.execute();
+  return engine === 'postgres' ? query.forNoKeyUpdate().execute() : query.execute();
 }
 
-/** Writes the balances computed under the locks taken by `lockAccounts`. */
+/**
+ * Writes the balances computed under the locks taken by `lockAccounts`, all in one
+ * statement: the locks are held until commit, so every round trip here is time other
+ * transactions on the same (often hot) accounts spend waiting.
+ */
 export async function writeBalances(db: Db, accounts: readonly Account[]): Promise<void> {
-  for (const account of accounts) {
-    await db
-      .updateTable('ledger_account')
-      .set({
-        debits_pending: account.debitsPending,
-        debits_posted: account.debitsPosted,
-        credits_pending: account.creditsPending,
-        credits_posted: account.creditsPosted,
-      })
-      .where('id', '=', account.id)
-      .execute();
-  }
+  if (accounts.length === 0) return;
+  const rows = sql.join(
+    accounts.map(
+      (a) =>
+        sql`select cast(${a.id} as text) as id, cast(${a.debitsPending} as bigint) as dpe, cast(${a.debitsPosted} as bigint) as dpo, cast(${a.creditsPending} as bigint) as cpe, cast(${a.creditsPosted} as bigint) as cpo`,
+    ),
+    sql` union all `,
+  );
+  await sql`update ledger_account set debits_pending = v.dpe, debits_posted = v.dpo, credits_pending = v.cpe, credits_posted = v.cpo from (${rows}) as v where ledger_account.id = v.id`.execute(
+    db,
+  );
 }

@@ -170,6 +170,46 @@ describe.each(testEngines)('the ledger under concurrency on %s', (engine) => {
     expect(merchantPosted).toBe((e?.debitsPosted ?? 0) + fromWorld);
   });
 
+  it('ensures one account when many callers ask for it at once', async () => {
+    const key = { kind: 'merchant_balance' as const, ownerId: 'org_race', currency: 'CNY' };
+    const accounts = await Promise.all(Array.from({ length: 12 }, () => t.ledger.ensureAccount(key)));
+    expect(new Set(accounts.map((a) => a.id)).size).toBe(1);
+  });
+
+  it.runIf(engine === 'postgres')(
+    'inside callers’ transactions, tells the later of two claims on one id what it lost',
+    async () => {
+      const other = await t.account('external');
+      const claim = (debit: Account, credit: Account) => ({
+        id: 'claim_outer',
+        debitAccountId: debit.id,
+        creditAccountId: credit.id,
+        amount: 4,
+        currency: 'CNY',
+        code: 'claim',
+      });
+      const first = await t.db.startTransaction().execute();
+      await t.ledger.createTransfer(claim(world, merchants[0] as Account), first);
+      // The second claim uses other accounts, so no lock orders it: it waits on the id.
+      let settled = false;
+      const second = t.db.transaction().execute(async (trx) => {
+        const outcome = await attempt(() =>
+          t.ledger.createTransfer(claim(other, merchants[1] as Account), trx),
+        );
+        // The caller's transaction is still usable after the refusal.
+        await t.ledger.getAccount(other.id, trx);
+        settled = true;
+        return outcome;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled).toBe(false);
+      await first.commit().execute();
+      expect(await second).toBe('LEDGER_EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT_ID');
+      expect((await t.ledger.getAccount(other.id))?.debitsPosted).toBe(0);
+      expect((await t.ledger.checkInvariants()).violations).toEqual([]);
+    },
+  );
+
   it('lets exactly one of two simultaneous posts of the same pending transfer win', async () => {
     for (let round = 0; round < 20; round++) {
       const pendingId = `race_${round}`;

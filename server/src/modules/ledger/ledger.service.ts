@@ -28,6 +28,7 @@ import {
   findLapsedTimeouts,
   findResolutions,
   findTransfers,
+  findTransfersOrResolutions,
   insertTransfers,
   listTransfers,
   openTimeouts,
@@ -166,11 +167,14 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
       (await lockAccounts(trx, engine, [...accountIds])).map((r) => [r.id, toAccount(r)]),
     );
     // Only under the locks is "does it exist yet / was it resolved yet" a stable answer.
-    const ids = batch.map((c) => c.input.id);
-    const existing = new Map((await findTransfers(trx, ids)).map((r) => [r.id, toTransfer(r)]));
-    const resolutions = new Map(
-      (await findResolutions(trx, pendingIds)).map((r) => [r.pending_id as string, toTransfer(r)]),
-    );
+    const ids = new Set(batch.map((c) => c.input.id));
+    const existing = new Map<string, Transfer>();
+    const resolutions = new Map<string, Transfer>();
+    for (const row of await findTransfersOrResolutions(trx, [...ids], pendingIds)) {
+      const transfer = toTransfer(row);
+      if (ids.has(row.id)) existing.set(row.id, transfer);
+      if (row.pending_id !== null && pendings.has(row.pending_id)) resolutions.set(row.pending_id, transfer);
+    }
     const outcome = applyBatch({ accounts, existing, pendings, resolutions }, batch, now, { expiry });
     if (outcome.created.length === 0) return outcome.transfers;
 

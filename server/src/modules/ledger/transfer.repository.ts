@@ -47,6 +47,20 @@ export async function findResolutions(db: Db, pendingIds: readonly string[]): Pr
   return db.selectFrom('ledger_transfer').selectAll().where('pending_id', 'in', pendingIds).execute();
 }
 
+/** Both of the above in one round trip: transfers with these ids, and resolutions of these pending ids. */
+export async function findTransfersOrResolutions(
+  db: Db,
+  ids: readonly string[],
+  pendingIds: readonly string[],
+): Promise<TransferRow[]> {
+  if (pendingIds.length === 0) return findTransfers(db, ids);
+  return db
+    .selectFrom('ledger_transfer')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', 'in', ids), eb('pending_id', 'in', pendingIds)]))
+    .execute();
+}
+
 /**
  * Inserts new transfers; returns the ids actually inserted. An id taken meanwhile by a
  * concurrent transaction is skipped rather than failing the statement, so PostgreSQL
