@@ -78,6 +78,15 @@ describe('takeout: checkout', () => {
     expect(sim.storage.get('takeout.orders')).toBeUndefined();
   });
 
+  it('tells the user the payment is being checked when the cashier times out', async () => {
+    sim = await confirmTwoBeefNoodles({ payment: 'timeout', requests: merchantServer().requests });
+    await sim.tap('.confirm__submit');
+    await sim.waitFor(() => sim.page.path === 'pages/result/result');
+    expect(sim.page.query.status).toBe('timeout');
+    expect(sim.text('.result__title')).toBe('Checking your payment');
+    expect(sim.ui.navigationBarTitle).toBe('Checking your payment');
+  });
+
   it('tells the user when the merchant server refuses the order', async () => {
     sim = await confirmTwoBeefNoodles({ requests: merchantServer({ failOrders: true }).requests });
     await sim.tap('.confirm__submit');

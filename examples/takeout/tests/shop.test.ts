@@ -46,6 +46,8 @@ describe('takeout: the shop page', () => {
     expect(sim.text('#dish-beef-noodles .stepper__count')).toBe('2');
     expect(sim.text('.cart-bar__count')).toBe('5');
     expect(sim.text('.cart-bar__total')).toBe('¥115.70');
+    expect(sim.component('cart-bar').data).toMatchObject({ cartCount: 5, cartTotalCents: 11570 });
+    expect(sim.component('#dish-zha-jiang .stepper__plus').path).toBe('components/dish-card/dish-card');
 
     await sim.tap(minus('zha-jiang'));
     expect(sim.text('.cart-bar__total')).toBe('¥95.80');

@@ -83,6 +83,7 @@ export class Simulator {
   private readonly scheduler: MessageScheduler;
   private readonly host: ReturnType<typeof scenarioHost>;
   private readonly pages = new Map<string, SimulatedPage>();
+  private readonly components = new Map<string, { id: string; data: Record<string, unknown> }>();
   private stack: string[] = [];
   private readonly prefixes: string[];
   /** Classes the view puts on component hosts for scoped styles: not the author's. */
@@ -124,7 +125,11 @@ export class Simulator {
       view: this.program.view,
       windowWidth: Number(this.options.scenario?.systemInfo?.windowWidth ?? 375),
       scheduler: this.scheduler,
-      onMessage: (message) => this.logic?.post(message),
+      onMessage: (message) => {
+        const m = message as { type?: string; instanceId?: string };
+        if (m.type === 'component.detach' && m.instanceId) this.components.delete(m.instanceId);
+        this.logic?.post(message);
+      },
       onLog: log,
       onUncaught: (error) =>
         this.record({ source: 'view', message: messageOf(error), stack: stackOf(error) }),
@@ -207,6 +212,24 @@ export class Simulator {
   /** The visible text of the first match, whitespace collapsed; throws when nothing matches. */
   text(target: Target): string {
     return collapse(this.element(target).textContent ?? '');
+  }
+
+  /**
+   * The custom component rendered at `target` (its host element, e.g. `dish-card`, or any
+   * element inside it): its package path and its data as the view last received it.
+   */
+  component(target: Target): { id: string; path: string; data: Record<string, unknown> } {
+    const api = this.viewApi();
+    for (let el: Element | null = this.element(target); el; el = el.parentElement) {
+      for (const [id, mirrored] of this.components) {
+        const instance = api.instance(id);
+        if (instance?.host === el) return { id, path: instance.path, data: mirrored.data };
+      }
+    }
+    throw new SimulatorError('SIM_ELEMENT_NOT_FOUND', [
+      `a component at ${String(target)}`,
+      this.describePage(),
+    ]);
   }
 
   /** The class names of an element as the author wrote them (component scoping undone). */
@@ -364,7 +387,7 @@ export class Simulator {
     }
   }
 
-  /** Keeps each page's data as the view holds it, so tests read `page.data`. */
+  /** Keeps each page's and component's data as the view holds it, so tests can read it. */
   private mirror(message: LogicToViewMessage): void {
     switch (message.type) {
       case 'page.create':
@@ -378,12 +401,18 @@ export class Simulator {
       case 'patch': {
         this.traffic.patches += 1;
         this.traffic.patchBytes += JSON.stringify(message).length;
-        const page = this.pages.get(message.instanceId);
-        if (page)
+        const data = (this.pages.get(message.instanceId) ?? this.components.get(message.instanceId))?.data;
+        if (data)
           for (const [key, value] of Object.entries(message.changes))
-            writePath(page.data, parseDataPath(key), structuredClone(value));
+            writePath(data, parseDataPath(key), structuredClone(value));
         return;
       }
+      case 'component.init':
+        this.components.set(message.instanceId, {
+          id: message.instanceId,
+          data: structuredClone(message.data),
+        });
+        return;
       case 'page.navigate':
         this.stack = message.stack.map((p) => p.instanceId);
         return;

@@ -20,6 +20,8 @@ export interface ViewApi {
   document: Document;
   root: Element;
   pageElement(id: string): Element | undefined;
+  /** A page or component instance as the view knows it: its template path and host element. */
+  instance(id: string): { path: string; host: Element } | undefined;
   click(el: Element): void;
   type(el: HTMLInputElement, value: string): void;
   destroy(): void;
@@ -55,6 +57,7 @@ self.__plaza_boot = () => {
     document,
     root,
     pageElement: (id) => view.pageElement(id),
+    instance: (id) => view.instance(id),
     click(el) {
       el.dispatchEvent(pointerEvent('mousedown'));
       el.dispatchEvent(pointerEvent('mouseup'));
