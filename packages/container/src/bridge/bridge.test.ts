@@ -60,7 +60,7 @@ describe('the bridge', () => {
     bridge.fromLogic({ v: 1, type: 'patch', instanceId: 'p1', renderId: 'two', changes: {} });
     bridge.fromView(view, { v: 1, type: 'host.result', callId: 1, ok: true });
     bridge.fromView(view, { ...tap('p1'), event: { type: 'tap' } });
-    bridge.fromLogic({ v: 1, type: 'event', ...tap('p1') });
+    bridge.fromLogic(tap('p1'));
     expect(dropped).toHaveLength(7);
     expect(dropped[1]).toMatch(/unknown message type/);
     expect(dropped[2]).toMatch(/unsupported protocol version 2/);

@@ -3,7 +3,12 @@ export const COMPONENT_STYLE = `
 [data-plaza="view"], [data-plaza="form"], [data-plaza="label"], [data-plaza="navigator"] { display: block; }
 [data-plaza="text"] { display: inline; user-select: none; -webkit-user-select: none; white-space: pre-wrap; }
 [data-plaza="text"][data-selectable] { user-select: text; -webkit-user-select: text; }
-[data-plaza="image"] { display: inline-block; width: 320px; height: 240px; overflow: hidden; }
+[data-plaza="image"] { display: inline-block; width: 320px; height: 240px; overflow: hidden; object-fit: fill; }
+[data-plaza="image"][data-mode="aspectFit"] { object-fit: contain; }
+[data-plaza="image"][data-mode="aspectFill"] { object-fit: cover; }
+[data-plaza="image"][data-mode="widthFix"] { height: auto !important; }
+[data-plaza="image"][data-mode="heightFix"] { width: auto !important; }
+[data-plaza="image"][data-mode="center"] { object-fit: none; }
 [data-plaza="icon"] { display: inline-flex; align-items: center; justify-content: center; width: var(--plaza-icon-size); height: var(--plaza-icon-size); border-radius: 50%; background: var(--plaza-icon-color); color: #fff; font-size: calc(var(--plaza-icon-size) * 0.6); font-weight: 700; line-height: 1; }
 [data-plaza="icon"][data-type="search"], [data-plaza="icon"][data-type="success_no_circle"] { background: none; color: var(--plaza-icon-color); font-size: var(--plaza-icon-size); }
 button { position: relative; display: block; width: 100%; margin: 0 auto; padding: 0 14px; border: 1px solid rgba(0,0,0,.2); border-radius: 5px; background: #f8f8f8; color: #000; font-size: 18px; line-height: 2.55; cursor: pointer; font-family: inherit; }

@@ -1,30 +1,25 @@
-import { type BuiltinComponent, basicComponents, setAttribute, truthy } from '../view/index.ts';
+import { type BuiltinComponent, setAttribute, truthy } from '../view/index.ts';
 import { renderRichText } from './rich-text-sanitiser.ts';
 
-const baseImage = basicComponents().get('image')!;
-
-/** `image`: the dialects' modes over `object-fit`, `lazy-load`, `load`/`error` events. */
+/**
+ * `image`: the dialects' modes (drawn by the stylesheet from `data-mode`, so a template's own
+ * `style` is never overwritten), `lazy-load`, and `load`/`error` with the natural size.
+ */
 export const image: BuiltinComponent = {
-  ...baseImage,
   create(ctx) {
-    const el = baseImage.create(ctx) as HTMLImageElement;
+    const el = ctx.document.createElement('img');
     el.setAttribute('data-plaza', 'image');
+    el.addEventListener('load', () => ctx.emit('load', { width: el.naturalWidth, height: el.naturalHeight }));
+    el.addEventListener('error', () => ctx.emit('error', { errMsg: `GET ${el.src} failed` }));
     return el;
   },
-  handles: [...(baseImage.handles ?? []), 'show-menu-by-longpress', 'webp', 'fade-in', 'aria-label'],
-  update(element, attrs, previous, ctx) {
+  handles: ['src', 'mode', 'lazy-load', 'show-menu-by-longpress', 'webp', 'fade-in', 'aria-label'],
+  update(element, attrs) {
     const el = element as HTMLImageElement;
     el.loading = truthy(attrs['lazy-load']) ? 'lazy' : 'eager';
-    baseImage.update?.(element, attrs, previous, ctx);
-    const mode = typeof attrs.mode === 'string' ? attrs.mode : 'scaleToFill';
-    el.setAttribute('data-mode', mode);
-    el.style.objectFit =
-      { scaleToFill: 'fill', aspectFit: 'contain', aspectFill: 'cover', widthFix: 'fill', heightFix: 'fill' }[
-        mode
-      ] ?? 'none';
-    el.style.height = mode === 'widthFix' ? 'auto' : '';
-    el.style.width = mode === 'heightFix' ? 'auto' : '';
+    el.setAttribute('data-mode', typeof attrs.mode === 'string' ? attrs.mode : 'scaleToFill');
     el.alt = typeof attrs['aria-label'] === 'string' ? attrs['aria-label'] : '';
+    setAttribute(el, 'src', attrs.src);
   },
 };
 

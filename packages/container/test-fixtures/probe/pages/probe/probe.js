@@ -27,7 +27,7 @@ Page({
         const value = fn();
         results[name] = `ALLOWED ${String(value).slice(0, 40)}`;
       } catch (error) {
-        results[name] = `blocked ${(error && error.name) || 'error'}`;
+        results[name] = `blocked ${error?.name || 'error'}`;
       }
     };
     attempt('parent.document', () => g.parent.document.cookie);
