@@ -1,0 +1,26 @@
+import { createMerchantServer } from './merchant-server.ts';
+
+// The takeout merchant server, configured from the environment:
+//   PLAZA_URL, TAKEOUT_APPID, TAKEOUT_SECRET, TAKEOUT_WEBHOOK_SECRET, TAKEOUT_PORT, TAKEOUT_DELIVERY_MS
+const need = (name: string) => {
+  const value = process.env[name];
+  if (!value) {
+    process.stderr.write(`${name} is required\n`);
+    process.exit(2);
+  }
+  return value;
+};
+const { app } = await createMerchantServer({
+  plazaUrl: need('PLAZA_URL'),
+  appid: need('TAKEOUT_APPID'),
+  secret: need('TAKEOUT_SECRET'),
+  webhookSecret: need('TAKEOUT_WEBHOOK_SECRET'),
+  deliveryMs: Number(process.env.TAKEOUT_DELIVERY_MS ?? 3000),
+  log: true,
+});
+const url = await app.listen({
+  host: process.env.TAKEOUT_HOST ?? '127.0.0.1',
+  port: Number(process.env.TAKEOUT_PORT ?? 8081),
+});
+process.stdout.write(`Takeout merchant server at ${url}\n`);
+process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
