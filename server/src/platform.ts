@@ -25,6 +25,7 @@ import {
   type IdentityService,
   identityAuthenticators,
   identityMigrations,
+  identityPersonalData,
   identityPlugin,
   type OperatorSetup,
 } from './modules/identity/index.ts';
@@ -36,7 +37,27 @@ import {
   clientTokenAuthenticator,
   createAppsService,
 } from './modules/apps/index.ts';
-import { createLoginService, type LoginService, loginMigrations, loginPlugin } from './modules/login/index.ts';
+import {
+  type ConsentService,
+  consentMigrations,
+  consentPersonalData,
+  consentPlugin,
+  createConsentService,
+  defaultProfiles,
+} from './modules/consent/index.ts';
+import {
+  createDataRightsService,
+  type DataRightsService,
+  dataRightsMigrations,
+  dataRightsPlugin,
+} from './modules/data-rights/index.ts';
+import {
+  createLoginService,
+  type LoginService,
+  loginMigrations,
+  loginPersonalData,
+  loginPlugin,
+} from './modules/login/index.ts';
 import {
   createWebhooksService,
   type WebhooksService,
@@ -76,6 +97,10 @@ export interface Platform {
   login: LoginService;
   /** Signed callbacks to merchants' servers: `enqueueEvent(trx, …)` in the state change's transaction. */
   webhooks: WebhooksService;
+  /** Consent per app and scope: the host's sheet, profile, phone codes, location; the user's authorizations. */
+  consent: ConsentService;
+  /** The user's export and account erasure, over every module's `PersonalDataContributor`. */
+  dataRights: DataRightsService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -93,6 +118,8 @@ export const migrationSets: MigrationSet[] = [
   appsMigrations,
   loginMigrations,
   webhookMigrations,
+  consentMigrations,
+  dataRightsMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -116,6 +143,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const apps = createAppsService({ db, clock, orgs: identity });
   const login = createLoginService({ db, clock, apps });
   const webhooks = createWebhooksService({ db, clock, jobs, apps });
+  const consent = createConsentService({ db, clock, apps, users: identity, profiles: defaultProfiles(identity) });
+  // Every module holding personal data contributes to the export and the erasure.
+  const dataRights = createDataRightsService({
+    db,
+    clock,
+    login,
+    webhooks,
+    contributors: [identityPersonalData(db, clock), loginPersonalData(db, apps), consentPersonalData(db)],
+  });
   const authenticators: Authenticator[] = [...identityAuthenticators(identity), clientTokenAuthenticator(apps)];
   const app = await buildApp({
     logger: log,
@@ -132,6 +168,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(appsPlugin, { apps, clock });
       await app.register(loginPlugin, { login });
       await app.register(webhooksPlugin, { webhooks });
+      await app.register(consentPlugin, { consent });
+      await app.register(dataRightsPlugin, { dataRights });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -165,6 +203,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apps,
     login,
     webhooks,
+    consent,
+    dataRights,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

@@ -1,7 +1,9 @@
 import type { IdempotencyTables } from '../idempotency/idempotency.table.ts';
 import type { JobTables } from '../jobs/job.table.ts';
 import type { AppTables } from '../modules/apps/apps.table.ts';
+import type { ConsentTables } from '../modules/consent/consent.table.ts';
 import type { ContentTables } from '../modules/content/content.table.ts';
+import type { DataRightsTables } from '../modules/data-rights/data-rights.table.ts';
 import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
@@ -13,7 +15,9 @@ import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
  * own tables; this interface only gathers them so one `Kysely<Database>` serves all.
  */
 export interface Database
-  extends ContentTables,
+  extends ConsentTables,
+    ContentTables,
+    DataRightsTables,
     FunnelTables,
     IdempotencyTables,
     JobTables,

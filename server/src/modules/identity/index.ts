@@ -32,4 +32,5 @@ export { identityMigrations } from './migrations/index.ts';
 export type { AddMemberResult, OrgDetail } from './org.service.ts';
 export { createDevOtpSender, type DevOtpSender, type OtpMessage, type OtpSender } from './otp-sender.ts';
 export { orgRoles, roleAtLeast } from './roles.ts';
+export { identityPersonalData } from './personal-data.ts';
 export { sessionCookieNames } from './session-cookies.ts';

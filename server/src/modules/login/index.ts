@@ -14,4 +14,5 @@ export {
 } from './login.service.ts';
 export type { LoginTables } from './login.table.ts';
 export { loginMigrations } from './migrations/index.ts';
+export { loginPersonalData } from './personal-data.ts';
 export { platformKey } from './platform-keys.ts';

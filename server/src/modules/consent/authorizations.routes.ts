@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  appidField,
+  authorizationJson,
+  scopeField,
+  signedInUser,
+  toAuthorizationJson,
+} from './consent.schemas.ts';
+import type { ConsentService } from './consent.service.ts';
+
+const user = { access: ['user'] } as const;
+
+/** The user's own view of what they shared: every authorised app, and the way to take it back. */
+export async function authorizationsRoutes(
+  app: FastifyInstance,
+  options: { consent: ConsentService },
+): Promise<void> {
+  const { consent } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/me/authorizations',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: 'Every app the user authorised, with the scopes granted and when',
+        response: { 200: z.object({ authorizations: z.array(authorizationJson) }) },
+      },
+    },
+    async (request) => ({
+      authorizations: (await consent.authorizations(signedInUser(request))).map(toAuthorizationJson),
+    }),
+  );
+
+  r.delete(
+    '/api/me/authorizations/:appid',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: 'Withdraw every scope granted to an app; its unused phone codes stop working',
+        params: z.strictObject({ appid: appidField }),
+      },
+    },
+    async (request, reply) => {
+      await consent.revoke(signedInUser(request), request.params.appid);
+      return reply.code(204).send();
+    },
+  );
+
+  r.delete(
+    '/api/me/authorizations/:appid/:scope',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: 'Withdraw one scope granted to an app',
+        params: z.strictObject({ appid: appidField, scope: scopeField }),
+      },
+    },
+    async (request, reply) => {
+      const { appid, scope } = request.params;
+      await consent.revoke(signedInUser(request), appid, scope);
+      return reply.code(204).send();
+    },
+  );
+}

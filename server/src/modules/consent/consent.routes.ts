@@ -1,0 +1,141 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { httpErrors } from '../../http/errors.ts';
+import { appidField, scopeField, sheetJson, signedInUser, toSheetJson } from './consent.schemas.ts';
+import { type ConsentService, phoneCodeLifetimeMs } from './consent.service.ts';
+
+const user = { access: ['user'] } as const;
+const appParams = z.strictObject({ appid: appidField });
+
+/**
+ * The host's side of consent: the sheet, the decision, and the personal data a mini
+ * program asks for through the host (profile, phone code, location), each only with
+ * the user's grant. Plus the merchant's exchange of a phone code.
+ */
+export async function consentRoutes(
+  app: FastifyInstance,
+  options: { consent: ConsentService },
+): Promise<void> {
+  const { consent } = options;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/runtime/apps/:appid/consent/:scope',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: "What the consent sheet shows: the app, the scope, the app's declared reason, the decision",
+        params: z.strictObject({ appid: appidField, scope: scopeField }),
+        response: { 200: sheetJson },
+      },
+    },
+    async (request) => {
+      const { appid, scope } = request.params;
+      return toSheetJson(await consent.sheet(signedInUser(request), appid, scope));
+    },
+  );
+
+  r.post(
+    '/api/runtime/apps/:appid/consent',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: "Record the user's answer in the consent sheet (a scope the app did not declare is refused)",
+        params: appParams,
+        body: z.strictObject({ scope: scopeField, granted: z.boolean() }),
+        response: { 200: sheetJson },
+      },
+    },
+    async (request) => {
+      const { scope, granted } = request.body;
+      return toSheetJson(await consent.decide(signedInUser(request), request.params.appid, scope, granted));
+    },
+  );
+
+  r.post(
+    '/api/runtime/apps/:appid/profile',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: 'getUserProfile: the nickname and avatar for this app, with the profile grant',
+        params: appParams,
+        response: { 200: z.object({ nickname: z.string(), avatar_url: z.string().nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      const profile = await consent.profile(signedInUser(request), request.params.appid);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ nickname: profile.nickname, avatar_url: profile.avatarUrl });
+    },
+  );
+
+  r.post(
+    '/api/runtime/apps/:appid/phone-code',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: "getPhoneNumber: a one-time code (5 minutes) the app's server exchanges for the number",
+        params: appParams,
+        response: { 200: z.object({ code: z.string(), expires_in: z.number() }) },
+      },
+    },
+    async (request, reply) => {
+      const issued = await consent.issuePhoneCode(signedInUser(request), request.params.appid);
+      return reply
+        .header('cache-control', 'no-store')
+        .send({ code: issued.code, expires_in: phoneCodeLifetimeMs / 1000 });
+    },
+  );
+
+  r.post(
+    '/api/runtime/apps/:appid/location',
+    {
+      config: user,
+      schema: {
+        tags: ['consent'],
+        summary: "getLocation: whether the host may give this app the device's location (location grant)",
+        params: appParams,
+        response: { 200: z.object({ scope: z.literal('location'), granted_at: z.number() }) },
+      },
+    },
+    async (request) => {
+      const { grantedAt } = await consent.location(signedInUser(request), request.params.appid);
+      return { scope: 'location' as const, granted_at: grantedAt };
+    },
+  );
+
+  r.post(
+    '/api/apps/phone_number',
+    {
+      config: { access: ['app'] },
+      schema: {
+        tags: ['consent'],
+        summary: "The app's server exchanges a getPhoneNumber code, once, for the user's phone number",
+        body: z.strictObject({ code: z.string().min(1).max(128) }),
+        response: {
+          200: z.object({
+            phone_number: z.string(),
+            pure_phone_number: z.string(),
+            country_code: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
+      const phone = await consent.exchangePhoneCode(p.appId, request.body.code);
+      return reply.header('cache-control', 'no-store').send({
+        phone_number: phone.phoneNumber,
+        pure_phone_number: phone.purePhoneNumber,
+        country_code: phone.countryCode,
+      });
+    },
+  );
+}

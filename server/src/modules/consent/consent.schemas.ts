@@ -1,0 +1,55 @@
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { httpErrors } from '../../http/errors.ts';
+import { privacyScopes } from '../apps/index.ts';
+import type { Authorization, ConsentSheet } from './consent.service.ts';
+
+export const appidField = z.string().min(1).max(64);
+export const scopeField = z.enum(privacyScopes);
+
+const appCardJson = z.object({ appid: z.string(), name: z.string(), icon_url: z.string().nullable() });
+
+export const sheetJson = z.object({
+  app: appCardJson,
+  scope: scopeField,
+  reason: z.string(),
+  granted: z.boolean(),
+  decision: z.enum(['granted', 'denied']).nullable(),
+  decided_at: z.number().nullable(),
+});
+
+export const authorizationJson = z.object({
+  app: appCardJson,
+  scopes: z.array(
+    z.object({ scope: scopeField, granted_at: z.number(), last_used_at: z.number().nullable() }),
+  ),
+});
+
+function cardJson(app: ConsentSheet['app']): z.infer<typeof appCardJson> {
+  return { appid: app.appid, name: app.name, icon_url: app.iconUrl };
+}
+
+export function toSheetJson(s: ConsentSheet): z.infer<typeof sheetJson> {
+  return {
+    app: cardJson(s.app),
+    scope: s.scope,
+    reason: s.reason,
+    granted: s.granted,
+    decision: s.decision,
+    decided_at: s.decidedAt,
+  };
+}
+
+export function toAuthorizationJson(a: Authorization): z.infer<typeof authorizationJson> {
+  return {
+    app: cardJson(a.app),
+    scopes: a.scopes.map((s) => ({ scope: s.scope, granted_at: s.grantedAt, last_used_at: s.lastUsedAt })),
+  };
+}
+
+/** The end user of a route whose access admits only end users. */
+export function signedInUser(request: FastifyRequest): string {
+  const p = request.principal;
+  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
+  return p.userId;
+}
