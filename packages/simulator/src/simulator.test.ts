@@ -82,6 +82,25 @@ describe('the logic realm', () => {
   });
 });
 
+describe('the watchdog', () => {
+  it('stops a page that never returns from onLoad, and a handler spinning in a promise chain', async () => {
+    const frozen = await program({ js: 'Page({ onLoad() { for (;;) {} } });', wxml: '<view />' });
+    const started = performance.now();
+    await expect(launch(frozen, { scriptBudgetMs: 150 })).rejects.toThrow(
+      /ran for more than 150 ms without returning/,
+    );
+    expect(performance.now() - started).toBeLessThan(3_000);
+
+    const spinning = await program({
+      js: 'Page({ async spin() { for (;;) await null; } });',
+      wxml: '<view class="spin" bindtap="spin">spin</view>',
+    });
+    sim = await launch(spinning, { scriptBudgetMs: 150 });
+    await expect(sim.tap('.spin')).rejects.toThrow(/endless loop/);
+    expect(sim.errors.map((e) => e.source)).toEqual(['watchdog']);
+  });
+});
+
 describe('failing loudly', () => {
   it('throws from launch when the page throws in onLoad, with the file and line', async () => {
     const dir = await program({

@@ -11,6 +11,7 @@ import { SimulatorError } from './errors.ts';
 import { describeError, type ProgramError } from './program-error.ts';
 import { authoredClasses, scopedSelector } from './query/scoped-selector.ts';
 import { LogicThread, MessageScheduler } from './sandbox/logic-thread.ts';
+import { RealmTimeout } from './sandbox/realm.ts';
 import { watchRejections } from './sandbox/rejections.ts';
 import { ViewThread } from './sandbox/view-thread.ts';
 import { type HostCall, type HostUi, scenarioHost } from './scenario/host.ts';
@@ -32,6 +33,11 @@ export interface LaunchOptions {
    * read `errors`.
    */
   failOnError?: boolean;
+  /**
+   * How long the program may run without returning (one message, timer or user action)
+   * before the watchdog stops it and records an error; 2,000 ms by default.
+   */
+  scriptBudgetMs?: number;
 }
 
 /** One page as the program sees it: `getCurrentPages()` entries. */
@@ -93,6 +99,7 @@ export class Simulator {
   private closed = false;
   private readonly timeout: number;
   private readonly failOnError: boolean;
+  private readonly budgetMs: number;
   private stopWatchingRejections: (() => void) | undefined;
 
   constructor(
@@ -101,10 +108,9 @@ export class Simulator {
   ) {
     this.timeout = options.timeout ?? 5_000;
     this.failOnError = options.failOnError ?? true;
+    this.budgetMs = options.scriptBudgetMs ?? 2_000;
     this.host = scenarioHost(options.scenario);
-    this.scheduler = new MessageScheduler((error) =>
-      this.record({ source: 'simulator', message: messageOf(error) }),
-    );
+    this.scheduler = new MessageScheduler((error) => this.recordThrown(error, 'logic'));
     const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
     this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);
     this.hostClasses = scopes.map((s) => s.hostClass).filter(Boolean);
@@ -125,23 +131,23 @@ export class Simulator {
       view: this.program.view,
       windowWidth: Number(this.options.scenario?.systemInfo?.windowWidth ?? 375),
       scheduler: this.scheduler,
+      budgetMs: this.budgetMs,
       onMessage: (message) => {
         const m = message as { type?: string; instanceId?: string };
         if (m.type === 'component.detach' && m.instanceId) this.components.delete(m.instanceId);
         this.logic?.post(message);
       },
       onLog: log,
-      onUncaught: (error) =>
-        this.record({ source: 'view', message: messageOf(error), stack: stackOf(error) }),
+      onUncaught: (error) => this.recordThrown(error, 'view'),
     });
     this.logic = await LogicThread.start({
       manifest,
       logic: this.program.logic,
       scheduler: this.scheduler,
+      budgetMs: this.budgetMs,
       onMessage: (message) => this.fromLogic(message as LogicOutboundMessage),
       onLog: log,
-      onUncaught: (error) =>
-        this.record({ source: 'uncaught', message: messageOf(error), stack: stackOf(error) }),
+      onUncaught: (error) => this.recordThrown(error, 'uncaught'),
     });
     this.logic.post({ v: 1, type: 'app.launch', options: { path, query: this.options.query ?? {} } });
     try {
@@ -247,7 +253,7 @@ export class Simulator {
   /** Taps an element (a click, which the view turns into `tap`) and waits for the result to render. */
   async tap(target: Target): Promise<void> {
     const el = this.element(target);
-    await this.act(() => this.viewApi().click(el));
+    await this.act(() => this.viewThread().act('click', el));
   }
 
   /** Types into an `input`/`textarea`: sets its value and fires `input` as a keyboard would. */
@@ -258,7 +264,7 @@ export class Simulator {
       : (el.querySelector('input, textarea') as HTMLInputElement | null);
     if (!field)
       throw new SimulatorError('SIM_ELEMENT_NOT_FOUND', [`${String(target)} input`, this.describePage()]);
-    await this.act(() => this.viewApi().type(field, value));
+    await this.act(() => this.viewThread().act('type', field, value));
   }
 
   /** Scrolls the page: `onPageScroll`, and `onReachBottom` when asked to scroll to the bottom. */
@@ -358,9 +364,22 @@ export class Simulator {
     if (this.closed) throw new SimulatorError('SIM_CLOSED');
     const errorsBefore = this.errors.length;
     await this.scheduler.idle();
-    action();
+    try {
+      action();
+    } catch (error) {
+      this.recordThrown(error, 'view');
+    }
     await this.scheduler.idle();
     this.throwIfNewErrors(errorsBefore);
+  }
+
+  /** Records something thrown on the simulator's side of a realm: the program's, or the watchdog's. */
+  private recordThrown(error: unknown, source: string): void {
+    this.record({
+      source: error instanceof RealmTimeout ? 'watchdog' : source,
+      message: messageOf(error),
+      stack: error instanceof RealmTimeout ? undefined : stackOf(error),
+    });
   }
 
   private fromLogic(message: LogicOutboundMessage): void {
@@ -382,7 +401,7 @@ export class Simulator {
         try {
           this.view?.deliver(message);
         } catch (error) {
-          this.record({ source: 'view', message: messageOf(error), stack: stackOf(error) });
+          this.recordThrown(error, 'view');
         }
     }
   }
@@ -447,9 +466,13 @@ export class Simulator {
     return top ? top.path : 'no page';
   }
 
-  private viewApi(): ViewThread['api'] {
+  private viewThread(): ViewThread {
     if (!this.view || this.closed) throw new SimulatorError('SIM_CLOSED');
-    return this.view.api;
+    return this.view;
+  }
+
+  private viewApi(): ViewThread['api'] {
+    return this.viewThread().api;
   }
 }
 

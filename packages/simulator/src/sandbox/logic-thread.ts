@@ -23,6 +23,8 @@ export class LogicThread {
     manifest: LogicManifest;
     logic: string;
     scheduler: MessageScheduler;
+    /** How long one message or timer may run in the program before the watchdog stops it. */
+    budgetMs: number;
     onMessage: (message: unknown) => void;
     onLog: (level: string, text: string) => void;
     onUncaught: (error: unknown) => void;
@@ -30,13 +32,14 @@ export class LogicThread {
     const runtime = await realmBundle('logic-entry.ts');
     const realm = new Realm({
       name: 'plaza-logic',
+      budgetMs: options.budgetMs,
       receive: (text) => options.scheduler.schedule(() => options.onMessage(JSON.parse(text))),
       log: options.onLog,
       uncaught: options.onUncaught,
     });
     realm.run(runtime);
-    realm.setString('__plaza_manifest', JSON.stringify(options.manifest));
-    realm.setString('__plaza_logic', options.logic);
+    realm.setGlobal('__plaza_manifest', JSON.stringify(options.manifest));
+    realm.setGlobal('__plaza_logic', options.logic);
     realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
     return new LogicThread(realm, options.scheduler);
   }

@@ -1,5 +1,10 @@
 import vm from 'node:vm';
 import type { MessageScheduler } from './logic-thread.ts';
+
+const ACT = new vm.Script('__plaza_view_api[__plaza_action](__plaza_target, __plaza_value); void 0;', {
+  filename: 'plaza:user-input.js',
+});
+
 import { Realm } from './realm.ts';
 import { realmBundle } from './realm-bundle.ts';
 import type { ViewApi } from './view-entry.ts';
@@ -19,6 +24,7 @@ export class ViewThread {
     view: string;
     windowWidth: number;
     scheduler: MessageScheduler;
+    budgetMs: number;
     onMessage: (message: unknown) => void;
     onLog: (level: string, text: string) => void;
     onUncaught: (error: unknown) => void;
@@ -26,16 +32,32 @@ export class ViewThread {
     const bundle = await realmBundle('view-entry.ts');
     const realm = new Realm({
       name: 'plaza-view',
+      budgetMs: options.budgetMs,
       receive: (text) => options.scheduler.schedule(() => options.onMessage(JSON.parse(text))),
       log: options.onLog,
       uncaught: options.onUncaught,
     });
     realm.run(bundle);
-    realm.setString('__plaza_view', options.view);
-    realm.setString('__plaza_window_width', String(options.windowWidth));
+    realm.setGlobal('__plaza_view', options.view);
+    realm.setGlobal('__plaza_window_width', String(options.windowWidth));
     realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
     const api = vm.runInContext('__plaza_view_api', realm.context) as ViewApi;
     return new ViewThread(realm, api);
+  }
+
+  /**
+   * Performs user input on an element of the view realm, as a script of that realm (so it
+   * runs under the watchdog and its microtasks settle before this returns).
+   */
+  act(action: 'click' | 'type', target: Element, value = ''): void {
+    Object.defineProperty(this.realm.context, '__plaza_target', { value: target, configurable: true });
+    this.realm.setGlobal('__plaza_value', value);
+    this.realm.setGlobal('__plaza_action', action);
+    try {
+      this.realm.run(ACT);
+    } finally {
+      Object.defineProperty(this.realm.context, '__plaza_target', { value: undefined, configurable: true });
+    }
   }
 
   /** Hands a logic → view message to the view layer (throws what the view throws). */
