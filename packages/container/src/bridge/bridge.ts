@@ -23,6 +23,8 @@ export interface BridgeHooks {
   toHost(message: LogicToHostMessage): void;
   /** A message refused at a hop: logged, never delivered. */
   dropped(from: 'logic' | 'view' | 'host', reason: string): void;
+  /** Sees every valid logic → view message (developer tools mirror page data from it). */
+  observe?(message: LogicToViewMessage): void;
 }
 
 const LOGIC_TO_VIEW = new Set([
@@ -76,6 +78,7 @@ export class Bridge {
       this.hooks.toHost(message as LogicToHostMessage);
       return;
     }
+    this.hooks.observe?.(message as LogicToViewMessage);
     this.routeToView(message as LogicToViewMessage);
   }
 

@@ -14,6 +14,8 @@ export interface MountEvents {
   };
   /** A host capability was asked for, and how it was answered. */
   hostCall: { method: string; args: unknown[]; ok: boolean; value?: unknown; error?: string };
+  /** A page's data after a render (only computed while someone listens: developer tools). */
+  data: { pageId: string; path: string; data: Record<string, unknown> };
   /** A warning from the runtime or the bridge (dropped messages, missing handlers). */
   log: { level: 'info' | 'warn'; message: string; from?: string };
 }
@@ -32,6 +34,10 @@ export class MountEmitter {
     }
     set.add(listener as (event: never) => void);
     return () => set.delete(listener as (event: never) => void);
+  }
+
+  has(type: keyof MountEvents): boolean {
+    return (this.listeners.get(type)?.size ?? 0) > 0;
   }
 
   emit<K extends keyof MountEvents>(type: K, event: MountEvents[K]): void {

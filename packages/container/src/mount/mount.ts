@@ -19,6 +19,7 @@ import { Watchdog } from '../watchdog/watchdog.ts';
 import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
 import { MountEmitter, type MountEvents, type MountListener } from './mount-events.ts';
 import { loadPackage, type PackageSource } from './package-source.ts';
+import { PageDataMirror } from './page-data-mirror.ts';
 
 export interface MountOptions {
   /** URL of a built package folder, or the package itself. */
@@ -159,6 +160,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     logicFrame.className = 'plaza-logic';
     const webViewOrigins = allowedOrigins(options.permissions?.webViewDomains);
     const controls = new Map<string, MessagePort>();
+    const mirror = new PageDataMirror();
 
     const fatal = (
       code: 'PLZ_CONTAINER_STUCK' | 'PLZ_CONTAINER_CRASHED',
@@ -267,6 +269,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       toHost,
       dropped: (from, reason) =>
         emitter.emit('log', { level: 'warn', message: `dropped message from the ${from}: ${reason}`, from }),
+      observe: (message) => {
+        if (!emitter.has('data')) return;
+        const changed = mirror.apply(message);
+        if (changed) emitter.emit('data', changed);
+      },
     });
 
     const watchdog = new Watchdog(heartbeat.port1, {

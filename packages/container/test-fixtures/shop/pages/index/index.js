@@ -31,6 +31,12 @@ Page({
       fail: (e) => this.setData({ location: e.errMsg }),
     });
   },
+  onLogin() {
+    tt.login({
+      success: (r) => this.setData({ login: r.code }),
+      fail: (e) => this.setData({ login: e.errMsg }),
+    });
+  },
   onRequest() {
     tt.request({
       url: this.options.api || 'https://api.example.com/x',

@@ -1,0 +1,201 @@
+import { existsSync, type FSWatcher, readFileSync, watch } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { build as compile } from '@plaza/compiler';
+import { buildContainerScript } from '@plaza/container/bundle';
+import type { CommandIo } from '../../io.ts';
+import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
+import { devPageHtml } from './dev-page.ts';
+
+export interface DevServerOptions {
+  io: CommandIo;
+  /** 0 picks a free port; without it the dev port (5180, or PLAZA_DEV_PORT) and the next free one. */
+  port?: number;
+  /** Rebuild when a file of the program changes (default true). */
+  watch?: boolean;
+}
+
+export interface DevServer {
+  url: string;
+  /** The version of the latest successful build (1, 2, …). */
+  version(): number;
+  /** Builds now and tells connected pages. */
+  rebuild(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+type BuildEvent = { ok: true; version: number; ms: number } | { ok: false; errors: string[] };
+
+const TYPES: Record<string, string> = {
+  js: 'text/javascript; charset=utf-8',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  svg: 'image/svg+xml',
+  webp: 'image/webp',
+};
+const DEFAULT_PORT = 5180;
+
+/**
+ * Serves a program for development on 127.0.0.1: the dev page, the container, the latest
+ * build of the package, and a server-sent event stream that announces each rebuild.
+ * @example const server = await startDevServer('examples/takeout', { io: processIo }); console.log(server.url);
+ */
+export async function startDevServer(dir: string, options: DevServerOptions): Promise<DevServer> {
+  const root = resolve(options.io.cwd, dir);
+  const { io } = options;
+  let files = new Map<string, Buffer | string>();
+  let version = 0;
+  let last: BuildEvent = { ok: false, errors: ['building…'] };
+  const listeners = new Set<ServerResponse>();
+  let container: Promise<string> | undefined;
+  const config = devConfig(root);
+
+  const announce = (event: BuildEvent) => {
+    last = event;
+    for (const res of listeners) res.write(`event: build\ndata: ${JSON.stringify(event)}\n\n`);
+  };
+
+  const rebuild = async () => {
+    const started = performance.now();
+    const result = compile(root);
+    if (!result.files || !result.manifest || result.errors.length > 0) {
+      const errors = result.errors.map((error) => formatDiagnostic(error, root, io.cwd).trimEnd());
+      io.stderr(
+        `${errors.join('\n')}\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`,
+      );
+      announce({ ok: false, errors });
+      return false;
+    }
+    files = result.files;
+    version += 1;
+    const ms = Math.round(performance.now() - started);
+    if (version > 1) io.stdout(`Rebuilt in ${ms} ms, reloading.\n`);
+    announce({ ok: true, version, ms });
+    return true;
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    if (path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(devPageHtml(config));
+      return;
+    }
+    if (path === '/container.js') {
+      container ??= buildContainerScript();
+      container.then(
+        (script) => {
+          res.writeHead(200, { 'content-type': TYPES.js!, 'cache-control': 'no-store' });
+          res.end(script);
+        },
+        (error: Error) => {
+          res.writeHead(500);
+          res.end(String(error.message));
+        },
+      );
+      return;
+    }
+    if (path === '/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(`event: build\ndata: ${JSON.stringify(last)}\n\n`);
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return;
+    }
+    const match = /^\/package\/(\d+)\/(.+)$/.exec(path);
+    const file = match && Number(match[1]) === version ? files.get(match[2]!) : undefined;
+    if (file === undefined) {
+      res.writeHead(404);
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
+    res.end(file);
+  };
+
+  await rebuild();
+  const server = createServer(handle);
+  const port = await listen(server, options.port);
+  let watcher: FSWatcher | undefined;
+  if (options.watch !== false) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    watcher = watch(root, { recursive: true }, (_event, name) => {
+      const file = String(name ?? '');
+      if (/(^|[\\/])(\.plaza|node_modules|\.git)([\\/]|$)/.test(file)) return;
+      if (timer !== undefined) clearTimeout(timer);
+      // Editors write a file in several steps: build once they are done.
+      timer = setTimeout(() => void rebuild(), 80);
+    });
+  }
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    version: () => version,
+    rebuild,
+    close: () =>
+      new Promise((done) => {
+        watcher?.close();
+        for (const res of listeners) res.end();
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** Listens on the given port, or on the dev port and the next ones when it is taken. */
+async function listen(server: Server, wanted: number | undefined): Promise<number> {
+  const first = wanted ?? Number(process.env.PLAZA_DEV_PORT ?? DEFAULT_PORT);
+  const tries = wanted === undefined ? 10 : 1;
+  for (let i = 0; i < tries; i++) {
+    try {
+      await new Promise<void>((ok, fail) => {
+        server.once('error', fail);
+        server.listen(first === 0 ? 0 : first + i, '127.0.0.1', () => {
+          server.off('error', fail);
+          ok();
+        });
+      });
+      return (server.address() as AddressInfo).port;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || i === tries - 1) throw error;
+    }
+  }
+  throw new Error('no free port');
+}
+
+/**
+ * Domains the program may use while developing, from `project.config.json`
+ * (`"plaza": { "requestDomains": [...], "webViewDomains": [...] }`): the platform's
+ * registration holds them in production.
+ */
+function devConfig(root: string): { appName: string; requestDomains: string[]; webViewDomains: string[] } {
+  const file = join(root, 'project.config.json');
+  let project: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      project = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      project = {};
+    }
+  }
+  const plaza = (project.plaza ?? {}) as { requestDomains?: unknown; webViewDomains?: unknown };
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const name =
+    typeof project.projectname === 'string' ? project.projectname : (root.split(/[\\/]/).pop() ?? 'app');
+  return {
+    appName: name,
+    requestDomains: list(plaza.requestDomains),
+    webViewDomains: list(plaza.webViewDomains),
+  };
+}
