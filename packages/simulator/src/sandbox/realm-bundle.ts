@@ -53,6 +53,8 @@ async function load(entry: Entry): Promise<vm.Script> {
     mainFields: ['module', 'main'],
     logLevel: 'silent',
     metafile: true,
+    // Input paths in the metafile are relative to this: pin it so any cwd reads the cache alike.
+    absWorkingDir: here,
   });
   const code = result.outputFiles[0]!.text;
   const script = new vm.Script(code, { filename });
@@ -67,7 +69,7 @@ async function load(entry: Entry): Promise<vm.Script> {
 }
 
 async function signature(input: string): Promise<string> {
-  const s = await stat(resolve(input)).catch(() => undefined);
+  const s = await stat(resolve(here, input)).catch(() => undefined);
   return s ? `${s.size}:${s.mtimeMs}` : 'missing';
 }
 
