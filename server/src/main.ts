@@ -20,9 +20,13 @@ process.stdout.write(
   [
     '',
     `Plaza is running (${platform.engine === 'sqlite' ? `SQLite at ${config.database.kind === 'sqlite' ? config.database.file : ''}` : 'PostgreSQL'})`,
+    `  Super app       ${publicBase}/`,
     `  API reference   ${publicBase}/docs`,
     `  OpenAPI         ${publicBase}/openapi.json`,
     `  Health          ${publicBase}/healthz`,
+    ...(platform.operatorSetup
+      ? ['', `  No operator yet: create the first one (link valid 24 h) at`, `  ${platform.operatorSetup.url}`]
+      : []),
     '',
   ].join('\n'),
 );
