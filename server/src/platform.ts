@@ -64,6 +64,14 @@ import {
   webhookMigrations,
   webhooksPlugin,
 } from './modules/webhooks/index.ts';
+import {
+  createVersionsService,
+  packageLimitsFromEnv,
+  processPageChecker,
+  type VersionsService,
+  versionsMigrations,
+  versionsPlugin,
+} from './modules/versions/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -101,6 +109,8 @@ export interface Platform {
   consent: ConsentService;
   /** The user's export and account erasure, over every module's `PersonalDataContributor`. */
   dataRights: DataRightsService;
+  /** Versions of apps: upload, automated checks, review, grey release, rollback, the runtime package. */
+  versions: VersionsService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -120,6 +130,7 @@ export const migrationSets: MigrationSet[] = [
   webhookMigrations,
   consentMigrations,
   dataRightsMigrations,
+  versionsMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -152,6 +163,16 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhooks,
     contributors: [identityPersonalData(db, clock), loginPersonalData(db, apps), consentPersonalData(db)],
   });
+  const versions = createVersionsService({
+    db,
+    engine,
+    clock,
+    blobs,
+    jobs,
+    apps,
+    limits: packageLimitsFromEnv(process.env),
+    pageChecker: processPageChecker(),
+  });
   const authenticators: Authenticator[] = [...identityAuthenticators(identity), clientTokenAuthenticator(apps)];
   const app = await buildApp({
     logger: log,
@@ -170,6 +191,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(webhooksPlugin, { webhooks });
       await app.register(consentPlugin, { consent });
       await app.register(dataRightsPlugin, { dataRights });
+      await app.register(versionsPlugin, { versions, blobs });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -205,6 +227,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhooks,
     consent,
     dataRights,
+    versions,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

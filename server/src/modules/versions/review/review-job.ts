@@ -1,0 +1,77 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { text } from 'node:stream/consumers';
+import { pipeline } from 'node:stream/promises';
+import { z } from 'zod';
+import { defineJob, type JobDefinition, PermanentJobError } from '../../../jobs/index.ts';
+import { manifestOf } from '../version.model.ts';
+import { findVersion, recordChecks } from '../version.repository.ts';
+import type { VersionsDeps } from '../versions.deps.ts';
+import type { CheckReport } from './check-report.ts';
+import { domainProblems, scopeProblems, unsupportedUsage } from './static-checks.ts';
+
+export type ReviewJob = JobDefinition<{ versionId: string }>;
+
+const payload = z.object({ versionId: z.string() });
+
+/**
+ * The automated checks of a submitted version, run by a worker: the package loads, every
+ * page opens without a runtime error, personal-data APIs match the declared scopes, and
+ * URLs in the code stay inside the request-domain allow-list. The report is written once;
+ * a repeated run finds it and stops.
+ */
+export function createReviewJob(deps: VersionsDeps): ReviewJob {
+  return defineJob({
+    type: 'versions.review',
+    parse: (raw) => payload.parse(raw),
+    timeoutMs: 5 * 60_000,
+    async handle(job, ctx) {
+      const row = await findVersion(ctx.db, job.payload.versionId);
+      if (!row) throw new PermanentJobError(`version ${job.payload.versionId} does not exist`);
+      if (row.check_status !== 'pending') return;
+      const app = await deps.apps.get(row.app_id);
+      if (!app) throw new PermanentJobError(`app ${row.app_id} does not exist`);
+      const startedAt = deps.clock.now();
+      const manifest = manifestOf(row);
+      const read = (file: string) => {
+        const sha = manifest.files[file];
+        return sha ? text(deps.blobs.read(sha)) : Promise.resolve('');
+      };
+      const [logic, view] = await Promise.all([read('logic.js'), read('view.js')]);
+
+      const dir = await mkdtemp(join(tmpdir(), 'plaza-review-'));
+      let run: Pick<CheckReport, 'load' | 'pages'>;
+      try {
+        const archive = join(dir, 'package.tgz');
+        await pipeline(deps.blobs.read(row.package_sha256), createWriteStream(archive));
+        run = await deps.pageChecker(archive, ctx.signal);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      const scopes = scopeProblems(
+        manifest,
+        view,
+        app.privacy.map((p) => p.scope),
+      );
+      const requestDomains = domainProblems(logic, app.requestDomains);
+      const pagesOk = run.pages.length > 0 && run.pages.every((p) => p.rendered && p.errors.length === 0);
+      const report: CheckReport = {
+        ok: run.load.ok && pagesOk && scopes.length === 0 && requestDomains.length === 0,
+        load: run.load,
+        pages: run.pages,
+        unsupported: unsupportedUsage(manifest),
+        scopes,
+        requestDomains,
+        startedAt,
+        finishedAt: deps.clock.now(),
+      };
+      await recordChecks(ctx.db, row.id, {
+        check_status: report.ok ? 'passed' : 'failed',
+        check_report: JSON.stringify(report),
+        updated_at: deps.clock.now(),
+      });
+    },
+  });
+}
