@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { create } from './commands/create.ts';
+import { dev } from './commands/dev/index.ts';
 import { test } from './commands/test.ts';
 import { CliError } from './errors.ts';
 import { type CommandIo, processIo } from './io.ts';
@@ -13,9 +14,10 @@ Commands:
   build <dir> [--out <dir>]      compile into a package (folder + .tgz); errors as file:line:col
   check <dir> [--json]           build, open every page in the simulator, report errors and unsupported use
   test [dir]                     run the program's tests (tests/**/*.test.ts) against the simulator
+  dev [dir]                      serve the program in a phone frame with a developer panel, reload on change
   help                           show this text
 
-Coming later: dev, login, upload.
+Coming later: login, upload.
 `;
 
 /** Options every command may take; each command reads the ones it understands. */
@@ -56,6 +58,7 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
       case 'test':
         return await test(rest[0] ?? '.', io);
       case 'dev':
+        return await dev(rest[0] ?? '.', io);
       case 'login':
       case 'upload':
         throw new CliError('CLI_NOT_YET', command);

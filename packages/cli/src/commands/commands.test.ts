@@ -165,7 +165,7 @@ describe('plaza check', () => {
 });
 
 describe('plaza', () => {
-  it('prints usage, refuses unknown commands and options, and reserves dev/login/upload', async () => {
+  it('prints usage, refuses unknown commands and options, and reserves login/upload', async () => {
     expect((await plaza('help')).out).toContain('plaza <command>');
     expect(await plaza('deploy')).toMatchObject({ code: 1 });
     expect((await plaza('build', '--nope')).err).toContain("Unknown option '--nope'");
