@@ -10,3 +10,4 @@ export {
 export type { ContentTables } from './content.table.ts';
 export { contentErrors } from './errors.ts';
 export { contentMigrations } from './migrations/index.ts';
+export { contentPersonalData } from './personal-data.ts';
