@@ -22,6 +22,7 @@ import {
 } from './account.ts';
 import { ledgerErrors } from './errors.ts';
 import { checkInvariants, type InvariantReport } from './invariants.ts';
+import type { AccountRow } from './ledger.table.ts';
 import {
   closeTimeouts,
   deleteUncommittedTransfers,
@@ -35,7 +36,7 @@ import {
   toTransfer,
 } from './transfer.repository.ts';
 import { type CheckedTransfer, checkTransferShape, type Transfer, type TransferInput } from './transfer.ts';
-import { applyBatch, assertSameTransfer } from './transfer-rules.ts';
+import { applyBatch, type BatchOutcome } from './transfer-rules.ts';
 
 /** `db` alone, or an open transaction of the caller's that the ledger joins. */
 export type Executor = Db | Transaction<Database>;
@@ -115,10 +116,7 @@ const maxAttempts = 6;
 // a race this one can simply retry, and the retry will see the winner's rows.
 const retryableCodes = new Set(['40001', '40P01', '23505']);
 
-class RaceLost extends Error {}
-
 function retryable(error: unknown): boolean {
-  if (error instanceof RaceLost) return true;
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && retryableCodes.has(code);
 }
@@ -131,13 +129,13 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
   /** Runs `work` in the caller's transaction, or in its own one, retried when it lost a race. */
   async function inTransaction<T>(
     tx: Executor | undefined,
-    work: (trx: Transaction<Database>, owned: boolean) => Promise<T>,
+    work: (trx: Transaction<Database>) => Promise<T>,
   ): Promise<T> {
-    if (tx?.isTransaction) return work(tx as Transaction<Database>, false);
+    if (tx?.isTransaction) return work(tx as Transaction<Database>);
     const root = tx ?? db;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await root.transaction().execute((trx) => work(trx, true));
+        return await root.transaction().execute(work);
       } catch (error) {
         if (!retryable(error)) throw error;
         if (attempt >= maxAttempts) throw ledgerErrors.CONFLICT(undefined, undefined);
@@ -146,81 +144,95 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
     }
   }
 
+  /** What is stored about a batch: transfers with its ids, the pending ones it names, and their posts and voids. */
+  async function readStored(trx: Transaction<Database>, ids: Set<string>, pendingIds: string[]) {
+    const existing = new Map<string, Transfer>();
+    const pendings = new Map<string, Transfer>();
+    const resolutions = new Map<string, Transfer>();
+    for (const row of await findTransfersOrResolutions(trx, [...ids, ...pendingIds], pendingIds)) {
+      const transfer = toTransfer(row);
+      if (ids.has(row.id)) existing.set(row.id, transfer);
+      if (pendingIds.includes(row.id)) pendings.set(row.id, transfer);
+      if (row.pending_id !== null && pendingIds.includes(row.pending_id))
+        resolutions.set(row.pending_id, transfer);
+    }
+    return { existing, pendings, resolutions };
+  }
+
+  /**
+   * Applies a checked batch. Transfers never change or disappear, so what the first read
+   * finds stays true; what it does not find may still appear before the account locks
+   * are ours, and then the unique constraints on `id` and `pending_id` turn our insert
+   * away. So the common path keeps the hot accounts locked only for the insert and the
+   * balance write; a refusal, or an insert turned away, is decided again from a read
+   * made under the locks, which is the authoritative one.
+   */
   async function apply(
     trx: Transaction<Database>,
-    owned: boolean,
     batch: CheckedTransfer[],
     expiry = false,
   ): Promise<Transfer[]> {
     const now = clock.now();
-    const pendingIds = [...new Set(batch.flatMap((c) => (c.input.pendingId ? [c.input.pendingId] : [])))];
-    // Transfers never change, so the named pending ones can be read before locking.
-    const pendings = new Map((await findTransfers(trx, pendingIds)).map((r) => [r.id, toTransfer(r)]));
-    const accountIds = new Set<string>();
-    for (const { input } of batch) {
-      if (input.debitAccountId) accountIds.add(input.debitAccountId);
-      if (input.creditAccountId) accountIds.add(input.creditAccountId);
-      const pending = input.pendingId ? pendings.get(input.pendingId) : undefined;
-      if (pending) accountIds.add(pending.debitAccountId).add(pending.creditAccountId);
-    }
-    const accounts = new Map(
-      (await lockAccounts(trx, engine, [...accountIds])).map((r) => [r.id, toAccount(r)]),
-    );
-    // Only under the locks is "does it exist yet / was it resolved yet" a stable answer.
     const ids = new Set(batch.map((c) => c.input.id));
-    const existing = new Map<string, Transfer>();
-    const resolutions = new Map<string, Transfer>();
-    for (const row of await findTransfersOrResolutions(trx, [...ids], pendingIds)) {
-      const transfer = toTransfer(row);
-      if (ids.has(row.id)) existing.set(row.id, transfer);
-      if (row.pending_id !== null && pendings.has(row.pending_id)) resolutions.set(row.pending_id, transfer);
-    }
-    const outcome = applyBatch({ accounts, existing, pendings, resolutions }, batch, now, { expiry });
-    if (outcome.created.length === 0) return outcome.transfers;
+    const pendingIds = [...new Set(batch.flatMap((c) => (c.input.pendingId ? [c.input.pendingId] : [])))];
+    let stored = await readStored(trx, ids, pendingIds);
+    let underLocks = false;
+    const locked = new Map<string, AccountRow>();
+    const lockWhatIsNamed = async () => {
+      const wanted = new Set<string>();
+      for (const { input } of batch) {
+        if (input.debitAccountId) wanted.add(input.debitAccountId);
+        if (input.creditAccountId) wanted.add(input.creditAccountId);
+        const pending = input.pendingId ? stored.pendings.get(input.pendingId) : undefined;
+        if (pending) wanted.add(pending.debitAccountId).add(pending.creditAccountId);
+      }
+      const missing = [...wanted].filter((id) => !locked.has(id));
+      for (const row of await lockAccounts(trx, engine, missing)) locked.set(row.id, row);
+    };
+    const rereadUnderLocks = async () => {
+      stored = await readStored(trx, ids, pendingIds);
+      underLocks = true;
+      // A pending transfer committed since the first read names accounts we have not
+      // locked yet; taking them now breaks the id order, but only in this rare race,
+      // and PostgreSQL turns any resulting deadlock into a retryable error.
+      await lockWhatIsNamed();
+    };
+    const decide = () => {
+      const accounts = new Map([...locked.values()].map((r) => [r.id, toAccount(r)]));
+      return applyBatch({ accounts, ...stored }, batch, now, { expiry });
+    };
+    await lockWhatIsNamed();
 
-    const inserted = await insertTransfers(trx, outcome.created);
-    if (inserted.length !== outcome.created.length) {
-      // A concurrent transaction took one of these ids with other accounts (same accounts
-      // would have queued on our locks). Take back our rows before saying so.
+    for (let attempt = 1; ; attempt++) {
+      let outcome: BatchOutcome;
+      try {
+        outcome = decide();
+      } catch (refusal) {
+        if (underLocks || !(refusal instanceof PlazaError)) throw refusal;
+        await rereadUnderLocks();
+        outcome = decide();
+      }
+      if (outcome.created.length === 0) return outcome.transfers;
+      const inserted = await insertTransfers(trx, outcome.created);
+      if (inserted.length === outcome.created.length) {
+        await writeBalances(trx, outcome.touched);
+        await openTimeouts(trx, outcome.timeoutsOpened);
+        await closeTimeouts(trx, outcome.timeoutsClosed);
+        return outcome.transfers;
+      }
+      // Another transaction took one of our ids or resolved one of our pending transfers
+      // first (our insert waited for it to commit). Take back our rows and decide again.
       await deleteUncommittedTransfers(trx, inserted);
-      await explainLostIds(trx, owned, batch, new Set(inserted));
+      if (attempt >= maxAttempts) throw ledgerErrors.CONFLICT({ transfer_ids: [...ids] });
+      await rereadUnderLocks();
     }
-    await writeBalances(trx, outcome.touched);
-    await openTimeouts(trx, outcome.timeoutsOpened);
-    await closeTimeouts(trx, outcome.timeoutsClosed);
-    return outcome.transfers;
-  }
-
-  async function explainLostIds(
-    trx: Transaction<Database>,
-    owned: boolean,
-    batch: CheckedTransfer[],
-    inserted: Set<string>,
-  ): Promise<never> {
-    const lost = batch.filter((c) => !inserted.has(c.input.id));
-    const stored = new Map(
-      (
-        await findTransfers(
-          trx,
-          lost.map((c) => c.input.id),
-        )
-      ).map((r) => [r.id, toTransfer(r)]),
-    );
-    for (const { input } of lost) {
-      const original = stored.get(input.id);
-      const index = batch.findIndex((c) => c.input === input);
-      if (original) assertSameTransfer(original, input, { index, transfer_id: input.id });
-    }
-    // Same fields after all: our effects were computed without theirs, so start over.
-    if (owned) throw new RaceLost();
-    throw ledgerErrors.CONFLICT({ transfer_ids: lost.map((c) => c.input.id) });
   }
 
   async function createTransfers(inputs: readonly TransferInput[], tx?: Executor): Promise<Transfer[]> {
     if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > maxBatch)
       throw ledgerErrors.BATCH_INVALID({ size: Array.isArray(inputs) ? inputs.length : null });
     const batch = inputs.map((input, index) => checkTransferShape(input, { index, transfer_id: input?.id }));
-    return inTransaction(tx, (trx, owned) => apply(trx, owned, batch));
+    return inTransaction(tx, (trx) => apply(trx, batch));
   }
 
   return {
@@ -317,7 +329,7 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
           phase: 'void',
         };
         try {
-          await inTransaction(undefined, (trx, owned) => apply(trx, owned, [expiry], true));
+          await inTransaction(undefined, (trx) => apply(trx, [expiry], true));
           voided++;
         } catch (error) {
           if (!(error instanceof PlazaError)) throw error;

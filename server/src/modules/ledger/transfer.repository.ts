@@ -62,16 +62,17 @@ export async function findTransfersOrResolutions(
 }
 
 /**
- * Inserts new transfers; returns the ids actually inserted. An id taken meanwhile by a
- * concurrent transaction is skipped rather than failing the statement, so PostgreSQL
- * does not abort a caller's outer transaction and the service can say what happened.
+ * Inserts new transfers; returns the ids actually inserted. A row that a concurrent
+ * transaction beat us to is skipped rather than failing the statement, so PostgreSQL
+ * does not abort a caller's outer transaction and the service can decide again.
  */
 export async function insertTransfers(db: Db, transfers: readonly Transfer[]): Promise<string[]> {
   if (transfers.length === 0) return [];
   const rows = await db
     .insertInto('ledger_transfer')
     .values(transfers.map(toRow))
-    .onConflict((oc) => oc.column('id').doNothing())
+    // Any unique constraint: a taken id, or a pending transfer someone else resolved.
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
