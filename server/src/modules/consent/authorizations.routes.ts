@@ -27,11 +27,11 @@ export async function authorizationsRoutes(
       schema: {
         tags: ['consent'],
         summary: 'Every app the user authorised, with the scopes granted and when',
-        response: { 200: z.object({ authorizations: z.array(authorizationJson) }) },
+        response: { 200: z.object({ items: z.array(authorizationJson) }) },
       },
     },
     async (request) => ({
-      authorizations: (await consent.authorizations(signedInUser(request))).map(toAuthorizationJson),
+      items: (await consent.authorizations(signedInUser(request))).map(toAuthorizationJson),
     }),
   );
 

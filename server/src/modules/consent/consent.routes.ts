@@ -61,16 +61,18 @@ export async function consentRoutes(
       config: user,
       schema: {
         tags: ['consent'],
-        summary: 'getUserProfile: the nickname and avatar for this app, with the profile grant',
+        // Answered in the shape of the dialects' `userInfo`, which the host hands on as is.
+        summary:
+          'getUserProfile: the nickname and avatar (userInfo shape) for this app, with the profile grant',
         params: appParams,
-        response: { 200: z.object({ nickname: z.string(), avatar_url: z.string().nullable() }) },
+        response: { 200: z.object({ nickName: z.string(), avatarUrl: z.string() }) },
       },
     },
     async (request, reply) => {
       const profile = await consent.profile(signedInUser(request), request.params.appid);
       return reply
         .header('cache-control', 'no-store')
-        .send({ nickname: profile.nickname, avatar_url: profile.avatarUrl });
+        .send({ nickName: profile.nickname, avatarUrl: profile.avatarUrl ?? '' });
     },
   );
 

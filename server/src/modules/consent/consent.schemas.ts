@@ -19,7 +19,9 @@ export const sheetJson = z.object({
 });
 
 export const authorizationJson = z.object({
-  app: appCardJson,
+  appid: z.string(),
+  app_name: z.string(),
+  app_icon_url: z.string().nullable(),
   scopes: z.array(
     z.object({ scope: scopeField, granted_at: z.number(), last_used_at: z.number().nullable() }),
   ),
@@ -42,7 +44,9 @@ export function toSheetJson(s: ConsentSheet): z.infer<typeof sheetJson> {
 
 export function toAuthorizationJson(a: Authorization): z.infer<typeof authorizationJson> {
   return {
-    app: cardJson(a.app),
+    appid: a.app.appid,
+    app_name: a.app.name,
+    app_icon_url: a.app.iconUrl,
     scopes: a.scopes.map((s) => ({ scope: s.scope, granted_at: s.grantedAt, last_used_at: s.lastUsedAt })),
   };
 }

@@ -115,9 +115,7 @@ describe.each(testEngines)('consent on %s', (engine) => {
       (await c.call('POST', `/api/runtime/apps/${a.appid}/location`, { token: user.token })).json.error.code,
     ).toBe('CONSENT_SCOPE_NOT_DECLARED');
     // Nothing was recorded.
-    expect(
-      (await c.call('GET', '/api/me/authorizations', { token: user.token })).json.authorizations,
-    ).toEqual([]);
+    expect((await c.call('GET', '/api/me/authorizations', { token: user.token })).json.items).toEqual([]);
   });
 
   it('refuses bad input with 4xx and changes nothing', async () => {
@@ -145,9 +143,7 @@ describe.each(testEngines)('consent on %s', (engine) => {
       (await c.call('GET', `/api/runtime/apps/ttnope/consent/location`, { token: user.token })).status,
     ).toBe(404);
     expect((await c.call('GET', `/api/runtime/apps/${a.appid}/consent/location`)).status).toBe(401);
-    expect(
-      (await c.call('GET', '/api/me/authorizations', { token: user.token })).json.authorizations,
-    ).toEqual([]);
+    expect((await c.call('GET', '/api/me/authorizations', { token: user.token })).json.items).toEqual([]);
   });
 
   it('answers the profile only with consent, and a denial takes it back', async () => {
@@ -158,7 +154,7 @@ describe.each(testEngines)('consent on %s', (engine) => {
     await decide(user.token, a.appid, 'profile', true);
     const profile = await c.call('POST', url, { token: user.token });
     expect(profile.status).toBe(200);
-    expect(profile.json).toEqual({ nickname: 'Plaza user', avatar_url: null });
+    expect(profile.json).toEqual({ nickName: 'Plaza user', avatarUrl: '' });
     const denied = await decide(user.token, a.appid, 'profile', false);
     expect(denied.json).toMatchObject({ granted: false, decision: 'denied' });
     expect((await c.call('POST', url, { token: user.token })).json.error.code).toBe('CONSENT_REQUIRED');
@@ -229,9 +225,11 @@ describe.each(testEngines)('consent on %s', (engine) => {
 
     const list = await c.call('GET', '/api/me/authorizations', { token: user.token });
     expect(list.status).toBe(200);
-    const byApp = new Map(list.json.authorizations.map((x: { app: { appid: string } }) => [x.app.appid, x]));
+    const byApp = new Map(list.json.items.map((x: { appid: string }) => [x.appid, x]));
     expect(byApp.get(a.appid)).toEqual({
-      app: { appid: a.appid, name: 'Noodles', icon_url: null },
+      appid: a.appid,
+      app_name: 'Noodles',
+      app_icon_url: null,
       scopes: expect.arrayContaining([
         { scope: 'phone_number', granted_at: grantedAt, last_used_at: grantedAt },
         { scope: 'profile', granted_at: grantedAt, last_used_at: null },
@@ -247,9 +245,7 @@ describe.each(testEngines)('consent on %s', (engine) => {
     expect((await c.call('DELETE', `/api/me/authorizations/${a.appid}`, { token: user.token })).status).toBe(
       204,
     );
-    expect(
-      (await c.call('GET', '/api/me/authorizations', { token: user.token })).json.authorizations,
-    ).toEqual([]);
+    expect((await c.call('GET', '/api/me/authorizations', { token: user.token })).json.items).toEqual([]);
 
     // The code issued before the revocation no longer works; nothing new can be had.
     expect((await exchange(a.token, pending)).json.error.code).toBe('CONSENT_WITHDRAWN');
