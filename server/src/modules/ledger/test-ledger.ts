@@ -1,9 +1,10 @@
+import { expect } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
 import { type Db, type Engine, openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
 import { createTestTarget } from '../../db/test-database.ts';
-import type { AccountKind } from './account.ts';
-import { createLedgerService, type LedgerService } from './ledger.service.ts';
+import type { Account, AccountFlags, AccountKind } from './account.ts';
+import { createLedgerService } from './ledger.service.ts';
 import { ledgerMigrations } from './migrations/index.ts';
 
 /**
@@ -24,24 +25,38 @@ export async function startTestLedger(engine: Engine, options: { poolSize?: numb
   const clock = manualClock();
   const ledger = createLedgerService({ db, engine, clock });
   let owners = 0;
+  let ids = 0;
+  /** A fresh account of `kind` with a new owner, so tests never share balances. */
+  const account = async (kind: AccountKind, currency = 'CNY', flags?: Partial<AccountFlags>) => {
+    owners++;
+    return ledger.ensureAccount({ kind, ownerId: `owner_${owners}`, currency, ...(flags ? { flags } : {}) });
+  };
   return {
     db: db as Db,
     engine,
     clock,
     ledger,
-    /** A fresh account of `kind` with a new owner, so tests never share balances. */
-    async account(
-      kind: AccountKind,
-      currency = 'CNY',
-      flags?: Parameters<LedgerService['ensureAccount']>[0]['flags'],
-    ) {
-      owners++;
-      return ledger.ensureAccount({
-        kind,
-        ownerId: `owner_${owners}`,
-        currency,
-        ...(flags ? { flags } : {}),
+    account,
+    /** A transfer id never used before in this ledger. */
+    id: (label: string) => `${label}_${++ids}`,
+    /** [debits pending, debits posted, credits pending, credits posted] as stored now. */
+    async balances(of: Account) {
+      const a = await ledger.getAccount(of.id);
+      return [a?.debitsPending, a?.debitsPosted, a?.creditsPending, a?.creditsPosted];
+    },
+    /** An escrow account holding `amount`, funded from the outside world, and a merchant to pay. */
+    async funded(amount: number) {
+      const world = await account('external');
+      const escrow = await account('app_escrow');
+      await ledger.createTransfer({
+        id: `fund_${++ids}`,
+        debitAccountId: world.id,
+        creditAccountId: escrow.id,
+        amount,
+        currency: 'CNY',
+        code: 'fund',
       });
+      return { world, escrow, merchant: await account('merchant_balance') };
     },
     async stop() {
       await db.destroy();
@@ -51,3 +66,8 @@ export async function startTestLedger(engine: Engine, options: { poolSize?: numb
 }
 
 export type TestLedger = Awaited<ReturnType<typeof startTestLedger>>;
+
+/** Expects the ledger to refuse with `LEDGER_<code>`. */
+export async function refused(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toMatchObject({ code: `LEDGER_${code}` });
+}
