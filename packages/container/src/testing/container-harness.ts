@@ -23,12 +23,16 @@ export interface Harness {
 
 /**
  * One browser, one host server (serving the container and the fixture packages at
- * `/pkg/<name>/`) and a second origin, shared by the tests of one file.
+ * `/pkg/<name>/`: a folder of `test-fixtures/` by name, or any program folder) and a second
+ * origin, shared by the tests of one file.
  */
-export async function startHarness(fixtures: string[]): Promise<Harness> {
+export async function startHarness(fixtures: (string | { name: string; dir: string })[]): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const script = await buildContainerScript();
-  const packages = fixtures.map((name) => serveFiles(`/pkg/${name}/`, buildPackageFiles(fixtureDir(name))));
+  const packages = fixtures.map((fixture) => {
+    const { name, dir } = typeof fixture === 'string' ? { name: fixture, dir: fixtureDir(fixture) } : fixture;
+    return serveFiles(`/pkg/${name}/`, buildPackageFiles(dir));
+  });
   const server = await startTestServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/') {
