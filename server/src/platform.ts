@@ -65,6 +65,19 @@ import {
   webhooksPlugin,
 } from './modules/webhooks/index.ts';
 import {
+  createFunnelService,
+  type FunnelService,
+  funnelMigrations,
+  funnelPersonalData,
+} from './modules/funnel/index.ts';
+import {
+  createPaymentsService,
+  type PaymentsService,
+  paymentMigrations,
+  paymentsPlugin,
+  sandboxChannel,
+} from './modules/payments/index.ts';
+import {
   createVersionsService,
   packageLimitsFromEnv,
   processPageChecker,
@@ -111,6 +124,10 @@ export interface Platform {
   dataRights: DataRightsService;
   /** Versions of apps: upload, automated checks, review, grey release, rollback, the runtime package. */
   versions: VersionsService;
+  /** Per-app funnel of the closed loop; modules record steps in their own transactions. */
+  funnel: FunnelService;
+  /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
+  payments: PaymentsService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -131,6 +148,8 @@ export const migrationSets: MigrationSet[] = [
   consentMigrations,
   dataRightsMigrations,
   versionsMigrations,
+  funnelMigrations,
+  paymentMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -161,7 +180,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     clock,
     login,
     webhooks,
-    contributors: [identityPersonalData(db, clock), loginPersonalData(db, apps), consentPersonalData(db)],
+    contributors: [
+      identityPersonalData(db, clock),
+      loginPersonalData(db, apps),
+      consentPersonalData(db),
+      funnelPersonalData(db),
+    ],
   });
   const versions = createVersionsService({
     db,
@@ -172,6 +196,20 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apps,
     limits: packageLimitsFromEnv(process.env),
     pageChecker: processPageChecker(),
+  });
+  const funnel = createFunnelService(db);
+  // The sandbox channel until a real provider is configured: no money leaves the platform.
+  const payments = createPaymentsService({
+    db,
+    engine,
+    clock,
+    ledger,
+    apps,
+    login,
+    webhooks,
+    jobs,
+    funnel,
+    channel: sandboxChannel(),
   });
   const authenticators: Authenticator[] = [...identityAuthenticators(identity), clientTokenAuthenticator(apps)];
   const app = await buildApp({
@@ -192,6 +230,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(consentPlugin, { consent });
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
+      await app.register(paymentsPlugin, { payments });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -228,6 +267,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     consent,
     dataRights,
     versions,
+    funnel,
+    payments,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

@@ -1,0 +1,7 @@
+import type { MigrationSet } from '../../../db/migrator.ts';
+import { payments_2026_11_25_0500 } from './2026_11_25_0500_payments.ts';
+
+/** The payments module's migrations, for the platform's one migrator. */
+export const paymentMigrations: MigrationSet = {
+  '2026_11_25_0500_payments': payments_2026_11_25_0500,
+};

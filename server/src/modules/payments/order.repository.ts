@@ -1,0 +1,102 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Engine } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { OrderStatus } from './order-state.ts';
+import type { OrderRow, PaymentOrderTable } from './payments.table.ts';
+
+/** `db` or an open transaction. */
+export type Executor = Kysely<Database>;
+
+export async function insertOrder(on: Executor, row: Insertable<PaymentOrderTable>): Promise<boolean> {
+  const result = await on
+    .insertInto('payment_order')
+    .values(row)
+    .onConflict((oc) => oc.columns(['app_id', 'out_order_no']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+}
+
+export function findOrder(on: Executor, id: string): Promise<OrderRow | undefined> {
+  return on.selectFrom('payment_order').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * The order row, locked for the rest of the transaction on PostgreSQL (SQLite runs one
+ * writing transaction at a time already). Every change of an order takes this lock
+ * first, then the ledger's account locks, so two changes of one order never interleave.
+ */
+export function lockOrder(on: Executor, engine: Engine, id: string): Promise<OrderRow | undefined> {
+  const query = on.selectFrom('payment_order').selectAll().where('id', '=', id);
+  return (engine === 'postgres' ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function findOrderByOutNo(
+  on: Executor,
+  appId: string,
+  outOrderNo: string,
+): Promise<OrderRow | undefined> {
+  return on
+    .selectFrom('payment_order')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where('out_order_no', '=', outOrderNo)
+    .executeTakeFirst();
+}
+
+export async function updateOrder(
+  on: Executor,
+  id: string,
+  expected: OrderStatus,
+  patch: Updateable<PaymentOrderTable>,
+): Promise<boolean> {
+  const result = await on
+    .updateTable('payment_order')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', expected)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface OrderFilter {
+  appId?: string;
+  userId?: string;
+  status?: OrderStatus;
+  createdFrom?: number;
+  createdTo?: number;
+  /** Orders with ids below this one (newest first). */
+  before?: string;
+  limit: number;
+}
+
+export function listOrders(on: Executor, f: OrderFilter): Promise<OrderRow[]> {
+  let q = on.selectFrom('payment_order').selectAll();
+  if (f.appId !== undefined) q = q.where('app_id', '=', f.appId);
+  if (f.userId !== undefined) q = q.where('user_id', '=', f.userId);
+  if (f.status !== undefined) q = q.where('status', '=', f.status);
+  if (f.createdFrom !== undefined) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdTo !== undefined) q = q.where('created_at', '<', f.createdTo);
+  if (f.before !== undefined) q = q.where('id', '<', f.before);
+  return q.orderBy('id', 'desc').limit(f.limit).execute();
+}
+
+/** Orders of an app with any money event (paid, settled) in [from, to). */
+export function ordersWithEventsIn(
+  on: Executor,
+  appId: string,
+  from: number,
+  to: number,
+): Promise<OrderRow[]> {
+  return on
+    .selectFrom('payment_order')
+    .selectAll()
+    .where('app_id', '=', appId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('paid_at', '>=', from), eb('paid_at', '<', to)]),
+        eb.and([eb('settled_at', '>=', from), eb('settled_at', '<', to)]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}
