@@ -54,7 +54,10 @@ export interface TransferPage {
  * immutable transfers, two-phase (pending → post | void, at most once), limits that
  * count pending debits, and all-or-nothing batches. Every function takes an optional
  * executor: pass the caller's transaction to move money in the same commit as the
- * caller's own rows (the order, the outbox job).
+ * caller's own rows (the order, the outbox job). That transaction should be READ
+ * COMMITTED (the default), and should move its money in one `createTransfers` call:
+ * each call locks its accounts in one global order, so two calls in one transaction
+ * can deadlock with another such transaction (PostgreSQL then aborts one of them).
  */
 export interface LedgerService {
   /**
