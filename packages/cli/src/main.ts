@@ -3,7 +3,9 @@ import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { create } from './commands/create.ts';
 import { dev } from './commands/dev/index.ts';
+import { login } from './commands/login/index.ts';
 import { test } from './commands/test.ts';
+import { upload } from './commands/upload/index.ts';
 import { CliError } from './errors.ts';
 import { type CommandIo, processIo } from './io.ts';
 
@@ -15,9 +17,9 @@ Commands:
   check <dir> [--json]           build, open every page in the simulator, report errors and unsupported use
   test [dir]                     run the program's tests (tests/**/*.test.ts) against the simulator
   dev [dir]                      serve the program in a phone frame with a developer panel, reload on change
+  login --server <url>           sign in as a developer (--email/--password or a prompt); keeps the session
+  upload <dir> --version <x.y.z> build and upload a version [--desc <text>] [--appid <id>] [--server <url>] [--submit]
   help                           show this text
-
-Coming later: login, upload.
 `;
 
 /** Options every command may take; each command reads the ones it understands. */
@@ -26,6 +28,13 @@ const OPTIONS = {
   out: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  server: { type: 'string' },
+  email: { type: 'string' },
+  password: { type: 'string' },
+  version: { type: 'string' },
+  desc: { type: 'string' },
+  appid: { type: 'string' },
+  submit: { type: 'boolean', default: false },
 } as const;
 
 /**
@@ -60,8 +69,9 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
       case 'dev':
         return await dev(rest[0] ?? '.', io);
       case 'login':
+        return await login(values, io);
       case 'upload':
-        throw new CliError('CLI_NOT_YET', command);
+        return await upload(rest[0] ?? '.', values, io);
       default:
         throw new CliError('CLI_UNKNOWN_COMMAND', command);
     }
