@@ -1,5 +1,6 @@
 import { type BuiltinComponent, truthy } from '../view/index.ts';
 import { activatable, setDisabled } from './accessible.ts';
+import { componentElement } from './component-element.ts';
 import { registerField, stringAttr } from './form-field.ts';
 
 type Kind = 'checkbox' | 'radio';
@@ -33,8 +34,7 @@ function groupValue(group: Element, kind: Kind): unknown {
 function option(kind: Kind): BuiltinComponent {
   return {
     create(ctx) {
-      const el = activatable(ctx.document.createElement('div'), kind);
-      el.setAttribute('data-plaza', kind);
+      const el = activatable(componentElement(ctx.document, 'div', kind), kind);
       state.set(el, { checked: false, value: '', disabled: false });
       el.addEventListener('click', () => {
         const s = state.get(el)!;
@@ -69,8 +69,7 @@ function option(kind: Kind): BuiltinComponent {
 function group(kind: Kind): BuiltinComponent {
   return {
     create(ctx) {
-      const el = ctx.document.createElement('div');
-      el.setAttribute('data-plaza', `${kind}-group`);
+      const el = componentElement(ctx.document, 'div', `${kind}-group`);
       el.setAttribute('role', kind === 'radio' ? 'radiogroup' : 'group');
       el.addEventListener('plaza-choice', () => ctx.emit('change', { value: groupValue(el, kind) }));
       registerField(el, {
@@ -89,8 +88,7 @@ function group(kind: Kind): BuiltinComponent {
 /** `switch`: a toggle with `change` `{ value: boolean }`; `type="checkbox"` looks like a checkbox. */
 export const switchComponent: BuiltinComponent = {
   create(ctx) {
-    const el = activatable(ctx.document.createElement('div'), 'switch');
-    el.setAttribute('data-plaza', 'switch');
+    const el = activatable(componentElement(ctx.document, 'div', 'switch'), 'switch');
     el.setAttribute('aria-checked', 'false');
     el.addEventListener('click', () => {
       if (truthy(ctx.attrs().disabled)) return;
@@ -122,8 +120,7 @@ export const switchComponent: BuiltinComponent = {
 /** `label`: a tap on it acts on the control it names (`for`) or the first control inside. */
 export const label: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'label');
+    const el = componentElement(ctx.document, 'div', 'label');
     el.addEventListener('click', (event) => {
       const target = event.target as Element;
       const controls =

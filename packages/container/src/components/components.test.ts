@@ -1,28 +1,22 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   frameOf,
-  type Harness,
   mountFixture,
-  startHarness,
   type TestWindow,
+  useHarness,
 } from '../testing/container-harness.ts';
 
-let harness: Harness;
+const harness = useHarness(['widgets']);
 let page: Page;
 let frame: Frame;
 
 beforeAll(async () => {
-  harness = await startHarness(['widgets']);
   page = await harness.open();
   await mountFixture(page, 'widgets');
   frame = await frameOf(page, 'pages/form/form');
   await frame.locator('#name').waitFor();
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const state = (text: string | RegExp) =>

@@ -1,5 +1,6 @@
 import { type BuiltinComponent, basicComponents, truthy } from '../view/index.ts';
 import { activatable } from './accessible.ts';
+import { componentElement } from './component-element.ts';
 import { stringAttr } from './form-field.ts';
 
 const ICONS: Record<string, { glyph: string; color: string; label: string }> = {
@@ -17,8 +18,7 @@ const ICONS: Record<string, { glyph: string; color: string; label: string }> = {
 /** `icon`: the dialects' icon set, drawn with text glyphs, labelled for screen readers. */
 export const icon: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('span');
-    el.setAttribute('data-plaza', 'icon');
+    const el = componentElement(ctx.document, 'span', 'icon');
     el.setAttribute('role', 'img');
     return el;
   },
@@ -38,8 +38,7 @@ export const icon: BuiltinComponent = {
 /** `progress`: a bar with `role="progressbar"` and `aria-valuenow`; `show-info` prints the percent. */
 export const progress: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'progress');
+    const el = componentElement(ctx.document, 'div', 'progress');
     el.setAttribute('role', 'progressbar');
     el.setAttribute('aria-valuemin', '0');
     el.setAttribute('aria-valuemax', '100');
@@ -87,8 +86,7 @@ const ENTITIES: Record<string, string> = {
 /** `text`: inline text; `selectable`/`user-select` allow selection, `decode` turns entities into characters. */
 export const text: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('span');
-    el.setAttribute('data-plaza', 'text');
+    const el = componentElement(ctx.document, 'span', 'text');
     return el;
   },
   handles: ['selectable', 'user-select', 'decode', 'space'],
@@ -124,8 +122,7 @@ export const navigator: BuiltinComponent = {
 /** `movable-area` / `movable-view`: drag within the area; `change` carries `{ x, y, source }`. */
 export const movableArea: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'movable-area');
+    const el = componentElement(ctx.document, 'div', 'movable-area');
     return el;
   },
 };
@@ -135,8 +132,7 @@ const placers = new WeakMap<Element, (x: number, y: number, source: string) => v
 
 export const movableView: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'movable-view');
+    const el = componentElement(ctx.document, 'div', 'movable-view');
     el.tabIndex = 0;
     positions.set(el, { x: 0, y: 0 });
     const place = (x: number, y: number, source: string) => {

@@ -1,4 +1,5 @@
 import { type BuiltinComponent, basicComponents, setAttribute, truthy } from '../view/index.ts';
+import { componentElement } from './component-element.ts';
 import { FORM_ACTION, fieldsUnder, registerField, requestFormAction, stringAttr } from './form-field.ts';
 
 /**
@@ -8,8 +9,7 @@ import { FORM_ACTION, fieldsUnder, registerField, requestFormAction, stringAttr 
  */
 export const form: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'form');
+    const el = componentElement(ctx.document, 'div', 'form');
     el.setAttribute('role', 'form');
     el.addEventListener(FORM_ACTION, (event) => {
       event.stopPropagation();

@@ -1,4 +1,5 @@
 import { type BuiltinComponent, setAttribute, truthy } from '../view/index.ts';
+import { componentElement } from './component-element.ts';
 import { renderRichText } from './rich-text-sanitiser.ts';
 
 /**
@@ -7,8 +8,7 @@ import { renderRichText } from './rich-text-sanitiser.ts';
  */
 export const image: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('img');
-    el.setAttribute('data-plaza', 'image');
+    const el = componentElement(ctx.document, 'img', 'image');
     el.addEventListener('load', () => ctx.emit('load', { width: el.naturalWidth, height: el.naturalHeight }));
     el.addEventListener('error', () => ctx.emit('error', { errMsg: `GET ${el.src} failed` }));
     return el;
@@ -26,8 +26,7 @@ export const image: BuiltinComponent = {
 /** `rich-text`: `nodes` as a HTML string or node array, always through the sanitiser. */
 export const richText: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'rich-text');
+    const el = componentElement(ctx.document, 'div', 'rich-text');
     return el;
   },
   handles: ['nodes', 'space', 'user-select'],
@@ -40,8 +39,7 @@ export const richText: BuiltinComponent = {
 /** `video`: a native player; events carry the dialects' details. */
 export const video: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('video');
-    el.setAttribute('data-plaza', 'video');
+    const el = componentElement(ctx.document, 'video', 'video');
     el.setAttribute('playsinline', '');
     el.addEventListener('play', () => ctx.emit('play', {}));
     el.addEventListener('pause', () => ctx.emit('pause', {}));
@@ -73,8 +71,7 @@ export const video: BuiltinComponent = {
  */
 export const canvas: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('canvas');
-    el.setAttribute('data-plaza', 'canvas');
+    const el = componentElement(ctx.document, 'canvas', 'canvas');
     return el;
   },
   handles: ['type', 'canvas-id', 'disable-scroll'],
@@ -96,8 +93,7 @@ export const canvas: BuiltinComponent = {
 export function webView(allowedOrigins: readonly string[]): BuiltinComponent {
   return {
     create(ctx) {
-      const el = ctx.document.createElement('div');
-      el.setAttribute('data-plaza', 'web-view');
+      const el = componentElement(ctx.document, 'div', 'web-view');
       return el;
     },
     handles: ['src'],

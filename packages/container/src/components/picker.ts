@@ -1,5 +1,6 @@
 import { type BuiltinComponent, type BuiltinContext, truthy } from '../view/index.ts';
 import { activatable } from './accessible.ts';
+import { componentElement } from './component-element.ts';
 import { registerField, stringAttr } from './form-field.ts';
 
 type Mode = 'selector' | 'multiSelector' | 'date' | 'time' | 'region';
@@ -29,8 +30,7 @@ function currentValue(attrs: Record<string, unknown>, mode: Mode): unknown {
  */
 export const picker: BuiltinComponent = {
   create(ctx) {
-    const el = activatable(ctx.document.createElement('div'), 'button');
-    el.setAttribute('data-plaza', 'picker');
+    const el = activatable(componentElement(ctx.document, 'div', 'picker'), 'button');
     el.setAttribute('aria-haspopup', 'dialog');
     let chosen: unknown;
     el.addEventListener('click', (event) => {
@@ -163,8 +163,7 @@ const ITEM_HEIGHT = 34;
  */
 export const pickerView: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'picker-view');
+    const el = componentElement(ctx.document, 'div', 'picker-view');
     el.setAttribute('role', 'group');
     el.addEventListener('plaza-column-settled', () => {
       const columns = Array.from(el.querySelectorAll<HTMLElement>('[data-plaza="picker-view-column"]'));
@@ -188,8 +187,7 @@ export const pickerView: BuiltinComponent = {
 
 export const pickerViewColumn: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'picker-view-column');
+    const el = componentElement(ctx.document, 'div', 'picker-view-column');
     el.setAttribute('role', 'listbox');
     el.tabIndex = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;

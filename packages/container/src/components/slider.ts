@@ -1,4 +1,5 @@
 import { type BuiltinComponent, truthy } from '../view/index.ts';
+import { componentElement } from './component-element.ts';
 import { registerField, stringAttr } from './form-field.ts';
 
 /**
@@ -7,8 +8,7 @@ import { registerField, stringAttr } from './form-field.ts';
  */
 export const slider: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'slider');
+    const el = componentElement(ctx.document, 'div', 'slider');
     const range = ctx.document.createElement('input');
     range.type = 'range';
     const shown = ctx.document.createElement('span');

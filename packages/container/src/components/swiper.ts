@@ -1,4 +1,5 @@
 import { type BuiltinComponent, truthy } from '../view/index.ts';
+import { componentElement } from './component-element.ts';
 
 interface SwiperState {
   current: number;
@@ -42,8 +43,7 @@ function show(el: HTMLElement, state: SwiperState, index: number, circular: bool
  */
 export const swiper: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'swiper');
+    const el = componentElement(ctx.document, 'div', 'swiper');
     el.setAttribute('role', 'region');
     el.setAttribute('aria-roledescription', 'carousel');
     el.tabIndex = 0;
@@ -127,8 +127,7 @@ export const swiper: BuiltinComponent = {
 
 export const swiperItem: BuiltinComponent = {
   create(ctx) {
-    const el = ctx.document.createElement('div');
-    el.setAttribute('data-plaza', 'swiper-item');
+    const el = componentElement(ctx.document, 'div', 'swiper-item');
     el.setAttribute('role', 'group');
     return el;
   },

@@ -1,28 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  events,
-  frameOf,
-  type Harness,
-  mountFixture,
-  startHarness,
-} from '../testing/container-harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 
 const takeout = fileURLToPath(new URL('../../../../examples/takeout', import.meta.url));
 
-let harness: Harness;
+const harness = useHarness([{ name: 'takeout', dir: takeout }]);
 let page: Page;
 
 beforeAll(async () => {
-  harness = await startHarness([{ name: 'takeout', dir: takeout }]);
   page = await harness.open();
   await mountFixture(page, 'takeout');
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 describe('the takeout example in the browser container', () => {

@@ -3,21 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   frameOf,
-  type Harness,
   mountFixture,
-  startHarness,
   type TestWindow,
+  useHarness,
 } from '../testing/container-harness.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness(['probe']);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(['probe']);
 
 /** Results of the probe's attempts, by name. */
 async function results(page: Page, id: string): Promise<Record<string, string>> {

@@ -1,26 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
   events,
   frameOf,
-  type Harness,
   mountFixture,
-  startHarness,
   type TestWindow,
+  useHarness,
 } from '../testing/container-harness.ts';
 
-let harness: Harness;
+const harness = useHarness(['shop']);
 let page: Page;
 
 beforeAll(async () => {
-  harness = await startHarness(['shop']);
   page = await harness.open();
   await mountFixture(page, 'shop', { permissions: { requestDomains: ['https://api.allowed.example'] } });
-});
-
-afterAll(async () => {
-  await harness?.close();
 });
 
 const visiblePage = () => page.locator('section.plaza-page:not([hidden])').last();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildContainerScript } from '../bundle/index.ts';
 import type { MountHandle, MountOptions } from '../mount/mount.ts';
 import { launchChromium } from './browser.ts';
@@ -63,6 +64,37 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
       await server.close();
       await other.close();
     },
+  };
+}
+
+/**
+ * The harness of one test file: started before its tests, closed after them.
+ * @example const harness = useHarness(['shop']); it('…', async () => { const page = await harness.open(); });
+ */
+export function useHarness(fixtures: Parameters<typeof startHarness>[0]): Harness {
+  let started: Harness | undefined;
+  beforeAll(async () => {
+    started = await startHarness(fixtures);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = () => {
+    if (!started) throw new Error('the harness starts in beforeAll');
+    return started;
+  };
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get server() {
+      return current().server;
+    },
+    get other() {
+      return current().other;
+    },
+    open: () => current().open(),
+    close: () => current().close(),
   };
 }
 

@@ -1,22 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ARTIFACTS,
-  events,
-  frameOf,
-  type Harness,
-  mountFixture,
-  startHarness,
-} from '../testing/container-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 
-let harness: Harness;
-
-beforeAll(async () => {
-  harness = await startHarness(['crash']);
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useHarness(['crash']);
 
 describe('a mini program that hangs or crashes', () => {
   it('an endless loop in onLoad leaves the host page responsive; the error page restarts the program', async () => {
