@@ -14,22 +14,10 @@ import {
   migrationsCurrent,
 } from './db/migrator.ts';
 import type { Authenticator } from './http/access.ts';
+import { httpErrors } from './http/errors.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
-import { healthRoutes } from './modules/health/index.ts';
-import { superAppRoutes } from './modules/super-app/index.ts';
-import {
-  createDevOtpSender,
-  createIdentityService,
-  type IdentityService,
-  identityAuthenticators,
-  identityMigrations,
-  identityPersonalData,
-  identityPlugin,
-  type OperatorSetup,
-} from './modules/identity/index.ts';
-import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   type AppsService,
   appsMigrations,
@@ -46,11 +34,37 @@ import {
   defaultProfiles,
 } from './modules/consent/index.ts';
 import {
+  type ContentService,
+  contentMigrations,
+  contentPersonalData,
+  contentRoutes,
+  createContentService,
+} from './modules/content/index.ts';
+import {
   createDataRightsService,
   type DataRightsService,
   dataRightsMigrations,
   dataRightsPlugin,
 } from './modules/data-rights/index.ts';
+import {
+  createFunnelService,
+  type FunnelService,
+  funnelMigrations,
+  funnelPersonalData,
+  funnelRoutes,
+} from './modules/funnel/index.ts';
+import { healthRoutes } from './modules/health/index.ts';
+import {
+  createDevOtpSender,
+  createIdentityService,
+  type IdentityService,
+  identityAuthenticators,
+  identityMigrations,
+  identityPersonalData,
+  identityPlugin,
+  type OperatorSetup,
+} from './modules/identity/index.ts';
+import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   createLoginService,
   type LoginService,
@@ -59,24 +73,13 @@ import {
   loginPlugin,
 } from './modules/login/index.ts';
 import {
-  createWebhooksService,
-  type WebhooksService,
-  webhookMigrations,
-  webhooksPlugin,
-} from './modules/webhooks/index.ts';
-import {
-  createFunnelService,
-  type FunnelService,
-  funnelMigrations,
-  funnelPersonalData,
-} from './modules/funnel/index.ts';
-import {
   createPaymentsService,
   type PaymentsService,
   paymentMigrations,
   paymentsPlugin,
   sandboxChannel,
 } from './modules/payments/index.ts';
+import { superAppRoutes } from './modules/super-app/index.ts';
 import {
   createVersionsService,
   packageLimitsFromEnv,
@@ -85,6 +88,12 @@ import {
   versionsMigrations,
   versionsPlugin,
 } from './modules/versions/index.ts';
+import {
+  createWebhooksService,
+  type WebhooksService,
+  webhookMigrations,
+  webhooksPlugin,
+} from './modules/webhooks/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -126,6 +135,8 @@ export interface Platform {
   versions: VersionsService;
   /** Per-app funnel of the closed loop; modules record steps in their own transactions. */
   funnel: FunnelService;
+  /** Videos, anchors, POIs and the feed. */
+  content: ContentService;
   /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
   payments: PaymentsService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
@@ -150,6 +161,7 @@ export const migrationSets: MigrationSet[] = [
   versionsMigrations,
   funnelMigrations,
   paymentMigrations,
+  contentMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -173,7 +185,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const apps = createAppsService({ db, clock, orgs: identity });
   const login = createLoginService({ db, clock, apps });
   const webhooks = createWebhooksService({ db, clock, jobs, apps });
-  const consent = createConsentService({ db, clock, apps, users: identity, profiles: defaultProfiles(identity) });
+  const consent = createConsentService({
+    db,
+    clock,
+    apps,
+    users: identity,
+    profiles: defaultProfiles(identity),
+  });
   // Every module holding personal data contributes to the export and the erasure.
   const dataRights = createDataRightsService({
     db,
@@ -185,6 +203,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       loginPersonalData(db, apps),
       consentPersonalData(db),
       funnelPersonalData(db),
+      contentPersonalData(db),
     ],
   });
   const versions = createVersionsService({
@@ -198,6 +217,14 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     pageChecker: processPageChecker(),
   });
   const funnel = createFunnelService(db);
+  // Anchors may open only apps that are active and have a released version.
+  const content = createContentService({
+    db,
+    clock,
+    blobs,
+    funnel,
+    apps: { mountable: (ids) => versions.mountable(ids) },
+  });
   // The sandbox channel until a real provider is configured: no money leaves the platform.
   const payments = createPaymentsService({
     db,
@@ -211,7 +238,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     channel: sandboxChannel(),
   });
-  const authenticators: Authenticator[] = [...identityAuthenticators(identity), clientTokenAuthenticator(apps)];
+  const authenticators: Authenticator[] = [
+    ...identityAuthenticators(identity),
+    clientTokenAuthenticator(apps),
+  ];
   const app = await buildApp({
     logger: log,
     bodyLimit: config.bodyLimit,
@@ -231,6 +261,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
+      await app.register(contentRoutes, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(funnelRoutes, {
+        funnel,
+        authorizeAppReader: async (principal, appid) => {
+          if (principal.kind !== 'account') throw httpErrors.FORBIDDEN();
+          await apps.requireRole(
+            { accountId: principal.accountId, operator: principal.operator },
+            appid,
+            'viewer',
+          );
+        },
+      });
       await app.register(healthRoutes, {
         probe: {
           ready: async () => {
@@ -268,6 +310,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     dataRights,
     versions,
     funnel,
+    content,
     payments,
     operatorSetup,
     async listen() {

@@ -221,9 +221,10 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await app.inject(
-        `/api/feed?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-      );
+      const res: {
+        statusCode: number;
+        json(): { items: Array<{ video_id: string }>; next_cursor: string | null };
+      } = await app.inject(`/api/feed?limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(res.statusCode).toBe(200);
       seen.push(...res.json().items.map((v: { video_id: string }) => v.video_id));
       cursor = res.json().next_cursor;
