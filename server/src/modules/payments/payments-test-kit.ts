@@ -48,7 +48,7 @@ export async function startPaymentsKit(
     const app = await t.apps.findByAppid(created.appid);
     if (!app) throw new Error('app missing');
     const token = await c.clientToken(created.appid, created.secret);
-    return { owner, appid: created.appid, appId: app.id, orgId: app.orgId, token };
+    return { owner, appid: created.appid, appId: app.id, orgId: app.orgId, token, secret: created.secret };
   }
 
   async function customer(appid: string) {
@@ -64,6 +64,8 @@ export async function startPaymentsKit(
     receiver,
     merchant,
     customer,
+    /** A fresh client token, after the clock moved past the old one's life. */
+    clientToken: c.clientToken,
     async stop() {
       await t.stop();
       await receiver.close();

@@ -144,8 +144,20 @@ describe.each(testEngines)('guaranteed payment on %s', (engine) => {
       status: 'refunded',
       refunded_amount: 1000,
     });
-    const settleRefunded = await merchantCall('POST', `/api/payments/orders/${o.order_id}/settle`, {});
-    expect(settleRefunded.json.error.code).toBe('PAYMENT_ORDER_FULLY_REFUNDED');
+    // The settlement stands after a refund and is answered again; a refunded, never settled order is a 409.
+    const replayed = await merchantCall('POST', `/api/payments/orders/${o.order_id}/settle`, {});
+    expect(replayed.json).toMatchObject({ total_amount: 700, merchant_amount: 682 });
+    const whole = await paidOrder(100);
+    await merchantCall('POST', `/api/payments/orders/${whole.order_id}/refunds`, {
+      out_refund_no: `W${whole.order_id}`,
+      amount: 100,
+    });
+    const settleRefunded = await merchantCall('POST', `/api/payments/orders/${whole.order_id}/settle`, {});
+    expect([settleRefunded.status, settleRefunded.json.error.code]).toEqual([
+      409,
+      'PAYMENT_ORDER_FULLY_REFUNDED',
+    ]);
+    expect((await k.t.ledger.pendingStatus(`hold:${whole.order_id}:1`))?.status).toBe('voided');
     await ledgerOk();
   });
 

@@ -74,7 +74,8 @@ export function createSettlementService(ctx: PaymentsContext) {
         throw paymentErrors.ORDER_ALREADY_SETTLED({ settled_at: new Date(made.settledAt).toISOString() });
       return made;
     };
-    if (row.status === 'settled') return replay(row);
+    // Settled, and perhaps refunded since: the settlement stands and is answered again.
+    if (row.settled_at !== null) return replay(row);
     const app = await ctx.apps.get(row.app_id);
     const rate = app && industryCategory(app.category)?.commissionBps;
     if (rate === undefined || rate === null)
@@ -99,7 +100,7 @@ export function createSettlementService(ctx: PaymentsContext) {
       async (trx): Promise<{ replay: OrderRow } | { settlement: Settlement }> => {
         const locked = await lockOrder(trx, engine, orderId);
         if (!locked) throw paymentErrors.ORDER_NOT_FOUND({ order_id: orderId });
-        if (locked.status === 'settled') return { replay: locked as OrderRow };
+        if (locked.settled_at !== null) return { replay: locked as OrderRow };
         const money = {
           status: locked.status,
           total: Number(locked.total_amount),
