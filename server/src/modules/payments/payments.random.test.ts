@@ -34,9 +34,13 @@ describe.each(testEngines)('payments under random concurrent load on %s', (engin
     const random = mulberry32(seed);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
     const merchants = await Promise.all(['food_delivery', 'education'].map((c) => k.merchant(c)));
-    const apps = [];
+    const apps: {
+      m: (typeof merchants)[number];
+      users: Awaited<ReturnType<PaymentsKit['customer']>>[];
+      receiverId: string;
+    }[] = [];
     for (const m of merchants) {
-      const users = [];
+      const users: Awaited<ReturnType<PaymentsKit['customer']>>[] = [];
       for (let i = 0; i < 4; i++) users.push(await k.customer(m.appid));
       const receiver = await k.call('POST', '/api/payments/receivers', {
         token: m.token,
@@ -201,7 +205,10 @@ describe.each(testEngines)('payments under random concurrent load on %s', (engin
     const sum = weights.reduce((s, [, w]) => s + w, 0);
     const choose = () => {
       let r = random() * sum;
-      for (const [name, w] of weights) if ((r -= w) < 0) return name;
+      for (const [name, w] of weights) {
+        r -= w;
+        if (r < 0) return name;
+      }
       return 'create';
     };
     let left = operations;
