@@ -18,3 +18,4 @@ declare const console: {
   warn(...args: unknown[]): void;
   error(...args: unknown[]): void;
 };
+declare function atob(data: string): string;

@@ -24,7 +24,7 @@ export { RuntimeError, runtimeErrors } from './errors.ts';
 export { MODULE_GLOBALS, type ModuleFactory, ModuleLoader } from './loader/module-loader.ts';
 export { type CreateLogicOptions, createLogic, type Logic } from './logic/create-logic.ts';
 export { LOGIC_SOURCE_URL } from './logic/error-locator.ts';
-export type { LogicManifest } from './logic/manifest.ts';
+export { declaredPages, type LogicManifest } from './logic/manifest.ts';
 export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';

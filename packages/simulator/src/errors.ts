@@ -10,6 +10,7 @@ export const simulatorMessages = {
   SIM_RUNTIME_ERROR: 'The mini program threw: {0}',
   SIM_WAIT_TIMEOUT: 'waitFor timed out after {0} ms: {1}',
   SIM_ELEMENT_NOT_FOUND: 'No element matches "{0}" on {1}',
+  SIM_NAVIGATION_REFUSED: 'The navigation was refused: {0}',
   SIM_CLOSED: 'The simulator is closed',
   SIM_NO_PAGE: 'No page is open',
 } as const;

@@ -39,7 +39,7 @@ async function program(
 }
 
 describe('the logic realm', () => {
-  it('gives the program no Node: no process, fetch, Node modules, nor a way back through constructors', async () => {
+  it('gives the program no Node, no eval: no process, fetch, Node modules, nor a way back through constructors', async () => {
     const dir = await program({
       js: `Page({
   data: { seen: {} },
@@ -51,6 +51,8 @@ describe('the logic realm', () => {
       viaTimer: probe(() => setTimeout.constructor('return typeof process')()),
       viaApi: probe(() => wx.showToast.constructor('return typeof process')()),
       viaPage: probe(() => this.setData.constructor('return typeof require')()),
+      evaluated: probe(() => eval('1 + 1')),
+      made: probe(() => Function('return 2')()),
     } });
   },
 });`,
@@ -62,9 +64,11 @@ describe('the logic realm', () => {
       fetch: 'undefined',
       fs: 'blocked',
       global: 'undefined',
-      viaTimer: 'undefined',
-      viaApi: 'undefined',
-      viaPage: 'undefined',
+      viaTimer: 'blocked',
+      viaApi: 'blocked',
+      viaPage: 'blocked',
+      evaluated: 'blocked',
+      made: 'blocked',
     });
   });
 
@@ -101,18 +105,68 @@ describe('the watchdog', () => {
   });
 });
 
+describe('subpackages', () => {
+  it('navigates into a subpackage page from the program and from the host, and back', async () => {
+    const dir = await program(
+      {
+        js: "Page({ open() { wx.navigateTo({ url: '/shop/pages/menu/menu?table=4' }); } });",
+        wxml: '<view class="open" bindtap="open">open</view>',
+      },
+      {
+        'app.json': JSON.stringify({
+          pages: ['pages/index/index'],
+          subpackages: [{ root: 'shop', pages: ['pages/menu/menu'] }],
+        }),
+        'shop/pages/menu/menu.js':
+          'Page({ data: { table: "" }, onLoad(q) { this.setData({ table: q.table || "none" }); } });',
+        'shop/pages/menu/menu.wxml': '<view class="table">table {{table}}</view>',
+      },
+    );
+    sim = await launch(dir);
+    await sim.tap('.open');
+    expect(sim.getCurrentPages().map((p) => p.path)).toEqual(['pages/index/index', 'shop/pages/menu/menu']);
+    expect(sim.text('.table')).toBe('table 4');
+    await sim.navigateBack();
+    await sim.navigateTo('shop/pages/menu/menu');
+    expect(sim.page).toMatchObject({ path: 'shop/pages/menu/menu', data: { table: 'none' } });
+    await expect(sim.navigateTo('shop/shop/pages/menu/menu')).rejects.toThrow(
+      /SIM_NAVIGATION_REFUSED|not found/,
+    );
+  });
+});
+
 describe('failing loudly', () => {
-  it('throws from launch when the page throws in onLoad, with the file and line', async () => {
+  it('throws from launch when the page throws in onLoad, with the exact file, line and column', async () => {
+    // Comments and blank lines vanish when scripts are compiled: the line must still be the author's.
     const dir = await program({
-      js: 'Page({\n  onLoad() {\n    null.boom();\n  },\n});\n',
+      js: '// the index page\n\nPage({\n  onLoad() {\n    null.boom();\n  },\n});\n',
       wxml: '<view />',
     });
     const failure = await launch(dir).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(SimulatorError);
     expect((failure as SimulatorError).code).toBe('SIM_RUNTIME_ERROR');
     expect((failure as Error).message).toMatch(
-      /pages\/index\/index\.js:\d+:\d+: Cannot read properties of null/,
+      /pages\/index\/index\.js:5:10: Cannot read properties of null/,
     );
+  });
+
+  it('maps errors of ES module and TypeScript pages to their own lines', async () => {
+    const dir = await program(
+      {
+        js: "import { label } from '../../lib/label';\nPage({ data: { label } });\n",
+        wxml: '<view>{{label}}</view>',
+      },
+      {
+        'lib/label.ts':
+          "export const label: string = 'x';\n\ninterface Unused { a: number }\n\nexport function fail(): never {\n  throw new Error('typed');\n}\n",
+        'pages/next/next.js':
+          "import { fail } from '../../lib/label';\n\nPage({\n  onLoad() {\n    fail();\n  },\n});\n",
+        'pages/next/next.wxml': '<view />',
+      },
+    );
+    sim = await launch(dir);
+    await expect(sim.navigateTo('pages/next/next')).rejects.toThrow(/lib\/label\.ts:6:\d+: typed/);
+    expect(sim.errors[0]).toMatchObject({ file: 'lib/label.ts', line: 6 });
   });
 
   it('rejects an action whose handler throws, and keeps the error', async () => {

@@ -1,4 +1,5 @@
 import {
+  declaredPages,
   type LogicOutboundMessage,
   type LogicToViewMessage,
   parseDataPath,
@@ -293,7 +294,9 @@ export class Simulator {
 
   /** Navigates as the host chrome would (a deep link, the back button, a tab tap). */
   async navigate(action: 'navigateTo' | 'redirectTo' | 'switchTab' | 'reLaunch', url: string): Promise<void> {
-    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action, url }));
+    // The host's navigation is a deep link: package paths are from the root, not the top page.
+    const absolute = url.startsWith('/') ? url : `/${url}`;
+    await this.hostNavigate(() => this.logic?.post({ v: 1, type: 'host.navigate', action, url: absolute }));
   }
 
   navigateTo(url: string): Promise<void> {
@@ -306,7 +309,19 @@ export class Simulator {
 
   /** The host's back button. */
   async navigateBack(delta = 1): Promise<void> {
-    await this.act(() => this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }));
+    await this.hostNavigate(() =>
+      this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }),
+    );
+  }
+
+  /** Runs a host navigation; the program's refusal (its `…:fail …` warning) rejects it. */
+  private async hostNavigate(post: () => void): Promise<void> {
+    const logsBefore = this.logs.length;
+    await this.act(post);
+    const refusal = this.logs
+      .slice(logsBefore)
+      .find((l) => l.level === 'warn' && /^\w+:fail /.test(l.message));
+    if (refusal) throw new SimulatorError('SIM_NAVIGATION_REFUSED', [refusal.message]);
   }
 
   /**
@@ -478,12 +493,7 @@ export class Simulator {
 
 /** Every page the package declares, subpackages included (qualified by their root), once each. */
 export function allPages(program: Program): string[] {
-  const { pages, subpackages } = program.manifest;
-  const qualified = subpackages.flatMap((s) => {
-    const root = s.root.replace(/\/+$/, '');
-    return s.pages.map((p) => (p.startsWith(`${root}/`) ? p : `${root}/${p}`));
-  });
-  return [...new Set([...pages, ...qualified])];
+  return [...declaredPages(program.manifest)];
 }
 
 function collapse(text: string): string {

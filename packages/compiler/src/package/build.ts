@@ -5,6 +5,7 @@ import { extensionOf, stripExtension } from '../package-path.ts';
 import { dialects } from '../project/dialect.ts';
 import { loadProject, type Project } from '../project/load-project.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
+import { LogicBundle } from '../script/logic-bundle.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
 import { transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
@@ -101,14 +102,16 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   const ext = dialects[project.dialect];
 
   // Scripts first: components' literal options decide their style scope and external classes.
-  const logic: string[] = ['/* Plaza logic bundle: every script of the program as a CommonJS module. */'];
+  const logic = new LogicBundle(
+    '/* Plaza logic bundle: every script of the program as a CommonJS module. */',
+  );
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
   for (const file of project.files) {
     if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
     const script = transformScript(project.readText(file) ?? '', file);
     errors.push(...script.errors);
-    logic.push(script.code);
+    logic.add(script.code, file, script.map, script.bodyLine);
     const scanned = scanScript(script.commonjs, [ext.namespace]);
     for (const api of scanned.apis) apis.add(api);
     facts.set(stripExtension(file), scanned);
@@ -166,7 +169,7 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   if (errors.length) return undefined;
 
   const files = new Map<string, Buffer | string>();
-  files.set('logic.js', `${logic.join('\n')}\n`);
+  files.set('logic.js', logic.text());
   files.set('view.js', printViewBundle(wxs, entries));
   for (const file of project.files) {
     if (sourceExtensions.has(extensionOf(file)) || file === 'project.config.json') continue;

@@ -21,6 +21,9 @@ export const scriptGlobals = [
 export interface TransformedScript {
   /** The wrapped module for `logic.js`. */
   code: string;
+  /** esbuild's source map of the CommonJS body (JSON), whose first line is line `bodyLine` of `code`. */
+  map?: string;
+  bodyLine: number;
   /** The CommonJS body alone, for static scans. */
   commonjs: string;
   errors: CompilerError[];
@@ -38,9 +41,16 @@ export function transformScript(source: string, path: string): TransformedScript
       format: 'cjs',
       target: 'es2019',
       sourcefile: path,
+      sourcemap: 'external',
       logLevel: 'silent',
     });
-    return { code: wrapModule(path.replace(/\.ts$/, '.js'), result.code), commonjs: result.code, errors: [] };
+    return {
+      code: wrapModule(path.replace(/\.ts$/, '.js'), result.code),
+      map: result.map,
+      bodyLine: WRAPPER_LINES,
+      commonjs: result.code,
+      errors: [],
+    };
   } catch (error) {
     const failures = (
       error as {
@@ -62,9 +72,12 @@ export function transformScript(source: string, path: string): TransformedScript
         path,
       );
     });
-    return { code: '', commonjs: '', errors };
+    return { code: '', bodyLine: 0, commonjs: '', errors };
   }
 }
+
+/** Lines `wrapModule` puts before the module's own code. */
+const WRAPPER_LINES = 2;
 
 function wrapModule(path: string, code: string): string {
   return `__plaza_define(${JSON.stringify(path)}, function (require, module, exports, ${scriptGlobals.join(', ')}) {\n(function () {\n${code}}).call(module.exports);\n});\n`;

@@ -25,6 +25,13 @@ import { openTypeDetail } from './open-type.ts';
 export interface CreateLogicOptions {
   /** The package's `logic.js` text, or a function that calls `define` for each module. */
   logic: string | ((define: (path: string, factory: ModuleFactory) => void) => void);
+  /**
+   * With a function `logic` that evaluates `logic.js` itself, as a script named
+   * `plaza-logic.js` (`LOGIC_SOURCE_URL`) with nothing before its first line: the text, so
+   * errors still map to the author's file and line. (A realm that forbids `eval` runs the
+   * bundle that way.)
+   */
+  source?: string;
   manifest: LogicManifest;
   /** Every outbound message (to the view and to the host), already versioned. */
   send: (message: LogicOutboundMessage) => void;
@@ -61,7 +68,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
     options.send({ v: 1, ...message } as LogicOutboundMessage);
   const remote = options.host ? undefined : remoteHost(send);
   const host = options.host ?? remote!.host;
-  const locator = new ErrorLocator(typeof options.logic === 'string' ? options.logic : undefined);
+  const locator =
+    typeof options.logic === 'string' ? new ErrorLocator(options.logic) : new ErrorLocator(options.source, 0);
   const registry = new Map<string, Registered>();
   const instances = new Map<string, Instance>();
   const dirty = new Set<Instance>();

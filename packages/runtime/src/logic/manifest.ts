@@ -7,6 +7,7 @@ export interface LogicManifest {
   appId?: string;
   entryPage: string;
   pages: string[];
+  /** `pages` are full package paths (`shop/pages/menu/menu`), as the compiler writes them. */
   subpackages?: { root: string; pages: string[] }[];
   appConfig?: {
     tabBar?: { list?: { pagePath: string }[] };
@@ -18,7 +19,10 @@ export interface LogicManifest {
 export function declaredPages(manifest: LogicManifest): Set<string> {
   const pages = new Set(manifest.pages.map(strip));
   for (const sub of manifest.subpackages ?? []) {
-    for (const page of sub.pages) pages.add(strip(`${sub.root.replace(/\/+$/, '')}/${page}`));
+    const root = strip(sub.root).replace(/\/+$/, '');
+    // Full paths as the compiler writes them; a page named relative to its root is qualified once.
+    for (const page of sub.pages.map(strip))
+      pages.add(page.startsWith(`${root}/`) ? page : `${root}/${page}`);
   }
   return pages;
 }

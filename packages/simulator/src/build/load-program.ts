@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, type CompilerError, type Manifest, readPackage } from '@plaza/compiler';
 import { SimulatorError } from '../errors.ts';
 
@@ -63,6 +64,9 @@ export function buildProgram(root: string): Program {
   return { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
 }
 
+// The compiler's own sources are part of every build's key: a changed compiler rebuilds.
+const compilerSources = fileURLToPath(new URL('../../../compiler/src/', import.meta.url));
+
 async function fingerprintOf(root: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (dir: string): Promise<void> => {
@@ -79,5 +83,6 @@ async function fingerprintOf(root: string): Promise<string> {
     }
   };
   await walk(root);
+  if (existsSync(compilerSources)) await walk(compilerSources);
   return hash.digest('hex');
 }

@@ -1,16 +1,19 @@
 // Runs inside the logic realm (bundled with the runtime): the worker-side half of the
 // container, the same role the browser's logic worker plays.
-import { createLogic, type LogicManifest } from '@plaza/runtime';
+import { createLogic, type LogicManifest, type ModuleFactory } from '@plaza/runtime';
 
 declare const self: {
   __plaza_boot?: () => void;
+  __plaza_define?: (path: string, factory: ModuleFactory) => void;
   __plaza_manifest?: string;
   __plaza_logic?: string;
   onmessage: ((event: { data: unknown }) => void) | null;
   postMessage: (message: unknown) => void;
 };
 
-// The simulator sets the package's manifest and logic.js as strings, then boots.
+// The simulator sets the package's manifest and logic.js as strings, then boots; the boot
+// leaves `__plaza_define` for the simulator to run logic.js as a script of this realm
+// (named `plaza-logic.js`): the realm forbids eval, as the platforms' logic threads do.
 self.__plaza_boot = () => {
   const manifest = JSON.parse(self.__plaza_manifest ?? '{}') as LogicManifest;
   const source = self.__plaza_logic ?? '';
@@ -18,7 +21,10 @@ self.__plaza_boot = () => {
   delete self.__plaza_manifest;
   delete self.__plaza_logic;
   const logic = createLogic({
-    logic: source,
+    logic: (define) => {
+      self.__plaza_define = define;
+    },
+    source,
     manifest,
     send: (message) => self.postMessage(message),
   });

@@ -1,5 +1,5 @@
 import vm from 'node:vm';
-import type { LogicManifest } from '@plaza/runtime';
+import { LOGIC_SOURCE_URL, type LogicManifest } from '@plaza/runtime';
 import { Realm } from './realm.ts';
 import { realmBundle } from './realm-bundle.ts';
 
@@ -41,6 +41,14 @@ export class LogicThread {
     realm.setGlobal('__plaza_manifest', JSON.stringify(options.manifest));
     realm.setGlobal('__plaza_logic', options.logic);
     realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
+    try {
+      // Defines only register factories: nothing of the program runs yet.
+      realm.run(options.logic, LOGIC_SOURCE_URL);
+    } catch (error) {
+      options.onUncaught(error);
+    } finally {
+      realm.run('delete globalThis.__plaza_define; void 0;', 'plaza-boot.js');
+    }
     return new LogicThread(realm, options.scheduler);
   }
 

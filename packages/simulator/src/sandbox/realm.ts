@@ -2,9 +2,9 @@ import vm from 'node:vm';
 
 /**
  * A separate JavaScript realm for code of the mini program (and the runtime serving it):
- * its own globals, no `require`, `process`, `fetch`. (`new Function` stays: it only reaches
- * the realm's own globals, and the runtime evaluates logic.js with it, which keeps its error
- * locations exact.)
+ * its own globals, no `require`, `process`, `fetch`, and no `eval` or `new Function` (as on
+ * the platforms' logic and view threads): the package's bundles run as scripts handed in
+ * from outside, under their own names, so error locations stay exact.
  *
  * Nothing from Node's realm is handed in: the bridge functions are wrapped by a bootstrap
  * inside the realm and deleted from its global, and everything crossing travels as strings,
@@ -24,7 +24,7 @@ export class Realm {
   constructor(private readonly bridge: RealmBridge) {
     this.context = vm.createContext(
       {},
-      { codeGeneration: { strings: true, wasm: false }, name: bridge.name, microtaskMode: 'afterEvaluate' },
+      { codeGeneration: { strings: false, wasm: false }, name: bridge.name, microtaskMode: 'afterEvaluate' },
     );
     const host = {
       post: (text: string) => this.guard(() => bridge.receive(String(text))),

@@ -1,14 +1,16 @@
 // Runs inside the view realm (bundled with the view layer and a light DOM): the page-side
 // half of the container, the same role the browser's sandboxed frame plays. The package's
 // view.js (templates, wxs/sjs) is evaluated here, never in Node's realm.
-import { loadViewBundle } from '@plaza/compiler/render-runtime';
+import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { containerComponents } from '@plaza/container';
 import { createView } from '@plaza/container/view';
 import { parseHTML } from 'linkedom';
 
 declare const self: {
   __plaza_boot?: () => void;
-  __plaza_view?: string;
+  __plaza_start?: () => void;
+  __plaza_view_define?: ViewRegistry['define'];
+  __plaza_wxs_define?: ViewRegistry['defineWxs'];
   __plaza_window_width?: string;
   __plaza_view_api?: ViewApi;
   onmessage: ((event: { data: unknown }) => void) | null;
@@ -27,11 +29,20 @@ export interface ViewApi {
   destroy(): void;
 }
 
+// Boot in two steps: the first leaves the two define functions for the simulator to run
+// view.js as a script of this realm (which forbids eval); the second starts the view.
+const registry = new ViewRegistry();
 self.__plaza_boot = () => {
-  const source = self.__plaza_view ?? '';
-  const width = Number(self.__plaza_window_width ?? 375);
   delete self.__plaza_boot;
-  delete self.__plaza_view;
+  self.__plaza_view_define = (id, module) => registry.define(id, module);
+  self.__plaza_wxs_define = (path, factory) => registry.defineWxs(path, factory);
+};
+
+self.__plaza_start = () => {
+  const width = Number(self.__plaza_window_width ?? 375);
+  delete self.__plaza_start;
+  delete self.__plaza_view_define;
+  delete self.__plaza_wxs_define;
   const { document, Event } = parseHTML(
     '<!doctype html><html><head></head><body><div id="plaza-pages"></div></body></html>',
   ) as unknown as { document: Document; Event: typeof globalThis.Event };
@@ -39,7 +50,7 @@ self.__plaza_boot = () => {
   const view = createView({
     document,
     root,
-    viewModules: loadViewBundle(source),
+    viewModules: registry,
     send: (message) => self.postMessage(message),
     // The full set the browser container renders, so tests see what users see.
     builtins: containerComponents({ webViewOrigins: [] }),

@@ -7,6 +7,10 @@ const ACT = new vm.Script('__plaza_view_api[__plaza_action](__plaza_target, __pl
 
 import { Realm } from './realm.ts';
 import { realmBundle } from './realm-bundle.ts';
+
+/** The name view.js carries in the view realm's stack traces. */
+const VIEW_SOURCE_URL = 'plaza-view.js';
+
 import type { ViewApi } from './view-entry.ts';
 
 /**
@@ -38,9 +42,13 @@ export class ViewThread {
       uncaught: options.onUncaught,
     });
     realm.run(bundle);
-    realm.setGlobal('__plaza_view', options.view);
     realm.setGlobal('__plaza_window_width', String(options.windowWidth));
     realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
+    try {
+      realm.run(options.view, VIEW_SOURCE_URL);
+    } finally {
+      realm.run('__plaza_start(); void 0;', 'plaza-boot.js');
+    }
     const api = vm.runInContext('__plaza_view_api', realm.context) as ViewApi;
     return new ViewThread(realm, api);
   }
