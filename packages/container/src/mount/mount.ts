@@ -10,16 +10,17 @@ import { ContainerError } from '../errors.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
 import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
-import { logicFramePolicy, viewFramePolicy } from '../sandbox/csp.ts';
+import { logicFramePolicy } from '../sandbox/csp.ts';
 import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
 import { HostUi } from '../shell/host-ui.ts';
 import { Shell } from '../shell/shell.ts';
-import type { ViewControl, ViewFramePayload } from '../view-frame/view-boot.ts';
+import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
 import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
 import { MountEmitter, type MountEvents, type MountListener } from './mount-events.ts';
 import { loadPackage, type PackageSource } from './package-source.ts';
 import { PageDataMirror } from './page-data-mirror.ts';
+import { PageFrames } from './page-frames.ts';
 
 export interface MountOptions {
   /** URL of a built package folder, or the package itself. */
@@ -64,6 +65,7 @@ export interface MountHandle {
 
 interface Run {
   logicFrame: HTMLIFrameElement;
+  pageFrames: PageFrames;
   watchdog: Watchdog;
   bridge: Bridge;
   controls: Map<string, MessagePort>;
@@ -160,6 +162,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     logicFrame.className = 'plaza-logic';
     const webViewOrigins = allowedOrigins(options.permissions?.webViewDomains);
     const controls = new Map<string, MessagePort>();
+    const pageFrames = new PageFrames(activeShell, frames.viewFrame, {
+      view: loaded.view,
+      webViewOrigins,
+      safeArea: activeShell.safeArea(),
+    });
     const mirror = new PageDataMirror();
 
     const fatal = (
@@ -181,35 +188,27 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     };
 
     const pageCreated = (message: Extract<LogicToViewMessage, { type: 'page.create' }>): ViewEndpoint => {
-      const viewNonce = createNonce();
-      const frame = createSandboxedFrame(
-        doc,
-        frameDocument(viewFramePolicy(viewNonce, webViewOrigins), viewNonce),
-        `page ${message.path}`,
-      );
-      const channel = new MessageChannel();
-      const control = new MessageChannel();
-      const page = activeShell.addPage(message.instanceId, message.path, frame);
-      const payload: ViewFramePayload = {
+      const frame = pageFrames.take();
+      const page = activeShell.claimSlot(frame.slot, message.instanceId, message.path);
+      page.frame.title = `page ${message.path}`;
+      frame.control.postMessage({
+        control: 'page',
         pageId: message.instanceId,
-        view: loaded.view,
         window: page.window,
-        webViewOrigins,
-        safeArea: activeShell.safeArea(),
-      };
-      bootFrame(frame, frames.viewFrame, payload, [channel.port2, control.port2]);
+      } satisfies ViewControl);
       const endpoint: ViewEndpoint = {
         pageId: message.instanceId,
-        post: (m) => channel.port1.postMessage(m),
+        post: (m) => frame.protocol.postMessage(m),
       };
-      channel.port1.onmessage = (event) => {
+      frame.protocol.onmessage = (event) => {
         if (!thisRun.dead) thisRun.bridge.fromView(endpoint, event.data);
       };
-      control.port1.onmessage = (event: MessageEvent<ViewControl>) => {
+      frame.control.onmessage = (event: MessageEvent<ViewControl>) => {
         if (event.data?.control === 'failed')
           emitter.emit('error', { message: event.data.message, source: 'view', fatal: false });
       };
-      controls.set(message.instanceId, control.port1);
+      controls.set(message.instanceId, frame.control);
+      pageFrames.warm();
       return endpoint;
     };
 
@@ -281,7 +280,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onStuck: (silent) =>
         fatal('PLZ_CONTAINER_STUCK', new ContainerError('PLZ_CONTAINER_STUCK', silent).message),
     });
-    const thisRun: Run = { logicFrame, watchdog, bridge, controls, launched: false, dead: false };
+    const thisRun: Run = { logicFrame, watchdog, bridge, controls, pageFrames, launched: false, dead: false };
     run = thisRun;
 
     protocol.port1.onmessage = (event) => {
@@ -315,6 +314,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
     });
     watchdog.start();
+    // The first page's frame boots while the worker starts.
+    pageFrames.warm(0);
   }
 
   /** Ends a run: the logic frame goes (and its worker with it), then every page frame. */
@@ -322,6 +323,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     target.dead = true;
     target.watchdog.stop();
     target.logicFrame.remove();
+    target.pageFrames.dispose();
     target.bridge.reset();
     for (const port of target.controls.values()) port.close();
     for (const frame of Array.from(element.querySelectorAll('iframe.plaza-view'))) frame.remove();

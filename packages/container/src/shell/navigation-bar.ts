@@ -6,7 +6,7 @@ export class NavigationBar {
   private readonly title: HTMLElement;
   private readonly back: HTMLButtonElement;
 
-  constructor(document: Document, config: WindowConfig, onBack: () => void) {
+  constructor(document: Document, onBack: () => void) {
     this.element = document.createElement('header');
     this.element.className = 'plaza-nav';
     this.element.setAttribute('role', 'banner');
@@ -18,6 +18,10 @@ export class NavigationBar {
     this.title = document.createElement('h1');
     this.title.className = 'plaza-nav-title';
     this.element.append(this.back, this.title);
+  }
+
+  /** Applies a page's window settings (the bar is made before its page is known). */
+  configure(config: WindowConfig): void {
     this.setTitle(config.navigationBarTitleText ?? '');
     this.setColors(
       config.navigationBarTextStyle === 'black' ? '#000000' : '#ffffff',

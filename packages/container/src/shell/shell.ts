@@ -7,13 +7,16 @@ import { TabBar } from './tab-bar.ts';
 /** How long a push/pop slide lasts (ms): close to the platforms' native transition. */
 export const TRANSITION_MS = 300;
 
-export interface ShellPage {
-  pageId: string;
-  path: string;
-  window: WindowConfig;
+export interface PageSlot {
   element: HTMLElement;
   navigationBar: NavigationBar;
   frame: HTMLIFrameElement;
+}
+
+export interface ShellPage extends PageSlot {
+  pageId: string;
+  path: string;
+  window: WindowConfig;
 }
 
 export interface ShellOptions {
@@ -63,20 +66,29 @@ export class Shell {
     host.append(this.root);
   }
 
-  /** A new page: its navigation bar and frame, hidden until the stack shows it. */
-  addPage(pageId: string, path: string, frame: HTMLIFrameElement): ShellPage {
+  /**
+   * A page's place made ahead of time, hidden: a frame cannot move once it has loaded (moving
+   * an iframe reloads it), so the spare frame that boots before navigation lives in its slot.
+   */
+  createSlot(frame: HTMLIFrameElement): PageSlot {
     const doc = this.host.ownerDocument;
-    const window = pageWindow(this.options.manifest, path);
     const element = doc.createElement('section');
     element.className = 'plaza-page';
-    element.dataset.pageId = pageId;
-    element.dataset.path = path;
     element.hidden = true;
-    const navigationBar = new NavigationBar(doc, window, this.options.onBack);
+    const navigationBar = new NavigationBar(doc, this.options.onBack);
     frame.className = 'plaza-view';
     element.append(navigationBar.element, frame);
     this.pagesArea.append(element);
-    const page = { pageId, path, window, element, navigationBar, frame };
+    return { element, navigationBar, frame };
+  }
+
+  /** Gives a slot to a page the logic created; it stays hidden until the stack shows it. */
+  claimSlot(slot: PageSlot, pageId: string, path: string): ShellPage {
+    const window = pageWindow(this.options.manifest, path);
+    slot.element.dataset.pageId = pageId;
+    slot.element.dataset.path = path;
+    slot.navigationBar.configure(window);
+    const page = { ...slot, pageId, path, window };
     this.pages.set(pageId, page);
     return page;
   }
@@ -155,7 +167,7 @@ export class Shell {
 
   /** Clears every page and the error page, for a restart. */
   clear(): void {
-    for (const page of this.pages.values()) page.element.remove();
+    for (const section of Array.from(this.pagesArea.children)) section.remove();
     this.pages.clear();
     this.visible = [];
     this.tabBar.select(undefined);

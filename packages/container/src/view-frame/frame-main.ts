@@ -10,7 +10,7 @@ import { createView } from '../view/index.ts';
 import { FRAME_STYLE } from './frame-style.ts';
 import { watchPageScroll } from './page-scroll.ts';
 import { PullDownRefresh } from './pull-down-refresh.ts';
-import type { ViewControl, ViewFramePayload } from './view-boot.ts';
+import type { PageWindow, ViewControl, ViewFramePayload } from './view-boot.ts';
 
 type DefineScope = { __plaza_view_define?: unknown; __plaza_wxs_define?: unknown };
 
@@ -22,14 +22,9 @@ function start(protocolPort: MessagePort, controlPort: MessagePort): void {
   const style = document.createElement('style');
   style.textContent = FRAME_STYLE + COMPONENT_STYLE;
   document.head.append(style);
-  const { safeArea } = payload;
-  for (const [side, value] of Object.entries(safeArea)) {
+  for (const [side, value] of Object.entries(payload.safeArea)) {
     document.documentElement.style.setProperty(`--plaza-safe-area-inset-${side}`, `${value}px`);
   }
-  if (payload.window.backgroundColor)
-    document.documentElement.style.background = payload.window.backgroundColor;
-  if (payload.window.disableScroll) document.documentElement.style.overflow = 'hidden';
-
   const registry = new ViewRegistry();
   const scope = globalThis as unknown as DefineScope;
   scope.__plaza_view_define = registry.define.bind(registry);
@@ -40,38 +35,54 @@ function start(protocolPort: MessagePort, controlPort: MessagePort): void {
   script.onload = () => {
     delete scope.__plaza_view_define;
     delete scope.__plaza_wxs_define;
-    const root = document.createElement('main');
-    root.setAttribute('data-plaza', 'page-root');
-    document.body.append(root);
-    const send = (message: unknown) => protocolPort.postMessage(message);
-    const view = createView({
-      document,
-      root,
-      viewModules: registry,
-      send,
-      builtins: containerComponents({ webViewOrigins: payload.webViewOrigins }),
-    });
-    const pageEvent = (name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh', eventPayload?: unknown) =>
-      send({
-        v: 1,
-        type: 'page.event',
-        instanceId: payload.pageId,
-        name,
-        ...(eventPayload === undefined ? {} : { payload: eventPayload }),
-      });
-    watchPageScroll(window, payload.window, pageEvent);
-    const refresh = new PullDownRefresh(document, root, payload.window, () => pageEvent('pullDownRefresh'));
-    addEventListener('resize', () => view.resize(innerWidth));
-    view.resize(innerWidth);
+    // Booted and waiting: the host hands this frame a page when the logic creates one.
     controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
-      if (event.data.control === 'pull-down') refresh.setActive(event.data.active);
+      if (event.data.control === 'page')
+        showPage(event.data.pageId, event.data.window, registry, protocolPort, controlPort);
     };
-    protocolPort.onmessage = (event: MessageEvent) => {
-      view.receive(event.data);
-    };
-    tell({ control: 'ready' });
   };
   document.head.append(script);
+}
+
+function showPage(
+  pageId: string,
+  settings: PageWindow,
+  registry: ViewRegistry,
+  protocolPort: MessagePort,
+  controlPort: MessagePort,
+): void {
+  if (settings.backgroundColor) document.documentElement.style.background = settings.backgroundColor;
+  if (settings.disableScroll) document.documentElement.style.overflow = 'hidden';
+  const root = document.createElement('main');
+  root.setAttribute('data-plaza', 'page-root');
+  document.body.append(root);
+  const send = (message: unknown) => protocolPort.postMessage(message);
+  const view = createView({
+    document,
+    root,
+    viewModules: registry,
+    send,
+    builtins: containerComponents({ webViewOrigins: payload.webViewOrigins }),
+  });
+  const pageEvent = (name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh', eventPayload?: unknown) =>
+    send({
+      v: 1,
+      type: 'page.event',
+      instanceId: pageId,
+      name,
+      ...(eventPayload === undefined ? {} : { payload: eventPayload }),
+    });
+  watchPageScroll(window, settings, pageEvent);
+  const refresh = new PullDownRefresh(document, root, settings, () => pageEvent('pullDownRefresh'));
+  addEventListener('resize', () => view.resize(innerWidth));
+  view.resize(innerWidth);
+  controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
+    if (event.data.control === 'pull-down') refresh.setActive(event.data.active);
+  };
+  protocolPort.onmessage = (event: MessageEvent) => {
+    view.receive(event.data);
+  };
+  controlPort.postMessage({ control: 'ready' } satisfies ViewControl);
 }
 
 if (protocol && control) start(protocol, control);

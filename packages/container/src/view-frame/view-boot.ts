@@ -1,10 +1,10 @@
-/** What the host hands a page's view frame (ports: protocol, control). */
+/**
+ * What the host hands a page's view frame when it boots (ports: protocol, control). The page
+ * itself comes later, in a `page` control message: frames boot ahead of navigation.
+ */
 export interface ViewFramePayload {
-  pageId: string;
   /** The package's `view.js`. */
   view: string;
-  /** Window settings of the page: `app.json` window merged with the page's json. */
-  window: PageWindow;
   /** Origins `<web-view>` may show. */
   webViewOrigins: string[];
   safeArea: { top: number; right: number; bottom: number; left: number };
@@ -20,6 +20,7 @@ export interface PageWindow {
 
 /** Host ↔ view frame, outside the protocol: chrome only, never program data. */
 export type ViewControl =
+  | { control: 'page'; pageId: string; window: PageWindow }
   | { control: 'ready' }
   | { control: 'pull-down'; active: boolean }
   | { control: 'failed'; message: string };

@@ -33,7 +33,7 @@ describe('plaza dev', () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     await page.goto(server.url);
     await page.locator('#page').filter({ hasText: 'pages/index/index' }).waitFor();
-    const view = page.frameLocator('#phone iframe.plaza-view');
+    const view = page.frameLocator('#phone section[data-path="pages/index/index"] iframe.plaza-view');
     await view.locator('#shop-name').filter({ hasText: 'Noodle Bar' }).waitFor();
 
     // The panel mirrors page data and logs host calls.

@@ -1,0 +1,64 @@
+import { viewFramePolicy } from '../sandbox/csp.ts';
+import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
+import type { PageSlot, Shell } from '../shell/shell.ts';
+import type { ViewFramePayload } from '../view-frame/view-boot.ts';
+
+/** A booted view frame in its slot, with the host's ends of its two ports. */
+export interface PageFrame {
+  slot: PageSlot;
+  protocol: MessagePort;
+  control: MessagePort;
+}
+
+/**
+ * Makes page frames, keeping one booted ahead: parsing the view bundle and the package's
+ * templates takes a frame longer than a navigation should, so the next page's frame is
+ * ready before the program asks for it.
+ */
+export class PageFrames {
+  private spare: PageFrame | undefined;
+  private warming: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly shell: Shell,
+    private readonly code: string,
+    private readonly payload: ViewFramePayload,
+  ) {}
+
+  /** The spare frame, or a new one when none is ready. */
+  take(): PageFrame {
+    const frame = this.spare ?? this.boot();
+    this.spare = undefined;
+    return frame;
+  }
+
+  /** Boots the next spare frame after `delay` ms (once the current work is done). */
+  warm(delay = 50): void {
+    if (this.spare || this.warming !== undefined) return;
+    this.warming = setTimeout(() => {
+      this.warming = undefined;
+      this.spare ??= this.boot();
+    }, delay);
+  }
+
+  dispose(): void {
+    if (this.warming !== undefined) clearTimeout(this.warming);
+    this.warming = undefined;
+    this.spare?.slot.element.remove();
+    this.spare?.protocol.close();
+    this.spare?.control.close();
+    this.spare = undefined;
+  }
+
+  private boot(): PageFrame {
+    const nonce = createNonce();
+    const doc = this.shell.root.ownerDocument;
+    const policy = viewFramePolicy(nonce, this.payload.webViewOrigins);
+    const frame = createSandboxedFrame(doc, frameDocument(policy, nonce), 'mini program page');
+    const protocol = new MessageChannel();
+    const control = new MessageChannel();
+    const slot = this.shell.createSlot(frame);
+    bootFrame(frame, this.code, this.payload, [protocol.port2, control.port2]);
+    return { slot, protocol: protocol.port1, control: control.port1 };
+  }
+}
