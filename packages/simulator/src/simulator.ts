@@ -87,6 +87,8 @@ export class Simulator {
   /** Warnings and console output of the program. */
   readonly logs: Array<{ level: string; message: string }> = [];
   readonly traffic: Traffic = { messages: 0, patchBytes: 0, patches: 0 };
+  /** Every page the program opened, in order, including those it has left since. */
+  readonly visited: string[] = [];
   private readonly scheduler: MessageScheduler;
   private readonly host: ReturnType<typeof scenarioHost>;
   private readonly pages = new Map<string, SimulatedPage>();
@@ -425,6 +427,7 @@ export class Simulator {
   private mirror(message: LogicToViewMessage): void {
     switch (message.type) {
       case 'page.create':
+        this.visited.push(message.path);
         this.pages.set(message.instanceId, {
           id: message.instanceId,
           path: message.path,
@@ -501,9 +504,11 @@ function collapse(text: string): string {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error || (typeof error === 'object' && error !== null && 'message' in error)
-    ? String((error as Error).message)
-    : String(error);
+  if (typeof error !== 'object' || error === null) return String(error);
+  if ('message' in error) return String(error.message);
+  // An API's rejection: the dialects' `{ errMsg: 'navigateBack:fail …' }`.
+  if ('errMsg' in error) return String(error.errMsg);
+  return String(error);
 }
 
 function stackOf(error: unknown): string | undefined {

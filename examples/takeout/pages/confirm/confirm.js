@@ -19,7 +19,9 @@ Page({
   onLoad() {
     const s = cart.summary();
     if (s.count === 0) {
-      tt.navigateBack();
+      // Nothing to confirm: back to the menu, also when the page was opened directly (a link).
+      if (getCurrentPages().length > 1) tt.navigateBack();
+      else tt.switchTab({ url: '/pages/shop/shop' });
       return;
     }
     this.setData({

@@ -6,7 +6,9 @@ Page({
     const photo = findPhoto(query.id);
     if (!photo) {
       wx.showToast({ title: 'Photo not found', icon: 'none' });
-      wx.navigateBack();
+      // Opened directly (a shared link) there is nothing to go back to: start at the gallery.
+      if (getCurrentPages().length > 1) wx.navigateBack();
+      else wx.reLaunch({ url: '/pages/gallery/gallery' });
       return;
     }
     const liked = Boolean(getApp().globalData.liked[photo.id]);

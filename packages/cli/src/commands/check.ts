@@ -17,6 +17,8 @@ import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
 export interface PageCheck {
   path: string;
   rendered: boolean;
+  /** The page the program went on to while loading this one (an empty cart sends the user back, say). */
+  leftFor?: string;
   /** Milliseconds from launch to the first render (or to the failure). */
   ms: number;
   errors: ProgramError[];
@@ -71,8 +73,16 @@ async function checkPage(root: string, program: Program, path: string): Promise<
     const sim = await launch(root, { program, path, timeout: 3_000, failOnError: false });
     // Let the first render's follow-ups (onReady, timers of 0 ms, requests) run too.
     await sim.settle();
-    const rendered = sim.getCurrentPages().some((p) => p.path === path) && sim.root.childNodes.length > 0;
-    const page: PageCheck = { path, rendered, ms: ms(), errors: [...sim.errors] };
+    const top = sim.getCurrentPages().at(-1)?.path;
+    // A page may leave at once for another (a deep link with nothing to show): it still loaded.
+    const rendered = sim.visited.includes(path) && top !== undefined && sim.root.childNodes.length > 0;
+    const page: PageCheck = {
+      path,
+      rendered,
+      ...(top && top !== path ? { leftFor: top } : {}),
+      ms: ms(),
+      errors: [...sim.errors],
+    };
     sim.close();
     return page;
   } catch (error) {
@@ -104,7 +114,7 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
   for (const page of report.pages) {
     const ok = page.rendered && page.errors.length === 0;
     io.stdout(
-      `  ${ok ? 'ok  ' : 'FAIL'} ${page.path}${ok ? ` rendered in ${page.ms} ms` : page.rendered ? '' : ' did not render'}\n`,
+      `  ${ok ? 'ok  ' : 'FAIL'} ${page.path}${ok ? ` rendered in ${page.ms} ms` : page.rendered ? '' : ' did not render'}${page.leftFor ? `, then went to ${page.leftFor}` : ''}\n`,
     );
     for (const error of page.errors) io.stdout(`         ${describeError(error)}\n`);
   }

@@ -143,6 +143,26 @@ describe('plaza check', () => {
     });
   });
 
+  it('passes a page that leaves for another while loading, and fails one whose API rejection nobody handles', async () => {
+    await program('leaves', {
+      'app.json': '{ "pages": ["pages/index/index", "pages/away/away", "pages/stuck/stuck"] }',
+      'app.js': 'App({});',
+      'pages/index/index.js': 'Page({});',
+      'pages/index/index.wxml': '<view>home</view>',
+      'pages/away/away.js': "Page({ onLoad() { wx.redirectTo({ url: '/pages/index/index' }); } });",
+      'pages/away/away.wxml': '<view>away</view>',
+      'pages/stuck/stuck.js': 'Page({ onLoad() { wx.navigateBack(); } });',
+      'pages/stuck/stuck.wxml': '<view>stuck</view>',
+    });
+    const { code, out } = await plaza('check', 'leaves');
+    expect(code).toBe(1);
+    expect(out).toContain('ok   pages/away/away rendered in');
+    expect(out).toContain(', then went to pages/index/index');
+    expect(out).toMatch(
+      /FAIL pages\/stuck\/stuck\n\s+navigateBack:fail cannot navigate back at first page\. \(promise\)/,
+    );
+  });
+
   it('checks subpackage pages and lists what Plaza does not support yet', async () => {
     await program('migrating', {
       'app.json': JSON.stringify({

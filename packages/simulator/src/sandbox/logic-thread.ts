@@ -9,14 +9,14 @@ import { realmBundle } from './realm-bundle.ts';
  */
 export class LogicThread {
   private readonly realm: Realm;
-  private readonly errorClass: unknown;
+  private readonly objectClass: unknown;
 
   private constructor(
     realm: Realm,
     private readonly scheduler: MessageScheduler,
   ) {
     this.realm = realm;
-    this.errorClass = vm.runInContext('Error', realm.context);
+    this.objectClass = vm.runInContext('Object', realm.context);
   }
 
   static async start(options: {
@@ -58,9 +58,12 @@ export class LogicThread {
     this.scheduler.schedule(() => this.realm.deliver(text));
   }
 
-  /** Whether an error object was made in the logic realm (the program or the runtime threw it). */
+  /**
+   * Whether a thrown value was made in the logic realm (the program or the runtime threw it):
+   * an error, or any object of the realm such as an API's `{ errMsg }` rejection.
+   */
   owns(error: unknown): boolean {
-    return typeof this.errorClass === 'function' && error instanceof (this.errorClass as typeof Error);
+    return typeof this.objectClass === 'function' && error instanceof (this.objectClass as ObjectConstructor);
   }
 
   close(): void {

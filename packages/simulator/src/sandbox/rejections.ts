@@ -15,6 +15,8 @@ function route(reason: unknown): void {
       return;
     }
   }
+  // An object of another realm belongs to a simulator already closed: its program is gone.
+  if (typeof reason === 'object' && reason !== null && !(reason instanceof Object)) return;
   // Not ours: behave as Node does when no one listens, unless someone else does.
   if (process.listenerCount('unhandledRejection') === 1) throw reason;
 }
