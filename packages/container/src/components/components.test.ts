@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
+  events,
   frameOf,
   mountFixture,
   type TestWindow,
@@ -120,6 +121,20 @@ describe('built-in components', () => {
     expect(await frame.getByRole('img', { name: 'success' }).count()).toBe(1);
     await frame.locator('#progress').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}components-lower.png` });
+  });
+});
+
+describe('scroll-into-view and sharing', () => {
+  it('scroll-into-view brings the named child into the scroller', async () => {
+    await frame.locator('#jump').click();
+    await expect.poll(() => frame.locator('#scroller').evaluate((el) => el.scrollTop)).toBeGreaterThan(300);
+  });
+
+  it('a share button asks the page for its share content and the host hears it', async () => {
+    await frame.locator('#share').click();
+    await expect
+      .poll(async () => (await events(page)).find((e) => e.type === 'share'))
+      .toMatchObject({ content: { title: 'Widgets from button', path: '/pages/form/form' } });
   });
 });
 

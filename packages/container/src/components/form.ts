@@ -2,6 +2,9 @@ import { type BuiltinComponent, basicComponents, setAttribute, truthy } from '..
 import { componentElement } from './component-element.ts';
 import { FORM_ACTION, fieldsUnder, registerField, requestFormAction, stringAttr } from './form-field.ts';
 
+/** The DOM event a share button raises for its page frame. */
+export const SHARE_REQUEST = 'plaza-share';
+
 /**
  * `form`: a `form-type="submit"` button inside fires `submit` with `detail.value` holding
  * every named control's value; `form-type="reset"` clears them and fires `reset`. Not a real
@@ -42,6 +45,11 @@ export const button: BuiltinComponent = {
       if (formType === 'submit' || formType === 'reset') requestFormAction(el, formType);
       const openType = attrs['open-type'];
       if (openType === 'contact') ctx.emit('contact', {}, { openType: 'contact' });
+      // Sharing asks the page (`onShareAppMessage`), which the page frame does for the button.
+      if (openType === 'share')
+        el.dispatchEvent(
+          new ctx.document.defaultView!.CustomEvent(SHARE_REQUEST, { bubbles: true, detail: { id: el.id } }),
+        );
     });
     const hover = (on: boolean) => {
       const cls = ctx.attrs()['hover-class'];

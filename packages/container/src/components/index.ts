@@ -13,6 +13,7 @@ import { slider } from './slider.ts';
 import { swiper, swiperItem } from './swiper.ts';
 
 export { COMPONENT_STYLE } from './component-style.ts';
+export { SHARE_REQUEST } from './form.ts';
 export { type RichTextNode, renderRichText } from './rich-text-sanitiser.ts';
 
 export interface ComponentSettings {

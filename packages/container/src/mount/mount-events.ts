@@ -14,6 +14,8 @@ export interface MountEvents {
   };
   /** A host capability was asked for, and how it was answered. */
   hostCall: { method: string; args: unknown[]; ok: boolean; value?: unknown; error?: string };
+  /** The program answered a share (`onShareAppMessage`): what the host's share sheet shows. */
+  share: { content: unknown };
   /** A page's data after a render (only computed while someone listens: developer tools). */
   data: { pageId: string; path: string; data: Record<string, unknown> };
   /** A warning from the runtime or the bridge (dropped messages, missing handlers). */

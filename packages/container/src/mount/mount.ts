@@ -240,7 +240,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         case 'log':
           emitter.emit('log', { level: message.level, message: message.message, from: 'logic' });
           return;
-        default:
+        case 'page.event.result':
+          emitter.emit('share', { content: message.value });
           return;
       }
     };

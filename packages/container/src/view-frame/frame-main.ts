@@ -4,7 +4,7 @@
  * view layer and the built-in components, and speaks the protocol through its port.
  */
 import { ViewRegistry } from '@plaza/compiler/render-runtime';
-import { COMPONENT_STYLE, containerComponents } from '../components/index.ts';
+import { COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
 import { FRAME_STYLE } from './frame-style.ts';
@@ -64,14 +64,24 @@ function showPage(
     send,
     builtins: containerComponents({ webViewOrigins: payload.webViewOrigins }),
   });
-  const pageEvent = (name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh', eventPayload?: unknown) =>
+  const pageEvent = (
+    name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh' | 'shareAppMessage',
+    eventPayload?: unknown,
+    requestId?: number,
+  ) =>
     send({
       v: 1,
       type: 'page.event',
       instanceId: pageId,
       name,
       ...(eventPayload === undefined ? {} : { payload: eventPayload }),
+      ...(requestId === undefined ? {} : { requestId }),
     });
+  let shares = 0;
+  document.addEventListener(SHARE_REQUEST, (event) => {
+    const id = String((event as CustomEvent<{ id?: string }>).detail?.id ?? '');
+    pageEvent('shareAppMessage', { from: 'button', target: { id, dataset: {} } }, ++shares);
+  });
   watchPageScroll(window, settings, pageEvent);
   const refresh = new PullDownRefresh(document, root, settings, () => pageEvent('pullDownRefresh'));
   addEventListener('resize', () => view.resize(innerWidth));

@@ -18,6 +18,7 @@ Page({
       'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     rows: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15],
     loaded: '',
+    into: '',
   },
   onInput(e) {
     this.setData({ name: e.detail.value });
@@ -60,6 +61,12 @@ Page({
   },
   onImage(e) {
     this.setData({ loaded: `${e.detail.width}x${e.detail.height}` });
+  },
+  jump() {
+    this.setData({ into: 'row-12' });
+  },
+  onShareAppMessage(options) {
+    return { title: `Widgets from ${options.from}`, path: '/pages/form/form' };
   },
   openWeb() {
     wx.navigateTo({ url: '/pages/web/web' });
