@@ -30,6 +30,8 @@ const schema = z.object({
     .max(1024 * 1024 * 1024)
     .default(1024 * 1024),
   PLAZA_DEMO: bool.default(true),
+  PLAZA_DEMO_MERCHANT_PORT: port.default(8081),
+  PLAZA_DEMO_DELIVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   PLAZA_JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
@@ -45,7 +47,13 @@ export interface Config {
   publicUrl: string;
   logLevel: z.infer<typeof schema>['PLAZA_LOG_LEVEL'];
   bodyLimit: number;
+  /**
+   * Demo mode: seeds a fresh data dir with a demo and starts its merchant server, shows the
+   * development OTP inbox, and accepts loopback http request domains (for that server).
+   */
   demo: boolean;
+  /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
+  demoMerchant: { port: number; deliveryMs: number };
   workers: boolean;
   /** The background workers of this process (see docs/jobs.md). */
   jobs: { concurrency: number; pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number };
@@ -80,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: v.PLAZA_LOG_LEVEL,
     bodyLimit: v.PLAZA_BODY_LIMIT,
     demo: v.PLAZA_DEMO,
+    demoMerchant: { port: v.PLAZA_DEMO_MERCHANT_PORT, deliveryMs: v.PLAZA_DEMO_DELIVERY_MS },
     workers: v.PLAZA_WORKERS,
     jobs: {
       concurrency: v.PLAZA_JOB_CONCURRENCY,

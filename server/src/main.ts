@@ -1,7 +1,9 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { type Demo, startDemo } from './demo/index.ts';
 import { createPlatform } from './platform.ts';
 
-// `npm start`: the platform on the configured database, URLs printed, SIGTERM drains.
+// `npm start`: the platform on the configured database, the demo beside it (seeded on a
+// fresh data dir, reused after), URLs and demo accounts printed, SIGTERM drains both.
 let config: ReturnType<typeof loadConfig>;
 try {
   config = loadConfig(process.env);
@@ -16,6 +18,43 @@ try {
 const platform = await createPlatform({ config });
 const base = await platform.listen();
 const publicBase = config.publicUrl.startsWith('http://127.0.0.1:0') ? base : config.publicUrl;
+
+let demo: Demo | undefined;
+const notes: string[] = [];
+if (config.demo) {
+  try {
+    demo = await startDemo({
+      base,
+      dataDir: config.dataDir,
+      operatorSetupUrl: platform.operatorSetup?.url,
+      merchantPort: config.demoMerchant.port,
+      deliveryMs: config.demoMerchant.deliveryMs,
+      appExists: async (appid) => (await platform.apps.findByAppid(appid)) !== undefined,
+      log: (line) => {
+        if (line.startsWith('merchant: ')) platform.log.debug({ area: 'demo-merchant' }, line.slice(10));
+        else {
+          platform.log.info({ area: 'demo' }, line);
+          if (/ffmpeg|already has its own operator/.test(line)) notes.push(line);
+        }
+      },
+    });
+  } catch (error) {
+    platform.log.error({ err: error }, 'the demo could not be started');
+    notes.push(`demo: could not be started: ${(error as Error).message}`);
+  }
+}
+
+const accounts = demo
+  ? [
+      '',
+      `  Demo (${demo.seeded === 'now' ? 'seeded just now' : 'reused from this data dir'}; PLAZA_DEMO=false turns it off)`,
+      `  Operator        ${demo.accounts.operator.email} / ${demo.accounts.operator.password}`,
+      `  Developer       ${demo.accounts.developer.email} / ${demo.accounts.developer.password}`,
+      `  End user        phone ${demo.accounts.user.phone} (the sign-in sheet shows its code from the dev inbox)`,
+      `  Takeout app     ${demo.marker.appid}, ${demo.marker.videos} videos anchored into it`,
+      `  Merchant server ${demo.merchant.url}`,
+    ]
+  : [];
 process.stdout.write(
   [
     '',
@@ -24,9 +63,15 @@ process.stdout.write(
     `  API reference   ${publicBase}/docs`,
     `  OpenAPI         ${publicBase}/openapi.json`,
     `  Health          ${publicBase}/healthz`,
-    ...(platform.operatorSetup
-      ? ['', `  No operator yet: create the first one (link valid 24 h) at`, `  ${platform.operatorSetup.url}`]
+    ...accounts,
+    ...(platform.operatorSetup && !demo
+      ? [
+          '',
+          `  No operator yet: create the first one (link valid 24 h) at`,
+          `  ${platform.operatorSetup.url}`,
+        ]
       : []),
+    ...(notes.length ? ['', ...notes.map((n) => `  ${n}`)] : []),
     '',
   ].join('\n'),
 );
@@ -37,7 +82,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     platform.log.info({ signal }, 'draining');
-    platform.close().then(
+    Promise.all([demo?.stop(), platform.close()]).then(
       () => process.exit(0),
       (error) => {
         platform.log.error({ err: error }, 'shutdown failed');

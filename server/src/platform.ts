@@ -182,8 +182,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();
   const ledger = createLedgerService({ db, engine, clock });
-  const apps = createAppsService({ db, clock, orgs: identity });
-  const login = createLoginService({ db, clock, apps });
+  // Demo mode lets the demo's merchant server on this machine be a request domain.
+  const apps = createAppsService({
+    db,
+    clock,
+    orgs: identity,
+    requestDomainRules: { allowLoopbackHttp: config.demo },
+  });
+  const funnel = createFunnelService(db);
+  const login = createLoginService({ db, clock, apps, funnel });
   const webhooks = createWebhooksService({ db, clock, jobs, apps });
   const consent = createConsentService({
     db,
@@ -216,7 +223,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limits: packageLimitsFromEnv(process.env),
     pageChecker: processPageChecker(),
   });
-  const funnel = createFunnelService(db);
   // Anchors may open only apps that are active and have a released version.
   const content = createContentService({
     db,

@@ -4,19 +4,40 @@ import { appErrors } from './errors.ts';
 import { industryCategory } from './industry-categories.ts';
 
 /**
+ * How strict the request-domain rule is. `allowLoopbackHttp` exists for the demo and local
+ * development only (the platform sets it in demo mode): a merchant server on this machine
+ * (`http://127.0.0.1:8081`) may then be listed. Production keeps the https-and-domain rule.
+ */
+export interface RequestDomainRules {
+  allowLoopbackHttp?: boolean;
+}
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
  * Normalises a request domain to its https origin. Like the platforms developers know,
  * only named hosts on the default port: an IP or localhost would let a mini program reach
  * the user's own network from inside the super app.
  *
  * @example
  * requestDomainOrigin('https://API.example.com/') // 'https://api.example.com'
+ * requestDomainOrigin('http://127.0.0.1:8081', { allowLoopbackHttp: true }) // demo mode only
  */
-export function requestDomainOrigin(input: string): string {
+export function requestDomainOrigin(input: string, rules: RequestDomainRules = {}): string {
   let url: URL;
   try {
     url = new URL(input);
   } catch {
     throw appErrors.INVALID_REQUEST_DOMAIN({ domain: input });
+  }
+  const bare =
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (rules.allowLoopbackHttp && url.protocol === 'http:' && bare && loopbackHosts.has(url.hostname)) {
+    return url.origin;
   }
   const host = url.hostname;
   const bad =
@@ -55,7 +76,7 @@ export function checkedUrl(
 }
 
 /** Checks an app profile against its category's rules and normalises its URLs. */
-export function checkedProfile(profile: AppProfile): AppProfile {
+export function checkedProfile(profile: AppProfile, rules: RequestDomainRules = {}): AppProfile {
   const category = industryCategory(profile.category);
   if (!category) throw appErrors.UNKNOWN_CATEGORY({ category: profile.category });
   const seen = new Set<string>();
@@ -73,7 +94,7 @@ export function checkedProfile(profile: AppProfile): AppProfile {
     description: profile.description.trim(),
     iconUrl: profile.iconUrl === null ? null : checkedUrl(profile.iconUrl, 'icon_url', ['https:']),
     webhookUrl: profile.webhookUrl === null ? null : checkedUrl(profile.webhookUrl, 'webhook_url'),
-    requestDomains: [...new Set(profile.requestDomains.map(requestDomainOrigin))],
+    requestDomains: [...new Set(profile.requestDomains.map((d) => requestDomainOrigin(d, rules)))],
     privacy: profile.privacy.map((p) => ({ scope: p.scope, reason: p.reason.trim() })),
   };
 }

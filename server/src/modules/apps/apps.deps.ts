@@ -1,6 +1,7 @@
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { IdentityService } from '../identity/index.ts';
+import type { RequestDomainRules } from './app-profile.ts';
 
 /** What the apps services are built from (the composition root provides it). */
 export interface AppsDeps {
@@ -8,6 +9,8 @@ export interface AppsDeps {
   clock: Clock;
   /** Org membership checks: a 404-status refusal means "not a member". */
   orgs: Pick<IdentityService, 'requireOrgRole'>;
+  /** Loosened only in demo mode, for a merchant server on this machine. */
+  requestDomainRules?: RequestDomainRules;
 }
 
 /** A signed-in console account acting on apps. */

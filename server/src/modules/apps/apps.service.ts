@@ -61,7 +61,7 @@ export function createAppCatalogueService(deps: AppsDeps) {
     /** Creates an app in an org (role ≥ developer) with its first secret and webhook signing secret. */
     async create(caller: AppCaller, orgId: string, input: AppProfile): Promise<CreatedApp> {
       await deps.orgs.requireOrgRole(caller.accountId, orgId, 'developer');
-      const profile = checkedProfile(input);
+      const profile = checkedProfile(input, deps.requestDomainRules);
       const now = clock.now();
       const { secret, hash } = newAppSecret();
       const webhookSecret = newWebhookSecret();
@@ -119,7 +119,7 @@ export function createAppCatalogueService(deps: AppsDeps) {
     async update(caller: AppCaller, appid: string, patch: Partial<AppProfile>): Promise<App> {
       const current = toApp(await appForCaller(deps, caller, appid, 'developer'));
       const before = profileOf(current);
-      const after = checkedProfile({ ...before, ...patch });
+      const after = checkedProfile({ ...before, ...patch }, deps.requestDomainRules);
       const diff = changedFields(before, after);
       if (Object.keys(diff.after).length === 0) return current;
       const now = clock.now();

@@ -5,7 +5,7 @@
 export type { Actor, App, AppProfile, AuditEntry, PrivacyDeclaration, PrivacyScope } from './app.model.ts';
 export { privacyScopes } from './app.model.ts';
 export { credentialHash } from './app-credentials.ts';
-export { checkedUrl, requestDomainOrigin } from './app-profile.ts';
+export { checkedUrl, type RequestDomainRules, requestDomainOrigin } from './app-profile.ts';
 export type { AppCaller, AppsDeps } from './apps.deps.ts';
 export { type AppsService, appsPlugin, createAppsService } from './apps.plugin.ts';
 export { appCaller } from './apps.schemas.ts';

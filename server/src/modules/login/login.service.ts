@@ -3,6 +3,7 @@ import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { newId, newSecret } from '../../db/ids.ts';
 import { type App, type AppsService, credentialHash } from '../apps/index.ts';
+import type { FunnelService } from '../funnel/index.ts';
 import { loginErrors } from './errors.ts';
 import {
   consumeLoginCode,
@@ -24,6 +25,8 @@ export interface LoginDeps {
   db: Db;
   clock: Clock;
   apps: Pick<AppsService, 'requireActive' | 'authenticate' | 'get' | 'findByAppid'>;
+  /** The funnel's `login` step is a code exchanged, counted in the exchange's transaction. */
+  funnel?: Pick<FunnelService, 'record'>;
 }
 
 export interface LoginCode {
@@ -120,6 +123,7 @@ export function createLoginService(deps: LoginDeps) {
           session_key: sealSessionKey(sealKey, sessionKey),
           created_at: now,
         });
+        await deps.funnel?.record(trx, { appid: app.appid, step: 'login', userId, at: now });
         return ids;
       });
       if (!outcome) {

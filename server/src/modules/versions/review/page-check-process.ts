@@ -13,7 +13,10 @@ async function checkPage(program: Awaited<ReturnType<typeof loadProgram>>, path:
     const sim = await launch('', { program, path, timeout: 3_000, failOnError: false });
     // The first render's follow-ups (onReady, 0 ms timers, requests) count too.
     await sim.settle();
-    const rendered = sim.getCurrentPages().some((p) => p.path === path) && sim.root.childNodes.length > 0;
+    // A page may leave at once for another (a deep link with nothing to show, like an empty
+    // cart's confirmation page): it still loaded, as `plaza check` counts it.
+    const rendered =
+      sim.visited.includes(path) && sim.getCurrentPages().length > 0 && sim.root.childNodes.length > 0;
     const errors = sim.errors.map(plainError);
     sim.close();
     return { path, rendered, ms: ms(), errors };

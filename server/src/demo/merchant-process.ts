@@ -1,0 +1,82 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { demoErrors } from './errors.ts';
+
+const merchantMain = fileURLToPath(new URL('../../../examples/takeout/server/src/main.ts', import.meta.url));
+const tsx = import.meta.resolve('tsx');
+
+export interface MerchantProcessOptions {
+  plazaUrl: string;
+  appid: string;
+  secret: string;
+  webhookSecret: string;
+  port: number;
+  /** The kitchen's time from paid to delivered. */
+  deliveryMs: number;
+  /** Where the child's output goes, line by line. */
+  log(line: string): void;
+}
+
+export interface MerchantProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the takeout merchant server as its own process, the way a merchant runs it beside
+ * (not inside) the platform: its credentials come through its environment, it talks to
+ * Plaza only over HTTP. Resolves once it answers its health check.
+ */
+export async function startMerchantProcess(options: MerchantProcessOptions): Promise<MerchantProcess> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const child = spawn(process.execPath, ['--import', tsx, merchantMain], {
+    env: {
+      ...process.env,
+      PLAZA_URL: options.plazaUrl,
+      TAKEOUT_APPID: options.appid,
+      TAKEOUT_SECRET: options.secret,
+      TAKEOUT_WEBHOOK_SECRET: options.webhookSecret,
+      TAKEOUT_HOST: '127.0.0.1',
+      TAKEOUT_PORT: String(options.port),
+      TAKEOUT_DELIVERY_MS: String(options.deliveryMs),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const forward = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+    for (const line of chunk.toString().split('\n')) if (line.trim()) options.log(line);
+  };
+  child.stdout?.on('data', forward);
+  child.stderr?.on('data', forward);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null)
+      throw demoErrors.MERCHANT_DID_NOT_START(`exited with ${child.exitCode}: ${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw demoErrors.MERCHANT_DID_NOT_START(`no answer at ${url} after 30 s: ${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { demoAccounts, demoAnchorPath, demoAppName, demoOrgName } from './demo-accounts.ts';
+import type { DemoMarker } from './demo-marker.ts';
+import { demoClips, ffmpegAvailable, renderClip } from './demo-videos.ts';
+import { DemoError, demoErrors } from './errors.ts';
+import { type PlatformClient, platformClient } from './platform-client.ts';
+import { buildTakeout } from './takeout-package.ts';
+
+export interface SeedOptions {
+  /** The running platform's base URL. */
+  base: string;
+  /** The one-time link that creates the first operator (present on a fresh data dir). */
+  operatorSetupUrl: string | undefined;
+  /** Where the merchant server will listen: the app's request domain and webhook URL. */
+  merchantUrl: string;
+  log(line: string): void;
+}
+
+interface VersionJson {
+  id: string;
+  status: string;
+  checks: { status: 'pending' | 'passed' | 'failed'; report: unknown } | null;
+}
+
+/**
+ * Seeds the demo through the platform's own HTTP API, as the people in it would: the first
+ * operator, a developer with an org and the takeout app (built from `examples/takeout`,
+ * uploaded, checked, approved and released), creators with short videos anchored into the
+ * app, a store (POI) carrying the same anchor, and the demo user.
+ */
+export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
+  const { base, merchantUrl, log } = options;
+  const anonymous = platformClient(base);
+
+  const operator = await signInOperator(anonymous, options.operatorSetupUrl);
+  const developer = await signUpDeveloper(anonymous);
+  const { org } = await developer.json<{ org: { id: string } }>('POST', '/api/orgs', { name: demoOrgName });
+  const created = await developer.json<{ app: { appid: string }; secret: string; webhook_secret: string }>(
+    'POST',
+    `/api/orgs/${org.id}/apps`,
+    {
+      name: demoAppName,
+      category: 'food_delivery',
+      description: 'Hand-pulled noodles and rice bowls, delivered in 30 minutes.',
+      request_domains: [merchantUrl],
+      webhook_url: `${merchantUrl}/webhooks/plaza`,
+      privacy: [],
+    },
+  );
+  const appid = created.app.appid;
+  log(`demo: created the app ${appid} (${demoAppName})`);
+
+  await releaseTakeout({ developer, operator, appid, merchantUrl, log });
+
+  const creators: PlatformClient[] = [];
+  for (const creator of demoAccounts.creators) {
+    const signedIn = await signInUser(anonymous, creator.phone);
+    await operator.json('POST', '/api/operator/creators', {
+      user_id: signedIn.userId,
+      display_name: creator.name,
+    });
+    creators.push(signedIn.client);
+  }
+  const videos = await publishVideos(creators, appid, log);
+
+  await operator.json('POST', '/api/pois', {
+    name: 'Plaza Noodle House (Riverside)',
+    address: '88 Riverside Road, Xuhui District, Shanghai',
+    lat: 31.1885,
+    lng: 121.4365,
+    anchors: [{ appid, title: 'Order for delivery', path: demoAnchorPath }],
+  });
+  await signInUser(anonymous, demoAccounts.user.phone);
+
+  return {
+    format: 1,
+    seededAt: new Date().toISOString(),
+    orgId: org.id,
+    appid,
+    secret: created.secret,
+    webhookSecret: created.webhook_secret,
+    merchantPort: Number(new URL(merchantUrl).port),
+    videos,
+  };
+}
+
+async function signInOperator(
+  anonymous: PlatformClient,
+  setupUrl: string | undefined,
+): Promise<PlatformClient> {
+  const { email, name, password } = demoAccounts.operator;
+  const token = setupUrl ? new URL(setupUrl).searchParams.get('token') : null;
+  if (token) await anonymous.json('POST', '/api/setup/operator', { token, email, name, password });
+  const session = await anonymous.json<{ token: string }>('POST', '/api/sessions', { email, password });
+  return anonymous.as(session.token);
+}
+
+async function signUpDeveloper(anonymous: PlatformClient): Promise<PlatformClient> {
+  const { email, name, password } = demoAccounts.developer;
+  try {
+    await anonymous.json('POST', '/api/accounts', { email, name, password });
+  } catch (error) {
+    // A seed cut off half-way left the account: sign in to it below.
+    if (!(error instanceof DemoError && / 409:/.test(error.message))) throw error;
+  }
+  const session = await anonymous.json<{ token: string }>('POST', '/api/sessions', { email, password });
+  return anonymous.as(session.token);
+}
+
+/** Phone sign-in as the super app does it, reading the code from the demo-mode inbox. */
+export async function signInUser(
+  anonymous: PlatformClient,
+  phone: string,
+): Promise<{ userId: string; client: PlatformClient }> {
+  await anonymous.json('POST', '/api/users/otp', { phone });
+  const inbox = await anonymous.json<{ messages: Array<{ code: string }> }>(
+    'GET',
+    `/api/dev/inbox?phone=${encodeURIComponent(phone)}`,
+  );
+  const code = inbox.messages[0]?.code;
+  if (!code) throw demoErrors.NO_INBOX_CODE(phone);
+  const session = await anonymous.json<{ token: string; user: { id: string } }>(
+    'POST',
+    '/api/users/sessions',
+    {
+      phone,
+      code,
+    },
+  );
+  return { userId: session.user.id, client: anonymous.as(session.token) };
+}
+
+async function releaseTakeout(o: {
+  developer: PlatformClient;
+  operator: PlatformClient;
+  appid: string;
+  merchantUrl: string;
+  log(line: string): void;
+}): Promise<void> {
+  const archive = await buildTakeout(o.merchantUrl);
+  const app = `/api/apps/${o.appid}`;
+  const { version } = await o.developer.send<{ version: VersionJson }>(
+    'POST',
+    `${app}/versions?version=1.0.0&description=${encodeURIComponent('First release')}`,
+    new Uint8Array(archive),
+    'application/gzip',
+  );
+  await o.developer.json('POST', `${app}/versions/${version.id}/submit`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const { version: now } = await o.developer.json<{ version: VersionJson }>(
+      'GET',
+      `${app}/versions/${version.id}`,
+    );
+    if (now.checks?.status === 'passed') break;
+    if (now.checks?.status === 'failed') throw demoErrors.CHECKS_FAILED(JSON.stringify(now.checks.report));
+    if (Date.now() > deadline) throw demoErrors.CHECKS_TIMED_OUT();
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await o.operator.json('POST', `/api/review/versions/${version.id}/approve`);
+  await o.developer.json('POST', `${app}/release`, { version_id: version.id, percentage: 100 });
+  o.log('demo: takeout 1.0.0 built, checked, approved and released');
+}
+
+async function publishVideos(
+  creators: PlatformClient[],
+  appid: string,
+  log: (line: string) => void,
+): Promise<number> {
+  if (!(await ffmpegAvailable())) {
+    log(
+      'demo: ffmpeg is not installed, so the demo has no videos (install Debian\'s "ffmpeg" and start on a fresh data dir to get them)',
+    );
+    return 0;
+  }
+  let published = 0;
+  for (const clip of demoClips) {
+    const { video, cover } = await renderClip(clip);
+    const form = new FormData();
+    form.set('caption', clip.caption);
+    form.set('anchor', JSON.stringify({ appid, title: clip.anchorTitle, path: demoAnchorPath }));
+    form.set('video', new Blob([new Uint8Array(video)], { type: 'video/mp4' }), 'clip.mp4');
+    form.set('cover', new Blob([new Uint8Array(cover)], { type: 'image/jpeg' }), 'cover.jpg');
+    const creator = creators[clip.creator % creators.length];
+    if (!creator) break;
+    await creator.send('POST', '/api/videos', form);
+    published++;
+  }
+  log(`demo: published ${published} videos anchored into the takeout app`);
+  return published;
+}
