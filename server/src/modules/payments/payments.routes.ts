@@ -162,7 +162,8 @@ export async function paymentsRoutes(
         tags,
         summary: 'Settles a delivered order: commission, splits, the rest to the merchant',
         params: idParam,
-        body: settleBody.optional(),
+        // A POST without a body arrives as null: like an empty one, it means "no splits".
+        body: settleBody.nullish(),
         response: { 200: settlementWire },
       },
     },
@@ -207,7 +208,7 @@ export async function paymentsRoutes(
         tags,
         summary: "Accepts a user's refund request: the money goes back now",
         params: idParam,
-        body: z.strictObject({}).optional(),
+        body: z.strictObject({}).nullish(),
         response: { 200: refundWire },
       },
     },
