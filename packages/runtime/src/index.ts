@@ -18,7 +18,14 @@ export {
 export { remoteHost, serveHost } from './api/remote-host.ts';
 export { NodesRef, SelectorQuery } from './api/selector-query.ts';
 export { SUPPORTED_APIS, SUPPORTED_COMPONENTS, SUPPORTED_GLOBALS } from './api/supported-apis.ts';
-export { formatDataPath, type PathSegment, parseDataPath, readPath, writePath } from './data/data-path.ts';
+export {
+  formatDataPath,
+  type PathSegment,
+  parseDataPath,
+  readPath,
+  replacePath,
+  writePath,
+} from './data/data-path.ts';
 export { RenderBatch } from './data/render-batch.ts';
 export { RuntimeError, runtimeErrors } from './errors.ts';
 export { MODULE_GLOBALS, type ModuleFactory, ModuleLoader } from './loader/module-loader.ts';

@@ -105,6 +105,42 @@ describe('the watchdog', () => {
   });
 });
 
+describe('keyed lists', () => {
+  it('update only the rows whose data changed, and every row when a field they all read changes', async () => {
+    const dir = await program(
+      {
+        js: `Page({
+  data: { rows: [{ id: 1, t: 'a' }, { id: 2, t: 'b' }, { id: 3, t: 'c' }], picked: 0 },
+  one() { this.setData({ 'rows[1].t': 'B' }); },
+  pick() { this.setData({ picked: 3 }); },
+  add() { this.setData({ rows: [{ id: 0, t: 'z' }, ...this.data.rows] }); },
+});`,
+        wxml: `<view class="one" bindtap="one" /><view class="pick" bindtap="pick" /><view class="add" bindtap="add" />
+<view wx:for="{{rows}}" wx:key="id" class="row {{item.id === picked ? 'on' : ''}}"><tag label="{{item.t}}" />{{index}}</view>`,
+      },
+      {
+        'pages/index/index.json': '{ "usingComponents": { "tag": "/components/tag/tag" } }',
+        'components/tag/tag.json': '{ "component": true }',
+        'components/tag/tag.js':
+          'Component({ properties: { label: String }, data: { seen: 0 }, observers: { label() { this.setData({ seen: this.data.seen + 1 }); } } });',
+        'components/tag/tag.wxml': '<text class="label">{{label}}/{{seen}}</text>',
+      },
+    );
+    const s = await launch(dir);
+    sim = s;
+    const before = s.queryAll('.row');
+    await s.tap('.one');
+    const after = s.queryAll('.row');
+    for (const [i, row] of after.entries()) expect(row).toBe(before[i]);
+    expect(s.texts('.row')).toEqual(['a/10', 'B/21', 'c/12']);
+    await s.tap('.pick');
+    expect(s.queryAll('.row').map((r) => s.classes(r).includes('on'))).toEqual([false, false, true]);
+    await s.tap('.add');
+    expect(s.texts('.row')).toEqual(['z/10', 'a/11', 'B/22', 'c/13']);
+    expect(s.queryAll('.row')[1]).toBe(before[0]);
+  });
+});
+
 describe('subpackages', () => {
   it('navigates into a subpackage page from the program and from the host, and back', async () => {
     const dir = await program(

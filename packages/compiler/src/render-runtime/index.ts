@@ -6,6 +6,7 @@ import { ViewRegistry } from './view-registry.ts';
 
 export { type StyleScope, scopeClassList } from './class-scope.ts';
 export { readMember, toDisplayString } from './guard.ts';
+export { RenderMemo } from './render-memo.ts';
 export { convertRpx } from './rpx.ts';
 export { type RuntimeOptions, type ViewModule, ViewRegistry } from './view-registry.ts';
 export type {

@@ -1,5 +1,6 @@
 import { type StyleScope, scopeClassList } from './class-scope.ts';
 import { callMember, loopEntries, readMember, toDisplayString } from './guard.ts';
+import type { RenderMemo } from './render-memo.ts';
 import { convertRpx } from './rpx.ts';
 import type { ElementVNode, RenderFunction, RenderRuntime, VNode } from './vnode.ts';
 import { type WxsFactory, WxsLoader } from './wxs-loader.ts';
@@ -25,6 +26,11 @@ export interface ViewModule {
 export interface RuntimeOptions {
   /** External class name → the classes the parent passed for it (`vnode.attrs[name]` of the component's host node). */
   externalClasses?: Readonly<Record<string, string>>;
+  /**
+   * Kept by the caller across renders of one instance: keyed loop items whose inputs did not
+   * change come back as the same vnode objects (the caller must then write data copy-on-write).
+   */
+  memo?: RenderMemo;
 }
 
 /**
@@ -67,13 +73,25 @@ export class ViewRegistry {
 
   /** The helper object render functions of page/component `id` run with. */
   runtime(id: string, options: RuntimeOptions = {}): RenderRuntime {
-    return createRenderRuntime(this, this.modules.get(id)?.styleScope, options.externalClasses ?? {});
+    return createRenderRuntime(
+      this,
+      this.modules.get(id)?.styleScope,
+      options.externalClasses ?? {},
+      options.memo,
+    );
   }
 
   /** Renders page/component `id` with its instance data; an unknown id renders nothing. */
   render(id: string, data: unknown, options: RuntimeOptions = {}): VNode[] {
     const render = this.modules.get(id)?.render;
-    return render ? render(data ?? {}, this.runtime(id, options)) : [];
+    if (!render) return [];
+    const { memo } = options;
+    memo?.begin(JSON.stringify(options.externalClasses ?? {}));
+    try {
+      return render(data ?? {}, this.runtime(id, options));
+    } finally {
+      memo?.end();
+    }
   }
 }
 
@@ -81,6 +99,7 @@ function createRenderRuntime(
   registry: ViewRegistry,
   scope: StyleScope | undefined,
   external: Readonly<Record<string, string>>,
+  memo: RenderMemo | undefined,
 ): RenderRuntime {
   const rt: RenderRuntime = {
     e(tag, attrs, events, children, extra) {
@@ -113,6 +132,7 @@ function createRenderRuntime(
       for (const node of nodes) if (node.kind === 'element') node.key = value;
       return nodes;
     },
+    memo: (id, deps, build) => (memo ? memo.item(id, deps, build) : build()),
     with: (data, locals) => ({ ...(data !== null && typeof data === 'object' ? data : {}), ...locals }),
     tpl(moduleId, name, data) {
       const template = findTemplate(registry, moduleId, toDisplayString(name));

@@ -32,11 +32,12 @@ export function generateModule(result: TransformResult, options: CodegenOptions)
     lines.push(`    wxsInline: {},`);
   }
   lines.push(`    templates: {`);
+  const sites = { next: 0 };
   for (const [name, body] of result.templates) {
-    lines.push(`      ${JSON.stringify(name)}: ${renderFunction(body, '      ')},`);
+    lines.push(`      ${JSON.stringify(name)}: ${renderFunction(body, '      ', sites)},`);
   }
   lines.push(`    },`);
-  lines.push(`    render: ${renderFunction(result.render, '    ')},`);
+  lines.push(`    render: ${renderFunction(result.render, '    ', sites)},`);
   lines.push(`  };`);
   lines.push(`})(${JSON.stringify(options.moduleId)})`);
   return lines.join('\n');
@@ -51,11 +52,11 @@ export function wxsFactory(code: string): string {
   return `function (module, exports, require, getRegExp, getDate, window, document, globalThis, self, parent, top, fetch, XMLHttpRequest, WebSocket, importScripts, postMessage, localStorage, sessionStorage, indexedDB) {\n${code}\n}`;
 }
 
-function renderFunction(nodes: RenderNode[], indent: string): string {
+function renderFunction(nodes: RenderNode[], indent: string, sites: { next: number }): string {
   if (nodes.every(isSimple)) {
     return `function (d, rt) {\n${indent}  return [${nodes.map(expression).join(', ')}];\n${indent}}`;
   }
-  const printer = new Printer(`${indent}  `);
+  const printer = new Printer(`${indent}  `, sites);
   printer.line('const $0 = [];');
   statements(nodes, '$0', printer);
   printer.line('return $0;');
@@ -65,7 +66,22 @@ function renderFunction(nodes: RenderNode[], indent: string): string {
 class Printer {
   private readonly out: string[] = [];
   private next = 1;
-  constructor(private indent: string) {}
+  /** Variables of the loops around what is being printed, outermost first. */
+  readonly loops: { item: string; index: string }[] = [];
+  /** Counts the module's keyed loops: each is a memo site. */
+  constructor(
+    private indent: string,
+    readonly sites: { next: number },
+  ) {}
+  /** Prints `body` apart, at the current indent plus one level, and returns its lines. */
+  apart(body: () => void): string[] {
+    const start = this.out.length;
+    this.nested(body);
+    return this.out.splice(start);
+  }
+  lines(lines: string[]): void {
+    this.out.push(...lines);
+  }
   line(text: string): void {
     this.out.push(this.indent + text);
   }
@@ -148,12 +164,12 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
       const items = printer.temp();
       printer.block(`for (const [${node.item}, ${node.index}] of rt.l(${node.list})) {`, () => {
         if (node.key === undefined) {
+          printer.loops.push({ item: node.item, index: node.index });
           statement(node.body, target, printer);
+          printer.loops.pop();
           return;
         }
-        printer.line(`const ${items} = [];`);
-        statement(node.body, items, printer);
-        printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
+        keyedItem(node as RenderNode & { type: 'for'; key: Code }, target, items, printer);
       });
       return;
     }
@@ -166,4 +182,43 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
     default:
       return;
   }
+}
+
+const DATA_READ = /rt\.m\(d, ("(?:[^"\\]|\\.)*")\)/g;
+
+/**
+ * The body of a keyed loop, one item. When the body reads the data only as `rt.m(d, "field")`
+ * (no whole-data use such as an `<include>`), it is wrapped in `rt.memo` with every input it
+ * can depend on: the item, its index, the enclosing loops' variables and those fields, so an
+ * item whose inputs are unchanged is neither rebuilt nor re-patched.
+ */
+function keyedItem(
+  node: RenderNode & { type: 'for'; key: Code },
+  target: string,
+  items: string,
+  printer: Printer,
+): void {
+  const outer = printer.loops.flatMap((loop) => [loop.item, loop.index]);
+  printer.loops.push({ item: node.item, index: node.index });
+  const body = printer.apart(() => {
+    printer.line(`const ${items} = [];`);
+    statement(node.body, items, printer);
+    printer.line(`return rt.key(${items}, ${node.key});`);
+  });
+  printer.loops.pop();
+  const text = body.join('\n');
+  const fields = new Set([...text.matchAll(DATA_READ)].map((m) => m[1]!));
+  if (/\bd\b/.test(text.replace(DATA_READ, ''))) {
+    printer.lines(body.slice(0, -1));
+    printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
+    return;
+  }
+  const site = printer.sites.next++;
+  const outerIndexes = printer.loops.map((loop) => ` + ":" + ${loop.index}`).join('');
+  // Ids only need to be distinct for reuse: equal deps are what make reuse correct.
+  const id = `M + "#${site}"${outerIndexes} + "|" + rt.k(${node.key})`;
+  const deps = [node.item, node.index, ...outer, ...[...fields].map((f) => `rt.m(d, ${f})`)];
+  printer.line(`${target}.push(...rt.memo(${id}, [${deps.join(', ')}], () => {`);
+  printer.lines(body);
+  printer.line('}));');
 }

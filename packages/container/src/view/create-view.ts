@@ -1,10 +1,11 @@
+import { RenderMemo } from '@plaza/compiler/render-runtime';
 import {
   type LogicToViewMessage,
   parseDataPath,
   parseViewInbound,
+  replacePath,
   type Unversioned,
   type ViewToLogicMessage,
-  writePath,
 } from '@plaza/runtime';
 import { basicComponents } from './builtins/basic-components.ts';
 import type { BuiltinContext, BuiltinRegistry } from './builtins/builtin-registry.ts';
@@ -78,9 +79,15 @@ export function createView(options: CreateViewOptions): View {
     return map;
   }
 
+  // Per instance: keyed loop items whose inputs did not change keep their vnodes (and so skip
+  // patching); patches are written copy-on-write below so "unchanged" is an identity check.
+  const memos = new WeakMap<ViewInstance, RenderMemo>();
   function render(instance: ViewInstance): void {
+    const memo = memos.get(instance) ?? new RenderMemo();
+    memos.set(instance, memo);
     const vnodes = viewModules.render(instance.path, instance.data, {
       externalClasses: externalMap(instance),
+      memo,
     });
     instance.tree = patchChildren(patchHost, instance.host, instance.tree, vnodes, {
       owner: instance,
@@ -303,7 +310,7 @@ export function createView(options: CreateViewOptions): View {
         const instance = instances.get(message.instanceId);
         if (!instance) return;
         for (const [key, value] of Object.entries(message.changes))
-          writePath(instance.data, parseDataPath(key), value);
+          replacePath(instance.data, parseDataPath(key), value);
         instance.renderId = message.renderId;
         if (instance.initialised) render(instance);
         return;

@@ -10,7 +10,7 @@ export type {
   VNode,
 } from '@plaza/compiler/render-runtime';
 
-import type { StyleScope, VNode } from '@plaza/compiler/render-runtime';
+import type { RenderMemo, StyleScope, VNode } from '@plaza/compiler/render-runtime';
 
 /** What the view reads of one compiled module. */
 export interface ViewModuleInfo {
@@ -24,6 +24,6 @@ export interface ViewModules {
   render(
     id: string,
     data: unknown,
-    options?: { externalClasses?: Readonly<Record<string, string>> },
+    options?: { externalClasses?: Readonly<Record<string, string>>; memo?: RenderMemo },
   ): VNode[];
 }

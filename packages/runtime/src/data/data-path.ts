@@ -92,6 +92,36 @@ export function writePath(
   node[last] = value;
 }
 
+/**
+ * Writes a value at a path copy-on-write: every object or array on the way is replaced by a
+ * shallow copy (the root itself is written in place), so a value whose path was not written
+ * keeps its identity and a reader can tell "unchanged" by `===` (the view reuses the
+ * rendered list rows whose item did not change).
+ */
+export function replacePath(
+  root: Record<string, unknown>,
+  segments: readonly PathSegment[],
+  value: unknown,
+): void {
+  if (segments.length === 0 || segments.some((s) => typeof s === 'string' && forbidden.has(s))) return;
+  let node: Record<string | number, unknown> = root;
+  for (let i = 0; i < segments.length - 1; i++) {
+    const s = segments[i]!;
+    const next = node[s];
+    const copy =
+      next === null || typeof next !== 'object'
+        ? typeof segments[i + 1] === 'number'
+          ? []
+          : {}
+        : Array.isArray(next)
+          ? next.slice()
+          : { ...(next as object) };
+    node[s] = copy;
+    node = copy as Record<string | number, unknown>;
+  }
+  node[segments[segments.length - 1]!] = value;
+}
+
 /** True when `prefix` names `path` or one of its ancestors. */
 export function isPathPrefix(prefix: readonly PathSegment[], path: readonly PathSegment[]): boolean {
   if (prefix.length > path.length) return false;

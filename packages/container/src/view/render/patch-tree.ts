@@ -145,6 +145,8 @@ export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): R
 
 function patchNode(host: PatchHost, node: RenderedNode, vnode: VNode, scope: RenderScope): void {
   const previous = node.vnode;
+  // The render memo handed back last render's vnode: nothing under it changed.
+  if (previous === vnode) return;
   node.vnode = vnode;
   if (vnode.kind === 'text') {
     if (previous.kind === 'text' && previous.text !== vnode.text) (node.dom as Text).data = vnode.text;
