@@ -33,7 +33,7 @@ async function multipart(fields: Record<string, string | { data: Buffer; filenam
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
-    else form.append(name, new Blob([value.data], { type: value.type }), value.filename);
+    else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.type }), value.filename);
   }
   const encoded = new Response(form);
   return {
