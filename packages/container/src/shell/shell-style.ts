@@ -29,6 +29,8 @@ export const SHELL_STYLE = `
 .plaza-overlay > * { pointer-events: auto; }
 .plaza-toast { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%); min-width: 120px; max-width: 70%; padding: 16px; border-radius: 10px; background: rgba(17,17,17,.75); color: #fff; display: flex; flex-direction: column; align-items: center; gap: 8px; font-size: 15px; text-align: center; }
 .plaza-toast-text { min-width: 0; padding: 10px 16px; }
+.plaza-overlay > .plaza-toast { pointer-events: none; }
+.plaza-overlay > .plaza-toast-mask { pointer-events: auto; }
 .plaza-toast-icon { font-size: 36px; line-height: 1; }
 .plaza-toast-loading { width: 32px; height: 32px; border: 3px solid rgba(255,255,255,.4); border-top-color: #fff; border-radius: 50%; animation: plaza-spin .8s linear infinite; }
 @keyframes plaza-spin { to { transform: rotate(360deg); } }

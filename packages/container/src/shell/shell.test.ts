@@ -47,6 +47,9 @@ describe('the shell around a mini program', () => {
     await frame.locator('#add').click();
     await frame.locator('#add').click();
     await frame.locator('#count').filter({ hasText: '2' }).waitFor();
+    // The toast is the host's, drawn over the frame in the host page.
+    await page.locator('.plaza-toast[role="status"]', { hasText: 'Added 2' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}shell-toast.png` });
   });
 
   it('navigateTo slides a new page in; the back button slides it out', async () => {

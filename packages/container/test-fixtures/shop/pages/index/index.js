@@ -8,6 +8,7 @@ Page({
   },
   onAdd() {
     this.setData({ count: this.data.count + 1 });
+    tt.showToast({ title: `Added ${this.data.count}`, icon: 'success' });
   },
   onOpen(e) {
     tt.navigateTo({ url: `/pages/detail/detail?id=${e.currentTarget.dataset.id}` });
