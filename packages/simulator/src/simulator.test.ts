@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from './build/load-program.ts';
 import { SimulatorError } from './errors.ts';
 import { launch, type Simulator } from './simulator.ts';
+import { programFolders } from './testing/program-folder.ts';
 
 let work: string;
 let sim: Simulator | undefined;
@@ -15,28 +16,7 @@ beforeAll(async () => {
 afterEach(() => sim?.close());
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-let programs = 0;
-/** Writes a wx program with one page `pages/index/index` (plus any other files) and returns its folder. */
-async function program(
-  page: { js: string; wxml: string },
-  files: Record<string, string> = {},
-): Promise<string> {
-  const dir = join(work, `p${++programs}`);
-  const all: Record<string, string> = {
-    'app.json': JSON.stringify({
-      pages: ['pages/index/index', ...(files['pages/next/next.js'] ? ['pages/next/next'] : [])],
-    }),
-    'app.js': 'App({});',
-    'pages/index/index.js': page.js,
-    'pages/index/index.wxml': page.wxml,
-    ...files,
-  };
-  for (const [file, content] of Object.entries(all)) {
-    await mkdir(dirname(join(dir, file)), { recursive: true });
-    await writeFile(join(dir, file), content);
-  }
-  return dir;
-}
+const program = programFolders(() => work);
 
 describe('the logic realm', () => {
   it('gives the program no Node, no eval: no process, fetch, Node modules, nor a way back through constructors', async () => {

@@ -1,7 +1,35 @@
+import { HOST_METHODS, type HostMethod } from '@plaza/runtime';
 import { describe, expect, it } from 'vitest';
 import { scenarioHost } from './host.ts';
 
+/** The least each capability needs to be called. */
+const minimal: Partial<Record<HostMethod, unknown[]>> = {
+  setStorage: ['k', 1],
+  removeStorage: ['k'],
+  request: [{ url: 'https://api.example.com/ping' }],
+  showToast: [{ title: 't' }],
+  showModal: [{ title: 'm' }],
+  showActionSheet: [{ itemList: ['a'] }],
+  setNavigationBarTitle: [{ title: 'x' }],
+  pay: [{ orderInfo: {} }],
+  requestPayment: [{}],
+  requestSubscribeMessage: [{ tmplIds: ['t1'] }],
+  makePhoneCall: [{ phoneNumber: '1' }],
+  setClipboardData: [{ data: 'x' }],
+};
+
 describe('scenario host', () => {
+  it('answers every host capability by default, and logs each call', async () => {
+    const { host, calls } = scenarioHost({ requests: { '/ping': { pong: true } } });
+    await host.login({});
+    for (const method of HOST_METHODS) {
+      const call = host[method] as (...args: unknown[]) => Promise<unknown>;
+      await expect(call(...(minimal[method] ?? [{}])), method).resolves.not.toBeInstanceOf(Error);
+    }
+    const logged = new Set(calls.filter((c) => c.ok).map((c) => c.api));
+    expect(HOST_METHODS.filter((m) => m !== 'loadStorage' && !logged.has(m))).toEqual([]);
+  });
+
   it('answers login with the scenario code, or refuses it', async () => {
     const { host, calls } = scenarioHost({ login: { code: 'abc' } });
     await expect(host.login({ force: true })).resolves.toMatchObject({ code: 'abc', isLogin: true });
