@@ -2,7 +2,6 @@
 export const cliMessages = {
   CLI_USAGE: '{0}',
   CLI_UNKNOWN_COMMAND: 'Unknown command "{0}". Run "plaza help" to see the commands.',
-  CLI_NOT_YET: '"plaza {0}" is not available yet.',
   CLI_DIR_NOT_EMPTY: '{0} already exists and is not empty',
   CLI_BAD_DIALECT: '--dialect must be "tt" or "wx", not "{0}"',
   CLI_NO_TESTS: 'No tests found under {0}/tests',
