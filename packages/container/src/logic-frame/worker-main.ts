@@ -3,7 +3,8 @@
  * classic worker script and started from a `blob:` URL inside the sandboxed logic frame.
  */
 import { createLogic, type LogicOutboundMessage } from '@plaza/runtime';
-import type { Heartbeat, LogicWorkerStart } from './logic-boot.ts';
+import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
+import type { LogicWorkerStart } from './logic-boot.ts';
 import { lockDownNetwork } from './network-lockdown.ts';
 
 interface WorkerScope {
@@ -23,10 +24,7 @@ scope.onmessage = (event: MessageEvent) => {
 };
 
 function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: MessagePort): void {
-  // Answered by this thread only: a program stuck in a loop stops the pongs.
-  heartbeat.onmessage = (event: MessageEvent<Heartbeat>) => {
-    if ('ping' in event.data) heartbeat.postMessage({ pong: event.data.ping } satisfies Heartbeat);
-  };
+  answerHeartbeat(heartbeat);
   const send = (message: LogicOutboundMessage) => {
     try {
       protocol.postMessage(message);

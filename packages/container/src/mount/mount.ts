@@ -65,6 +65,8 @@ export interface MountHandle {
 
 interface Run {
   logicFrame: HTMLIFrameElement;
+  /** One per page frame, by page id. */
+  watchdogs: Map<string, Watchdog>;
   pageFrames: PageFrames;
   watchdog: Watchdog;
   bridge: Bridge;
@@ -208,6 +210,13 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
           emitter.emit('error', { message: event.data.message, source: 'view', fatal: false });
       };
       controls.set(message.instanceId, frame.control);
+      const pageWatchdog = new Watchdog(frame.heartbeat, {
+        ...options.watchdog,
+        onStuck: (silent) =>
+          fatal('PLZ_CONTAINER_STUCK', new ContainerError('PLZ_CONTAINER_STUCK', silent).message),
+      });
+      pageWatchdog.start();
+      thisRun.watchdogs.set(message.instanceId, pageWatchdog);
       pageFrames.warm();
       return endpoint;
     };
@@ -250,6 +259,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       pageCreated,
       pageDestroyed: (pageId) => {
         controls.delete(pageId);
+        thisRun.watchdogs.get(pageId)?.stop();
+        thisRun.watchdogs.delete(pageId);
         activeShell.removePage(pageId);
       },
       navigated: (message) => {
@@ -281,7 +292,16 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onStuck: (silent) =>
         fatal('PLZ_CONTAINER_STUCK', new ContainerError('PLZ_CONTAINER_STUCK', silent).message),
     });
-    const thisRun: Run = { logicFrame, watchdog, bridge, controls, pageFrames, launched: false, dead: false };
+    const thisRun: Run = {
+      logicFrame,
+      watchdog,
+      watchdogs: new Map(),
+      bridge,
+      controls,
+      pageFrames,
+      launched: false,
+      dead: false,
+    };
     run = thisRun;
 
     protocol.port1.onmessage = (event) => {
@@ -323,6 +343,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   function stop(target: Run): void {
     target.dead = true;
     target.watchdog.stop();
+    for (const watchdog of target.watchdogs.values()) watchdog.stop();
     target.logicFrame.remove();
     target.pageFrames.dispose();
     target.bridge.reset();

@@ -8,6 +8,8 @@ export interface PageFrame {
   slot: PageSlot;
   protocol: MessagePort;
   control: MessagePort;
+  /** Pinged by a watchdog: a wxs loop stalls the frame's thread. */
+  heartbeat: MessagePort;
 }
 
 /**
@@ -47,6 +49,7 @@ export class PageFrames {
     this.spare?.slot.element.remove();
     this.spare?.protocol.close();
     this.spare?.control.close();
+    this.spare?.heartbeat.close();
     this.spare = undefined;
   }
 
@@ -57,8 +60,9 @@ export class PageFrames {
     const frame = createSandboxedFrame(doc, frameDocument(policy, nonce), 'mini program page');
     const protocol = new MessageChannel();
     const control = new MessageChannel();
+    const heartbeat = new MessageChannel();
     const slot = this.shell.createSlot(frame);
-    bootFrame(frame, this.code, this.payload, [protocol.port2, control.port2]);
-    return { slot, protocol: protocol.port1, control: control.port1 };
+    bootFrame(frame, this.code, this.payload, [protocol.port2, control.port2, heartbeat.port2]);
+    return { slot, protocol: protocol.port1, control: control.port1, heartbeat: heartbeat.port1 };
   }
 }

@@ -7,6 +7,7 @@ import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
+import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
 import { FRAME_STYLE } from './frame-style.ts';
 import { watchPageScroll } from './page-scroll.ts';
 import { PullDownRefresh } from './pull-down-refresh.ts';
@@ -15,7 +16,7 @@ import type { PageWindow, ViewControl, ViewFramePayload } from './view-boot.ts';
 type DefineScope = { __plaza_view_define?: unknown; __plaza_wxs_define?: unknown };
 
 const { payload, ports } = takeBoot<ViewFramePayload>();
-const [protocol, control] = ports;
+const [protocol, control, heartbeat] = ports;
 
 function start(protocolPort: MessagePort, controlPort: MessagePort): void {
   const tell = (message: ViewControl) => controlPort.postMessage(message);
@@ -95,4 +96,7 @@ function showPage(
   controlPort.postMessage({ control: 'ready' } satisfies ViewControl);
 }
 
-if (protocol && control) start(protocol, control);
+if (protocol && control && heartbeat) {
+  answerHeartbeat(heartbeat);
+  start(protocol, control);
+}

@@ -50,4 +50,27 @@ describe('a mini program that hangs or crashes', () => {
     await frame.locator('#state').filter({ hasText: 'fine' }).waitFor();
     await page.close();
   });
+
+  it('an endless loop in a template helper (the view frame) leaves the host responsive; restart renders again', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'crash', {
+      path: 'pages/spin/spin',
+      watchdog: { interval: 200, timeout: 1500 },
+    });
+    const frame = await frameOf(page, 'pages/spin/spin');
+    await frame.locator('#spin').filter({ hasText: 'calm' }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { ticks: number };
+      w.ticks = 0;
+      setInterval(() => w.ticks++, 50);
+    });
+    await frame.locator('#go').click();
+    const error = page.locator('.plaza-error:not([hidden])');
+    await error.waitFor({ timeout: 5000 });
+    expect(await page.evaluate(() => (window as unknown as { ticks: number }).ticks)).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Restart' }).click();
+    const again = await frameOf(page, 'pages/spin/spin');
+    await again.locator('#spin').filter({ hasText: 'calm' }).waitFor();
+    await page.close();
+  });
 });

@@ -1,0 +1,6 @@
+Page({
+  data: { spinning: false },
+  go() {
+    this.setData({ spinning: true });
+  },
+});
