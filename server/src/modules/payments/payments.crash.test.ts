@@ -1,0 +1,292 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { type Db, openDatabase } from '../../db/database.ts';
+import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
+import { createPlatform } from '../../platform.ts';
+import { auditPayments } from './payments-audit.ts';
+import { startWebhookReceiver } from './payments-test-kit.ts';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real server in its own process on the test's database; killed with SIGKILL and started again. */
+function serverProcess(target: TestTarget, port: number) {
+  let child: ChildProcess | undefined;
+  /** Sign-in codes the dev OTP sender logs (the demo mode's inbox would also seed a demo that competes for the CPU). */
+  const codes = new Map<string, string>();
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    codes,
+    async start() {
+      child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        cwd: repoRoot,
+        env: {
+          ...process.env,
+          ...target.env,
+          PLAZA_PORT: String(port),
+          PLAZA_LOG_LEVEL: 'info',
+          PLAZA_DEMO: 'false',
+          PLAZA_JOB_POLL_MS: '50',
+          PLAZA_JOB_LEASE_MS: '1500',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let buffer = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        for (const line of lines) {
+          const found = /sign-in code for (\+\d+): (\d+)/.exec(line);
+          if (found) codes.set(found[1] as string, found[2] as string);
+        }
+      });
+      for (let i = 0; i < 300; i++) {
+        if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+        try {
+          if ((await fetch(`${url}/readyz`)).ok) return;
+        } catch {
+          // not listening yet
+        }
+        await sleep(50);
+      }
+      throw new Error('server did not start');
+    },
+    async kill(signal: NodeJS.Signals = 'SIGKILL') {
+      if (!child || child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+describe.each(testEngines)('payments across crashes on %s', (engine) => {
+  let target: TestTarget;
+  let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+  let server: ReturnType<typeof serverProcess>;
+  beforeAll(async () => {
+    target = await createTestTarget(engine);
+    receiver = await startWebhookReceiver();
+    server = serverProcess(target, await freePort());
+  });
+  afterAll(async () => {
+    await server?.kill();
+    await receiver?.close();
+    await target?.drop();
+  });
+
+  it('converges after SIGKILLs at random moments: nothing lost, nothing done twice', {
+    timeout: 120_000,
+  }, async () => {
+    await server.start();
+    let up = true;
+    /** JSON over HTTP, retried (same key, same body) while the server is down or restarting. */
+    async function call(
+      method: string,
+      path: string,
+      o: { token?: string; body?: unknown; key?: string } = {},
+    ) {
+      let key = o.key;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const res = await fetch(`${server.url}${path}`, {
+            method,
+            headers: {
+              ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+              ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+              ...(key ? { 'idempotency-key': key } : {}),
+            },
+            ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}),
+          });
+          // biome-ignore lint/suspicious/noExplicitAny: tests read whatever the route answers
+          const json: any = await res.json().catch(() => undefined);
+          if (res.status >= 500) throw new Error(`server error ${res.status}`);
+          if (res.status === 409 && json?.error?.code === 'HTTP_IDEMPOTENCY_IN_PROGRESS' && attempt > 3) {
+            // The first try died with the process while holding its key: the operation's own
+            // natural key (out_order_no, out_refund_no, the order) makes a keyless rerun converge.
+            key = undefined;
+            continue;
+          }
+          if (res.status === 409 && json?.error?.code === 'HTTP_IDEMPOTENCY_IN_PROGRESS') {
+            await sleep(100);
+            continue;
+          }
+          return { status: res.status, json };
+        } catch {
+          if (attempt > 400) throw new Error(`${method} ${path} never answered`);
+          await sleep(up ? 20 : 100);
+        }
+      }
+    }
+
+    // A developer, an org, an app with its webhook on loopback, a client token, users with openids.
+    const email = `crash.${engine}@example.com`;
+    await call('POST', '/api/accounts', { body: { email, name: 'Dev', password: 'correct horse battery' } });
+    const session = await call('POST', '/api/sessions', {
+      body: { email, password: 'correct horse battery' },
+    });
+    const org = await call('POST', '/api/orgs', { token: session.json.token, body: { name: 'Org' } });
+    const created = await call('POST', `/api/orgs/${org.json.org.id}/apps`, {
+      token: session.json.token,
+      body: { name: 'Shop', category: 'retail', webhook_url: receiver.url },
+    });
+    const { appid } = created.json.app;
+    const secret = created.json.secret;
+    const tokenRes = await call('POST', '/api/oauth/client_token', {
+      body: { appid, secret, grant_type: 'client_credential' },
+    });
+    const merchantToken = tokenRes.json.access_token as string;
+    const users: { token: string; openid: string }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const phone = `+1555${engine === 'sqlite' ? 1 : 2}${String(process.pid % 1000).padStart(3, '0')}${i}`;
+      await call('POST', '/api/users/otp', { body: { phone } });
+      for (let i = 0; i < 100 && !server.codes.has(phone); i++) await sleep(20);
+      const signed = await call('POST', '/api/users/sessions', {
+        body: { phone, code: server.codes.get(phone) },
+      });
+      const code = await call('POST', `/api/runtime/apps/${appid}/login`, { token: signed.json.token });
+      const s = await call('POST', '/api/apps/jscode2session', {
+        body: { appid, secret, code: code.json.code },
+      });
+      users.push({ token: signed.json.token, openid: s.json.openid });
+    }
+
+    const orders: { id: string; token: string; user: (typeof users)[number]; total: number }[] = [];
+    const acknowledged = {
+      paid: new Set<string>(),
+      refunds: new Map<string, number>(),
+      settled: new Set<string>(),
+    };
+    let n = 0;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T;
+    const ops = {
+      async create() {
+        const no = `C${++n}`;
+        const user = pick(users);
+        const total = 1 + Math.floor(Math.random() * 3000);
+        const res = await call('POST', '/api/payments/orders', {
+          token: merchantToken,
+          key: `create-${no}`,
+          body: { out_order_no: no, openid: user.openid, total_amount: total, currency: 'CNY', subject: 's' },
+        });
+        expect(res.status, JSON.stringify(res.json)).toBe(201);
+        orders.push({ id: res.json.order_id, token: res.json.order_token, user, total });
+      },
+      async pay() {
+        const o = pick(orders);
+        if (!o) return;
+        const res = await call('POST', '/api/runtime/payments/pay', {
+          token: o.user.token,
+          key: `pay-${o.id}`,
+          body: { order_id: o.id, order_token: o.token, confirmed: true },
+        });
+        if (res.json?.code === 0) acknowledged.paid.add(o.id);
+      },
+      async refund() {
+        const o = pick(orders);
+        if (!o) return;
+        const no = `F${++n}`;
+        const amount = 1 + Math.floor(Math.random() * o.total * 0.6);
+        const res = await call('POST', `/api/payments/orders/${o.id}/refunds`, {
+          token: merchantToken,
+          key: `refund-${no}`,
+          body: { out_refund_no: no, amount },
+        });
+        if (res.status === 200) acknowledged.refunds.set(res.json.refund_id, amount);
+      },
+      async settle() {
+        const o = pick(orders);
+        if (!o) return;
+        const res = await call('POST', `/api/payments/orders/${o.id}/settle`, {
+          token: merchantToken,
+          key: `settle-${o.id}`,
+          body: {},
+        });
+        if (res.status === 200) acknowledged.settled.add(o.id);
+      },
+    };
+    const plan = ['create', 'create', 'pay', 'pay', 'pay', 'refund', 'settle'] as const;
+
+    let running = true;
+    const load = Array.from({ length: 4 }, async () => {
+      while (running) await ops[pick(plan)]();
+    });
+    for (let crash = 0; crash < 3; crash++) {
+      await sleep(700 + Math.random() * 1500);
+      up = false;
+      await server.kill('SIGKILL');
+      await sleep(Math.random() * 200);
+      await server.start();
+      up = true;
+    }
+    await sleep(1000);
+    running = false;
+    await load;
+
+    // Every callback of a paid order arrives in the end: the outbox survived the crashes.
+    // The live workers get a few seconds; whatever is left is drained by a fresh instance on
+    // the same database, as a second server would (see the report on SQLite's live workers).
+    const paidIds = async (on: Db) =>
+      (await on.selectFrom('payment_order').select('id').where('paid_at', 'is not', null).execute()).map(
+        (p) => p.id,
+      );
+    const undelivered = (ids: string[]) => {
+      const delivered = new Set(
+        receiver.events.filter((e) => e.type === 'payment.paid').map((e) => e.data.order_id),
+      );
+      return ids.filter((id) => !delivered.has(id));
+    };
+    const { db } = openDatabase(target.target);
+    try {
+      for (let i = 0; i < 50 && undelivered(await paidIds(db)).length > 0; i++) await sleep(100);
+      await server.kill('SIGTERM');
+      if (undelivered(await paidIds(db)).length > 0) {
+        const second = await createPlatform({
+          config: loadConfig({
+            ...target.env,
+            PLAZA_LOG_LEVEL: 'silent',
+            PLAZA_WORKERS: 'false',
+            PLAZA_DEMO: 'false',
+          }),
+        });
+        try {
+          while ((await second.jobs.workers.runDue()) > 0) {}
+        } finally {
+          await second.close();
+        }
+      }
+      expect(undelivered(await paidIds(db))).toEqual([]);
+      expect(await auditPayments(db, engine)).toEqual([]);
+      const rows = new Map(
+        (await db.selectFrom('payment_order').selectAll().execute()).map((r) => [r.id, r]),
+      );
+      expect(acknowledged.paid.size).toBeGreaterThan(5);
+      for (const id of acknowledged.paid) expect(rows.get(id)?.paid_at).not.toBeNull();
+      for (const id of acknowledged.settled) expect(rows.get(id)?.settled_at).not.toBeNull();
+      const refunds = new Map(
+        (await db.selectFrom('payment_refund').selectAll().execute()).map((r) => [r.id, r]),
+      );
+      for (const [id, amount] of acknowledged.refunds)
+        expect([refunds.get(id)?.status, Number(refunds.get(id)?.amount)]).toEqual(['succeeded', amount]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
