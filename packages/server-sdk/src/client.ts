@@ -6,11 +6,13 @@ import type {
   OrderStatus,
   Page,
   PhoneNumber,
+  Receiver,
   Refund,
   RefundInput,
   Session,
   Settlement,
   SplitInput,
+  Statement,
 } from './types.ts';
 
 export interface PlazaClientOptions extends Omit<TransportOptions, 'baseUrl'> {
@@ -127,6 +129,23 @@ export class PlazaClient {
         idempotencyKey: `settle:${orderId}`,
       }),
   };
+
+  /** Who may receive splits: registered once per org, named in `orders.settle`. */
+  readonly receivers = {
+    create: (input: { name: string; out_receiver_no: string }) =>
+      this.#authed<Receiver>({
+        method: 'POST',
+        path: '/api/payments/receivers',
+        body: input,
+        idempotencyKey: `receiver:${input.out_receiver_no}`,
+      }),
+    list: () => this.#authed<{ items: Receiver[] }>({ method: 'GET', path: '/api/payments/receivers' }),
+  };
+
+  /** The statement of `[from, to]` (days `YYYY-MM-DD` or ISO times), with totals that reconcile with the ledger. */
+  statement(from: string, to: string): Promise<Statement> {
+    return this.#authed<Statement>({ method: 'GET', path: '/api/payments/statements', query: { from, to } });
+  }
 
   readonly refunds = {
     get: (refundId: string) =>

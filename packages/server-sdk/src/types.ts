@@ -50,6 +50,7 @@ export interface Order {
   created_at: string;
   expires_at: string;
   paid_at?: string | null;
+  closed_at?: string | null;
   settled_at?: string | null;
 }
 
@@ -64,7 +65,7 @@ export interface RefundInput {
   reason?: string;
 }
 
-export type RefundStatus = 'requested' | 'succeeded' | 'declined' | 'failed';
+export type RefundStatus = 'requested' | 'succeeded' | 'declined';
 
 export interface Refund {
   refund_id: string;
@@ -73,8 +74,12 @@ export interface Refund {
   amount: number;
   currency: string;
   status: RefundStatus;
+  /** Where the money came from: the escrow hold before settlement, the merchant's balance after. */
+  source?: 'escrow' | 'merchant_balance' | null;
   reason?: string | null;
+  decline_reason?: string | null;
   created_at: string;
+  succeeded_at?: string | null;
 }
 
 export interface SplitInput {
@@ -85,8 +90,12 @@ export interface SplitInput {
 
 export interface Settlement {
   order_id: string;
+  /** What was settled: the order's total less refunds made before settlement. */
   total_amount: number;
+  /** The industry's commission rate in basis points; the commission is rounded half up. */
+  commission_bps?: number;
   commission_amount: number;
+  splits?: SplitInput[];
   split_amount: number;
   merchant_amount: number;
   settled_at: string;
@@ -103,4 +112,46 @@ export interface WebhookEvent<T = Record<string, unknown>> {
   appid: string;
   timestamp: string;
   data: T;
+}
+
+/** Someone who may receive splits of the org's settlements. */
+export interface Receiver {
+  receiver_id: string;
+  name: string;
+  out_receiver_no: string;
+  created_at: string;
+}
+
+export interface StatementLine {
+  type: 'payment' | 'refund' | 'settlement' | 'commission' | 'split' | 'merchant';
+  at: string;
+  order_id: string;
+  out_order_no: string;
+  refund_id: string | null;
+  out_refund_no: string | null;
+  receiver_id: string | null;
+  currency: string;
+  /** Minor units; refunds are negative. */
+  amount: number;
+}
+
+export interface StatementTotals {
+  paid: number;
+  refunded: number;
+  refunded_from_escrow: number;
+  refunded_from_balance: number;
+  settled: number;
+  commission: number;
+  split: number;
+  merchant: number;
+  held_change: number;
+  merchant_balance_change: number;
+}
+
+export interface Statement {
+  from: string;
+  to: string;
+  lines: StatementLine[];
+  /** Per currency. */
+  totals: Record<string, StatementTotals>;
 }
