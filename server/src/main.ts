@@ -50,7 +50,7 @@ const accounts = demo
       `  Demo (${demo.seeded === 'now' ? 'seeded just now' : 'reused from this data dir'}; PLAZA_DEMO=false turns it off)`,
       `  Operator        ${demo.accounts.operator.email} / ${demo.accounts.operator.password}`,
       `  Developer       ${demo.accounts.developer.email} / ${demo.accounts.developer.password}`,
-      `  End user        phone ${demo.accounts.user.phone} (the sign-in sheet shows its code from the dev inbox)`,
+      `  End user        phone ${demo.accounts.user.phone} (sign in under Me; the sheet shows the code from the dev inbox)`,
       `  Takeout app     ${demo.marker.appid}, ${demo.marker.videos} videos anchored into it`,
       `  Merchant server ${demo.merchant.url}`,
     ]

@@ -60,6 +60,7 @@ export function HostSheetView() {
       </div>
     );
   }
+  const login = sheet.kind === 'login';
   return (
     <div className="sheet-backdrop host-layer" role="presentation">
       <div
@@ -67,13 +68,26 @@ export function HostSheetView() {
         role="dialog"
         aria-modal="true"
         aria-labelledby="consent-title"
-        data-testid="consent-sheet"
+        data-testid={login ? 'login-sheet' : 'consent-sheet'}
       >
-        <h2 id="consent-title">
-          {sheet.appName} asks for {scopeNames[sheet.scope] ?? sheet.scope}
-        </h2>
-        <p className="reason">“{sheet.reason}”</p>
-        <p className="hint">You can revoke this at any time under Me → Authorised apps.</p>
+        {login ? (
+          <>
+            <h2 id="consent-title">{sheet.appName} wants to log you in</h2>
+            <p className="reason">With your Plaza account {sheet.phone}.</p>
+            <p className="hint">
+              It gets an id for you that only it can see: never your phone number, unless you allow that
+              separately.
+            </p>
+          </>
+        ) : (
+          <>
+            <h2 id="consent-title">
+              {sheet.appName} asks for {scopeNames[sheet.scope] ?? sheet.scope}
+            </h2>
+            <p className="reason">“{sheet.reason}”</p>
+            <p className="hint">You can revoke this at any time under Me → Authorised apps.</p>
+          </>
+        )}
         <div className="row">
           <button type="button" onClick={() => sheet.resolve(false)}>
             Deny

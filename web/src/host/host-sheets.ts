@@ -18,7 +18,8 @@ export type HostSheet =
       };
       resolve: (outcome: 'confirm' | 'cancel') => void;
     }
-  | { kind: 'consent'; appName: string; scope: string; reason: string; resolve: (granted: boolean) => void };
+  | { kind: 'consent'; appName: string; scope: string; reason: string; resolve: (granted: boolean) => void }
+  | { kind: 'login'; appName: string; phone: string; resolve: (granted: boolean) => void };
 
 let current: HostSheet | null = null;
 const listeners = new Set<() => void>();
@@ -40,6 +41,21 @@ export function askPayment(
       resolve: (o) => {
         set(null);
         resolve(o);
+      },
+    }),
+  );
+}
+
+/** One-tap login: the first time an app logs the user in, the user says yes to it. */
+export function askLogin(appName: string, phone: string): Promise<boolean> {
+  return new Promise((resolve) =>
+    set({
+      kind: 'login',
+      appName,
+      phone,
+      resolve: (g) => {
+        set(null);
+        resolve(g);
       },
     }),
   );

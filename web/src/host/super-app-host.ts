@@ -1,13 +1,25 @@
 import type { HostCapabilities } from '@plaza/runtime';
 import { api } from '../api.ts';
-import { askConsent, askPayment } from './host-sheets.ts';
+import { askConsent, askLogin, askPayment } from './host-sheets.ts';
 
 export interface SuperAppHostContext {
   appid: string;
   appName: string;
   /** Resolves with the signed-in user, asking them to sign in first; null when they decline. */
-  requireUser(): Promise<{ id: string } | null>;
+  requireUser(): Promise<{ id: string; phone: string } | null>;
 }
+
+interface PayableOrder {
+  order_id: string;
+  subject: string;
+  total_amount: number;
+  currency: string;
+  status: string;
+  items: Array<{ name: string; quantity: number; unit_amount: number }>;
+}
+
+// Which apps the user let log them in on this device: asked once per app and user.
+const loginKey = (userId: string, appid: string) => `plaza-login:${userId}:${appid}`;
 
 class Refusal extends Error {}
 
@@ -32,7 +44,11 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
   };
   return {
     async login() {
-      await signedIn();
+      const user = await signedIn();
+      if (localStorage.getItem(loginKey(user.id, ctx.appid)) !== 'allow') {
+        if (!(await askLogin(ctx.appName, user.phone))) throw new Refusal('auth deny');
+        localStorage.setItem(loginKey(user.id, ctx.appid), 'allow');
+      }
       const { code } = await api<{ code: string }>('POST', `${base}/login`, {});
       return { code, isLogin: true };
     },
@@ -54,23 +70,18 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
     async pay(options) {
       await signedIn();
       const { order_id, order_token } = options.orderInfo;
-      const order = await api<{
-        order_id: string;
-        subject: string;
-        total_amount: number;
-        currency: string;
-        status: string;
-        items: Array<{ name: string; quantity: number; unit_amount: number }>;
-      }>(
-        'GET',
-        `/api/runtime/payments/orders/${encodeURIComponent(order_id)}?order_token=${encodeURIComponent(order_token)}`,
-      );
-      if (order.status !== 'created') return { code: order.status === 'paid' ? 0 : 3 };
+      // The sheet shows the order as the platform holds it (never as the program says it is):
+      // the user's own orders carry it, newest first.
+      const mine = await api<{ items: PayableOrder[] }>('GET', '/api/me/orders?limit=20');
+      const order = mine.items.find((o) => o.order_id === order_id);
+      if (!order) return { code: 2 };
+      if (order.status !== 'created') return { code: order.status === 'closed' ? 3 : 0 };
       const choice = await askPayment(ctx.appName, order);
       if (choice === 'cancel') return { code: 4 };
       const result = await api<{ code: number }>('POST', '/api/runtime/payments/pay', {
         order_id,
         order_token,
+        confirmed: true,
       });
       return { code: result.code };
     },

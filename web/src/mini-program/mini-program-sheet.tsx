@@ -1,4 +1,4 @@
-import { type MountHandle, mount } from '@plaza/container';
+import { type MountHandle, mount, type PackageSource } from '@plaza/container';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { feedEvents } from '../feed/event-batcher.ts';
@@ -14,51 +14,80 @@ export interface MiniProgramTarget {
 
 interface RuntimePackage {
   appid: string;
-  name: string;
-  package_url: string;
+  version: string;
+  package: { sha256: string; url: string };
+  manifest: PackageSource['manifest'];
+  files: Record<string, { sha256: string; size: number; url: string }>;
   permissions: { request_domains: string[]; web_view_domains?: string[]; scopes: string[] };
+}
+
+/** The released package this user gets: its manifest, and its two bundles fetched from their immutable URLs. */
+async function loadRuntimePackage(appid: string): Promise<{ source: PackageSource; pkg: RuntimePackage }> {
+  const pkg = await api<RuntimePackage>('GET', `/api/runtime/apps/${encodeURIComponent(appid)}/package`);
+  const text = async (file: string) => {
+    const url = pkg.files[file]?.url;
+    if (!url) throw new Error(`the package has no ${file}`);
+    const res = await fetch(url);
+    if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
+    return res.text();
+  };
+  const [logic, view] = await Promise.all([text('logic.js'), text('view.js')]);
+  return { pkg, source: { manifest: pkg.manifest, logic, view, baseUrl: `${pkg.package.url}/` } };
 }
 
 /** The mini program opens as a sheet over the feed, with the host's chrome: title, more, close. */
 export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarget; onClose: () => void }) {
   const frame = useRef<HTMLDivElement>(null);
   const handle = useRef<MountHandle | null>(null);
-  const { requireUser, user } = useSession();
+  const session = useSession();
+  // The program mounts once per target: signing in while it runs must not restart it, so
+  // the host reads the session through a ref instead of depending on it.
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
   const [error, setError] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
   const [menu, setMenu] = useState(false);
 
   useEffect(() => {
     let cancelled = false;
     const [path, queryString] = target.path.split('?');
     (async () => {
-      const pkg = await api<RuntimePackage>(
-        'GET',
-        `/api/runtime/apps/${encodeURIComponent(target.appid)}/package`,
-      );
+      const { pkg, source } = await loadRuntimePackage(target.appid);
       if (cancelled || !frame.current) return;
       feedEvents.track('app_open', { appid: target.appid });
       handle.current = mount(frame.current, {
-        package: pkg.package_url,
+        package: source,
         path: path ?? '',
         query: Object.fromEntries(new URLSearchParams(queryString ?? '')),
         scene: 1011,
         appId: target.appid,
         appName: target.appName,
-        userId: user?.id ?? 'guest',
+        userId: sessionRef.current.user?.id ?? 'guest',
         permissions: {
           requestDomains: pkg.permissions.request_domains,
           webViewDomains: pkg.permissions.web_view_domains ?? [],
         },
-        host: superAppHost({ appid: target.appid, appName: target.appName, requireUser }),
+        host: superAppHost({
+          appid: target.appid,
+          appName: target.appName,
+          requireUser: () => sessionRef.current.requireUser(),
+        }),
       });
-      handle.current.ready.catch((e: Error) => setError(e.message));
+      // The program's own errors and the container's warnings go to the console, where a
+      // developer trying their app in the super app looks first.
+      handle.current.on('error', (e) => console.error(`[${target.appName}] ${e.source}: ${e.message}`));
+      handle.current.on('log', (e) => console.warn(`[${target.appName}] ${e.message}`));
+      handle.current.ready.then(
+        () => !cancelled && setReady(true),
+        (e: Error) => setError(e.message),
+      );
     })().catch((e: Error) => setError(e.message));
     return () => {
       cancelled = true;
       handle.current?.close();
       handle.current = null;
     };
-  }, [target, requireUser, user?.id]);
+  }, [target]);
 
   return (
     <div
@@ -67,6 +96,7 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
       aria-modal="true"
       aria-label={target.appName}
       data-testid="mini-program-sheet"
+      data-ready={ready || undefined}
     >
       <div className="mp-chrome">
         <span className="mp-title">

@@ -24,7 +24,8 @@ export function SignInSheet() {
           'GET',
           `/api/dev/inbox?phone=${encodeURIComponent(phone)}`,
         );
-        const last = inbox.messages.at(-1);
+        // The inbox lists the newest code first.
+        const last = inbox.messages[0];
         if (last) setHint(`Demo inbox: your code is ${last.code}`);
       } catch {
         setHint(null);

@@ -58,6 +58,8 @@ export async function runtimeRoutes(
             package: z.object({ sha256: z.string(), url: z.string() }),
             manifest: z.record(z.string(), z.unknown()),
             files: z.record(z.string(), z.object({ sha256: z.string(), size: z.number(), url: z.string() })),
+            // The host enforces these, from the app's registration (never from its own package).
+            permissions: z.object({ request_domains: z.array(z.string()), scopes: z.array(z.string()) }),
           }),
         },
       },
@@ -86,6 +88,10 @@ export async function runtimeRoutes(
             { sha256, size: manifest.sizes[path] ?? 0, url: `${base}/${path}` },
           ]),
         ),
+        permissions: {
+          request_domains: found.requestDomains,
+          scopes: found.privacy.map((p) => p.scope),
+        },
       };
     },
   );

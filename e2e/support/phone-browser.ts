@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { repoRoot } from './super-app-build.ts';
+
+export const artifacts = join(repoRoot, 'test-artifacts/e2e');
+
+/** Debian's Chromium, headless, with nothing that talks to the network on its own. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // The feed starts playing without a gesture, as it does in the super app's webview.
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/** A phone-sized page (390×844, touch) in a fresh context. */
+export async function openPhone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    hasTouch: true,
+    isMobile: true,
+  });
+  return context.newPage();
+}
+
+/** Numbered screenshots of the walk, kept as the test's artefacts. */
+export function screenshots(page: Page) {
+  mkdirSync(artifacts, { recursive: true });
+  let n = 0;
+  return async (step: string) => {
+    n++;
+    await page.screenshot({ path: join(artifacts, `${String(n).padStart(2, '0')}-${step}.png`) });
+  };
+}
+
+/** The view frame of a mini-program page (one sandboxed frame per page). */
+export async function pageFrame(page: Page, path: string): Promise<Frame> {
+  const handle = await page.waitForSelector(`section.plaza-page[data-path="${path}"] iframe.plaza-view`, {
+    state: 'attached',
+    timeout: 20_000,
+  });
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error(`no view frame for ${path}`);
+  return frame;
+}
