@@ -30,14 +30,19 @@ interface SourceMap {
  */
 export class ErrorLocator {
   private readonly starts: { line: number; file: string }[] = [];
-  private readonly map: SourceMap | undefined;
+  private map: SourceMap | undefined;
+  /** The bundle text until the first error needs it: launching pays nothing for locating. */
+  private pending: string | undefined;
 
   /** `headerLines`: lines the evaluator adds before the bundle (0 when it runs as a script). */
   constructor(
     source?: string,
     private readonly headerLines = FUNCTION_HEADER_LINES,
   ) {
-    if (!source) return;
+    this.pending = source || undefined;
+  }
+
+  private read(source: string): void {
     this.map = inlineMap(source);
     if (this.map) return;
     const lines = source.split('\n');
@@ -54,6 +59,10 @@ export class ErrorLocator {
     const fallback = fallbackFile ? { file: fallbackFile } : {};
     const frame = stack ? FRAME.exec(stack) : null;
     if (!frame) return fallback;
+    if (this.pending !== undefined) {
+      this.read(this.pending);
+      this.pending = undefined;
+    }
     const line = Number(frame[1]) - this.headerLines;
     const column = Number(frame[2]);
     if (this.map) return this.mapped(line, column) ?? fallback;

@@ -65,9 +65,18 @@ export function buildProgram(root: string): Program {
 }
 
 // The compiler's own sources are part of every build's key: a changed compiler rebuilds.
+// They are read once per process (a compiler does not change under a running test).
 const compilerSources = fileURLToPath(new URL('../../../compiler/src/', import.meta.url));
+let compilerFingerprint: Promise<string> | undefined;
 
 async function fingerprintOf(root: string): Promise<string> {
+  compilerFingerprint ??= existsSync(compilerSources)
+    ? filesFingerprint(compilerSources)
+    : Promise.resolve('');
+  return `${await filesFingerprint(root)}:${await compilerFingerprint}`;
+}
+
+async function filesFingerprint(root: string): Promise<string> {
   const hash = createHash('sha256');
   const walk = async (dir: string): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true });
@@ -83,6 +92,5 @@ async function fingerprintOf(root: string): Promise<string> {
     }
   };
   await walk(root);
-  if (existsSync(compilerSources)) await walk(compilerSources);
   return hash.digest('hex');
 }
