@@ -198,6 +198,7 @@ export async function buildMatrixWorld(t: TestPlatform) {
     ownerEmail: owner.account.email,
     org: owner.orgId,
     otherOrg: otherOwner.orgId,
+    otherOwnerId: otherOwner.account.id,
     appA: { ...appA, id: appAId },
     appB,
     user,
