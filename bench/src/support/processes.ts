@@ -43,7 +43,8 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs = 60_000): Pr
 /** Starts the Plaza server in its own process on a fresh data dir (SQLite unless env says otherwise). */
 export async function startPlaza(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'plaza-bench-'));
+  const ownDir = !env.PLAZA_DATA_DIR;
+  const dataDir = env.PLAZA_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'plaza-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
@@ -62,7 +63,8 @@ export async function startPlaza(env: Record<string, string> = {}): Promise<Runn
     url,
     dataDir,
     child,
-    stop: () => stopChild(child, () => rmSync(dataDir, { recursive: true, force: true })),
+    // A data dir the caller passed in is the caller's to remove.
+    stop: () => stopChild(child, () => ownDir && rmSync(dataDir, { recursive: true, force: true })),
   };
 }
 

@@ -10,7 +10,7 @@ import type { AnchorRow, VideoRow } from './content.table.ts';
 import { contentErrors } from './errors.ts';
 import { decodeCursor, encodeCursor } from './feed-cursor.ts';
 import { sniffImage, sniffVideo } from './media-type.ts';
-import { explorationEvery, freshForMs, hotScore, interleave } from './ranking.ts';
+import { freshForMs, hotScore, interleave } from './ranking.ts';
 import * as videos from './video.repository.ts';
 
 /** What content needs to know of an app: whether an anchor may open it now, and its card. */
@@ -85,6 +85,7 @@ export interface FeedEventInput {
   at: number;
 }
 
+const mountableTtlMs = 5_000;
 const anchorPath = /^[A-Za-z0-9_\-./]+(\?[A-Za-z0-9_\-.~%=&+]*)?$/;
 const funnelOf: Partial<Record<FeedEventType, FunnelStep>> = {
   anchor_exposure: 'anchor_exposure',
@@ -150,31 +151,48 @@ export function createContentService(deps: ContentDeps) {
     return { ...stored, type };
   }
 
-  async function toFeedVideos(rows: VideoRow[]): Promise<FeedVideo[]> {
-    const ids = rows.map((r) => r.id);
-    const anchors = await videos.anchorsOf(db, 'video', ids);
-    const cards = await apps.mountable([...new Set(anchors.map((a) => a.appid))]);
-    const creators = rows.length
-      ? await db
-          .selectFrom('creator')
-          .selectAll()
-          .where('user_id', 'in', [...new Set(rows.map((r) => r.creator_id))])
-          .execute()
-      : [];
-    const byOwner = new Map(anchors.map((a) => [a.owner_id, a]));
-    const names = new Map(creators.map((c) => [c.user_id, c.display_name]));
+  // Which apps anchors may open changes rarely (a release, a takedown); the feed asks on
+  // every page, so answers are kept for a few seconds.
+  const mountableCache = new Map<string, { card: AppCard | undefined; until: number }>();
+  async function mountableCards(appids: string[]): Promise<Map<string, AppCard>> {
+    const now = clock.now();
+    const missing = appids.filter((id) => (mountableCache.get(id)?.until ?? 0) <= now);
+    if (missing.length > 0) {
+      const found = await apps.mountable(missing);
+      for (const id of missing) mountableCache.set(id, { card: found.get(id), until: now + mountableTtlMs });
+    }
+    const out = new Map<string, AppCard>();
+    for (const id of appids) {
+      const card = mountableCache.get(id)?.card;
+      if (card) out.set(id, card);
+    }
+    return out;
+  }
+
+  async function toFeedVideos(rows: videos.VideoCardRow[]): Promise<FeedVideo[]> {
+    const cards = await mountableCards([
+      ...new Set(rows.flatMap((r) => (r.anchor_appid ? [r.anchor_appid] : []))),
+    ]);
     return rows.map((r) => ({
       video_id: r.id,
       caption: r.caption,
-      creator: { id: r.creator_id, name: names.get(r.creator_id) ?? '' },
+      creator: { id: r.creator_id, name: r.creator_name },
       video_url: `/api/videos/${r.id}/file`,
       cover_url: `/api/videos/${r.id}/cover`,
       video_type: r.video_type,
       likes: Number(r.likes),
       plays: Number(r.plays),
       created_at: new Date(Number(r.created_at)).toISOString(),
-      anchor: anchorView(byOwner.get(r.id), cards),
+      anchor: r.anchor_appid
+        ? anchorView({ appid: r.anchor_appid, title: r.anchor_title ?? '', path: r.anchor_path ?? '' }, cards)
+        : null,
     }));
+  }
+
+  async function videoCard(id: string): Promise<FeedVideo> {
+    const row = await videos.findVideoCard(db, id);
+    if (!row || row.status !== 'published') throw contentErrors.VIDEO_NOT_FOUND();
+    return (await toFeedVideos([row]))[0] as FeedVideo;
   }
 
   return {
@@ -259,14 +277,11 @@ export function createContentService(deps: ContentDeps) {
             .execute();
         }
       });
-      const row = await videos.findVideo(db, id);
-      return (await toFeedVideos([row as VideoRow]))[0] as FeedVideo;
+      return videoCard(id);
     },
 
     async getVideo(id: string): Promise<FeedVideo> {
-      const row = await videos.findVideo(db, id);
-      if (!row || row.status !== 'published') throw contentErrors.VIDEO_NOT_FOUND();
-      return (await toFeedVideos([row]))[0] as FeedVideo;
+      return videoCard(id);
     },
 
     async mediaOf(id: string, which: 'file' | 'cover'): Promise<{ sha256: string; contentType: string }> {
@@ -298,16 +313,12 @@ export function createContentService(deps: ContentDeps) {
         agedAt = now;
         await videos.ageFreshVideos(db, now - freshForMs);
       }
-      const freshWanted = Math.ceil(input.limit / explorationEvery);
-      const [ranked, fresh] = await Promise.all([
-        videos.rankedAfter(db, { hot: pos.h, id: pos.hi }, input.limit),
-        videos.freshAfter(db, { createdAt: pos.c, id: pos.ci }, input.limit),
-      ]);
-      const { page, usedRanked, usedFresh } = interleave(
-        ranked,
-        fresh.slice(0, Math.max(freshWanted, input.limit)),
+      const { ranked, fresh } = await videos.feedCandidates(
+        db,
+        { hot: pos.h, hotId: pos.hi, createdAt: pos.c, createdId: pos.ci },
         input.limit,
       );
+      const { page, usedRanked, usedFresh } = interleave(ranked, fresh, input.limit);
       const lastRanked = ranked[usedRanked - 1];
       const lastFresh = fresh[usedFresh - 1];
       const next = {
@@ -487,7 +498,10 @@ function counts(row: VideoRow) {
 }
 
 /** An anchor whose app can no longer be mounted disappears instead of breaking. */
-function anchorView(anchor: AnchorRow | undefined, cards: Map<string, AppCard>): Anchor | null {
+function anchorView(
+  anchor: Pick<AnchorRow, 'appid' | 'title' | 'path'> | undefined,
+  cards: Map<string, AppCard>,
+): Anchor | null {
   if (!anchor) return null;
   const card = cards.get(anchor.appid);
   if (!card) return null;

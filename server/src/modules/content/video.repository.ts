@@ -19,37 +19,97 @@ export async function countVideosOf(db: Db, creatorId: string): Promise<number> 
   return Number(row.n);
 }
 
-/** The ranked list after a position, by score then id, excluding fresh videos (they have their own slots). */
-export function rankedAfter(
-  db: Db,
-  after: { hot?: number; id?: string },
-  limit: number,
-): Promise<VideoRow[]> {
-  let q = db.selectFrom('video').selectAll().where('status', '=', 'published').where('fresh', '=', 0);
-  if (after.hot !== undefined && after.id !== undefined) {
-    const { hot, id } = after;
-    q = q.where((eb) => eb.or([eb('hot', '<', hot), eb.and([eb('hot', '=', hot), eb('id', '<', id)])]));
-  }
-  return q.orderBy('hot', 'desc').orderBy('id', 'desc').limit(limit).execute();
+/** A video with what its card shows: the creator's name and its anchor, if any. */
+export type VideoCardRow = Pick<
+  VideoRow,
+  'id' | 'creator_id' | 'caption' | 'video_type' | 'likes' | 'plays' | 'created_at' | 'hot' | 'status'
+> & {
+  creator_name: string;
+  anchor_appid: string | null;
+  anchor_title: string | null;
+  anchor_path: string | null;
+};
+
+function cards(db: Db) {
+  return db
+    .selectFrom('video')
+    .innerJoin('creator', 'creator.user_id', 'video.creator_id')
+    .leftJoin('anchor', (join) =>
+      join.onRef('anchor.owner_id', '=', 'video.id').on('anchor.owner_kind', '=', 'video'),
+    )
+    .select([
+      'video.id',
+      'video.creator_id',
+      'video.caption',
+      'video.video_type',
+      'video.likes',
+      'video.plays',
+      'video.created_at',
+      'video.hot',
+      'video.status',
+      'creator.display_name as creator_name',
+      'anchor.appid as anchor_appid',
+      'anchor.title as anchor_title',
+      'anchor.path as anchor_path',
+    ]);
 }
 
-/** Fresh videos (new creators, new apps) after a position, newest first. */
-export function freshAfter(
+export function findVideoCard(db: Db, id: string): Promise<VideoCardRow | undefined> {
+  return cards(db).where('video.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Both candidate lists of a feed page in one round trip: the ranked list after its
+ * position (by score then id, fresh videos excluded: they have their own slots) and
+ * the fresh list (new creators, new apps) after its position, newest first.
+ */
+export async function feedCandidates(
   db: Db,
-  after: { createdAt?: number; id?: string },
+  after: { hot?: number; hotId?: string; createdAt?: number; createdId?: string },
   limit: number,
-): Promise<VideoRow[]> {
-  let q = db.selectFrom('video').selectAll().where('status', '=', 'published').where('fresh', '=', 1);
-  if (after.createdAt !== undefined && after.id !== undefined) {
-    const { createdAt, id } = after;
-    q = q.where((eb) =>
+): Promise<{ ranked: VideoCardRow[]; fresh: VideoCardRow[] }> {
+  let ranked = cards(db)
+    .select(sql<string>`'ranked'`.as('list'))
+    .where('video.status', '=', 'published')
+    .where('video.fresh', '=', 0);
+  if (after.hot !== undefined && after.hotId !== undefined) {
+    const { hot, hotId } = after;
+    ranked = ranked.where((eb) =>
+      eb.or([eb('video.hot', '<', hot), eb.and([eb('video.hot', '=', hot), eb('video.id', '<', hotId)])]),
+    );
+  }
+  let fresh = cards(db)
+    .select(sql<string>`'fresh'`.as('list'))
+    .where('video.status', '=', 'published')
+    .where('video.fresh', '=', 1);
+  if (after.createdAt !== undefined && after.createdId !== undefined) {
+    const { createdAt, createdId } = after;
+    fresh = fresh.where((eb) =>
       eb.or([
-        eb('created_at', '<', createdAt),
-        eb.and([eb('created_at', '=', createdAt), eb('id', '<', id)]),
+        eb('video.created_at', '<', createdAt),
+        eb.and([eb('video.created_at', '=', createdAt), eb('video.id', '<', createdId)]),
       ]),
     );
   }
-  return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  const rows = await db
+    .selectFrom(ranked.orderBy('video.hot', 'desc').orderBy('video.id', 'desc').limit(limit).as('r'))
+    .selectAll()
+    .unionAll(
+      db
+        .selectFrom(
+          fresh.orderBy('video.created_at', 'desc').orderBy('video.id', 'desc').limit(limit).as('f'),
+        )
+        .selectAll(),
+    )
+    .execute();
+  // A UNION ALL keeps no order across its parts: each list is sorted again here.
+  const byRank = (a: VideoCardRow, b: VideoCardRow) => b.hot - a.hot || (a.id < b.id ? 1 : -1);
+  const byTime = (a: VideoCardRow, b: VideoCardRow) =>
+    Number(b.created_at) - Number(a.created_at) || (a.id < b.id ? 1 : -1);
+  return {
+    ranked: rows.filter((r) => r.list === 'ranked').sort(byRank),
+    fresh: rows.filter((r) => r.list === 'fresh').sort(byTime),
+  };
 }
 
 /** Fresh videos stop being fresh after a while and join the ranked list. */

@@ -26,7 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hot', 'double precision', (c) => c.notNull())
     .addColumn('fresh', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('videos_feed').on('video').columns(['status', 'hot', 'id']).execute();
+  await db.schema.createIndex('videos_feed').on('video').columns(['status', 'fresh', 'hot', 'id']).execute();
   await db.schema
     .createIndex('videos_fresh')
     .on('video')
