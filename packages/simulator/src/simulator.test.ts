@@ -36,9 +36,13 @@ describe('the logic realm', () => {
     } });
   },
 });`,
-      wxml: '<view>{{seen.process}}</view>',
+      // The view realm forbids eval as well: a wxs module cannot make code from strings.
+      wxml: `<wxs module="probe">
+module.exports = { made: function () { try { return String(Function('return 1')()); } catch (e) { return 'blocked'; } } };
+</wxs><view class="wxs">{{probe.made()}}</view>`,
     });
     sim = await launch(dir);
+    expect(sim.text('.wxs')).toBe('blocked');
     expect(sim.page.data.seen).toEqual({
       process: 'undefined',
       fetch: 'undefined',
