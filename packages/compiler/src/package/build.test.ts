@@ -249,6 +249,48 @@ describe('build errors', () => {
   });
 });
 
+describe('script requires', () => {
+  it('reports a require or import of a missing program file at the author’s line, and leaves bare ids alone', () => {
+    const root = program('requires', {
+      ...minimal,
+      'pages/index/index.js':
+        "// the page\n\nconst { price } = require('../../utils/price');\nconst gone = require('./gone');\nconst sdk = require('some-sdk');\nPage({});\n",
+      'pages/index/helper.ts':
+        "import type { X } from './types';\n\nimport { y } from '/lib/y';\nimport { q } from './missing-q';\nexport const z: number = y + q;\n",
+      'utils/price.ts': 'export const price = 1;\n',
+      'lib/y/index.js': 'exports.y = 2;\n',
+      'lib/other.js': "module.exports = require('../utils/nothing.js');\n",
+    });
+    const result = build(root);
+    expect(
+      result.errors.map((e) => [e.code, e.file, e.loc?.start.line, e.loc?.start.column, e.message]),
+    ).toEqual([
+      [
+        'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+        'lib/other.js',
+        1,
+        26,
+        'require("../utils/nothing.js") does not resolve to a script',
+      ],
+      [
+        'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+        'pages/index/helper.ts',
+        4,
+        19,
+        'require("./missing-q") does not resolve to a script',
+      ],
+      [
+        'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+        'pages/index/index.js',
+        4,
+        22,
+        'require("./gone") does not resolve to a script',
+      ],
+    ]);
+    expect(String(result.errors[2])).toContain("> 4 | const gone = require('./gone');");
+  });
+});
+
 describe('build speed', () => {
   it('builds a 200-page program well under the budget', () => {
     const files: Record<string, string> = {

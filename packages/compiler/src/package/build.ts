@@ -6,6 +6,7 @@ import { dialects } from '../project/dialect.ts';
 import { loadProject, type Project } from '../project/load-project.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
+import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
 import { transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
@@ -107,12 +108,14 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   );
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
+  const fileSet = new Set(project.files);
   for (const file of project.files) {
     if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
     const script = transformScript(project.readText(file) ?? '', file);
     errors.push(...script.errors);
     logic.add(script.code, file, script.map, script.bodyLine);
     const scanned = scanScript(script.commonjs, [ext.namespace]);
+    errors.push(...unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)));
     for (const api of scanned.apis) apis.add(api);
     facts.set(stripExtension(file), scanned);
   }

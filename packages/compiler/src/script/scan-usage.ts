@@ -7,6 +7,8 @@ export interface ScriptFacts {
   /** From a `Component({ externalClasses, options })` call, when written literally. */
   externalClasses?: string[];
   options?: { addGlobalClass?: boolean; styleIsolation?: string; multipleSlots?: boolean };
+  /** `require("…")` calls with a literal id, where they are in the scanned (compiled) code. */
+  requires: { request: string; line: number; column: number }[];
 }
 
 /**
@@ -15,10 +17,15 @@ export interface ScriptFacts {
  * literal style options of its `Component({...})` call.
  */
 export function scanScript(code: string, namespaces: readonly string[]): ScriptFacts {
-  const facts: ScriptFacts = { apis: new Set() };
+  const facts: ScriptFacts = { apis: new Set(), requires: [] };
   let program: ESTree.Program;
   try {
-    program = parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+    program = parse(code, {
+      ecmaVersion: 'latest',
+      sourceType: 'script',
+      allowReturnOutsideFunction: true,
+      locations: true,
+    });
   } catch {
     return facts;
   }
@@ -34,6 +41,15 @@ export function scanScript(code: string, namespaces: readonly string[]): ScriptF
       if (call.callee.type === 'Identifier' && call.callee.name === 'Component') {
         const options = call.arguments[0];
         if (options?.type === 'ObjectExpression') readComponentOptions(options, facts);
+      }
+      const [id] = call.arguments;
+      if (
+        call.callee.type === 'Identifier' &&
+        call.callee.name === 'require' &&
+        id?.type === 'Literal' &&
+        typeof id.value === 'string'
+      ) {
+        facts.requires.push({ request: id.value, line: id.loc!.start.line, column: id.loc!.start.column });
       }
     }
   });
