@@ -15,8 +15,10 @@ interface MemoEntry {
  * The view keeps one per instance and hands it to every render of that instance.
  */
 export class RenderMemo {
-  private previous = new Map<string, MemoEntry>();
-  private current = new Map<string, MemoEntry>();
+  // Loop site (module, loop, enclosing indexes) → item key → entry: keys are kept as the values
+  // the template keys by, so no key is turned into a string on the hot path.
+  private previous = new Map<string, Map<unknown, MemoEntry>>();
+  private current = new Map<string, Map<unknown, MemoEntry>>();
   private signature: string | undefined;
 
   /** Starts a render; a different `signature` (the instance's external classes) drops every entry. */
@@ -33,14 +35,19 @@ export class RenderMemo {
   }
 
   /** The item's vnodes: last render's when every input is the same, else `build()`'s. */
-  item(id: string, deps: readonly unknown[], build: () => VNode[]): VNode[] {
-    const entry = this.previous.get(id);
+  item(site: string, key: unknown, deps: readonly unknown[], build: () => VNode[]): VNode[] {
+    let kept = this.current.get(site);
+    if (!kept) {
+      kept = new Map();
+      this.current.set(site, kept);
+    }
+    const entry = this.previous.get(site)?.get(key);
     if (entry && sameDeps(entry.deps, deps)) {
-      this.current.set(id, entry);
+      kept.set(key, entry);
       return entry.nodes;
     }
     const nodes = build();
-    this.current.set(id, { deps, nodes });
+    kept.set(key, { deps, nodes });
     return nodes;
   }
 }

@@ -132,7 +132,7 @@ function createRenderRuntime(
       for (const node of nodes) if (node.kind === 'element') node.key = value;
       return nodes;
     },
-    memo: (id, deps, build) => (memo ? memo.item(id, deps, build) : build()),
+    memo: (site, key, deps, build) => (memo ? memo.item(site, key, deps, build) : build()),
     with: (data, locals) => ({ ...(data !== null && typeof data === 'object' ? data : {}), ...locals }),
     tpl(moduleId, name, data) {
       const template = findTemplate(registry, moduleId, toDisplayString(name));

@@ -62,7 +62,7 @@ export interface RenderRuntime {
   k(value: unknown): string;
   key(nodes: VNode[], key: unknown): VNode[];
   /** A keyed loop item: `build()`'s vnodes, or last render's when every dep is the same value. */
-  memo(id: string, deps: readonly unknown[], build: () => VNode[]): VNode[];
+  memo(site: string, key: unknown, deps: readonly unknown[], build: () => VNode[]): VNode[];
   with(data: unknown, locals: Record<string, unknown>): Record<string, unknown>;
   tpl(moduleId: string, name: unknown, data: unknown): VNode[];
   inc(moduleId: string, data: unknown): VNode[];

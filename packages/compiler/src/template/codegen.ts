@@ -213,12 +213,11 @@ function keyedItem(
     printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
     return;
   }
-  const site = printer.sites.next++;
+  // Sites and keys only need to be distinct for reuse: equal deps are what make reuse correct.
   const outerIndexes = printer.loops.map((loop) => ` + ":" + ${loop.index}`).join('');
-  // Ids only need to be distinct for reuse: equal deps are what make reuse correct.
-  const id = `M + "#${site}"${outerIndexes} + "|" + rt.k(${node.key})`;
+  const site = `M + "#${printer.sites.next++}"${outerIndexes}`;
   const deps = [node.item, node.index, ...outer, ...[...fields].map((f) => `rt.m(d, ${f})`)];
-  printer.line(`${target}.push(...rt.memo(${id}, [${deps.join(', ')}], () => {`);
+  printer.line(`${target}.push(...rt.memo(${site}, ${node.key}, [${deps.join(', ')}], () => {`);
   printer.lines(body);
   printer.line('}));');
 }
