@@ -12,6 +12,15 @@ const pastOrders = Array.from({ length: 25 }, (_, i) => ({
   summary: 'Dan dan noodles x1',
 }));
 
+describe('takeout: a confirmation page opened by a link', () => {
+  it('goes to the menu when the bag is empty', async () => {
+    sim = await launch(project, { path: 'pages/confirm/confirm' });
+    await sim.waitFor(() => sim.page.path === 'pages/shop/shop');
+    expect(sim.getCurrentPages().map((p) => p.path)).toEqual(['pages/shop/shop']);
+    expect(sim.errors).toEqual([]);
+  });
+});
+
 describe('takeout: my orders', () => {
   it('shows an empty state that leads back to the menu', async () => {
     sim = await launch(project, { path: 'pages/orders/orders' });

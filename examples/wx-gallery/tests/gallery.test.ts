@@ -68,4 +68,11 @@ describe('wx gallery', () => {
     await sim.waitFor(() => sim.page.path === 'pages/gallery/gallery');
     expect(sim.ui.toasts).toEqual(['Photo not found']);
   });
+
+  it('starts at the gallery when a link opens an unknown photo directly', async () => {
+    sim = await launch(project, { path: 'pages/photo/photo', query: { id: 'nope' } });
+    await sim.waitFor(() => sim.page.path === 'pages/gallery/gallery');
+    expect(sim.getCurrentPages().map((p) => p.path)).toEqual(['pages/gallery/gallery']);
+    expect(sim.errors).toEqual([]);
+  });
 });
