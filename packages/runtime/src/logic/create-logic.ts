@@ -221,8 +221,12 @@ export function createLogic(options: CreateLogicOptions): Logic {
     return [...instances.values()].filter((i) => i.page === page && !i.isPage);
   }
 
+  // Only what app.json declares is a page, as on the platforms: a component's or a helper's
+  // module is not one because it exists.
+  const isPage = (path: string) => pagesDeclared.has(path);
+
   const router = new PageRouter({
-    exists: (path) => pagesDeclared.has(path) || loader.has(path),
+    exists: (path) => isPage(path),
     isTab: (path) => tabs.has(path),
     create(route: PageRoute) {
       const found = definitionOf(route.path);
@@ -333,7 +337,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       callApp('onLaunch', { ...launchOptions });
       callApp('onShow', { ...launchOptions });
       let route: PageRoute = { path: entry, query: { ...(launch.query ?? {}) } };
-      if (!(pagesDeclared.has(route.path) || loader.has(route.path))) {
+      if (!isPage(route.path)) {
         callApp('onPageNotFound', { path: route.path, query: route.query, isEntryPage: true });
         if (router.stack.length > 0) return;
         route = { path: manifest.entryPage, query: {} };

@@ -43,6 +43,19 @@ describe('redirectTo', () => {
   });
 });
 
+describe('what is a page', () => {
+  it('is only what app.json declares: a component or helper module is not found, however it exists', async () => {
+    const t = logicHarness(
+      { 'pages/home/home.js': 'Page({});', 'components/card/card.js': 'Component({});' },
+      { pages: ['pages/home/home'] },
+    );
+    await t.logic.launch();
+    await expect((t.logic.api as ProgramApi).navigateTo({ url: '/components/card/card' })).rejects.toEqual({
+      errMsg: 'navigateTo:fail page "components/card/card" is not found',
+    });
+  });
+});
+
 describe('switchTab', () => {
   it('keeps tab pages alive (hidden, not unloaded) and unloads the pages above them', async () => {
     const { api, stack, take } = await app();
