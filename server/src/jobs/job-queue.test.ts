@@ -317,6 +317,35 @@ describe.each(testEngines)('jobs queue on %s', (engineName) => {
     await vi.waitFor(() => expect(done).toEqual(['direct', 'in a transaction']), { timeout: 1_000 });
   });
 
+  it('keeps running jobs enqueued while every slot is busy (a wake-up that finds no free slot must not stall the workers)', async () => {
+    // A long poll interval: only wake-ups and finished jobs can bring the next job in.
+    const jobs = queue({ workers: { concurrency: 1, pollIntervalMs: 60_000 } });
+    const done: number[] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    jobs.register(
+      defineJob<number>({
+        type: 'test.busy',
+        handle: async (job) => {
+          if (job.payload === 0) await gate;
+          done.push(job.payload);
+        },
+      }),
+    );
+    jobs.workers.start();
+    await sleep(20);
+    await jobs.enqueue(t.db, { type: 'test.busy', payload: 0 });
+    await vi.waitFor(() => expect(jobs.workers.inFlight()).toBe(1), { timeout: 1_000 });
+    // Each of these wakes the workers while the one slot is taken.
+    for (let n = 1; n < 20; n++)
+      await t.db.transaction().execute((trx) => jobs.enqueue(trx, { type: 'test.busy', payload: n }));
+    release();
+    await vi.waitFor(() => expect(done).toHaveLength(20), { timeout: 3_000 });
+    expect(done.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, n) => n));
+  });
+
   it('runs at most `concurrency` jobs at once', async () => {
     const jobs = queue({ workers: { concurrency: 3 } });
     let now = 0;

@@ -221,30 +221,40 @@ export function createWorkerPool(deps: WorkerPoolDeps, options: WorkerOptions): 
     timer.unref();
   }
 
+  /** One round: reap if due, then claim into the free slots until none are left or nothing is due. */
+  async function pollRound(): Promise<void> {
+    try {
+      if (clock.now() - lastReap >= options.pollIntervalMs) await reap();
+      do {
+        pollAgain = false;
+        const free = options.concurrency - running.size;
+        if (free <= 0) break;
+        const rows = await claim(free);
+        for (const row of rows) launch(row);
+        if (rows.length === free) pollAgain = true;
+      } while (pollAgain && state === 'polling');
+    } catch (error) {
+      log.error({ err: error }, 'claiming jobs failed');
+    }
+  }
+
   function poll(): Promise<void> {
     if (state !== 'polling') return Promise.resolve();
     if (currentPoll) {
       pollAgain = true;
       return currentPoll;
     }
-    currentPoll = (async () => {
-      try {
-        if (clock.now() - lastReap >= options.pollIntervalMs) await reap();
-        do {
-          pollAgain = false;
-          const free = options.concurrency - running.size;
-          if (free <= 0) break;
-          const rows = await claim(free);
-          for (const row of rows) launch(row);
-          if (rows.length === free) pollAgain = true;
-        } while (pollAgain && state === 'polling');
-      } catch (error) {
-        log.error({ err: error }, 'claiming jobs failed');
-      } finally {
-        currentPoll = undefined;
-        schedule();
-      }
-    })();
+    // The round settles before it is marked done: with every slot busy and no reap due it
+    // awaits nothing, so clearing `currentPoll` inside it would run before this assignment
+    // and leave a settled round here for good, turning every later poll away.
+    // A poll asked for after the round's last claim (a job finished meanwhile) runs now.
+    currentPoll = pollRound().finally(() => {
+      currentPoll = undefined;
+      const again = pollAgain;
+      pollAgain = false;
+      if (again) void poll();
+      else schedule();
+    });
     return currentPoll;
   }
 
