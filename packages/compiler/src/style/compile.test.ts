@@ -52,13 +52,31 @@ describe('@import', () => {
   });
 });
 
+describe('built-in tag selectors', () => {
+  it('become the attribute the view marks built-ins with, and page the page root', () => {
+    const { css } = compileStyle(
+      'page { background: #f5f5f5 }\n.list view > text, button:not(.a), scroll-view::after {}\nli:nth-child(odd), my-card view, .view, #text, [data-x="view"] {}',
+    );
+    expect(css).toBe(
+      'plaza-page { background: #f5f5f5 }\n.list [data-plaza="view"] > [data-plaza="text"], [data-plaza="button"]:not(.a), [data-plaza="scroll-view"]::after {}\nli:nth-child(odd), my-card [data-plaza="view"], .view, #text, [data-x="view"] {}',
+    );
+  });
+
+  it('reach only inside the component that declares them, which cannot style its page', () => {
+    const { css } = compileStyle('view { color: red }\n.card text, :host image {}\npage {}', { scope });
+    expect(css).toBe(
+      '.c1 [data-plaza="view"] { color: red }\n.c1-card [data-plaza="text"], .c1 [data-plaza="image"] {}\npage {}',
+    );
+  });
+});
+
 describe('component isolation', () => {
   it('prefixes class selectors, :host, and leaves keyframes and attribute selectors', () => {
     const source =
       '.a .b:hover, view.c > .d, [class="x.y"] {}\n:host { display: block }\n:host(.on) .e {}\n@keyframes spin { from { opacity: 0 } }';
     const { css } = compileStyle(source, { scope });
     expect(css).toBe(
-      '.c1-a .c1-b:hover, view.c1-c > .c1-d, [class="x.y"] {}\n.c1 { display: block }\n.c1.c1-on .c1-e {}\n@keyframes spin { from { opacity: 0 } }',
+      '.c1-a .c1-b:hover, [data-plaza="view"].c1-c > .c1-d, [class="x.y"] {}\n.c1 { display: block }\n.c1.c1-on .c1-e {}\n@keyframes spin { from { opacity: 0 } }',
     );
   });
 

@@ -4,6 +4,7 @@ import type { SourceLocation } from '../location.ts';
 import { resolvePackagePath } from '../package-path.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { convertRpx } from '../render-runtime/rpx.ts';
+import { rewriteTagSelectors } from './builtin-selector.ts';
 import { scopeSelector } from './selector-scope.ts';
 
 export interface CompileStyleOptions {
@@ -28,8 +29,9 @@ export interface CompiledStyle {
 /**
  * Compiles a .ttss/.wxss stylesheet: `@import` inlined (relative or absolute
  * from the package root; cycles are errors), `rpx` turned into a multiple of
- * `--plaza-rpx`, and with a scope, class selectors prefixed so the component's
- * styles match only its own elements.
+ * `--plaza-rpx`, built-in tag selectors (`view`, `text`, `page`) turned into what the view
+ * renders, and with a scope, class selectors prefixed so the component's styles match only
+ * its own elements.
  *
  * @example
  * compileStyle('.title { font-size: 32rpx }', { scope: { prefix: 'c1-', keepGlobal: false, hostClass: 'c1' } }).css
@@ -58,15 +60,19 @@ export function compileStyle(source: string, options: CompileStyleOptions = {}):
     declaration.value = convertRpx(declaration.value);
   });
   const scope = options.scope;
-  if (scope) {
-    root.walkRules((rule) => {
-      const parent = rule.parent;
-      if (parent?.type === 'atrule' && /keyframes$/i.test((parent as AtRule).name)) return;
-      rule.selectors = rule.selectors.map((selector) =>
-        scopeSelector(selector, scope.prefix, scope.hostClass),
-      );
+  root.walkRules((rule) => {
+    const parent = rule.parent;
+    if (parent?.type === 'atrule' && /keyframes$/i.test((parent as AtRule).name)) return;
+    rule.selectors = rule.selectors.map((selector) => {
+      const tagged = rewriteTagSelectors(selector, { page: !scope });
+      if (!scope) return tagged;
+      const scoped = scopeSelector(tagged, scope.prefix, scope.hostClass);
+      // A component's `view { … }` must not reach the page's views: without a class or
+      // `:host` to anchor it, a rewritten tag rule applies only inside the component's host.
+      const anchored = /\.[-_a-zA-Z\\]|:host/.test(selector);
+      return tagged === selector || anchored ? scoped : `.${scope.hostClass} ${scoped}`;
     });
-  }
+  });
   return { css: root.toString(), errors, imports };
 }
 

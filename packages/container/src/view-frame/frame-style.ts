@@ -2,7 +2,7 @@
 export const FRAME_STYLE = `
 html { -webkit-text-size-adjust: 100%; font-family: -apple-system, "PingFang SC", "Helvetica Neue", "Noto Sans", Arial, sans-serif; font-size: 16px; color: #000; }
 body { margin: 0; min-height: 100vh; }
-plaza-page { display: block; }
+plaza-page { display: block; min-height: 100vh; }
 plaza-page[hidden] { display: none; }
 [data-plaza="refresh-indicator"] { position: absolute; top: 0; left: 0; right: 0; height: 60px; display: flex; align-items: center; justify-content: center; gap: 6px; }
 [data-plaza="refresh-indicator"][hidden] { display: none; }

@@ -137,6 +137,11 @@ export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): R
     builtin,
   };
   node.dom = builtin ? builtin.create(host.builtinContext(node)) : document.createElement(vnode.tag);
+  // Stylesheets select built-ins by this mark (the compiler turns `view { … }` into
+  // `[data-plaza="view"]`): the element itself is whatever the built-in renders (`div`, `img`).
+  const element = node.dom as Element;
+  if (element.nodeType === 1 && !element.hasAttribute('data-plaza'))
+    element.setAttribute('data-plaza', vnode.tag);
   nodes.set(node.dom, node);
   applyAttributes(host, node as RenderedNode & { vnode: ElementVNode }, {});
   node.children = patchChildren(host, node.dom as Element, [], vnode.children, scope);
