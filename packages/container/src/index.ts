@@ -19,4 +19,4 @@ export { type MountHandle, type MountOptions, mount } from './mount/mount.ts';
 export type { MountEvents, MountListener } from './mount/mount-events.ts';
 export type { ContainerManifest, PackageSource } from './mount/package-source.ts';
 export { logicFramePolicy, viewFramePolicy } from './sandbox/csp.ts';
-export { TRANSITION_MS } from './shell/shell.ts';
+export { type SafeAreaInsets, TRANSITION_MS } from './shell/shell.ts';

@@ -70,6 +70,17 @@ describe('built-in tag selectors', () => {
   });
 });
 
+describe('safe areas', () => {
+  it('read the variables the container sets in each frame, falling back to env()', () => {
+    const { css } = compileStyle(
+      '.bar { padding-bottom: env(safe-area-inset-bottom); margin: constant(safe-area-inset-top) 0 calc(10rpx + env(safe-area-inset-left, 4px)) }',
+    );
+    expect(css).toBe(
+      '.bar { padding-bottom: var(--plaza-safe-area-inset-bottom, env(safe-area-inset-bottom)); margin: var(--plaza-safe-area-inset-top, env(safe-area-inset-top)) 0 calc(calc(10 * var(--plaza-rpx)) + var(--plaza-safe-area-inset-left, env(safe-area-inset-left, 4px))) }',
+    );
+  });
+});
+
 describe('component isolation', () => {
   it('prefixes class selectors, :host, and leaves keyframes and attribute selectors', () => {
     const source =

@@ -5,6 +5,7 @@ import { resolvePackagePath } from '../package-path.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { convertRpx } from '../render-runtime/rpx.ts';
 import { rewriteTagSelectors } from './builtin-selector.ts';
+import { convertSafeArea } from './safe-area.ts';
 import { scopeSelector } from './selector-scope.ts';
 
 export interface CompileStyleOptions {
@@ -29,7 +30,7 @@ export interface CompiledStyle {
 /**
  * Compiles a .ttss/.wxss stylesheet: `@import` inlined (relative or absolute
  * from the package root; cycles are errors), `rpx` turned into a multiple of
- * `--plaza-rpx`, built-in tag selectors (`view`, `text`, `page`) turned into what the view
+ * `--plaza-rpx`, `env(safe-area-inset-*)` read from the container's variables, built-in tag selectors (`view`, `text`, `page`) turned into what the view
  * renders, and with a scope, class selectors prefixed so the component's styles match only
  * its own elements.
  *
@@ -57,7 +58,7 @@ export function compileStyle(source: string, options: CompileStyleOptions = {}):
     imports,
   );
   root.walkDecls((declaration) => {
-    declaration.value = convertRpx(declaration.value);
+    declaration.value = convertSafeArea(convertRpx(declaration.value));
   });
   const scope = options.scope;
   root.walkRules((rule) => {

@@ -13,7 +13,7 @@ import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.t
 import { logicFramePolicy } from '../sandbox/csp.ts';
 import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
 import { HostUi } from '../shell/host-ui.ts';
-import { Shell } from '../shell/shell.ts';
+import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
 import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
@@ -47,6 +47,8 @@ export interface MountOptions {
   watchdog?: { interval?: number; timeout?: number };
   /** Where app storage lives; defaults to the page's localStorage. */
   storage?: Storage;
+  /** Safe-area insets in CSS pixels, when the host page's `env(safe-area-inset-*)` does not know them. */
+  safeArea?: Partial<SafeAreaInsets>;
 }
 
 export interface MountHandle {
@@ -107,6 +109,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onRestart: () => void restart(),
       fileUrl: (path) =>
         loaded.baseUrl ? new URL(path.replace(/^\/+/, ''), loaded.baseUrl).href : undefined,
+      safeArea: options.safeArea,
     });
     const shown = new Promise<void>((resolve) => {
       firstPage = resolve;

@@ -26,6 +26,15 @@ export interface ShellOptions {
   onRestart(): void;
   /** Resolves a package file (tab icons) to a URL the host page can load. */
   fileUrl(path: string): string | undefined;
+  /** Insets the super app knows better than its page's `env()` (its own status bar, a notch). */
+  safeArea?: Partial<SafeAreaInsets>;
+}
+
+export interface SafeAreaInsets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
 }
 
 type StackAction = 'launch' | 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
@@ -206,8 +215,11 @@ export class Shell {
     };
   }
 
-  /** `env(safe-area-inset-*)` of the host page (frames see zeros, so the shell hands them these). */
-  safeArea(): { top: number; right: number; bottom: number; left: number } {
+  /**
+   * `env(safe-area-inset-*)` of the host page, or what the host passed instead (frames see
+   * zeros, so the shell hands them these).
+   */
+  safeArea(): SafeAreaInsets {
     const doc = this.host.ownerDocument;
     const probe = doc.createElement('div');
     probe.style.cssText =
@@ -221,7 +233,7 @@ export class Shell {
       left: parseFloat(style.paddingLeft) || 0,
     };
     probe.remove();
-    return inset;
+    return { ...inset, ...this.options.safeArea };
   }
 
   private animate(element: HTMLElement, name: string, done?: () => void): void {

@@ -8,7 +8,7 @@ let frame: Frame;
 
 beforeAll(async () => {
   page = await harness.open();
-  await mountFixture(page, 'styled', {});
+  await mountFixture(page, 'styled', { safeArea: { bottom: 34 } });
   frame = await frameOf(page, 'pages/index/index');
   await frame.locator('#inner').waitFor();
 });
@@ -34,5 +34,9 @@ describe("a program's stylesheets in its view frame", () => {
     expect(await computed('#inner', 'margin-left')).toBe('9px');
     expect(await computed('#box', 'margin-left')).toBe('0px');
     expect(await computed('#item', 'margin-left')).toBe('0px');
+  });
+
+  it('read safe-area insets the host passed', async () => {
+    expect(await computed('#bar', 'padding-bottom')).toBe('34px');
   });
 });
