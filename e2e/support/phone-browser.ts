@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Frame, type Page } from 'playwright-core';
+import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from './super-app-build.ts';
 
 export const artifacts = join(repoRoot, 'test-artifacts/e2e');
@@ -35,14 +35,36 @@ export async function openPhone(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Numbered screenshots of the walk, kept as the test's artefacts. */
+/** Numbered screenshots of the walk, kept as the test's artefacts, each once sheets and slides came to rest. */
 export function screenshots(page: Page) {
   mkdirSync(artifacts, { recursive: true });
   let n = 0;
   return async (step: string) => {
     n++;
+    await page
+      .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+        timeout: 3_000,
+      })
+      .catch(() => undefined);
     await page.screenshot({ path: join(artifacts, `${String(n).padStart(2, '0')}-${step}.png`) });
   };
+}
+
+/**
+ * Taps like a person who taps again when nothing happened: a tap the mini program never
+ * saw (it happens under heavy load) is retried, and said so on stderr, until `done` shows.
+ */
+export async function tapUntil(target: Locator, done: Locator, what: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    try {
+      await done.waitFor({ state: 'attached', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      process.stderr.write(`e2e: the tap on ${what} had no effect after 5 s; tapping again\n`);
+    }
+  }
 }
 
 /** The view frame of a mini-program page (one sandboxed frame per page). */

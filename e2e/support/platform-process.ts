@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Engine } from '../../server/src/db/database.ts';
-import { createTestTarget } from '../../server/src/db/test-database.ts';
+import { createTestTarget, type TestTarget } from '../../server/src/db/test-database.ts';
 import { type DemoMarker, readDemoMarker } from '../../server/src/demo/index.ts';
 import { freePort } from './free-port.ts';
 import { repoRoot } from './super-app-build.ts';
@@ -10,9 +10,12 @@ export interface PlatformProcess {
   base: string;
   merchantUrl: string;
   marker: DemoMarker;
+  /** The database and data dir, for a second start on the same data. */
+  target: TestTarget;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
-  stop(): Promise<void>;
+  /** SIGTERM, as a person's Ctrl-C; the data is dropped unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 const tsx = import.meta.resolve('tsx');
@@ -22,8 +25,8 @@ const tsx = import.meta.resolve('tsx');
  * seeds and its merchant server starts exactly as for a person. Resolves when the banner
  * with the demo accounts is printed.
  */
-export async function startPlatformProcess(engine: Engine): Promise<PlatformProcess> {
-  const target = await createTestTarget(engine);
+export async function startPlatformProcess(engine: Engine, reuse?: TestTarget): Promise<PlatformProcess> {
+  const target = reuse ?? (await createTestTarget(engine));
   const port = await freePort();
   const merchantPort = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', tsx, 'server/src/main.ts'], {
@@ -49,12 +52,12 @@ export async function startPlatformProcess(engine: Engine): Promise<PlatformProc
     output += c.toString();
   });
   const exited = once(child, 'exit');
-  const stop = async () => {
+  const stop = async (options: { keepData?: boolean } = {}) => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
     }
-    await target.drop();
+    if (!options.keepData) await target.drop();
   };
 
   const deadline = Date.now() + 150_000;
@@ -74,6 +77,7 @@ export async function startPlatformProcess(engine: Engine): Promise<PlatformProc
     base: `http://127.0.0.1:${port}`,
     merchantUrl: `http://127.0.0.1:${marker.merchantPort}`,
     marker,
+    target,
     output: () => output,
     stop,
   };
