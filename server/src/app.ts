@@ -6,7 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Clock } from './db/clock.ts';
 import type { Db } from './db/database.ts';
 import { type Authenticator, installAccessControl } from './http/access.ts';
-import { installErrorHandler } from './http/error-handler.ts';
+import { installErrorHandler, renderError } from './http/error-handler.ts';
 import { httpErrors } from './http/errors.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import type { Logger } from './http/logger.ts';
@@ -46,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // The router refuses undecodable URLs and overlong segments before any route: in the envelope too.
+    frameworkErrors: renderError,
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);

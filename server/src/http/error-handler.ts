@@ -13,6 +13,7 @@ const fastifyCodes: Record<string, () => PlazaError> = {
   FST_ERR_CTP_EMPTY_TYPE: () => httpErrors.UNSUPPORTED_MEDIA_TYPE(undefined, 'Content-Type is empty'),
   FST_ERR_CTP_INVALID_TYPE: () => httpErrors.UNSUPPORTED_MEDIA_TYPE(),
   FST_ERR_BAD_URL: () => httpErrors.BAD_REQUEST(undefined, 'The URL is malformed'),
+  FST_ERR_MAX_PARAM_LENGTH: () => httpErrors.BAD_REQUEST(undefined, 'A path segment is longer than allowed'),
   FST_ERR_ASYNC_CONSTRAINT: () => httpErrors.BAD_REQUEST(),
   FST_ERR_RESPONSE_SERIALIZATION: () => httpErrors.INTERNAL(),
 };
@@ -44,26 +45,7 @@ export function toPlazaError(error: unknown): PlazaError {
 
 /** The one place errors become responses. A 5xx never shows its stack, SQL or message. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const plaza = toPlazaError(error);
-    if (plaza.status >= 500) {
-      const level = isResponseSerializationError(error as Error) ? 'error' : 'error';
-      request.log[level]({ err: error }, 'request failed');
-    } else {
-      request.log.info({ code: plaza.code, status: plaza.status }, 'request refused');
-    }
-    if (plaza.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
-    return reply
-      .code(plaza.status)
-      .type('application/json; charset=utf-8')
-      .send({
-        error: {
-          code: plaza.code,
-          message: plaza.message,
-          ...(plaza.details === undefined ? {} : { details: plaza.details }),
-        },
-      });
-  });
+  app.setErrorHandler(renderError);
   app.setNotFoundHandler((request, reply) => {
     return reply.code(404).send({
       error: {
@@ -72,4 +54,29 @@ export function installErrorHandler(app: FastifyInstance): void {
       },
     });
   });
+}
+
+/**
+ * Renders any error as the envelope. Also Fastify's `frameworkErrors`: the router's
+ * refusals of undecodable URLs and overlong path segments come before any route.
+ */
+export function renderError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const plaza = toPlazaError(error);
+  if (plaza.status >= 500) {
+    const level = isResponseSerializationError(error as Error) ? 'error' : 'error';
+    request.log[level]({ err: error }, 'request failed');
+  } else {
+    request.log.info({ code: plaza.code, status: plaza.status }, 'request refused');
+  }
+  if (plaza.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+  return reply
+    .code(plaza.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      error: {
+        code: plaza.code,
+        message: plaza.message,
+        ...(plaza.details === undefined ? {} : { details: plaza.details }),
+      },
+    });
 }
