@@ -10,6 +10,7 @@ import { installErrorHandler, renderError } from './http/error-handler.ts';
 import { httpErrors } from './http/errors.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
 import type { Logger } from './http/logger.ts';
+import { installNulRefusal } from './http/nul-characters.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installIdempotency } from './idempotency/index.ts';
 
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installJsonBodyParser(app);
+  installNulRefusal(app);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
