@@ -2,7 +2,7 @@
  * The logic worker: the runtime's `createLogic` over the protocol port. Bundled into a
  * classic worker script and started from a `blob:` URL inside the sandboxed logic frame.
  */
-import { createLogic, type LogicOutboundMessage } from '@plaza/runtime';
+import { createLogic, LOGIC_SOURCE_URL, type LogicOutboundMessage } from '@plaza/runtime';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
 import type { LogicWorkerStart } from './logic-boot.ts';
 import { lockDownNetwork } from './network-lockdown.ts';
@@ -38,7 +38,10 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
     }
   };
   const load = scope.importScripts.bind(scope);
-  const logicUrl = URL.createObjectURL(new Blob([init.logic], { type: 'text/javascript' }));
+  // Named as the runtime expects in stack traces: with `source` below, an error maps back
+  // through the bundle's source map to the author's file and line (a blob URL would not).
+  const named = `${init.logic}\n//# sourceURL=${LOGIC_SOURCE_URL}`;
+  const logicUrl = URL.createObjectURL(new Blob([named], { type: 'text/javascript' }));
   lockDownNetwork(globalThis);
   scope.addEventListener('unhandledrejection', (event) => {
     const reason = (event as PromiseRejectionEvent).reason;
@@ -54,6 +57,7 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
     manifest: init.manifest,
     send,
     // Loaded as a script from a blob the worker made: the CSP allows no eval, as the platforms.
+    source: init.logic,
     logic: (define) => {
       scope.__plaza_define = define;
       try {

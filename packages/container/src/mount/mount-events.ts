@@ -10,6 +10,7 @@ export interface MountEvents {
     code?: string;
     file?: string;
     line?: number;
+    column?: number;
     stack?: string;
   };
   /** A host capability was asked for, and how it was answered. */

@@ -245,7 +245,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
             fatal(
               'PLZ_CONTAINER_CRASHED',
               new ContainerError('PLZ_CONTAINER_CRASHED', message.message).message,
-              message.stack,
+              // The author's file and line first: the stack names only the bundle.
+              [authorPosition(message), message.stack].filter(Boolean).join('\n') || undefined,
             );
           return;
         }
@@ -394,4 +395,12 @@ function safeLocalStorage(doc: Document): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** `pages/index/index.js:12:5`, when the runtime located the error in the author's files. */
+function authorPosition(error: { file?: string; line?: number; column?: number }): string | undefined {
+  if (!error.file) return undefined;
+  return [error.file, error.line, error.line === undefined ? undefined : error.column]
+    .filter((part) => part !== undefined)
+    .join(':');
 }

@@ -45,6 +45,9 @@ describe('a mini program that hangs or crashes', () => {
     expect(await error.textContent()).toContain('boom in onLoad');
     const reported = (await events(page)).find((e) => e.type === 'error' && e.source === 'lifecycle');
     expect(reported).toMatchObject({ message: 'boom in onLoad', fatal: true });
+    // The worker runs logic.js as a script (no eval), yet the error names the author's line.
+    expect(reported).toMatchObject({ file: 'pages/start/start.js', line: 10 });
+    expect(await error.textContent()).toContain('pages/start/start.js:10:');
     await page.getByRole('button', { name: 'Restart' }).click();
     const frame = await frameOf(page, 'pages/start/start');
     await frame.locator('#state').filter({ hasText: 'fine' }).waitFor();
