@@ -160,8 +160,8 @@ export function receiverJson(r: Receiver): z.infer<typeof receiverWire> {
   };
 }
 
-/** A day `YYYY-MM-DD` (UTC) or an ISO timestamp. */
-export const instant = z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.iso.datetime({ offset: true })]);
+/** A real day `YYYY-MM-DD` (UTC; `2026-13-45` would reach the query as NaN) or an ISO timestamp. */
+export const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
 /** Epoch ms of a bound; a bare `to` day includes that whole day. */
 export function boundOf(value: string, end: boolean): number {
