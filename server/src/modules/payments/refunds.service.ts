@@ -183,6 +183,10 @@ export function createRefundService(ctx: PaymentsContext) {
       if (!row || row.app_id !== appId) throw paymentErrors.ORDER_NOT_FOUND({ order_id: orderId });
       const earlier = await findRefundByOutNo(db, appId, input.outRefundNo);
       if (earlier) return sameRefund(earlier, orderId, input.amount);
+      // Refused before its ledger accounts are made, so a refusal leaves the ledger as it was.
+      const early = decide(money(row), { type: 'refund', amount: input.amount });
+      if (!early.ok)
+        throw refusalError(early.refusal, { refundable: refundable(money(row)), amount: input.amount });
       const accounts = await accountsOf(row);
       return ctx.transaction(async (trx) => {
         const locked = await lockOrder(trx, engine, orderId);
