@@ -19,6 +19,8 @@ export interface MountEvents {
   share: { content: unknown };
   /** A page's data after a render (only computed while someone listens: developer tools). */
   data: { pageId: string; path: string; data: Record<string, unknown> };
+  /** The capsule's ··· (the container then offers Restart) or ◎ (the embedding page decides: close or hide). */
+  capsule: { button: 'more' | 'close' };
   /** A warning from the runtime or the bridge (dropped messages, missing handlers). */
   log: { level: 'info' | 'warn'; message: string; from?: string };
 }

@@ -12,6 +12,7 @@ import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../hos
 import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
 import { logicFramePolicy } from '../sandbox/csp.ts';
 import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
+import type { CapsuleButton } from '../shell/capsule.ts';
 import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
@@ -47,6 +48,11 @@ export interface MountOptions {
   watchdog?: { interval?: number; timeout?: number };
   /** Where app storage lives; defaults to the page's localStorage. */
   storage?: Storage;
+  /**
+   * Draws the capsule (··· / ◎) at the top right of every page; leave it out when the super
+   * app draws its own. ··· opens a menu with Restart; both taps are reported as `capsule`.
+   */
+  capsule?: boolean;
   /** Safe-area insets in CSS pixels, when the host page's `env(safe-area-inset-*)` does not know them. */
   safeArea?: Partial<SafeAreaInsets>;
 }
@@ -110,6 +116,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       fileUrl: (path) =>
         loaded.baseUrl ? new URL(path.replace(/^\/+/, ''), loaded.baseUrl).href : undefined,
       safeArea: options.safeArea,
+      ...(options.capsule ? { onCapsule: (button: CapsuleButton) => capsuleTapped(button) } : {}),
     });
     const shown = new Promise<void>((resolve) => {
       firstPage = resolve;
@@ -117,6 +124,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     start(loaded, shell);
     await shown;
   })();
+
+  function capsuleTapped(button: CapsuleButton): void {
+    emitter.emit('capsule', { button });
+    if (button !== 'more' || !shell) return;
+    new HostUi(shell.overlay).showActionSheet({ itemList: ['Restart'] }).then(
+      ({ tapIndex }) => {
+        if (tapIndex === 0) void restart();
+      },
+      () => {}, // dismissed
+    );
+  }
 
   function hostFor(loaded: PackageSource, activeShell: Shell): HostCapabilities {
     const appConfig = loaded.manifest.appConfig;

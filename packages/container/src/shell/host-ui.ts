@@ -19,7 +19,7 @@ export class HostUi {
     this.hideToast();
     const doc = this.layer.ownerDocument;
     const box = doc.createElement('div');
-    box.className = `plaza-toast${options.mask ? ' plaza-toast-mask' : ''}`;
+    box.className = 'plaza-toast';
     box.setAttribute('role', 'status');
     box.setAttribute('aria-live', 'polite');
     const icon = loading ? 'loading' : (options.icon ?? 'success');
@@ -34,8 +34,14 @@ export class HostUi {
     const title = doc.createElement('span');
     title.textContent = options.title;
     box.append(title);
-    this.layer.append(box);
-    this.toast = box;
+    // `mask`: a clear shield over the whole program takes the taps until the toast goes.
+    const shown = options.mask ? doc.createElement('div') : box;
+    if (shown !== box) {
+      shown.className = 'plaza-toast-mask';
+      shown.append(box);
+    }
+    this.layer.append(shown);
+    this.toast = shown;
     if (!loading) this.toastTimer = setTimeout(() => this.hideToast(), options.duration ?? 1500);
   }
 

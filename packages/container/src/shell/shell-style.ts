@@ -25,12 +25,15 @@ export const SHELL_STYLE = `
 @keyframes plaza-push-under { from { transform: none; } to { transform: translateX(-30%); } }
 @keyframes plaza-pop-out { from { transform: none; } to { transform: translateX(100%); } }
 @keyframes plaza-pop-reveal { from { transform: translateX(-30%); } to { transform: none; } }
+.plaza-capsule { position: absolute; top: calc(var(--plaza-capsule-top, env(safe-area-inset-top)) + 6px); right: 7px; z-index: 5; display: flex; height: 32px; border-radius: 16px; border: 1px solid rgba(0,0,0,.12); background: rgba(255,255,255,.75); overflow: hidden; }
+.plaza-capsule button { width: 43px; border: none; background: none; font: inherit; font-size: 16px; line-height: 1; color: #000; cursor: pointer; }
+.plaza-capsule button + button { border-left: 1px solid rgba(0,0,0,.12); }
 .plaza-overlay { position: absolute; inset: 0; pointer-events: none; z-index: 10; }
 .plaza-overlay > * { pointer-events: auto; }
 .plaza-toast { position: absolute; left: 50%; top: 45%; transform: translate(-50%, -50%); min-width: 120px; max-width: 70%; padding: 16px; border-radius: 10px; background: rgba(17,17,17,.75); color: #fff; display: flex; flex-direction: column; align-items: center; gap: 8px; font-size: 15px; text-align: center; }
 .plaza-toast-text { min-width: 0; padding: 10px 16px; }
 .plaza-overlay > .plaza-toast { pointer-events: none; }
-.plaza-overlay > .plaza-toast-mask { pointer-events: auto; }
+.plaza-overlay > .plaza-toast-mask { position: absolute; inset: 0; pointer-events: auto; }
 .plaza-toast-icon { font-size: 36px; line-height: 1; }
 .plaza-toast-loading { width: 32px; height: 32px; border: 3px solid rgba(255,255,255,.4); border-top-color: #fff; border-radius: 50%; animation: plaza-spin .8s linear infinite; }
 @keyframes plaza-spin { to { transform: rotate(360deg); } }

@@ -1,4 +1,5 @@
 import { DEFAULT_SYSTEM_INFO, type SystemInfo } from '@plaza/runtime';
+import { type CapsuleButton, createCapsule } from './capsule.ts';
 import { NavigationBar } from './navigation-bar.ts';
 import { pageWindow, type ShellManifest, type WindowConfig } from './page-window.ts';
 import { SHELL_STYLE } from './shell-style.ts';
@@ -26,6 +27,8 @@ export interface ShellOptions {
   onRestart(): void;
   /** Resolves a package file (tab icons) to a URL the host page can load. */
   fileUrl(path: string): string | undefined;
+  /** Draws the capsule (··· / ◎) over the pages and reports its taps. */
+  onCapsule?(button: CapsuleButton): void;
   /** Insets the super app knows better than its page's `env()` (its own status bar, a notch). */
   safeArea?: Partial<SafeAreaInsets>;
 }
@@ -71,7 +74,9 @@ export class Shell {
     this.errorPage.className = 'plaza-error';
     this.errorPage.setAttribute('role', 'alert');
     this.errorPage.hidden = true;
-    this.root.append(this.pagesArea, this.tabBar.element, this.overlay, this.errorPage);
+    this.root.append(this.pagesArea, this.tabBar.element);
+    if (options.onCapsule) this.root.append(createCapsule(doc, options.onCapsule));
+    this.root.append(this.overlay, this.errorPage);
     host.append(this.root);
   }
 

@@ -117,7 +117,7 @@ export async function mountFixture(
         ...options,
       });
       w.__app = app;
-      for (const type of ['page', 'error', 'hostCall', 'log', 'share'] as const)
+      for (const type of ['page', 'error', 'hostCall', 'log', 'share', 'capsule'] as const)
         app.on(type, (e) => w.__events.push({ type, ...e }));
       await Promise.race([app.ready, new Promise((r) => setTimeout(r, 8000))]);
     },
