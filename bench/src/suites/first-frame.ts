@@ -13,12 +13,6 @@ import type { BenchRow, BenchSuite } from '../suite.ts';
  */
 const loads = 5;
 
-declare global {
-  interface Window {
-    __firstFrame?: { data?: number; presented?: number };
-  }
-}
-
 async function coldLoad(browser: Browser, url: string): Promise<{ data: number; presented?: number }> {
   const page = await openPhone(browser);
   // A string, not a function: the TypeScript loader would wrap the function's inner
@@ -39,12 +33,13 @@ async function coldLoad(browser: Browser, url: string): Promise<{ data: number; 
     }).observe(document, { childList: true, subtree: true });
   `);
   await page.goto(url);
-  await page.waitForFunction(() => window.__firstFrame?.data !== undefined, undefined, { timeout: 30_000 });
+  // Strings, like the init script: this package compiles without the DOM's types.
+  await page.waitForFunction('window.__firstFrame.data !== undefined', undefined, { timeout: 30_000 });
   // Headless Chromium presents frames only while it composites: give it a moment, no more.
   await page
-    .waitForFunction(() => window.__firstFrame?.presented !== undefined, undefined, { timeout: 3_000 })
+    .waitForFunction('window.__firstFrame.presented !== undefined', undefined, { timeout: 3_000 })
     .catch(() => undefined);
-  const mark = (await page.evaluate(() => window.__firstFrame)) as { data: number; presented?: number };
+  const mark = (await page.evaluate('window.__firstFrame')) as { data: number; presented?: number };
   await page.context().close();
   return mark;
 }
