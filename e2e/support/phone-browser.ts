@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 import { repoRoot } from './super-app-build.ts';
@@ -37,6 +37,8 @@ export async function openPhone(browser: Browser): Promise<Page> {
 
 /** Numbered screenshots of the walk, kept as the test's artefacts, each once sheets and slides came to rest. */
 export function screenshots(page: Page) {
+  // Each walk's pictures alone: a previous run's later steps would mislead.
+  rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(artifacts, { recursive: true });
   let n = 0;
   return async (step: string) => {
