@@ -45,14 +45,18 @@ function pointer(event: MouseEvent): Touch[] {
 export function listenForGestures(root: Element, sink: GestureSink): () => void {
   let pressTimer: ReturnType<typeof setTimeout> | undefined;
   let swallowTap = false;
+  // When the press began, in event time: a busy frame may run the long-press timer
+  // before it gets to a quick release, so a click is judged by when it happened.
+  let pressedAt = Number.NEGATIVE_INFINITY;
   const cancelPress = () => {
     if (pressTimer !== undefined) clearTimeout(pressTimer);
     pressTimer = undefined;
   };
   const onClick = (event: Event) => {
+    const held = event.timeStamp - pressedAt;
     if (swallowTap) {
       swallowTap = false;
-      return;
+      if (held >= LONGPRESS_MS) return;
     }
     const e = event as MouseEvent;
     const touches = pointer(e);
@@ -70,12 +74,13 @@ export function listenForGestures(root: Element, sink: GestureSink): () => void 
     const touches = touchList(e.touches);
     const changed = touchList(e.changedTouches);
     sink(event.target as Node, event.type, {}, event.timeStamp, touches, changed);
-    if (event.type === 'touchstart') startPress(event.target as Node, changed);
+    if (event.type === 'touchstart') startPress(event.target as Node, changed, event.timeStamp);
     else cancelPress();
   };
-  const startPress = (target: Node, touches: Touch[]) => {
+  const startPress = (target: Node, touches: Touch[], at: number) => {
     cancelPress();
     swallowTap = false;
+    pressedAt = at;
     pressTimer = setTimeout(() => {
       pressTimer = undefined;
       const at = touches[0];
@@ -85,7 +90,8 @@ export function listenForGestures(root: Element, sink: GestureSink): () => void 
       swallowTap = handled;
     }, LONGPRESS_MS);
   };
-  const onMouseDown = (event: Event) => startPress(event.target as Node, pointer(event as MouseEvent));
+  const onMouseDown = (event: Event) =>
+    startPress(event.target as Node, pointer(event as MouseEvent), event.timeStamp);
   root.addEventListener('click', onClick);
   root.addEventListener('mousedown', onMouseDown);
   root.addEventListener('mouseup', cancelPress);
