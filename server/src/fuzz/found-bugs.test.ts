@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../db/test-database.ts';
+import { startTestPlatform } from '../test-platform.ts';
+import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
+import { buildFuzzWorld, type FuzzWorld, type TestPlatform } from './fuzz-world.ts';
+import { conventionProblem } from './refusal-envelope.ts';
+
+/** Each bug the fuzzer found, pinned by the smallest request that showed it. */
+describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
+  let t: TestPlatform;
+  let fw: FuzzWorld;
+  beforeAll(async () => {
+    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
+    fw = await buildFuzzWorld(t);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  async function call(method: string, url: string, token?: string, payload?: unknown) {
+    const before = await snapshotDatabase(t.db, t.engine);
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine));
+    const problem = conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body);
+    return { status: res.statusCode, code: res.json().error?.code, changed, problem };
+  }
+
+  it('answers undecodable URLs and overlong path segments in the envelope, as 400', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/orgs/%ff%fe'],
+      ['GET', '/api/orgs/%'],
+      ['POST', `/api/orgs/${'x'.repeat(5000)}/members`],
+    ] as const) {
+      const res = await call(method, url, fw.tokens.developer);
+      expect(res).toMatchObject({ status: 400, code: 'HTTP_BAD_REQUEST', problem: undefined });
+    }
+  });
+
+  it('refuses a NUL character in a path, a query or a body with 400 and stores nothing', async () => {
+    const cases: Array<[string, string, unknown]> = [
+      ['GET', '/api/orgs/a%00b', undefined],
+      ['POST', '/api/orgs', { name: 'a\u0000b' }],
+      ['POST', `/api/orgs/${fw.world.org}/members`, { email: 'a@example.com', role: 'viewer\u0000' }],
+      ['GET', '/api/orgs?x=%00', undefined],
+    ];
+    for (const [method, url, body] of cases) {
+      const res = await call(method, url, fw.tokens.developer, body);
+      expect(res, `${method} ${url}`).toMatchObject({ status: 400, code: 'HTTP_VALIDATION', changed: [] });
+    }
+  });
+
+  it('refuses an order list or statement bound that is no calendar day with 400', async () => {
+    for (const url of [
+      '/api/payments/orders?created_from=2026-13-45',
+      '/api/payments/orders?created_to=0000-00-00',
+      '/api/payments/statements?from=2026-02-30&to=2026-03-01',
+    ]) {
+      const res = await call('GET', url, fw.tokens.app);
+      expect(res, url).toMatchObject({ status: 400, code: 'HTTP_VALIDATION', problem: undefined });
+    }
+  });
+
+  it('refuses a refund over what is left without creating ledger accounts', async () => {
+    const order = fw.world.orders.paid.order_id as string;
+    const res = await call('POST', `/api/payments/orders/${order}/refunds`, fw.tokens.app, {
+      out_refund_no: 'fuzz-too-much',
+      amount: 1_000_000,
+    });
+    expect(res).toMatchObject({ status: 409, code: 'PAYMENT_REFUND_EXCEEDS_PAID', changed: [] });
+  });
+});

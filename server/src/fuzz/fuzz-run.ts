@@ -1,0 +1,130 @@
+import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
+import { admittedBy, type FuzzPrincipal, type TestPlatform } from './fuzz-world.ts';
+import type { FuzzRequest } from './hostile-requests.ts';
+import type { Operation } from './openapi-operations.ts';
+import { conventionProblem } from './refusal-envelope.ts';
+
+/**
+ * Tables a refused request may still write, each for a reason of its own: failed
+ * credentials are counted (that is how guessing is throttled).
+ */
+export const refusalBookkeeping: ReadonlySet<string> = new Set(['login_throttle', 'app_credential_throttle']);
+
+/** Tables a read may write: the feed's cursor-signing key is made on the first feed read. */
+export const readBookkeeping: ReadonlySet<string> = new Set([...refusalBookkeeping, 'content_key']);
+
+let addressCounter = 0;
+/** A fresh loopback-free address per request, so per-IP limits never answer for the rule under test. */
+function nextAddress(): string {
+  addressCounter += 1;
+  return `10.${128 + ((addressCounter >> 16) & 127)}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+}
+
+export interface Sent {
+  status: number;
+  code: string | undefined;
+  /** How the reply breaks the API's conventions, if it does. */
+  problem: string | undefined;
+}
+
+/** Sends one fuzz request as a caller (its bearer token unless the request brings its own credentials). */
+export async function send(
+  t: TestPlatform,
+  op: Operation,
+  req: FuzzRequest,
+  token: string | undefined,
+): Promise<Sent> {
+  const headers: Record<string, string> = { ...req.headers };
+  const ownCredentials = 'authorization' in headers || 'cookie' in headers;
+  if (token && !ownCredentials) headers.authorization = `Bearer ${token}`;
+  const res = await t.app.inject({
+    method: op.method as 'GET',
+    url: req.url,
+    headers,
+    remoteAddress: nextAddress(),
+    ...(req.payload === undefined ? {} : { payload: req.payload }),
+  });
+  let code: string | undefined;
+  try {
+    code =
+      res.statusCode >= 400 ? (JSON.parse(res.body) as { error?: { code?: string } }).error?.code : undefined;
+  } catch {
+    code = undefined;
+  }
+  const problem = conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body);
+  return { status: res.statusCode, code, problem };
+}
+
+/** What the access rules say a caller gets, or undefined when the route's own rules decide. */
+export function accessProblem(
+  op: Operation,
+  who: FuzzPrincipal,
+  req: FuzzRequest,
+  got: Sent,
+  endsCredentials: boolean,
+): string | undefined {
+  // Sign-outs and takedowns end the very credentials the fuzzer goes on sending.
+  if (endsCredentials && got.code === 'HTTP_INVALID_CREDENTIALS') return;
+  // A path the router cannot match or decode never reaches access control.
+  if (got.code === 'HTTP_NOT_FOUND' || (got.code === 'HTTP_BAD_REQUEST' && req.label.startsWith('path ')))
+    return;
+  if ('authorization' in req.headers || 'cookie' in req.headers) return;
+  const admitted = admittedBy[who](op.audiences);
+  if (!admitted) {
+    const expected = who === 'anonymous' ? 'HTTP_UNAUTHENTICATED' : 'HTTP_FORBIDDEN';
+    if (got.code !== expected) return `expected ${expected} for ${who}, got ${got.status} ${got.code ?? ''}`;
+    return;
+  }
+  // Its credential is valid: a refusal of it, or a claim that none was sent, is wrong.
+  if (got.code === 'HTTP_UNAUTHENTICATED' || got.code === 'HTTP_INVALID_CREDENTIALS')
+    return `admitted ${who} got ${got.status} ${got.code}`;
+  return;
+}
+
+export interface BatchOutcome {
+  failures: string[];
+  requests: number;
+  accepted: number;
+}
+
+/**
+ * Sends a batch as one caller and checks every reply: under 500, the error envelope with
+ * a documented code, the access rules; a request that must be refused is refused, and a
+ * batch where every request was refused (or that only reads) leaves the database as it was.
+ */
+export async function runBatch(
+  t: TestPlatform,
+  op: Operation,
+  who: FuzzPrincipal,
+  token: string | undefined,
+  requests: readonly FuzzRequest[],
+  endsCredentials = false,
+): Promise<BatchOutcome> {
+  const failures: string[] = [];
+  if (requests.length === 0) return { failures, requests: 0, accepted: 0 };
+  const before = await snapshotDatabase(t.db, t.engine);
+  let accepted = 0;
+  const where = (req: FuzzRequest) => {
+    const body = req.payload === undefined ? '' : ` ${String(req.payload).slice(0, 120)}`;
+    return `${op.method} ${op.path} as ${who}, ${req.label} (${req.url.slice(0, 160)}${body})`;
+  };
+  for (const req of requests) {
+    const got = await send(t, op, req, token);
+    if (got.problem) failures.push(`${where(req)}: ${got.problem}`);
+    if (got.status < 400) {
+      accepted += 1;
+      if (req.mustRefuse) failures.push(`${where(req)}: accepted with ${got.status}`);
+    }
+    const access = accessProblem(op, who, req, got, endsCredentials);
+    if (access) failures.push(`${where(req)}: ${access}`);
+  }
+  if (accepted === 0 || op.method === 'GET') {
+    const ignore = op.method === 'GET' ? readBookkeeping : refusalBookkeeping;
+    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), ignore);
+    if (changed.length > 0)
+      failures.push(
+        `${op.method} ${op.path} as ${who}: ${accepted === 0 ? 'refused requests' : 'reads'} changed ${changed.join(', ')}`,
+      );
+  }
+  return { failures, requests: requests.length, accepted };
+}

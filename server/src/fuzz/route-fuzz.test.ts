@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../db/test-database.ts';
+import { startTestPlatform } from '../test-platform.ts';
+import { runBatch } from './fuzz-run.ts';
+import {
+  admittedBy,
+  buildFuzzWorld,
+  type FuzzPrincipal,
+  type FuzzWorld,
+  fuzzPrincipals,
+  type TestPlatform,
+} from './fuzz-world.ts';
+import { headerAbuseRequests } from './header-abuse.ts';
+import {
+  conformingRequests,
+  fieldRequests,
+  type Generation,
+  pathRequests,
+  queryRequests,
+  transportRequests,
+} from './hostile-requests.ts';
+import { type Operation, readOperations } from './openapi-operations.ts';
+
+/**
+ * Operations that end what later ones rely on (sessions, the account, the app's standing,
+ * its secret): fuzzed after the rest, so their successes cannot hide the others' bugs.
+ */
+const lastOperations = [
+  'POST /api/apps/{appid}/secret/rotate',
+  'POST /api/apps/{appid}/takedown',
+  'DELETE /api/me',
+  'DELETE /api/users/sessions/current',
+  'DELETE /api/sessions/current',
+];
+const rank = (op: Operation) => lastOperations.indexOf(`${op.method} ${op.path}`);
+
+/** SQLite takes the whole run; PostgreSQL a reduced one, for the bugs only it shows. */
+const budgets = {
+  sqlite: { runs: 8, principals: fuzzPrincipals, seed: 20_261_125 },
+  postgres: { runs: 3, principals: ['anonymous', 'developer', 'user', 'app'] as FuzzPrincipal[], seed: 77 },
+};
+
+describe.each(testEngines)('every route, fuzzed from the OpenAPI document, on %s', (engine) => {
+  let t: TestPlatform;
+  let fw: FuzzWorld;
+  let operations: Operation[];
+  beforeAll(async () => {
+    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
+    fw = await buildFuzzWorld(t);
+    const doc = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    operations = readOperations(doc.json()).sort((a, b) => rank(a) - rank(b));
+  }, 120_000);
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('lists every operation with who may call it', () => {
+    expect(operations.length).toBeGreaterThan(80);
+    const unknown = operations
+      .filter((op) => op.audiences.length === 0)
+      .map((op) => `${op.method} ${op.path}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it('answers every malformed, hostile or generated request under 500, in the envelope, changing nothing it refused', async () => {
+    const budget = budgets[engine];
+    const failures: string[] = [];
+    let requests = 0;
+    let accepted = 0;
+    for (const op of operations) {
+      const g: Generation = {
+        seed: budget.seed,
+        runs: budget.runs,
+        known: fw.known,
+        realPathValue: fw.realPathValue,
+      };
+      const refused = [...transportRequests(op, g, t.config.bodyLimit), ...fieldRequests(op, g)];
+      const varied = [...queryRequests(op, g), ...pathRequests(op, g), ...conformingRequests(op, g)];
+      // Callers the route refuses go first: they must change nothing the admitted ones then use.
+      const callers = [...budget.principals].sort(
+        (a, b) => Number(admittedBy[a](op.audiences)) - Number(admittedBy[b](op.audiences)),
+      );
+      const ends = rank(op) >= 0;
+      for (const who of callers) {
+        const token = fw.tokens[who];
+        for (const batch of [
+          refused.filter((r) => r.mustRefuse),
+          [...refused.filter((r) => !r.mustRefuse), ...varied],
+        ]) {
+          const outcome = await runBatch(t, op, who, token, batch, ends);
+          failures.push(...outcome.failures);
+          requests += outcome.requests;
+          accepted += outcome.accepted;
+        }
+      }
+      const [base] = conformingRequests(op, { ...g, runs: 1 });
+      if (base) {
+        const abuse = headerAbuseRequests(op, base, fw.cookieSession);
+        const outcome = await runBatch(t, op, 'anonymous', undefined, abuse, ends);
+        failures.push(...outcome.failures);
+        requests += outcome.requests;
+      }
+    }
+    // Generated requests get past validation to the services often enough to test them.
+    expect(requests).toBeGreaterThan(engine === 'sqlite' ? 10_000 : 3_000);
+    expect(accepted).toBeGreaterThan(requests / 100);
+    expect(failures.slice(0, 60)).toEqual([]);
+  }, 600_000);
+});
