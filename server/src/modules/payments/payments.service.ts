@@ -45,9 +45,15 @@ export function createPaymentsService(deps: PaymentsDeps) {
         deps.db,
         list.items.map((o) => o.id),
       );
+      // The user knows a shop by its name, not its appid.
+      const names = new Map<string, string>();
+      for (const appId of new Set(list.items.map((o) => o.appId))) {
+        names.set(appId, (await deps.apps.get(appId))?.name ?? '');
+      }
       return {
         items: list.items.map((order) => ({
           order,
+          appName: names.get(order.appId) ?? '',
           refunds: rows.filter((r) => r.order_id === order.id).map(toRefund),
         })),
         next: list.next,

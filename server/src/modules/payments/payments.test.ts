@@ -218,6 +218,8 @@ describe.each(testEngines)('guaranteed payment on %s', (engine) => {
     const mine = await k.call('GET', '/api/me/orders', { token: u.token });
     const item = mine.json.items.find((i: { order_id: string }) => i.order_id === o.order_id);
     expect(item).toMatchObject({ refunded_amount: 200, status: 'paid' });
+    expect(typeof item.app_name).toBe('string');
+    expect(item.app_name.length).toBeGreaterThan(0);
     expect(item.refunds).toHaveLength(2);
     await ledgerOk();
   });

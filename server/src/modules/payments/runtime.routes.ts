@@ -63,7 +63,7 @@ export async function runtimePaymentRoutes(
         }),
         response: {
           200: z.object({
-            items: z.array(orderWire.extend({ refunds: z.array(refundWire) })),
+            items: z.array(orderWire.extend({ app_name: z.string(), refunds: z.array(refundWire) })),
             next_cursor: z.string().nullable(),
           }),
         },
@@ -75,7 +75,11 @@ export async function runtimePaymentRoutes(
         ...(request.query.limit ? { limit: request.query.limit } : {}),
       });
       return {
-        items: page.items.map((i) => ({ ...orderJson(i.order), refunds: i.refunds.map(refundJson) })),
+        items: page.items.map((i) => ({
+          ...orderJson(i.order),
+          app_name: i.appName,
+          refunds: i.refunds.map(refundJson),
+        })),
         next_cursor: page.next,
       };
     },
