@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The one protocol between the logic layer, the view layer and the host.
@@ -7,18 +7,18 @@ import { z } from 'zod';
 export const PROTOCOL_VERSION = 1;
 
 const v = z.literal(PROTOCOL_VERSION);
-const instanceId = z.string().min(1);
+const instanceId = z.string().check(z.minLength(1));
 const dataRecord = z.record(z.string(), z.unknown());
 const stringRecord = z.record(z.string(), z.string());
 
 /** Options a component declares that change how the view renders it. */
 export const componentOptionsSchema = z.object({
-  multipleSlots: z.boolean().optional(),
-  styleIsolation: z
-    .enum(['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared'])
-    .optional(),
-  addGlobalClass: z.boolean().optional(),
-  virtualHost: z.boolean().optional(),
+  multipleSlots: z.optional(z.boolean()),
+  styleIsolation: z.optional(
+    z.enum(['isolated', 'apply-shared', 'shared', 'page-isolated', 'page-apply-shared', 'page-shared']),
+  ),
+  addGlobalClass: z.optional(z.boolean()),
+  virtualHost: z.optional(z.boolean()),
 });
 
 const pageEntry = z.object({ instanceId, path: z.string() });
@@ -33,8 +33,8 @@ export const pageCreateSchema = z.object({
   path: z.string(),
   query: stringRecord,
   data: dataRecord,
-  renderId: z.number().int(),
-  options: componentOptionsSchema.optional(),
+  renderId: z.int(),
+  options: z.optional(componentOptionsSchema),
 });
 export const pageDestroySchema = z.object({ v, type: z.literal('page.destroy'), instanceId });
 /** The page stack changed; the last entry is the visible page. */
@@ -49,7 +49,7 @@ export const patchSchema = z.object({
   v,
   type: z.literal('patch'),
   instanceId,
-  renderId: z.number().int(),
+  renderId: z.int(),
   changes: dataRecord,
 });
 /** Answer to `component.attach`: the component's first data, so the view can render it. */
@@ -57,46 +57,46 @@ export const componentInitSchema = z.object({
   v,
   type: z.literal('component.init'),
   instanceId,
-  renderId: z.number().int(),
+  renderId: z.int(),
   data: dataRecord,
   options: componentOptionsSchema,
   externalClasses: z.array(z.string()),
 });
 export const triggerOptionsSchema = z.object({
-  bubbles: z.boolean().optional(),
-  composed: z.boolean().optional(),
-  capturePhase: z.boolean().optional(),
+  bubbles: z.optional(z.boolean()),
+  composed: z.optional(z.boolean()),
+  capturePhase: z.optional(z.boolean()),
 });
 /** `this.triggerEvent` from a component; the view routes it through its component tree. */
 export const componentTriggerSchema = z.object({
   v,
   type: z.literal('component.trigger'),
   instanceId,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   detail: z.unknown(),
   options: triggerOptionsSchema,
 });
 export const queryFieldsSchema = z.object({
-  id: z.boolean().optional(),
-  dataset: z.boolean().optional(),
-  rect: z.boolean().optional(),
-  size: z.boolean().optional(),
-  scrollOffset: z.boolean().optional(),
-  properties: z.array(z.string()).optional(),
-  computedStyle: z.array(z.string()).optional(),
-  mark: z.boolean().optional(),
+  id: z.optional(z.boolean()),
+  dataset: z.optional(z.boolean()),
+  rect: z.optional(z.boolean()),
+  size: z.optional(z.boolean()),
+  scrollOffset: z.optional(z.boolean()),
+  properties: z.optional(z.array(z.string())),
+  computedStyle: z.optional(z.array(z.string())),
+  mark: z.optional(z.boolean()),
 });
 /** A `SelectorQuery.exec`: each request selects in the scope of `scopeId` (or the viewport). */
 export const queryRequestSchema = z.object({
   v,
   type: z.literal('query.request'),
-  queryId: z.number().int(),
+  queryId: z.int(),
   requests: z.array(
     z.object({
-      scopeId: z.string().optional(),
+      scopeId: z.optional(z.string()),
       selector: z.string(),
       all: z.boolean(),
-      viewport: z.boolean().optional(),
+      viewport: z.optional(z.boolean()),
       fields: queryFieldsSchema,
     }),
   ),
@@ -107,11 +107,11 @@ export const queryRequestSchema = z.object({
 const eventTargetSchema = z.looseObject({
   id: z.string(),
   dataset: dataRecord,
-  offsetLeft: z.number().optional(),
-  offsetTop: z.number().optional(),
+  offsetLeft: z.optional(z.number()),
+  offsetTop: z.optional(z.number()),
 });
 const touchSchema = z.looseObject({
-  identifier: z.number().optional(),
+  identifier: z.optional(z.number()),
   pageX: z.number(),
   pageY: z.number(),
   clientX: z.number(),
@@ -124,18 +124,18 @@ export const eventObjectSchema = z.looseObject({
   target: eventTargetSchema,
   currentTarget: eventTargetSchema,
   detail: z.unknown(),
-  touches: z.array(touchSchema).optional(),
-  changedTouches: z.array(touchSchema).optional(),
-  mark: dataRecord.optional(),
+  touches: z.optional(z.array(touchSchema)),
+  changedTouches: z.optional(z.array(touchSchema)),
+  mark: z.optional(dataRecord),
 });
 export const eventSchema = z.object({
   v,
   type: z.literal('event'),
   instanceId,
-  handler: z.string().min(1),
+  handler: z.string().check(z.minLength(1)),
   event: eventObjectSchema,
   /** Set for buttons with `open-type`: the logic asks the host before calling the handler. */
-  openType: z.string().optional(),
+  openType: z.optional(z.string()),
 });
 export const componentAttachSchema = z.object({
   v,
@@ -145,14 +145,14 @@ export const componentAttachSchema = z.object({
   ownerId: instanceId,
   /** The nearest component or page above it in the composed tree (slots included): relations use it. */
   parentId: instanceId,
-  path: z.string().min(1),
+  path: z.string().check(z.minLength(1)),
   tag: z.string(),
   properties: dataRecord,
   id: z.string(),
   classes: z.array(z.string()),
   dataset: dataRecord,
   /** `model:prop="{{path}}"`: component property → owner data path. */
-  models: stringRecord.optional(),
+  models: z.optional(stringRecord),
 });
 export const componentDetachSchema = z.object({ v, type: z.literal('component.detach'), instanceId });
 export const componentPropsSchema = z.object({
@@ -160,28 +160,28 @@ export const componentPropsSchema = z.object({
   type: z.literal('component.props'),
   instanceId,
   properties: dataRecord,
-  id: z.string().optional(),
-  classes: z.array(z.string()).optional(),
-  dataset: dataRecord.optional(),
+  id: z.optional(z.string()),
+  classes: z.optional(z.array(z.string())),
+  dataset: z.optional(dataRecord),
 });
 export const renderDoneSchema = z.object({
   v,
   type: z.literal('render.done'),
   instanceId,
-  renderId: z.number().int(),
+  renderId: z.int(),
 });
 /** `model:value="{{path}}"` on a built-in component: write the owner's data. */
 export const modelUpdateSchema = z.object({
   v,
   type: z.literal('model.update'),
   instanceId,
-  path: z.string().min(1),
+  path: z.string().check(z.minLength(1)),
   value: z.unknown(),
 });
 export const queryResultSchema = z.object({
   v,
   type: z.literal('query.result'),
-  queryId: z.number().int(),
+  queryId: z.int(),
   results: z.array(z.unknown()),
 });
 /** Page-level happenings the view or the host chrome observes. */
@@ -190,32 +190,34 @@ export const pageEventSchema = z.object({
   type: z.literal('page.event'),
   instanceId,
   name: z.enum(['pageScroll', 'reachBottom', 'pullDownRefresh', 'resize', 'tabItemTap', 'shareAppMessage']),
-  payload: z.unknown().optional(),
+  payload: z.optional(z.unknown()),
   /** Set by `shareAppMessage`: the logic answers with `page.event.result`. */
-  requestId: z.number().int().optional(),
+  requestId: z.optional(z.int()),
 });
 /** A `<navigator>` tap: navigation belongs to the logic's page stack. */
 export const viewNavigateSchema = z.object({
   v,
   type: z.literal('view.navigate'),
   openType: z.enum(['navigate', 'redirect', 'switchTab', 'reLaunch', 'navigateBack', 'exit']),
-  url: z.string().optional(),
-  delta: z.number().int().optional(),
+  url: z.optional(z.string()),
+  delta: z.optional(z.int()),
 });
 
 // ── host ↔ logic ─────────────────────────────────────────────────────────────
 
 export const launchOptionsSchema = z.object({
-  path: z.string().optional(),
-  query: stringRecord.optional(),
-  scene: z.number().int().optional(),
-  referrerInfo: z.looseObject({ appId: z.string().optional(), extraData: z.unknown().optional() }).optional(),
+  path: z.optional(z.string()),
+  query: z.optional(stringRecord),
+  scene: z.optional(z.int()),
+  referrerInfo: z.optional(
+    z.looseObject({ appId: z.optional(z.string()), extraData: z.optional(z.unknown()) }),
+  ),
 });
 export const appLaunchSchema = z.object({ v, type: z.literal('app.launch'), options: launchOptionsSchema });
 export const appShowSchema = z.object({
   v,
   type: z.literal('app.show'),
-  options: launchOptionsSchema.optional(),
+  options: z.optional(launchOptionsSchema),
 });
 export const appHideSchema = z.object({ v, type: z.literal('app.hide') });
 /** The host asks for navigation (an anchor opened at a path, the tab bar, the back button). */
@@ -223,24 +225,24 @@ export const hostNavigateSchema = z.object({
   v,
   type: z.literal('host.navigate'),
   action: z.enum(['navigateTo', 'redirectTo', 'navigateBack', 'switchTab', 'reLaunch']),
-  url: z.string().optional(),
-  delta: z.number().int().optional(),
+  url: z.optional(z.string()),
+  delta: z.optional(z.int()),
 });
 export const hostCallSchema = z.object({
   v,
   type: z.literal('host.call'),
-  callId: z.number().int(),
-  method: z.string().min(1),
+  callId: z.int(),
+  method: z.string().check(z.minLength(1)),
   args: z.array(z.unknown()),
 });
 export const hostResultSchema = z.object({
   v,
   type: z.literal('host.result'),
-  callId: z.number().int(),
+  callId: z.int(),
   ok: z.boolean(),
-  value: z.unknown().optional(),
+  value: z.optional(z.unknown()),
   /** The reason after `<api>:fail `, e.g. `cancel` or `domain not allowed`. */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 /** A script error in the mini program, reported with its file and line when known. */
 export const errorSchema = z.object({
@@ -248,10 +250,10 @@ export const errorSchema = z.object({
   type: z.literal('error'),
   source: z.enum(['load', 'lifecycle', 'handler', 'timer', 'api', 'protocol']),
   message: z.string(),
-  stack: z.string().optional(),
-  file: z.string().optional(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
+  stack: z.optional(z.string()),
+  file: z.optional(z.string()),
+  line: z.optional(z.int()),
+  column: z.optional(z.int()),
 });
 /** Warnings the developer should see (a missing handler, a dropped message). */
 export const logSchema = z.object({
@@ -263,11 +265,12 @@ export const logSchema = z.object({
 export const pageEventResultSchema = z.object({
   v,
   type: z.literal('page.event.result'),
-  requestId: z.number().int(),
+  requestId: z.int(),
   value: z.unknown(),
 });
 
-export const logicToViewSchema = z.discriminatedUnion('type', [
+/** Each direction's messages, as lists: what the readers pick a schema from by `type`. */
+export const logicToViewMessages = [
   pageCreateSchema,
   pageDestroySchema,
   pageNavigateSchema,
@@ -275,8 +278,8 @@ export const logicToViewSchema = z.discriminatedUnion('type', [
   componentInitSchema,
   componentTriggerSchema,
   queryRequestSchema,
-]);
-export const viewToLogicSchema = z.discriminatedUnion('type', [
+] as const;
+export const viewToLogicMessages = [
   eventSchema,
   componentAttachSchema,
   componentDetachSchema,
@@ -286,27 +289,25 @@ export const viewToLogicSchema = z.discriminatedUnion('type', [
   queryResultSchema,
   pageEventSchema,
   viewNavigateSchema,
-]);
-export const hostToLogicSchema = z.discriminatedUnion('type', [
+] as const;
+export const hostToLogicMessages = [
   appLaunchSchema,
   appShowSchema,
   appHideSchema,
   hostNavigateSchema,
   hostResultSchema,
-]);
-export const logicToHostSchema = z.discriminatedUnion('type', [
-  hostCallSchema,
-  errorSchema,
-  logSchema,
-  pageEventResultSchema,
-]);
+] as const;
+export const logicToHostMessages = [hostCallSchema, errorSchema, logSchema, pageEventResultSchema] as const;
 
-/** Every message of the protocol, whichever way it travels. */
+export const logicToViewSchema = z.discriminatedUnion('type', logicToViewMessages);
+export const viewToLogicSchema = z.discriminatedUnion('type', viewToLogicMessages);
+export const hostToLogicSchema = z.discriminatedUnion('type', hostToLogicMessages);
+export const logicToHostSchema = z.discriminatedUnion('type', logicToHostMessages);
 export const messageSchema = z.discriminatedUnion('type', [
-  ...logicToViewSchema.options,
-  ...viewToLogicSchema.options,
-  ...hostToLogicSchema.options,
-  ...logicToHostSchema.options,
+  ...logicToViewMessages,
+  ...viewToLogicMessages,
+  ...hostToLogicMessages,
+  ...logicToHostMessages,
 ]);
 
 export type LogicToViewMessage = z.infer<typeof logicToViewSchema>;

@@ -17,7 +17,13 @@ describe('protocol validation', () => {
     });
     const bad = parseMessage({ v: 1, type: 'patch', instanceId: 'p1', renderId: 'x', changes: {} });
     expect(bad).toMatchObject({ ok: false });
-    expect(!bad.ok && bad.reason).toContain('renderId');
+    expect(!bad.ok && bad.reason).toBe('malformed patch at renderId: expected number');
+    const action = parseMessage({ v: 1, type: 'page.navigate', action: 'fly', stack: [] });
+    expect(!action.ok && action.reason).toBe(
+      'malformed page.navigate at action: expected "launch" or "navigateTo" or "redirectTo" or "navigateBack" or "switchTab" or "reLaunch"',
+    );
+    const empty = parseMessage({ v: 1, type: 'render.done', instanceId: '', renderId: 1 });
+    expect(!empty.ok && empty.reason).toBe('malformed render.done at instanceId: expected at least 1');
     expect(parseMessage(null)).toMatchObject({ ok: false });
   });
 

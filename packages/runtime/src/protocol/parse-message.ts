@@ -1,40 +1,35 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
-  hostToLogicSchema,
+  hostToLogicMessages,
   type LogicInboundMessage,
   type LogicToViewMessage,
-  logicToHostSchema,
-  logicToViewSchema,
+  logicToHostMessages,
+  logicToViewMessages,
   type Message,
   PROTOCOL_VERSION,
-  viewToLogicSchema,
+  viewToLogicMessages,
 } from './messages.ts';
 
 export type ParseResult<M> = { ok: true; message: M } | { ok: false; reason: string };
 
-type Schemas = readonly z.ZodObject[];
+type Schemas = readonly z.ZodMiniObject[];
 
-function byType(...groups: Schemas[]): Map<string, z.ZodObject> {
-  const map = new Map<string, z.ZodObject>();
+function byType(...groups: Schemas[]): Map<string, z.ZodMiniObject> {
+  const map = new Map<string, z.ZodMiniObject>();
   for (const group of groups) {
     for (const schema of group) {
-      const literal = schema.shape.type as z.ZodLiteral<string>;
-      map.set(literal.value, schema);
+      const literal = schema.shape.type as z.ZodMiniLiteral<string>;
+      map.set(literal._zod.def.values[0]!, schema);
     }
   }
   return map;
 }
 
-const all = byType(
-  logicToViewSchema.options,
-  viewToLogicSchema.options,
-  hostToLogicSchema.options,
-  logicToHostSchema.options,
-);
-const logicInbound = byType(viewToLogicSchema.options, hostToLogicSchema.options);
-const viewInbound = byType(logicToViewSchema.options);
+const all = byType(logicToViewMessages, viewToLogicMessages, hostToLogicMessages, logicToHostMessages);
+const logicInbound = byType(viewToLogicMessages, hostToLogicMessages);
+const viewInbound = byType(logicToViewMessages);
 
-function parseWith<M>(schemas: Map<string, z.ZodObject>, raw: unknown): ParseResult<M> {
+function parseWith<M>(schemas: Map<string, z.ZodMiniObject>, raw: unknown): ParseResult<M> {
   if (typeof raw !== 'object' || raw === null) return { ok: false, reason: 'not an object' };
   const { v, type } = raw as { v?: unknown; type?: unknown };
   if (v !== PROTOCOL_VERSION) return { ok: false, reason: `unsupported protocol version ${String(v)}` };
@@ -44,7 +39,22 @@ function parseWith<M>(schemas: Map<string, z.ZodObject>, raw: unknown): ParseRes
   if (parsed.success) return { ok: true, message: parsed.data as M };
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, reason: `malformed ${String(type)}${where}: ${issue?.message ?? 'invalid'}` };
+  return {
+    ok: false,
+    reason: `malformed ${String(type)}${where}: ${issue ? issueInWords(issue) : 'invalid'}`,
+  };
+}
+
+/**
+ * The reason in words: the light validator carries no message catalogue (it would double
+ * the frames' code), so the issue's code and expectation say what was wrong.
+ */
+function issueInWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_type') return `expected ${issue.expected}`;
+  if (issue.code === 'invalid_value')
+    return `expected ${issue.values.map((value) => JSON.stringify(value)).join(' or ')}`;
+  if (issue.code === 'too_small') return `expected at least ${String(issue.minimum)}`;
+  return issue.code;
 }
 
 /**
