@@ -43,6 +43,26 @@ export function findOrderByOutNo(
     .executeTakeFirst();
 }
 
+/**
+ * Moves the order from `expected` with `patch` in one statement and returns the new row,
+ * or nothing when it was not in `expected` (or is gone). On PostgreSQL the row is locked
+ * from here to commit, as `lockOrder` would, so it comes before the ledger's account locks.
+ */
+export function transitionOrder(
+  on: Executor,
+  id: string,
+  expected: OrderStatus,
+  patch: Updateable<PaymentOrderTable>,
+): Promise<OrderRow | undefined> {
+  return on
+    .updateTable('payment_order')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', expected)
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function updateOrder(
   on: Executor,
   id: string,

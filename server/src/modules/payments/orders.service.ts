@@ -17,6 +17,7 @@ import { signOrderToken } from './order-token.ts';
 import { orderEventData, paymentEvents } from './payment-events.ts';
 import { paymentJobTypes } from './payment-jobs.ts';
 import type { Trx } from './payments.deps.ts';
+import type { OrderRow } from './payments.table.ts';
 import type { PaymentsContext } from './payments-context.ts';
 
 export interface CreateOrderInput {
@@ -106,44 +107,45 @@ export function createOrderService(ctx: PaymentsContext) {
       const now = clock.now();
       const id = newId('ord');
       const expiresAt = now + validSeconds * 1000;
+      const fresh: OrderRow = {
+        id,
+        app_id: app.id,
+        appid: app.appid,
+        org_id: app.orgId,
+        user_id: userId,
+        openid: input.openid,
+        out_order_no: input.outOrderNo,
+        request_hash: hash,
+        status: 'created',
+        total_amount: input.totalAmount,
+        refunded_amount: 0,
+        currency: input.currency,
+        subject: input.subject,
+        body: input.body ?? null,
+        items: JSON.stringify(
+          (input.items ?? []).map((i) => ({
+            name: i.name,
+            quantity: i.quantity,
+            unit_amount: i.unitAmount,
+          })),
+        ),
+        cp_extra: input.cpExtra ?? null,
+        expires_at: expiresAt,
+        hold_seq: 0,
+        channel: null,
+        charge_id: null,
+        paid_at: null,
+        closed_at: null,
+        settled_at: null,
+        commission_bps: null,
+        commission_amount: null,
+        split_amount: null,
+        merchant_amount: null,
+        created_at: now,
+        updated_at: now,
+      };
       const created = await ctx.transaction(async (trx) => {
-        const inserted = await insertOrder(trx, {
-          id,
-          app_id: app.id,
-          appid: app.appid,
-          org_id: app.orgId,
-          user_id: userId,
-          openid: input.openid,
-          out_order_no: input.outOrderNo,
-          request_hash: hash,
-          status: 'created',
-          total_amount: input.totalAmount,
-          refunded_amount: 0,
-          currency: input.currency,
-          subject: input.subject,
-          body: input.body ?? null,
-          items: JSON.stringify(
-            (input.items ?? []).map((i) => ({
-              name: i.name,
-              quantity: i.quantity,
-              unit_amount: i.unitAmount,
-            })),
-          ),
-          cp_extra: input.cpExtra ?? null,
-          expires_at: expiresAt,
-          hold_seq: 0,
-          channel: null,
-          charge_id: null,
-          paid_at: null,
-          closed_at: null,
-          settled_at: null,
-          commission_bps: null,
-          commission_amount: null,
-          split_amount: null,
-          merchant_amount: null,
-          created_at: now,
-          updated_at: now,
-        });
+        const inserted = await insertOrder(trx, fresh);
         if (inserted)
           await ctx.jobs.enqueue(trx, {
             type: paymentJobTypes.close,
@@ -153,7 +155,8 @@ export function createOrderService(ctx: PaymentsContext) {
           });
         return inserted;
       });
-      const row = await findOrderByOutNo(db, app.id, input.outOrderNo);
+      // A new order is the row just written; only a repeat reads what the first one stored.
+      const row = created ? fresh : await findOrderByOutNo(db, app.id, input.outOrderNo);
       if (!row) throw paymentErrors.ORDER_NOT_FOUND();
       if (!created && row.request_hash !== hash)
         throw paymentErrors.OUT_ORDER_NO_EXISTS({ out_order_no: input.outOrderNo, order_id: row.id });

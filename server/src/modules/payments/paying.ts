@@ -1,6 +1,6 @@
 import { paymentErrors } from './errors.ts';
 import { type Order, toOrder } from './order.model.ts';
-import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
+import { findOrder, transitionOrder } from './order.repository.ts';
 import { checkOrderToken } from './order-token.ts';
 import { emit } from './orders.service.ts';
 import { type ChargeOutcome, type ChargeResult, payCodeOf, payCodes } from './payment-channel.ts';
@@ -42,7 +42,7 @@ interface PayContext {
  * answers as the first one did.
  */
 export function createPaying(ctx: PaymentsContext) {
-  const { db, engine, clock, ledger, channel } = ctx;
+  const { db, clock, ledger, channel } = ctx;
 
   const chargeStep: Step<PayContext> = {
     name: 'charge',
@@ -71,37 +71,26 @@ export function createPaying(ctx: PaymentsContext) {
     async run(c) {
       if (c.charge?.outcome !== 'succeeded') return;
       c.paid = await ctx.transaction(async (trx) => {
-        const row = await lockOrder(trx, engine, c.order.id);
-        if (!row) throw paymentErrors.ORDER_NOT_FOUND();
-        // A concurrent pay of the same order won: the channel charges once per order, so
-        // this charge is that one and there is nothing to record or give back.
-        if (row.status === 'paid' || row.status === 'settled' || row.status === 'refunded')
-          return toOrder(row);
-        if (row.status === 'closed') throw paymentErrors.ORDER_CLOSED({ pay_code: payCodes.closed });
         const now = clock.now();
-        await ledger.createTransfer(
-          {
-            id: transferIds.hold(row.id, 1),
-            debitAccountId: c.funding,
-            creditAccountId: c.escrow,
-            amount: Number(row.total_amount),
-            currency: row.currency,
-            code: 'escrow_hold',
-            userData: row.id,
-            flags: { pending: true },
-          },
-          trx,
-        );
-        const patch = {
-          status: 'paid' as const,
+        // The common case in one statement: the order moves from created to paid.
+        const row = await transitionOrder(trx, c.order.id, 'created', {
+          status: 'paid',
           hold_seq: 1,
           paid_at: now,
           channel: channel.name,
           charge_id: c.charge?.chargeId ?? null,
           updated_at: now,
-        };
-        await updateOrder(trx, row.id, 'created', patch);
-        const order = toOrder({ ...row, ...patch });
+        });
+        if (!row) {
+          const current = await findOrder(trx, c.order.id);
+          if (!current) throw paymentErrors.ORDER_NOT_FOUND();
+          // A concurrent pay of the same order won: the channel charges once per order, so
+          // this charge is that one and there is nothing to record or give back.
+          if (current.status === 'paid' || current.status === 'settled' || current.status === 'refunded')
+            return toOrder(current);
+          throw paymentErrors.ORDER_CLOSED({ pay_code: payCodes.closed });
+        }
+        const order = toOrder(row);
         await emit(trx, ctx, order, paymentEvents.paid);
         await ctx.funnel?.record(trx, {
           appid: order.appid,
@@ -116,6 +105,21 @@ export function createPaying(ctx: PaymentsContext) {
           runAt: now + ctx.options.holdingPeriodMs,
           key: `${paymentJobTypes.autoSettle}:${order.id}`,
         });
+        // The money last: on PostgreSQL the accounts' rows stay locked until commit, and the
+        // app's one escrow account is shared by all its payments.
+        await ledger.createTransfer(
+          {
+            id: transferIds.hold(row.id, 1),
+            debitAccountId: c.funding,
+            creditAccountId: c.escrow,
+            amount: Number(row.total_amount),
+            currency: row.currency,
+            code: 'escrow_hold',
+            userData: row.id,
+            flags: { pending: true },
+          },
+          trx,
+        );
         return order;
       });
     },
