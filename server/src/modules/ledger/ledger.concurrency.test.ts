@@ -170,6 +170,53 @@ describe.each(testEngines)('the ledger under concurrency on %s', (engine) => {
     expect(merchantPosted).toBe((e?.debitsPosted ?? 0) + fromWorld);
   });
 
+  it('loses no pending credit into an account it does not lock, while others debit and credit it at once', async () => {
+    // The shape of paying: each payer's pending hold credits the one shared escrow, which
+    // those holds leave unlocked, while settlements debit it under its lock.
+    const shared = await t.account('app_escrow');
+    const payers = await Promise.all(Array.from({ length: 6 }, () => t.account('user_funding')));
+    await t.ledger.createTransfer({
+      id: 'shared_fund',
+      debitAccountId: world.id,
+      creditAccountId: shared.id,
+      amount: 1_000,
+      currency: 'CNY',
+      code: 'fund',
+    });
+    const operations = payers.flatMap((payer, p) =>
+      Array.from({ length: 5 }, (_, n) => [
+        () =>
+          t.ledger.createTransfer({
+            id: `shared_hold_${p}_${n}`,
+            debitAccountId: payer.id,
+            creditAccountId: shared.id,
+            amount: 7,
+            currency: 'CNY',
+            code: 'escrow_hold',
+            flags: { pending: true },
+          }),
+        () =>
+          t.ledger.createTransfer({
+            id: `shared_settle_${p}_${n}`,
+            debitAccountId: shared.id,
+            creditAccountId: (merchants[p % 3] as Account).id,
+            amount: 3,
+            currency: 'CNY',
+            code: 'settle',
+          }),
+      ]).flat(),
+    );
+    const outcomes = await Promise.all(operations.map((run) => attempt(run)));
+    expect(outcomes.filter((o) => !Array.isArray(o))).toEqual([]);
+    const after = await t.ledger.getAccount(shared.id);
+    expect([after?.creditsPending, after?.creditsPosted, after?.debitsPosted]).toEqual([
+      6 * 5 * 7,
+      1_000,
+      6 * 5 * 3,
+    ]);
+    expect((await t.ledger.checkInvariants()).violations).toEqual([]);
+  });
+
   it('ensures one account when many callers ask for it at once', async () => {
     const key = { kind: 'merchant_balance' as const, ownerId: 'org_race', currency: 'CNY' };
     const accounts = await Promise.all(Array.from({ length: 12 }, () => t.ledger.ensureAccount(key)));

@@ -5,12 +5,14 @@ import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
 import { PlazaError } from '../../http/errors.ts';
 import {
+  addToBalances,
+  balanceDeltas,
   findAccountByKey,
   findAccounts,
   insertAccountIfAbsent,
   lockAccounts,
+  readAccounts,
   toAccount,
-  writeBalances,
 } from './account.repository.ts';
 import {
   type Account,
@@ -114,6 +116,19 @@ export interface LedgerDeps {
 }
 
 const maxBatch = 1000;
+
+/** The accounts a batch touches only as the credit side of new pending transfers. */
+function pendingCreditOnly(batch: readonly CheckedTransfer[]): Set<string> {
+  const credited = new Set<string>();
+  const other = new Set<string>();
+  for (const { input, phase } of batch) {
+    if (phase === 'pending' && input.creditAccountId) credited.add(input.creditAccountId);
+    else if (input.creditAccountId) other.add(input.creditAccountId);
+    if (input.debitAccountId) other.add(input.debitAccountId);
+  }
+  for (const id of other) credited.delete(id);
+  return credited;
+}
 const maxAttempts = 6;
 // serialization_failure, deadlock_detected, unique_violation: another transaction won
 // a race this one can simply retry, and the retry will see the winner's rows.
@@ -168,7 +183,14 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
    * are ours, and then the unique constraints on `id` and `pending_id` turn our insert
    * away. So the common path keeps the hot accounts locked only for the insert and the
    * balance write; a refusal, or an insert turned away, is decided again from a read
-   * made under the locks, which is the authoritative one.
+   * made under the locks, which is the authoritative one. A batch that names no pending
+   * transfer skips the first read: a replay of it is an insert turned away.
+   *
+   * An account that the batch only credits through new pending transfers is not locked
+   * (TigerBeetle's rules: a pending credit cannot overdraw it, and no limit but
+   * `creditsMustNotExceedDebits` looks at its credits): its balances are written as a
+   * delta, so a concurrent writer's change is kept. That is the app's escrow account on
+   * every pay, which would otherwise queue all of an app's payments behind one row lock.
    */
   async function apply(
     trx: Transaction<Database>,
@@ -178,19 +200,46 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
     const now = clock.now();
     const ids = new Set(batch.map((c) => c.input.id));
     const pendingIds = [...new Set(batch.flatMap((c) => (c.input.pendingId ? [c.input.pendingId] : [])))];
-    let stored = await readStored(trx, ids, pendingIds);
+    const empty = () => ({
+      existing: new Map<string, Transfer>(),
+      pendings: new Map<string, Transfer>(),
+      resolutions: new Map<string, Transfer>(),
+    });
+    let stored = pendingIds.length > 0 ? await readStored(trx, ids, pendingIds) : empty();
     let underLocks = false;
-    const locked = new Map<string, AccountRow>();
+    const credited = pendingCreditOnly(batch);
+    /** Every account row the batch is decided on; `locked` says which were read under a lock. */
+    const read = new Map<string, AccountRow>();
+    const locked = new Set<string>();
     const lockWhatIsNamed = async () => {
       const wanted = new Set<string>();
       for (const { input } of batch) {
         if (input.debitAccountId) wanted.add(input.debitAccountId);
         if (input.creditAccountId) wanted.add(input.creditAccountId);
         const pending = input.pendingId ? stored.pendings.get(input.pendingId) : undefined;
-        if (pending) wanted.add(pending.debitAccountId).add(pending.creditAccountId);
+        if (pending) {
+          wanted.add(pending.debitAccountId).add(pending.creditAccountId);
+          credited.delete(pending.debitAccountId);
+          credited.delete(pending.creditAccountId);
+        }
       }
-      const missing = [...wanted].filter((id) => !locked.has(id));
-      for (const row of await lockAccounts(trx, engine, missing)) locked.set(row.id, row);
+      const toLock = [...wanted].filter((id) => !credited.has(id) && !locked.has(id));
+      const toRead = [...wanted].filter((id) => credited.has(id) && !read.has(id));
+      for (const row of await readAccounts(trx, engine, toLock, toRead)) {
+        read.set(row.id, row);
+        if (!credited.has(row.id)) locked.add(row.id);
+      }
+      // A credit limit does look at credits: such an account is locked after all.
+      const limited = toRead.filter((id) => {
+        const row = read.get(id);
+        return row !== undefined && toAccount(row).flags.creditsMustNotExceedDebits;
+      });
+      if (limited.length === 0) return;
+      for (const id of limited) credited.delete(id);
+      for (const row of await lockAccounts(trx, engine, limited)) {
+        read.set(row.id, row);
+        locked.add(row.id);
+      }
     };
     const rereadUnderLocks = async () => {
       stored = await readStored(trx, ids, pendingIds);
@@ -201,7 +250,7 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
       await lockWhatIsNamed();
     };
     const decide = () => {
-      const accounts = new Map([...locked.values()].map((r) => [r.id, toAccount(r)]));
+      const accounts = new Map([...read.values()].map((r) => [r.id, toAccount(r)]));
       return applyBatch({ accounts, ...stored }, batch, now, { expiry });
     };
     await lockWhatIsNamed();
@@ -218,7 +267,7 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
       if (outcome.created.length === 0) return outcome.transfers;
       const inserted = await insertTransfers(trx, outcome.created);
       if (inserted.length === outcome.created.length) {
-        await writeBalances(trx, outcome.touched);
+        await addToBalances(trx, balanceDeltas(outcome.touched, read));
         await openTimeouts(trx, outcome.timeoutsOpened);
         await closeTimeouts(trx, outcome.timeoutsClosed);
         return outcome.transfers;
