@@ -17,6 +17,8 @@ import { installIdempotency } from './idempotency/index.ts';
 export interface AppOptions {
   logger: Logger;
   bodyLimit: number;
+  /** A request still arriving after this long is cut off (Node answers 408), so slow clients cannot hold connections. */
+  requestTimeoutMs?: number;
   publicUrl: string;
   authenticators: readonly Authenticator[];
   /** Where `Idempotency-Key` responses are kept; without it the header is ignored. */
@@ -34,10 +36,19 @@ const requestIdPattern = /^[A-Za-z0-9._-]{1,128}$/;
  * to every route, then each capability's plugin.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const requestTimeout = options.requestTimeoutMs ?? 300_000;
   // Typed as the plain instance: routes opt into zod with `withTypeProvider` in their own plugin.
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit,
+    // Fastify turns Node's request timeout off by default: a body that never finishes would hold its connection forever.
+    requestTimeout,
+    http: {
+      // Node applies the smaller of the two to the whole request, and the larger once headers are in.
+      headersTimeout: Math.min(60_000, requestTimeout),
+      // How often Node looks for expired requests (30 s by default, longer than a short timeout).
+      connectionsCheckingInterval: Math.min(30_000, requestTimeout),
+    },
     // A caller's own request id is kept when it is sane, so logs join across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

@@ -29,6 +29,7 @@ const schema = z.object({
     .min(1024)
     .max(1024 * 1024 * 1024)
     .default(1024 * 1024),
+  PLAZA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
   PLAZA_DEMO: bool.default(true),
   PLAZA_DEMO_MERCHANT_PORT: port.default(8081),
   PLAZA_DEMO_DELIVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
@@ -47,6 +48,8 @@ export interface Config {
   publicUrl: string;
   logLevel: z.infer<typeof schema>['PLAZA_LOG_LEVEL'];
   bodyLimit: number;
+  /** How long one request (headers and body) may take to arrive before the connection is cut. */
+  requestTimeoutMs: number;
   /**
    * Demo mode: seeds a fresh data dir with a demo and starts its merchant server, shows the
    * development OTP inbox, and accepts loopback http request domains (for that server).
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicUrl: (v.PLAZA_PUBLIC_URL ?? `http://${v.PLAZA_HOST}:${v.PLAZA_PORT}`).replace(/\/$/, ''),
     logLevel: v.PLAZA_LOG_LEVEL,
     bodyLimit: v.PLAZA_BODY_LIMIT,
+    requestTimeoutMs: v.PLAZA_REQUEST_TIMEOUT_MS,
     demo: v.PLAZA_DEMO,
     demoMerchant: { port: v.PLAZA_DEMO_MERCHANT_PORT, deliveryMs: v.PLAZA_DEMO_DELIVERY_MS },
     workers: v.PLAZA_WORKERS,

@@ -251,6 +251,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = await buildApp({
     logger: log,
     bodyLimit: config.bodyLimit,
+    requestTimeoutMs: config.requestTimeoutMs,
     publicUrl: config.publicUrl,
     authenticators,
     idempotency: { db, clock },
