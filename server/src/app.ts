@@ -6,6 +6,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Clock } from './db/clock.ts';
 import type { Db } from './db/database.ts';
 import { type Authenticator, installAccessControl } from './http/access.ts';
+import { answerClientError } from './http/client-errors.ts';
 import { installErrorHandler, renderError } from './http/error-handler.ts';
 import { httpErrors } from './http/errors.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // The router refuses undecodable URLs and overlong segments before any route: in the envelope too.
     frameworkErrors: renderError,
+    clientErrorHandler: answerClientError,
   }) as unknown as FastifyInstance;
 
   app.setValidatorCompiler(validatorCompiler);

@@ -61,6 +61,8 @@ export const httpErrors = defineErrors('HTTP', {
   MALFORMED_JSON: { status: 400, message: 'The body is not valid JSON' },
   INVALID_UTF8: { status: 400, message: 'The body is not valid UTF-8' },
   BAD_REQUEST: { status: 400, message: 'The request cannot be processed' },
+  REQUEST_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
+  HEADERS_TOO_LARGE: { status: 431, message: 'The request headers are larger than allowed' },
   UNAUTHENTICATED: { status: 401, message: 'Sign in or present a valid token' },
   INVALID_CREDENTIALS: { status: 401, message: 'The token or session is invalid or expired' },
   FORBIDDEN: { status: 403, message: 'You may not do this' },
