@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
+import { startWalCheckpointer, type WalCheckpointer, walCheckpointDefaults } from './wal-checkpointer.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -36,7 +37,11 @@ export function openDatabase(
         handle.pragma('busy_timeout = 5000');
         handle.pragma('foreign_keys = ON');
         handle.pragma('synchronous = NORMAL');
-        return withStatementCache(handle);
+        if (target.file === ':memory:') return withStatementCache(handle);
+        // Checkpoints run beside the writer (see wal-checkpointer.ts); this one is the backstop.
+        handle.pragma(`wal_autocheckpoint = ${walCheckpointDefaults.backstopPages}`);
+        handle.pragma(`journal_size_limit = ${64 << 20}`);
+        return withStatementCache(handle, startWalCheckpointer(target.file));
       },
     });
     return { db: new Kysely<Database>({ dialect }), engine: 'sqlite' };
@@ -53,10 +58,13 @@ export function openDatabase(
  * Statements are reused per SQL text (Kysely runs one query at a time per connection,
  * so a statement is never shared by two running queries).
  */
-function withStatementCache(handle: SqliteDatabase.Database) {
+function withStatementCache(handle: SqliteDatabase.Database, checkpointer?: WalCheckpointer) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => handle.close(),
+    close: () => {
+      checkpointer?.close();
+      handle.close();
+    },
     prepare(sqlText: string) {
       let statement = cache.get(sqlText);
       if (!statement) {
