@@ -7,8 +7,8 @@ import type { RequestDomainRules } from './app-profile.ts';
 export interface AppsDeps {
   db: Db;
   clock: Clock;
-  /** Org membership checks: a 404-status refusal means "not a member". */
-  orgs: Pick<IdentityService, 'requireOrgRole'>;
+  /** Org membership checks: a 404-status refusal means "not a member"; operators need the org to exist. */
+  orgs: Pick<IdentityService, 'requireOrgRole' | 'getOrg'>;
   /** Loosened only in demo mode, for a merchant server on this machine. */
   requestDomainRules?: RequestDomainRules;
 }

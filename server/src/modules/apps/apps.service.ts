@@ -1,4 +1,5 @@
 import { newId } from '../../db/ids.ts';
+import { identityErrors } from '../identity/index.ts';
 import {
   type Actor,
   type App,
@@ -107,6 +108,8 @@ export function createAppCatalogueService(deps: AppsDeps) {
 
     async listForOrg(caller: AppCaller, orgId: string): Promise<App[]> {
       if (!caller.operator) await deps.orgs.requireOrgRole(caller.accountId, orgId, 'viewer');
+      // An operator may list any org's apps, but an org that does not exist is a 404, not an empty list.
+      else if (!(await deps.orgs.getOrg(orgId))) throw identityErrors.ORG_NOT_FOUND({ org_id: orgId });
       return (await listAppsOfOrg(db, orgId)).map(toApp);
     },
 
