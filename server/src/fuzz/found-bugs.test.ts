@@ -41,6 +41,12 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
     }
   });
 
+  it("answers an operator's list of an org that does not exist with 404, not an empty list", async () => {
+    const res = await call('GET', '/api/orgs/org_nothing_here/apps', fw.tokens.operator);
+    expect(res).toMatchObject({ status: 404, code: 'IDENTITY_ORG_NOT_FOUND', problem: undefined });
+    expect((await call('GET', `/api/orgs/${fw.world.org}/apps`, fw.tokens.operator)).status).toBe(200);
+  });
+
   it('refuses a NUL character in a path, a query or a body with 400 and stores nothing', async () => {
     const cases: Array<[string, string, unknown]> = [
       ['GET', '/api/orgs/a%00b', undefined],

@@ -75,6 +75,17 @@ export function accessProblem(
     if (got.code !== expected) return `expected ${expected} for ${who}, got ${got.status} ${got.code ?? ''}`;
     return;
   }
+  // An id that names nothing is malformed (400) or unknown (404), never forbidden: a 403
+  // would tell a caller that the object exists.
+  // (A dot segment is resolved before routing, and so names another route.)
+  const dotSegment = /=(\.\.|%2e%2e)$/.test(req.label);
+  if (
+    req.label.startsWith('path ') &&
+    !dotSegment &&
+    got.status >= 400 &&
+    ![400, 404, 415].includes(got.status)
+  )
+    return `a made-up path parameter got ${got.status} ${got.code ?? ''}`;
   // Its credential is valid: a refusal of it, or a claim that none was sent, is wrong.
   if (got.code === 'HTTP_UNAUTHENTICATED' || got.code === 'HTTP_INVALID_CREDENTIALS')
     return `admitted ${who} got ${got.status} ${got.code}`;
