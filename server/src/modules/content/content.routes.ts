@@ -41,7 +41,11 @@ const anchorInput = z.strictObject({
   path: z.string().min(1).max(512),
 });
 const videoId = z.object({ id: z.string().min(1).max(64) });
-const textField = z.string().max(1000);
+// PostgreSQL cannot store U+0000 in text; JSON bodies are checked centrally, multipart fields here.
+const textField = z
+  .string()
+  .max(1000, 'A field is too long')
+  .refine((v) => !v.includes('\u0000'), 'must not contain the NUL character');
 
 export async function contentRoutes(app: FastifyInstance, options: ContentRouteOptions): Promise<void> {
   const { content, blobs } = options;
@@ -187,7 +191,12 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
         if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
           throw contentErrors.FILE_TOO_LARGE({ max_bytes: options.maxUploadBytes });
         if (error instanceof z.ZodError)
-          throw httpErrors.VALIDATION([{ in: 'body', path: '/', message: 'A field is too long' }]);
+          throw httpErrors.VALIDATION([
+            { in: 'body', path: '/', message: error.issues[0]?.message ?? 'A field is too long' },
+          ]);
+        // Busboy refuses a malformed body (no boundary, cut short) with plain errors: the caller's fault.
+        if (error instanceof Error && /^Multipart: |unexpected end of multipart data/i.test(error.message))
+          throw httpErrors.BAD_REQUEST(undefined, 'The multipart body is malformed');
         throw error;
       }
     },
