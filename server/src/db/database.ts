@@ -4,7 +4,6 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
-import { startWalCheckpointer, type WalCheckpointer, walCheckpointDefaults } from './wal-checkpointer.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -37,11 +36,7 @@ export function openDatabase(
         handle.pragma('busy_timeout = 5000');
         handle.pragma('foreign_keys = ON');
         handle.pragma('synchronous = NORMAL');
-        if (target.file === ':memory:') return withStatementCache(handle);
-        // Checkpoints run beside the writer (see wal-checkpointer.ts); this one is the backstop.
-        handle.pragma(`wal_autocheckpoint = ${walCheckpointDefaults.backstopPages}`);
-        handle.pragma(`journal_size_limit = ${64 << 20}`);
-        return withStatementCache(handle, startWalCheckpointer(target.file));
+        return withStatementCache(handle);
       },
     });
     return { db: new Kysely<Database>({ dialect }), engine: 'sqlite' };
@@ -58,13 +53,10 @@ export function openDatabase(
  * Statements are reused per SQL text (Kysely runs one query at a time per connection,
  * so a statement is never shared by two running queries).
  */
-function withStatementCache(handle: SqliteDatabase.Database, checkpointer?: WalCheckpointer) {
+function withStatementCache(handle: SqliteDatabase.Database) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => {
-      checkpointer?.close();
-      handle.close();
-    },
+    close: () => handle.close(),
     prepare(sqlText: string) {
       let statement = cache.get(sqlText);
       if (!statement) {
