@@ -59,7 +59,10 @@ export interface TransferPage {
  * caller's own rows (the order, the outbox job). That transaction should be READ
  * COMMITTED (the default), and should move its money in one `createTransfers` call:
  * each call locks its accounts in one global order, so two calls in one transaction
- * can deadlock with another such transaction (PostgreSQL then aborts one of them).
+ * can deadlock with another such transaction (PostgreSQL then aborts one of them). An
+ * account credited only by new pending transfers is not locked until its balance write
+ * at the end of the call; a transaction that then waits on it while holding a lock its
+ * holder wants is a rare deadlock too, aborted the same way and retried (40P01).
  */
 export interface LedgerService {
   /**
