@@ -6,12 +6,15 @@ import { conventionProblem } from './refusal-envelope.ts';
 
 /**
  * Tables a refused request may still write, each for a reason of its own: failed
- * credentials are counted (that is how guessing is throttled).
+ * credentials are counted (that is how guessing is throttled), and the platform's signing
+ * keys are made on first use, by whichever request first needs to check a signature.
  */
-export const refusalBookkeeping: ReadonlySet<string> = new Set(['login_throttle', 'app_credential_throttle']);
-
-/** Tables a read may write: the feed's cursor-signing key is made on the first feed read. */
-export const readBookkeeping: ReadonlySet<string> = new Set([...refusalBookkeeping, 'content_key']);
+export const refusalBookkeeping: ReadonlySet<string> = new Set([
+  'login_throttle',
+  'app_credential_throttle',
+  'platform_key',
+  'content_key',
+]);
 
 let addressCounter = 0;
 /** A fresh loopback-free address per request, so per-IP limits never answer for the rule under test. */
@@ -130,8 +133,7 @@ export async function runBatch(
     if (access) failures.push(`${where(req)}: ${access}`);
   }
   if (accepted === 0 || op.method === 'GET') {
-    const ignore = op.method === 'GET' ? readBookkeeping : refusalBookkeeping;
-    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), ignore);
+        const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), refusalBookkeeping);
     if (changed.length > 0)
       failures.push(
         `${op.method} ${op.path} as ${who}: ${accepted === 0 ? 'refused requests' : 'reads'} changed ${changed.join(', ')}`,

@@ -108,14 +108,25 @@ export function transportRequests(op: Operation, g: Generation, bodyLimit: numbe
   return out;
 }
 
-/** One field at a time made wrong (must refuse) or extreme (may pass), over a valid base. */
-export function fieldRequests(op: Operation, g: Generation): FuzzRequest[] {
+/** A request known to be valid: its URL and body. */
+export interface ValidBase {
+  url: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * One field at a time made wrong (must refuse) or extreme (may pass), over a base: the
+ * valid requests given (each used once in turn), else a body generated from the schema.
+ */
+export function fieldRequests(op: Operation, g: Generation, valid: readonly ValidBase[] = []): FuzzRequest[] {
   if (!isObjectSchema(op.body)) return [];
   const schema = op.body;
-  const base = sampleBody(schema, g);
-  const url = realUrl(op, g);
+  const generated = { url: realUrl(op, g), body: sampleBody(schema, g) };
+  let turn = 0;
+  let base = generated.body;
+  let url = generated.url;
   const out: FuzzRequest[] = [];
-  const send = (label: string, mustRefuse: boolean, body: Record<string, unknown> | string) =>
+  const send = (label: string, mustRefuse: boolean, body: Record<string, unknown> | string) => {
     out.push({
       label,
       mustRefuse,
@@ -123,6 +134,15 @@ export function fieldRequests(op: Operation, g: Generation): FuzzRequest[] {
       headers: json,
       payload: typeof body === 'string' ? body : JSON.stringify(body),
     });
+    const next = valid[turn++ % Math.max(valid.length, 1)] ?? generated;
+    base = next.body;
+    url = next.url;
+  };
+  if (valid[0]) {
+    base = valid[0].body;
+    url = valid[0].url;
+    turn = 1;
+  }
   for (const name of schema.required ?? []) {
     const { [name]: _, ...rest } = base;
     send(`missing required ${name}`, true, rest);
