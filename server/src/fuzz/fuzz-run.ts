@@ -133,7 +133,7 @@ export async function runBatch(
     if (access) failures.push(`${where(req)}: ${access}`);
   }
   if (accepted === 0 || op.method === 'GET') {
-        const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), refusalBookkeeping);
+    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), refusalBookkeeping);
     if (changed.length > 0)
       failures.push(
         `${op.method} ${op.path} as ${who}: ${accepted === 0 ? 'refused requests' : 'reads'} changed ${changed.join(', ')}`,
