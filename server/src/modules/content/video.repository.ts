@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { AnchorRow, NewVideoRow, VideoRow } from './content.table.ts';
 
 export async function insertVideo(db: Db, row: NewVideoRow): Promise<void> {
@@ -63,17 +64,22 @@ export function findVideoCard(db: Db, id: string): Promise<VideoCardRow | undefi
  * position (by score then id, fresh videos excluded: they have their own slots) and
  * the fresh list (new creators, new apps) after its position, newest first.
  */
-export async function feedCandidates(
-  db: Db,
-  after: { hot?: number; hotId?: string; createdAt?: number; createdId?: string },
-  limit: number,
-): Promise<{ ranked: VideoCardRow[]; fresh: VideoCardRow[] }> {
+interface FeedCursorArgs {
+  hot?: number;
+  hotId?: string;
+  createdAt?: number;
+  createdId?: string;
+  limit: number;
+}
+
+// The feed's query is wide (two lists, two joins each, a union): built once per shape.
+const feedQuery = preparedQuery((db, a: FeedCursorArgs) => {
   let ranked = cards(db)
     .select(sql<string>`'ranked'`.as('list'))
     .where('video.status', '=', 'published')
     .where('video.fresh', '=', 0);
-  if (after.hot !== undefined && after.hotId !== undefined) {
-    const { hot, hotId } = after;
+  if (a.hot !== undefined && a.hotId !== undefined) {
+    const { hot, hotId } = a;
     ranked = ranked.where((eb) =>
       eb.or([eb('video.hot', '<', hot), eb.and([eb('video.hot', '=', hot), eb('video.id', '<', hotId)])]),
     );
@@ -82,8 +88,8 @@ export async function feedCandidates(
     .select(sql<string>`'fresh'`.as('list'))
     .where('video.status', '=', 'published')
     .where('video.fresh', '=', 1);
-  if (after.createdAt !== undefined && after.createdId !== undefined) {
-    const { createdAt, createdId } = after;
+  if (a.createdAt !== undefined && a.createdId !== undefined) {
+    const { createdAt, createdId } = a;
     fresh = fresh.where((eb) =>
       eb.or([
         eb('video.created_at', '<', createdAt),
@@ -91,17 +97,36 @@ export async function feedCandidates(
       ]),
     );
   }
-  const rows = await db
-    .selectFrom(ranked.orderBy('video.hot', 'desc').orderBy('video.id', 'desc').limit(limit).as('r'))
+  return db
+    .selectFrom(ranked.orderBy('video.hot', 'desc').orderBy('video.id', 'desc').limit(a.limit).as('r'))
     .selectAll()
     .unionAll(
       db
         .selectFrom(
-          fresh.orderBy('video.created_at', 'desc').orderBy('video.id', 'desc').limit(limit).as('f'),
+          fresh.orderBy('video.created_at', 'desc').orderBy('video.id', 'desc').limit(a.limit).as('f'),
         )
         .selectAll(),
-    )
-    .execute();
+    );
+});
+
+/**
+ * Both candidate lists of a feed page in one round trip: the ranked list after its
+ * position (by score then id, fresh videos excluded: they have their own slots) and
+ * the fresh list (new creators, new apps) after its position, newest first.
+ */
+export async function feedCandidates(
+  db: Db,
+  after: { hot?: number; hotId?: string; createdAt?: number; createdId?: string },
+  limit: number,
+): Promise<{ ranked: VideoCardRow[]; fresh: VideoCardRow[] }> {
+  const hasRank = after.hot !== undefined && after.hotId !== undefined;
+  const hasTime = after.createdAt !== undefined && after.createdId !== undefined;
+  const args: FeedCursorArgs = {
+    limit,
+    ...(hasRank ? { hot: after.hot, hotId: after.hotId } : {}),
+    ...(hasTime ? { createdAt: after.createdAt, createdId: after.createdId } : {}),
+  };
+  const rows = (await feedQuery(db, `${hasRank}:${hasTime}`, args)) as Array<VideoCardRow & { list: string }>;
   // A UNION ALL keeps no order across its parts: each list is sorted again here.
   const byRank = (a: VideoCardRow, b: VideoCardRow) => b.hot - a.hot || (a.id < b.id ? 1 : -1);
   const byTime = (a: VideoCardRow, b: VideoCardRow) =>
