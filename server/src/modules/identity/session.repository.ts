@@ -1,9 +1,24 @@
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { AuthSessionRow } from './identity.table.ts';
 
 export async function insertSession(db: Db, row: AuthSessionRow): Promise<void> {
   await db.insertInto('auth_session').values(row).execute();
 }
+
+type SessionWithAccount = AuthSessionRow & { account_exists: string | null; account_operator: number | null };
+
+// Every authenticated request runs it: built once, run with each token's hash.
+const sessionByHash = preparedQuery((db, a: { tokenHash: string }) =>
+  db
+    .selectFrom('auth_session')
+    .leftJoin('account', (join) =>
+      join.onRef('account.id', '=', 'auth_session.subject_id').on('auth_session.kind', '=', 'account'),
+    )
+    .selectAll('auth_session')
+    .select(['account.operator as account_operator', 'account.id as account_exists'])
+    .where('auth_session.token_hash', '=', a.tokenHash),
+);
 
 /**
  * The session and, for an account session, whether the account is an operator: one
@@ -12,20 +27,8 @@ export async function insertSession(db: Db, row: AuthSessionRow): Promise<void> 
 export async function findSessionWithAccount(
   db: Db,
   tokenHash: string,
-): Promise<
-  (AuthSessionRow & { account_exists: number | null; account_operator: number | null }) | undefined
-> {
-  return db
-    .selectFrom('auth_session')
-    .leftJoin('account', (join) =>
-      join.onRef('account.id', '=', 'auth_session.subject_id').on('auth_session.kind', '=', 'account'),
-    )
-    .selectAll('auth_session')
-    .select(['account.operator as account_operator', 'account.id as account_exists'])
-    .where('auth_session.token_hash', '=', tokenHash)
-    .executeTakeFirst() as Promise<
-    (AuthSessionRow & { account_exists: number | null; account_operator: number | null }) | undefined
-  >;
+): Promise<SessionWithAccount | undefined> {
+  return (await sessionByHash(db, 'by-hash', { tokenHash }))[0] as SessionWithAccount | undefined;
 }
 
 export async function revokeSession(db: Db, id: string, at: number): Promise<void> {
