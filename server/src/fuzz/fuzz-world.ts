@@ -83,8 +83,11 @@ export async function buildFuzzWorld(t: TestPlatform) {
   return {
     world: w,
     tokens,
-    /** A's owner signed in by cookie, with the CSRF token the session expects. */
-    cookieSession: { cookies, csrf: signIn.json().csrf_token as string },
+    /** A's owner and the first end user signed in by cookie, with the CSRF tokens their sessions expect. */
+    cookieSessions: {
+      developer: { cookies, csrf: signIn.json().csrf_token as string },
+      user: { cookies: w.user.cookies, csrf: w.user.csrf },
+    },
     realPathValue,
     known,
   };

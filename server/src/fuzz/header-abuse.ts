@@ -3,6 +3,12 @@ import type { Operation } from './openapi-operations.ts';
 
 const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** A browser session: its cookies and the CSRF token it expects echoed in a header. */
+export interface CookieSession {
+  cookies: Record<string, string>;
+  csrf: string;
+}
+
 /**
  * Credentials that must not pass: garbage and 10 kB bearer tokens, forged tokens of each
  * kind, other schemes, forged cookies, a cookie session without or with the wrong CSRF
@@ -11,10 +17,11 @@ const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export function headerAbuseRequests(
   op: Operation,
   base: FuzzRequest,
-  session: { cookies: Record<string, string>; csrf: string },
+  sessions: { developer: CookieSession; user: CookieSession },
 ): FuzzRequest[] {
   const open = op.audiences.includes('anyone');
   const forDevelopers = op.audiences.some((a) => a.startsWith('developer'));
+  const forUsers = op.audiences.some((a) => a.startsWith('end user'));
   const out: FuzzRequest[] = [];
   const send = (label: string, mustRefuse: boolean, headers: Record<string, string>) =>
     out.push({ ...base, label, mustRefuse, headers: { ...base.headers, ...headers } });
@@ -34,13 +41,22 @@ export function headerAbuseRequests(
       cookie: 'plaza_session=pzs_forged; plaza_user_session=pzu_forged',
     });
   }
-  if (forDevelopers && unsafe.has(op.method)) {
+  const cookieAbuse = (who: string, session: CookieSession) => {
     const cookie = Object.entries(session.cookies)
       .map(([k, v]) => `${k}=${v}`)
       .join('; ');
-    send('cookie session without CSRF header', true, { cookie });
-    send('cookie session with a wrong CSRF header', true, { cookie, 'x-csrf-token': `${session.csrf}x` });
-  }
+    send(`${who} cookie session without CSRF header`, true, { cookie });
+    send(`${who} cookie session with a wrong CSRF header`, true, {
+      cookie,
+      'x-csrf-token': `${session.csrf}x`,
+    });
+    send(`${who} cookie session with the other kind's CSRF token`, true, {
+      cookie,
+      'x-csrf-token': (who === 'developer' ? sessions.user : sessions.developer).csrf,
+    });
+  };
+  if (forDevelopers && unsafe.has(op.method)) cookieAbuse('developer', sessions.developer);
+  if (forUsers && unsafe.has(op.method)) cookieAbuse('end user', sessions.user);
   if (unsafe.has(op.method)) {
     for (const key of ['', 'has space', 'ü'.repeat(3), 'k'.repeat(300), '../..'])
       send(`Idempotency-Key ${JSON.stringify(key.slice(0, 12))}`, false, { 'idempotency-key': key });

@@ -108,7 +108,7 @@ describe.each(testEngines)('every route, fuzzed from the OpenAPI document, on %s
       }
       const [base] = conformingRequests(op, { ...g, runs: 1 });
       if (base) {
-        const abuse = headerAbuseRequests(op, base, fw.cookieSession);
+        const abuse = headerAbuseRequests(op, base, fw.cookieSessions);
         const outcome = await runBatch(t, op, 'anonymous', undefined, abuse, ends);
         failures.push(...outcome.failures);
         requests += outcome.requests;
