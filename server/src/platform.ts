@@ -284,7 +284,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         probe: {
           ready: async () => {
             await pingDatabase(db);
-            if (!(await migrationsCurrent(migrator))) throw new Error('migrations pending');
+            if (!(await migrationsCurrent(db, migrationSets))) throw new Error('migrations pending');
             return { database: 'ok', migrations: 'current' };
           },
         },

@@ -34,10 +34,16 @@ export async function migrateToLatest(migrator: Migrator): Promise<void> {
   }
 }
 
-/** True when every known migration has been applied (what /readyz reports). */
-export async function migrationsCurrent(migrator: Migrator): Promise<boolean> {
-  const list = await migrator.getMigrations();
-  return list.every((m) => m.executedAt !== undefined);
+/**
+ * True when every known migration has been applied (what /readyz reports). Reads the
+ * migrator's own table (found through search_path) rather than asking the migrator, which
+ * introspects every table of the database on each call and, on PostgreSQL, fails whenever
+ * another schema of the same database is being dropped.
+ */
+export async function migrationsCurrent(db: Db, sets: MigrationSet[]): Promise<boolean> {
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+  const applied = new Set(rows.map((r) => r.name));
+  return sets.every((set) => Object.keys(set).every((name) => applied.has(name)));
 }
 
 /** The schema unqualified names resolve to on PostgreSQL (the first of search_path). */
