@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-database.ts';
 import { startTestPlatform } from '../test-platform.ts';
@@ -70,6 +71,32 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
       expect(res, url).toMatchObject({ status: 400, code: 'HTTP_VALIDATION', problem: undefined });
     }
   });
+
+  it.runIf(engine === 'postgres')(
+    'stays ready while another schema of the same database is created and dropped',
+    async () => {
+      const admin = new pg.Client({ connectionString: t.env.PLAZA_DATABASE_URL });
+      await admin.connect();
+      let churning = true;
+      const churn = (async () => {
+        for (let i = 0; churning; i++) {
+          const schema = `fuzz_churn_${process.pid}_${i}`;
+          await admin.query(`create schema ${schema}; create table ${schema}.a (id serial primary key)`);
+          await admin.query(`drop schema ${schema} cascade`);
+        }
+      })();
+      const statuses = new Set<number>();
+      try {
+        for (let i = 0; i < 100; i++)
+          statuses.add((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode);
+      } finally {
+        churning = false;
+        await churn;
+        await admin.end();
+      }
+      expect([...statuses]).toEqual([200]);
+    },
+  );
 
   it('refuses a refund over what is left without creating ledger accounts', async () => {
     const order = fw.world.orders.paid.order_id as string;
