@@ -2,7 +2,7 @@ import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
 import { admittedBy, type FuzzPrincipal, type TestPlatform } from './fuzz-world.ts';
 import type { FuzzRequest } from './hostile-requests.ts';
 import type { Operation } from './openapi-operations.ts';
-import { conventionProblem } from './refusal-envelope.ts';
+import { conventionProblem, leakedFile } from './refusal-envelope.ts';
 
 /**
  * Tables a refused request may still write, each for a reason of its own: failed
@@ -54,7 +54,9 @@ export async function send(
   } catch {
     code = undefined;
   }
-  const problem = conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body);
+  const problem =
+    conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body) ??
+    leakedFile(res.statusCode, res.body);
   return { status: res.statusCode, code, problem };
 }
 
@@ -72,6 +74,8 @@ export function accessProblem(
   if (got.code === 'HTTP_NOT_FOUND' || (got.code === 'HTTP_BAD_REQUEST' && req.label.startsWith('path ')))
     return;
   if ('authorization' in req.headers || 'cookie' in req.headers) return;
+  // A dot segment is resolved before routing, so the request names another route.
+  if (/^path [^=]+=(?:.*\/)?(?:\.\.|%2e%2e)(?:\/|$)/i.test(req.label)) return;
   const admitted = admittedBy[who](op.audiences);
   if (!admitted) {
     const expected = who === 'anonymous' ? 'HTTP_UNAUTHENTICATED' : 'HTTP_FORBIDDEN';
@@ -80,14 +84,7 @@ export function accessProblem(
   }
   // An id that names nothing is malformed (400) or unknown (404), never forbidden: a 403
   // would tell a caller that the object exists.
-  // (A dot segment is resolved before routing, and so names another route.)
-  const dotSegment = /=(\.\.|%2e%2e)$/.test(req.label);
-  if (
-    req.label.startsWith('path ') &&
-    !dotSegment &&
-    got.status >= 400 &&
-    ![400, 404, 415].includes(got.status)
-  )
+  if (req.label.startsWith('path ') && got.status >= 400 && ![400, 404, 415].includes(got.status))
     return `a made-up path parameter got ${got.status} ${got.code ?? ''}`;
   // Its credential is valid: a refusal of it, or a claim that none was sent, is wrong.
   if (got.code === 'HTTP_UNAUTHENTICATED' || got.code === 'HTTP_INVALID_CREDENTIALS')

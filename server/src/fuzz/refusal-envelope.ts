@@ -57,3 +57,12 @@ export function conventionProblem(
     if (pattern.test(text)) return `${what} in ${error.code}: ${text.slice(0, 300)}`;
   return undefined;
 }
+
+// What a success must never carry: the contents of the server's own files.
+const serverFiles = /root:x:0:0|"name":\s*"@plaza\/|-----BEGIN [A-Z ]*PRIVATE KEY|PLAZA_DATABASE_URL=/;
+
+/** Why a successful reply looks like a file of the server (a path escaped its root), if it does. */
+export function leakedFile(status: number, body: string): string | undefined {
+  if (status >= 400 || !serverFiles.test(body)) return undefined;
+  return `status ${status} carries a server file: ${body.slice(0, 120)}`;
+}
