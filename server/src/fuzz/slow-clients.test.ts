@@ -82,6 +82,20 @@ describe('slow and abusive clients on loopback', () => {
     expect((await fetch(new URL('/healthz', base))).status).toBe(200);
   });
 
+  it('answers methods no route has (and ones HTTP does not know) in the envelope', async () => {
+    const replies = await Promise.all(
+      ['OPTIONS', 'PUT', 'PATCH', 'TRACE', 'PROPFIND'].map((method) =>
+        send(method, '/api/orgs', { 'content-type': 'application/json' }, '{}'),
+      ),
+    );
+    for (const r of replies) expect(conventionProblem(r.status, r.type, r.body)).toBeUndefined();
+    // A HEAD reply has no body to check; its status still says what GET would.
+    expect((await send('HEAD', '/api/orgs', {}, '')).status).toBe(401);
+    const socket = connect(Number(base.port), base.hostname);
+    socket.write('FOO /api/orgs HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(await closedWithin(socket, 5_000)).toMatch(/^HTTP\/1\.1 400 [\s\S]*"HTTP_BAD_REQUEST"/);
+  });
+
   /** One request over a fresh loopback connection; its status, content type and body. */
   function send(method: string, path: string, headers: Record<string, string>, body: string | Buffer) {
     return new Promise<{ status: number; type: string | undefined; body: string }>((resolve, reject) => {
