@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
-import { loadConfig } from '../../../server/src/config.ts';
+import { openDatabase } from '../../../server/src/db/database.ts';
 import { createTestTarget, testEngines } from '../../../server/src/db/test-database.ts';
-import { createPlatform, type Platform } from '../../../server/src/platform.ts';
 import type { BenchRow, BenchSuite } from '../suite.ts';
+import { startScript } from '../support/processes.ts';
 
 /**
  * Paid orders per second end to end over HTTP (create → pay: the escrow hold, the order
- * marked paid, the callback and the funnel step committed together) against raw
- * single-row inserts into the same database in the same run, on each engine.
+ * marked paid, the callback and the funnel step committed together) against the server
+ * in its own process, as deployed, on each engine. Two baselines from the same run: raw
+ * single-row inserts into the same database, and the same two-request loop against bare
+ * Fastify (what the HTTP layer alone allows on this machine).
  */
 const seconds = 5;
+const warmupSeconds = 1;
 const connections = 8;
 
 async function json(base: string, method: string, path: string, body?: unknown, token?: string) {
@@ -27,8 +30,8 @@ async function json(base: string, method: string, path: string, body?: unknown, 
   return out;
 }
 
-/** A merchant app, its client token and a few end users with their openids, over HTTP. */
-async function setUp(platform: Platform, base: string) {
+/** A merchant app, its client token and a few end users with their openids, all over HTTP. */
+async function setUp(base: string) {
   const email = `bench.${Date.now()}@example.com`;
   const password = 'a long bench password';
   await json(base, 'POST', '/api/accounts', { email, name: 'Bench', password });
@@ -41,8 +44,9 @@ async function setUp(platform: Platform, base: string) {
     { name: 'Shop', category: 'retail' },
     dev.token,
   );
+  const { appid } = app.app;
   const token = await json(base, 'POST', '/api/oauth/client_token', {
-    appid: app.app.appid,
+    appid,
     secret: app.secret,
     grant_type: 'client_credential',
   });
@@ -52,10 +56,13 @@ async function setUp(platform: Platform, base: string) {
     await json(base, 'POST', '/api/users/otp', { phone });
     const inbox = await json(base, 'GET', `/api/dev/inbox?phone=${encodeURIComponent(phone)}`);
     const session = await json(base, 'POST', '/api/users/sessions', { phone, code: inbox.messages[0].code });
-    users.push({
-      token: session.token,
-      openid: await platform.login.openidFor(app.app.appid, session.user.id),
+    const login = await json(base, 'POST', `/api/runtime/apps/${appid}/login`, undefined, session.token);
+    const exchanged = await json(base, 'POST', '/api/apps/jscode2session', {
+      appid,
+      secret: app.secret,
+      code: login.code,
     });
+    users.push({ token: session.token, openid: exchanged.openid });
   }
   return { merchantToken: token.access_token as string, users };
 }
@@ -65,82 +72,118 @@ function p99(samples: number[]): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? 0;
 }
 
-/** Closed loop: each connection creates and pays orders back to back for `seconds`. */
-async function paidOrders(base: string, s: Awaited<ReturnType<typeof setUp>>) {
-  const latencies: number[] = [];
+/** Closed loop: each connection runs `order` back to back; a warm-up first, then the measured run. */
+async function closedLoop(order: (worker: number, n: number) => Promise<void>) {
   let n = 0;
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(
-    s.users.map(async (user, worker) => {
-      while (Date.now() < end) {
-        const started = performance.now();
-        const order = await json(
-          base,
-          'POST',
-          '/api/payments/orders',
-          {
-            out_order_no: `B${worker}-${++n}`,
-            openid: user.openid,
-            total_amount: 1999,
-            currency: 'CNY',
-            subject: 'Bench',
-          },
-          s.merchantToken,
-        );
-        const paid = await json(
-          base,
-          'POST',
-          '/api/runtime/payments/pay',
-          { order_id: order.order_id, order_token: order.order_token, confirmed: true },
-          user.token,
-        );
-        if (paid.code !== 0) throw new Error(`pay answered ${paid.code}`);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
+  const run = async (forSeconds: number) => {
+    const latencies: number[] = [];
+    const end = Date.now() + forSeconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async (_, worker) => {
+        while (Date.now() < end) {
+          const started = performance.now();
+          await order(worker, ++n);
+          latencies.push(performance.now() - started);
+        }
+      }),
+    );
+    return latencies;
+  };
+  await run(warmupSeconds);
+  const latencies = await run(seconds);
   return { perSecond: latencies.length / seconds, p99: p99(latencies) };
 }
 
-/** The baseline: single-row autocommit inserts with the same concurrency, through the same pool. */
-async function rawInserts(platform: Platform) {
-  await sql`create table bench_insert (id integer primary key, payload text not null)`.execute(platform.db);
-  let id = 0;
-  let count = 0;
-  const end = Date.now() + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (Date.now() < end) {
-        await sql`insert into bench_insert (id, payload) values (${++id}, ${'x'.repeat(200)})`.execute(
-          platform.db,
-        );
-        count++;
-      }
-    }),
-  );
-  return count / seconds;
+function paidOrders(base: string, s: Awaited<ReturnType<typeof setUp>>) {
+  return closedLoop(async (worker, n) => {
+    const user = s.users[worker] as (typeof s.users)[number];
+    const order = await json(
+      base,
+      'POST',
+      '/api/payments/orders',
+      {
+        out_order_no: `B${worker}-${n}`,
+        openid: user.openid,
+        total_amount: 1999,
+        currency: 'CNY',
+        subject: 'Bench',
+      },
+      s.merchantToken,
+    );
+    const paid = await json(
+      base,
+      'POST',
+      '/api/runtime/payments/pay',
+      { order_id: order.order_id, order_token: order.order_token, confirmed: true },
+      user.token,
+    );
+    if (paid.code !== 0) throw new Error(`pay answered ${paid.code}`);
+  });
+}
+
+/** The HTTP bound: the same loop of two requests against bare Fastify, with the same client. */
+async function bareRequests() {
+  const bare = await startScript('bare-server.ts', {
+    BARE_BODY: JSON.stringify({ order_id: 'ord_x', code: 0 }),
+  });
+  try {
+    return await closedLoop(async () => {
+      await json(bare.url, 'GET', '/');
+      await json(bare.url, 'GET', '/');
+    });
+  } finally {
+    await bare.stop();
+  }
+}
+
+/** The baseline: single-row autocommit inserts with the same concurrency, into the same database. */
+async function rawInserts(target: Parameters<typeof openDatabase>[0]) {
+  const { db } = openDatabase(target);
+  try {
+    await sql`create table bench_insert (id integer primary key, payload text not null)`.execute(db);
+    let id = 0;
+    let count = 0;
+    const end = Date.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: connections }, async () => {
+        while (Date.now() < end) {
+          await sql`insert into bench_insert (id, payload) values (${++id}, ${'x'.repeat(200)})`.execute(db);
+          count++;
+        }
+      }),
+    );
+    return count / seconds;
+  } finally {
+    await db.destroy();
+  }
 }
 
 export const suite: BenchSuite = {
   name: 'payments',
   async run() {
     const rows: BenchRow[] = [];
+    const bare = await bareRequests();
+    rows.push({
+      name: 'bare Fastify, two requests per order (the HTTP bound)',
+      value: bare.perSecond,
+      unit: '/s',
+    });
     for (const engine of testEngines) {
       const target = await createTestTarget(engine);
-      const platform = await createPlatform({
-        config: loadConfig({
-          ...target.env,
-          PLAZA_PORT: '0',
-          PLAZA_LOG_LEVEL: 'silent',
-          PLAZA_DEMO: 'true',
-          PLAZA_WORKERS: 'false',
-        }),
-      });
       try {
-        const base = await platform.listen();
-        const setup = await setUp(platform, base);
-        const paid = await paidOrders(base, setup);
-        const raw = await rawInserts(platform);
+        // Workers off: the bench measures create + pay, not the callbacks' delivery.
+        const plaza = await startScript(
+          'plaza-with-inbox.ts',
+          { ...target.env, PLAZA_WORKERS: 'false', PLAZA_LOG_LEVEL: 'warn' },
+          '/readyz',
+        );
+        let paid: Awaited<ReturnType<typeof paidOrders>>;
+        try {
+          paid = await paidOrders(plaza.url, await setUp(plaza.url));
+        } finally {
+          await plaza.stop();
+        }
+        const raw = await rawInserts(target.target);
         const label = engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
         rows.push(
           {
@@ -160,7 +203,6 @@ export const suite: BenchSuite = {
           },
         );
       } finally {
-        await platform.close();
         await target.drop();
       }
     }
