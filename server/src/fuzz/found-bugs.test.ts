@@ -1,32 +1,23 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-database.ts';
-import { startTestPlatform } from '../test-platform.ts';
 import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
-import { buildFuzzWorld, type FuzzWorld, type TestPlatform } from './fuzz-world.ts';
+import { fuzzWorldFor } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';
 
 /** Each bug the fuzzer found, pinned by the smallest request that showed it. */
 describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
-  let t: TestPlatform;
-  let fw: FuzzWorld;
-  beforeAll(async () => {
-    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
-    fw = await buildFuzzWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const s = fuzzWorldFor(engine);
 
   async function call(method: string, url: string, token?: string, payload?: unknown) {
-    const before = await snapshotDatabase(t.db, t.engine);
-    const res = await t.app.inject({
+    const before = await snapshotDatabase(s.t.db, s.t.engine);
+    const res = await s.t.app.inject({
       method: method as 'GET',
       url,
       headers: token ? { authorization: `Bearer ${token}` } : {},
       ...(payload === undefined ? {} : { payload: payload as object }),
     });
-    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine));
+    const changed = diffSnapshots(before, await snapshotDatabase(s.t.db, s.t.engine));
     const problem = conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body);
     return { status: res.statusCode, code: res.json().error?.code, changed, problem };
   }
@@ -37,26 +28,26 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
       ['GET', '/api/orgs/%'],
       ['POST', `/api/orgs/${'x'.repeat(5000)}/members`],
     ] as const) {
-      const res = await call(method, url, fw.tokens.developer);
+      const res = await call(method, url, s.fw.tokens.developer);
       expect(res).toMatchObject({ status: 400, code: 'HTTP_BAD_REQUEST', problem: undefined });
     }
   });
 
   it("answers an operator's list of an org that does not exist with 404, not an empty list", async () => {
-    const res = await call('GET', '/api/orgs/org_nothing_here/apps', fw.tokens.operator);
+    const res = await call('GET', '/api/orgs/org_nothing_here/apps', s.fw.tokens.operator);
     expect(res).toMatchObject({ status: 404, code: 'IDENTITY_ORG_NOT_FOUND', problem: undefined });
-    expect((await call('GET', `/api/orgs/${fw.world.org}/apps`, fw.tokens.operator)).status).toBe(200);
+    expect((await call('GET', `/api/orgs/${s.fw.world.org}/apps`, s.fw.tokens.operator)).status).toBe(200);
   });
 
   it('refuses a NUL character in a path, a query or a body with 400 and stores nothing', async () => {
     const cases: Array<[string, string, unknown]> = [
       ['GET', '/api/orgs/a%00b', undefined],
       ['POST', '/api/orgs', { name: 'a\u0000b' }],
-      ['POST', `/api/orgs/${fw.world.org}/members`, { email: 'a@example.com', role: 'viewer\u0000' }],
+      ['POST', `/api/orgs/${s.fw.world.org}/members`, { email: 'a@example.com', role: 'viewer\u0000' }],
       ['GET', '/api/orgs?x=%00', undefined],
     ];
     for (const [method, url, body] of cases) {
-      const res = await call(method, url, fw.tokens.developer, body);
+      const res = await call(method, url, s.fw.tokens.developer, body);
       expect(res, `${method} ${url}`).toMatchObject({ status: 400, code: 'HTTP_VALIDATION', changed: [] });
     }
   });
@@ -67,7 +58,7 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
       '/api/payments/orders?created_to=0000-00-00',
       '/api/payments/statements?from=2026-02-30&to=2026-03-01',
     ]) {
-      const res = await call('GET', url, fw.tokens.app);
+      const res = await call('GET', url, s.fw.tokens.app);
       expect(res, url).toMatchObject({ status: 400, code: 'HTTP_VALIDATION', problem: undefined });
     }
   });
@@ -75,7 +66,7 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
   it.runIf(engine === 'postgres')(
     'stays ready while another schema of the same database is created and dropped',
     async () => {
-      const admin = new pg.Client({ connectionString: t.env.PLAZA_DATABASE_URL });
+      const admin = new pg.Client({ connectionString: s.t.env.PLAZA_DATABASE_URL });
       await admin.connect();
       let churning = true;
       const churn = (async () => {
@@ -88,7 +79,7 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
       const statuses = new Set<number>();
       try {
         for (let i = 0; i < 100; i++)
-          statuses.add((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode);
+          statuses.add((await s.t.app.inject({ method: 'GET', url: '/readyz' })).statusCode);
       } finally {
         churning = false;
         await churn;
@@ -99,8 +90,8 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
   );
 
   it('refuses a refund over what is left without creating ledger accounts', async () => {
-    const order = fw.world.orders.paid.order_id as string;
-    const res = await call('POST', `/api/payments/orders/${order}/refunds`, fw.tokens.app, {
+    const order = s.fw.world.orders.paid.order_id as string;
+    const res = await call('POST', `/api/payments/orders/${order}/refunds`, s.fw.tokens.app, {
       out_refund_no: 'fuzz-too-much',
       amount: 1_000_000,
     });

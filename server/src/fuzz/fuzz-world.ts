@@ -1,6 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import { buildMatrixWorld } from '../authorization/matrix-world.ts';
+import type { Engine } from '../db/database.ts';
 import { goodPassword } from '../modules/identity/test-client.ts';
-import type { startTestPlatform } from '../test-platform.ts';
+import { startTestPlatform } from '../test-platform.ts';
 import type { KnownValues } from './schema-arbitrary.ts';
 
 export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
@@ -94,3 +96,22 @@ export async function buildFuzzWorld(t: TestPlatform) {
 }
 
 export type FuzzWorld = Awaited<ReturnType<typeof buildFuzzWorld>>;
+
+/**
+ * A platform in demo mode on the engine with the fuzz world, for one describe block:
+ * started before its tests, stopped after. Read `.t` and `.fw` inside the tests.
+ *
+ * @example
+ * const s = fuzzWorldFor(engine); it('…', async () => { await s.t.app.inject(…) });
+ */
+export function fuzzWorldFor(engine: Engine): { t: TestPlatform; fw: FuzzWorld } {
+  const started = {} as { t: TestPlatform; fw: FuzzWorld };
+  beforeAll(async () => {
+    started.t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
+    started.fw = await buildFuzzWorld(started.t);
+  }, 120_000);
+  afterAll(async () => {
+    await started.t?.stop();
+  });
+  return started;
+}

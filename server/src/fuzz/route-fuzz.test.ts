@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-database.ts';
-import { startTestPlatform } from '../test-platform.ts';
 import { runBatch } from './fuzz-run.ts';
-import {
-  admittedBy,
-  buildFuzzWorld,
-  type FuzzPrincipal,
-  type FuzzWorld,
-  fuzzPrincipals,
-  type TestPlatform,
-} from './fuzz-world.ts';
+import { admittedBy, type FuzzPrincipal, fuzzPrincipals, fuzzWorldFor } from './fuzz-world.ts';
 import { headerAbuseRequests } from './header-abuse.ts';
 import {
   conformingRequests,
@@ -51,17 +43,11 @@ const budgets = {
 };
 
 describe.each(testEngines)('every route, fuzzed from the OpenAPI document, on %s', (engine) => {
-  let t: TestPlatform;
-  let fw: FuzzWorld;
+  const started = fuzzWorldFor(engine);
   let operations: Operation[];
   beforeAll(async () => {
-    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
-    fw = await buildFuzzWorld(t);
-    const doc = await t.app.inject({ method: 'GET', url: '/openapi.json' });
+    const doc = await started.t.app.inject({ method: 'GET', url: '/openapi.json' });
     operations = readOperations(doc.json()).sort((a, b) => rank(a) - rank(b));
-  }, 120_000);
-  afterAll(async () => {
-    await t?.stop();
   });
 
   it('lists every operation with who may call it', () => {
@@ -73,6 +59,7 @@ describe.each(testEngines)('every route, fuzzed from the OpenAPI document, on %s
   });
 
   it('answers every malformed, hostile or generated request under 500, in the envelope, changing nothing it refused', async () => {
+    const { t, fw } = started;
     const budget = budgets[engine];
     const failures: string[] = [];
     let requests = 0;

@@ -1,11 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matrixMedia } from '../authorization/matrix-world.ts';
 import { testEngines } from '../db/test-database.ts';
 import { buildPackage, goodProgram } from '../modules/versions/test-packages.ts';
-import { startTestPlatform } from '../test-platform.ts';
 import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
-import { buildFuzzWorld, type FuzzWorld, type TestPlatform } from './fuzz-world.ts';
+import { fuzzWorldFor } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';
 
 type Part = string | { data: Buffer; filename: string; type: string };
@@ -30,15 +29,7 @@ function multipart(parts: Record<string, Part>, boundary = 'fuzzboundary', close
 
 /** Package uploads and video uploads: bodies that are not what they claim, refused with 4xx and no trace. */
 describe.each(testEngines)('hostile uploads on %s', (engine) => {
-  let t: TestPlatform;
-  let fw: FuzzWorld;
-  beforeAll(async () => {
-    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
-    fw = await buildFuzzWorld(t);
-  }, 120_000);
-  afterAll(async () => {
-    await t?.stop();
-  });
+  const s = fuzzWorldFor(engine);
 
   async function refused(
     url: string,
@@ -46,8 +37,8 @@ describe.each(testEngines)('hostile uploads on %s', (engine) => {
     contentType: string | undefined,
     payload: Buffer | string,
   ) {
-    const before = await snapshotDatabase(t.db, t.engine);
-    const res = await t.app.inject({
+    const before = await snapshotDatabase(s.t.db, s.t.engine);
+    const res = await s.t.app.inject({
       method: 'POST',
       url,
       headers: {
@@ -60,12 +51,12 @@ describe.each(testEngines)('hostile uploads on %s', (engine) => {
       status: res.statusCode,
       code: res.statusCode >= 400 ? (res.json() as { error: { code: string } }).error.code : undefined,
       problem: conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body),
-      changed: diffSnapshots(before, await snapshotDatabase(t.db, t.engine)),
+      changed: diffSnapshots(before, await snapshotDatabase(s.t.db, s.t.engine)),
     };
   }
 
   it('refuses package uploads that are not a whole gzip-compressed tar', async () => {
-    const url = `/api/apps/${fw.world.appA.appid}/versions?version=9.9.9`;
+    const url = `/api/apps/${s.fw.world.appA.appid}/versions?version=9.9.9`;
     const good = buildPackage(goodProgram());
     const cases: Array<[string, string | undefined, Buffer | string, number]> = [
       ['gzip garbage', 'application/gzip', Buffer.from([0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), 400],
@@ -78,13 +69,13 @@ describe.each(testEngines)('hostile uploads on %s', (engine) => {
       ['no content type', undefined, good, 415],
     ];
     for (const [what, type, payload, status] of cases) {
-      const res = await refused(url, fw.tokens.developer, type, payload);
+      const res = await refused(url, s.fw.tokens.developer, type, payload);
       expect(res, what).toMatchObject({ status, problem: undefined, changed: [] });
     }
     for (const version of ['1.0.0%00', '%ff', `${'9'.repeat(100)}.0.0`, '-1.0.0', '1e309.0.0']) {
       const res = await refused(
-        `/api/apps/${fw.world.appA.appid}/versions?version=${version}`,
-        fw.tokens.developer,
+        `/api/apps/${s.fw.world.appA.appid}/versions?version=${version}`,
+        s.fw.tokens.developer,
         'application/gzip',
         good,
       );
@@ -134,7 +125,7 @@ describe.each(testEngines)('hostile uploads on %s', (engine) => {
     ];
     const wrong: string[] = [];
     for (const [what, type, payload] of cases) {
-      const res = await refused('/api/videos', fw.tokens.user, type, payload);
+      const res = await refused('/api/videos', s.fw.tokens.user, type, payload);
       if (res.status < 400 || res.problem || res.changed.length > 0)
         wrong.push(`${what}: ${res.status} ${res.code} ${res.problem ?? ''} ${res.changed.join()}`);
     }
