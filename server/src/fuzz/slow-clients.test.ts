@@ -52,7 +52,11 @@ describe('slow and abusive clients on loopback', () => {
     const closed = sockets.map((s) => closedWithin(s, timeoutMs * 6));
     try {
       const stillOpen = sockets.map(() => true);
-      sockets.forEach((socket, i) => socket.on('close', () => (stillOpen[i] = false)));
+      for (const [i, socket] of sockets.entries()) {
+        socket.on('close', () => {
+          stillOpen[i] = false;
+        });
+      }
       const health = await fetch(new URL('/healthz', base));
       expect(health.status).toBe(200);
       // Answered while every stuck request still held its connection, not after they were cut.
