@@ -31,6 +31,6 @@ export type { IdentityTables, OrgRole } from './identity.table.ts';
 export { identityMigrations } from './migrations/index.ts';
 export type { AddMemberResult, OrgDetail } from './org.service.ts';
 export { createDevOtpSender, type DevOtpSender, type OtpMessage, type OtpSender } from './otp-sender.ts';
-export { orgRoles, roleAtLeast } from './roles.ts';
 export { identityPersonalData } from './personal-data.ts';
+export { orgRoles, roleAtLeast } from './roles.ts';
 export { sessionCookieNames } from './session-cookies.ts';
