@@ -76,6 +76,7 @@ import {
   createPaymentsService,
   type PaymentsService,
   paymentMigrations,
+  paymentsPersonalData,
   paymentsPlugin,
   sandboxChannel,
 } from './modules/payments/index.ts';
@@ -211,6 +212,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       consentPersonalData(db),
       funnelPersonalData(db),
       contentPersonalData(db),
+      paymentsPersonalData(db),
     ],
   });
   const versions = createVersionsService({

@@ -22,5 +22,6 @@ export { defaultPaymentsOptions, type PaymentsDeps, type PaymentsOptions } from 
 export { paymentsPlugin } from './payments.plugin.ts';
 export { createPaymentsService, type PaymentsService } from './payments.service.ts';
 export type { PaymentTables } from './payments.table.ts';
+export { paymentsPersonalData } from './personal-data.ts';
 export type { Settlement } from './settlement.service.ts';
 export { commissionOf, divideSettlement } from './settlement-split.ts';
