@@ -10,7 +10,9 @@ const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWit
 const rows: Array<BenchRow & { suite: string }> = [];
 let failed = false;
 for (const file of files) {
-  const { suite } = (await import(new URL(`./suites/${file}`, import.meta.url).href)) as { suite: BenchSuite };
+  const { suite } = (await import(new URL(`./suites/${file}`, import.meta.url).href)) as {
+    suite: BenchSuite;
+  };
   if (only.length > 0 && !only.includes(suite.name)) continue;
   process.stdout.write(`running ${suite.name}…\n`);
   for (const row of await suite.run()) {

@@ -37,7 +37,9 @@ function plaza(args: string[], env: Record<string, string>): Promise<string> {
       out += chunk;
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`plaza ${args[0]} exited ${code}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`plaza ${args[0]} exited ${code}`)),
+    );
   });
 }
 
@@ -73,7 +75,13 @@ export const suite: BenchSuite = {
       let status = 'pending';
       while (status === 'pending' && performance.now() - started < 60_000) {
         await new Promise((r) => setTimeout(r, 50));
-        const read = await call(server.url, 'GET', `/api/apps/${appid}/versions/${id}`, undefined, session.token);
+        const read = await call(
+          server.url,
+          'GET',
+          `/api/apps/${appid}/versions/${id}`,
+          undefined,
+          session.token,
+        );
         status = read.version.checks?.status ?? 'pending';
       }
       const totalMs = performance.now() - started;
