@@ -24,10 +24,23 @@ export function createMigrator(db: Db, sets: MigrationSet[], schema?: string): M
   });
 }
 
-export async function migrateToLatest(migrator: Migrator): Promise<void> {
-  const result: MigrationResultSet = await migrator.migrateToLatest();
-  if (result.error) {
+/**
+ * Applies every pending migration. Kysely's migrator looks for its own tables by
+ * introspecting the whole database; on PostgreSQL that scan fails when another schema of
+ * the same database (another deployment, another test run) is dropped during it. Nothing
+ * of ours changed then, so the attempt is simply made again.
+ */
+export async function migrateToLatest(migrator: Migrator, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const result: MigrationResultSet = await migrator.migrateToLatest();
+    if (!result.error) return;
     const failed = result.results?.find((r) => r.status === 'Error');
+    const racedWithADrop =
+      !failed && /schema "[^"]+" does not exist|relation .* does not exist/.test(String(result.error));
+    if (racedWithADrop && attempt < attempts) {
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      continue;
+    }
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(result.error)}`, {
       cause: result.error,
     });
