@@ -85,8 +85,19 @@ describe('the shell around a mini program', () => {
     const index = await frameOf(page, 'pages/index/index');
     await index.locator('#open').click();
     const detail = await frameOf(page, 'pages/detail/detail');
-    await detail.locator('#back').click();
-    await page.locator('section.plaza-page[data-path="pages/detail/detail"]').waitFor({ state: 'detached' });
+    const gone = page.locator('section.plaza-page[data-path="pages/detail/detail"]');
+    // A tap landing while the page's frame is still joining the bridge can be lost (a known
+    // gap, see the container README); tap again rather than hang the whole file.
+    for (let attempt = 1; ; attempt++) {
+      await detail.locator('#back').click();
+      try {
+        await gone.waitFor({ state: 'detached', timeout: 4_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        process.stderr.write(`shell test: the tap on #back had no effect; tapping again\n`);
+      }
+    }
   });
 
   it('the tab bar switches tabs', async () => {
