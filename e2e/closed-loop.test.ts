@@ -74,10 +74,15 @@ describe('the closed loop in the super app', () => {
     await page.getByRole('button', { name: 'Home', exact: true }).click();
     const feed = page.locator('[data-testid="feed"]');
     await feed.waitFor();
-    await feed.evaluate((el) => el.scrollTo({ top: el.clientHeight }));
+    // The feed reloads when Home is shown again: wait for its second video before swiping,
+    // and swipe again until the snap settles on it.
+    await page.locator('[data-testid="feed"] .video-card').nth(1).waitFor({ state: 'attached' });
     await page.waitForFunction(() => {
       const el = document.querySelector('[data-testid="feed"]');
-      return el !== null && Math.abs(el.scrollTop - el.clientHeight) < 2;
+      if (el === null) return false;
+      if (Math.abs(el.scrollTop - el.clientHeight) < 2) return true;
+      el.scrollTo({ top: el.clientHeight });
+      return false;
     });
     const second = page.locator('.video-card').nth(1);
     await expect

@@ -236,7 +236,9 @@ describe.each(testEngines)('payments across crashes on %s', (engine) => {
     }
     await sleep(1000);
     running = false;
-    await load;
+    // Every load loop must have stopped before the server is stopped for good, or a late
+    // call would retry against a server that is gone.
+    await Promise.all(load);
 
     // Every callback of a paid order arrives while the server is live: the outbox survived
     // the crashes, and the restarted process's own workers deliver it (leases of jobs the
