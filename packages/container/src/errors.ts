@@ -6,6 +6,10 @@ export const containerErrors = {
   PLZ_CONTAINER_STUCK: (ms: number) =>
     `the mini program stopped responding (no heartbeat for ${Math.round(ms)} ms)`,
   PLZ_CONTAINER_CRASHED: (detail: string) => `the mini program crashed: ${detail}`,
+  PLZ_CONTAINER_LEFT: () =>
+    'the mini program tried to leave its page (a frame navigated away) and was stopped',
+  PLZ_CONTAINER_CHROME_VALUE: (field: string, value: string) =>
+    `app.json ${field} refused: ${value} is not a colour or a file of the package`,
   PLZ_CONTAINER_CLOSED: () => 'the mini program was closed',
 } as const;
 

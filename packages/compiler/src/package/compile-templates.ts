@@ -113,15 +113,19 @@ function addWxs(
   }
 }
 
-/** wxs/sjs run in the view as they are: a syntax error must fail the build, not the page. */
+/**
+ * wxs/sjs run in the view in strict mode: a syntax error (a sloppy-only construct included)
+ * must fail the build, not the page.
+ */
 function checkWxsSyntax(
   source: string,
   file: string,
   firstLine: number,
   report: (error: CompilerError) => void,
 ) {
+  const strict = "'use strict';";
   try {
-    parseScript(source, {
+    parseScript(strict + source, {
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowReturnOutsideFunction: true,
@@ -130,7 +134,7 @@ function checkWxsSyntax(
   } catch (error) {
     const loc = (error as { loc?: { line: number; column: number } }).loc;
     const line = (loc?.line ?? 1) + firstLine - 1;
-    const column = (loc?.column ?? 0) + 1;
+    const column = (loc?.column ?? 0) + 1 - (loc?.line === 1 ? strict.length : 0);
     const position = { offset: 0, line, column };
     const message = String((error as Error).message).replace(/\s*\(\d+:\d+\)$/, '');
     report(

@@ -1,12 +1,14 @@
 import { extensionOf, resolvePackagePath } from '../package-path.ts';
+import { wxsScope } from './wxs-scope.ts';
 
-/** The factory a wxs/sjs module compiles to (`module`, `exports`, `require`, `getRegExp`, `getDate`). */
+/** The factory a wxs/sjs module compiles to (`module`, `exports`, `require`, `getRegExp`, `getDate`, and the scope of its free names). */
 export type WxsFactory = (
   module: { exports: unknown },
   exports: unknown,
   require: (path: string) => unknown,
   getRegExp: (pattern: string, flags?: string) => RegExp,
   getDate: (...args: unknown[]) => Date,
+  scope: object,
 ) => void;
 
 const getRegExp = (pattern: string, flags?: string) => new RegExp(pattern, flags);
@@ -38,7 +40,7 @@ export class WxsLoader {
     this.instances.set(id, module);
     const base = id.includes('#') ? id.slice(0, id.indexOf('#')) : id;
     const require = (path: string) => this.load(this.resolve(base, path) ?? path);
-    factory(module, module.exports, require, getRegExp, getDate);
+    factory(module, module.exports, require, getRegExp, getDate, wxsScope());
     return module.exports;
   }
 

@@ -44,12 +44,14 @@ export function generateModule(result: TransformResult, options: CodegenOptions)
 }
 
 /**
- * The factory of a wxs/sjs module. Browser globals are shadowed by parameters
- * so module code written for the dialect's restricted runtime does not reach
- * the view's `window` or `document` by accident.
+ * The factory of a wxs/sjs module. The module's code runs in strict mode (no sloppy `this`
+ * leading to the global object) inside `with (scope)`, where the loader's scope answers every
+ * free name but the language's own built-ins and the module's parameters: `window`,
+ * `document`, `setTimeout`, `Image`… read as undefined, as in the dialects' restricted runtime.
+ * `'use strict'` sits on the first line so the module's lines keep their numbers.
  */
 export function wxsFactory(code: string): string {
-  return `function (module, exports, require, getRegExp, getDate, window, document, globalThis, self, parent, top, fetch, XMLHttpRequest, WebSocket, importScripts, postMessage, localStorage, sessionStorage, indexedDB) {\n${code}\n}`;
+  return `function (module, exports, require, getRegExp, getDate, scope) { with (scope) return (function () { 'use strict';\n${code}\n}).call(undefined); }`;
 }
 
 function renderFunction(nodes: RenderNode[], indent: string, sites: { next: number }): string {

@@ -5,6 +5,7 @@ import {
   type HostResponse,
   type SystemInfo,
 } from '@plaza/runtime';
+import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
 import {
   type AppPermissions,
@@ -198,6 +199,14 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     getClipboardData: async () => {
       await consentGiven('getClipboardData');
       return inner.getClipboardData();
+    },
+    // The colours end up in the host page's CSS: only colours get there.
+    setNavigationBarColor: async (options) => {
+      const front = options.frontColor?.toLowerCase();
+      if (front !== '#ffffff' && front !== '#000000') throw new HostRefusal('invalid frontColor');
+      if (chromeColour(options.backgroundColor) === undefined)
+        throw new HostRefusal('invalid backgroundColor');
+      return inner.setNavigationBarColor(options);
     },
   };
 }

@@ -21,7 +21,12 @@ const EXITS = [
 ] as const;
 
 export function lockDownNetwork(scope: object): void {
-  for (const name of EXITS) {
+  removeGlobals(scope, EXITS);
+}
+
+/** Deletes `names` from `scope` and its prototypes, then pins each to undefined. */
+export function removeGlobals(scope: object, names: readonly string[]): void {
+  for (const name of names) {
     let target: object | null = scope;
     while (target) {
       const descriptor = Object.getOwnPropertyDescriptor(target, name);

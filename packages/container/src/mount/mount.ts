@@ -13,6 +13,7 @@ import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.t
 import { logicFramePolicy } from '../sandbox/csp.ts';
 import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
 import type { CapsuleButton } from '../shell/capsule.ts';
+import { checkedChrome, packageFilePath, type RefusedValue } from '../shell/chrome-values.ts';
 import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
@@ -105,7 +106,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
 
   const ready = (async () => {
     if (!frames) throw new ContainerError('PLZ_CONTAINER_FRAMES');
-    pkg = await loadPackage(options.package, doc.baseURI);
+    const fetched = await loadPackage(options.package, doc.baseURI);
+    pkg = { ...fetched, manifest: checkedChrome(fetched.manifest, refusedChromeValue) };
     const loaded = pkg;
     shell = new Shell(element, {
       manifest: loaded.manifest,
@@ -113,8 +115,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onTab: (path) =>
         run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'switchTab', url: `/${path}` }),
       onRestart: () => void restart(),
-      fileUrl: (path) =>
-        loaded.baseUrl ? new URL(path.replace(/^\/+/, ''), loaded.baseUrl).href : undefined,
+      fileUrl: (path) => packageFileUrl(path, loaded.baseUrl),
       safeArea: options.safeArea,
       ...(options.capsule ? { onCapsule: (button: CapsuleButton) => capsuleTapped(button) } : {}),
     });
@@ -124,6 +125,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     start(loaded, shell);
     await shown;
   })();
+
+  function refusedChromeValue({ field, value }: RefusedValue): void {
+    const message = new ContainerError('PLZ_CONTAINER_CHROME_VALUE', field, JSON.stringify(value)).message;
+    emitter.emit('log', { level: 'warn', message, from: 'container' });
+  }
 
   function capsuleTapped(button: CapsuleButton): void {
     emitter.emit('capsule', { button });
@@ -185,15 +191,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     logicFrame.className = 'plaza-logic';
     const webViewOrigins = allowedOrigins(options.permissions?.webViewDomains);
     const controls = new Map<string, MessagePort>();
-    const pageFrames = new PageFrames(activeShell, frames.viewFrame, {
-      view: loaded.view,
-      webViewOrigins,
-      safeArea: activeShell.safeArea(),
-    });
+    const left = () => fatal('PLZ_CONTAINER_LEFT', new ContainerError('PLZ_CONTAINER_LEFT').message);
+    const pageFrames = new PageFrames(
+      activeShell,
+      frames.viewFrame,
+      { view: loaded.view, webViewOrigins, safeArea: activeShell.safeArea() },
+      left,
+    );
     const mirror = new PageDataMirror();
 
     const fatal = (
-      code: 'PLZ_CONTAINER_STUCK' | 'PLZ_CONTAINER_CRASHED',
+      code: 'PLZ_CONTAINER_STUCK' | 'PLZ_CONTAINER_CRASHED' | 'PLZ_CONTAINER_LEFT',
       message: string,
       detail?: string,
     ) => {
@@ -346,7 +354,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       start: { manifest: loaded.manifest, logic: loaded.logic },
     };
     activeShell.root.append(logicFrame);
-    bootFrame(logicFrame, frames.logicFrame, payload, [protocol.port2, heartbeat.port2, status.port2]);
+    bootFrame(logicFrame, frames.logicFrame, payload, [protocol.port2, heartbeat.port2, status.port2], left);
     bridge.fromHost({
       v: 1,
       type: 'app.launch',
@@ -413,6 +421,14 @@ function safeLocalStorage(doc: Document): Storage | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The URL of a file of the package, never one outside its folder (a URL, `../`). */
+function packageFileUrl(path: string, baseUrl: string | undefined): string | undefined {
+  const file = packageFilePath(path);
+  if (!file || !baseUrl) return undefined;
+  const url = new URL(file.split('/').map(encodeURIComponent).join('/'), baseUrl).href;
+  return url.startsWith(baseUrl) ? url : undefined;
 }
 
 /** `pages/index/index.js:12:5`, when the runtime located the error in the author's files. */

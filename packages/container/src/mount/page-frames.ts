@@ -25,6 +25,8 @@ export class PageFrames {
     private readonly shell: Shell,
     private readonly code: string,
     private readonly payload: ViewFramePayload,
+    /** Called when a frame navigates away from its document (the program must end). */
+    private readonly onLeave: () => void,
   ) {}
 
   /** The spare frame, or a new one when none is ready. */
@@ -62,7 +64,10 @@ export class PageFrames {
     const control = new MessageChannel();
     const heartbeat = new MessageChannel();
     const slot = this.shell.createSlot(frame);
-    bootFrame(frame, this.code, this.payload, [protocol.port2, control.port2, heartbeat.port2]);
+    bootFrame(frame, this.code, this.payload, [protocol.port2, control.port2, heartbeat.port2], () => {
+      // The spare frame leaving is as fatal: it would run the next page.
+      if (frame.isConnected) this.onLeave();
+    });
     return { slot, protocol: protocol.port1, control: control.port1, heartbeat: heartbeat.port1 };
   }
 }

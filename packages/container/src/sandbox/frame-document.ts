@@ -51,19 +51,30 @@ export function createSandboxedFrame(document: Document, srcdoc: string, title: 
   return frame;
 }
 
-/** Hands the frame its code and ports once it has loaded. */
+/**
+ * Hands the frame its code and ports once it has loaded, and calls `onLeave` if the frame
+ * ever loads again. A sandbox without `allow-top-navigation` still lets a frame navigate
+ * itself (a `<meta http-equiv=refresh>`, a link, `location`), and the document it reaches runs
+ * without Plaza's CSP; a second `load` of the iframe is that navigation, whatever caused it.
+ */
 export function bootFrame(
   frame: HTMLIFrameElement,
   code: string,
   payload: unknown,
   ports: MessagePort[],
+  onLeave?: () => void,
 ): void {
-  const send = () => {
+  let loads = 0;
+  frame.addEventListener('load', () => {
+    loads += 1;
+    if (loads > 1) {
+      onLeave?.();
+      return;
+    }
     const message: FrameBoot = { plazaBoot: true, code, payload };
     // The frame's origin is opaque, so '*' is the only target origin that reaches it.
     frame.contentWindow?.postMessage(message, '*', ports);
-  };
-  frame.addEventListener('load', send, { once: true });
+  });
 }
 
 /** Inside a frame: what the bootstrap stored, taken once so later code cannot read it again. */

@@ -2,13 +2,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS,
+  events,
   frameOf,
   mountFixture,
   type TestWindow,
   useHarness,
 } from '../testing/container-harness.ts';
+import { buildPackageFiles, fixtureDir } from '../testing/fixture-package.ts';
 
-const harness = useHarness(['probe']);
+const harness = useHarness(['probe', 'hostile']);
 
 /** Results of the probe's attempts, by name. */
 async function results(page: Page, id: string): Promise<Record<string, string>> {
@@ -140,12 +142,13 @@ describe('a mounted mini program cannot leave its sandbox', () => {
     expect(logic.Function).toBe('blocked EvalError');
   });
 
-  it('from a wxs module in the view frame: cross-origin parent and top, no cookie, storage, XHR, worker or eval', async () => {
+  it('from a wxs module in the view frame: no global object, so no parent, top, cookie, storage, XHR, worker or eval', async () => {
     const view = await results(page, 'view-results');
     expect(Object.keys(view)).toHaveLength(8);
     for (const [name, outcome] of Object.entries(view)) expect(outcome, name).toMatch(/^blocked/);
-    expect(view['parent.document']).toBe('blocked SecurityError');
-    expect(view['document.cookie']).toBe('blocked SecurityError');
+    // `(function () { return this })()` is undefined in a module: nothing to read a property of.
+    expect(view['parent.document']).toBe('blocked TypeError');
+    expect(view['document.cookie']).toBe('blocked TypeError');
     expect(view.Function).toBe('blocked EvalError');
   });
 
@@ -206,6 +209,187 @@ describe('storage per app', () => {
     expect(await priorOf('app-a', 'written by a')).toBe('');
     expect(await priorOf('app-b', 'written by b')).toBe('');
     expect(await priorOf('app-a', 'again')).toBe('written by a');
+    await page.close();
+  });
+});
+
+/** Every `/probe/` request that reached either listener, from the given test's names. */
+function probeHits(pattern: RegExp): string[] {
+  return [...harness.server.hits, ...harness.other.hits].filter((hit) => pattern.test(hit));
+}
+
+describe('a template never makes an element the browser gives behaviour to', () => {
+  it('meta refresh, base, link, a, form, iframe, object, embed, img, audio, svg, script… stay inert boxes: no request, the frame stays', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'hostile', {
+      path: 'pages/tags/tags',
+      query: { host: harness.server.origin, other: harness.other.origin },
+    });
+    const frame = await frameOf(page, 'pages/tags/tags');
+    await frame.locator('#span').waitFor();
+    await frame.locator('#anchor').click();
+    await frame.locator('#download').click();
+    await frame.locator('#form [data-plaza="button"]').click();
+    // A refresh of 0 s and prefetches go at once; give them the time a page load takes.
+    await page.waitForTimeout(1500);
+    expect(probeHits(/^\/probe\/tags-/)).toEqual([]);
+    const still = await frameOf(page, 'pages/tags/tags');
+    expect(await still.locator('#tags').count()).toBe(1);
+    const live = await still.evaluate(() => {
+      const root = document.getElementById('tags')!;
+      const dangerous =
+        // (the built-in <image> inside <svg> is an img of Plaza's, with no source)
+        'meta, base, link, a, form, iframe, object, embed, img:not([data-plaza="image"]), audio, source, svg, math, script, style, noscript, portal';
+      const attributes = [...root.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes]
+          .map((a) => a.name)
+          .filter((name) =>
+            /^(href|src|srcdoc|action|formaction|data|poster|download|http-equiv|content|on.*)$/.test(name),
+          )
+          .map((name) => `${el.localName}[${name}]`),
+      );
+      const foreign = [...root.querySelectorAll('*')].filter((el) => el.namespaceURI !== root.namespaceURI);
+      return {
+        elements: [...root.querySelectorAll(dangerous), ...foreign].map((el) => el.localName),
+        attributes,
+      };
+    });
+    expect(live).toEqual({ elements: [], attributes: [] });
+    // As on the platforms, span, a and i are plain inline boxes.
+    for (const id of ['span', 'italic', 'anchor'])
+      expect(await still.locator(`#${id}`).evaluate((el) => getComputedStyle(el).display), id).toBe('inline');
+    expect((await events(page)).filter((e) => e.type === 'error')).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('wxs/sjs gets no global object', () => {
+  it('no sloppy this, constructor chain, global name or DOM constructor reaches the frame window', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'hostile', { path: 'pages/wxs/wxs' });
+    const frame = await frameOf(page, 'pages/wxs/wxs');
+    const text = await frame.locator('#wxs-results').filter({ hasText: 'blocked' }).textContent();
+    const outcome = JSON.parse(text ?? '{}') as Record<string, string>;
+    expect(Object.keys(outcome)).toHaveLength(19);
+    for (const [name, result] of Object.entries(outcome)) expect(result, name).toMatch(/^blocked/);
+    await page.close();
+  });
+
+  it('the view frame has no WebRTC, WebTransport, beacon or BroadcastChannel, which CSP does not cover', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'hostile', { path: 'pages/wxs/wxs' });
+    const frame = await frameOf(page, 'pages/wxs/wxs');
+    const present = await frame.evaluate(() =>
+      [
+        'RTCPeerConnection',
+        'webkitRTCPeerConnection',
+        'RTCDataChannel',
+        'RTCSessionDescription',
+        'RTCIceCandidate',
+        'WebTransport',
+        'BroadcastChannel',
+      ]
+        .filter((name) => (window as unknown as Record<string, unknown>)[name] !== undefined)
+        .concat(typeof navigator.sendBeacon === 'function' ? ['navigator.sendBeacon'] : []),
+    );
+    expect(present).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a view frame cannot leave its document', () => {
+  it('a frame navigated away ends the program with the error page', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'hostile', { path: 'pages/leave/leave' });
+    const frame = await frameOf(page, 'pages/leave/leave');
+    await frame.locator('#leave').waitFor();
+    await frame.evaluate((url) => {
+      location.href = url;
+    }, `${harness.other.origin}/probe/leave`);
+    await page.locator('.plaza-error:not([hidden])').waitFor({ timeout: 5000 });
+    const fatal = (await events(page)).filter((e) => e.type === 'error' && e.fatal);
+    expect(fatal.map((e) => e.code)).toEqual(['PLZ_CONTAINER_LEFT']);
+    expect(await page.locator('iframe.plaza-view').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('app-set chrome values never reach the host page as anything but colours and package files', () => {
+  it('url() colours and outside icons from app.json and setNavigationBarColor are refused: no request', async () => {
+    const page = await harness.open();
+    const other = harness.other.origin;
+    const files = buildPackageFiles(fixtureDir('hostile'));
+    const manifest = JSON.parse(String(files.get('manifest.json'))) as {
+      appConfig: Record<string, unknown> & { window: Record<string, unknown> };
+      pageConfigs?: Record<string, Record<string, unknown>>;
+    };
+    const probe = (name: string) => `url(${other}/probe/chrome-${name})`;
+    Object.assign(manifest.appConfig.window, {
+      navigationBarBackgroundColor: probe('nav'),
+      backgroundColor: probe('background'),
+      navigationBarTextStyle: probe('text'),
+    });
+    manifest.appConfig.tabBar = {
+      color: probe('tab-color'),
+      selectedColor: `red;background:${probe('tab-selected')}`,
+      backgroundColor: probe('tab-background'),
+      borderStyle: probe('tab-border'),
+      list: [
+        {
+          pagePath: 'pages/chrome/chrome',
+          text: 'chrome',
+          iconPath: `${other}/probe/chrome-icon.png`,
+          selectedIconPath: '../../../../probe/chrome-escape.png',
+        },
+        {
+          pagePath: 'pages/leave/leave',
+          text: 'leave',
+          iconPath: `//${other.slice('http://'.length)}/probe/chrome-icon2.png`,
+          selectedIconPath: '/..%2F..%2Fprobe/chrome-escape2.png',
+        },
+      ],
+    };
+    manifest.pageConfigs = {
+      ...manifest.pageConfigs,
+      'pages/chrome/chrome': { navigationBarBackgroundColor: probe('page-nav') },
+    };
+    await mountFixture(page, 'hostile', {
+      package: {
+        manifest,
+        logic: String(files.get('logic.js')),
+        view: String(files.get('view.js')),
+        baseUrl: `${harness.server.origin}/pkg/hostile/`,
+      },
+      path: 'pages/chrome/chrome',
+      query: { bg: probe('runtime') },
+    });
+    const frame = await frameOf(page, 'pages/chrome/chrome');
+    await expect.poll(() => frame.locator('#chrome-result').textContent()).not.toBe('');
+    expect(await page.locator('.plaza-tabbar:not([hidden])').count()).toBe(1);
+    await page.waitForTimeout(500);
+    expect(probeHits(/chrome-/)).toEqual([]);
+    expect(await frame.locator('#chrome-result').textContent()).toBe(
+      'setNavigationBarColor:fail invalid backgroundColor',
+    );
+    const warnings = (await events(page))
+      .filter((e) => e.type === 'log' && e.level === 'warn')
+      .map((e) => String(e.message));
+    for (const field of [
+      'window.navigationBarBackgroundColor',
+      'window.backgroundColor',
+      'tabBar.color',
+      'tabBar.selectedColor',
+      'tabBar.backgroundColor',
+      'tabBar.list[0].iconPath',
+      'tabBar.list[0].selectedIconPath',
+      'tabBar.list[1].iconPath',
+      'tabBar.list[1].selectedIconPath',
+      'pages/chrome/chrome.navigationBarBackgroundColor',
+    ])
+      expect(
+        warnings.some((w) => w.includes(` ${field} `)),
+        field,
+      ).toBe(true);
     await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import type { ModalOptions } from '@plaza/runtime';
 import { HostRefusal } from '@plaza/runtime';
+import { chromeColour } from './chrome-values.ts';
 
 /**
  * The host's own sheets and toasts, drawn in the host page over the mini program (never in
@@ -93,7 +94,8 @@ export class HostUi {
           },
           'item',
         );
-        if (options.itemColor) button.style.color = options.itemColor;
+        const colour = chromeColour(options.itemColor);
+        if (colour) button.style.color = colour;
         dialog.append(button);
       });
       dialog.append(

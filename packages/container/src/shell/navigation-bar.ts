@@ -1,3 +1,4 @@
+import { chromeColour } from './chrome-values.ts';
 import type { WindowConfig } from './page-window.ts';
 
 /** A page's navigation bar: back button, title, colours from its window config. */
@@ -34,9 +35,10 @@ export class NavigationBar {
     this.title.textContent = title;
   }
 
+  /** Colours that are not colours (`url(…)`) never reach the host page's CSS. */
   setColors(frontColor: string, backgroundColor: string): void {
-    this.element.style.color = frontColor;
-    this.element.style.background = backgroundColor;
+    this.element.style.color = chromeColour(frontColor) ?? '';
+    this.element.style.background = chromeColour(backgroundColor) ?? '';
   }
 
   setCanGoBack(canGoBack: boolean): void {

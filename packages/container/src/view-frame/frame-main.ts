@@ -8,6 +8,7 @@ import { COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../componen
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
+import { lockDownFrame } from './frame-lockdown.ts';
 import { FRAME_STYLE } from './frame-style.ts';
 import { watchPageScroll } from './page-scroll.ts';
 import { PullDownRefresh } from './pull-down-refresh.ts';
@@ -97,6 +98,7 @@ function showPage(
 }
 
 if (protocol && control && heartbeat) {
+  lockDownFrame(window);
   answerHeartbeat(heartbeat);
   start(protocol, control);
 }

@@ -1,6 +1,7 @@
 import type { BuiltinContext, BuiltinRegistry } from '../builtins/builtin-registry.ts';
 import { setAttribute, truthy } from '../builtins/builtin-registry.ts';
 import type { ElementVNode, VNode } from '../view-types.ts';
+import { DOM_ATTRIBUTE, inertElement } from './inert-element.ts';
 import type { RenderedNode, ViewInstance } from './rendered-node.ts';
 
 /** Where a render happens: whose template, and the nearest component above in the composed tree. */
@@ -108,7 +109,7 @@ export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): R
     return node;
   }
   if (vnode.component) {
-    const element = document.createElement(vnode.tag);
+    const element = inertElement(document, vnode.tag);
     const node = {
       vnode,
       dom: element,
@@ -136,7 +137,7 @@ export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): R
     owner: scope.owner,
     builtin,
   };
-  node.dom = builtin ? builtin.create(host.builtinContext(node)) : document.createElement(vnode.tag);
+  node.dom = builtin ? builtin.create(host.builtinContext(node)) : inertElement(document, vnode.tag);
   // Stylesheets select built-ins by this mark (the compiler turns `view { … }` into
   // `[data-plaza="view"]`): the element itself is whatever the built-in renders (`div`, `img`).
   const element = node.dom as Element;
@@ -221,6 +222,7 @@ function applyAttributes(
     if (value === previous[name] && name in previous) continue;
     if (name.startsWith('mark:') || builtin?.handles?.includes(name)) continue;
     if (isHost && !GENERIC.test(name)) continue;
+    if (!DOM_ATTRIBUTE.test(name)) continue;
     if (name === 'class') {
       const hostClass = isHost ? host.hostClass(node.vnode.component!) : '';
       const classes = [value === undefined || value === null ? '' : String(value), hostClass]

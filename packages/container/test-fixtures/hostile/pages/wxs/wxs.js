@@ -1,0 +1,6 @@
+Page({
+  data: { go: false },
+  onLoad() {
+    this.setData({ go: true });
+  },
+});
