@@ -17,6 +17,7 @@ export {
 } from './api/host-capabilities.ts';
 export { remoteHost, serveHost } from './api/remote-host.ts';
 export { NodesRef, SelectorQuery } from './api/selector-query.ts';
+export { STORAGE_FULL, STORAGE_LIMIT_BYTES, StorageQuota, storedBytes } from './api/storage-quota.ts';
 export { SUPPORTED_APIS, SUPPORTED_COMPONENTS, SUPPORTED_GLOBALS } from './api/supported-apis.ts';
 export {
   formatDataPath,

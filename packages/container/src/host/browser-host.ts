@@ -3,10 +3,13 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  STORAGE_FULL,
+  StorageQuota,
   type SystemInfo,
 } from '@plaza/runtime';
 import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
+import type { AppStore } from './app-store.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -31,8 +34,10 @@ export interface HostContext {
   permissions: AppPermissions;
   ui: HostUi;
   chrome: Chrome;
-  /** Where app storage lives; keys are namespaced by app and user. */
+  /** The host's own storage (remembered consents). */
   storage: Storage | undefined;
+  /** The app's storage, per app and user, apart from the host's. */
+  appStore: AppStore | undefined;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
 }
@@ -46,23 +51,22 @@ const unsupported = (what: string) => () =>
  * Login, payment and other account capabilities belong to the super app and are refused here.
  */
 export function browserHost(ctx: HostContext): HostCapabilities {
-  const prefix = `plaza:${ctx.appId}:${ctx.userId}:`;
-  const keys = () => {
-    const found: string[] = [];
-    const storage = ctx.storage;
-    if (!storage) return found;
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(prefix)) found.push(key);
-    }
-    return found;
+  const store = ctx.appStore;
+  // Counted here as well as in the logic layer: the program's code runs there.
+  const quota = new StorageQuota();
+  let loaded: Promise<void> | undefined;
+  const entries = () => {
+    loaded ??= (async () => {
+      for (const [key, json] of (await store?.load()) ?? []) quota.put(key, json);
+    })();
+    return loaded;
   };
   return {
     async loadStorage() {
       const values: Record<string, unknown> = {};
-      for (const key of keys()) {
+      for (const [key, json] of (await store?.load()) ?? []) {
         try {
-          values[key.slice(prefix.length)] = JSON.parse(ctx.storage!.getItem(key) ?? 'null');
+          values[key] = JSON.parse(json);
         } catch {
           // A value this container did not write: not the app's.
         }
@@ -70,13 +74,26 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       return values;
     },
     async setStorage(key, value) {
-      ctx.storage?.setItem(prefix + key, JSON.stringify(value));
+      if (!store) throw new HostRefusal('storage is not available');
+      await entries();
+      const json = JSON.stringify(value) ?? 'null';
+      try {
+        quota.check(key, json);
+      } catch {
+        throw new HostRefusal(STORAGE_FULL);
+      }
+      await store.put(key, json);
+      quota.put(key, json);
     },
     async removeStorage(key) {
-      ctx.storage?.removeItem(prefix + key);
+      await entries();
+      await store?.delete(key);
+      quota.remove(key);
     },
     async clearStorage() {
-      for (const key of keys()) ctx.storage?.removeItem(key);
+      await entries();
+      await store?.clear();
+      quota.clear();
     },
     request: (options) => fetchRequest(options),
     async showToast(options) {

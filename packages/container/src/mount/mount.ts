@@ -7,6 +7,7 @@ import {
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
 import { ContainerError } from '../errors.ts';
+import { type AppStore, indexedDbStore, webStorageStore } from '../host/app-store.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
 import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
@@ -47,7 +48,10 @@ export interface MountOptions {
   frames?: FrameBundles;
   /** Heartbeat settings: silence longer than `timeout` ms ends the program. */
   watchdog?: { interval?: number; timeout?: number };
-  /** Where app storage lives; defaults to the page's localStorage. */
+  /**
+   * Where app storage lives; defaults to the app's own IndexedDB database per app and user
+   * (never the page's localStorage, which a program could fill for the host).
+   */
   storage?: Storage;
   /**
    * Draws the capsule (··· / ◎) at the top right of every page; leave it out when the super
@@ -155,15 +159,18 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
       systemInfo: () => activeShell.systemInfo(),
     };
+    const appId = options.appId ?? (typeof options.package === 'string' ? options.package : 'app');
+    const userId = options.userId ?? 'anonymous';
     const context: HostContext = {
-      appId: options.appId ?? (typeof options.package === 'string' ? options.package : 'app'),
-      userId: options.userId ?? 'anonymous',
+      appId,
+      userId,
       appName: options.appName ?? (typeof windowTitle === 'string' ? windowTitle : 'this mini program'),
       appConfig,
       permissions: options.permissions ?? {},
       ui: new HostUi(activeShell.overlay),
       chrome,
-      storage: options.storage ?? safeLocalStorage(doc),
+      storage: safeLocalStorage(doc),
+      appStore: appStoreFor(options.storage, doc, appId, userId),
       consent: options.consent,
     };
     const merged = { ...browserHost(context) } as Record<string, unknown>;
@@ -413,6 +420,18 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       return top ? { pageId: top.pageId, path: top.path } : undefined;
     },
   };
+}
+
+function appStoreFor(
+  given: Storage | undefined,
+  doc: Document,
+  appId: string,
+  userId: string,
+): AppStore | undefined {
+  if (given) return webStorageStore(given, `plaza:${appId}:${userId}:`);
+  const factory = doc.defaultView?.indexedDB;
+  const name = `plaza-storage:${encodeURIComponent(appId)}:${encodeURIComponent(userId)}`;
+  return factory ? indexedDbStore(factory, name) : undefined;
 }
 
 function safeLocalStorage(doc: Document): Storage | undefined {

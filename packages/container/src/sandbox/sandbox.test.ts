@@ -393,3 +393,41 @@ describe('app-set chrome values never reach the host page as anything but colour
     await page.close();
   });
 });
+
+describe('storage quota, apart from the host', () => {
+  it('87 writes of 60 KB: the write past 10 MB fails with the platform errMsg, the host can still store, earlier data stays', async () => {
+    const page = await harness.open();
+    const report = async (query: Record<string, string>) => {
+      await mountFixture(page, 'hostile', { appId: 'quota', path: 'pages/storage/storage', query });
+      const frame = await frameOf(page, 'pages/storage/storage');
+      const text = await frame.locator('#storage-report').filter({ hasText: '{' }).textContent();
+      await page.evaluate(() => (window as unknown as TestWindow).__app.close());
+      return JSON.parse(text ?? '{}') as Record<string, unknown>;
+    };
+    const filled = await report({ fill: '1' });
+    // 2 bytes a character: 85 entries of 60 K characters fit in 10 MB, the 86th does not.
+    expect(filled).toEqual({
+      failedAt: 85,
+      message: 'setStorageSync:fail exceed storage max size 10Mb',
+      asyncResult: 'setStorage:fail exceed storage max size 10Mb',
+      prior: 0,
+      stored: 85,
+      full: expect.any(Number),
+    });
+    expect(filled.full as number).toBeLessThanOrEqual(10240);
+    const hostWrite = await page.evaluate(() => {
+      try {
+        localStorage.setItem('host-after', 'y'.repeat(1_000_000));
+        return 'stored';
+      } catch (error) {
+        return String(error);
+      }
+    });
+    expect(hostWrite).toBe('stored');
+    const again = await report({});
+    expect(again.prior).toBe(60 * 1024);
+    expect(again.stored).toBe(85);
+    expect(again.asyncResult).toBe('setStorage:fail exceed storage max size 10Mb');
+    await page.close();
+  });
+});

@@ -45,16 +45,25 @@ export function createApi(ctx: ApiContext): Api {
   };
 
   // ── storage ──
-  api.setStorageSync = (key: string, data: unknown) => {
-    storage.set(String(key), data).catch(() => undefined);
+  // A sync write past the quota throws as on the platforms; a write the host refuses later
+  // is undone in the cache and reported (StorageCache), never dropped silently.
+  const sync = (name: string, write: () => Promise<void>) => {
+    let pending: Promise<void>;
+    try {
+      pending = write();
+    } catch (error) {
+      throw Object.assign(new Error(`${name}:fail ${failReason(error)}`), {
+        errMsg: `${name}:fail ${failReason(error)}`,
+      });
+    }
+    // Already reported by the cache; the sync API has returned by now.
+    pending.catch(() => undefined);
   };
+  api.setStorageSync = (key: string, data: unknown) =>
+    sync('setStorageSync', () => storage.set(String(key), data));
   api.getStorageSync = (key: string) => (storage.has(String(key)) ? storage.get(String(key)) : '');
-  api.removeStorageSync = (key: string) => {
-    storage.remove(String(key)).catch(() => undefined);
-  };
-  api.clearStorageSync = () => {
-    storage.clear().catch(() => undefined);
-  };
+  api.removeStorageSync = (key: string) => sync('removeStorageSync', () => storage.remove(String(key)));
+  api.clearStorageSync = () => sync('clearStorageSync', () => storage.clear());
   api.getStorageInfoSync = () => storage.info();
   define('setStorage', async (o) => {
     await storage.set(str(o.key), o.data);
