@@ -4,6 +4,8 @@
  * URLs, CSS `url()`/`expression`) is dropped; text of dropped containers is kept only
  * where reading it is harmless.
  */
+import { safeStyle } from './rich-text-style.ts';
+
 const TAGS = new Set([
   'a',
   'abbr',
@@ -103,13 +105,6 @@ const SAFE_IMAGE = /^(https?:\/\/|data:image\/(png|gif|jpe?g|webp);)/i;
 export type RichTextNode =
   | { type: 'text'; text: string }
   | { type?: 'node'; name: string; attrs?: Record<string, unknown>; children?: RichTextNode[] };
-
-function safeStyle(style: string): string | undefined {
-  const lowered = style.toLowerCase().replace(/\\|\/\*.*?\*\//g, '');
-  return /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:|-moz-binding/.test(lowered)
-    ? undefined
-    : style;
-}
 
 function safeAttribute(tag: string, name: string, value: string): string | undefined {
   const lower = name.toLowerCase();

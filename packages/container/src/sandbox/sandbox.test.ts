@@ -168,7 +168,9 @@ describe('a mounted mini program cannot leave its sandbox', () => {
     const frame = await frameOf(page, 'pages/probe/probe');
     const html = await frame.locator('#rich-string').innerHTML();
     expect(html).toContain('<p>safe <b>bold</b></p>');
-    expect(html).not.toMatch(/script|onerror|javascript|iframe|url\(/i);
+    expect(html).not.toMatch(/script|onerror|javascript|iframe|url\(|image-set|expression|\\/i);
+    expect(html).toContain('<span style="color: red; font-weight: bold">kept</span>');
+    expect(html).toContain('<span>e</span><span>i</span><span>w</span><span>f</span><span>x</span>');
     const array = await frame.locator('#rich-array').innerHTML();
     expect(array).toBe('<div class="kept">array node</div><img>');
     const pwned = await page.evaluate(

@@ -55,7 +55,14 @@ Page({
       host,
       other,
       prior: String(prior),
-      html: `<p>safe <b>bold</b></p><img src="x" onerror="parent.postMessage('pwned','*')"><script>parent.postMessage('pwned','*')</script><a href="javascript:parent.postMessage('pwned','*')">link</a><iframe src="${host}/probe/rich-iframe"></iframe><div style="background:url(javascript:alert(1))">styled</div>`,
+      html:
+        `<p>safe <b>bold</b></p><img src="x" onerror="parent.postMessage('pwned','*')"><script>parent.postMessage('pwned','*')</script><a href="javascript:parent.postMessage('pwned','*')">link</a><iframe src="${host}/probe/rich-iframe"></iframe><div style="background:url(javascript:alert(1))">styled</div>` +
+        `<span style="background:u\\72 l(${host}/probe/rich-escaped-url)">e</span>` +
+        `<span style="background-image:image-set('${host}/probe/rich-image-set' 1x)">i</span>` +
+        `<span style="background-image:-webkit-image-set('${host}/probe/rich-webkit-image-set' 1x)">w</span>` +
+        `<span style="background:ur\\l('${host}/probe/rich-escaped-function')">f</span>` +
+        `<span style="width:expression(alert(1))">x</span>` +
+        `<span style="color: red; font-weight: bold">kept</span>`,
       nodes: [
         {
           name: 'div',
