@@ -30,6 +30,10 @@ export interface HostContext {
   appId: string;
   userId: string;
   appName: string;
+  /** Whether the user has just acted on the page (a tap inside a frame counts for the host page too). */
+  userGesture: () => boolean;
+  /** The app's icon as the super app lists it, for the host's consent sheet. */
+  appIcon?: string;
   appConfig: Record<string, unknown>;
   permissions: AppPermissions;
   ui: HostUi;
@@ -198,7 +202,7 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
       const request = { appId: ctx.appId, scope: needed.scope, reason: needed.reason };
       allowed = await (ctx.consent
         ? ctx.consent(request)
-        : ctx.ui.askConsent(ctx.appName, needed.scope, needed.reason));
+        : ctx.ui.askConsent({ name: ctx.appName, icon: ctx.appIcon }, needed.scope, needed.reason));
       ctx.storage?.setItem(consentKey(needed.scope), allowed ? 'allow' : 'deny');
     }
     if (!allowed) throw new HostRefusal('auth deny');
@@ -216,6 +220,11 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     getClipboardData: async () => {
       await consentGiven('getClipboardData');
       return inner.getClipboardData();
+    },
+    // As on the platforms, the clipboard is written only in answer to the user (a tap).
+    setClipboardData: async (options) => {
+      if (!ctx.userGesture()) throw new HostRefusal('user gesture required');
+      return inner.setClipboardData(options);
     },
     // The colours end up in the host page's CSS: only colours get there.
     setNavigationBarColor: async (options) => {

@@ -40,6 +40,8 @@ export interface MountOptions {
   /** The signed-in user; storage and consents are kept per app and user. */
   userId?: string;
   appName?: string;
+  /** The app's icon (a URL the super app trusts), shown on the host's consent sheet. */
+  appIcon?: string;
   /** What the platform granted the app: request and web-view domains. */
   permissions?: AppPermissions;
   /** Replaces the built-in consent sheet. */
@@ -130,6 +132,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     await shown;
   })();
 
+  /**
+   * A tap on the program within the last seconds, by a real user: the view reported a tap and
+   * the page has transient activation (which only user input sets, and which a tap inside a
+   * frame gives its ancestors too). The host page's own clicks (opening the app) do not count.
+   */
+  let lastTap = Number.NEGATIVE_INFINITY;
+  function recentTap(): boolean {
+    const active = doc.defaultView?.navigator.userActivation?.isActive === true;
+    return active && performance.now() - lastTap < GESTURE_MS;
+  }
+
   function refusedChromeValue({ field, value }: RefusedValue): void {
     const message = new ContainerError('PLZ_CONTAINER_CHROME_VALUE', field, JSON.stringify(value)).message;
     emitter.emit('log', { level: 'warn', message, from: 'container' });
@@ -165,6 +178,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       appId,
       userId,
       appName: options.appName ?? (typeof windowTitle === 'string' ? windowTitle : 'this mini program'),
+      ...(options.appIcon ? { appIcon: options.appIcon } : {}),
+      userGesture: () => recentTap(),
       appConfig,
       permissions: options.permissions ?? {},
       ui: new HostUi(activeShell.overlay),
@@ -239,7 +254,9 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         post: (m) => frame.protocol.postMessage(m),
       };
       frame.protocol.onmessage = (event) => {
-        if (!thisRun.dead) thisRun.bridge.fromView(endpoint, event.data);
+        if (thisRun.dead) return;
+        if (event.data?.type === 'event' && event.data.event?.type === 'tap') lastTap = performance.now();
+        thisRun.bridge.fromView(endpoint, event.data);
       };
       frame.control.onmessage = (event: MessageEvent<ViewControl>) => {
         if (event.data?.control === 'failed')
@@ -441,6 +458,9 @@ function safeLocalStorage(doc: Document): Storage | undefined {
     return undefined;
   }
 }
+
+/** How long a tap lets the program use what needs a user gesture (Chromium's transient activation lasts 5 s). */
+const GESTURE_MS = 5000;
 
 /** The URL of a file of the package, never one outside its folder (a URL, `../`). */
 function packageFileUrl(path: string, baseUrl: string | undefined): string | undefined {

@@ -433,3 +433,55 @@ describe('storage quota, apart from the host', () => {
     await page.close();
   });
 });
+
+describe('what only the user or the host can do', () => {
+  it('setClipboardData needs a tap: from onLoad it fails, from a tap it writes', async () => {
+    const page = await harness.open();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: harness.server.origin,
+    });
+    await mountFixture(page, 'hostile', { path: 'pages/clip/clip' });
+    const frame = await frameOf(page, 'pages/clip/clip');
+    await expect
+      .poll(() => frame.locator('#on-load').textContent())
+      .toBe('setClipboardData:fail user gesture required');
+    await frame.locator('#copy').click();
+    await expect.poll(() => frame.locator('#on-tap').textContent()).toBe('ok');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('from tap');
+    await page.close();
+  });
+
+  it('the consent sheet is the host’s: a showModal with the same words is told apart', async () => {
+    const page = await harness.open();
+    await mountFixture(page, 'hostile', {
+      path: 'pages/clip/clip',
+      appName: 'Hostile',
+      host: {},
+    });
+    const frame = await frameOf(page, 'pages/clip/clip');
+    await frame.locator('#modal').click();
+    const modal = page.getByRole('dialog');
+    await modal.waitFor();
+    const fake = await modal.evaluate((el) => ({
+      host: el.closest('[data-host-sheet]') !== null || el.querySelector('[data-host-sheet]') !== null,
+      app: el.querySelector('.plaza-host-sheet-app') !== null,
+    }));
+    expect(fake).toEqual({ host: false, app: false });
+    await modal.getByRole('button', { name: 'Allow' }).click();
+    await modal.waitFor({ state: 'detached' });
+    await frame.locator('#locate').click();
+    const sheet = page.locator('[data-host-sheet="consent"]');
+    await sheet.waitFor({ timeout: 5000 });
+    expect(await sheet.locator('.plaza-host-sheet-app').textContent()).toContain('Hostile');
+    expect(await sheet.textContent()).toContain('to show the nearest shop');
+    // It rises over the whole phone, the program's navigation bar included.
+    const covers = await page.evaluate(() => {
+      const mask = document.querySelector('[data-host-sheet="consent"]')!.parentElement!;
+      const nav = document.querySelector('.plaza-nav')!.getBoundingClientRect();
+      return document.elementFromPoint(nav.x + nav.width / 2, nav.y + nav.height / 2) === mask;
+    });
+    expect(covers).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}consent-host-sheet.png` });
+    await page.close();
+  });
+});

@@ -112,14 +112,50 @@ export class HostUi {
     });
   }
 
-  /** Asks the user to allow `appName` a scope; resolves with the answer. */
-  askConsent(appName: string, scope: string, reason: string): Promise<boolean> {
-    return this.showModal({
-      title: `Allow ${appName} to use ${SCOPE_NAMES[scope] ?? scope}?`,
-      content: reason,
-      confirmText: 'Allow',
-      cancelText: "Don't allow",
-    }).then((answer) => answer.confirm);
+  /**
+   * Asks the user to allow `appName` a scope; resolves with the answer. Drawn as the host's
+   * own sheet, not as a modal: it rises from the bottom edge of the whole phone (over the
+   * program's navigation bar and tab bar), carries the app's icon and name under the host's
+   * mark, and is marked `data-host-sheet`, none of which `showModal` can draw, so a program
+   * cannot pass its own dialog off as this one.
+   */
+  askConsent(app: { name: string; icon?: string }, scope: string, reason: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const doc = this.layer.ownerDocument;
+      const { dialog, body, close } = this.dialog('plaza-host-sheet', '');
+      dialog.dataset.hostSheet = 'consent';
+      const header = doc.createElement('div');
+      header.className = 'plaza-host-sheet-app';
+      const icon = doc.createElement(app.icon ? 'img' : 'span');
+      icon.className = 'plaza-host-sheet-icon';
+      if (app.icon) (icon as HTMLImageElement).src = app.icon;
+      else icon.textContent = [...app.name][0] ?? '?';
+      icon.setAttribute('aria-hidden', 'true');
+      const name = doc.createElement('strong');
+      name.textContent = app.name;
+      const mark = doc.createElement('span');
+      mark.className = 'plaza-host-sheet-mark';
+      mark.textContent = 'asks through Plaza';
+      header.append(icon, name, mark);
+      const heading = doc.createElement('h2');
+      heading.textContent = `Use ${SCOPE_NAMES[scope] ?? scope}?`;
+      const why = doc.createElement('p');
+      why.textContent = reason;
+      body.append(header, heading, why);
+      dialog.setAttribute('aria-label', `${app.name}: ${heading.textContent}`);
+      const actions = doc.createElement('div');
+      actions.className = 'plaza-modal-actions';
+      const answer = (allowed: boolean) => {
+        close();
+        resolve(allowed);
+      };
+      actions.append(
+        this.button("Don't allow", () => answer(false), 'cancel'),
+        this.button('Allow', () => answer(true), 'confirm'),
+      );
+      dialog.append(actions);
+      (actions.lastElementChild as HTMLElement).focus();
+    });
   }
 
   private dialog(kind: string, title: string): { dialog: HTMLElement; body: HTMLElement; close: () => void } {

@@ -47,6 +47,13 @@ export const SHELL_STYLE = `
 .plaza-modal-actions button + button { border-left: 1px solid #eee; }
 .plaza-modal-actions button[data-role="confirm"] { color: #576b95; font-weight: 600; }
 .plaza-mask:has(.plaza-action-sheet) { align-items: flex-end; }
+.plaza-mask:has(.plaza-host-sheet) { align-items: flex-end; z-index: 30; background: rgba(0,0,0,.55); }
+.plaza-host-sheet { width: 100%; background: #fff; border-radius: 14px 14px 0 0; border-top: 4px solid #07c160; padding-bottom: env(safe-area-inset-bottom); text-align: left; }
+.plaza-host-sheet-app { display: flex; align-items: center; gap: 8px; padding: 16px 20px 0; font-size: 15px; }
+.plaza-host-sheet-icon { width: 28px; height: 28px; border-radius: 6px; background: #07c160; color: #fff; display: inline-flex; align-items: center; justify-content: center; font-weight: 600; object-fit: cover; }
+.plaza-host-sheet-mark { margin-left: auto; color: #07c160; font-size: 12px; }
+.plaza-host-sheet h2 { font-size: 18px; margin: 16px 20px 4px; }
+.plaza-host-sheet p { margin: 0 20px 20px; color: #555; font-size: 14px; line-height: 1.5; }
 .plaza-action-sheet { width: 100%; background: #f7f7f7; border-radius: 12px 12px 0 0; overflow: hidden; padding-bottom: env(safe-area-inset-bottom); }
 .plaza-action-sheet button { display: block; width: 100%; height: 56px; border: 0; border-bottom: 1px solid #eee; background: #fff; font-size: 17px; cursor: pointer; }
 .plaza-action-sheet button[data-role="cancel"] { margin-top: 8px; }
