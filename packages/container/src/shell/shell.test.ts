@@ -85,19 +85,14 @@ describe('the shell around a mini program', () => {
     const index = await frameOf(page, 'pages/index/index');
     await index.locator('#open').click();
     const detail = await frameOf(page, 'pages/detail/detail');
-    const gone = page.locator('section.plaza-page[data-path="pages/detail/detail"]');
-    // A tap landing while the page's frame is still joining the bridge can be lost (a known
-    // gap, see the container README); tap again rather than hang the whole file.
-    for (let attempt = 1; ; attempt++) {
-      await detail.locator('#back').click();
-      try {
-        await gone.waitFor({ state: 'detached', timeout: 4_000 });
-        break;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        process.stderr.write(`shell test: the tap on #back had no effect; tapping again\n`);
-      }
-    }
+    // One tap. The page is tapped once it has arrived, as the test above does: while it slides
+    // in, the browser routes input to its out-of-process frame from hit-test data of a moving
+    // frame. The earlier lost tap was never reproduced (71 single taps: idle, with the host
+    // page throttled, beside two busy cores and beside the container suite); if this tap is ever
+    // lost, the test fails here rather than tapping again (see the container README).
+    await page.waitForFunction(() => !document.querySelector('[data-transition]'));
+    await detail.locator('#back').click();
+    await page.locator('section.plaza-page[data-path="pages/detail/detail"]').waitFor({ state: 'detached' });
   });
 
   it('the tab bar switches tabs', async () => {
