@@ -1,4 +1,4 @@
-import { formatAmount, useHostSheet } from './host-sheets.ts';
+import { formatAmount, type SheetApp, useHostSheet } from './host-sheets.ts';
 
 const scopeNames: Record<string, string> = {
   profile: 'your nickname and avatar',
@@ -6,6 +6,25 @@ const scopeNames: Record<string, string> = {
   location: 'your location',
   address: 'your shipping address',
 };
+
+/**
+ * The platform's mark on every host sheet: the app's icon and name as Plaza lists them, and
+ * Plaza's own badge. A program's `showModal` is plain text in a centred dialog inside the
+ * program's area and can draw none of it, so a user can tell a real sheet from an imitation.
+ */
+function HostMark({ app }: { app: SheetApp }) {
+  return (
+    <div className="host-mark">
+      {app.appIcon ? (
+        <img src={app.appIcon} alt="" />
+      ) : (
+        <span className="host-mark-icon">{app.appName.slice(0, 1)}</span>
+      )}
+      <strong>{app.appName}</strong>
+      <span className="host-mark-badge">Plaza</span>
+    </div>
+  );
+}
 
 /** Renders whichever host sheet a mini program is waiting on. */
 export function HostSheetView() {
@@ -21,7 +40,9 @@ export function HostSheetView() {
           aria-modal="true"
           aria-labelledby="pay-title"
           data-testid="payment-sheet"
+          data-host-sheet="payment"
         >
+          <HostMark app={sheet} />
           <div className="sheet-header">
             <h2 id="pay-title">Pay {sheet.appName}</h2>
             <button
@@ -69,7 +90,9 @@ export function HostSheetView() {
         aria-modal="true"
         aria-labelledby="consent-title"
         data-testid={login ? 'login-sheet' : 'consent-sheet'}
+        data-host-sheet={sheet.kind}
       >
+        <HostMark app={sheet} />
         {login ? (
           <>
             <h2 id="consent-title">{sheet.appName} wants to log you in</h2>

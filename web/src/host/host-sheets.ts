@@ -5,21 +5,28 @@ import { useSyncExternalStore } from 'react';
  * capabilities: a capability call waits on a sheet the user answers. A tiny store
  * React renders from, so capability code stays plain async functions.
  */
-export type HostSheet =
-  | {
-      kind: 'payment';
-      appName: string;
-      order: {
-        order_id: string;
-        subject: string;
-        total_amount: number;
-        currency: string;
-        items: Array<{ name: string; quantity: number; unit_amount: number }>;
-      };
-      resolve: (outcome: 'confirm' | 'cancel') => void;
-    }
-  | { kind: 'consent'; appName: string; scope: string; reason: string; resolve: (granted: boolean) => void }
-  | { kind: 'login'; appName: string; phone: string; resolve: (granted: boolean) => void };
+/** The app a sheet speaks for, as the super app lists it (never as the program says). */
+export interface SheetApp {
+  appName: string;
+  appIcon: string | null;
+}
+
+export type HostSheet = SheetApp &
+  (
+    | {
+        kind: 'payment';
+        order: {
+          order_id: string;
+          subject: string;
+          total_amount: number;
+          currency: string;
+          items: Array<{ name: string; quantity: number; unit_amount: number }>;
+        };
+        resolve: (outcome: 'confirm' | 'cancel') => void;
+      }
+    | { kind: 'consent'; scope: string; reason: string; resolve: (granted: boolean) => void }
+    | { kind: 'login'; phone: string; resolve: (granted: boolean) => void }
+  );
 
 let current: HostSheet | null = null;
 const listeners = new Set<() => void>();
@@ -30,13 +37,13 @@ function set(sheet: HostSheet | null) {
 }
 
 export function askPayment(
-  appName: string,
+  app: SheetApp,
   order: Extract<HostSheet, { kind: 'payment' }>['order'],
 ): Promise<'confirm' | 'cancel'> {
   return new Promise((resolve) =>
     set({
       kind: 'payment',
-      appName,
+      ...app,
       order,
       resolve: (o) => {
         set(null);
@@ -47,11 +54,11 @@ export function askPayment(
 }
 
 /** One-tap login: the first time an app logs the user in, the user says yes to it. */
-export function askLogin(appName: string, phone: string): Promise<boolean> {
+export function askLogin(app: SheetApp, phone: string): Promise<boolean> {
   return new Promise((resolve) =>
     set({
       kind: 'login',
-      appName,
+      ...app,
       phone,
       resolve: (g) => {
         set(null);
@@ -61,11 +68,11 @@ export function askLogin(appName: string, phone: string): Promise<boolean> {
   );
 }
 
-export function askConsent(appName: string, scope: string, reason: string): Promise<boolean> {
+export function askConsent(app: SheetApp, scope: string, reason: string): Promise<boolean> {
   return new Promise((resolve) =>
     set({
       kind: 'consent',
-      appName,
+      ...app,
       scope,
       reason,
       resolve: (g) => {

@@ -5,6 +5,8 @@ import { askConsent, askLogin, askPayment } from './host-sheets.ts';
 export interface SuperAppHostContext {
   appid: string;
   appName: string;
+  /** The app's icon as the platform lists it, for the host's sheets. */
+  appIcon: string | null;
   /** Resolves with the signed-in user, asking them to sign in first; null when they decline. */
   requireUser(): Promise<{ id: string; phone: string } | null>;
 }
@@ -30,6 +32,7 @@ class Refusal extends Error {}
  */
 export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities> {
   const base = `/api/runtime/apps/${encodeURIComponent(ctx.appid)}`;
+  const app = { appName: ctx.appName, appIcon: ctx.appIcon };
   const signedIn = async () => {
     const user = await ctx.requireUser();
     if (!user) throw new Refusal('auth deny');
@@ -38,7 +41,7 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
   const consented = async (scope: string) => {
     const info = await api<{ granted: boolean; reason: string }>('GET', `${base}/consent/${scope}`);
     if (info.granted) return;
-    const granted = await askConsent(ctx.appName, scope, info.reason);
+    const granted = await askConsent(app, scope, info.reason);
     await api('POST', `${base}/consent`, { scope, granted });
     if (!granted) throw new Refusal('auth deny');
   };
@@ -46,7 +49,7 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
     async login() {
       const user = await signedIn();
       if (localStorage.getItem(loginKey(user.id, ctx.appid)) !== 'allow') {
-        if (!(await askLogin(ctx.appName, user.phone))) throw new Refusal('auth deny');
+        if (!(await askLogin(app, user.phone))) throw new Refusal('auth deny');
         localStorage.setItem(loginKey(user.id, ctx.appid), 'allow');
       }
       const { code } = await api<{ code: string }>('POST', `${base}/login`, {});
@@ -76,7 +79,7 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
       const order = mine.items.find((o) => o.order_id === order_id);
       if (!order) return { code: 2 };
       if (order.status !== 'created') return { code: order.status === 'closed' ? 3 : 0 };
-      const choice = await askPayment(ctx.appName, order);
+      const choice = await askPayment(app, order);
       if (choice === 'cancel') return { code: 4 };
       const result = await api<{ code: number }>('POST', '/api/runtime/payments/pay', {
         order_id,

@@ -62,6 +62,7 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
         scene: 1011,
         appId: target.appid,
         appName: target.appName,
+        ...(target.iconUrl ? { appIcon: target.iconUrl } : {}),
         userId: sessionRef.current.user?.id ?? 'guest',
         permissions: {
           requestDomains: pkg.permissions.request_domains,
@@ -70,6 +71,7 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
         host: superAppHost({
           appid: target.appid,
           appName: target.appName,
+          appIcon: target.iconUrl,
           requireUser: () => sessionRef.current.requireUser(),
         }),
       });
