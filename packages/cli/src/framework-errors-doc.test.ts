@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { compilerMessages } from '@plaza/compiler';
+import { containerErrors } from '@plaza/container';
 import { runtimeErrors } from '@plaza/runtime';
 import { simulatorMessages } from '@plaza/simulator';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ describe('docs/framework-errors.md', () => {
     ['compiler', Object.keys(compilerMessages)],
     ['runtime', Object.values(runtimeErrors).map((entry) => entry.code)],
     ['simulator', Object.keys(simulatorMessages)],
+    ['container', Object.keys(containerErrors)],
     ['cli', Object.keys(cliMessages)],
   ])('documents every code of the %s catalogue, with its meaning', (_, codes) => {
     expect(codes.length).toBeGreaterThan(0);
@@ -24,6 +26,7 @@ describe('docs/framework-errors.md', () => {
       ...Object.keys(compilerMessages),
       ...Object.values(runtimeErrors).map((entry) => entry.code),
       ...Object.keys(simulatorMessages),
+      ...Object.keys(containerErrors),
       ...Object.keys(cliMessages),
     ]);
     expect([...documented].filter((code) => !known.has(code))).toEqual([]);
