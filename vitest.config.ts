@@ -7,9 +7,7 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**', '**/.plaza/**'],
     pool: 'forks',
     testTimeout: 30_000,
-    // On CI a failed test gets one more try, so one dropped browser tap on a loaded machine
-    // does not sink a run; a test that fails twice still fails.
-    retry: process.env.CI ? 1 : 0,
+    // No retry: a test that fails once has found something (a retry once hid lost money).
     hookTimeout: 60_000,
   },
 });

@@ -43,39 +43,32 @@ export async function findAccounts(db: Db, ids: readonly string[]): Promise<Acco
 }
 
 /**
- * Reads and locks the accounts a batch touches. Locks are taken in id order, the same
- * order for every transaction, so two batches over the same accounts queue instead of
- * deadlocking. SQLite serialises whole write transactions, so it needs no row locks.
+ * Reads and locks accounts, in ascending id order (byte order, on PostgreSQL as in
+ * `compareIds`). Every transaction that locks accounts takes them in this one order, so
+ * two of them over the same accounts queue instead of deadlocking. `wait: false` asks
+ * for a lock that must not be waited for (it would break that order): PostgreSQL then
+ * aborts the transaction with lock_not_available rather than queue. SQLite serialises
+ * whole write transactions, so it needs no row locks.
  */
-export async function lockAccounts(db: Db, engine: Engine, ids: readonly string[]): Promise<AccountRow[]> {
+export async function lockAccounts(
+  db: Db,
+  engine: Engine,
+  ids: readonly string[],
+  options: { wait?: boolean } = {},
+): Promise<AccountRow[]> {
   if (ids.length === 0) return [];
   const query = db
     .selectFrom('ledger_account')
     .selectAll()
-    .where('id', 'in', [...ids].sort())
-    .orderBy('id');
-  return engine === 'postgres' ? query.forNoKeyUpdate().execute() : query.execute();
+    .where('id', 'in', [...ids].sort(compareIds));
+  if (engine === 'sqlite') return query.execute();
+  const locking = query.orderBy(sql`id collate "C"`).forNoKeyUpdate();
+  return (options.wait === false ? locking.noWait() : locking).execute();
 }
 
-/**
- * Reads the accounts a batch touches in one round trip: `lockIds` locked as
- * `lockAccounts` does (in id order), `plainIds` without a lock. SQLite serialises whole
- * write transactions, so there both are one plain read.
- */
-export async function readAccounts(
-  db: Db,
-  engine: Engine,
-  lockIds: readonly string[],
-  plainIds: readonly string[],
-): Promise<AccountRow[]> {
-  if (plainIds.length === 0) return lockAccounts(db, engine, lockIds);
-  if (engine === 'sqlite' || lockIds.length === 0) return findAccounts(db, [...lockIds, ...plainIds]);
-  const rows = await sql<AccountRow>`with locked as (select * from ledger_account where id in (${sql.join(
-    [...lockIds].sort(),
-  )}) order by id for no key update) select * from locked union all select * from ledger_account where id in (${sql.join(
-    plainIds,
-  )})`.execute(db);
-  return rows.rows;
+/** The one order of account ids that every lock and every balance write follows. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** How a batch changes one account's four balances. */
@@ -108,22 +101,22 @@ export function balanceDeltas(
 }
 
 /**
- * Adds the deltas to the stored balances, all in one statement. A delta rather than the
- * computed value, so an account read without a lock (a pending credit's) keeps what a
- * concurrent transaction wrote; for a locked account the two are the same. Locks are
- * held until commit, so every round trip here is time other transactions on the same
- * (often hot) accounts spend waiting.
+ * Adds the deltas to the stored balances: one single-row `x = x + delta` per account, in
+ * id order. Each such update adds to the row's latest committed version even if another
+ * transaction changed it meanwhile. (A batch of them joined to a `UNION ALL` list in one
+ * `UPDATE … FROM` did not: once PostgreSQL planned that join as an index nested loop,
+ * concurrent increments were lost.)
  */
 export async function addToBalances(db: Db, deltas: readonly BalanceDelta[]): Promise<void> {
-  if (deltas.length === 0) return;
-  const rows = sql.join(
-    deltas.map(
-      (d) =>
-        sql`select cast(${d.id} as text) as id, cast(${d.debitsPending} as bigint) as dpe, cast(${d.debitsPosted} as bigint) as dpo, cast(${d.creditsPending} as bigint) as cpe, cast(${d.creditsPosted} as bigint) as cpo`,
-    ),
-    sql` union all `,
-  );
-  await sql`update ledger_account set debits_pending = ledger_account.debits_pending + v.dpe, debits_posted = ledger_account.debits_posted + v.dpo, credits_pending = ledger_account.credits_pending + v.cpe, credits_posted = ledger_account.credits_posted + v.cpo from (${rows}) as v where ledger_account.id = v.id`.execute(
-    db,
-  );
+  for (const d of [...deltas].sort((x, y) => compareIds(x.id, y.id)))
+    await db
+      .updateTable('ledger_account')
+      .set((eb) => ({
+        debits_pending: eb('debits_pending', '+', d.debitsPending),
+        debits_posted: eb('debits_posted', '+', d.debitsPosted),
+        credits_pending: eb('credits_pending', '+', d.creditsPending),
+        credits_posted: eb('credits_posted', '+', d.creditsPosted),
+      }))
+      .where('id', '=', d.id)
+      .execute();
 }

@@ -170,9 +170,9 @@ describe.each(testEngines)('the ledger under concurrency on %s', (engine) => {
     expect(merchantPosted).toBe((e?.debitsPosted ?? 0) + fromWorld);
   });
 
-  it('loses no pending credit into an account it does not lock, while others debit and credit it at once', async () => {
-    // The shape of paying: each payer's pending hold credits the one shared escrow, which
-    // those holds leave unlocked, while settlements debit it under its lock.
+  it('loses no pending credit into a shared escrow, while others debit and credit it at once', async () => {
+    // The shape of paying: each payer's pending hold credits the one shared escrow, while
+    // settlements debit it.
     const shared = await t.account('app_escrow');
     const payers = await Promise.all(Array.from({ length: 6 }, () => t.account('user_funding')));
     await t.ledger.createTransfer({

@@ -3,15 +3,16 @@ import type { Clock } from '../../db/clock.ts';
 import type { Db, Engine } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
+import { runTransaction } from '../../db/transaction.ts';
 import { PlazaError } from '../../http/errors.ts';
 import {
   addToBalances,
   balanceDeltas,
+  compareIds,
   findAccountByKey,
   findAccounts,
   insertAccountIfAbsent,
   lockAccounts,
-  readAccounts,
   toAccount,
 } from './account.repository.ts';
 import {
@@ -58,11 +59,10 @@ export interface TransferPage {
  * executor: pass the caller's transaction to move money in the same commit as the
  * caller's own rows (the order, the outbox job). That transaction should be READ
  * COMMITTED (the default), and should move its money in one `createTransfers` call:
- * each call locks its accounts in one global order, so two calls in one transaction
- * can deadlock with another such transaction (PostgreSQL then aborts one of them). An
- * account credited only by new pending transfers is not locked until its balance write
- * at the end of the call; a transaction that then waits on it while holding a lock its
- * holder wants is a rare deadlock too, aborted the same way and retried (40P01).
+ * each call locks every account it touches in one global order (ascending id), so two
+ * calls in one transaction could break that order and deadlock with another such
+ * transaction. PostgreSQL may abort a caller's transaction that lost a race (40001,
+ * 40P01, 55P03): run it with `runTransaction`, which runs it again.
  */
 export interface LedgerService {
   /**
@@ -119,50 +119,21 @@ export interface LedgerDeps {
 }
 
 const maxBatch = 1000;
-
-/** The accounts a batch touches only as the credit side of new pending transfers. */
-function pendingCreditOnly(batch: readonly CheckedTransfer[]): Set<string> {
-  const credited = new Set<string>();
-  const other = new Set<string>();
-  for (const { input, phase } of batch) {
-    if (phase === 'pending' && input.creditAccountId) credited.add(input.creditAccountId);
-    else if (input.creditAccountId) other.add(input.creditAccountId);
-    if (input.debitAccountId) other.add(input.debitAccountId);
-  }
-  for (const id of other) credited.delete(id);
-  return credited;
-}
+/** How often a batch is decided again after its insert was turned away. */
 const maxAttempts = 6;
-// serialization_failure, deadlock_detected, unique_violation: another transaction won
-// a race this one can simply retry, and the retry will see the winner's rows.
-const retryableCodes = new Set(['40001', '40P01', '23505']);
-
-function retryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && retryableCodes.has(code);
-}
 
 const expiryIdPrefix = 'expired:';
 // The expiry sweep's void carries the `expired` bit, which callers cannot set.
 const expiryFlags = { voidPendingTransfer: true, expired: true } as TransferInput['flags'];
 
 export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerService {
-  /** Runs `work` in the caller's transaction, or in its own one, retried when it lost a race. */
+  /** Runs `work` in the caller's transaction, or in its own one, run again when it lost a race. */
   async function inTransaction<T>(
     tx: Executor | undefined,
     work: (trx: Transaction<Database>) => Promise<T>,
   ): Promise<T> {
     if (tx?.isTransaction) return work(tx as Transaction<Database>);
-    const root = tx ?? db;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await root.transaction().execute(work);
-      } catch (error) {
-        if (!retryable(error)) throw error;
-        if (attempt >= maxAttempts) throw ledgerErrors.CONFLICT(undefined, undefined);
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
-      }
-    }
+    return runTransaction(tx ?? db, work, { exhausted: () => ledgerErrors.CONFLICT(undefined, undefined) });
   }
 
   /** What is stored about a batch: transfers with its ids, the pending ones it names, and their posts and voids. */
@@ -184,16 +155,15 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
    * Applies a checked batch. Transfers never change or disappear, so what the first read
    * finds stays true; what it does not find may still appear before the account locks
    * are ours, and then the unique constraints on `id` and `pending_id` turn our insert
-   * away. So the common path keeps the hot accounts locked only for the insert and the
-   * balance write; a refusal, or an insert turned away, is decided again from a read
-   * made under the locks, which is the authoritative one. A batch that names no pending
-   * transfer skips the first read: a replay of it is an insert turned away.
+   * away. So the common path reads once without locks; a refusal, or an insert turned
+   * away, is decided again from a read made under the locks, which is the authoritative
+   * one. A batch that names no pending transfer skips the first read: a replay of it is
+   * an insert turned away.
    *
-   * An account that the batch only credits through new pending transfers is not locked
-   * (TigerBeetle's rules: a pending credit cannot overdraw it, and no limit but
-   * `creditsMustNotExceedDebits` looks at its credits): its balances are written as a
-   * delta, so a concurrent writer's change is kept. That is the app's escrow account on
-   * every pay, which would otherwise queue all of an app's payments behind one row lock.
+   * Every account the batch touches is locked, all at once and in ascending id order,
+   * before anything is decided: one global order for every transaction, so none waits
+   * in a circle (a deadlock) with another. That includes the escrow account a pay only
+   * credits, shared by all of an app's payments: correct first, fast later.
    */
   async function apply(
     trx: Transaction<Database>,
@@ -210,50 +180,35 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
     });
     let stored = pendingIds.length > 0 ? await readStored(trx, ids, pendingIds) : empty();
     let underLocks = false;
-    const credited = pendingCreditOnly(batch);
-    /** Every account row the batch is decided on; `locked` says which were read under a lock. */
-    const read = new Map<string, AccountRow>();
-    const locked = new Set<string>();
+    /** Every account row the batch is decided on, each read under its lock. */
+    const locked = new Map<string, AccountRow>();
+    let highest: string | undefined;
     const lockWhatIsNamed = async () => {
       const wanted = new Set<string>();
       for (const { input } of batch) {
         if (input.debitAccountId) wanted.add(input.debitAccountId);
         if (input.creditAccountId) wanted.add(input.creditAccountId);
         const pending = input.pendingId ? stored.pendings.get(input.pendingId) : undefined;
-        if (pending) {
-          wanted.add(pending.debitAccountId).add(pending.creditAccountId);
-          credited.delete(pending.debitAccountId);
-          credited.delete(pending.creditAccountId);
-        }
+        if (pending) wanted.add(pending.debitAccountId).add(pending.creditAccountId);
       }
-      const toLock = [...wanted].filter((id) => !credited.has(id) && !locked.has(id));
-      const toRead = [...wanted].filter((id) => credited.has(id) && !read.has(id));
-      for (const row of await readAccounts(trx, engine, toLock, toRead)) {
-        read.set(row.id, row);
-        if (!credited.has(row.id)) locked.add(row.id);
-      }
-      // A credit limit does look at credits: such an account is locked after all.
-      const limited = toRead.filter((id) => {
-        const row = read.get(id);
-        return row !== undefined && toAccount(row).flags.creditsMustNotExceedDebits;
-      });
-      if (limited.length === 0) return;
-      for (const id of limited) credited.delete(id);
-      for (const row of await lockAccounts(trx, engine, limited)) {
-        read.set(row.id, row);
-        locked.add(row.id);
-      }
+      const toLock = [...wanted].filter((id) => !locked.has(id)).sort(compareIds);
+      const lowest = toLock[0];
+      if (lowest === undefined) return;
+      // Only a pending transfer committed since the first read can name an account below
+      // one already locked. Waiting for it would break the order, so that lock is taken
+      // only if free; else PostgreSQL aborts this transaction, which is run again.
+      const inOrder = highest === undefined || compareIds(lowest, highest) > 0;
+      for (const row of await lockAccounts(trx, engine, toLock, { wait: inOrder })) locked.set(row.id, row);
+      const top = toLock.at(-1) as string;
+      if (highest === undefined || compareIds(top, highest) > 0) highest = top;
     };
     const rereadUnderLocks = async () => {
       stored = await readStored(trx, ids, pendingIds);
       underLocks = true;
-      // A pending transfer committed since the first read names accounts we have not
-      // locked yet; taking them now breaks the id order, but only in this rare race,
-      // and PostgreSQL turns any resulting deadlock into a retryable error.
       await lockWhatIsNamed();
     };
     const decide = () => {
-      const accounts = new Map([...read.values()].map((r) => [r.id, toAccount(r)]));
+      const accounts = new Map([...locked.values()].map((r) => [r.id, toAccount(r)]));
       return applyBatch({ accounts, ...stored }, batch, now, { expiry });
     };
     await lockWhatIsNamed();
@@ -270,7 +225,7 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
       if (outcome.created.length === 0) return outcome.transfers;
       const inserted = await insertTransfers(trx, outcome.created);
       if (inserted.length === outcome.created.length) {
-        await addToBalances(trx, balanceDeltas(outcome.touched, read));
+        await addToBalances(trx, balanceDeltas(outcome.touched, locked));
         await openTimeouts(trx, outcome.timeoutsOpened);
         await closeTimeouts(trx, outcome.timeoutsClosed);
         return outcome.transfers;

@@ -1,4 +1,4 @@
-import { PlazaError } from '../../http/errors.ts';
+import { runTransaction } from '../../db/transaction.ts';
 import type { AccountKind } from '../ledger/index.ts';
 import { platformKey } from '../login/index.ts';
 import {
@@ -11,16 +11,6 @@ import {
 /** The owner of the one commission account per currency. */
 export const platformOwner = 'platform';
 
-const maxAttempts = 6;
-// serialization_failure, deadlock_detected, unique_violation: a concurrent transaction
-// won a race; rerunning sees its rows and decides again.
-const retryableCodes = new Set(['40001', '40P01', '23505', 'LEDGER_CONFLICT', 'SQLITE_BUSY']);
-
-function retryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && retryableCodes.has(code);
-}
-
 /** What every part of the payments service shares: deps, options, transactions, accounts. */
 export function paymentsContext(deps: PaymentsDeps) {
   const options: PaymentsOptions = { ...defaultPaymentsOptions, ...deps.options };
@@ -32,19 +22,13 @@ export function paymentsContext(deps: PaymentsDeps) {
     options,
 
     /**
-     * One transaction per operation, rerun when it lost a race on PostgreSQL. Only
+     * One transaction per operation, run again when it lost a race to another. Only
      * database work goes inside: what acts outside (a channel) is a step of its own.
      */
-    async transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await deps.db.transaction().execute(work);
-        } catch (error) {
-          if (error instanceof PlazaError && error.code !== 'LEDGER_CONFLICT') throw error;
-          if (!retryable(error) || attempt >= maxAttempts) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
-        }
-      }
+    transaction<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+      // The ledger gives up on a race it lost too often with LEDGER_CONFLICT: the whole
+      // operation is run again.
+      return runTransaction(deps.db, work, { alsoRetry: ['LEDGER_CONFLICT'] });
     },
 
     /**
