@@ -94,6 +94,7 @@ import {
   type WebhooksService,
   webhookMigrations,
   webhooksPlugin,
+  webhookUrlProblem,
 } from './modules/webhooks/index.ts';
 
 export interface PlatformOptions {
@@ -183,16 +184,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();
   const ledger = createLedgerService({ db, engine, clock });
+  const webhookTargets = { allowLoopback: config.webhookAllowLoopback };
   // Demo mode lets the demo's merchant server on this machine be a request domain.
   const apps = createAppsService({
     db,
     clock,
     orgs: identity,
     requestDomainRules: { allowLoopbackHttp: config.demo },
+    webhookUrlProblem: (url) => webhookUrlProblem(url, webhookTargets),
   });
   const funnel = createFunnelService(db);
   const login = createLoginService({ db, clock, apps, funnel });
-  const webhooks = createWebhooksService({ db, clock, jobs, apps });
+  const webhooks = createWebhooksService({ db, clock, jobs, apps, targets: webhookTargets });
   const consent = createConsentService({
     db,
     clock,
