@@ -101,6 +101,8 @@ export interface PlatformOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** The built super app to serve; `web/dist` unless a test brings its own. */
+  superAppRoot?: string;
 }
 
 /**
@@ -295,7 +297,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         },
       });
       // Last: the super app's catch-all page route must not shadow any API route.
-      await app.register(superAppRoutes, {});
+      await app.register(superAppRoutes, options.superAppRoot ? { root: options.superAppRoot } : {});
     },
   });
 

@@ -13,7 +13,7 @@ import { createPlatform, type Platform } from './platform.ts';
  */
 export async function startTestPlatform(
   engine: Engine,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; superAppRoot?: string } = {},
 ): Promise<Platform & { stop(): Promise<void>; env: Record<string, string> }> {
   const target = await createTestTarget(engine);
   const config = loadConfig({
@@ -24,7 +24,11 @@ export async function startTestPlatform(
     ...target.env,
     ...options.env,
   });
-  const platform = await createPlatform({ config, ...(options.clock ? { clock: options.clock } : {}) });
+  const platform = await createPlatform({
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.superAppRoot ? { superAppRoot: options.superAppRoot } : {}),
+  });
   return Object.assign(platform, {
     env: target.env,
     async stop() {
