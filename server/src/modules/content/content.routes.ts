@@ -126,9 +126,8 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       },
       async (request, reply) => {
         const media = await content.mediaOf(request.params.id, which);
-        const sent = await sendBlob(request, reply, blobs, media);
-        if (!sent) throw contentErrors.VIDEO_NOT_FOUND();
-        return sent;
+        if (!(await sendBlob(request, reply, blobs, media))) throw contentErrors.VIDEO_NOT_FOUND();
+        return reply;
       },
     );
   }
