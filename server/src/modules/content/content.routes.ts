@@ -81,7 +81,8 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       config: { access: ['anonymous'], rateLimit: { max: 600, timeWindow: 60_000 } },
       schema: {
         tags: ['content'],
-        summary: 'Report a batch of feed events (all stored, or none)',
+        summary:
+          'Report a batch of feed events (all stored, or none); funnel steps count only from a signed-in user, once per day (docs/funnel.md)',
         body: z.strictObject({
           events: z
             .array(
