@@ -65,11 +65,13 @@ function checkedLookup(rules: WebhookTargetRules, resolve: HostResolver): Lookup
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (found) => {
-        const family = options.family === 4 || options.family === 6 ? options.family : 0;
-        const usable = found.filter((a) => family === 0 || a.family === family);
+        const wanted = String(options.family ?? 0).replace('IPv', '');
+        const usable = found.filter((a) => wanted === '0' || String(a.family) === wanted);
         const first = usable[0];
-        if (!first || found.some((a) => refusedAddress(a.address, rules) !== null)) {
+        if (found.some((a) => refusedAddress(a.address, rules) !== null)) {
           callback(new RefusedTarget(refusedTargetMessage), '', 0);
+        } else if (!first) {
+          callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
         } else if (options.all) {
           (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, usable);
         } else {
