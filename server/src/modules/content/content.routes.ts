@@ -78,7 +78,8 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
   r.post(
     '/api/feed/events',
     {
-      config: { access: ['anonymous'], rateLimit: { max: 600, timeWindow: 60_000 } },
+      // Open to anyone, but a signed-in super app's session counts its funnel steps.
+      config: { access: ['anonymous'], optionalSession: true, rateLimit: { max: 600, timeWindow: 60_000 } },
       schema: {
         tags: ['content'],
         summary:
