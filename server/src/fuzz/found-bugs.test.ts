@@ -33,6 +33,13 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
     }
   });
 
+  it('answers a page path that still holds a % once decoded with 400, not a second decode and 500', async () => {
+    for (const url of ['/%25', '/%25zz', '/assets/%25', '/%2525', '/orders/%25E0%25A4%25A', '/%']) {
+      const res = await call('GET', url);
+      expect(res, url).toMatchObject({ status: 400, code: 'HTTP_BAD_REQUEST', problem: undefined });
+    }
+  });
+
   it("answers an operator's list of an org that does not exist with 404, not an empty list", async () => {
     const res = await call('GET', '/api/orgs/org_nothing_here/apps', s.fw.tokens.operator);
     expect(res).toMatchObject({ status: 404, code: 'IDENTITY_ORG_NOT_FOUND', problem: undefined });

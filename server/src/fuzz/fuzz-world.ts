@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildMatrixWorld } from '../authorization/matrix-world.ts';
 import type { Engine } from '../db/database.ts';
 import { goodPassword } from '../modules/identity/test-client.ts';
+import { builtSuperAppFixture } from '../modules/super-app/testing.ts';
 import { startTestPlatform } from '../test-platform.ts';
 import type { KnownValues } from './schema-arbitrary.ts';
 
@@ -107,7 +108,11 @@ export type FuzzWorld = Awaited<ReturnType<typeof buildFuzzWorld>>;
 export function fuzzWorldFor(engine: Engine): { t: TestPlatform; fw: FuzzWorld } {
   const started = {} as { t: TestPlatform; fw: FuzzWorld };
   beforeAll(async () => {
-    started.t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
+    // A stand-in super app, so its page and asset paths are fuzzed whether or not web/ is built.
+    started.t = await startTestPlatform(engine, {
+      env: { PLAZA_DEMO: 'true' },
+      superAppRoot: builtSuperAppFixture(),
+    });
     started.fw = await buildFuzzWorld(started.t);
   }, 120_000);
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../db/test-database.ts';
 import { runBatch } from './fuzz-run.ts';
@@ -12,6 +13,7 @@ import {
   transportRequests,
 } from './hostile-requests.ts';
 import { type Operation, readOperations } from './openapi-operations.ts';
+import { conventionProblem } from './refusal-envelope.ts';
 import { validBases } from './valid-bases.ts';
 
 /**
@@ -106,4 +108,42 @@ describe.each(testEngines)('every route, fuzzed from the OpenAPI document, on %s
     expect(accepted).toBeGreaterThan(requests / 100);
     expect(failures.slice(0, 60)).toEqual([]);
   }, 600_000);
+});
+
+describe.each(testEngines)("the super app's page paths, outside the OpenAPI document, on %s", (engine) => {
+  const started = fuzzWorldFor(engine);
+
+  it('answers hostile and doubly encoded page paths under 500, in the envelope when refused', async () => {
+    const { t } = started;
+    // Pieces that stress decoding and path handling; joined at random, raw or encoded again.
+    const piece = fc.constantFrom(
+      '%',
+      '%25',
+      '%25zz',
+      '%2525',
+      '%ff',
+      '%00',
+      '%2e%2e',
+      '..',
+      '%2f',
+      'assets',
+      'index.html',
+      'a',
+      '%E0%A4%A',
+      '%5c',
+    );
+    const path = fc
+      .tuple(fc.array(piece, { minLength: 1, maxLength: 5 }), fc.boolean())
+      .map(([parts, again]) => {
+        const raw = `/${parts.join('/')}`;
+        return again ? raw.replaceAll('%', '%25') : raw;
+      });
+    const failures: string[] = [];
+    for (const url of fc.sample(path, { seed, numRuns: engine === 'sqlite' ? 300 : 60 })) {
+      const res = await t.app.inject({ method: 'GET', url });
+      const problem = conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body);
+      if (problem) failures.push(`GET ${url}: ${problem}`);
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
 });
