@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { build as compile, type Manifest } from '@plaza/compiler';
+import { type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
 import { SUPPORTED_APIS } from '@plaza/runtime';
 import {
@@ -28,7 +28,10 @@ export interface PageCheck {
 export interface CheckReport {
   ok: boolean;
   dialect?: string;
-  build: { errors: Array<{ code: string; message: string; file?: string; line?: number; column?: number }> };
+  build: {
+    errors: Array<{ code: string; message: string; file?: string; line?: number; column?: number }>;
+    warnings: Array<{ code: string; message: string; file?: string; line?: number; column?: number }>;
+  };
   pages: PageCheck[];
   /** What the program uses that Plaza does not run yet (`tt.`/`wx.` APIs, built-in components). */
   unsupported: { apis: string[]; components: string[] };
@@ -44,12 +47,13 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   const result = compile(root);
   const report: CheckReport = {
     ok: false,
-    build: { errors: [] },
+    build: { errors: [], warnings: [] },
     pages: [],
     unsupported: { apis: [], components: [] },
   };
-  if (!result.manifest || result.errors.length > 0) {
-    report.build.errors = result.errors.map((e) => e.toJSON());
+  report.build.errors = result.errors.map((e) => e.toJSON());
+  report.build.warnings = result.warnings.map((e) => e.toJSON());
+  if (!result.manifest) {
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
     if (!options.json) io.stderr(`\nCheck failed: the program does not build.\n`);
@@ -59,7 +63,27 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
   report.dialect = program.manifest.dialect;
   report.unsupported = unsupportedUsage(program.manifest);
-  for (const path of allPages(program)) report.pages.push(await checkPage(root, program, path));
+  const pages = allPages(program);
+  // A page app.json lists without a template is still a page that fails, at its own place.
+  for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);
+  // A program may reject a promise with a bare value (`reject('not logged in')`), which no
+  // simulator can claim by its realm: it belongs to the page being checked, one at a time.
+  const strays: unknown[] = [];
+  const onStray = (reason: unknown) => strays.push(reason);
+  process.on('unhandledRejection', onStray);
+  try {
+    for (const path of pages) {
+      const stopped = result.pageErrors.get(path);
+      const page = stopped
+        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError) }
+        : await checkPage(root, program, path);
+      for (const reason of strays.splice(0))
+        page.errors.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
+      report.pages.push(page);
+    }
+  } finally {
+    process.off('unhandledRejection', onStray);
+  }
   report.ok = report.pages.every((p) => p.rendered && p.errors.length === 0);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report, dir, io);
@@ -95,6 +119,18 @@ async function checkPage(root: string, program: Program, path: string): Promise<
     ];
     return { path, rendered: false, ms: ms(), errors };
   }
+}
+
+/** A build error that stops a page, in the shape of the page's runtime errors. */
+function buildError(error: CompilerError): ProgramError {
+  const json = error.toJSON();
+  return {
+    source: 'build',
+    message: `${json.message} [${json.code}]`,
+    ...(json.file ? { file: json.file } : {}),
+    ...(json.line ? { line: json.line } : {}),
+    ...(json.column ? { column: json.column } : {}),
+  };
 }
 
 function unsupportedUsage(manifest: Manifest): CheckReport['unsupported'] {

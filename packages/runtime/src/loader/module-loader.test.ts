@@ -25,6 +25,50 @@ describe('ModuleLoader', () => {
     expect(loader.load('pages/a/a')).toBe('¥3 lib');
   });
 
+  it('resolves as the platforms do: .json, a bare id relative first, then miniprogram_npm walking up', () => {
+    const exportsOf =
+      (value: unknown): ModuleFactory =>
+      (_r, module) => {
+        module.exports = value;
+      };
+    const loader = loaderWith({
+      'pages/a/config.json': exportsOf({ json: true }),
+      'pages/a/helper.js': exportsOf('relative helper'),
+      'pages/miniprogram_npm/near/index.js': exportsOf('nearest npm'),
+      'miniprogram_npm/near/index.js': exportsOf('root npm'),
+      'miniprogram_npm/far/index.js': exportsOf('root npm only'),
+      'miniprogram_npm/@scope/pkg/index.js': exportsOf('scoped'),
+      'pages/a/a.js': (require, module) => {
+        module.exports = [
+          require('./config.json'),
+          require('./config'),
+          require('helper'),
+          require('near'),
+          require('far'),
+          require('@scope/pkg'),
+        ];
+      },
+    });
+    expect(loader.load('pages/a/a')).toEqual([
+      { json: true },
+      { json: true },
+      'relative helper',
+      'nearest npm',
+      'root npm only',
+      'scoped',
+    ]);
+  });
+
+  it('throws a coded error where a missing module is required, when it runs', () => {
+    const loader = loaderWith({
+      'pages/a/a.js': (require, module) => {
+        module.exports = () => require('./gone');
+      },
+    });
+    const later = loader.load('pages/a/a') as () => unknown;
+    expect(later).toThrow(/module "\.\/gone" is not defined \(required from "pages\/a\/a\.js"\)/);
+  });
+
   it('hands a cycle the partial exports, as CommonJS does', () => {
     const loader = loaderWith({
       'a.js': (require, _m, exports) => {
