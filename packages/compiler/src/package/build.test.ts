@@ -1,25 +1,17 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadViewBundle } from '../render-runtime/index.ts';
 import { printNodes } from '../template/render-for-test.ts';
+import { programFolder } from '../testing/program-folder.ts';
 import { build } from './build.ts';
 import { readPackage } from './read-package.ts';
 
 const fixtures = join(import.meta.dirname, '../../test-fixtures');
-const scratch = mkdtempSync(join(tmpdir(), 'plaza-build-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Writes a throwaway program: file path → content. */
-function program(name: string, files: Record<string, string>): string {
-  const root = join(scratch, name);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), content);
-  }
-  return root;
-}
+const folder = programFolder('plaza-build-');
+const { scratch } = folder;
+afterAll(() => folder.remove());
+const program = folder.write;
 
 const minimal = {
   'app.json': '{ "pages": ["pages/index/index"] }',

@@ -95,16 +95,28 @@ export function compileTemplates(
 
 /**
  * A template named by `<import>`/`<include>`: as written, else with the dialect's extension,
- * else with the other dialect's (a Douyin program may hold `.wxml` files and the reverse).
+ * else with the other dialect's. Ports between the dialects keep the other one's names: a
+ * Douyin program may hold `.wxml` files, or name its `.ttml` file `x.wxml`, and the reverse.
  */
 function resolveTemplateFile(project: Project, path: string, extension: string): string | undefined {
-  const candidates = extensionOf(path) ? [path] : [path + extension, `${path}.wxml`, `${path}.ttml`];
-  return candidates.find((candidate) => project.readText(candidate) !== undefined);
+  return firstFile(project, path, extension, ['.wxml', '.ttml']);
 }
 
 /** A wxs/sjs file as `<wxs src>` names it, either dialect's extension accepted. */
 function resolveModuleFile(project: Project, path: string, extension: string): string | undefined {
-  const candidates = extensionOf(path) ? [path] : [path + extension, `${path}.wxs`, `${path}.sjs`];
+  return firstFile(project, path, extension, ['.wxs', '.sjs']);
+}
+
+function firstFile(
+  project: Project,
+  path: string,
+  extension: string,
+  pair: readonly [string, string],
+): string | undefined {
+  const written = extensionOf(path);
+  const base = pair.includes(written) ? stripExtension(path) : path;
+  const candidates =
+    written && !pair.includes(written) ? [path] : [path, base + extension, ...pair.map((e) => base + e)];
   return candidates.find((candidate) => project.readText(candidate) !== undefined);
 }
 

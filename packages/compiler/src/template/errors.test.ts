@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from './compile.ts';
+import { printNodes, renderTemplate } from './render-for-test.ts';
 
 /** Errors and warnings alike, in the order found: a warning is a quirk the platforms tolerate. */
 const errorsOf = (source: string) => {
@@ -49,6 +50,22 @@ describe('template errors carry line:column', () => {
       { code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 1, column: 7, warning: true },
       { code: 'PLZ_TPL_UNKNOWN_DIRECTIVE', line: 1, column: 11, warning: true },
     ]);
+  });
+
+  it('keeps the first of duplicate attributes, as glass-easel does', () => {
+    expect(printNodes(renderTemplate('<image mode="a" src="x" mode="b"/>', {}))).toBe(
+      '<image mode="a" src="x"></image>',
+    );
+  });
+
+  it('renders wx-prefixed built-ins as the built-in and keeps HTML tags, each with a warning', () => {
+    expect(errorsOf('<wx-image src="a"/>\n<span>x</span>')).toEqual([
+      { code: 'PLZ_TPL_PREFIXED_TAG', line: 1, column: 1, warning: true },
+      { code: 'PLZ_TPL_HTML_TAG', line: 2, column: 1, warning: true },
+    ]);
+    expect(printNodes(renderTemplate('<wx-image src="a"/><span>x</span><my-misspelt/>', {}))).toBe(
+      '<image src="a"></image><span>x</span><my-misspelt></my-misspelt>',
+    );
   });
 
   it('reports else without if and an unterminated tag; warns of a duplicate attribute', () => {
