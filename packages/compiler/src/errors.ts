@@ -11,6 +11,7 @@ export const compilerMessages = {
   PLZ_TPL_UNEXPECTED_END_TAG: 'Unexpected end tag </{0}>: no open element matches it',
   PLZ_TPL_EOF_IN_TAG: 'The file ends inside the tag <{0}>',
   PLZ_TPL_EOF_IN_COMMENT: 'The file ends inside a comment',
+  PLZ_TPL_TOO_DEEP: 'Elements nest deeper than {0} levels: <{1}> and what it holds are left out',
   PLZ_TPL_DUPLICATE_ATTRIBUTE: 'Attribute "{0}" is given twice',
   PLZ_TPL_UNCLOSED_INTERPOLATION: 'Interpolation "{{" is not closed with "}}"',
   PLZ_TPL_EMPTY_INTERPOLATION: 'Interpolation "{{ }}" is empty',
@@ -90,7 +91,12 @@ export class CompilerError extends Error {
     loc?: SourceLocation,
     file?: string,
   ) {
+    // An error value about the author's program: a stack of the compiler is of no use to them,
+    // and capturing one for each of thousands of warnings is most of a hostile file's cost.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(formatMessage(code, args));
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.severity = compilerWarnings.has(code) ? 'warning' : 'error';
     this.loc = loc;

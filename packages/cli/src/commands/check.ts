@@ -69,7 +69,10 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   // A program may reject a promise with a bare value (`reject('not logged in')`), which no
   // simulator can claim by its realm: it belongs to the page being checked, one at a time.
   const strays: unknown[] = [];
-  const onStray = (reason: unknown) => strays.push(reason);
+  // Objects are the simulator's to route (it tells them by realm); only bare values are strays.
+  const onStray = (reason: unknown) => {
+    if (reason === null || (typeof reason !== 'object' && typeof reason !== 'function')) strays.push(reason);
+  };
   process.on('unhandledRejection', onStray);
   try {
     for (const path of pages) {

@@ -52,6 +52,11 @@ describe('template errors carry line:column', () => {
     ]);
   });
 
+  it('leaves out elements nested deeper than 256 levels, at the first of them', () => {
+    const errors = errorsOf(`${'<view>'.repeat(300)}x${'</view>'.repeat(300)}`).filter((e) => !e.warning);
+    expect(errors).toEqual([{ code: 'PLZ_TPL_TOO_DEEP', line: 1, column: 1 + 256 * 6 }]);
+  });
+
   it('keeps the first of duplicate attributes, as glass-easel does', () => {
     expect(printNodes(renderTemplate('<image mode="a" src="x" mode="b"/>', {}))).toBe(
       '<image mode="a" src="x"></image>',

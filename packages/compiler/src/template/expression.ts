@@ -95,7 +95,11 @@ function maskDataWords(source: string): { text: string; words: Map<number, strin
       let j = i + 1;
       while (j < source.length && /[\w$]/.test(source[j]!)) j++;
       const word = source.slice(i, j);
-      if (dataWords.has(word) && !/\.\s*$/.test(out) && !/\d$/.test(out)) {
+      // After `.` it is a member name; right after a digit it is part of a malformed number.
+      let k = i - 1;
+      while (k >= 0 && /\s/.test(source[k]!)) k--;
+      const before = source[k];
+      if (dataWords.has(word) && before !== '.' && !/\d/.test(source[i - 1] ?? '')) {
         words.set(i, word);
         out += WORD_MARK + word.slice(1);
       } else {
