@@ -69,6 +69,32 @@ describe('ModuleLoader', () => {
     expect(later).toThrow(/module "\.\/gone" is not defined \(required from "pages\/a\/a\.js"\)/);
   });
 
+  it('loads with require.async and require(id, done, fail), as for subpackages loaded later', async () => {
+    const loader = loaderWith({
+      'sub/util.js': (_r, module) => {
+        module.exports = 'sub util';
+      },
+      'pages/a/a.js': (require, module) => {
+        const withAsync = require as typeof require & { async(id: string): Promise<unknown> };
+        const callback = require as unknown as (
+          id: string,
+          done: (v: unknown) => void,
+          fail: (e: unknown) => void,
+        ) => void;
+        module.exports = Promise.all([
+          withAsync.async('../../sub/util'),
+          new Promise((done, fail) => callback('/sub/util', done, fail)),
+          new Promise((done, fail) => callback('./gone', done, fail)).catch((error: Error) => error.message),
+        ]);
+      },
+    });
+    expect(await (loader.load('pages/a/a') as Promise<unknown>)).toEqual([
+      'sub util',
+      'sub util',
+      'module "./gone" is not defined (required from "pages/a/a.js")',
+    ]);
+  });
+
   it('hands a cycle the partial exports, as CommonJS does', () => {
     const loader = loaderWith({
       'a.js': (require, _m, exports) => {

@@ -102,11 +102,27 @@ export class ModuleLoader {
     if (record.module) return record.module.exports;
     const module = { exports: {} as unknown, id, loaded: false };
     record.module = module;
-    const require = (request: string): unknown => {
+    const requireSync = (request: string): unknown => {
       const target = this.resolveFrom(String(request), id);
       if (target === undefined) throw new RuntimeError('MODULE_NOT_FOUND', String(request), id);
       return this.evaluate(target);
     };
+    // The platforms' forms for modules of subpackages loaded later: `require(id, done, fail)`
+    // and `require.async(id)`. Every module of the package is here already, so both resolve
+    // at once (on the next tick, as an asynchronous load would).
+    const require = Object.assign(
+      (request: string, done?: unknown, fail?: unknown): unknown => {
+        if (typeof done !== 'function') return requireSync(request);
+        Promise.resolve()
+          .then(() => requireSync(request))
+          .then(done as (exports: unknown) => void, (error: unknown) => {
+            if (typeof fail === 'function') fail(error);
+            else throw error;
+          });
+        return undefined;
+      },
+      { async: (request: string) => Promise.resolve().then(() => requireSync(request)) },
+    );
     const globals = this.globals();
     this.loading.push(id);
     try {
