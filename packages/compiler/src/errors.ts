@@ -42,6 +42,8 @@ export const compilerMessages = {
   PLZ_PROJ_DIALECT_UNKNOWN: 'No .ttml or .wxml template found: cannot tell the dialect',
   PLZ_PROJ_IMPORT_UNRESOLVED: '{0} "{1}" does not resolve to a file',
   PLZ_PROJ_CIRCULAR_IMPORT: 'Circular {0}: {1}',
+  PLZ_PROJ_NPM_NOT_INSTALLED:
+    'package.json depends on "{0}", which is not installed (run npm install) nor under miniprogram_npm',
   PLZ_PROJ_PLUGIN:
     'Plugin "{0}" comes from the platform\'s plugin marketplace, which Plaza cannot fetch: pages using it fail',
   // styles
@@ -71,6 +73,7 @@ export const compilerWarnings: ReadonlySet<CompilerErrorCode> = new Set<Compiler
   'PLZ_TPL_PREFIXED_TAG',
   'PLZ_EXPR_CALL_NOT_WXS',
   'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+  'PLZ_PROJ_NPM_NOT_INSTALLED',
 ]);
 
 /** An error found in the author's program: coded, positioned, never an internal stack. */

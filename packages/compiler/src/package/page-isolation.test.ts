@@ -240,6 +240,21 @@ describe('npm packages and extended libraries', () => {
     );
   });
 
+  it('warns of a dependency that is not installed, at its line of package.json', () => {
+    const result = build(
+      folder.write('npm-missing', {
+        ...page,
+        'app.json': '{ "pages": ["pages/index/index"] }',
+        'package.json': '{\n  "dependencies": {\n    "state-kit": "^4.0.0"\n  }\n}',
+        'pages/index/index.wxml': '<view/>',
+      }),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.code, w.file, w.loc?.start.line])).toEqual([
+      ['PLZ_PROJ_NPM_NOT_INSTALLED', 'package.json', 3],
+    ]);
+  });
+
   it('prefers a committed miniprogram_npm folder to the installed package', () => {
     const root = folder.write('npm-committed', {
       ...page,

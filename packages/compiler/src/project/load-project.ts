@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
 import {
@@ -127,9 +128,25 @@ export function loadProject(projectDir: string): {
           .join('/'),
       ),
   );
-  for (const [path, file] of mountedFiles(npmMounts(root, projectDir, appConfig, committed))) {
+  const npm = npmMounts(root, projectDir, appConfig, committed);
+  for (const [path, file] of mountedFiles(npm.mounts)) {
     mounted.set(path, file);
     files.push(path);
+  }
+  for (const { name, manifest } of npm.missing) {
+    // Only the author's `npm install` can bring it; the requires of it fail where they run.
+    const file = relative(root, manifest).split(sep).join('/');
+    // Read for positions only: `npmMounts` parsed this file already, so it reports nothing.
+    const json = readJsonFile(
+      readFileSync(manifest, 'utf8'),
+      file,
+      z.unknown(),
+      'PLZ_PROJ_JSON_SYNTAX',
+      () => {},
+    );
+    warnings.push(
+      new CompilerError('PLZ_PROJ_NPM_NOT_INSTALLED', [name], json.locate(['dependencies', name]), file),
+    );
   }
   fileSet = new Set(files);
   const dialect = detectDialect(files);

@@ -9,6 +9,13 @@ import { listFiles } from './list-files.ts';
  */
 export type NpmMounts = Map<string, string>;
 
+/** A dependency of a `package.json` that is neither installed nor committed under `miniprogram_npm`. */
+export interface MissingDependency {
+  name: string;
+  /** Absolute path of the `package.json` that lists it. */
+  manifest: string;
+}
+
 /**
  * What `plaza build` adds under `miniprogram_npm/` (a folder the author committed wins):
  * - each dependency of `package.json` (beside the program or its project folder) whose
@@ -21,8 +28,9 @@ export function npmMounts(
   projectDir: string,
   appConfig: Readonly<Record<string, unknown>>,
   committed: ReadonlySet<string>,
-): NpmMounts {
+): { mounts: NpmMounts; missing: MissingDependency[] } {
   const mounts: NpmMounts = new Map();
+  const missing: MissingDependency[] = [];
   const mount = (name: string, folder: string) => {
     const at = `miniprogram_npm/${name}`;
     if (!committed.has(at) && !mounts.has(at) && existsSync(folder)) mounts.set(at, folder);
@@ -35,6 +43,8 @@ export function npmMounts(
       if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) continue;
       const installed = join(dir, 'node_modules', name);
       const own = readJson(join(installed, 'package.json'));
+      if (!own && !committed.has(`miniprogram_npm/${name}`))
+        missing.push({ name, manifest: join(dir, 'package.json') });
       const folder = typeof own?.miniprogram === 'string' ? own.miniprogram : undefined;
       if (folder && !folder.includes('..')) mount(name, join(installed, folder));
     }
@@ -44,7 +54,7 @@ export function npmMounts(
     const weui = weuiFolder();
     if (weui) mount('weui-miniprogram', weui);
   }
-  return mounts;
+  return { mounts, missing };
 }
 
 /** Every file of the mounted packages, as package paths → absolute paths. */
