@@ -24,6 +24,8 @@ export const compilerMessages = {
   PLZ_TPL_WXS_WITHOUT_MODULE: '<{0}> needs a "module" name',
   PLZ_TPL_MODEL_NOT_PATH: 'model:{0} must bind a data path such as "{{form.name}}"',
   PLZ_TPL_HTML_TAG: '<{0}> is an HTML tag, not a component of the platforms: it renders as an inert element',
+  PLZ_TPL_UNKNOWN_TAG:
+    '<{0}> is no built-in Plaza renders (a misspelt tag, or one Plaza lacks) nor a component usingComponents names: it renders as an inert element',
   PLZ_TPL_PREFIXED_TAG: '<{0}> is the built-in <{1}> under its rendered name',
   // templates: expressions
   PLZ_EXPR_SYNTAX: 'Invalid expression: {0}',
@@ -71,6 +73,7 @@ export const compilerWarnings: ReadonlySet<CompilerErrorCode> = new Set<Compiler
   'PLZ_TPL_UNEXPECTED_END_TAG',
   'PLZ_TPL_HTML_TAG',
   'PLZ_TPL_PREFIXED_TAG',
+  'PLZ_TPL_UNKNOWN_TAG',
   'PLZ_EXPR_CALL_NOT_WXS',
   'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
   'PLZ_PROJ_NPM_NOT_INSTALLED',

@@ -27,7 +27,7 @@ const seeds = {
   ],
   script: [
     "const api = require('../../api/index');\nimport { fmt } from './fmt';\nPage({ data: { list: [] }, onLoad(q) { wx.request({ url: api.url + q.id }); } });",
-    'Component({ options: { styleIsolation: "shared" }, externalClasses: ["my-class"], methods: { go() { tt.navigateTo({ url: `/p?id=${1}` }); } } });',
+    'Component({ options: { styleIsolation: "shared" }, externalClasses: ["my-class"], methods: { go() { tt.navigateTo({ url: "/p?id=" + 1 }); } } });',
   ],
   json: [
     '{ "pages": ["pages/index/index"], "window": { "navigationBarTitleText": "x" }, "usingComponents": { "a": "/c/a" } }',

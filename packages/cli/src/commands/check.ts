@@ -44,7 +44,9 @@ export interface CheckReport {
  */
 export async function check(dir: string, options: { json: boolean }, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir);
-  const result = compile(root);
+  // What the view actually renders: the container's registry of built-in components.
+  const builtinTags = new Set(containerComponents({ webViewOrigins: [] }).tags());
+  const result = compile(root, { builtinTags });
   const report: CheckReport = {
     ok: false,
     build: { errors: [], warnings: [] },
@@ -62,7 +64,7 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   const text = (name: string) => String(result.files?.get(name) ?? '');
   const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
   report.dialect = program.manifest.dialect;
-  report.unsupported = unsupportedUsage(program.manifest);
+  report.unsupported = unsupportedUsage(program.manifest, builtinTags);
   const pages = allPages(program);
   // A page app.json lists without a template is still a page that fails, at its own place.
   for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);
@@ -136,10 +138,8 @@ function buildError(error: CompilerError): ProgramError {
   };
 }
 
-function unsupportedUsage(manifest: Manifest): CheckReport['unsupported'] {
+function unsupportedUsage(manifest: Manifest, components: ReadonlySet<string>): CheckReport['unsupported'] {
   const apis = new Set<string>(SUPPORTED_APIS);
-  // What the view actually renders: the container's registry of built-in components.
-  const components = new Set(containerComponents({ webViewOrigins: [] }).tags());
   return {
     apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
     components: manifest.usage.components.filter((name) => !components.has(name)).sort(),

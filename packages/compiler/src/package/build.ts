@@ -21,6 +21,11 @@ import { writePackage } from './write-package.ts';
 export interface BuildOptions {
   /** Folder to write; `<outDir>.tgz` is written beside it. Without it nothing is written. */
   outDir?: string;
+  /**
+   * The built-in components the view renders (the container's registry): a tag that is none
+   * of them and no custom component is reported with a warning where it is used.
+   */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
@@ -168,7 +173,7 @@ function buildProject(
       logic.add(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
   }
 
-  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report);
+  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
 
   const styleCache = new Map<string, Root | CompilerError>();
   const styleImports = new Map<string, string[]>();

@@ -24,6 +24,7 @@ export function compileTemplates(
   project: Project,
   externalClasses: Record<string, string[]>,
   report: (error: CompilerError) => void,
+  builtinTags?: ReadonlySet<string>,
 ): TemplateModules {
   const ext = dialects[project.dialect];
   const templates = new Map<string, CompiledTemplate>();
@@ -42,6 +43,7 @@ export function compileTemplates(
       usingComponents,
       externalClasses,
       inheritedWxs,
+      ...(builtinTags ? { builtinTags } : {}),
     });
     templates.set(file, compiled);
     for (const reference of [...compiled.imports, ...compiled.includes]) {

@@ -19,6 +19,8 @@ export interface CompileTemplateOptions {
   onError?: ErrorHandler;
   /** wxs/sjs module names the files that `<include>` this one declare: in scope here too. */
   inheritedWxs?: readonly string[];
+  /** The built-in components the view renders; without it, unknown tags are not reported. */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface CompiledTemplate {
@@ -62,6 +64,7 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
     onError,
     locate: createLocator(source),
     inheritedWxs: options.inheritedWxs ?? [],
+    ...(options.builtinTags ? { builtinTags: options.builtinTags } : {}),
   });
   const wxsFiles: Record<string, string> = {};
   for (const module of result.wxs) {

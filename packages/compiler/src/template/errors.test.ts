@@ -73,6 +73,18 @@ describe('template errors carry line:column', () => {
     );
   });
 
+  it('warns of a misspelt tag when it knows the built-ins, and renders it as written', () => {
+    const compiled = compileTemplate('<view>\n  <vew>x</vew><card/>\n</view>', {
+      filename: 'pages/a/a.wxml',
+      builtinTags: new Set(['view']),
+      usingComponents: { card: 'components/card/card' },
+    });
+    expect(compiled.errors).toEqual([]);
+    expect(compiled.warnings.map((w) => [w.code, w.loc?.start.line, w.loc?.start.column])).toEqual([
+      ['PLZ_TPL_UNKNOWN_TAG', 2, 3],
+    ]);
+  });
+
   it('reports else without if and an unterminated tag; warns of a duplicate attribute', () => {
     expect(errorsOf('<view wx:else/>')).toEqual([{ code: 'PLZ_TPL_ELSE_WITHOUT_IF', line: 1, column: 7 }]);
     expect(errorsOf('<view class="a"')[0]?.code).toBe('PLZ_TPL_EOF_IN_TAG');

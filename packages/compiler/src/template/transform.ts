@@ -43,6 +43,8 @@ export interface TransformOptions {
   locate: (offset: number) => Position;
   /** wxs/sjs names declared by the files that include this one. */
   inheritedWxs?: readonly string[];
+  /** The built-in components the view renders: any other tag that is not custom is reported. */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface TransformResult {

@@ -24,7 +24,7 @@ const PREFIXED = /^(wx|tt)-(.+)$/;
 
 /**
  * The tag an element renders as: a `wx-`/`tt-` prefixed built-in becomes its plain name, an
- * HTML tag stays (inert in the view). Both are reported as warnings at the tag.
+ * HTML tag or an unknown one stays (inert in the view). Each is reported as a warning at the tag.
  */
 export function renderedTag(element: ElementNode, context: TransformContext): string {
   const tag = element.tag;
@@ -35,6 +35,8 @@ export function renderedTag(element: ElementNode, context: TransformContext): st
     return prefixed[2]!;
   }
   if (htmlTags.has(tag.toLowerCase())) context.error('PLZ_TPL_HTML_TAG', [tag], tagLoc(element, context));
+  else if (context.builtinTags && !context.builtinTags.has(tag))
+    context.error('PLZ_TPL_UNKNOWN_TAG', [tag], tagLoc(element, context));
   return tag;
 }
 
