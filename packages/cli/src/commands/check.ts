@@ -35,6 +35,8 @@ export interface CheckReport {
   pages: PageCheck[];
   /** What the program uses that Plaza does not run yet (`tt.`/`wx.` APIs, built-in components). */
   unsupported: { apis: string[]; components: string[] };
+  /** Errors of the app itself (`app.js` throwing), once each: every page shows them too. */
+  app: { errors: ProgramError[] };
 }
 
 /**
@@ -52,6 +54,7 @@ export async function check(dir: string, options: { json: boolean }, io: Command
     build: { errors: [], warnings: [] },
     pages: [],
     unsupported: { apis: [], components: [] },
+    app: { errors: [] },
   };
   report.build.errors = result.errors.map((e) => e.toJSON());
   report.build.warnings = result.warnings.map((e) => e.toJSON());
@@ -89,6 +92,7 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   } finally {
     process.off('unhandledRejection', onStray);
   }
+  report.app.errors = appErrors(report.pages);
   report.ok = report.pages.every((p) => p.rendered && p.errors.length === 0);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report, dir, io);
@@ -146,10 +150,26 @@ function unsupportedUsage(manifest: Manifest, components: ReadonlySet<string>): 
   };
 }
 
+/** The errors raised in the app's own script, as every page that loaded it saw them, once each. */
+function appErrors(pages: PageCheck[]): ProgramError[] {
+  const seen = new Map<string, ProgramError>();
+  for (const page of pages) {
+    for (const error of page.errors) {
+      if (!error.file || !/^app\.(js|ts)$/.test(error.file)) continue;
+      seen.set(`${error.line}:${error.column}:${error.message}`, error);
+    }
+  }
+  return [...seen.values()];
+}
+
 function printReport(report: CheckReport, dir: string, io: CommandIo): void {
   io.stdout(
     `Checked ${dir} (${report.dialect}): ${report.pages.length} page${report.pages.length === 1 ? '' : 's'}\n`,
   );
+  if (report.app.errors.length) {
+    io.stdout('  The app itself fails, so every page does:\n');
+    for (const error of report.app.errors) io.stdout(`         ${describeError(error)}\n`);
+  }
   for (const page of report.pages) {
     const ok = page.rendered && page.errors.length === 0;
     io.stdout(

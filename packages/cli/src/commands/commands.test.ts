@@ -231,6 +231,26 @@ describe('plaza check, page by page', () => {
   });
 });
 
+describe('plaza check, the app itself', () => {
+  it('reports an app.js that throws as the app’s error, once', async () => {
+    await program('app-throws', {
+      'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
+      'app.js': 'const x = null;\nApp({});\nx.boom();\n',
+      'pages/a/a.js': 'Page({});',
+      'pages/a/a.wxml': '<view>a</view>',
+      'pages/b/b.js': 'Page({});',
+      'pages/b/b.wxml': '<view>b</view>',
+    });
+    const { code, out } = await plaza('check', 'app-throws', '--json');
+    expect(code).toBe(1);
+    const report = JSON.parse(out);
+    expect(report.app.errors).toMatchObject([{ file: 'app.js', line: 3 }]);
+    expect(report.app.errors).toHaveLength(1);
+    expect(report.pages.every((p: { errors: unknown[] }) => p.errors.length === 1)).toBe(true);
+    expect((await plaza('check', 'app-throws')).out).toContain('The app itself fails, so every page does:');
+  });
+});
+
 describe('plaza', () => {
   it('prints usage, refuses unknown commands and options, and a command missing its arguments', async () => {
     expect((await plaza('help')).out).toContain('plaza <command>');

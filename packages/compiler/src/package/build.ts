@@ -190,7 +190,11 @@ function buildProject(
     return compiled.css;
   };
 
-  const entries: ViewEntry[] = [{ id: 'app', css: style(`app${ext.style}`, undefined) ?? '' }];
+  // A port between the dialects may keep the other one's app stylesheet.
+  const appStyle = [`app${ext.style}`, 'app.wxss', 'app.ttss'].find(
+    (file) => project.readText(file) !== undefined,
+  );
+  const entries: ViewEntry[] = [{ id: 'app', css: style(appStyle, undefined) ?? '' }];
   const unitsByTemplate = new Map([...project.units.values()].map((unit) => [unit.template, unit]));
   for (const [file, compiled] of templates) {
     const unit = unitsByTemplate.get(file);

@@ -158,7 +158,7 @@ describe('project loading as the platforms resolve it', () => {
     expect(view).toContain('.other');
   });
 
-  it('reads .wxml and .wxs files in a Douyin program, and a .ttml named as .wxml', () => {
+  it('reads .wxml, .wxss and .wxs files in a Douyin program, and a .ttml named as .wxml', () => {
     const result = build(
       folder.write('tt-port', {
         'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
@@ -169,8 +169,11 @@ describe('project loading as the platforms resolve it', () => {
         'pages/a/m.wxs': 'module.exports = { x: "wxs" };',
         'pages/t/t.ttml': '<template name="t"><text>t</text></template>',
         'pages/a/a.ttss': '.a { color: red }',
-        'app.ttss': '.app { color: red }',
-        'pages/b/b.wxml': '<view>b</view>',
+        'app.wxss': '.app { color: green }',
+        'pages/t/t.ttss': '.t { color: red }',
+        'common.ttss': '.c { color: red }',
+        'pages/b/b.wxml': '<view class="b">b</view>',
+        'pages/b/b.wxss': '.b { color: blue }',
         'pages/b/b.js': 'Page({});',
       }),
     );
@@ -178,7 +181,9 @@ describe('project loading as the platforms resolve it', () => {
     expect(result.manifest?.dialect).toBe('tt');
     const registry = loadViewBundle(String(result.files!.get('view.js')));
     expect(printNodes(registry.render('pages/a/a', {}))).toBe('<text>t</text>wxs');
-    expect(printNodes(registry.render('pages/b/b', {}))).toBe('<view>b</view>');
+    expect(printNodes(registry.render('pages/b/b', {}))).toBe('<view class="b">b</view>');
+    expect(String(result.files!.get('view.js'))).toContain('.b { color: blue }');
+    expect(String(result.files!.get('view.js'))).toContain('.app { color: green }');
   });
 
   it('gives an included file the wxs modules of the file including it', () => {

@@ -205,7 +205,7 @@ export function loadProject(projectDir: string): {
       kind,
       path,
       template: firstExisting(path, templateExtensions),
-      style: firstExisting(path, [ext.style]),
+      style: firstExisting(path, [ext.style, dialect === 'tt' ? '.wxss' : '.ttss']),
       script: firstExisting(path, ['.js', '.ts']),
       configFile,
       config,
