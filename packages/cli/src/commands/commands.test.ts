@@ -186,9 +186,16 @@ describe('plaza check', () => {
   });
 });
 
+/** Writes a program, runs `plaza check --json` on it, and parses the report. */
+async function checkReport(dir: string, files: Record<string, string>) {
+  await program(dir, files);
+  const { code, out } = await plaza('check', dir, '--json');
+  return { code, report: JSON.parse(out) };
+}
+
 describe('plaza check, page by page', () => {
   it('fails only the pages a build error or a missing template stops, and a bare rejection only its page', async () => {
-    await program('isolated', {
+    const { code, report } = await checkReport('isolated', {
       'app.json':
         '{ "pages": ["pages/fine/fine", "pages/broken/broken", "pages/gone/gone", "pages/rejects/rejects"] }',
       'app.js': 'App({});',
@@ -199,9 +206,7 @@ describe('plaza check, page by page', () => {
       'pages/rejects/rejects.js': "Page({ onLoad() { Promise.reject('not logged in'); } });",
       'pages/rejects/rejects.wxml': '<view>r</view>',
     });
-    const { code, out } = await plaza('check', 'isolated', '--json');
     expect(code).toBe(1);
-    const report = JSON.parse(out);
     const byPath = Object.fromEntries(
       report.pages.map(
         (p: {
@@ -233,7 +238,7 @@ describe('plaza check, page by page', () => {
 
 describe('plaza check, the app itself', () => {
   it('reports an app.js that throws as the app’s error, once', async () => {
-    await program('app-throws', {
+    const { code, report } = await checkReport('app-throws', {
       'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
       'app.js': 'const x = null;\nApp({});\nx.boom();\n',
       'pages/a/a.js': 'Page({});',
@@ -241,9 +246,7 @@ describe('plaza check, the app itself', () => {
       'pages/b/b.js': 'Page({});',
       'pages/b/b.wxml': '<view>b</view>',
     });
-    const { code, out } = await plaza('check', 'app-throws', '--json');
     expect(code).toBe(1);
-    const report = JSON.parse(out);
     expect(report.app.errors).toMatchObject([{ file: 'app.js', line: 3 }]);
     expect(report.app.errors).toHaveLength(1);
     expect(report.pages.every((p: { errors: unknown[] }) => p.errors.length === 1)).toBe(true);
