@@ -38,6 +38,8 @@ export function isolateErrors(
     pages.set(page, list);
   };
   for (const [page, error] of missingPages) add(page, error);
+  // Most builds have nothing to attribute: no need to walk every page's parts then.
+  if (!errors.length && !tagErrors.size) return { app, pages };
   const parts = new Map(project.pages.map((page) => [page, partsOf(project, page, templates, styleImports)]));
   for (const error of errors) {
     if ([...missingPages.values()].includes(error) || [...tagErrors.values()].includes(error)) continue;
