@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadViewBundle } from '../render-runtime/index.ts';
 import { printNodes } from '../template/render-for-test.ts';
@@ -243,6 +244,35 @@ describe('npm packages and extended libraries', () => {
     expect(String(result.files!.get('logic.js'))).toContain(
       '__plaza_define("miniprogram_npm/ui-kit/index.js"',
     );
+  });
+
+  it('follows packNpmRelationList from the project folder, given the project or the program folder', () => {
+    const project = folder.write('npm-relations', {
+      'project.config.json': JSON.stringify({
+        miniprogramRoot: 'miniprogram/',
+        setting: {
+          packNpmManually: true,
+          packNpmRelationList: [
+            { packageJsonPath: './package.json', miniprogramNpmDistDir: './miniprogram/' },
+          ],
+        },
+      }),
+      'package.json': '{ "dependencies": { "state-kit": "^4.0.0" } }',
+      'node_modules/state-kit/package.json': '{ "name": "state-kit", "miniprogram": "miniprogram_dist" }',
+      'node_modules/state-kit/miniprogram_dist/index.js': 'exports.observable = (o) => o;',
+      'miniprogram/app.json': '{ "pages": ["pages/index/index"] }',
+      'miniprogram/app.js': 'App({});',
+      'miniprogram/store/index.js': "module.exports = require('state-kit').observable({ n: 1 });",
+      'miniprogram/pages/index/index.js': "require('../../store/index'); Page({});",
+      'miniprogram/pages/index/index.wxml': '<view/>',
+    });
+    for (const given of [project, join(project, 'miniprogram')]) {
+      const result = build(given);
+      expect(result.warnings.map(String)).toEqual([]);
+      expect(String(result.files!.get('logic.js'))).toContain(
+        '__plaza_define("miniprogram_npm/state-kit/index.js"',
+      );
+    }
   });
 
   it('warns of a dependency that is not installed, at its line of package.json', () => {

@@ -118,15 +118,12 @@ export function loadProject(projectDir: string): {
   );
   if (!appJson.value) return { project: undefined, errors, warnings };
   const appConfig = appJson.value;
+  // Package folders committed under any `miniprogram_npm/` (`a/miniprogram_npm/@scope/name`).
   const committed = new Set(
-    files
-      .filter((file) => file.startsWith('miniprogram_npm/'))
-      .map((file) =>
-        file
-          .split('/')
-          .slice(0, file.startsWith('miniprogram_npm/@') ? 3 : 2)
-          .join('/'),
-      ),
+    files.flatMap((file) => {
+      const match = /^(.*?miniprogram_npm\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+      return match ? [match[1]!] : [];
+    }),
   );
   const npm = npmMounts(root, projectDir, appConfig, committed);
   for (const [path, file] of mountedFiles(npm.mounts)) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { listFiles } from './list-files.ts';
 
 /**
@@ -16,11 +16,21 @@ export interface MissingDependency {
   manifest: string;
 }
 
+/** A `package.json` whose packages go to the `miniprogram_npm` folder inside `dist`. */
+interface NpmRelation {
+  /** Absolute path of the `package.json`. */
+  manifest: string;
+  /** Package path of the folder that receives `miniprogram_npm/` (`''` for the root). */
+  dist: string;
+}
+
 /**
  * What `plaza build` adds under `miniprogram_npm/` (a folder the author committed wins):
- * - each dependency of `package.json` (beside the program or its project folder) whose
- *   installed package declares a `miniprogram` folder, as WeChat's "build npm" does after the
- *   author's own `npm install`;
+ * - each dependency of a `package.json` whose installed package declares a `miniprogram`
+ *   folder, as WeChat's "build npm" does after the author's own `npm install`. The
+ *   `package.json` files are those `project.config.json` lists in
+ *   `setting.packNpmRelationList` (each with the folder receiving `miniprogram_npm`), else
+ *   the one beside the program or in its project folder;
  * - `useExtendedLib: { weui: true }`: WeUI's components, from the `weui-miniprogram` package.
  */
 export function npmMounts(
@@ -31,30 +41,62 @@ export function npmMounts(
 ): { mounts: NpmMounts; missing: MissingDependency[] } {
   const mounts: NpmMounts = new Map();
   const missing: MissingDependency[] = [];
-  const mount = (name: string, folder: string) => {
-    const at = `miniprogram_npm/${name}`;
+  const mount = (at: string, folder: string) => {
     if (!committed.has(at) && !mounts.has(at) && existsSync(folder)) mounts.set(at, folder);
   };
-  for (const dir of new Set([root, projectDir])) {
-    const manifest = readJson(join(dir, 'package.json'));
-    const dependencies = manifest?.dependencies;
+  for (const { manifest: file, dist } of npmRelations(root, projectDir)) {
+    const dependencies = readJson(file)?.dependencies;
     if (!dependencies || typeof dependencies !== 'object') continue;
     for (const name of Object.keys(dependencies)) {
       if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) continue;
-      const installed = join(dir, 'node_modules', name);
+      const at = `${dist ? `${dist}/` : ''}miniprogram_npm/${name}`;
+      const installed = join(dirname(file), 'node_modules', name);
       const own = readJson(join(installed, 'package.json'));
-      if (!own && !committed.has(`miniprogram_npm/${name}`))
-        missing.push({ name, manifest: join(dir, 'package.json') });
+      if (!own && !committed.has(at)) missing.push({ name, manifest: file });
       const folder = typeof own?.miniprogram === 'string' ? own.miniprogram : undefined;
-      if (folder && !folder.includes('..')) mount(name, join(installed, folder));
+      if (folder && !folder.includes('..')) mount(at, join(installed, folder));
     }
   }
   const extended = appConfig.useExtendedLib as Record<string, unknown> | undefined;
   if (extended?.weui) {
     const weui = weuiFolder();
-    if (weui) mount('weui-miniprogram', weui);
+    if (weui) mount('miniprogram_npm/weui-miniprogram', weui);
   }
   return { mounts, missing };
+}
+
+function npmRelations(root: string, projectDir: string): NpmRelation[] {
+  const project = projectFolder(root, projectDir);
+  const setting = readJson(join(project, 'project.config.json'))?.setting as
+    | Record<string, unknown>
+    | undefined;
+  const listed = Array.isArray(setting?.packNpmRelationList)
+    ? (setting.packNpmRelationList as unknown[])
+    : [];
+  const relations = listed.flatMap((entry) => {
+    const { packageJsonPath, miniprogramNpmDistDir } = (entry ?? {}) as Record<string, unknown>;
+    if (typeof packageJsonPath !== 'string' || typeof miniprogramNpmDistDir !== 'string') return [];
+    const dist = relative(root, resolve(project, miniprogramNpmDistDir)).split(sep).join('/');
+    // A folder outside the program is not part of the package.
+    if (dist.startsWith('..') || isAbsolute(dist)) return [];
+    return [{ manifest: resolve(project, packageJsonPath), dist }];
+  });
+  if (relations.length) return relations;
+  return [...new Set([root, project])].map((dir) => ({ manifest: join(dir, 'package.json'), dist: '' }));
+}
+
+/**
+ * The folder of the `project.config.json` that names this program: the one given, or, when
+ * the program's own folder was given, the nearest parent whose `miniprogramRoot` is it.
+ */
+function projectFolder(root: string, projectDir: string): string {
+  if (existsSync(join(projectDir, 'project.config.json'))) return projectDir;
+  let dir = dirname(root);
+  for (let up = 0; up < 3 && dir !== dirname(dir); up++, dir = dirname(dir)) {
+    const nested = readJson(join(dir, 'project.config.json'))?.miniprogramRoot;
+    if (typeof nested === 'string' && resolve(dir, nested) === resolve(root)) return dir;
+  }
+  return projectDir;
 }
 
 /** Every file of the mounted packages, as package paths → absolute paths. */
