@@ -69,6 +69,15 @@ describe('the platforms’ expression language', () => {
     expect(value(expression, data)).toEqual(expected);
   });
 
+  it.each([
+    ['a: 1, b', { b: 2 }, { a: 1, b: 2 }],
+    ['...o, c: 3', { o: { a: 1 } }, { a: 1, c: 3 }],
+    ['class: 1', {}, { class: 1 }],
+    ['a, b', { a: 1, b: 2 }, { a: 1, b: 2 }],
+  ])('reads a whole expression of object fields as an object: %s', (expression, data, expected) => {
+    expect(value(expression, data)).toEqual(expected);
+  });
+
   it('keeps the author’s columns in errors after a reserved word', () => {
     const [error] = compileTemplate('<view>{{ class + }}</view>').errors;
     expect([error?.code, error?.loc?.start.column, error?.message]).toEqual([

@@ -176,6 +176,20 @@ export function compileExpression(
       throw Object.assign(new SyntaxError(`Unexpected token "${wrapped[at]}"`), { pos: at });
     }
   } catch (error) {
+    // `{{ a: 1, ...b }}`: the platforms read a whole expression of object fields as an object.
+    if (!asObject && /^\s*(\.\.\.|[A-Za-z_$][\w$]*\s*[:,}]|[A-Za-z_$][\w$]*\s*$)/.test(source)) {
+      const problems: CompilerError[] = [];
+      const asFields = compileExpression(
+        source,
+        offset,
+        { ...context, onError: (e) => problems.push(e) },
+        true,
+      );
+      if (asFields !== undefined && problems.every((problem) => problem.severity === 'warning')) {
+        for (const problem of problems) context.onError(problem);
+        return asFields;
+      }
+    }
     const pos = typeof (error as { pos?: unknown }).pos === 'number' ? (error as { pos: number }).pos : 0;
     const message = String((error as Error).message)
       .replace(/\s*\(\d+:\d+\)$/, '')
@@ -185,6 +199,9 @@ export function compileExpression(
     );
     return undefined;
   }
+  // `{{ a, b }}` is the object `{a, b}` on the platforms, not the comma operator.
+  if (!asObject && node.type === 'SequenceExpression')
+    return compileExpression(source, offset, context, true);
   try {
     return generate(node, { scope: context.scope, span, words: masked.words, warn: context.onError });
   } catch (error) {
