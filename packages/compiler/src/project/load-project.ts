@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
 import {
@@ -13,6 +14,7 @@ import {
 import { type Dialect, detectDialect, dialects } from './dialect.ts';
 import { readJsonFile } from './json-file.ts';
 import { listFiles } from './list-files.ts';
+import { mountedFiles, npmMounts } from './npm-packages.ts';
 import { resolveComponentPath } from './resolve-component.ts';
 
 /** A page or a custom component: the files that make it, and the components it uses. */
@@ -55,6 +57,10 @@ export interface Project {
   readBinary(path: string): Buffer;
   errors: CompilerError[];
   warnings: CompilerError[];
+  /** Pages app.json lists whose template does not exist: each fails alone. */
+  missingPages: Map<string, CompilerError>;
+  /** Component tag → why it cannot render (unresolved in app.json, a plugin): pages using it fail. */
+  tagErrors: Map<string, CompilerError>;
 }
 
 /**
@@ -94,11 +100,13 @@ export function loadProject(projectDir: string): {
     return { project: undefined, errors, warnings };
   }
   const files = listFiles(root, ignore);
-  const fileSet = new Set(files);
   const texts = new Map<string, string | undefined>();
+  const mounted = new Map<string, string>();
+  const absolute = (path: string) => mounted.get(path) ?? join(root, path);
+  let fileSet = new Set(files);
   const readText = (path: string) => {
     if (!texts.has(path))
-      texts.set(path, fileSet.has(path) ? readFileSync(join(root, path), 'utf8') : undefined);
+      texts.set(path, fileSet.has(path) ? readFileSync(absolute(path), 'utf8') : undefined);
     return texts.get(path);
   };
   const appJson = readJsonFile(
@@ -110,13 +118,45 @@ export function loadProject(projectDir: string): {
   );
   if (!appJson.value) return { project: undefined, errors, warnings };
   const appConfig = appJson.value;
+  // Package folders committed under any `miniprogram_npm/` (`a/miniprogram_npm/@scope/name`).
+  const committed = new Set(
+    files.flatMap((file) => {
+      const match = /^(.*?miniprogram_npm\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+      return match ? [match[1]!] : [];
+    }),
+  );
+  const npm = npmMounts(root, projectDir, appConfig, committed);
+  for (const [path, file] of mountedFiles(npm.mounts)) {
+    mounted.set(path, file);
+    files.push(path);
+  }
+  for (const { name, manifest } of npm.missing) {
+    // Only the author's `npm install` can bring it; the requires of it fail where they run.
+    const file = relative(root, manifest).split(sep).join('/');
+    // Read for positions only: `npmMounts` parsed this file already, so it reports nothing.
+    const json = readJsonFile(
+      readFileSync(manifest, 'utf8'),
+      file,
+      z.unknown(),
+      'PLZ_PROJ_JSON_SYNTAX',
+      () => {},
+    );
+    warnings.push(
+      new CompilerError('PLZ_PROJ_NPM_NOT_INSTALLED', [name], json.locate(['dependencies', name]), file),
+    );
+  }
+  fileSet = new Set(files);
   const dialect = detectDialect(files);
   if (!dialect) {
     errors.push(new CompilerError('PLZ_PROJ_DIALECT_UNKNOWN', [], undefined, 'app.json'));
     return { project: undefined, errors, warnings };
   }
   const ext = dialects[dialect];
-  const hasTemplate = (path: string) => fileSet.has(path + ext.template);
+  // A program of one dialect may hold templates of the other (ports between the two do).
+  const templateExtensions = [ext.template, dialect === 'tt' ? '.wxml' : '.ttml'];
+  const hasTemplate = (path: string) => templateExtensions.some((extension) => fileSet.has(path + extension));
+  const missingPages = new Map<string, CompilerError>();
+  const tagErrors = new Map<string, CompilerError>();
   const firstExisting = (path: string, extensions: string[]) =>
     extensions.map((extension) => path + extension).find((file) => fileSet.has(file));
 
@@ -126,8 +166,12 @@ export function loadProject(projectDir: string): {
     'app.json',
     (key) => appJson.locate(['usingComponents', key]),
     hasTemplate,
-    report,
-    warnings,
+    (tag, error) => {
+      // An app-wide component that does not resolve stops only the pages showing it.
+      errors.push(error);
+      tagErrors.set(tag, error);
+    },
+    tagErrors,
   );
   const pending: { path: string; kind: ProjectUnit['kind'] }[] = [];
   const addUnit = (path: string, kind: ProjectUnit['kind']) => {
@@ -151,14 +195,14 @@ export function loadProject(projectDir: string): {
       configFile ?? `${path}.json`,
       (key) => locate(['usingComponents', key]),
       hasTemplate,
-      report,
-      warnings,
+      (_, error) => report(error),
+      tagErrors,
     );
     const unit: ProjectUnit = {
       kind,
       path,
-      template: firstExisting(path, [ext.template]),
-      style: firstExisting(path, [ext.style]),
+      template: firstExisting(path, templateExtensions),
+      style: firstExisting(path, [ext.style, dialect === 'tt' ? '.wxss' : '.ttss']),
       script: firstExisting(path, ['.js', '.ts']),
       configFile,
       config,
@@ -172,14 +216,14 @@ export function loadProject(projectDir: string): {
   const checkPage = (page: string, where: readonly PropertyKey[]) => {
     const path = page.replace(/^\//, '');
     if (!hasTemplate(path)) {
-      errors.push(
-        new CompilerError(
-          'PLZ_PROJ_PAGE_MISSING',
-          [page, path + ext.template],
-          appJson.locate(where),
-          'app.json',
-        ),
+      const error = new CompilerError(
+        'PLZ_PROJ_PAGE_MISSING',
+        [page, path + ext.template],
+        appJson.locate(where),
+        'app.json',
       );
+      errors.push(error);
+      missingPages.set(path, error);
       return;
     }
     pages.push(path);
@@ -219,9 +263,11 @@ export function loadProject(projectDir: string): {
       units,
       files,
       readText,
-      readBinary: (path) => readFileSync(join(root, path)),
+      readBinary: (path) => readFileSync(absolute(path)),
       errors,
       warnings,
+      missingPages,
+      tagErrors,
     },
     errors,
     warnings,
@@ -233,19 +279,19 @@ function resolveUsingComponents(
   file: string,
   locate: (key: string) => SourceLocation | undefined,
   hasTemplate: (path: string) => boolean,
-  report: (error: CompilerError) => void,
-  warnings: CompilerError[],
+  unresolved: (tag: string, error: CompilerError) => void,
+  tagErrors: Map<string, CompilerError>,
 ): Record<string, string> {
   const resolved: Record<string, string> = {};
   for (const [tag, value] of Object.entries(using)) {
     if (/^[a-z]+:\/\//.test(value)) {
-      // Plugins (`plugin://…`) come from the host platform: nothing to build here.
-      warnings.push(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+      // Plugins (`plugin://…`) come from the platform's marketplace: the pages showing one fail.
+      tagErrors.set(tag, new CompilerError('PLZ_PROJ_PLUGIN', [value], locate(tag), file));
       continue;
     }
     const path = resolveComponentPath(file, value, hasTemplate);
     if (path) resolved[tag] = path;
-    else report(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+    else unresolved(tag, new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
   }
   return resolved;
 }
