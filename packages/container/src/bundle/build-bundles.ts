@@ -45,3 +45,21 @@ export async function buildContainerScript(frames?: FrameBundles): Promise<strin
     define: { __PLAZA_FRAMES__: JSON.stringify(built) },
   });
 }
+
+/** Entry of each component loaded on first use, by the name the frame asks for. */
+const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
+  map: '../components/map/map-component.ts',
+  editor: '../components/editor/editor-component.ts',
+  'live-player': '../components/live-player/live-player-component.ts',
+};
+
+/**
+ * Bundles the components a page frame loads on first use (their libraries stay out of every
+ * frame's boot): serve each as `<components>/<name>.js` (`mount({ components })`).
+ * @example for (const [name, code] of Object.entries(await buildComponentModules())) files.set(`${name}.js`, code);
+ */
+export async function buildComponentModules(): Promise<Record<string, string>> {
+  const names = Object.keys(COMPONENT_ENTRIES);
+  const built = await Promise.all(names.map((name) => bundle(COMPONENT_ENTRIES[name]!)));
+  return Object.fromEntries(names.map((name, i) => [name, built[i]!]));
+}

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildContainerScript } from '../bundle/index.ts';
+import { buildComponentModules, buildContainerScript } from '../bundle/index.ts';
 import type { MountHandle, MountOptions } from '../mount/mount.ts';
 import { launchChromium } from './browser.ts';
 import { buildPackageFiles, fixtureDir } from './fixture-package.ts';
@@ -29,7 +29,11 @@ export interface Harness {
  */
 export async function startHarness(fixtures: (string | { name: string; dir: string })[]): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const script = await buildContainerScript();
+  const [script, modules] = await Promise.all([buildContainerScript(), buildComponentModules()]);
+  const components = serveFiles(
+    '/plaza-components/',
+    new Map(Object.entries(modules).map(([n, c]) => [`${n}.js`, c])),
+  );
   const packages = fixtures.map((fixture) => {
     const { name, dir } = typeof fixture === 'string' ? { name: fixture, dir: fixtureDir(fixture) } : fixture;
     return serveFiles(`/pkg/${name}/`, buildPackageFiles(dir));
@@ -46,7 +50,7 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
       res.end(script);
       return true;
     }
-    return packages.some((serve) => serve(req, res));
+    return components(req, res) || packages.some((serve) => serve(req, res));
   });
   const other = await startTestServer();
   const browser = await launchChromium();

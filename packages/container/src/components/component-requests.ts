@@ -1,0 +1,34 @@
+/**
+ * What a built-in component may ask of the host page, outside the program's protocol: the code
+ * of a component loaded on first use, the user's consent to the camera, the profile shown by
+ * `open-data`, and the navigation chrome `navigation-bar` drives. The host answers each on the
+ * page frame's control port and applies its own permissions.
+ */
+export type ComponentRequest =
+  | { kind: 'code'; name: string }
+  | { kind: 'camera' }
+  | { kind: 'open-data' }
+  | {
+      kind: 'navigation-bar';
+      title?: string;
+      frontColor?: string;
+      backgroundColor?: string;
+      loading?: boolean;
+    };
+
+/** The profile `open-data` shows; null when the user has not consented. */
+export interface OpenDataProfile {
+  nickName: string;
+  avatarUrl: string;
+  gender: number;
+  city: string;
+  province: string;
+  country: string;
+  language: string;
+}
+
+/** Asks the host; rejects with the host's reason. */
+export type AskHost = (request: ComponentRequest) => Promise<unknown>;
+
+/** An `ask` for a view with no host behind it (unit tests, a view rendered alone). */
+export const noHost: AskHost = (request) => Promise.reject(new Error(`${request.kind}: no host`));
