@@ -77,7 +77,11 @@ export const audio: BuiltinComponent = {
     const el = element as HTMLElement;
     const root = el.shadowRoot!;
     const media = part<HTMLAudioElement>(root, 'media');
-    if (attrs.src !== previous.src) media.src = stringAttr(attrs.src);
+    // An empty src is no source yet, not a failed one.
+    if (attrs.src !== previous.src) {
+      if (attrs.src) media.src = stringAttr(attrs.src);
+      else media.removeAttribute('src');
+    }
     media.loop = truthy(attrs.loop);
     el.toggleAttribute('data-controls', truthy(attrs.controls));
     const name = stringAttr(attrs.name, 'Unknown audio');

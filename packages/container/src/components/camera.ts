@@ -1,12 +1,14 @@
 /**
- * `camera`: the device camera in the page, once the host has the user's consent (the host asks
- * once per app and user); refused or without a camera, the `error` event. `stop` fires when the
- * stream ends; `initdone` when the first frame is ready.
+ * `camera`: the device camera in the page. An opaque-origin page frame may not open a camera,
+ * so the host does, after the user's consent (asked once per app and user) and only for an app
+ * the platform granted the camera; the frames arrive as a stream and are drawn on a canvas
+ * here, in the page's own layout. Refused or without a camera: the `error` event. `initdone`
+ * fires with the first frame, `stop` when the stream ends.
  */
 import type { BuiltinComponent } from '../view/index.ts';
 import { answerContext } from './component-context.ts';
 import { componentElement } from './component-element.ts';
-import type { AskHost } from './component-requests.ts';
+import type { AskHost, CameraFeed } from './component-requests.ts';
 import { stringAttr } from './form-field.ts';
 
 const SIZES: Record<string, { width: number; height: number }> = {
@@ -15,50 +17,63 @@ const SIZES: Record<string, { width: number; height: number }> = {
   high: { width: 1920, height: 1080 },
 };
 
+async function show(
+  reader: ReadableStreamDefaultReader<ImageBitmap>,
+  canvas: HTMLCanvasElement,
+  first: () => void,
+): Promise<void> {
+  const draw = canvas.getContext('2d');
+  let started = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    if (canvas.width !== value.width) canvas.width = value.width;
+    if (canvas.height !== value.height) canvas.height = value.height;
+    draw?.drawImage(value, 0, 0);
+    value.close();
+    if (!started) {
+      started = true;
+      first();
+    }
+    if (!canvas.isConnected && started) {
+      await reader.cancel();
+      return;
+    }
+  }
+}
+
 export function camera(ask: AskHost): BuiltinComponent {
   return {
     create(ctx) {
       const el = componentElement(ctx.document, 'div', 'camera');
       el.setAttribute('role', 'img');
       el.setAttribute('aria-label', 'camera preview');
-      const video = ctx.document.createElement('video');
-      video.muted = true;
-      video.autoplay = true;
-      video.setAttribute('playsinline', '');
-      el.attachShadow({ mode: 'open' }).append(video);
-      video.style.cssText = 'width:100%;height:100%;object-fit:cover;display:block';
-      let stream: MediaStream | undefined;
-      const fail = (errMsg: string) => {
-        el.setAttribute('data-failed', '');
-        ctx.emit('error', { errMsg });
-      };
+      const canvas = ctx.document.createElement('canvas');
+      canvas.style.cssText = 'width:100%;height:100%;object-fit:cover;display:block';
+      el.attachShadow({ mode: 'open' }).append(canvas);
+      let reader: ReadableStreamDefaultReader<ImageBitmap> | undefined;
       const start = async () => {
-        await ask({ kind: 'camera' });
-        const media = ctx.document.defaultView?.navigator.mediaDevices;
-        if (!media) throw new Error('no camera');
         const attrs = ctx.attrs();
         const size = SIZES[stringAttr(attrs.resolution, 'medium')] ?? SIZES.medium!;
-        stream = await media.getUserMedia({
-          video: { facingMode: attrs['device-position'] === 'front' ? 'user' : 'environment', ...size },
-          audio: false,
-        });
-        for (const track of stream.getTracks()) track.addEventListener('ended', () => ctx.emit('stop', {}));
-        video.srcObject = stream;
-        video.addEventListener(
-          'loadeddata',
-          () => ctx.emit('initdone', { maxZoom: 1, width: video.videoWidth, height: video.videoHeight }),
-          { once: true },
+        const feed = (await ask({
+          kind: 'camera',
+          facing: attrs['device-position'] === 'front' ? 'user' : 'environment',
+          ...size,
+        })) as CameraFeed;
+        reader = feed.frames.getReader();
+        await show(reader, canvas, () =>
+          ctx.emit('initdone', { maxZoom: 1, width: canvas.width, height: canvas.height }),
         );
+        ctx.emit('stop', {});
       };
       queueMicrotask(() => {
-        start().catch((error: Error) => fail(`camera:fail ${error.message}`));
+        start().catch((error: Error) => {
+          el.setAttribute('data-failed', '');
+          ctx.emit('error', { errMsg: `camera:fail ${error.message}` });
+        });
       });
       answerContext(el, {
         takePhoto: ({ quality }) => {
-          const canvas = ctx.document.createElement('canvas');
-          canvas.width = video.videoWidth;
-          canvas.height = video.videoHeight;
-          canvas.getContext('2d')?.drawImage(video, 0, 0);
           const q = quality === 'low' ? 0.5 : quality === 'high' ? 0.95 : 0.8;
           return {
             tempImagePath: canvas.toDataURL('image/jpeg', q),
@@ -66,10 +81,7 @@ export function camera(ask: AskHost): BuiltinComponent {
             height: canvas.height,
           };
         },
-        stop: () => {
-          for (const track of stream?.getTracks() ?? []) track.stop();
-          ctx.emit('stop', {});
-        },
+        stop: () => reader?.cancel(),
       });
       return el;
     },

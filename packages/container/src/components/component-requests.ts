@@ -6,7 +6,7 @@
  */
 export type ComponentRequest =
   | { kind: 'code'; name: string }
-  | { kind: 'camera' }
+  | { kind: 'camera'; facing: 'user' | 'environment'; width: number; height: number }
   | { kind: 'open-data' }
   | {
       kind: 'navigation-bar';
@@ -25,6 +25,16 @@ export interface OpenDataProfile {
   province: string;
   country: string;
   language: string;
+}
+
+/**
+ * The camera as the host hands it over: an opaque-origin frame may not open a camera itself,
+ * so the host opens it (after the user's consent) and transfers its frames.
+ */
+export interface CameraFeed {
+  frames: ReadableStream<ImageBitmap>;
+  width: number;
+  height: number;
 }
 
 /** Asks the host; rejects with the host's reason. */

@@ -26,10 +26,12 @@ export const coverImage: BuiltinComponent = {
     return el;
   },
   handles: ['src', 'aria-label', 'referrer-policy'],
-  update(element, attrs) {
+  update(element, attrs, previous) {
     const el = element as HTMLImageElement;
     el.alt = stringAttr(attrs['aria-label']);
-    setAttribute(el, 'src', attrs.src);
+    // Setting the same src again reloads the image and fires `load` again: a handler that
+    // calls setData would then loop.
+    if (attrs.src !== previous.src) setAttribute(el, 'src', attrs.src);
   },
 };
 

@@ -1,5 +1,5 @@
 import type { HostCapabilities } from '@plaza/runtime';
-import type { ComponentRequest, OpenDataProfile } from '../components/index.ts';
+import type { CameraFeed, ComponentRequest, OpenDataProfile } from '../components/index.ts';
 import { askConsent, type HostContext, rememberedConsent } from '../host/browser-host.ts';
 
 export interface ComponentAnswerContext {
@@ -22,9 +22,10 @@ export async function answerComponent(
     case 'code':
       return ctx.componentCode(request.name);
     case 'camera': {
+      if (!ctx.context.permissions.camera) throw new Error('the camera is not available to this app');
       const allowed = await askConsent(ctx.context, 'scope.camera', 'to show the camera in the page');
       if (!allowed) throw new Error('auth deny');
-      return true;
+      return openCamera(request);
     }
     case 'open-data': {
       if (rememberedConsent(ctx.context, 'scope.userInfo') !== true) return null;
@@ -68,4 +69,46 @@ export function componentCodeFrom(base: string): (name: string) => Promise<strin
     }
     return found;
   };
+}
+
+/** Chromium's track → frame stream (not yet in TypeScript's DOM library). */
+declare class MediaStreamTrackProcessor {
+  constructor(init: { track: MediaStreamTrack });
+  readonly readable: ReadableStream<VideoFrame>;
+}
+
+/** The frame's side of the camera is a stream of frames; cancelling it turns the camera off. */
+async function openCamera(request: Extract<ComponentRequest, { kind: 'camera' }>): Promise<CameraFeed> {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    video: { facingMode: request.facing, width: request.width, height: request.height },
+    audio: false,
+  });
+  const track = stream.getVideoTracks()[0]!;
+  const processor = new MediaStreamTrackProcessor({ track });
+  const reader = processor.readable.getReader();
+  const settings = track.getSettings();
+  // A VideoFrame cannot be cloned into another agent cluster (the opaque-origin frame); an
+  // ImageBitmap can.
+  const frames = new ReadableStream<ImageBitmap>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      try {
+        controller.enqueue(await createImageBitmap(value));
+      } finally {
+        value.close();
+      }
+    },
+    cancel() {
+      track.stop();
+      return reader.cancel();
+    },
+  });
+  return { frames, width: settings.width ?? request.width, height: settings.height ?? request.height };
+}
+
+/** What an answer hands over rather than copies (the camera's frame stream). */
+export function transferablesOf(value: unknown): Transferable[] {
+  const frames = (value as Partial<CameraFeed> | null)?.frames;
+  return frames instanceof ReadableStream ? [frames] : [];
 }

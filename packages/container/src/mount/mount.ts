@@ -17,7 +17,12 @@ import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
-import { answerComponent, type ComponentAnswerContext, componentCodeFrom } from './component-answers.ts';
+import {
+  answerComponent,
+  type ComponentAnswerContext,
+  componentCodeFrom,
+  transferablesOf,
+} from './component-answers.ts';
 import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
 import { MountEmitter, type MountEvents, type MountListener } from './mount-events.ts';
 import { loadPackage, type PackageSource } from './package-source.ts';
@@ -193,11 +198,16 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     logicFrame.className = 'plaza-logic';
     const webViewOrigins = allowedOrigins(options.permissions?.webViewDomains);
     const controls = new Map<string, MessagePort>();
-    const pageFrames = new PageFrames(activeShell, frames.viewFrame, {
-      view: loaded.view,
-      webViewOrigins,
-      safeArea: activeShell.safeArea(),
-    });
+    const pageFrames = new PageFrames(
+      activeShell,
+      frames.viewFrame,
+      {
+        view: loaded.view,
+        webViewOrigins,
+        safeArea: activeShell.safeArea(),
+      },
+      options.permissions?.camera ? 'camera' : '',
+    );
     const mirror = new PageDataMirror();
 
     const fatal = (
@@ -241,12 +251,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         if (message?.control === 'ask')
           answerComponent(message.request, components).then(
             (value) =>
-              frame.control.postMessage({
-                control: 'answer',
-                id: message.id,
-                ok: true,
-                value,
-              } satisfies ViewControl),
+              frame.control.postMessage(
+                { control: 'answer', id: message.id, ok: true, value } satisfies ViewControl,
+                transferablesOf(value),
+              ),
             (error: Error) =>
               frame.control.postMessage({
                 control: 'answer',

@@ -25,6 +25,8 @@ export class PageFrames {
     private readonly shell: Shell,
     private readonly code: string,
     private readonly payload: ViewFramePayload,
+    /** The frame's permissions policy (`camera` when the platform granted it to the app). */
+    private readonly allow = '',
   ) {}
 
   /** The spare frame, or a new one when none is ready. */
@@ -58,6 +60,8 @@ export class PageFrames {
     const doc = this.shell.root.ownerDocument;
     const policy = viewFramePolicy(nonce, this.payload.webViewOrigins);
     const frame = createSandboxedFrame(doc, frameDocument(policy, nonce), 'mini program page');
+    // Read when the frame navigates, which is when its slot puts it in the document.
+    if (this.allow) frame.setAttribute('allow', this.allow);
     const protocol = new MessageChannel();
     const control = new MessageChannel();
     const heartbeat = new MessageChannel();

@@ -27,7 +27,10 @@ export interface Harness {
  * `/pkg/<name>/`: a folder of `test-fixtures/` by name, or any program folder) and a second
  * origin, shared by the tests of one file.
  */
-export async function startHarness(fixtures: (string | { name: string; dir: string })[]): Promise<Harness> {
+export async function startHarness(
+  fixtures: (string | { name: string; dir: string })[],
+  options: { browserArgs?: readonly string[] } = {},
+): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const [script, modules] = await Promise.all([buildContainerScript(), buildComponentModules()]);
   const components = serveFiles(
@@ -53,7 +56,7 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
     return components(req, res) || packages.some((serve) => serve(req, res));
   });
   const other = await startTestServer();
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.browserArgs);
   return {
     browser,
     server,
@@ -75,10 +78,13 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
  * The harness of one test file: started before its tests, closed after them.
  * @example const harness = useHarness(['shop']); it('…', async () => { const page = await harness.open(); });
  */
-export function useHarness(fixtures: Parameters<typeof startHarness>[0]): Harness {
+export function useHarness(
+  fixtures: Parameters<typeof startHarness>[0],
+  options?: Parameters<typeof startHarness>[1],
+): Harness {
   let started: Harness | undefined;
   beforeAll(async () => {
-    started = await startHarness(fixtures);
+    started = await startHarness(fixtures, options);
   });
   afterAll(async () => {
     await started?.close();

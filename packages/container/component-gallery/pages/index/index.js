@@ -37,6 +37,7 @@ Page({
       { latitude: 31.2304, longitude: 121.4737, radius: 300, color: '#07c160', fillColor: '#07c16022' },
     ],
     containerShown: false,
+    withCamera: false,
     portal: true,
     loading: false,
     toast: false,
@@ -44,6 +45,18 @@ Page({
     sheet: false,
     platformErrors: '',
     state: '',
+  },
+  onLoad(query) {
+    this.setData({ withCamera: query.camera === '1', liveSrc: query.live || '' });
+  },
+  onCameraReady(e) {
+    this.log(`camera ready ${e.detail.width}x${e.detail.height}`);
+  },
+  onCameraError(e) {
+    this.log(`camera error ${e.detail.errMsg}`);
+  },
+  onLiveError(e) {
+    this.log(`live error ${e.detail.errMsg}`);
   },
   log(entry) {
     this.setData({ state: `${this.data.state}${entry};` });
