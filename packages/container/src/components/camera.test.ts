@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { COMPONENT_GALLERY_DIR } from '../bundle/index.ts';
 import { ARTIFACTS, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 
-const gallery = fileURLToPath(new URL('../../component-gallery', import.meta.url));
 // Chromium's fake camera, and its permission prompt answered yes: only this file needs them.
-const harness = useHarness([{ name: 'gallery', dir: gallery }], {
+const harness = useHarness([{ name: 'gallery', dir: COMPONENT_GALLERY_DIR }], {
   browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
 });
 

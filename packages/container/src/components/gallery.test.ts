@@ -1,10 +1,9 @@
-import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { COMPONENT_GALLERY_DIR } from '../bundle/index.ts';
 import { ARTIFACTS, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 
-const gallery = fileURLToPath(new URL('../../component-gallery', import.meta.url));
-const harness = useHarness([{ name: 'gallery', dir: gallery }]);
+const harness = useHarness([{ name: 'gallery', dir: COMPONENT_GALLERY_DIR }]);
 let page: Page;
 let frame: Frame;
 
