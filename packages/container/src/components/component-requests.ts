@@ -8,6 +8,7 @@ export type ComponentRequest =
   | { kind: 'code'; name: string }
   | { kind: 'camera'; facing: 'user' | 'environment'; width: number; height: number }
   | { kind: 'open-data' }
+  | { kind: 'media'; url: string; rangeStart?: number; rangeEnd?: number }
   | {
       kind: 'navigation-bar';
       title?: string;
@@ -35,6 +36,13 @@ export interface CameraFeed {
   frames: ReadableStream<ImageBitmap>;
   width: number;
   height: number;
+}
+
+/** A piece of a media stream (an HLS playlist or segment) the host fetched for the page. */
+export interface MediaPiece {
+  url: string;
+  status: number;
+  data: ArrayBuffer;
 }
 
 /** Asks the host; rejects with the host's reason. */

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPONENT_GALLERY_DIR } from '../bundle/index.ts';
 import { ARTIFACTS, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 
-const harness = useHarness([{ name: 'gallery', dir: COMPONENT_GALLERY_DIR }]);
+const harness = useHarness([{ name: 'gallery', dir: COMPONENT_GALLERY_DIR }, 'widgets']);
 let page: Page;
 let frame: Frame;
 
@@ -256,5 +256,45 @@ describe('custom component options', () => {
       await frame.locator('#full-card').getByText("Nothing passed: the slot's own content").isVisible(),
     ).toBe(false);
     expect(await frame.locator('#full-card').getByText('Passed content').isVisible()).toBe(true);
+  });
+});
+
+describe('components loaded on first use', () => {
+  it('a page without map, editor or live-player loads none of their code; the gallery loads each once', async () => {
+    const fetched: string[] = [];
+    const plain = await harness.open();
+    plain.on('request', (request) => {
+      if (request.url().includes('/plaza-components/')) fetched.push(new URL(request.url()).pathname);
+    });
+    await mountFixture(plain, 'widgets');
+    await (await frameOf(plain, 'pages/form/form')).locator('#name').waitFor();
+    expect(fetched).toEqual([]);
+    await mountFixture(plain, 'gallery');
+    const shown = await frameOf(plain, 'pages/index/index');
+    await shown.locator('#editor[contenteditable="true"]').waitFor();
+    await shown.locator('#map [part="surface"]').waitFor();
+    await expect.poll(() => fetched.length).toBe(3);
+    expect(fetched.sort()).toEqual([
+      '/plaza-components/editor.js',
+      '/plaza-components/live-player.js',
+      '/plaza-components/map.js',
+    ]);
+    await plain.close();
+  });
+
+  it('live-player plays HLS through hls.js, its playlist fetched by the host (the page frame may not)', async () => {
+    const live = await harness.open();
+    const src = `${harness.server.origin}/probe/live.m3u8`;
+    const fetchedBy: string[] = [];
+    live.on('request', (request) => {
+      if (request.url() === src) fetchedBy.push(request.frame() === live.mainFrame() ? 'host' : 'frame');
+    });
+    await mountFixture(live, 'gallery', { query: { live: src }, appId: 'gallery-live' });
+    const shown = await frameOf(live, 'pages/index/index');
+    // The probe answers with no playlist: hls.js reports the stream lost.
+    await shown.locator('#state').filter({ hasText: 'live -2301' }).waitFor();
+    expect(harness.server.hits).toContain('/probe/live.m3u8');
+    expect(new Set(fetchedBy)).toEqual(new Set(['host']));
+    await live.close();
   });
 });

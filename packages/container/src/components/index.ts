@@ -21,7 +21,13 @@ import { slider } from './slider.ts';
 import { swiper, swiperItem } from './swiper.ts';
 
 export { CONTEXT_EVENT, callContext } from './component-context.ts';
-export type { AskHost, CameraFeed, ComponentRequest, OpenDataProfile } from './component-requests.ts';
+export type {
+  AskHost,
+  CameraFeed,
+  ComponentRequest,
+  MediaPiece,
+  OpenDataProfile,
+} from './component-requests.ts';
 export { COMPONENT_STYLE } from './component-style.ts';
 export { SHARE_REQUEST } from './form.ts';
 export { type RichTextNode, renderRichText } from './rich-text-sanitiser.ts';

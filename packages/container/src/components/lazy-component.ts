@@ -8,7 +8,7 @@ import type { AskHost } from './component-requests.ts';
  * a `blob:` script (the frame's policy allows nothing else) and the script registers itself here.
  */
 export interface LazyComponent {
-  mount(element: HTMLElement, ctx: BuiltinContext): void;
+  mount(element: HTMLElement, ctx: BuiltinContext, ask: AskHost): void;
   update(
     element: HTMLElement,
     attrs: Record<string, unknown>,
@@ -34,7 +34,7 @@ export class LazyModules {
 
   constructor(
     private readonly document: Document,
-    private readonly ask: AskHost,
+    readonly ask: AskHost,
   ) {}
 
   load(name: string): Promise<LazyComponent> {
@@ -86,7 +86,7 @@ export function lazyComponent(
         (component) => {
           ready.set(el, component);
           el.removeAttribute('aria-busy');
-          component.mount(el, ctx);
+          component.mount(el, ctx, modules.ask);
           component.update(el, ctx.attrs(), {}, ctx);
         },
         (error: Error) => {

@@ -1,5 +1,5 @@
 import type { HostCapabilities } from '@plaza/runtime';
-import type { CameraFeed, ComponentRequest, OpenDataProfile } from '../components/index.ts';
+import type { CameraFeed, ComponentRequest, MediaPiece, OpenDataProfile } from '../components/index.ts';
 import { askConsent, type HostContext, rememberedConsent } from '../host/browser-host.ts';
 
 export interface ComponentAnswerContext {
@@ -41,6 +41,8 @@ export async function answerComponent(
         language: String(info.language ?? ''),
       } satisfies OpenDataProfile;
     }
+    case 'media':
+      return fetchMedia(request);
     case 'navigation-bar': {
       if (request.title !== undefined) await ctx.host.setNavigationBarTitle({ title: request.title });
       if (request.frontColor !== undefined || request.backgroundColor !== undefined)
@@ -107,8 +109,25 @@ async function openCamera(request: Extract<ComponentRequest, { kind: 'camera' }>
   return { frames, width: settings.width ?? request.width, height: settings.height ?? request.height };
 }
 
-/** What an answer hands over rather than copies (the camera's frame stream). */
+/**
+ * A live stream's playlist or segment, for `live-player` (the page frame may not fetch): media
+ * loads from anywhere, as `<video src>` may, but without cookies or referrer, and only over
+ * http(s).
+ */
+async function fetchMedia(request: Extract<ComponentRequest, { kind: 'media' }>): Promise<MediaPiece> {
+  const url = new URL(request.url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('invalid url');
+  const headers: Record<string, string> = {};
+  if (request.rangeStart !== undefined)
+    headers.range = `bytes=${request.rangeStart}-${request.rangeEnd === undefined ? '' : request.rangeEnd - 1}`;
+  const res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', headers });
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return { url: res.url, status: res.status, data: await res.arrayBuffer() };
+}
+
+/** What an answer hands over rather than copies (the camera's frame stream, media bytes). */
 export function transferablesOf(value: unknown): Transferable[] {
-  const frames = (value as Partial<CameraFeed> | null)?.frames;
-  return frames instanceof ReadableStream ? [frames] : [];
+  const { frames, data } = (value ?? {}) as Partial<CameraFeed & MediaPiece>;
+  if (frames instanceof ReadableStream) return [frames];
+  return data instanceof ArrayBuffer ? [data] : [];
 }

@@ -1,12 +1,14 @@
 /**
- * `live-player`, loaded on first use: a live stream in a `<video>`, HLS through hls.js where
- * the browser has no HLS of its own (hls.js itself is fetched only for an `.m3u8` source), with
- * `statechange` carrying the platforms' codes and the `LivePlayerContext` methods.
+ * `live-player`, loaded on first use (hls.js comes with it, so no page frame parses it at boot):
+ * a live stream in a `<video>`, HLS through hls.js where the browser has no HLS of its own, its
+ * playlists and segments fetched by the host; `statechange` carries the platforms' codes.
  */
 import type { BuiltinContext } from '../../view/index.ts';
 import { answerContext } from '../component-context.ts';
+import type { AskHost } from '../component-requests.ts';
 import { stringAttr } from '../form-field.ts';
 import { defineLazyComponent, type LazyComponent } from '../lazy-component.ts';
+import { hostLoader } from './host-loader.ts';
 
 /** The platforms' `statechange` codes. */
 const STATE = {
@@ -20,6 +22,7 @@ const STATE = {
 
 interface Player {
   video: HTMLVideoElement;
+  ask: AskHost;
   detach?: () => void;
   src: string;
 }
@@ -32,17 +35,19 @@ async function attach(player: Player, src: string, ctx: BuiltinContext): Promise
   player.src = src;
   const { video } = player;
   if (!src) return video.removeAttribute('src');
-  const hls = /\.m3u8(\?|$)/i.test(src) && !video.canPlayType('application/vnd.apple.mpegurl');
-  if (!hls) {
+  if (!/\.m3u8(\?|$)/i.test(src)) {
     video.src = src;
     return;
   }
   const { default: Hls } = await import('hls.js');
+  // hls.js wherever Media Source Extensions exist: one behaviour across browsers, and the
+  // playlist fetched by the host. The browser's own HLS only where there is no MSE.
   if (!Hls.isSupported()) {
-    ctx.emit('error', { errCode: 10001, errMsg: 'HLS is not supported by this browser' });
+    if (video.canPlayType('application/vnd.apple.mpegurl')) video.src = src;
+    else ctx.emit('error', { errCode: 10001, errMsg: 'HLS is not supported by this browser' });
     return;
   }
-  const instance = new Hls({ enableWorker: false });
+  const instance = new Hls({ enableWorker: false, loader: hostLoader(player.ask) });
   instance.on(Hls.Events.ERROR, (_event, data) => {
     if (data.fatal) ctx.emit('statechange', { code: STATE.disconnected, message: data.details });
   });
@@ -52,12 +57,12 @@ async function attach(player: Player, src: string, ctx: BuiltinContext): Promise
 }
 
 const livePlayer: LazyComponent = {
-  mount(element, ctx) {
+  mount(element, ctx, ask) {
     const video = ctx.document.createElement('video');
     video.setAttribute('playsinline', '');
     video.style.cssText = 'width:100%;height:100%;display:block;background:#000';
     element.attachShadow({ mode: 'open' }).append(video);
-    const player: Player = { video, src: '' };
+    const player: Player = { video, ask, src: '' };
     players.set(element, player);
     const state = (code: number) => () => ctx.emit('statechange', { code });
     video.addEventListener('loadstart', state(STATE.connected));
