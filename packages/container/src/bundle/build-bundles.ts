@@ -51,7 +51,17 @@ const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
   map: '../components/map/map-component.ts',
   editor: '../components/editor/editor-component.ts',
   'live-player': '../components/live-player/live-player-component.ts',
+  'map-tiles': '../components/map/map-tiles.ts',
 };
+
+/** MapLibre's worker as a classic script, for the tile module to start from a blob. */
+async function mapLibreWorker(): Promise<string> {
+  const result = await build({
+    ...common,
+    entryPoints: [fileURLToPath(import.meta.resolve('maplibre-gl/dist/maplibre-gl-worker.mjs'))],
+  });
+  return result.outputFiles![0]!.text;
+}
 
 /**
  * Bundles the components a page frame loads on first use (their libraries stay out of every
@@ -60,6 +70,14 @@ const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
  */
 export async function buildComponentModules(): Promise<Record<string, string>> {
   const names = Object.keys(COMPONENT_ENTRIES);
-  const built = await Promise.all(names.map((name) => bundle(COMPONENT_ENTRIES[name]!)));
+  const worker = await mapLibreWorker();
+  const built = await Promise.all(
+    names.map((name) =>
+      bundle(
+        COMPONENT_ENTRIES[name]!,
+        name === 'map-tiles' ? { define: { __MAPLIBRE_WORKER__: JSON.stringify(worker) } } : {},
+      ),
+    ),
+  );
   return Object.fromEntries(names.map((name, i) => [name, built[i]!]));
 }

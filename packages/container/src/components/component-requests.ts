@@ -9,6 +9,8 @@ export type ComponentRequest =
   | { kind: 'camera'; facing: 'user' | 'environment'; width: number; height: number }
   | { kind: 'open-data' }
   | { kind: 'media'; url: string; rangeStart?: number; rangeEnd?: number }
+  | { kind: 'map-tiles' }
+  | { kind: 'map-tile'; url: string }
   | {
       kind: 'navigation-bar';
       title?: string;
@@ -36,6 +38,14 @@ export interface CameraFeed {
   frames: ReadableStream<ImageBitmap>;
   width: number;
   height: number;
+}
+
+/** The operator's raster tiles for `map` (`https://tiles.example.com/{z}/{x}/{y}.png`). */
+export interface MapTiles {
+  tiles: string[];
+  tileSize?: number;
+  attribution?: string;
+  maxzoom?: number;
 }
 
 /** A piece of a media stream (an HLS playlist or segment) the host fetched for the page. */

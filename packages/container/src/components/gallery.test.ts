@@ -298,3 +298,28 @@ describe('components loaded on first use', () => {
     await live.close();
   });
 });
+
+describe("map with the operator's tiles", () => {
+  it('MapLibre draws the tiles beneath the surface, each fetched by the host from the tile server', async () => {
+    const tiled = await harness.open();
+    const template = `${harness.other.origin}/probe/tiles/{z}/{x}/{y}.png`;
+    const fetchedBy = new Set<string>();
+    tiled.on('request', (request) => {
+      if (request.url().includes('/probe/tiles/'))
+        fetchedBy.add(request.frame() === tiled.mainFrame() ? 'host' : 'frame');
+    });
+    await mountFixture(tiled, 'gallery', { mapTiles: { tiles: [template], attribution: '© Test tiles' } });
+    const shown = await frameOf(tiled, 'pages/index/index');
+    await shown.locator('#map [part="tiles"] canvas').waitFor({ state: 'attached' });
+    // Scale 14 of the surface is zoom 14 of 256-pixel tiles, around People Square (x 13720, y 6694).
+    await expect
+      .poll(() => harness.other.hits.some((hit) => /^\/probe\/tiles\/14\/\d+\/\d+\.png$/.test(hit)))
+      .toBe(true);
+    expect(fetchedBy).toEqual(new Set(['host']));
+    await shown.getByText('© Test tiles').waitFor();
+    // The surface still answers on top.
+    await shown.getByRole('button', { name: 'People Square' }).first().click();
+    await shown.locator('#state').filter({ hasText: 'markertap 1' }).waitFor();
+    await tiled.close();
+  });
+});

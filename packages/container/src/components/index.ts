@@ -25,6 +25,7 @@ export type {
   AskHost,
   CameraFeed,
   ComponentRequest,
+  MapTiles,
   MediaPiece,
   OpenDataProfile,
 } from './component-requests.ts';

@@ -8,7 +8,7 @@ import type { AskHost } from './component-requests.ts';
  * a `blob:` script (the frame's policy allows nothing else) and the script registers itself here.
  */
 export interface LazyComponent {
-  mount(element: HTMLElement, ctx: BuiltinContext, ask: AskHost): void;
+  mount(element: HTMLElement, ctx: BuiltinContext, services: LazyServices): void;
   update(
     element: HTMLElement,
     attrs: Record<string, unknown>,
@@ -17,43 +17,49 @@ export interface LazyComponent {
   ): void;
 }
 
+/** What a loaded component may use: the host, and further modules (a map's tile renderer). */
+export interface LazyServices {
+  ask: AskHost;
+  load<T>(name: string): Promise<T>;
+}
+
 /** The global a loaded module calls; present only while a module is loading. */
 export const LAZY_DEFINE = '__plaza_component_define';
 
-type DefineScope = { [LAZY_DEFINE]?: (name: string, component: LazyComponent) => void };
+type DefineScope = { [LAZY_DEFINE]?: (name: string, value: unknown) => void };
 
-/** Called by a lazily loaded module's entry. */
-export function defineLazyComponent(name: string, component: LazyComponent): void {
-  (globalThis as DefineScope)[LAZY_DEFINE]?.(name, component);
+/** Called by a lazily loaded module's entry: a component, or what another component loads. */
+export function defineLazyComponent(name: string, value: LazyComponent | object): void {
+  (globalThis as DefineScope)[LAZY_DEFINE]?.(name, value);
 }
 
 /** Loads each module once per frame. */
-export class LazyModules {
-  private readonly loaded = new Map<string, Promise<LazyComponent>>();
-  private readonly waiting = new Map<string, (component: LazyComponent) => void>();
+export class LazyModules implements LazyServices {
+  private readonly loaded = new Map<string, Promise<unknown>>();
+  private readonly waiting = new Map<string, (value: unknown) => void>();
 
   constructor(
     private readonly document: Document,
     readonly ask: AskHost,
   ) {}
 
-  load(name: string): Promise<LazyComponent> {
+  load<T>(name: string): Promise<T> {
     let found = this.loaded.get(name);
     if (!found) {
       found = this.fetch(name);
       this.loaded.set(name, found);
     }
-    return found;
+    return found as Promise<T>;
   }
 
-  private async fetch(name: string): Promise<LazyComponent> {
+  private async fetch(name: string): Promise<unknown> {
     const code = await this.ask({ kind: 'code', name });
     if (typeof code !== 'string') throw new Error(`${name}: the host sent no code`);
     const scope = globalThis as DefineScope;
     return new Promise((resolve, reject) => {
       this.waiting.set(name, resolve);
-      scope[LAZY_DEFINE] = (defined, component) => {
-        this.waiting.get(defined)?.(component);
+      scope[LAZY_DEFINE] = (defined, value) => {
+        this.waiting.get(defined)?.(value);
         this.waiting.delete(defined);
         if (this.waiting.size === 0) delete scope[LAZY_DEFINE];
       };
@@ -82,11 +88,11 @@ export function lazyComponent(
     create(ctx) {
       const el = componentElement(ctx.document, 'div', name);
       el.setAttribute('aria-busy', 'true');
-      modules.load(name).then(
+      modules.load<LazyComponent>(name).then(
         (component) => {
           ready.set(el, component);
           el.removeAttribute('aria-busy');
-          component.mount(el, ctx, modules.ask);
+          component.mount(el, ctx, modules);
           component.update(el, ctx.attrs(), {}, ctx);
         },
         (error: Error) => {

@@ -1,5 +1,11 @@
 import type { HostCapabilities } from '@plaza/runtime';
-import type { CameraFeed, ComponentRequest, MediaPiece, OpenDataProfile } from '../components/index.ts';
+import type {
+  CameraFeed,
+  ComponentRequest,
+  MapTiles,
+  MediaPiece,
+  OpenDataProfile,
+} from '../components/index.ts';
 import { askConsent, type HostContext, rememberedConsent } from '../host/browser-host.ts';
 
 export interface ComponentAnswerContext {
@@ -7,6 +13,7 @@ export interface ComponentAnswerContext {
   context: HostContext;
   /** The code of a component loaded on first use, by name. */
   componentCode(name: string): Promise<string>;
+  mapTiles?: MapTiles | undefined;
 }
 
 /**
@@ -43,6 +50,17 @@ export async function answerComponent(
     }
     case 'media':
       return fetchMedia(request);
+    case 'map-tiles':
+      return ctx.mapTiles ?? null;
+    case 'map-tile': {
+      // Only from the operator's tile servers: the page cannot turn this into a fetch of its own.
+      const origins = (ctx.mapTiles?.tiles ?? []).map(
+        (template) => new URL(template.replace(/[{}]/g, '')).origin,
+      );
+      if (!origins.includes(new URL(request.url).origin))
+        throw new Error('not a tile server of this platform');
+      return fetchMedia({ kind: 'media', url: request.url });
+    }
     case 'navigation-bar': {
       if (request.title !== undefined) await ctx.host.setNavigationBarTitle({ title: request.title });
       if (request.frontColor !== undefined || request.backgroundColor !== undefined)

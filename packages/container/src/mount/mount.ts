@@ -6,6 +6,7 @@ import {
   serveHost,
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
+import type { MapTiles } from '../components/index.ts';
 import { ContainerError } from '../errors.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
@@ -52,6 +53,8 @@ export interface MountOptions {
   frames?: FrameBundles;
   /** Where the code of components loaded on first use (map, editor, live-player) is served: `<components>map.js`. */
   components?: string;
+  /** The operator's map tiles; without them `<map>` is a plain surface that still shows markers. */
+  mapTiles?: MapTiles;
   /** Heartbeat settings: silence longer than `timeout` ms ends the program. */
   watchdog?: { interval?: number; timeout?: number };
   /** Where app storage lives; defaults to the page's localStorage. */
@@ -184,7 +187,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   function start(loaded: PackageSource, activeShell: Shell): void {
     if (!frames) return;
     const { host, context: hostContext } = hostFor(loaded, activeShell);
-    const components: ComponentAnswerContext = { host, context: hostContext, componentCode };
+    const components: ComponentAnswerContext = {
+      host,
+      context: hostContext,
+      componentCode,
+      mapTiles: options.mapTiles,
+    };
     const protocol = new MessageChannel();
     const heartbeat = new MessageChannel();
     const status = new MessageChannel();
@@ -206,7 +214,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         webViewOrigins,
         safeArea: activeShell.safeArea(),
       },
-      options.permissions?.camera ? 'camera' : '',
+      { workers: options.mapTiles !== undefined },
     );
     const mirror = new PageDataMirror();
 

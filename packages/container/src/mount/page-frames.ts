@@ -25,8 +25,8 @@ export class PageFrames {
     private readonly shell: Shell,
     private readonly code: string,
     private readonly payload: ViewFramePayload,
-    /** The frame's permissions policy (`camera` when the platform granted it to the app). */
-    private readonly allow = '',
+    /** Whether the frame may start workers (a tiled map's). */
+    private readonly policy: { workers?: boolean } = {},
   ) {}
 
   /** The spare frame, or a new one when none is ready. */
@@ -58,10 +58,8 @@ export class PageFrames {
   private boot(): PageFrame {
     const nonce = createNonce();
     const doc = this.shell.root.ownerDocument;
-    const policy = viewFramePolicy(nonce, this.payload.webViewOrigins);
+    const policy = viewFramePolicy(nonce, this.payload.webViewOrigins, this.policy);
     const frame = createSandboxedFrame(doc, frameDocument(policy, nonce), 'mini program page');
-    // Read when the frame navigates, which is when its slot puts it in the document.
-    if (this.allow) frame.setAttribute('allow', this.allow);
     const protocol = new MessageChannel();
     const control = new MessageChannel();
     const heartbeat = new MessageChannel();

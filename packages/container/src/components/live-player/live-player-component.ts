@@ -57,7 +57,7 @@ async function attach(player: Player, src: string, ctx: BuiltinContext): Promise
 }
 
 const livePlayer: LazyComponent = {
-  mount(element, ctx, ask) {
+  mount(element, ctx, { ask }) {
     const video = ctx.document.createElement('video');
     video.setAttribute('playsinline', '');
     video.style.cssText = 'width:100%;height:100%;display:block;background:#000';

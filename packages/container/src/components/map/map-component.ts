@@ -7,7 +7,9 @@
  */
 import type { BuiltinContext } from '../../view/index.ts';
 import { answerContext } from '../component-context.ts';
-import { defineLazyComponent, type LazyComponent } from '../lazy-component.ts';
+import type { MapTiles } from '../component-requests.ts';
+import { defineLazyComponent, type LazyComponent, type LazyServices } from '../lazy-component.ts';
+import type { TileLayer, TileLayerFactory } from './map-tiles.ts';
 import { fitPoints, type LatLng, type MapView, project, regionOf, unproject } from './web-mercator.ts';
 
 interface Marker extends LatLng {
@@ -46,6 +48,8 @@ svg { position: absolute; inset: 0; width: 100%; height: 100%; pointer-events: n
 [part="callout"]:focus-visible { outline: 2px solid #1a73e8; }
 [part="overlay"] { position: absolute; inset: 0; pointer-events: none; }
 [part="overlay"] ::slotted(*) { pointer-events: auto; }
+[part="tiles"] { position: absolute; inset: 0; pointer-events: none; }
+[part="tiles"] canvas { position: absolute; left: 0; top: 0; }
 [part="attribution"] { position: absolute; right: 2px; bottom: 2px; font-size: 10px; color: #555; background: rgba(255,255,255,.7); padding: 0 3px; }`;
 
 const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
@@ -70,6 +74,7 @@ class MapSurface {
   private opened = new Set<number>();
   private limits = { min: 3, max: 20 };
   private signature = '';
+  private tiles: TileLayer | undefined;
 
   constructor(
     private readonly element: HTMLElement,
@@ -77,7 +82,7 @@ class MapSurface {
   ) {
     const doc = ctx.document;
     this.root = element.attachShadow({ mode: 'open' });
-    this.root.innerHTML = `<style>${STYLE}</style><div part="surface" tabindex="0" role="application" aria-roledescription="map" aria-label="Map. Arrow keys move it, plus and minus zoom."></div><svg part="shapes" aria-hidden="true"></svg><div part="pins"></div><div part="overlay"><slot></slot></div>`;
+    this.root.innerHTML = `<style>${STYLE}</style><div part="surface" tabindex="0" role="application" aria-roledescription="map" aria-label="Map. Arrow keys move it, plus and minus zoom."></div><div part="tiles" aria-hidden="true"></div><svg part="shapes" aria-hidden="true"></svg><div part="pins"></div><div part="overlay"><slot></slot></div>`;
     this.surface = this.root.querySelector('[part="surface"]') as HTMLElement;
     this.shapes = this.root.querySelector('svg') as SVGSVGElement;
     this.pins = this.root.querySelector('[part="pins"]') as HTMLElement;
@@ -157,6 +162,21 @@ class MapSurface {
     new (doc.defaultView as typeof globalThis).ResizeObserver(() => this.draw()).observe(element);
   }
 
+  /** Puts the operator's tiles beneath the surface (the surface stays what the user drives). */
+  showTiles(tiles: MapTiles, services: LazyServices): Promise<void> {
+    return services.load<TileLayerFactory>('map-tiles').then((create) => {
+      const container = this.root.querySelector('[part="tiles"]') as HTMLElement;
+      this.tiles = create(container, tiles, services.ask);
+      if (tiles.attribution) {
+        const note = this.ctx.document.createElement('div');
+        note.setAttribute('part', 'attribution');
+        note.textContent = tiles.attribution;
+        this.root.append(note);
+      }
+      this.draw();
+    });
+  }
+
   view(): MapView {
     return {
       center: this.center,
@@ -231,6 +251,7 @@ class MapSurface {
 
   draw(): void {
     const view = this.view();
+    this.tiles?.show(this.center, this.scale);
     const doc = this.ctx.document;
     const svg = 'http://www.w3.org/2000/svg';
     const shapes: SVGElement[] = [];
@@ -318,9 +339,14 @@ class MapSurface {
 const surfaces = new WeakMap<Element, MapSurface>();
 
 const map: LazyComponent = {
-  mount(element, ctx) {
+  mount(element, ctx, services) {
     const surface = new MapSurface(element, ctx);
     surfaces.set(element, surface);
+    // Without the operator's tiles the plain surface is the map: markers, shapes and events work alike.
+    services
+      .ask({ kind: 'map-tiles' })
+      .then((tiles) => (tiles ? surface.showTiles(tiles as MapTiles, services) : undefined))
+      .catch((error: Error) => ctx.emit('error', { errMsg: `map:fail ${error.message}` }));
     answerContext(element, {
       getCenterLocation: () => ({ ...surface.center }),
       getScale: () => ({ scale: surface.scale }),
