@@ -12,7 +12,17 @@ beforeAll(async () => {
   await mountFixture(page, 'gallery');
   frame = await frameOf(page, 'pages/index/index');
   await frame.locator('#map [part="marker"]').first().waitFor({ state: 'attached' });
+  await frame.evaluate(() => {
+    (window as unknown as ContextWindow).callContext = (id, method, args) => {
+      const detail: { method: string; args: unknown; result?: Promise<unknown> } = { method, args };
+      document.getElementById(id)!.dispatchEvent(new CustomEvent('plaza-context', { detail }));
+      return detail.result;
+    };
+  });
 });
+
+/** What the view does for the logic's context objects: a `plaza-context` event on the element. */
+type ContextWindow = { callContext(id: string, method: string, args: unknown): Promise<unknown> | undefined };
 
 const state = (text: string | RegExp) =>
   frame.locator('#state').filter({ hasText: text }).waitFor({ timeout: 5000 });
@@ -88,12 +98,8 @@ describe('map without a tile source', () => {
 
   it('answers the MapContext through its element', async () => {
     const answers = await frame.evaluate(async () => {
-      const el = document.getElementById('map')!;
-      const call = (method: string, args = {}) => {
-        const detail: { method: string; args: unknown; result?: Promise<unknown> } = { method, args };
-        el.dispatchEvent(new CustomEvent('plaza-context', { detail }));
-        return detail.result;
-      };
+      const call = (method: string, args = {}) =>
+        (window as unknown as ContextWindow).callContext('map', method, args);
       await call('moveToLocation', { latitude: 30, longitude: 120 });
       const center = await call('getCenterLocation');
       const scale = await call('getScale');
@@ -130,12 +136,8 @@ describe('editor', () => {
     expect(await editor.getAttribute('aria-multiline')).toBe('true');
     await state('editor ready');
     const out = await frame.evaluate(async () => {
-      const el = document.getElementById('editor')!;
-      const call = (method: string, args = {}) => {
-        const detail: { method: string; args: unknown; result?: Promise<unknown> } = { method, args };
-        el.dispatchEvent(new CustomEvent('plaza-context', { detail }));
-        return detail.result;
-      };
+      const call = (method: string, args = {}) =>
+        (window as unknown as ContextWindow).callContext('editor', method, args);
       await call('setContents', {
         html: '<p>Hi <b>there</b><img src=x onerror="alert(1)"><script>alert(2)</script></p>',
       });

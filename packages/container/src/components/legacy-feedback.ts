@@ -15,26 +15,25 @@ const BOX = `:host { position: fixed; z-index: 5000; left: 50%; top: 45%; transf
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { [part="spinner"] { animation-duration: 3s; } }`;
 
-/** `loading`: a spinner and its message, announced politely. */
+/** A message box announced politely to screen readers: `loading` and `toast`. */
+function statusBox(document: Document, name: string, chrome: string): HTMLElement {
+  const el = componentElement(document, 'div', name);
+  el.setAttribute('role', 'status');
+  el.setAttribute('aria-live', 'polite');
+  shadowChrome(el, BOX, chrome);
+  return el;
+}
+
+/** `loading`: a spinner and its message. */
 export const loading: BuiltinComponent = {
-  create(ctx) {
-    const el = componentElement(ctx.document, 'div', 'loading');
-    el.setAttribute('role', 'status');
-    el.setAttribute('aria-live', 'polite');
-    shadowChrome(el, BOX, '<span part="spinner" aria-hidden="true"></span><slot></slot>');
-    return el;
-  },
+  create: (ctx) =>
+    statusBox(ctx.document, 'loading', '<span part="spinner" aria-hidden="true"></span><slot></slot>'),
 };
 
 /** `toast`: its message for `duration` ms (1500), then `change` asks the program to hide it. */
 export const toast: BuiltinComponent = {
-  create(ctx) {
-    const el = componentElement(ctx.document, 'div', 'toast');
-    el.setAttribute('role', 'status');
-    el.setAttribute('aria-live', 'polite');
-    shadowChrome(el, BOX, '<span part="icon" aria-hidden="true">✓</span><div><slot></slot></div>');
-    return el;
-  },
+  create: (ctx) =>
+    statusBox(ctx.document, 'toast', '<span part="icon" aria-hidden="true">✓</span><div><slot></slot></div>'),
   handles: ['duration', 'icon'],
   update(element, attrs, previous, ctx) {
     const shown = !truthy(attrs.hidden);
