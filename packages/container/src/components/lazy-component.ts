@@ -66,7 +66,12 @@ export class LazyModules implements LazyServices {
       const script = this.document.createElement('script');
       const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
       script.src = url;
-      script.onload = () => URL.revokeObjectURL(url);
+      script.onload = () => {
+        URL.revokeObjectURL(url);
+        // The code ran (a classic script runs before its load event) without defining itself.
+        if (this.waiting.delete(name)) reject(new Error(`${name}: the code defined no component`));
+        if (this.waiting.size === 0) delete scope[LAZY_DEFINE];
+      };
       script.onerror = () => reject(new Error(`${name}: the component's code did not run`));
       this.document.head.append(script);
     });
