@@ -48,6 +48,9 @@ export async function buildContainerScript(frames?: FrameBundles): Promise<strin
 
 /** Entry of each component loaded on first use, by the name the frame asks for. */
 const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
+  feedback: '../components/feedback/legacy-feedback.ts',
+  audio: '../components/audio/audio-component.ts',
+  camera: '../components/camera/camera-component.ts',
   map: '../components/map/map-component.ts',
   editor: '../components/editor/editor-component.ts',
   'live-player': '../components/live-player/live-player-component.ts',

@@ -71,6 +71,7 @@ textarea { height: 150px; resize: none; }
 [data-plaza="video"] { width: 300px; height: 225px; background: #000; }
 [data-plaza="web-view"], [data-plaza="web-view"] iframe { display: block; width: 100%; height: 100vh; border: 0; }
 [data-plaza="web-view-refused"] { padding: 40px 24px; text-align: center; color: #888; }
+[data-arriving] { visibility: hidden; }
 [data-plaza="cover-view"] { display: block; position: relative; z-index: 10; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 [data-plaza="cover-image"] { display: inline-block; position: relative; z-index: 10; }
 [data-plaza="page-meta"], [data-plaza="navigation-bar"], [data-plaza="ad"], [data-plaza="official-account"] { display: none; }

@@ -262,7 +262,7 @@ describe('custom component options', () => {
 });
 
 describe('components loaded on first use', () => {
-  it('a page without map, editor or live-player loads none of their code; the gallery loads each once', async () => {
+  it('a page without the big or rare components loads none of their code; the gallery loads each module once', async () => {
     const fetched: string[] = [];
     const plain = await harness.open();
     plain.on('request', (request) => {
@@ -275,9 +275,11 @@ describe('components loaded on first use', () => {
     const shown = await frameOf(plain, 'pages/index/index');
     await shown.locator('#editor[contenteditable="true"]').waitFor();
     await shown.locator('#map [part="surface"]').waitFor();
-    await expect.poll(() => fetched.length).toBe(3);
+    await expect.poll(() => fetched.length).toBe(5);
     expect(fetched.sort()).toEqual([
+      '/plaza-components/audio.js',
       '/plaza-components/editor.js',
+      '/plaza-components/feedback.js',
       '/plaza-components/live-player.js',
       '/plaza-components/map.js',
     ]);

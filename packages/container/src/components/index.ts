@@ -3,14 +3,12 @@
  * the dialects document, registered through the view's `BuiltinRegistry`.
  */
 import { type BuiltinRegistry, basicComponents } from '../view/index.ts';
-import { audio } from './audio.ts';
-import { camera } from './camera.ts';
+import { actionSheetCancel, actionSheetItem } from './action-sheet-items.ts';
 import { checkbox, checkboxGroup, label, radio, radioGroup, switchComponent } from './choice.ts';
 import { type AskHost, noHost } from './component-requests.ts';
 import { icon, movableArea, movableView, navigator, progress, text } from './display.ts';
 import { button, form, input, textarea } from './form.ts';
 import { LazyModules, lazyComponent } from './lazy-component.ts';
-import { actionSheet, actionSheetCancel, actionSheetItem, loading, modal, toast } from './legacy-feedback.ts';
 import { canvas, image, richText, video, webView } from './media.ts';
 import { coverImage, coverView, matchMedia, pageContainer, rootPortal } from './overlay.ts';
 import { navigationBar, pageMeta } from './page-meta.ts';
@@ -40,8 +38,17 @@ export interface ComponentSettings {
   ask?: AskHost;
 }
 
-/** Components whose code is loaded on first use, and the attributes each one handles. */
+/**
+ * Components whose code is loaded on first use (big, or rare), and the attributes each one
+ * handles (`LAZY_MODULE_OF` names the code when several share it).
+ */
 export const LAZY_COMPONENTS: Readonly<Record<string, readonly string[]>> = {
+  loading: [],
+  toast: ['duration', 'icon'],
+  modal: ['title', 'no-cancel', 'confirm-text', 'cancel-text'],
+  'action-sheet': [],
+  audio: ['src', 'loop', 'controls', 'poster', 'name', 'author'],
+  camera: ['mode', 'resolution', 'device-position', 'flash', 'frame-size'],
   map: [
     'longitude',
     'latitude',
@@ -114,22 +121,24 @@ export function containerComponents(settings: ComponentSettings, document?: Docu
     .define('page-container', pageContainer)
     .define('page-meta', pageMeta())
     .define('navigation-bar', navigationBar(ask))
-    .define('audio', audio)
-    .define('camera', camera(ask))
     .define('ad', ad)
     .define('official-account', officialAccount)
     .define('open-data', openData(ask))
-    .define('loading', loading)
-    .define('toast', toast)
-    .define('modal', modal)
-    .define('action-sheet', actionSheet)
     .define('action-sheet-item', actionSheetItem)
     .define('action-sheet-cancel', actionSheetCancel);
   const modules = new LazyModules(document ?? globalThis.document, ask);
   for (const [tag, handles] of Object.entries(LAZY_COMPONENTS))
-    registry.define(tag, lazyComponent(tag, modules, handles));
+    registry.define(tag, lazyComponent(tag, modules, handles, LAZY_MODULE_OF[tag]));
   return registry;
 }
+
+/** The module that carries a lazy component, when it is not named after it. */
+const LAZY_MODULE_OF: Readonly<Record<string, string>> = {
+  loading: 'feedback',
+  toast: 'feedback',
+  modal: 'feedback',
+  'action-sheet': 'feedback',
+};
 
 /** The tag of every built-in component: the one list (compiler, matrix and checks read it). */
 export function builtinComponentTags(): string[] {

@@ -33,48 +33,52 @@ export function defineLazyComponent(name: string, value: LazyComponent | object)
   (globalThis as DefineScope)[LAZY_DEFINE]?.(name, value);
 }
 
-/** Loads each module once per frame. */
+/** Loads each module once per frame, and hands out what the modules defined. */
 export class LazyModules implements LazyServices {
-  private readonly loaded = new Map<string, Promise<unknown>>();
-  private readonly waiting = new Map<string, (value: unknown) => void>();
+  private readonly scripts = new Map<string, Promise<void>>();
+  private readonly defined = new Map<string, unknown>();
+  private running = 0;
 
   constructor(
     private readonly document: Document,
     readonly ask: AskHost,
   ) {}
 
-  load<T>(name: string): Promise<T> {
-    let found = this.loaded.get(name);
-    if (!found) {
-      found = this.fetch(name);
-      this.loaded.set(name, found);
+  /** What module `module` (by default named `name` too) defined as `name`. */
+  async load<T>(name: string, module = name): Promise<T> {
+    let script = this.scripts.get(module);
+    if (!script) {
+      script = this.run(module);
+      this.scripts.set(module, script);
     }
-    return found as Promise<T>;
+    await script;
+    if (!this.defined.has(name)) throw new Error(`${module}: the code defined no ${name}`);
+    return this.defined.get(name) as T;
   }
 
-  private async fetch(name: string): Promise<unknown> {
-    const code = await this.ask({ kind: 'code', name });
-    if (typeof code !== 'string') throw new Error(`${name}: the host sent no code`);
+  private async run(module: string): Promise<void> {
+    const code = await this.ask({ kind: 'code', name: module });
+    if (typeof code !== 'string') throw new Error(`${module}: the host sent no code`);
     const scope = globalThis as DefineScope;
-    return new Promise((resolve, reject) => {
-      this.waiting.set(name, resolve);
-      scope[LAZY_DEFINE] = (defined, value) => {
-        this.waiting.get(defined)?.(value);
-        this.waiting.delete(defined);
-        if (this.waiting.size === 0) delete scope[LAZY_DEFINE];
-      };
-      const script = this.document.createElement('script');
-      const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
-      script.src = url;
-      script.onload = () => {
-        URL.revokeObjectURL(url);
-        // The code ran (a classic script runs before its load event) without defining itself.
-        if (this.waiting.delete(name)) reject(new Error(`${name}: the code defined no component`));
-        if (this.waiting.size === 0) delete scope[LAZY_DEFINE];
-      };
-      script.onerror = () => reject(new Error(`${name}: the component's code did not run`));
-      this.document.head.append(script);
-    });
+    this.running += 1;
+    scope[LAZY_DEFINE] = (name, value) => {
+      this.defined.set(name, value);
+    };
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    try {
+      // A classic script runs before its load event: by then it has defined what it carries.
+      await new Promise<void>((resolve, reject) => {
+        const script = this.document.createElement('script');
+        script.src = url;
+        script.onload = () => resolve();
+        script.onerror = () => reject(new Error(`${module}: the code did not run`));
+        this.document.head.append(script);
+      });
+    } finally {
+      URL.revokeObjectURL(url);
+      this.running -= 1;
+      if (this.running === 0) delete scope[LAZY_DEFINE];
+    }
   }
 }
 
@@ -87,21 +91,23 @@ export function lazyComponent(
   name: string,
   modules: LazyModules,
   handles: readonly string[],
+  module = name,
 ): BuiltinComponent {
   const ready = new WeakMap<Element, LazyComponent>();
   return {
     create(ctx) {
       const el = componentElement(ctx.document, 'div', name);
-      el.setAttribute('aria-busy', 'true');
-      modules.load<LazyComponent>(name).then(
+      // Hidden (its place kept) until its code has drawn it.
+      el.setAttribute('data-arriving', '');
+      modules.load<LazyComponent>(name, module).then(
         (component) => {
           ready.set(el, component);
-          el.removeAttribute('aria-busy');
+          el.removeAttribute('data-arriving');
           component.mount(el, ctx, modules);
           component.update(el, ctx.attrs(), {}, ctx);
         },
         (error: Error) => {
-          el.removeAttribute('aria-busy');
+          el.removeAttribute('data-arriving');
           el.setAttribute('data-failed', '');
           ctx.emit('error', { errMsg: `${name}:fail ${error.message}` });
         },

@@ -3,11 +3,12 @@
  * `controls` is set, and the events `play`/`pause`/`timeupdate`/`ended`/`error`. Its element
  * answers the legacy `AudioContext` (`setSrc`, `play`, `pause`, `seek`).
  */
-import { type BuiltinComponent, truthy } from '../view/index.ts';
-import { answerContext } from './component-context.ts';
-import { componentElement } from './component-element.ts';
-import { stringAttr } from './form-field.ts';
-import { part, shadowChrome } from './shadow-chrome.ts';
+// From its own module: the view's index would bring the whole view into this bundle.
+import { truthy } from '../../view/builtins/builtin-registry.ts';
+import { answerContext } from '../component-context.ts';
+import { stringAttr } from '../form-field.ts';
+import { defineLazyComponent, type LazyComponent } from '../lazy-component.ts';
+import { part, shadowChrome } from '../shadow-chrome.ts';
 
 const CARD = `:host { display: inline-block; }
 :host(:not([data-controls])) [part="card"] { display: none; }
@@ -25,9 +26,8 @@ function clock(seconds: number): string {
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export const audio: BuiltinComponent = {
-  create(ctx) {
-    const el = componentElement(ctx.document, 'div', 'audio');
+const audio: LazyComponent = {
+  mount(el, ctx) {
     const root = shadowChrome(
       el,
       CARD,
@@ -70,11 +70,8 @@ export const audio: BuiltinComponent = {
         media.currentTime = Number(position) || 0;
       },
     });
-    return el;
   },
-  handles: ['src', 'loop', 'controls', 'poster', 'name', 'author'],
-  update(element, attrs, previous) {
-    const el = element as HTMLElement;
+  update(el, attrs, previous) {
     const root = el.shadowRoot!;
     const media = part<HTMLAudioElement>(root, 'media');
     // An empty src is no source yet, not a failed one.
@@ -94,3 +91,5 @@ export const audio: BuiltinComponent = {
     part(root, 'cover').style.backgroundImage = poster ? `url("${poster.replace(/["\\\n\r]/g, '')}")` : '';
   },
 };
+
+defineLazyComponent('audio', audio);

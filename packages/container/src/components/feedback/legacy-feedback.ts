@@ -1,13 +1,17 @@
 /**
  * The 2016 feedback components, still used by old programs: `loading`, `toast`, `modal` and
- * `action-sheet` with its `action-sheet-item`s and `action-sheet-cancel`. Each shows its
- * children (the message, the items) and is driven by the program through `hidden`.
+ * `action-sheet` (its items are in `action-sheet-items.ts`). Each shows its children (the
+ * message, the items) and is driven by the program through `hidden`. Loaded on first use:
+ * few programs have them, so no page frame parses them at boot.
  */
-import { type BuiltinComponent, truthy } from '../view/index.ts';
-import { activatable } from './accessible.ts';
-import { componentElement } from './component-element.ts';
-import { stringAttr } from './form-field.ts';
-import { part, shadowChrome } from './shadow-chrome.ts';
+
+// From its own module: the view's index would bring the whole view into this bundle.
+import { truthy } from '../../view/builtins/builtin-registry.ts';
+import type { BuiltinContext } from '../../view/index.ts';
+import { SHEET_CANCEL } from '../action-sheet-items.ts';
+import { stringAttr } from '../form-field.ts';
+import { defineLazyComponent, type LazyComponent } from '../lazy-component.ts';
+import { part, shadowChrome } from '../shadow-chrome.ts';
 
 const BOX = `:host { position: fixed; z-index: 5000; left: 50%; top: 45%; transform: translate(-50%, -50%); min-width: 120px; max-width: 70%; padding: 16px 14px; box-sizing: border-box; border-radius: 8px; background: rgba(17,17,17,.78); color: #fff; font-size: 15px; text-align: center; }
 :host([hidden]) { display: none; }
@@ -16,25 +20,23 @@ const BOX = `:host { position: fixed; z-index: 5000; left: 50%; top: 45%; transf
 @media (prefers-reduced-motion: reduce) { [part="spinner"] { animation-duration: 3s; } }`;
 
 /** A message box announced politely to screen readers: `loading` and `toast`. */
-function statusBox(document: Document, name: string, chrome: string): HTMLElement {
-  const el = componentElement(document, 'div', name);
+function statusBox(el: HTMLElement, chrome: string): void {
   el.setAttribute('role', 'status');
   el.setAttribute('aria-live', 'polite');
   shadowChrome(el, BOX, chrome);
-  return el;
 }
 
+const nothing = () => {};
+
 /** `loading`: a spinner and its message. */
-export const loading: BuiltinComponent = {
-  create: (ctx) =>
-    statusBox(ctx.document, 'loading', '<span part="spinner" aria-hidden="true"></span><slot></slot>'),
+const loading: LazyComponent = {
+  mount: (el) => statusBox(el, '<span part="spinner" aria-hidden="true"></span><slot></slot>'),
+  update: nothing,
 };
 
 /** `toast`: its message for `duration` ms (1500), then `change` asks the program to hide it. */
-export const toast: BuiltinComponent = {
-  create: (ctx) =>
-    statusBox(ctx.document, 'toast', '<span part="icon" aria-hidden="true">✓</span><div><slot></slot></div>'),
-  handles: ['duration', 'icon'],
+const toast: LazyComponent = {
+  mount: (el) => statusBox(el, '<span part="icon" aria-hidden="true">✓</span><div><slot></slot></div>'),
   update(element, attrs, previous, ctx) {
     const shown = !truthy(attrs.hidden);
     const was = !truthy(previous.hidden) && Object.keys(previous).length > 0;
@@ -59,9 +61,8 @@ button:focus-visible { outline: 2px solid #576b95; outline-offset: -2px; }
 [part="cancel"][hidden] { display: none; }`;
 
 /** `modal`: a titled dialog around its children with Confirm and (unless `no-cancel`) Cancel. */
-export const modal: BuiltinComponent = {
-  create(ctx) {
-    const el = componentElement(ctx.document, 'div', 'modal');
+const modal: LazyComponent = {
+  mount(el, ctx) {
     const root = shadowChrome(
       el,
       DIALOG,
@@ -72,11 +73,9 @@ export const modal: BuiltinComponent = {
     el.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && !truthy(ctx.attrs()['no-cancel'])) ctx.emit('cancel', {});
     });
-    return el;
   },
-  handles: ['title', 'no-cancel', 'confirm-text', 'cancel-text'],
   update(element, attrs, previous) {
-    const root = (element as HTMLElement).shadowRoot!;
+    const root = element.shadowRoot!;
     part(root, 'title').textContent = stringAttr(attrs.title);
     part(root, 'confirm').textContent = stringAttr(attrs['confirm-text'], 'Confirm');
     part(root, 'cancel').textContent = stringAttr(attrs['cancel-text'], 'Cancel');
@@ -87,8 +86,6 @@ export const modal: BuiltinComponent = {
   },
 };
 
-const SHEET_CANCEL = 'plaza-action-sheet-cancel';
-
 const SHEET = `:host { position: fixed; inset: 0; z-index: 5000; display: flex; flex-direction: column; justify-content: flex-end; background: rgba(0,0,0,.6); }
 :host([hidden]) { display: none; }
 [part="panel"] { background: #f7f7f7; border-radius: 12px 12px 0 0; overflow: hidden; padding-bottom: env(safe-area-inset-bottom); }`;
@@ -97,9 +94,8 @@ const SHEET = `:host { position: fixed; inset: 0; z-index: 5000; display: flex; 
  * `action-sheet`: a sheet of its items; a tap on the mask or on `action-sheet-cancel` (or
  * Escape) fires `change` so the program hides it.
  */
-export const actionSheet: BuiltinComponent = {
-  create(ctx) {
-    const el = componentElement(ctx.document, 'div', 'action-sheet');
+const actionSheet: LazyComponent = {
+  mount(el, ctx: BuiltinContext) {
     const root = shadowChrome(el, SHEET, '<div part="panel" role="menu"><slot></slot></div>');
     const dismiss = () => ctx.emit('change', { value: false });
     el.addEventListener('click', (event) => {
@@ -109,25 +105,11 @@ export const actionSheet: BuiltinComponent = {
     el.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') dismiss();
     });
-    return el;
   },
+  update: nothing,
 };
 
-/** `action-sheet-item`: one choice of the sheet, a menu item the keyboard reaches. */
-export const actionSheetItem: BuiltinComponent = {
-  create(ctx) {
-    return activatable(componentElement(ctx.document, 'div', 'action-sheet-item'), 'menuitem');
-  },
-};
-
-/** `action-sheet-cancel`: closes its sheet. */
-export const actionSheetCancel: BuiltinComponent = {
-  create(ctx) {
-    const el = activatable(componentElement(ctx.document, 'div', 'action-sheet-cancel'), 'menuitem');
-    el.addEventListener('click', () => {
-      const view = el.ownerDocument.defaultView;
-      if (view) el.dispatchEvent(new view.CustomEvent(SHEET_CANCEL, { bubbles: true }));
-    });
-    return el;
-  },
-};
+defineLazyComponent('loading', loading);
+defineLazyComponent('toast', toast);
+defineLazyComponent('modal', modal);
+defineLazyComponent('action-sheet', actionSheet);
