@@ -47,6 +47,7 @@ describe('legacy feedback components', () => {
     await frame.locator('#show-modal').click();
     const dialog = frame.getByRole('dialog', { name: 'Delete the photo?' });
     await dialog.waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}component-modal.png` });
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent))
       .toBe('Delete');
@@ -60,6 +61,8 @@ describe('legacy feedback components', () => {
 
   it('action-sheet: items are menu items; cancel and item taps reach the program', async () => {
     await frame.locator('#show-sheet').click();
+    await frame.getByRole('menuitem', { name: 'Share' }).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}component-action-sheet.png` });
     await frame.getByRole('menuitem', { name: 'Share' }).press('Enter');
     await state('sheet share');
     await frame.locator('#show-sheet').click();
@@ -176,7 +179,18 @@ describe('layers and conditions', () => {
   });
 
   it('root-portal lifts its children out of a clipping parent; match-media shows the matching branch', async () => {
-    expect(await frame.locator('#portal').isVisible()).toBe(true);
+    // Seen where it is: what the browser hits at its centre (clipping is not "hidden" to Playwright).
+    const shown = () =>
+      frame.locator('#portal').evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return el.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+      });
+    expect(await shown()).toBe(false);
+    await frame.locator('#toggle-portal').click();
+    await expect.poll(shown).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}component-root-portal.png` });
+    await frame.locator('#toggle-portal').click();
+    await expect.poll(shown).toBe(false);
     expect(await frame.locator('#narrow').isVisible()).toBe(true);
     expect(await frame.locator('#wide').isVisible()).toBe(false);
   });

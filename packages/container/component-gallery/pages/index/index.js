@@ -38,7 +38,7 @@ Page({
     ],
     containerShown: false,
     withCamera: false,
-    portal: true,
+    portal: false,
     loading: false,
     toast: false,
     modal: false,
@@ -87,6 +87,9 @@ Page({
   },
   onEditorInput(e) {
     this.log(`editor input ${e.detail.text.trim()}`);
+  },
+  togglePortal() {
+    this.setData({ portal: !this.data.portal });
   },
   openContainer() {
     this.setData({ containerShown: true });
