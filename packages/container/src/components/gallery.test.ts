@@ -173,6 +173,7 @@ describe('layers and conditions', () => {
     await expect
       .poll(() => frame.locator('#page-container').evaluate((el) => (el as HTMLDialogElement).open))
       .toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}component-page-container.png` });
     const sheet = (await frame.locator('#page-container').boundingBox())!;
     await page.mouse.click(sheet.x + 20, sheet.y - 60);
     await state('page-container left');
