@@ -198,6 +198,8 @@ describe('layers and conditions', () => {
 
   it('cover-image loads; page-meta sets the root font size and page style', async () => {
     await state('cover-image load');
+    // Each setData re-renders the page: the same src must not reload the image (and loop on load).
+    expect((await frame.locator('#state').textContent())?.match(/cover-image load/g)).toHaveLength(1);
     expect(await frame.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('16px');
     expect(await frame.locator('plaza-page').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
       'rgb(246, 246, 246)',
