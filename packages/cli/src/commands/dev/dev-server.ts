@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build as compile } from '@plaza/compiler';
-import { buildContainerScript } from '@plaza/container/bundle';
+import {
+  buildComponentModules,
+  buildContainerScript,
+  COMPONENT_GALLERY_DIR,
+  componentGalleryHtml,
+} from '@plaza/container/bundle';
 import type { CommandIo } from '../../io.ts';
 import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
 import { devPageHtml } from './dev-page.ts';
@@ -52,6 +57,8 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   let last: BuildEvent = { ok: false, errors: ['building…'] };
   const listeners = new Set<ServerResponse>();
   let container: Promise<string> | undefined;
+  let componentModules: Promise<Record<string, string>> | undefined;
+  let gallery: Map<string, Buffer | string> | undefined;
   const config = devConfig(root);
 
   const announce = (event: BuildEvent) => {
@@ -97,6 +104,40 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
           res.end(String(error.message));
         },
       );
+      return;
+    }
+    // Components loaded on first use (map, editor, live-player), asked for by the container.
+    const component = /^\/plaza-components\/([a-z-]+)\.js$/.exec(path);
+    if (component) {
+      componentModules ??= buildComponentModules();
+      componentModules.then(
+        (modules) => {
+          const code = modules[component[1]!];
+          res.writeHead(code === undefined ? 404 : 200, {
+            'content-type': TYPES.js!,
+            'cache-control': 'no-store',
+          });
+          res.end(code ?? 'not found');
+        },
+        (error: Error) => {
+          res.writeHead(500);
+          res.end(String(error.message));
+        },
+      );
+      return;
+    }
+    if (path === '/__gallery') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(componentGalleryHtml('/__gallery/package/'));
+      return;
+    }
+    if (path.startsWith('/__gallery/package/')) {
+      gallery ??= compile(COMPONENT_GALLERY_DIR).files;
+      const file = gallery?.get(path.slice('/__gallery/package/'.length));
+      res.writeHead(file === undefined ? 404 : 200, {
+        'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      });
+      res.end(file ?? 'not found');
       return;
     }
     if (path === '/events') {

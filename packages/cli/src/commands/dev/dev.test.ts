@@ -64,4 +64,16 @@ describe('plaza dev', () => {
     await page.locator('#build.error').waitFor({ timeout: 10_000 });
     await page.close();
   });
+
+  it('serves the component gallery, whose map, editor and live-player load on first use', async () => {
+    const page = await browser.newPage({ viewport: { width: 500, height: 820 } });
+    await page.goto(`${server.url}__gallery`);
+    const view = page.frameLocator('#phone section[data-path="pages/index/index"] iframe.plaza-view');
+    await view.getByRole('button', { name: 'People Square' }).first().waitFor();
+    await view.locator('#editor[contenteditable="true"]').waitFor({ state: 'attached' });
+    await page.screenshot({ path: `${ARTIFACTS}dev-gallery.png` });
+    const missing = await fetch(`${server.url}plaza-components/nothing.js`);
+    expect(missing.status).toBe(404);
+    await page.close();
+  });
 });
