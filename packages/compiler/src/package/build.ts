@@ -10,6 +10,7 @@ import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
 import { transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
+import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
 import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
@@ -43,6 +44,9 @@ const sourceExtensions = new Set([
   '.ttss',
   '.wxs',
   '.sjs',
+  '.less',
+  '.scss',
+  '.sass',
   '.json',
   '.md',
 ]);
@@ -144,18 +148,21 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   const { templates, wxs, tags } = compileTemplates(project, externalClasses, report);
 
   const styleCache = new Map<string, Root | CompilerError>();
+  // Less and Sass sources are compiled to CSS first; imports of plain stylesheets see them compiled too.
+  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: report });
   const style = (file: string | undefined, scope: StyleScope | undefined) =>
     file
-      ? compileStyle(project.readText(file) ?? '', {
+      ? compileStyle(styleText(file) ?? '', {
           filename: file,
-          readFile: project.readText,
+          readFile: styleText,
           cache: styleCache,
           onError: report,
           ...(scope ? { scope } : {}),
         }).css
       : undefined;
 
-  const entries: ViewEntry[] = [{ id: 'app', css: style(`app${ext.style}`, undefined) ?? '' }];
+  const appStyle = project.styleExtensions.map((extension) => `app${extension}`).find((f) => fileSet.has(f));
+  const entries: ViewEntry[] = [{ id: 'app', css: style(appStyle, undefined) ?? '' }];
   const unitsByTemplate = new Map([...project.units.values()].map((unit) => [unit.template, unit]));
   for (const [file, compiled] of templates) {
     const unit = unitsByTemplate.get(file);

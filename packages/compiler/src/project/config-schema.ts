@@ -52,6 +52,9 @@ export type ComponentConfig = z.infer<typeof componentConfigSchema>;
 /** `project.config.json`: only where the program lives matters to the build. */
 export const projectConfigSchema = z.looseObject({
   miniprogramRoot: z.string().optional(),
+  /** Where the sources are when compiler plugins (TypeScript, Less, Sass) build them. */
+  srcMiniprogramRoot: z.string().optional(),
+  setting: z.looseObject({ useCompilerPlugins: z.unknown().optional() }).optional(),
   packOptions: z
     .looseObject({
       ignore: z

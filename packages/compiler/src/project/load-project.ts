@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
+import { compilerPlugins, styleExtensions } from '../style/style-languages.ts';
 import {
   type AppConfig,
   appConfigSchema,
@@ -49,6 +50,8 @@ export interface Project {
   units: Map<string, ProjectUnit>;
   /** Every file of the program, as package paths. */
   files: string[];
+  /** Stylesheet extensions, first match wins: `.less`/`.scss`/`.sass` when `useCompilerPlugins` asks, then the dialect's. */
+  styleExtensions: string[];
   /** Text of a package file, read once; `undefined` when it does not exist. */
   readText(path: string): string | undefined;
   /** Bytes of a package file (assets such as images). */
@@ -76,6 +79,7 @@ export function loadProject(projectDir: string): {
   const report = (error: CompilerError) => errors.push(error);
   let root = projectDir;
   let ignore: PackIgnore = [];
+  let plugins = compilerPlugins(undefined);
   if (existsSync(join(projectDir, 'project.config.json'))) {
     const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
     const config = readJsonFile(
@@ -85,8 +89,15 @@ export function loadProject(projectDir: string): {
       'PLZ_PROJ_JSON_SYNTAX',
       report,
     );
-    const nested = config.value?.miniprogramRoot;
-    if (nested && existsSync(join(projectDir, nested, 'app.json'))) root = join(projectDir, nested);
+    plugins = compilerPlugins(config.value?.setting?.useCompilerPlugins);
+    // With compiler plugins the sources (.ts, .less) live in srcMiniprogramRoot; Plaza compiles them itself.
+    const roots = [
+      ...(plugins.size ? [config.value?.srcMiniprogramRoot] : []),
+      config.value?.miniprogramRoot,
+      config.value?.srcMiniprogramRoot,
+    ];
+    const nested = roots.find((dir) => dir && existsSync(join(projectDir, dir, 'app.json')));
+    if (nested) root = join(projectDir, nested);
     ignore = config.value?.packOptions?.ignore ?? [];
   }
   if (!existsSync(join(root, 'app.json'))) {
@@ -116,6 +127,7 @@ export function loadProject(projectDir: string): {
     return { project: undefined, errors, warnings };
   }
   const ext = dialects[dialect];
+  const stylesheets = styleExtensions(ext.style, plugins);
   const hasTemplate = (path: string) => fileSet.has(path + ext.template);
   const firstExisting = (path: string, extensions: string[]) =>
     extensions.map((extension) => path + extension).find((file) => fileSet.has(file));
@@ -158,7 +170,7 @@ export function loadProject(projectDir: string): {
       kind,
       path,
       template: firstExisting(path, [ext.template]),
-      style: firstExisting(path, [ext.style]),
+      style: firstExisting(path, stylesheets),
       script: firstExisting(path, ['.js', '.ts']),
       configFile,
       config,
@@ -218,6 +230,7 @@ export function loadProject(projectDir: string): {
       subpackages,
       units,
       files,
+      styleExtensions: stylesheets,
       readText,
       readBinary: (path) => readFileSync(join(root, path)),
       errors,

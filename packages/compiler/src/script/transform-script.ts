@@ -35,6 +35,18 @@ export interface TransformedScript {
  * so older WebViews run it.
  */
 export function transformScript(source: string, path: string): TransformedScript {
+  // A rebuild (plaza dev) reuses what an unchanged file compiled to: esbuild's synchronous
+  // round trip is most of a build's time. One entry per path, replaced when the text changes.
+  const cached = transformed.get(path);
+  if (cached?.source === source) return cached.result;
+  const result = transformUncached(source, path);
+  transformed.set(path, { source, result });
+  return result;
+}
+
+const transformed = new Map<string, { source: string; result: TransformedScript }>();
+
+function transformUncached(source: string, path: string): TransformedScript {
   try {
     const result = transformSync(source, {
       loader: path.endsWith('.ts') ? 'ts' : 'js',
