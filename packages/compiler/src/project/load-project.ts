@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
 import { compilerPlugins, styleExtensions } from '../style/style-languages.ts';
@@ -80,8 +80,9 @@ export function loadProject(projectDir: string): {
   let root = projectDir;
   let ignore: PackIgnore = [];
   let plugins = compilerPlugins(undefined);
-  if (existsSync(join(projectDir, 'project.config.json'))) {
-    const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
+  const configDir = projectConfigDir(projectDir);
+  if (configDir !== undefined) {
+    const text = readFileSync(join(configDir, 'project.config.json'), 'utf8');
     const config = readJsonFile(
       text,
       'project.config.json',
@@ -96,8 +97,8 @@ export function loadProject(projectDir: string): {
       config.value?.miniprogramRoot,
       config.value?.srcMiniprogramRoot,
     ];
-    const nested = roots.find((dir) => dir && existsSync(join(projectDir, dir, 'app.json')));
-    if (nested) root = join(projectDir, nested);
+    const nested = roots.find((dir) => dir && existsSync(join(configDir, dir, 'app.json')));
+    if (nested && configDir === projectDir) root = join(projectDir, nested);
     ignore = config.value?.packOptions?.ignore ?? [];
   }
   if (!existsSync(join(root, 'app.json'))) {
@@ -239,6 +240,27 @@ export function loadProject(projectDir: string): {
     errors,
     warnings,
   };
+}
+
+/**
+ * The folder whose `project.config.json` describes `projectDir`: its own, or, when the program
+ * folder itself is given (`<project>/miniprogram`), the project's one level up that names it as
+ * its `miniprogramRoot` or `srcMiniprogramRoot`, so its compiler plugins still apply.
+ */
+function projectConfigDir(projectDir: string): string | undefined {
+  if (existsSync(join(projectDir, 'project.config.json'))) return projectDir;
+  const parent = dirname(projectDir);
+  const file = join(parent, 'project.config.json');
+  if (parent === projectDir || !existsSync(file)) return undefined;
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not this program's to report: it was not asked to load that project
+  }
+  const { miniprogramRoot, srcMiniprogramRoot } = (config ?? {}) as Record<string, unknown>;
+  const names = [miniprogramRoot, srcMiniprogramRoot].filter((v): v is string => typeof v === 'string');
+  return names.some((name) => resolve(parent, name) === resolve(projectDir)) ? parent : undefined;
 }
 
 function resolveUsingComponents(

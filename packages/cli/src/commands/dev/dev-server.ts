@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build as compile } from '@plaza/compiler';
 import { buildContainerScript } from '@plaza/container/bundle';
+import { CliError } from '../../errors.ts';
 import type { CommandIo } from '../../io.ts';
 import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
 import { devPageHtml } from './dev-page.ts';
+import type { LaunchPath } from './launch-path.ts';
 
 export interface DevServerOptions {
   io: CommandIo;
@@ -14,6 +16,8 @@ export interface DevServerOptions {
   port?: number;
   /** Rebuild when a file of the program changes (default true). */
   watch?: boolean;
+  /** The page to open first and its query (`onLoad` options); the entry page by default. */
+  launch?: LaunchPath;
 }
 
 export interface DevServer {
@@ -52,7 +56,8 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   let last: BuildEvent = { ok: false, errors: ['building…'] };
   const listeners = new Set<ServerResponse>();
   let container: Promise<string> | undefined;
-  const config = devConfig(root);
+  const config = { ...devConfig(root), ...(options.launch ? { launch: options.launch } : {}) };
+  let pages: string[] = [];
 
   const announce = (event: BuildEvent) => {
     last = event;
@@ -71,6 +76,7 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       return false;
     }
     files = result.files;
+    pages = [...result.manifest.pages];
     version += 1;
     const ms = Math.round(performance.now() - started);
     if (version > 1) io.stdout(`Rebuilt in ${ms} ms, reloading.\n`);
@@ -125,6 +131,10 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   };
 
   await rebuild();
+  // A launch page the program does not declare would only show the container's error page.
+  if (options.launch && version > 0 && !pages.includes(options.launch.path)) {
+    throw new CliError('CLI_BAD_LAUNCH_PATH', options.launch.path);
+  }
   const server = createServer(handle);
   const port = await listen(server, options.port);
   let watcher: FSWatcher | undefined;
