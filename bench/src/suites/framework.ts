@@ -6,6 +6,7 @@ import { build } from '@plaza/compiler';
 import { buildProgram, launch } from '@plaza/simulator';
 import type { BenchRow, BenchSuite } from '../suite.ts';
 import { largeProgram, writeProgram } from '../support/large-program.ts';
+import { median, percentile } from '../support/percentile.ts';
 
 const takeout = fileURLToPath(new URL('../../../examples/takeout', import.meta.url));
 
@@ -131,15 +132,6 @@ async function repeat<T>(times: number, work: () => Promise<T>): Promise<T[]> {
   const out: T[] = [];
   for (let i = 0; i < times; i++) out.push(await work());
   return out;
-}
-
-function median(values: number[]): number {
-  return percentile(values, 0.5);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
 function fmt(n: number): string {

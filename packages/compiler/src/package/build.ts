@@ -8,7 +8,7 @@ import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
-import { transformScript } from '../script/transform-script.ts';
+import { prepareScripts, transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
 import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
@@ -113,8 +113,12 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
-  for (const file of project.files) {
-    if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
+  const scripts = project.files.filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'));
+  prepareScripts(
+    project.root,
+    scripts.map((path) => ({ path, source: project.readText(path) ?? '' })),
+  );
+  for (const file of scripts) {
     const script = transformScript(project.readText(file) ?? '', file);
     errors.push(...script.errors);
     logic.add(script.code, file, script.map, script.bodyLine);

@@ -1,5 +1,6 @@
-import less from 'less';
-import * as sass from 'sass';
+import { createRequire } from 'node:module';
+import type LessStatic from 'less';
+import type * as Sass from 'sass';
 import { CompilerError, type ErrorHandler } from '../errors.ts';
 import { extensionOf, resolvePackagePath } from '../package-path.ts';
 import { type StyleLanguage, styleLanguageOf } from './style-languages.ts';
@@ -11,6 +12,14 @@ export interface PreprocessOptions {
   readFile: (path: string) => string | undefined;
   onError: ErrorHandler;
 }
+
+// The compilers load on first use: most programs have no Less or Sass, and Dart Sass alone
+// takes longer to load than a whole build of a small program.
+const load = createRequire(import.meta.url);
+let lessCompiler: typeof LessStatic | undefined;
+let sassCompiler: typeof Sass | undefined;
+const lessOf = () => (lessCompiler ??= load('less') as typeof LessStatic);
+const sassOf = () => (sassCompiler ??= load('sass') as typeof Sass);
 
 /**
  * The text of a program's stylesheet as the style compiler takes it: a `.less`, `.scss` or
@@ -33,6 +42,7 @@ export function preprocessStyle(source: string, language: StyleLanguage, options
 }
 
 function compileLess(source: string, options: PreprocessOptions): string {
+  const less = lessOf();
   let css = '';
   // With synchronous imports (read from memory) Less renders before `render` returns.
   less.render(
@@ -58,6 +68,7 @@ function compileLess(source: string, options: PreprocessOptions): string {
 
 /** Less's file manager over the package: `@import "x"` tries `x`, then `x.less`, from the importing file. */
 function packageFileManager(readFile: PreprocessOptions['readFile']): Less.FileManager {
+  const less = lessOf();
   const manager = new (class extends less.FileManager {
     override supports() {
       return true;
@@ -85,6 +96,7 @@ function packageFileManager(readFile: PreprocessOptions['readFile']): Less.FileM
 const SCHEME = 'plaza-package:';
 
 function compileSass(source: string, language: 'scss' | 'sass', options: PreprocessOptions): string {
+  const sass = sassOf();
   try {
     return sass.compileString(source, {
       syntax: language === 'sass' ? 'indented' : 'scss',
@@ -106,7 +118,7 @@ function compileSass(source: string, language: 'scss' | 'sass', options: Preproc
 }
 
 /** Sass's importer over the package, resolving partials (`_x.scss`) and both syntaxes as Sass does. */
-function sassImporter(readFile: PreprocessOptions['readFile']): sass.Importer<'sync'> {
+function sassImporter(readFile: PreprocessOptions['readFile']): Sass.Importer<'sync'> {
   return {
     canonicalize(url, context) {
       const from = context.containingUrl?.protocol === SCHEME ? context.containingUrl.pathname.slice(1) : '';

@@ -42,6 +42,7 @@ const TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 const DEFAULT_PORT = 5180;
+const SETTLE_MS = 20;
 
 /**
  * Serves a program for development on 127.0.0.1: the dev page, the container, the latest
@@ -144,8 +145,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       const file = String(name ?? '');
       if (/(^|[\\/])(\.plaza|node_modules|\.git)([\\/]|$)/.test(file)) return;
       if (timer !== undefined) clearTimeout(timer);
-      // Editors write a file in several steps: build once they are done.
-      timer = setTimeout(() => void rebuild(), 80);
+      // Editors write a file in several steps (write, rename, touch) within a few milliseconds:
+      // build once they are done.
+      timer = setTimeout(() => void rebuild(), SETTLE_MS);
     });
   }
   return {

@@ -1,0 +1,146 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startDevServer } from '@plaza/cli';
+import type { BenchRow, BenchSuite } from '../suite.ts';
+import { largeProgram, writeProgram } from '../support/large-program.ts';
+import { median, percentile } from '../support/percentile.ts';
+import { repoRoot } from '../support/processes.ts';
+
+const run = promisify(execFile);
+
+/**
+ * How fast programs build: a generated 1,000-page program built from scratch in a fresh process
+ * (as `plaza build` runs), against the same 1,000 pages with nothing in them; and in
+ * `plaza dev`, one changed file of a 200-page program (larger than any program of the public
+ * corpus) rebuilt and its reload served, against a full build of the same program.
+ */
+export const suite: BenchSuite = {
+  name: 'build-speed',
+  async run() {
+    const work = await mkdtemp(join(tmpdir(), 'plaza-bench-build-'));
+    try {
+      const thousand = join(work, 'thousand');
+      const empty = join(work, 'empty');
+      await writeProgram(thousand, largeProgram(1000));
+      await writeProgram(empty, emptyProgram(1000));
+      // Interleaved, so a change in the machine's load touches both sides alike.
+      const full: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        full.push(await coldBuild(thousand));
+        bare.push(await coldBuild(empty));
+      }
+      const fullMs = median(full);
+      const rows: BenchRow[] = [
+        {
+          name: 'build a generated 1,000-page program (fresh process)',
+          value: fullMs,
+          unit: 'ms',
+          baseline: { name: 'the same pages, empty', value: median(bare) },
+          target: '< 5000 ms',
+          pass: fullMs < 5000,
+          note: `runs ${full.map(Math.round).join(', ')} ms`,
+        },
+      ];
+
+      const large = join(work, 'large');
+      await writeProgram(large, largeProgram(200));
+      const fullBuilds: number[] = [];
+      for (let i = 0; i < 3; i++) fullBuilds.push(await coldBuild(large));
+      const changes = await devChanges(large, 15);
+      const changeMs = median(changes);
+      rows.push({
+        name: 'plaza dev: one file of a 200-page program changed → rebuilt, reload served',
+        value: changeMs,
+        unit: 'ms',
+        baseline: { name: 'full build, fresh process', value: median(fullBuilds) },
+        target: '< 150 ms median',
+        pass: changeMs < 150,
+        note: `p90 ${Math.round(percentile(changes, 0.9))} ms`,
+      });
+      return rows;
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  },
+};
+
+async function coldBuild(dir: string): Promise<number> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/src/build-once.ts', dir], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const { ms, errors } = JSON.parse(stdout) as { ms: number; errors: string[] };
+  if (errors.length) throw new Error(`build of ${dir} failed:\n${errors.join('\n')}`);
+  return ms;
+}
+
+/**
+ * Edits one page's template `times` times under `plaza dev`, timing each from the write to the
+ * reload being served: the server's build event received (as the dev page receives it) and the
+ * new version's manifest, logic and view fetched (what the page loads to remount).
+ */
+async function devChanges(dir: string, times: number): Promise<number[]> {
+  const silent = { cwd: dir, stdout: () => {}, stderr: () => {} };
+  const server = await startDevServer(dir, { io: silent, port: 0 });
+  const events = await fetch(`${server.url}events`);
+  const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  const nextBuild = async (): Promise<{ ok: boolean; version?: number }> => {
+    for (;;) {
+      const end = buffered.indexOf('\n\n');
+      if (end !== -1) {
+        const block = buffered.slice(0, end);
+        buffered = buffered.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (data) return JSON.parse(data) as { ok: boolean; version?: number };
+        continue;
+      }
+      const { value, done } = await reader.read();
+      if (done) throw new Error('the event stream ended');
+      buffered += value;
+    }
+  };
+  try {
+    await nextBuild(); // the state on connecting
+    const template = join(dir, 'pages/p7/p7.wxml');
+    const original = await readFile(template, 'utf8');
+    const times_: number[] = [];
+    for (let i = 0; i < times + 2; i++) {
+      const started = performance.now();
+      await writeFile(template, original.replace('Closed', `Closed ${i}`));
+      const event = await nextBuild();
+      if (!event.ok || !event.version) throw new Error('the rebuild failed');
+      await Promise.all(
+        ['manifest.json', 'logic.js', 'view.js'].map(async (file) => {
+          const res = await fetch(`${server.url}package/${event.version}/${file}`);
+          if (!res.ok) throw new Error(`${file}: ${res.status}`);
+          await res.arrayBuffer();
+        }),
+      );
+      // The first two changes warm the rebuild path up.
+      if (i >= 2) times_.push(performance.now() - started);
+    }
+    return times_;
+  } finally {
+    await reader.cancel();
+    await server.close();
+  }
+}
+
+/** `pages` pages with an empty template, script and config: what any build has to do per page. */
+function emptyProgram(pages: number): Record<string, string> {
+  const paths = Array.from({ length: pages }, (_, i) => `pages/p${i}/p${i}`);
+  const files: Record<string, string> = {
+    'app.json': JSON.stringify({ pages: paths }),
+    'app.js': '',
+  };
+  for (const path of paths) {
+    files[`${path}.wxml`] = '';
+    files[`${path}.js`] = '';
+  }
+  return files;
+}
