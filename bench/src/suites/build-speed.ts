@@ -88,45 +88,62 @@ async function devChanges(dir: string, times: number): Promise<number[]> {
   const server = await startDevServer(dir, { io: silent, port: 0 });
   const events = await fetch(`${server.url}events`);
   const reader = events.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  const nextBuild = async (): Promise<{ ok: boolean; version?: number }> => {
+  // Every build event as it arrives; a waiter is woken by the first one newer than it needs.
+  let latest = 0;
+  let failed: string | undefined;
+  let wake: (() => void) | undefined;
+  const reading = (async () => {
+    let buffered = '';
     for (;;) {
-      const end = buffered.indexOf('\n\n');
-      if (end !== -1) {
-        const block = buffered.slice(0, end);
-        buffered = buffered.slice(end + 2);
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (data) return JSON.parse(data) as { ok: boolean; version?: number };
-        continue;
-      }
       const { value, done } = await reader.read();
-      if (done) throw new Error('the event stream ended');
+      if (done) return;
       buffered += value;
+      for (let end = buffered.indexOf('\n\n'); end !== -1; end = buffered.indexOf('\n\n')) {
+        const data = /^data: (.*)$/m.exec(buffered.slice(0, end))?.[1];
+        buffered = buffered.slice(end + 2);
+        if (!data) continue;
+        const event = JSON.parse(data) as { ok: boolean; version?: number; errors?: string[] };
+        if (event.ok && event.version) latest = Math.max(latest, event.version);
+        else failed = event.errors?.join('\n');
+        wake?.();
+      }
     }
-  };
+  })();
+  const builtAfter = (version: number) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (failed) reject(new Error(`the rebuild failed: ${failed}`));
+        else if (latest > version) resolve();
+        else wake = check;
+      };
+      check();
+    });
   try {
-    await nextBuild(); // the state on connecting
     const template = join(dir, 'pages/p7/p7.wxml');
     const original = await readFile(template, 'utf8');
-    const times_: number[] = [];
+    const measured: number[] = [];
     for (let i = 0; i < times + 2; i++) {
+      // A save can reach the watcher as more than one event: let the last one's build finish.
+      await new Promise((r) => setTimeout(r, 250));
+      const before = server.version();
       const started = performance.now();
       await writeFile(template, original.replace('Closed', `Closed ${i}`));
-      const event = await nextBuild();
-      if (!event.ok || !event.version) throw new Error('the rebuild failed');
+      await builtAfter(before);
+      const version = server.version();
       await Promise.all(
         ['manifest.json', 'logic.js', 'view.js'].map(async (file) => {
-          const res = await fetch(`${server.url}package/${event.version}/${file}`);
+          const res = await fetch(`${server.url}package/${version}/${file}`);
           if (!res.ok) throw new Error(`${file}: ${res.status}`);
           await res.arrayBuffer();
         }),
       );
       // The first two changes warm the rebuild path up.
-      if (i >= 2) times_.push(performance.now() - started);
+      if (i >= 2) measured.push(performance.now() - started);
     }
-    return times_;
+    return measured;
   } finally {
     await reader.cancel();
+    await reading.catch(() => undefined);
     await server.close();
   }
 }
