@@ -50,9 +50,9 @@ export function migrationReportHtml(report: MigrationReport): string {
 </section>
 ${report.built ? '' : `<p class="banner error">The program does not build, so no page could be opened. Fix the errors below first.</p>`}
 ${report.screenshotsUnavailable ? `<p class="banner note">No screenshots in this report: ${esc(report.screenshotsUnavailable)}.</p>` : ''}
-${report.built ? unsupportedSection(report.unsupported, total) : ''}
 ${report.appMessages.length ? `<section><h2>Whole-program messages</h2>${messageList(report.appMessages)}</section>` : ''}
 ${failing.length && failing.length < total ? `<section><h2>Pages that fail</h2><p class="jump">${failing.map((p) => `<a href="#${anchor(p.path)}">${esc(p.path)}</a>`).join(' ')}</p></section>` : ''}
+${report.built ? unsupportedSection(report.unsupported, total) : ''}
 <section><h2>Pages</h2>
 <div class="pages">${report.pages.map((page) => pageCard(page, report.built)).join('\n')}</div>
 </section>
@@ -65,24 +65,28 @@ ${failing.length && failing.length < total ? `<section><h2>Pages that fail</h2><
 function unsupportedSection(unsupported: readonly UnsupportedUse[], total: number): string {
   if (!unsupported.length)
     return '<section><h2>Unsupported APIs and components</h2><p class="quiet">None: everything the program uses, Plaza runs.</p></section>';
-  const rows = [...unsupported]
-    .sort((a, b) => b.pages.length - a.pages.length || a.name.localeCompare(b.name))
-    .map(
-      (
-        use,
-      ) => `<tr><td><code>${esc(use.name)}</code></td><td>${use.kind}</td><td class="num">${use.pages.length}</td>
+  const row = (
+    use: UnsupportedUse,
+  ) => `<tr><td><code>${esc(use.name)}</code></td><td>${use.kind}</td><td class="num">${use.pages.length}</td>
 <td><div class="mini"><div style="width:${total ? Math.round((use.pages.length / total) * 100) : 0}%"></div></div></td>
 <td class="pagelist">${use.pages
-        .slice(0, 6)
-        .map((p) => `<a href="#${anchor(p)}">${esc(p)}</a>`)
-        .join(', ')}${use.pages.length > 6 ? ` and ${use.pages.length - 6} more` : ''}</td></tr>`,
-    )
-    .join('\n');
+    .slice(0, 6)
+    .map((p) => `<a href="#${anchor(p)}">${esc(p)}</a>`)
+    .join(', ')}${use.pages.length > 6 ? ` and ${use.pages.length - 6} more` : ''}</td></tr>`;
+  const sorted = [...unsupported].sort(
+    (a, b) => b.pages.length - a.pages.length || a.name.localeCompare(b.name),
+  );
+  const head =
+    '<thead><tr><th>Name</th><th>Kind</th><th class="num">Pages</th><th></th><th>Used on</th></tr></thead>';
+  // The most used first; a long tail folds away so the pages stay near the top.
+  const rest = sorted.slice(TABLE_ROWS);
   return `<section><h2>Unsupported APIs and components</h2>
-<table><thead><tr><th>Name</th><th>Kind</th><th class="num">Pages</th><th></th><th>Used on</th></tr></thead><tbody>
-${rows}
-</tbody></table></section>`;
+<table>${head}<tbody>
+${sorted.slice(0, TABLE_ROWS).map(row).join('\n')}
+</tbody></table>${rest.length ? `<details><summary>${rest.length} more</summary><table>${head}<tbody>\n${rest.map(row).join('\n')}\n</tbody></table></details>` : ''}</section>`;
 }
+
+const TABLE_ROWS = 10;
 
 function pageCard(page: ReportPage, built: boolean): string {
   const shot = page.screenshot
@@ -177,5 +181,7 @@ h3 { margin: 0; font: 600 14px ui-monospace, SFMono-Regular, Menlo, monospace; w
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; }
 code.code { color: var(--quiet); } code.where { color: #2a62c9; }
 pre { margin: 6px 0 0; padding: 8px 10px; background: #1f2329; color: #e6e8eb; border-radius: 6px; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, monospace; overflow-x: auto; white-space: pre; }
+details { margin-top: 8px; } summary { cursor: pointer; color: #2a62c9; padding: 4px 0; }
+details table { margin-top: 8px; }
 footer { padding: 16px 40px 32px; color: var(--quiet); font-size: 12px; }
 `;
