@@ -162,3 +162,21 @@ describe('TypeScript sources', () => {
     expect(error!.frame).toContain('> 2 | Page({ data: { a } ;');
   });
 });
+
+describe('Less and Sass on a rebuild', () => {
+  it('follow a change to an imported file, and to an import that did not exist before', () => {
+    const root = project('less-rebuild', ['less'], {
+      'miniprogram/styles/theme.less': '@accent: red;',
+      'miniprogram/pages/index/index.less':
+        '@import "../../styles/theme";\n@import "../../styles/extra";\n.card { color: @accent; }',
+    });
+    const first = build(root);
+    expect(first.errors.map((e) => e.code)).toEqual(['PLZ_STYLE_LESS']);
+    writeFileSync(join(root, 'miniprogram/styles/extra.less'), '.extra { margin: 0; }');
+    const second = build(root);
+    expect(second.errors.map(String)).toEqual([]);
+    expect(view(second)).toContain('.extra');
+    writeFileSync(join(root, 'miniprogram/styles/theme.less'), '@accent: blue;');
+    expect(view(build(root))).toContain('color: blue');
+  });
+});

@@ -38,8 +38,39 @@ export function styleSource(path: string, options: Omit<PreprocessOptions, 'file
 }
 
 export function preprocessStyle(source: string, language: StyleLanguage, options: PreprocessOptions): string {
-  return language === 'less' ? compileLess(source, options) : compileSass(source, language, options);
+  // A rebuild (plaza dev) reuses the CSS of a stylesheet whose text, and every file its
+  // compile looked for (found or not), are as they were.
+  const cached = compiledStyles.get(options.filename);
+  if (
+    cached?.source === source &&
+    [...cached.reads].every(([path, text]) => options.readFile(path) === text)
+  ) {
+    for (const error of cached.errors) options.onError(error);
+    return cached.css;
+  }
+  const reads = new Map<string, string | undefined>();
+  const errors: CompilerError[] = [];
+  const tracked: PreprocessOptions = {
+    filename: options.filename,
+    readFile: (path) => {
+      const text = options.readFile(path);
+      reads.set(path, text);
+      return text;
+    },
+    onError: (error) => {
+      errors.push(error);
+      options.onError(error);
+    },
+  };
+  const css = language === 'less' ? compileLess(source, tracked) : compileSass(source, language, tracked);
+  compiledStyles.set(options.filename, { source, reads, css, errors });
+  return css;
 }
+
+const compiledStyles = new Map<
+  string,
+  { source: string; reads: Map<string, string | undefined>; css: string; errors: CompilerError[] }
+>();
 
 function compileLess(source: string, options: PreprocessOptions): string {
   const less = lessOf();
