@@ -90,13 +90,11 @@ export function loadProject(projectDir: string): {
       'PLZ_PROJ_JSON_SYNTAX',
       report,
     );
-    plugins = compilerPlugins(config.value?.setting?.useCompilerPlugins);
+    plugins = compilerPlugins(config.value?.setting);
+    const sources = config.value?.srcMiniprogramRoot;
+    const srcRoot = typeof sources === 'string' ? sources : undefined;
     // With compiler plugins the sources (.ts, .less) live in srcMiniprogramRoot; Plaza compiles them itself.
-    const roots = [
-      ...(plugins.size ? [config.value?.srcMiniprogramRoot] : []),
-      config.value?.miniprogramRoot,
-      config.value?.srcMiniprogramRoot,
-    ];
+    const roots = [...(plugins.size ? [srcRoot] : []), config.value?.miniprogramRoot, srcRoot];
     const nested = roots.find((dir) => dir && existsSync(join(configDir, dir, 'app.json')));
     if (nested && configDir === projectDir) root = join(projectDir, nested);
     ignore = config.value?.packOptions?.ignore ?? [];

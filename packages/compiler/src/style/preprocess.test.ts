@@ -111,6 +111,17 @@ describe('Less and Sass, as useCompilerPlugins asks', () => {
     expect(view(result)).toContain('color: green');
   });
 
+  it('builds as before when the devtools settings are malformed', () => {
+    const root = project('odd-settings', [], {
+      'project.config.json': JSON.stringify({
+        miniprogramRoot: 'miniprogram/',
+        setting: 'odd',
+        srcMiniprogramRoot: 5,
+      }),
+    });
+    expect(build(root).errors.map(String)).toEqual([]);
+  });
+
   it('reads the sources from srcMiniprogramRoot when compiler plugins build them', () => {
     const root = project('src-root', ['typescript', 'less'], {
       'project.config.json': JSON.stringify({

@@ -19,12 +19,16 @@ export function styleLanguageOf(path: string): StyleLanguage | undefined {
  * (`{ "type": "sass", "option": {…} }`). Unknown items are left out, as the devtools do.
  *
  * @example
- * compilerPlugins(['typescript', { type: 'less', option: {} }]) // Set { 'typescript', 'less' }
+ * compilerPlugins({ useCompilerPlugins: ['typescript', { type: 'less', option: {} }] }) // Set { 'typescript', 'less' }
  */
 export function compilerPlugins(setting: unknown): Set<'typescript' | 'less' | 'sass'> {
   const plugins = new Set<'typescript' | 'less' | 'sass'>();
-  if (!Array.isArray(setting)) return plugins;
-  for (const item of setting) {
+  const list =
+    setting && typeof setting === 'object'
+      ? (setting as { useCompilerPlugins?: unknown }).useCompilerPlugins
+      : [];
+  if (!Array.isArray(list)) return plugins;
+  for (const item of list) {
     const name =
       typeof item === 'string'
         ? item
