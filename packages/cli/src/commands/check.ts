@@ -62,7 +62,7 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
   if (!result.manifest || result.errors.length > 0) {
     report.build.errors = result.errors.map((e) => e.toJSON());
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+    else for (const error of result.errors) io.stderr(formatDiagnostic(error, result.root ?? root, io.cwd));
     if (!options.json) io.stderr(`\nCheck failed: the program does not build.\n`);
     if (options.html) await writeHtmlReport(root, result, report, options.html, io);
     return 1;

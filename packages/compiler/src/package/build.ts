@@ -31,6 +31,8 @@ export interface BuildResult {
   /** The package files by path, when the build succeeded. */
   files?: Map<string, Buffer | string>;
   archive?: string;
+  /** The program's folder the messages' `file`s are relative to (`miniprogramRoot` applied). */
+  root?: string;
 }
 
 /** Built-in structure tags: not components a platform has to provide. */
@@ -92,8 +94,10 @@ function finish(
       if (source !== undefined) error.frame = codeFrame(source, error.loc);
     }
   }
-  if (errors.length || !result) return { manifest: undefined, errors, warnings };
+  const root = project ? { root: project.root } : {};
+  if (errors.length || !result) return { manifest: undefined, errors, warnings, ...root };
   return {
+    ...root,
     manifest: result.manifest,
     errors,
     warnings,

@@ -69,7 +69,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     const started = performance.now();
     const result = compile(root);
     if (!result.files || !result.manifest || result.errors.length > 0) {
-      const errors = result.errors.map((error) => formatDiagnostic(error, root, io.cwd).trimEnd());
+      const errors = result.errors.map((error) =>
+        formatDiagnostic(error, result.root ?? root, io.cwd).trimEnd(),
+      );
       io.stderr(
         `${errors.join('\n')}\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`,
       );
