@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { startDevServer } from '@plaza/cli';
 import { launchChromium } from '@plaza/container/testing';
 import type { BenchRow, BenchSuite } from '../suite.ts';
+import { coldBuild } from '../support/cold-build.ts';
 import { largeProgram, writeProgram } from '../support/large-program.ts';
 import { median, percentile } from '../support/percentile.ts';
-import { repoRoot } from '../support/processes.ts';
-
-const run = promisify(execFile);
 
 /**
  * How fast programs build: a generated 1,000-page program built from scratch in a fresh process
@@ -76,16 +72,6 @@ export const suite: BenchSuite = {
     }
   },
 };
-
-async function coldBuild(dir: string): Promise<number> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/src/build-once.ts', dir], {
-    cwd: repoRoot,
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  const { ms, errors } = JSON.parse(stdout) as { ms: number; errors: string[] };
-  if (errors.length) throw new Error(`build of ${dir} failed:\n${errors.join('\n')}`);
-  return ms;
-}
 
 /**
  * Edits one page's template `times` times under `plaza dev`, timing each from the write to the
