@@ -52,6 +52,8 @@ export const compilerMessages = {
   PLZ_STYLE_SYNTAX: 'Invalid style: {0}',
   PLZ_STYLE_IMPORT_UNRESOLVED: '@import "{0}" does not resolve to a file',
   PLZ_STYLE_IMPORT_CYCLE: 'Circular @import: {0}',
+  PLZ_STYLE_LESS: 'Less: {0}',
+  PLZ_STYLE_SASS: 'Sass: {0}',
   // scripts
   PLZ_SCRIPT_SYNTAX: 'Invalid script: {0}',
   PLZ_SCRIPT_REQUIRE_UNRESOLVED: 'require("{0}") does not resolve to a script',

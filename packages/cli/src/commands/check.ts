@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { type BuildResult, type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
 import { SUPPORTED_APIS } from '@plaza/runtime';
 import {
@@ -12,6 +13,9 @@ import {
 } from '@plaza/simulator';
 import type { CommandIo } from '../io.ts';
 import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
+import { gatherReport } from '../report/gather-report.ts';
+import { migrationReportHtml } from '../report/html-report.ts';
+import { screenshotPages } from '../report/page-screenshots.ts';
 
 /** What `plaza check` found for one page. */
 export interface PageCheck {
@@ -39,12 +43,19 @@ export interface CheckReport {
   app: { errors: ProgramError[] };
 }
 
+export interface CheckOptions {
+  json: boolean;
+  /** Also write the migration report, with each page's screenshot, as one HTML file here. */
+  html?: string;
+}
+
 /**
- * `plaza check <dir> [--json]`: builds, opens every page of app.json (subpackages too) in the
- * simulator, and reports per page whether it rendered and which runtime errors it raised,
- * plus the APIs and components Plaza lacks. Any failing page (or build error) exits 1.
+ * `plaza check <dir> [--json] [--html report.html]`: builds, opens every page of app.json
+ * (subpackages too) in the simulator, and reports per page whether it rendered and which
+ * runtime errors it raised, plus the APIs and components Plaza lacks. Any failing page (or
+ * build error) exits 1.
  */
-export async function check(dir: string, options: { json: boolean }, io: CommandIo): Promise<number> {
+export async function check(dir: string, options: CheckOptions, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir);
   // What the view actually renders: the container's registry of built-in components.
   const builtinTags = new Set(containerComponents({ webViewOrigins: [] }).tags());
@@ -60,8 +71,9 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   report.build.warnings = result.warnings.map((e) => e.toJSON());
   if (!result.manifest) {
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+    else for (const error of result.errors) io.stderr(formatDiagnostic(error, result.root ?? root, io.cwd));
     if (!options.json) io.stderr(`\nCheck failed: the program does not build.\n`);
+    if (options.html) await writeHtmlReport(root, result, report, options.html, io);
     return 1;
   }
   const text = (name: string) => String(result.files?.get(name) ?? '');
@@ -96,7 +108,28 @@ export async function check(dir: string, options: { json: boolean }, io: Command
   report.ok = report.pages.every((p) => p.rendered && p.errors.length === 0);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report, dir, io);
+  if (options.html) await writeHtmlReport(root, result, report, options.html, io);
   return report.ok ? 0 : 1;
+}
+
+async function writeHtmlReport(
+  root: string,
+  result: BuildResult,
+  report: CheckReport,
+  file: string,
+  io: CommandIo,
+): Promise<void> {
+  const screenshots =
+    result.files && result.manifest
+      ? await screenshotPages(
+          result.files,
+          report.pages.map((page) => page.path),
+        )
+      : { shots: new Map<string, string>() };
+  const target = resolve(io.cwd, file);
+  writeFileSync(target, migrationReportHtml(gatherReport(root, result, report, screenshots)));
+  // The JSON on stdout stays machine-readable: the note goes to stderr.
+  io.stderr(`Migration report written to ${relative(io.cwd, target) || target}\n`);
 }
 
 async function checkPage(root: string, program: Program, path: string): Promise<PageCheck> {

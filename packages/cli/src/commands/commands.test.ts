@@ -76,6 +76,19 @@ describe('plaza build errors', () => {
     expect(err).toContain('Build failed: 2 errors.');
   });
 
+  it('names the file under the project folder when project.config.json puts the program in a subfolder', async () => {
+    await program('nested', {
+      'project.config.json': '{ "miniprogramRoot": "miniprogram/" }',
+      'miniprogram/app.json': '{ "pages": ["pages/index/index"] }',
+      'miniprogram/app.js': 'App({});',
+      'miniprogram/pages/index/index.js': 'Page({});',
+      'miniprogram/pages/index/index.wxml': '<view>{{ a + }}</view>',
+    });
+    const { code, err } = await plaza('build', 'nested');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^nested\/miniprogram\/pages\/index\/index\.wxml:1:\d+: error: /m);
+  });
+
   it('says clearly when app.json is missing', async () => {
     await program('empty', { 'readme.md': '# not a mini program' });
     const { code, err } = await plaza('build', 'empty');

@@ -8,8 +8,9 @@ import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
-import { transformScript } from '../script/transform-script.ts';
+import { prepareScripts, transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
+import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
 import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
@@ -42,6 +43,8 @@ export interface BuildResult {
   /** The package files by path, when the build succeeded. */
   files?: Map<string, Buffer | string>;
   archive?: string;
+  /** The program's folder the messages' `file`s are relative to (`miniprogramRoot` applied). */
+  root?: string;
 }
 
 /** Built-in structure tags: not components a platform has to provide. */
@@ -55,6 +58,9 @@ const sourceExtensions = new Set([
   '.ttss',
   '.wxs',
   '.sjs',
+  '.less',
+  '.scss',
+  '.sass',
   '.json',
   '.md',
 ]);
@@ -101,8 +107,10 @@ function finish(
       if (source !== undefined) error.frame = codeFrame(source, error.loc);
     }
   }
-  if (!result) return { manifest: undefined, errors, warnings, pageErrors };
+  const root = project ? { root: project.root } : {};
+  if (!result) return { manifest: undefined, errors, warnings, pageErrors, ...root };
   return {
+    ...root,
     manifest: result.manifest,
     errors,
     warnings,
@@ -128,8 +136,12 @@ function buildProject(
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
-  for (const file of project.files) {
-    if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
+  const scripts = project.files.filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'));
+  prepareScripts(
+    project.root,
+    scripts.map((path) => ({ path, source: project.readText(path) ?? '' })),
+  );
+  for (const file of scripts) {
     const script = transformScript(project.readText(file) ?? '', file);
     for (const error of script.errors) report(error);
     // A script that does not parse fails where it is required, as on the platforms.
@@ -176,12 +188,14 @@ function buildProject(
   const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
 
   const styleCache = new Map<string, Root | CompilerError>();
+  // Less and Sass sources are compiled to CSS first; imports of plain stylesheets see them compiled too.
+  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: report });
   const styleImports = new Map<string, string[]>();
   const style = (file: string | undefined, scope: StyleScope | undefined) => {
     if (!file) return undefined;
-    const compiled = compileStyle(project.readText(file) ?? '', {
+    const compiled = compileStyle(styleText(file) ?? '', {
       filename: file,
-      readFile: project.readText,
+      readFile: styleText,
       cache: styleCache,
       onError: report,
       ...(scope ? { scope } : {}),
@@ -191,9 +205,11 @@ function buildProject(
   };
 
   // A port between the dialects may keep the other one's app stylesheet.
-  const appStyle = [`app${ext.style}`, 'app.wxss', 'app.ttss'].find(
-    (file) => project.readText(file) !== undefined,
-  );
+  const appStyle = [
+    ...project.styleExtensions.map((extension) => `app${extension}`),
+    'app.wxss',
+    'app.ttss',
+  ].find((file) => fileSet.has(file));
   const entries: ViewEntry[] = [{ id: 'app', css: style(appStyle, undefined) ?? '' }];
   const unitsByTemplate = new Map([...project.units.values()].map((unit) => [unit.template, unit]));
   for (const [file, compiled] of templates) {

@@ -4,7 +4,8 @@ import { createLocator } from '../location.ts';
 import { extensionOf, resolvePackagePath, stripExtension } from '../package-path.ts';
 import { dialects } from '../project/dialect.ts';
 import type { Project } from '../project/load-project.ts';
-import { type CompiledTemplate, compileTemplate } from '../template/compile.ts';
+import type { CompiledTemplate } from '../template/compile.ts';
+import { compileTemplateCached } from '../template/compile-cached.ts';
 
 export interface TemplateModules {
   /** Template file → its compiled module, for pages, components and every file they import or include. */
@@ -37,7 +38,7 @@ export function compileTemplates(
     inheritedWxs: string[] = [],
   ) => {
     const source = project.readText(file) ?? '';
-    const compiled = compileTemplate(source, {
+    const compiled = compileTemplateCached(source, {
       filename: file,
       dialect: project.dialect,
       usingComponents,

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
+import { compilerPlugins, styleExtensions } from '../style/style-languages.ts';
 import {
   type AppConfig,
   appConfigSchema,
@@ -51,6 +52,8 @@ export interface Project {
   units: Map<string, ProjectUnit>;
   /** Every file of the program, as package paths. */
   files: string[];
+  /** Stylesheet extensions, first match wins: `.less`/`.scss`/`.sass` when `useCompilerPlugins` asks, then the dialect's. */
+  styleExtensions: string[];
   /** Text of a package file, read once; `undefined` when it does not exist. */
   readText(path: string): string | undefined;
   /** Bytes of a package file (assets such as images). */
@@ -82,8 +85,10 @@ export function loadProject(projectDir: string): {
   const report = (error: CompilerError) => errors.push(error);
   let root = projectDir;
   let ignore: PackIgnore = [];
-  if (existsSync(join(projectDir, 'project.config.json'))) {
-    const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
+  let plugins = compilerPlugins(undefined);
+  const configDir = projectConfigDir(projectDir);
+  if (configDir !== undefined) {
+    const text = readFileSync(join(configDir, 'project.config.json'), 'utf8');
     const config = readJsonFile(
       text,
       'project.config.json',
@@ -91,8 +96,13 @@ export function loadProject(projectDir: string): {
       'PLZ_PROJ_JSON_SYNTAX',
       report,
     );
-    const nested = config.value?.miniprogramRoot;
-    if (nested && existsSync(join(projectDir, nested, 'app.json'))) root = join(projectDir, nested);
+    plugins = compilerPlugins(config.value?.setting);
+    const sources = config.value?.srcMiniprogramRoot;
+    const srcRoot = typeof sources === 'string' ? sources : undefined;
+    // With compiler plugins the sources (.ts, .less) live in srcMiniprogramRoot; Plaza compiles them itself.
+    const roots = [...(plugins.size ? [srcRoot] : []), config.value?.miniprogramRoot, srcRoot];
+    const nested = roots.find((dir) => dir && existsSync(join(configDir, dir, 'app.json')));
+    if (nested && configDir === projectDir) root = join(projectDir, nested);
     ignore = config.value?.packOptions?.ignore ?? [];
   }
   if (!existsSync(join(root, 'app.json'))) {
@@ -157,6 +167,7 @@ export function loadProject(projectDir: string): {
   const hasTemplate = (path: string) => templateExtensions.some((extension) => fileSet.has(path + extension));
   const missingPages = new Map<string, CompilerError>();
   const tagErrors = new Map<string, CompilerError>();
+  const stylesheets = styleExtensions(ext.style, plugins);
   const firstExisting = (path: string, extensions: string[]) =>
     extensions.map((extension) => path + extension).find((file) => fileSet.has(file));
 
@@ -202,7 +213,7 @@ export function loadProject(projectDir: string): {
       kind,
       path,
       template: firstExisting(path, templateExtensions),
-      style: firstExisting(path, [ext.style, dialect === 'tt' ? '.wxss' : '.ttss']),
+      style: firstExisting(path, [...stylesheets, dialect === 'tt' ? '.wxss' : '.ttss']),
       script: firstExisting(path, ['.js', '.ts']),
       configFile,
       config,
@@ -262,6 +273,7 @@ export function loadProject(projectDir: string): {
       subpackages,
       units,
       files,
+      styleExtensions: stylesheets,
       readText,
       readBinary: (path) => readFileSync(absolute(path)),
       errors,
@@ -272,6 +284,27 @@ export function loadProject(projectDir: string): {
     errors,
     warnings,
   };
+}
+
+/**
+ * The folder whose `project.config.json` describes `projectDir`: its own, or, when the program
+ * folder itself is given (`<project>/miniprogram`), the project's one level up that names it as
+ * its `miniprogramRoot` or `srcMiniprogramRoot`, so its compiler plugins still apply.
+ */
+function projectConfigDir(projectDir: string): string | undefined {
+  if (existsSync(join(projectDir, 'project.config.json'))) return projectDir;
+  const parent = dirname(projectDir);
+  const file = join(parent, 'project.config.json');
+  if (parent === projectDir || !existsSync(file)) return undefined;
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not this program's to report: it was not asked to load that project
+  }
+  const { miniprogramRoot, srcMiniprogramRoot } = (config ?? {}) as Record<string, unknown>;
+  const names = [miniprogramRoot, srcMiniprogramRoot].filter((v): v is string => typeof v === 'string');
+  return names.some((name) => resolve(parent, name) === resolve(projectDir)) ? parent : undefined;
 }
 
 function resolveUsingComponents(

@@ -9,9 +9,11 @@ import {
   COMPONENT_GALLERY_DIR,
   componentGalleryHtml,
 } from '@plaza/container/bundle';
+import { CliError } from '../../errors.ts';
 import type { CommandIo } from '../../io.ts';
 import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
 import { devPageHtml } from './dev-page.ts';
+import type { LaunchPath } from './launch-path.ts';
 
 export interface DevServerOptions {
   io: CommandIo;
@@ -19,6 +21,8 @@ export interface DevServerOptions {
   port?: number;
   /** Rebuild when a file of the program changes (default true). */
   watch?: boolean;
+  /** The page to open first and its query (`onLoad` options); the entry page by default. */
+  launch?: LaunchPath;
 }
 
 export interface DevServer {
@@ -43,6 +47,7 @@ const TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 const DEFAULT_PORT = 5180;
+const SETTLE_MS = 20;
 
 /**
  * Serves a program for development on 127.0.0.1: the dev page, the container, the latest
@@ -59,7 +64,8 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   let container: Promise<string> | undefined;
   let componentModules: Promise<Record<string, string>> | undefined;
   let gallery: Map<string, Buffer | string> | undefined;
-  const config = devConfig(root);
+  const config = { ...devConfig(root), ...(options.launch ? { launch: options.launch } : {}) };
+  let pages: string[] = [];
 
   const announce = (event: BuildEvent) => {
     last = event;
@@ -70,7 +76,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     const started = performance.now();
     const result = compile(root);
     if (!result.files || !result.manifest || result.errors.length > 0) {
-      const errors = result.errors.map((error) => formatDiagnostic(error, root, io.cwd).trimEnd());
+      const errors = result.errors.map((error) =>
+        formatDiagnostic(error, result.root ?? root, io.cwd).trimEnd(),
+      );
       io.stderr(
         `${errors.join('\n')}\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`,
       );
@@ -78,6 +86,7 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       return false;
     }
     files = result.files;
+    pages = [...result.manifest.pages];
     version += 1;
     const ms = Math.round(performance.now() - started);
     if (version > 1) io.stdout(`Rebuilt in ${ms} ms, reloading.\n`);
@@ -166,6 +175,10 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   };
 
   await rebuild();
+  // A launch page the program does not declare would only show the container's error page.
+  if (options.launch && version > 0 && !pages.includes(options.launch.path)) {
+    throw new CliError('CLI_BAD_LAUNCH_PATH', options.launch.path);
+  }
   const server = createServer(handle);
   const port = await listen(server, options.port);
   let watcher: FSWatcher | undefined;
@@ -175,8 +188,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       const file = String(name ?? '');
       if (/(^|[\\/])(\.plaza|node_modules|\.git)([\\/]|$)/.test(file)) return;
       if (timer !== undefined) clearTimeout(timer);
-      // Editors write a file in several steps: build once they are done.
-      timer = setTimeout(() => void rebuild(), 80);
+      // Editors write a file in several steps (write, rename, touch) within a few milliseconds:
+      // build once they are done.
+      timer = setTimeout(() => void rebuild(), SETTLE_MS);
     });
   }
   return {
