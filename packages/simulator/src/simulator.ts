@@ -1,3 +1,4 @@
+import { containerComponents } from '@plaza/container';
 import {
   declaredPages,
   type LogicOutboundMessage,
@@ -152,7 +153,12 @@ export class Simulator {
       onLog: log,
       onUncaught: (error) => this.recordThrown(error, 'uncaught'),
     });
-    this.logic.post({ v: 1, type: 'app.launch', options: { path, query: this.options.query ?? {} } });
+    this.logic.post({
+      v: 1,
+      type: 'app.launch',
+      options: { path, query: this.options.query ?? {} },
+      components: containerComponents({ webViewOrigins: [] }).tags(),
+    });
     try {
       // A program that fails before its page exists never renders: with failOnError off,
       // launch then resolves on the errors so the caller can report them.
@@ -314,6 +320,23 @@ export class Simulator {
     await this.hostNavigate(() =>
       this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }),
     );
+  }
+
+  /** Something the host saw, for the program's listeners: the network dropping, the theme changing. */
+  async hostEvent(
+    event: 'NetworkStatusChange' | 'ThemeChange',
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.event', event, payload }));
+  }
+
+  /** The app goes to the background and back, as when the user switches apps. */
+  async hide(): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'app.hide' }));
+  }
+
+  async show(): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'app.show' }));
   }
 
   /** Runs a host navigation; the program's refusal (its `…:fail …` warning) rejects it. */

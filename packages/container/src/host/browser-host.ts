@@ -12,6 +12,7 @@ import {
   type ConsentRequest,
   checkRequestUrl,
   declaredScope,
+  PRIVACY_SCOPES,
 } from './permissions.ts';
 
 /** The navigation chrome the shell draws, as the host capabilities drive it. */
@@ -19,6 +20,7 @@ export interface Chrome {
   setTitle(title: string): void;
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
+  setLoading(loading: boolean): void;
   systemInfo(): SystemInfo;
 }
 
@@ -120,7 +122,71 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     async getClipboardData() {
       return { data: (await navigator.clipboard?.readText()) ?? '' };
     },
+    getNetworkType: async () => ({ networkType: networkType() }),
+    async vibrate(options) {
+      // Desktop browsers have no vibrator: the call still succeeds, as on a phone set to silent.
+      navigator.vibrate?.(options.type === 'long' ? 400 : 15);
+    },
+    async setKeepScreenOn(options) {
+      await keepScreenOn(options.keepScreenOn);
+    },
+    async setScreenBrightness(options) {
+      brightness = options.value;
+    },
+    getScreenBrightness: async () => ({ value: brightness }),
+    getSetting: async () => ({ authSetting: consentRecords(ctx) }),
+    // The consent itself is asked by the gate (gatedHost), which owns the records.
+    authorize: async () => undefined,
+    async showNavigationBarLoading(options) {
+      ctx.chrome.setLoading(options.loading);
+    },
+    // The super app forwards these to the app's funnel; the bare container has no funnel.
+    reportAnalytics: async () => undefined,
   };
+}
+
+let brightness = 0.5;
+let wakeLock: { release(): Promise<void> } | undefined;
+
+async function keepScreenOn(on: boolean): Promise<void> {
+  const locks = (
+    navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> } }
+  ).wakeLock;
+  if (!on) {
+    await wakeLock?.release();
+    wakeLock = undefined;
+    return;
+  }
+  if (!locks) throw new HostRefusal('this browser cannot keep the screen on');
+  wakeLock = await locks.request('screen').catch((error: Error) => {
+    throw new HostRefusal(error.message);
+  });
+}
+
+/** The connection's kind as the dialects name it, from what the browser knows. */
+export function networkType(): string {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'none';
+  const connection = (navigator as Navigator & { connection?: { type?: string; effectiveType?: string } })
+    .connection;
+  if (connection?.type === 'wifi' || connection?.type === 'ethernet') return 'wifi';
+  const effective = connection?.effectiveType;
+  if (effective === '4g' || effective === '3g' || effective === '2g') return effective;
+  return connection ? 'unknown' : 'wifi';
+}
+
+const CONSENT_PREFIX = (ctx: HostContext) => `plaza-consent:${ctx.appId}:${ctx.userId}:`;
+
+/** The user's remembered answers for this app, as `getSetting`'s `authSetting`. */
+function consentRecords(ctx: HostContext): Record<string, boolean> {
+  const records: Record<string, boolean> = {};
+  const storage = ctx.storage;
+  const prefix = CONSENT_PREFIX(ctx);
+  if (!storage) return records;
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) records[key.slice(prefix.length)] = storage.getItem(key) === 'allow';
+  }
+  return records;
 }
 
 async function fetchRequest(options: HostRequest): Promise<HostResponse> {
@@ -170,9 +236,9 @@ async function fetchRequest(options: HostRequest): Promise<HostResponse> {
  */
 export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabilities {
   const origins = allowedOrigins(ctx.permissions.requestDomains);
-  const consentKey = (scope: string) => `plaza-consent:${ctx.appId}:${ctx.userId}:${scope}`;
-  const consentGiven = async (method: string) => {
-    const needed = declaredScope(method, ctx.appConfig);
+  const consentKey = (scope: string) => `${CONSENT_PREFIX(ctx)}${scope}`;
+  const consentGiven = async (method: string, asked?: { scope: string; reason: string }) => {
+    const needed = asked ?? declaredScope(method, ctx.appConfig);
     if (!needed) return;
     const remembered = ctx.storage?.getItem(consentKey(needed.scope));
     let allowed = remembered === 'allow';
@@ -198,6 +264,15 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     getClipboardData: async () => {
       await consentGiven('getClipboardData');
       return inner.getClipboardData();
+    },
+    // `authorize` asks for any scope; a scope that guards personal data must be declared first.
+    authorize: async (options) => {
+      const method = Object.entries(PRIVACY_SCOPES).find(([, scope]) => scope === options.scope)?.[0];
+      await consentGiven(
+        'authorize',
+        method ? declaredScope(method, ctx.appConfig) : { scope: options.scope, reason: '' },
+      );
+      return inner.authorize(options);
     },
   };
 }

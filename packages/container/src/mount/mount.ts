@@ -6,8 +6,10 @@ import {
   serveHost,
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
+import { containerComponents } from '../components/index.ts';
 import { ContainerError } from '../errors.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
+import { watchHostEvents } from '../host/host-events.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
 import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
 import { logicFramePolicy } from '../sandbox/csp.ts';
@@ -81,6 +83,8 @@ interface Run {
   controls: Map<string, MessagePort>;
   launched: boolean;
   dead: boolean;
+  /** Stops forwarding the browser's events (network, theme) to the program. */
+  unwatch: () => void;
 }
 
 /**
@@ -148,6 +152,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
           run?.controls.get(top.pageId)?.postMessage({ control: 'pull-down', active } satisfies ViewControl);
       },
       systemInfo: () => activeShell.systemInfo(),
+      setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
     };
     const context: HostContext = {
       appId: options.appId ?? (typeof options.package === 'string' ? options.package : 'app'),
@@ -323,6 +328,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       pageFrames,
       launched: false,
       dead: false,
+      unwatch: () => undefined,
     };
     run = thisRun;
 
@@ -355,6 +361,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         query: options.query ?? {},
         scene: options.scene ?? 1001,
       },
+      components: containerComponents({ webViewOrigins: [] }).tags(),
+    });
+    thisRun.unwatch = watchHostEvents(doc.defaultView, (event, payload) => {
+      if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: 'host.event', event, payload });
     });
     watchdog.start();
     // The first page's frame boots while the worker starts.
@@ -364,6 +374,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   /** Ends a run: the logic frame goes (and its worker with it), then every page frame. */
   function stop(target: Run): void {
     target.dead = true;
+    target.unwatch();
     target.watchdog.stop();
     for (const watchdog of target.watchdogs.values()) watchdog.stop();
     target.logicFrame.remove();

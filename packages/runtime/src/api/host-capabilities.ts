@@ -60,6 +60,21 @@ export interface HostCapabilities {
   makePhoneCall(options: { phoneNumber: string }): Promise<void>;
   setClipboardData(options: { data: string }): Promise<void>;
   getClipboardData(): Promise<{ data: string }>;
+
+  /** `wifi`, `4g`…, `none` offline, `unknown` when the host cannot tell. */
+  getNetworkType(): Promise<{ networkType: string }>;
+  vibrate(options: { type: 'short' | 'long' }): Promise<void>;
+  setKeepScreenOn(options: { keepScreenOn: boolean }): Promise<void>;
+  /** Brightness from 0 to 1. */
+  setScreenBrightness(options: { value: number }): Promise<void>;
+  getScreenBrightness(): Promise<{ value: number }>;
+  /** The user's answers for this app, by scope (`scope.userLocation`: true). */
+  getSetting(): Promise<{ authSetting: Record<string, boolean> }>;
+  /** Asks the user for `scope` (once; the answer is remembered); rejects with `auth deny`. */
+  authorize(options: { scope: string }): Promise<void>;
+  showNavigationBarLoading(options: { loading: boolean }): Promise<void>;
+  /** An event for the app's funnel analytics. */
+  reportAnalytics(options: { event: string; data: Record<string, unknown> }): Promise<void>;
 }
 
 export type HostMethod = keyof HostCapabilities;
@@ -161,6 +176,15 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',
+  'getNetworkType',
+  'vibrate',
+  'setKeepScreenOn',
+  'setScreenBrightness',
+  'getScreenBrightness',
+  'getSetting',
+  'authorize',
+  'showNavigationBarLoading',
+  'reportAnalytics',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

@@ -50,6 +50,15 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,
     getClipboardData: async () => ({ data: '' }),
+    getNetworkType: async () => ({ networkType: 'wifi' }),
+    vibrate: async () => undefined,
+    setKeepScreenOn: async () => undefined,
+    setScreenBrightness: async () => undefined,
+    getScreenBrightness: async () => ({ value: 0.5 }),
+    getSetting: async () => ({ authSetting: {} }),
+    authorize: async () => undefined,
+    showNavigationBarLoading: async () => undefined,
+    reportAnalytics: async () => undefined,
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

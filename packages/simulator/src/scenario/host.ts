@@ -31,6 +31,15 @@ export interface HostUi {
   navigationBarTitle: string | undefined;
   loading: boolean;
   refreshing: boolean;
+  /** The navigation bar's spinner. */
+  navigationBarLoading: boolean;
+  vibrations: Array<'short' | 'long'>;
+  keepScreenOn: boolean;
+  brightness: number;
+  /** What the program reported to its funnel (`reportAnalytics`). */
+  analytics: Array<{ event: string; data: Record<string, unknown> }>;
+  /** The user's consent records, by scope. */
+  authSetting: Record<string, boolean>;
 }
 
 const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed: 2, closed: 3, cancelled: 4 };
@@ -52,6 +61,12 @@ export function scenarioHost(scenario: Scenario = {}): {
     navigationBarTitle: undefined,
     loading: false,
     refreshing: false,
+    navigationBarLoading: false,
+    vibrations: [],
+    keepScreenOn: false,
+    brightness: 0.5,
+    analytics: [],
+    authSetting: {},
   };
   const storage = new Map<string, unknown>(Object.entries(structuredClone(scenario.storage ?? {})));
   let logins = 0;
@@ -124,6 +139,25 @@ export function scenarioHost(scenario: Scenario = {}): {
     makePhoneCall: async () => {},
     setClipboardData: async () => {},
     getClipboardData: async () => ({ data: '' }),
+    getNetworkType: async () => ({ networkType: scenario.networkType ?? 'wifi' }),
+    vibrate: async (o) => void ui.vibrations.push(o.type),
+    setKeepScreenOn: async (o) => {
+      ui.keepScreenOn = o.keepScreenOn;
+    },
+    setScreenBrightness: async (o) => {
+      ui.brightness = o.value;
+    },
+    getScreenBrightness: async () => ({ value: ui.brightness }),
+    getSetting: async () => ({ authSetting: { ...ui.authSetting } }),
+    authorize: async (o) => {
+      const allowed = ui.authSetting[o.scope] ?? scenario.consent?.[o.scope] ?? true;
+      ui.authSetting[o.scope] = allowed;
+      if (!allowed) throw new HostRefusal('auth deny');
+    },
+    showNavigationBarLoading: async (o) => {
+      ui.navigationBarLoading = o.loading;
+    },
+    reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -29,6 +29,10 @@ export interface Scenario {
   systemInfo?: Record<string, unknown>;
   /** Replaces the answer of any host capability by name; a thrown error becomes `fail`. */
   apis?: Partial<Record<string, (...args: never[]) => unknown>>;
+  /** The user's answer to every consent (`authorize`), by scope; unlisted scopes are allowed. */
+  consent?: Record<string, boolean>;
+  /** What `getNetworkType` reports; `'none'` when offline. Default `wifi`. */
+  networkType?: string;
 }
 
 export type PaymentOutcome = 'paid' | 'timeout' | 'failed' | 'closed' | 'cancelled';

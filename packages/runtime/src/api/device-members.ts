@@ -1,0 +1,69 @@
+import { isPlainObject } from '../data/plain-data.ts';
+import { API_EVENTS, type ApiEvents } from './api-events.ts';
+import type { ApiContext } from './create-api.ts';
+
+type Api = Record<string, unknown>;
+type Options = Record<string, unknown>;
+type Define = (name: string, run: (o: Options) => unknown) => void;
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** App events, network, consent records, the device's vibration, screen and chrome loading. */
+export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, events: ApiEvents): void {
+  for (const event of API_EVENTS) {
+    api[`on${event}`] = (listener: unknown) => events.on(event, listener);
+    api[`off${event}`] = (listener?: unknown) => events.off(event, listener);
+  }
+  define('getNetworkType', () => ctx.host.getNetworkType());
+
+  // ── settings and consent: the platform's records, kept by the host ──
+  define('getSetting', () => ctx.host.getSetting());
+  define('openSetting', () => ctx.host.getSetting());
+  define('authorize', async (o) => {
+    const scope = str(o.scope);
+    if (!/^scope\.[A-Za-z.]+$/.test(scope)) throw new Error(`invalid scope "${scope}"`);
+    await ctx.host.authorize({ scope });
+  });
+  api.getAppAuthorizeSetting = () => ({
+    albumAuthorized: 'not determined',
+    bluetoothAuthorized: 'not determined',
+    cameraAuthorized: 'not determined',
+    locationAuthorized: 'not determined',
+    microphoneAuthorized: 'not determined',
+    notificationAuthorized: 'not determined',
+    phoneCalendarAuthorized: 'not determined',
+  });
+
+  // ── device ──
+  define('vibrateShort', () => ctx.host.vibrate({ type: 'short' }));
+  define('vibrateLong', () => ctx.host.vibrate({ type: 'long' }));
+  define('setKeepScreenOn', (o) => ctx.host.setKeepScreenOn({ keepScreenOn: !!o.keepScreenOn }));
+  define('setScreenBrightness', (o) => {
+    const value = typeof o.value === 'number' ? o.value : Number.NaN;
+    if (!(value >= 0 && value <= 1)) throw new Error('invalid value: brightness is between 0 and 1');
+    return ctx.host.setScreenBrightness({ value });
+  });
+  define('getScreenBrightness', () => ctx.host.getScreenBrightness());
+
+  // ── navigation bar loading ──
+  define('showNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: true }));
+  define('hideNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: false }));
+
+  // ── batch storage, on the same cache as the single-key calls ──
+  const { storage } = ctx;
+  const pairs = (list: unknown) =>
+    (Array.isArray(list) ? list : []).filter(isPlainObject).map((kv) => [String(kv.key), kv.value] as const);
+  api.batchSetStorageSync = (list: unknown) => {
+    for (const [key, value] of pairs(list)) storage.set(key, value).catch(() => undefined);
+  };
+  api.batchGetStorageSync = (keys: unknown) =>
+    (Array.isArray(keys) ? keys : []).map((k) => (storage.has(String(k)) ? storage.get(String(k)) : ''));
+  define('batchSetStorage', async (o) => {
+    await Promise.all(pairs(o.kvList).map(([key, value]) => storage.set(key, value)));
+  });
+  define('batchGetStorage', (o) => ({
+    dataList: (Array.isArray(o.keyList) ? o.keyList : []).map((k) =>
+      storage.has(String(k)) ? storage.get(String(k)) : '',
+    ),
+  }));
+}

@@ -1,0 +1,85 @@
+/**
+ * A mini-program page script that exercises the implemented members and records what each
+ * returned in `data.out`, for the simulator's and the browser container's tests alike: the same
+ * program proves a member headless and in Chromium.
+ */
+export const MEMBER_PROBE_PAGE = String.raw`
+const out = {};
+const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
+Page({
+  data: { out: {}, done: false },
+  onLoad() {
+    this.probe().catch((e) => this.setData({ out: { ...out, error: (e && (e.errMsg || e.message)) || String(e) }, done: true }));
+  },
+  async probe() {
+    const calls = [];
+    wx.onAppShow(() => { calls.push('appShow'); this.setData({ out }); });
+    wx.onAppHide(() => { calls.push('appHide'); this.setData({ out }); });
+    wx.onNetworkStatusChange((r) => { out.networkEvent = r; this.setData({ out }); });
+    wx.onThemeChange((r) => { out.themeEvent = r; this.setData({ out }); });
+    wx.onError((m) => { out.errorSeen = typeof m === 'string'; });
+    const off = () => calls.push('removed');
+    wx.onAppShow(off); wx.offAppShow(off);
+    out.calls = calls;
+    // base
+    const buffer = wx.base64ToArrayBuffer('aGVsbG8=');
+    out.base64 = { bytes: Array.from(new Uint8Array(buffer)), back: wx.arrayBufferToBase64(new Uint8Array([104, 105]).buffer) };
+    const random = await wx.getRandomValues({ length: 8 });
+    out.random = { length: random.randomValues.byteLength, errMsg: random.errMsg };
+    out.env = wx.env.USER_DATA_PATH;
+    wx.getLogManager().info('probe', { a: 1 });
+    wx.getRealtimeLogManager().tag('probe').warn('rt');
+    out.update = await new Promise((resolve) => wx.getUpdateManager().onCheckForUpdate(resolve));
+    wx.reportAnalytics('probe_event', { n: 1 });
+    wx.reportEvent('probe_report', { m: 2 });
+    wx.reportMonitor('probe_monitor', 3);
+    const anim = wx.createAnimation({ duration: 200, timingFunction: 'ease' });
+    anim.opacity(0.5).translateX(10).step().rotate(45).step({ duration: 100 });
+    out.animation = anim.export();
+    // system
+    out.device = wx.getDeviceInfo();
+    out.appBase = wx.getAppBaseInfo();
+    out.systemSetting = wx.getSystemSetting();
+    out.authorizeSetting = wx.getAppAuthorizeSetting();
+    out.systemAsync = (await wx.getSystemInfoAsync()).windowWidth;
+    out.envInfo = wx.getEnvInfoSync();
+    out.menu = wx.getMenuButtonBoundingClientRect();
+    out.canIUse = { request: wx.canIUse('request'), view: wx.canIUse('view'), swiper: wx.canIUse('swiper'), bluetooth: wx.canIUse('openBluetoothAdapter'), nothing: wx.canIUse('no-such-thing') };
+    // storage, batch
+    wx.batchSetStorageSync([{ key: 'a', value: 1 }, { key: 'b', value: { c: 2 } }]);
+    out.batchSync = wx.batchGetStorageSync(['a', 'b', 'missing']);
+    await wx.batchSetStorage({ kvList: [{ key: 'd', value: 'x' }] });
+    out.batch = (await wx.batchGetStorage({ keyList: ['d', 'a'] })).dataList;
+    // network
+    out.network = (await wx.getNetworkType()).networkType;
+    // settings and consent
+    out.authorize = await settle(wx.authorize({ scope: 'scope.writePhotosAlbum' }));
+    out.badScope = await settle(wx.authorize({ scope: '' }));
+    out.setting = (await wx.getSetting()).authSetting;
+    out.openSetting = (await wx.openSetting()).authSetting;
+    // device
+    out.vibrate = [(await wx.vibrateShort({ type: 'light' })).errMsg, (await wx.vibrateLong()).errMsg];
+    out.brightness = await settle(wx.setScreenBrightness({ value: 0.8 }));
+    out.brightnessRead = (await wx.getScreenBrightness()).value;
+    out.badBrightness = await settle(wx.setScreenBrightness({ value: 3 }));
+    out.keepScreenOn = await settle(wx.setKeepScreenOn({ keepScreenOn: true }));
+    out.navLoading = [(await wx.showNavigationBarLoading()).errMsg];
+    out.navLoadingShown = true;
+    out.perf = wx.getPerformance().getEntries().map((e) => e.name);
+    // members Plaza cannot run here still exist and fail the platforms' way
+    out.absent = {
+      async: await settle(wx.getBluetoothAdapterState()),
+      callback: await new Promise((resolve) => wx.getBluetoothAdapterState({ fail: (e) => resolve(e.errMsg), complete: () => {} })),
+      sync: wx.isVKSupport('v2'),
+      context: typeof wx.createCameraContext().takePhoto,
+      listener: wx.onBLECharacteristicValueChange(() => {}) === undefined,
+    };
+    this.setData({ out, done: true });
+  },
+  onReady() {
+    out.perfAfterReady = wx.getPerformance().getEntriesByType('render').map((e) => e.name);
+    this.setData({ out });
+  },
+  hideLoading() { return wx.hideNavigationBarLoading(); },
+});
+`;

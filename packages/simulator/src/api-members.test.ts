@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MEMBER_PROBE_PAGE } from '@plaza/runtime';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type Simulator } from './simulator.ts';
+import { programFolders } from './testing/program-folder.ts';
+
+// The members of the wx/tt surface, headless. Test titles name the members they prove
+// (`wx.<name>`): the matrix claims `headless` only for members a runtime or simulator test names.
+let work: string;
+let sim: Simulator;
+let out: Record<string, any>;
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'plaza-members-'));
+  const dir = await programFolders(() => work)({
+    js: MEMBER_PROBE_PAGE,
+    wxml: '<view>{{done}}</view><view class="hide" bindtap="hideLoading">hide</view>',
+  });
+  sim = await launch(dir, { scenario: { consent: { 'scope.writePhotosAlbum': true } } });
+  await sim.waitFor(() => sim.page.data.done === true, { message: 'the probe to finish' });
+  out = sim.page.data.out as Record<string, any>;
+});
+afterAll(async () => {
+  sim?.close();
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('base members, headless', () => {
+  it('wx.base64ToArrayBuffer and wx.arrayBufferToBase64 convert both ways', () => {
+    expect(out.base64).toEqual({ bytes: [104, 101, 108, 108, 111], back: 'aGk=' });
+  });
+
+  it('wx.getRandomValues hands back the bytes asked for; wx.env names the user data path', () => {
+    expect(out.random).toEqual({ length: 8, errMsg: 'getRandomValues:ok' });
+    expect(out.env).toBe('ttfile://user');
+  });
+
+  it('wx.getLogManager and wx.getRealtimeLogManager write to the developer log', () => {
+    const messages = sim.logs.map((l) => l.message);
+    expect(messages).toContain('probe {"a":1}');
+    expect(messages).toContain('[probe] rt');
+  });
+
+  it('wx.getUpdateManager reports that no update waits', () => {
+    expect(out.update).toEqual({ hasUpdate: false });
+  });
+
+  it('wx.reportAnalytics, wx.reportEvent and wx.reportMonitor reach the host funnel', () => {
+    expect(sim.ui.analytics).toEqual([
+      { event: 'probe_event', data: { n: 1 } },
+      { event: 'probe_report', data: { m: 2 } },
+      { event: 'monitor', data: { name: 'probe_monitor', value: 3 } },
+    ]);
+  });
+
+  it('wx.createAnimation exports each step with its transition', () => {
+    expect(out.animation.actions).toEqual([
+      {
+        animates: [
+          { type: 'opacity', args: [0.5] },
+          { type: 'translateX', args: [10] },
+        ],
+        option: {
+          transformOrigin: '50% 50% 0',
+          transition: { duration: 200, timingFunction: 'ease', delay: 0 },
+        },
+      },
+      {
+        animates: [{ type: 'rotate', args: [45] }],
+        option: {
+          transformOrigin: '50% 50% 0',
+          transition: { duration: 100, timingFunction: 'ease', delay: 0 },
+        },
+      },
+    ]);
+  });
+
+  it('wx.getPerformance lists appLaunch, route-free launch, firstRender and evaluateScript entries', async () => {
+    await sim.waitFor(() => Array.isArray((sim.page.data.out as any).perfAfterReady));
+    expect(out.perf).toEqual(expect.arrayContaining(['evaluateScript', 'appLaunch']));
+    expect((sim.page.data.out as any).perfAfterReady).toEqual(['firstRender']);
+  });
+});
+
+describe('system members, headless', () => {
+  it('wx.getDeviceInfo, wx.getAppBaseInfo, wx.getSystemSetting, wx.getAppAuthorizeSetting and wx.getSystemInfoAsync describe the device', () => {
+    expect(out.device).toMatchObject({ brand: 'plaza', platform: 'plaza', pixelRatio: 2 });
+    expect(out.appBase).toMatchObject({ SDKVersion: '3.0.0', language: 'zh_CN', theme: 'light' });
+    expect(out.systemSetting).toMatchObject({ bluetoothEnabled: false, deviceOrientation: 'portrait' });
+    expect(out.authorizeSetting).toMatchObject({ cameraAuthorized: 'not determined' });
+    expect(out.systemAsync).toBe(375);
+  });
+
+  it('tt.getEnvInfoSync and wx.getMenuButtonBoundingClientRect answer from the host', () => {
+    expect(out.envInfo.common).toEqual({ USER_DATA_PATH: 'ttfile://user' });
+    expect(out.menu).toEqual({ width: 87, height: 32, top: 50, right: 368, bottom: 82, left: 281 });
+  });
+
+  it('wx.canIUse answers from the member registry and the container component registry', () => {
+    expect(out.canIUse).toEqual({
+      request: true,
+      view: true,
+      swiper: true,
+      bluetooth: false,
+      nothing: false,
+    });
+  });
+
+  it('wx.batchSetStorageSync, wx.batchGetStorageSync, wx.batchSetStorage and wx.batchGetStorage share the store', () => {
+    expect(out.batchSync).toEqual([1, { c: 2 }, '']);
+    expect(out.batch).toEqual(['x', 1]);
+    expect(sim.storage.get('b')).toEqual({ c: 2 });
+  });
+});
+
+describe('device, network and consent, headless', () => {
+  it('wx.getNetworkType reports the host connection; wx.onNetworkStatusChange and wx.onThemeChange hear the host', async () => {
+    expect(out.network).toBe('wifi');
+    await sim.hostEvent('NetworkStatusChange', { isConnected: false, networkType: 'none' });
+    await sim.hostEvent('ThemeChange', { theme: 'dark' });
+    const seen = sim.page.data.out as any;
+    expect(seen.networkEvent).toEqual({ isConnected: false, networkType: 'none' });
+    expect(seen.themeEvent).toEqual({ theme: 'dark' });
+  });
+
+  it('wx.authorize records consent that wx.getSetting and wx.openSetting read back', () => {
+    expect(out.authorize).toEqual({ errMsg: 'authorize:ok' });
+    expect(out.badScope).toEqual({ failed: 'authorize:fail invalid scope ""' });
+    expect(out.setting).toEqual({ 'scope.writePhotosAlbum': true });
+    expect(out.openSetting).toEqual({ 'scope.writePhotosAlbum': true });
+  });
+
+  it('wx.vibrateShort, wx.vibrateLong, wx.setScreenBrightness and wx.getScreenBrightness reach the device', () => {
+    expect(out.vibrate).toEqual(['vibrateShort:ok', 'vibrateLong:ok']);
+    expect(sim.ui.vibrations).toEqual(['short', 'long']);
+    expect(out.brightnessRead).toBe(0.8);
+    expect(out.badBrightness.failed).toMatch(/^setScreenBrightness:fail invalid value/);
+  });
+
+  it('wx.showNavigationBarLoading and wx.hideNavigationBarLoading drive the spinner', async () => {
+    expect(out.navLoading).toEqual(['showNavigationBarLoading:ok']);
+    expect(sim.ui.navigationBarLoading).toBe(true);
+    await sim.tap('.hide');
+    expect(sim.ui.navigationBarLoading).toBe(false);
+  });
+
+  it('wx.setKeepScreenOn keeps the screen on', () => {
+    expect(out.keepScreenOn).toEqual({ errMsg: 'setKeepScreenOn:ok' });
+    expect(sim.ui.keepScreenOn).toBe(true);
+  });
+});
+
+describe('app events, headless', () => {
+  it('wx.onAppShow, wx.offAppShow and wx.onAppHide follow the app into the background and back', async () => {
+    await sim.hide();
+    await sim.show();
+    expect((sim.page.data.out as any).calls).toEqual(['appHide', 'appShow']);
+  });
+});
+
+describe('members Plaza cannot run here', () => {
+  it('an unsupported async member fails through fail/complete and its promise, sync ones return their neutral value', () => {
+    expect(out.absent).toEqual({
+      async: { failed: 'getBluetoothAdapterState:fail not supported' },
+      callback: 'getBluetoothAdapterState:fail not supported',
+      sync: false,
+      context: 'function',
+      listener: true,
+    });
+  });
+});
