@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMBER_PROBE_PAGE } from '@plaza/runtime';
+import { MEMBER_PROBE_PAGE, MEMBER_PROBE_TEMPLATE } from '@plaza/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Simulator } from './simulator.ts';
 import { programFolders } from './testing/program-folder.ts';
@@ -13,10 +13,7 @@ let sim: Simulator;
 let out: Record<string, any>;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'plaza-members-'));
-  const dir = await programFolders(() => work)({
-    js: MEMBER_PROBE_PAGE,
-    wxml: '<view>{{done}}</view><view class="hide" bindtap="hideLoading">hide</view>',
-  });
+  const dir = await programFolders(() => work)({ js: MEMBER_PROBE_PAGE, wxml: MEMBER_PROBE_TEMPLATE });
   sim = await launch(dir, { scenario: { consent: { 'scope.writePhotosAlbum': true } } });
   await sim.waitFor(() => sim.page.data.done === true, { message: 'the probe to finish' });
   out = sim.page.data.out as Record<string, any>;

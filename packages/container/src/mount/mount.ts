@@ -363,9 +363,15 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
       components: containerComponents({ webViewOrigins: [] }).tags(),
     });
-    thisRun.unwatch = watchHostEvents(doc.defaultView, (event, payload) => {
-      if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: 'host.event', event, payload });
-    });
+    thisRun.unwatch = watchHostEvents(
+      doc.defaultView,
+      (event, payload) => {
+        if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: 'host.event', event, payload });
+      },
+      (shown) => {
+        if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: shown ? 'app.show' : 'app.hide' });
+      },
+    );
     watchdog.start();
     // The first page's frame boots while the worker starts.
     pageFrames.warm(0);

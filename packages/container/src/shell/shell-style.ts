@@ -25,8 +25,8 @@ export const SHELL_STYLE = `
 @keyframes plaza-push-under { from { transform: none; } to { transform: translateX(-30%); } }
 @keyframes plaza-pop-out { from { transform: none; } to { transform: translateX(100%); } }
 @keyframes plaza-pop-reveal { from { transform: translateX(-30%); } to { transform: none; } }
-.plaza-capsule { position: absolute; top: calc(var(--plaza-capsule-top, env(safe-area-inset-top)) + 6px); right: 7px; z-index: 5; display: flex; height: 32px; border-radius: 16px; border: 1px solid rgba(0,0,0,.12); background: rgba(255,255,255,.75); overflow: hidden; }
-.plaza-capsule button { width: 43px; border: none; background: none; font: inherit; font-size: 16px; line-height: 1; color: #000; cursor: pointer; }
+.plaza-capsule { position: absolute; top: calc(var(--plaza-capsule-top, env(safe-area-inset-top)) + 6px); right: 7px; z-index: 5; display: flex; box-sizing: border-box; width: 87px; height: 32px; border-radius: 16px; border: 1px solid rgba(0,0,0,.12); background: rgba(255,255,255,.75); overflow: hidden; }
+.plaza-capsule button { flex: 1; min-width: 0; border: none; background: none; font: inherit; font-size: 16px; line-height: 1; color: #000; cursor: pointer; }
 .plaza-capsule button + button { border-left: 1px solid rgba(0,0,0,.12); }
 .plaza-overlay { position: absolute; inset: 0; pointer-events: none; z-index: 10; }
 .plaza-overlay > * { pointer-events: auto; }

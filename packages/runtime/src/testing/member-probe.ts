@@ -1,3 +1,7 @@
+/** The probe page's template: the results as JSON text, and a button that hides the spinner. */
+export const MEMBER_PROBE_TEMPLATE =
+  '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>';
+
 /**
  * A mini-program page script that exercises the implemented members and records what each
  * returned in `data.out`, for the simulator's and the browser container's tests alike: the same
@@ -13,10 +17,11 @@ Page({
   },
   async probe() {
     const calls = [];
-    wx.onAppShow(() => { calls.push('appShow'); this.setData({ out }); });
-    wx.onAppHide(() => { calls.push('appHide'); this.setData({ out }); });
-    wx.onNetworkStatusChange((r) => { out.networkEvent = r; this.setData({ out }); });
-    wx.onThemeChange((r) => { out.themeEvent = r; this.setData({ out }); });
+    const publish = () => this.setData({ out, json: JSON.stringify(out) });
+    wx.onAppShow(() => { calls.push('appShow'); publish(); });
+    wx.onAppHide(() => { calls.push('appHide'); publish(); });
+    wx.onNetworkStatusChange((r) => { out.networkEvent = r; publish(); });
+    wx.onThemeChange((r) => { out.themeEvent = r; publish(); });
     wx.onError((m) => { out.errorSeen = typeof m === 'string'; });
     const off = () => calls.push('removed');
     wx.onAppShow(off); wx.offAppShow(off);
@@ -74,11 +79,11 @@ Page({
       context: typeof wx.createCameraContext().takePhoto,
       listener: wx.onBLECharacteristicValueChange(() => {}) === undefined,
     };
-    this.setData({ out, done: true });
+    this.setData({ out, done: true, json: JSON.stringify(out) });
   },
   onReady() {
     out.perfAfterReady = wx.getPerformance().getEntriesByType('render').map((e) => e.name);
-    this.setData({ out });
+    this.setData({ out, json: JSON.stringify(out) });
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
 });

@@ -1,0 +1,207 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { MEMBER_PROBE_PAGE, MEMBER_PROBE_TEMPLATE } from '@plaza/runtime';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+
+// The members of the wx/tt surface in Chromium, through the sandboxed worker, the bridge and
+// the browser host. Test titles name the members they prove (`wx.<name>`): the matrix claims
+// `browser` only for members a container test names.
+const dir = mkdtempSync(join(tmpdir(), 'plaza-members-'));
+for (const [file, text] of Object.entries({
+  'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
+  'app.js': 'App({});',
+  'pages/index/index.js': MEMBER_PROBE_PAGE,
+  'pages/index/index.wxml': MEMBER_PROBE_TEMPLATE,
+})) {
+  mkdirSync(dirname(join(dir, file)), { recursive: true });
+  writeFileSync(join(dir, file), text);
+}
+const harness = useHarness([{ name: 'members', dir }]);
+
+let page: Page;
+let out: Record<string, any>;
+const read = async () => {
+  const frame = await frameOf(page, 'pages/index/index');
+  return JSON.parse((await frame.locator('#out').textContent()) ?? '{}') as Record<string, any>;
+};
+
+beforeAll(async () => {
+  page = await harness.open();
+  await mountFixture(page, 'members', { appId: 'members', userId: 'u1', capsule: true });
+  // wx.authorize asks the user once: the consent sheet.
+  const sheet = page.getByRole('dialog');
+  await sheet.getByRole('button', { name: 'Allow', exact: true }).click();
+  const frame = await frameOf(page, 'pages/index/index');
+  await frame.locator('#done').filter({ hasText: 'true' }).waitFor();
+  out = await read();
+});
+
+describe('base members in the browser', () => {
+  it('wx.base64ToArrayBuffer and wx.arrayBufferToBase64 convert both ways', () => {
+    expect(out.base64).toEqual({ bytes: [104, 101, 108, 108, 111], back: 'aGk=' });
+  });
+
+  it("wx.getRandomValues draws from the browser's generator; wx.env names the user data path", () => {
+    expect(out.random).toEqual({ length: 8, errMsg: 'getRandomValues:ok' });
+    expect(out.env).toBe('ttfile://user');
+  });
+
+  it('wx.getLogManager and wx.getRealtimeLogManager write to the developer log', async () => {
+    const logs = (await events(page)).filter((e) => e.type === 'log').map((e) => e.message);
+    expect(logs).toContain('probe {"a":1}');
+    expect(logs).toContain('[probe] rt');
+  });
+
+  it('wx.getUpdateManager reports that no update waits', () => {
+    expect(out.update).toEqual({ hasUpdate: false });
+  });
+
+  it('wx.reportAnalytics, wx.reportEvent and wx.reportMonitor reach the host through the bridge', async () => {
+    const reported = (await events(page))
+      .filter((e) => e.type === 'hostCall' && e.method === 'reportAnalytics')
+      .map((e) => (e.args as unknown[])[0]);
+    expect(reported).toEqual([
+      { event: 'probe_event', data: { n: 1 } },
+      { event: 'probe_report', data: { m: 2 } },
+      { event: 'monitor', data: { name: 'probe_monitor', value: 3 } },
+    ]);
+  });
+
+  it('wx.createAnimation exports its steps', () => {
+    expect(out.animation.actions.map((a: any) => a.animates.map((x: any) => x.type))).toEqual([
+      ['opacity', 'translateX'],
+      ['rotate'],
+    ]);
+  });
+
+  it('wx.getPerformance lists evaluateScript, appLaunch and the first render', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: 'perfAfterReady' }).waitFor();
+    const later = await read();
+    expect(later.perf).toEqual(expect.arrayContaining(['evaluateScript', 'appLaunch']));
+    expect(later.perfAfterReady).toEqual(['firstRender']);
+  });
+});
+
+describe('system members in the browser', () => {
+  it('wx.getDeviceInfo, wx.getAppBaseInfo, wx.getSystemSetting, wx.getAppAuthorizeSetting and wx.getSystemInfoAsync describe the phone', () => {
+    expect(out.device).toMatchObject({ pixelRatio: expect.any(Number), platform: expect.any(String) });
+    expect(out.appBase).toMatchObject({ SDKVersion: expect.any(String), theme: 'light' });
+    expect(out.systemSetting).toMatchObject({ deviceOrientation: 'portrait' });
+    expect(out.authorizeSetting).toMatchObject({ cameraAuthorized: 'not determined' });
+    expect(out.systemAsync).toBe(375);
+  });
+
+  it('wx.getMenuButtonBoundingClientRect is where the shell draws the capsule; tt.getEnvInfoSync names the environment', async () => {
+    const drawn = await page.evaluate(() => {
+      const phone = document.getElementById('phone')!.getBoundingClientRect();
+      const capsule = document.querySelector('.plaza-capsule')!.getBoundingClientRect();
+      return {
+        width: capsule.width,
+        height: capsule.height,
+        top: capsule.top - phone.top,
+        left: capsule.left - phone.left,
+        right: capsule.right - phone.left,
+        bottom: capsule.bottom - phone.top,
+      };
+    });
+    expect(out.menu).toEqual(drawn);
+    expect(out.envInfo).toMatchObject({
+      microapp: { envType: 'production' },
+      common: { USER_DATA_PATH: 'ttfile://user' },
+    });
+  });
+
+  it("wx.canIUse answers from the member registry and the container's component registry", () => {
+    expect(out.canIUse).toEqual({
+      request: true,
+      view: true,
+      swiper: true,
+      bluetooth: false,
+      nothing: false,
+    });
+  });
+
+  it('wx.batchSetStorageSync, wx.batchGetStorageSync, wx.batchSetStorage and wx.batchGetStorage persist per app and user', async () => {
+    expect(out.batchSync).toEqual([1, { c: 2 }, '']);
+    expect(out.batch).toEqual(['x', 1]);
+    expect(await page.evaluate(() => localStorage.getItem('plaza:members:u1:b'))).toBe('{"c":2}');
+  });
+});
+
+describe('device, network and consent in the browser', () => {
+  it('wx.getNetworkType reads the connection; wx.onNetworkStatusChange hears the browser go offline', async () => {
+    expect(['wifi', '4g', '3g', '2g', 'unknown']).toContain(out.network);
+    await page.context().setOffline(true);
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: 'networkEvent' }).waitFor();
+    expect((await read()).networkEvent).toEqual({ isConnected: false, networkType: 'none' });
+    await page.context().setOffline(false);
+  });
+
+  it("wx.authorize asks through the host's consent sheet; wx.getSetting and wx.openSetting read the platform's records", async () => {
+    expect(out.authorize).toEqual({ errMsg: 'authorize:ok' });
+    expect(out.badScope).toEqual({ failed: 'authorize:fail invalid scope ""' });
+    expect(out.setting).toEqual({ 'scope.writePhotosAlbum': true });
+    expect(out.openSetting).toEqual({ 'scope.writePhotosAlbum': true });
+    expect(
+      await page.evaluate(() => localStorage.getItem('plaza-consent:members:u1:scope.writePhotosAlbum')),
+    ).toBe('allow');
+  });
+
+  it('wx.vibrateShort, wx.vibrateLong, wx.setScreenBrightness and wx.getScreenBrightness succeed through the host', () => {
+    expect(out.vibrate).toEqual(['vibrateShort:ok', 'vibrateLong:ok']);
+    expect(out.brightnessRead).toBe(0.8);
+    expect(out.badBrightness.failed).toMatch(/^setScreenBrightness:fail invalid value/);
+  });
+
+  it('wx.showNavigationBarLoading and wx.hideNavigationBarLoading show the spinner in the navigation bar', async () => {
+    expect(out.navLoading).toEqual(['showNavigationBarLoading:ok']);
+    const nav = page.locator('.plaza-page:not([hidden]) .plaza-nav').last();
+    expect(await nav.getAttribute('aria-busy')).toBe('true');
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#hide').click();
+    await page.locator('.plaza-nav[aria-busy="false"]').last().waitFor();
+  });
+
+  it('wx.setKeepScreenOn asks the browser for a screen wake lock', () => {
+    expect(out.keepScreenOn).toEqual({ errMsg: 'setKeepScreenOn:ok' });
+  });
+});
+
+describe('app events in the browser', () => {
+  it('wx.onAppHide, wx.onAppShow and wx.offAppShow follow the host page out of sight and back', async () => {
+    const flip = (state: 'hidden' | 'visible') =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, state);
+    await flip('hidden');
+    await flip('visible');
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: '"appHide","appShow"' }).waitFor();
+    expect((await read()).calls).toEqual(['appHide', 'appShow']);
+  });
+
+  it("wx.onThemeChange hears the browser's colour scheme change", async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: 'themeEvent' }).waitFor();
+    expect((await read()).themeEvent).toEqual({ theme: 'dark' });
+  });
+});
+
+describe('members Plaza cannot run in the browser', () => {
+  it('an unsupported async member fails through fail/complete and its promise, sync ones return their neutral value', () => {
+    expect(out.absent).toEqual({
+      async: { failed: 'getBluetoothAdapterState:fail not supported' },
+      callback: 'getBluetoothAdapterState:fail not supported',
+      sync: false,
+      context: 'function',
+      listener: true,
+    });
+  });
+});
