@@ -17,6 +17,7 @@ export {
   type HostResponse,
   type ModalOptions,
   type SystemInfo,
+  type TabBarChange,
   type UserProfile,
 } from './api/host-capabilities.ts';
 export {
@@ -46,5 +47,5 @@ export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
 export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
-export { MEMBER_PROBE_PAGE, MEMBER_PROBE_TEMPLATE } from './testing/member-probe.ts';
+export { MEMBER_PROBE_FILES } from './testing/member-probe.ts';
 export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMBER_PROBE_PAGE, MEMBER_PROBE_TEMPLATE } from '@plaza/runtime';
+import { MEMBER_PROBE_FILES } from '@plaza/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Simulator } from './simulator.ts';
 import { programFolders } from './testing/program-folder.ts';
@@ -13,7 +13,8 @@ let sim: Simulator;
 let out: Record<string, any>;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'plaza-members-'));
-  const dir = await programFolders(() => work)({ js: MEMBER_PROBE_PAGE, wxml: MEMBER_PROBE_TEMPLATE });
+  const { 'pages/index/index.js': js, 'pages/index/index.wxml': wxml, ...files } = MEMBER_PROBE_FILES;
+  const dir = await programFolders(() => work)({ js: js!, wxml }, files);
   sim = await launch(dir, { scenario: { consent: { 'scope.writePhotosAlbum': true } } });
   await sim.waitFor(() => sim.page.data.done === true, { message: 'the probe to finish' });
   out = sim.page.data.out as Record<string, any>;
@@ -145,6 +146,38 @@ describe('device, network and consent, headless', () => {
   it('wx.setKeepScreenOn keeps the screen on', () => {
     expect(out.keepScreenOn).toEqual({ errMsg: 'setKeepScreenOn:ok' });
     expect(sim.ui.keepScreenOn).toBe(true);
+  });
+});
+
+describe('tab bar, headless', () => {
+  it('wx.setTabBarBadge, wx.removeTabBarBadge, wx.showTabBarRedDot, wx.hideTabBarRedDot, wx.setTabBarItem and wx.setTabBarStyle change the bar', () => {
+    expect(out.tabBar).toEqual([
+      ...[
+        'setTabBarBadge',
+        'setTabBarBadge',
+        'removeTabBarBadge',
+        'showTabBarRedDot',
+        'hideTabBarRedDot',
+        'showTabBarRedDot',
+        'setTabBarItem',
+        'setTabBarStyle',
+      ].map((name) => `${name}:ok`),
+      'setTabBarBadge:fail tabbar item not found',
+      'setTabBarStyle:fail invalid color "red;background:url(x)"',
+    ]);
+    expect(sim.ui.tabBar).toMatchObject({
+      badges: { 1: '1234' },
+      dots: [0],
+      items: { 0: { text: 'Start' } },
+      style: { color: '#333333', selectedColor: '#ff0000', backgroundColor: '#fafafa', borderStyle: 'white' },
+    });
+  });
+
+  it('wx.hideTabBar and wx.showTabBar hide and show it', async () => {
+    await sim.tap('#hidebar');
+    expect(sim.ui.tabBar.hidden).toBe(true);
+    await sim.tap('#showbar');
+    expect(sim.ui.tabBar.hidden).toBe(false);
   });
 });
 

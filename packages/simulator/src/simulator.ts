@@ -113,7 +113,8 @@ export class Simulator {
     this.timeout = options.timeout ?? 5_000;
     this.failOnError = options.failOnError ?? true;
     this.budgetMs = options.scriptBudgetMs ?? 2_000;
-    this.host = scenarioHost(options.scenario);
+    const tabBar = program.manifest.appConfig.tabBar as { list?: unknown[] } | undefined;
+    this.host = scenarioHost(options.scenario, { tabBarItems: tabBar?.list?.length ?? 0 });
     this.scheduler = new MessageScheduler((error) => this.recordThrown(error, 'logic'));
     const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
     this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);

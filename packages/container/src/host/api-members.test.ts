@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MEMBER_PROBE_PAGE, MEMBER_PROBE_TEMPLATE } from '@plaza/runtime';
+import { MEMBER_PROBE_FILES } from '@plaza/runtime';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
@@ -10,12 +10,7 @@ import { events, frameOf, mountFixture, useHarness } from '../testing/container-
 // the browser host. Test titles name the members they prove (`wx.<name>`): the matrix claims
 // `browser` only for members a container test names.
 const dir = mkdtempSync(join(tmpdir(), 'plaza-members-'));
-for (const [file, text] of Object.entries({
-  'app.json': JSON.stringify({ pages: ['pages/index/index'] }),
-  'app.js': 'App({});',
-  'pages/index/index.js': MEMBER_PROBE_PAGE,
-  'pages/index/index.wxml': MEMBER_PROBE_TEMPLATE,
-})) {
+for (const [file, text] of Object.entries(MEMBER_PROBE_FILES)) {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
 }
@@ -191,6 +186,32 @@ describe('app events in the browser', () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#out').filter({ hasText: 'themeEvent' }).waitFor();
     expect((await read()).themeEvent).toEqual({ theme: 'dark' });
+  });
+});
+
+describe('tab bar in the browser', () => {
+  it('wx.setTabBarBadge, wx.removeTabBarBadge, wx.showTabBarRedDot, wx.hideTabBarRedDot, wx.setTabBarItem and wx.setTabBarStyle change the drawn bar', async () => {
+    expect(out.tabBar.slice(-2)).toEqual([
+      'setTabBarBadge:fail tabbar item not found',
+      'setTabBarStyle:fail invalid color "red;background:url(x)"',
+    ]);
+    expect(out.tabBar.slice(0, -2).every((m: string) => m.endsWith(':ok'))).toBe(true);
+    const bar = page.locator('.plaza-tabbar');
+    const tabs = bar.getByRole('tab');
+    expect(await tabs.nth(1).locator('.plaza-tabbar-badge').textContent()).toBe('1234');
+    expect(await tabs.nth(0).locator('.plaza-tabbar-badge.plaza-tabbar-dot').isVisible()).toBe(true);
+    expect(await tabs.nth(0).textContent()).toBe('Start');
+    expect(await bar.getAttribute('data-border')).toBe('white');
+    expect(await bar.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(250, 250, 250)');
+    expect(await tabs.nth(0).evaluate((el) => getComputedStyle(el).color)).toBe('rgb(255, 0, 0)');
+  });
+
+  it('wx.hideTabBar and wx.showTabBar hide and show it on a tab page', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#hidebar').click();
+    await page.locator('.plaza-tabbar[hidden]').waitFor({ state: 'attached' });
+    await frame.locator('#showbar').click();
+    await page.locator('.plaza-tabbar:not([hidden])').waitFor();
   });
 });
 

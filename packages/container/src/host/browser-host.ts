@@ -4,6 +4,7 @@ import {
   type HostRequest,
   type HostResponse,
   type SystemInfo,
+  type TabBarChange,
 } from '@plaza/runtime';
 import type { HostUi } from '../shell/host-ui.ts';
 import {
@@ -21,6 +22,8 @@ export interface Chrome {
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
   setLoading(loading: boolean): void;
+  /** Applies a tab-bar change; the reason it cannot, or nothing. */
+  changeTabBar(change: TabBarChange): string | undefined;
   systemInfo(): SystemInfo;
 }
 
@@ -139,6 +142,10 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     authorize: async () => undefined,
     async showNavigationBarLoading(options) {
       ctx.chrome.setLoading(options.loading);
+    },
+    async updateTabBar(change) {
+      const refused = ctx.chrome.changeTabBar(change);
+      if (refused) throw new HostRefusal(refused);
     },
     // The super app forwards these to the app's funnel; the bare container has no funnel.
     reportAnalytics: async () => undefined,

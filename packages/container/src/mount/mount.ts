@@ -153,6 +153,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
+      changeTabBar: (change) => activeShell.tabBar.change(change),
     };
     const context: HostContext = {
       appId: options.appId ?? (typeof options.package === 'string' ? options.package : 'app'),

@@ -16,6 +16,10 @@ export const SHELL_STYLE = `
 .plaza-tabbar[hidden] { display: none; }
 .plaza-tabbar button { flex: 1; border: 0; background: none; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2px; height: 50px; font-size: 11px; cursor: pointer; }
 .plaza-tabbar img { width: 24px; height: 24px; }
+.plaza-tabbar button { position: relative; }
+.plaza-tabbar-badge { position: absolute; top: 2px; left: calc(50% + 6px); min-width: 16px; height: 16px; padding: 0 4px; box-sizing: border-box; border-radius: 8px; background: #fa5151; color: #fff; font-size: 11px; line-height: 16px; text-align: center; }
+.plaza-tabbar-badge.plaza-tabbar-dot { min-width: 8px; width: 8px; height: 8px; padding: 0; }
+.plaza-tabbar-badge[hidden] { display: none; }
 .plaza-tabbar button:only-of-type, .plaza-tabbar button span:only-child { font-size: 14px; }
 .plaza-push-in { animation: plaza-push-in .3s cubic-bezier(.2,.8,.2,1) both; z-index: 2; box-shadow: -6px 0 16px rgba(0,0,0,.12); }
 .plaza-push-under { animation: plaza-push-under .3s cubic-bezier(.2,.8,.2,1) both; }

@@ -1,12 +1,16 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import { API_EVENTS, type ApiEvents } from './api-events.ts';
 import type { ApiContext } from './create-api.ts';
+import type { TabBarChange } from './host-capabilities.ts';
 
 type Api = Record<string, unknown>;
 type Options = Record<string, unknown>;
 type Define = (name: string, run: (o: Options) => unknown) => void;
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** A hex colour, the only form the dialects document for the tab bar (`#rgb`, `#rrggbb`). */
+const CSS_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
 /** App events, network, consent records, the device's vibration, screen and chrome loading. */
 export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, events: ApiEvents): void {
@@ -48,6 +52,44 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
   // ── navigation bar loading ──
   define('showNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: true }));
   define('hideNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: false }));
+
+  // ── tab bar ──
+  const index = (o: Options) => {
+    const i = o.index;
+    if (typeof i !== 'number' || !Number.isInteger(i) || i < 0) throw new Error('tabbar item not found');
+    return i;
+  };
+  const bar = (change: TabBarChange) => ctx.host.updateTabBar(change);
+  define('setTabBarBadge', (o) => {
+    // The platforms show at most four characters.
+    return bar({ kind: 'badge', index: index(o), text: str(o.text).slice(0, 4) });
+  });
+  define('removeTabBarBadge', (o) => bar({ kind: 'badge', index: index(o) }));
+  define('showTabBarRedDot', (o) => bar({ kind: 'dot', index: index(o), shown: true }));
+  define('hideTabBarRedDot', (o) => bar({ kind: 'dot', index: index(o), shown: false }));
+  define('showTabBar', () => bar({ kind: 'visible', visible: true }));
+  define('hideTabBar', () => bar({ kind: 'visible', visible: false }));
+  define('setTabBarItem', (o) =>
+    bar({
+      kind: 'item',
+      index: index(o),
+      item: {
+        ...(typeof o.text === 'string' ? { text: o.text } : {}),
+        ...(typeof o.iconPath === 'string' ? { iconPath: o.iconPath } : {}),
+        ...(typeof o.selectedIconPath === 'string' ? { selectedIconPath: o.selectedIconPath } : {}),
+      },
+    }),
+  );
+  define('setTabBarStyle', (o) => {
+    const style: Record<string, string> = {};
+    for (const key of ['color', 'selectedColor', 'backgroundColor', 'borderStyle'] as const) {
+      const value = o[key];
+      if (typeof value !== 'string') continue;
+      if (key !== 'borderStyle' && !CSS_COLOUR.test(value)) throw new Error(`invalid ${key} "${value}"`);
+      style[key] = value;
+    }
+    return bar({ kind: 'style', style });
+  });
 
   // ── batch storage, on the same cache as the single-key calls ──
   const { storage } = ctx;

@@ -73,11 +73,24 @@ export interface HostCapabilities {
   /** Asks the user for `scope` (once; the answer is remembered); rejects with `auth deny`. */
   authorize(options: { scope: string }): Promise<void>;
   showNavigationBarLoading(options: { loading: boolean }): Promise<void>;
+  /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
+  updateTabBar(change: TabBarChange): Promise<void>;
   /** An event for the app's funnel analytics. */
   reportAnalytics(options: { event: string; data: Record<string, unknown> }): Promise<void>;
 }
 
 export type HostMethod = keyof HostCapabilities;
+
+/** What `wx.setTabBarBadge`, `wx.showTabBarRedDot`, `wx.hideTabBar`, `wx.setTabBarItem`, `wx.setTabBarStyle`… change. */
+export type TabBarChange =
+  | { kind: 'badge'; index: number; text?: string }
+  | { kind: 'dot'; index: number; shown: boolean }
+  | { kind: 'visible'; visible: boolean }
+  | { kind: 'item'; index: number; item: { text?: string; iconPath?: string; selectedIconPath?: string } }
+  | {
+      kind: 'style';
+      style: { color?: string; selectedColor?: string; backgroundColor?: string; borderStyle?: string };
+    };
 
 export interface HostRequest {
   url: string;
@@ -184,6 +197,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getSetting',
   'authorize',
   'showNavigationBarLoading',
+  'updateTabBar',
   'reportAnalytics',
 ];
 

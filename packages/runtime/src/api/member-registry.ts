@@ -81,6 +81,15 @@ export const IMPLEMENTED_MEMBERS = {
   offAppShow: everywhere,
   onAppHide: everywhere,
   onThemeChange: everywhere,
+  // tab bar
+  setTabBarBadge: everywhere,
+  removeTabBarBadge: everywhere,
+  showTabBarRedDot: everywhere,
+  hideTabBarRedDot: everywhere,
+  showTabBar: everywhere,
+  hideTabBar: everywhere,
+  setTabBarItem: everywhere,
+  setTabBarStyle: everywhere,
   // animation
   createAnimation: everywhere,
   // routing

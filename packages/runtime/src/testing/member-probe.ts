@@ -1,6 +1,7 @@
 /** The probe page's template: the results as JSON text, and a button that hides the spinner. */
 export const MEMBER_PROBE_TEMPLATE =
-  '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>';
+  '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
+  '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>';
 
 /**
  * A mini-program page script that exercises the implemented members and records what each
@@ -70,6 +71,20 @@ Page({
     out.keepScreenOn = await settle(wx.setKeepScreenOn({ keepScreenOn: true }));
     out.navLoading = [(await wx.showNavigationBarLoading()).errMsg];
     out.navLoadingShown = true;
+    // tab bar
+    const errMsg = (r) => r.errMsg || r.failed;
+    out.tabBar = [
+      errMsg(await wx.setTabBarBadge({ index: 1, text: '12345' })),
+      errMsg(await wx.setTabBarBadge({ index: 0, text: '9' })),
+      errMsg(await wx.removeTabBarBadge({ index: 0 })),
+      errMsg(await wx.showTabBarRedDot({ index: 0 })),
+      errMsg(await wx.hideTabBarRedDot({ index: 0 })),
+      errMsg(await wx.showTabBarRedDot({ index: 0 })),
+      errMsg(await wx.setTabBarItem({ index: 0, text: 'Start' })),
+      errMsg(await wx.setTabBarStyle({ color: '#333333', selectedColor: '#ff0000', backgroundColor: '#fafafa', borderStyle: 'white' })),
+      errMsg(await settle(wx.setTabBarBadge({ index: 5, text: 'x' }))),
+      errMsg(await settle(wx.setTabBarStyle({ color: 'red;background:url(x)' }))),
+    ];
     out.perf = wx.getPerformance().getEntries().map((e) => e.name);
     // members Plaza cannot run here still exist and fail the platforms' way
     out.absent = {
@@ -86,5 +101,25 @@ Page({
     this.setData({ out, json: JSON.stringify(out) });
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
+  hideBar() { return wx.hideTabBar(); },
+  showBar() { return wx.showTabBar(); },
 });
 `;
+
+/** The probe program's files: the probe page, a second tab, and a tab bar of two items. */
+export const MEMBER_PROBE_FILES: Readonly<Record<string, string>> = {
+  'app.json': JSON.stringify({
+    pages: ['pages/index/index', 'pages/second/second'],
+    tabBar: {
+      list: [
+        { pagePath: 'pages/index/index', text: 'Home' },
+        { pagePath: 'pages/second/second', text: 'Second' },
+      ],
+    },
+  }),
+  'app.js': 'App({});',
+  'pages/index/index.js': MEMBER_PROBE_PAGE,
+  'pages/index/index.wxml': MEMBER_PROBE_TEMPLATE,
+  'pages/second/second.js': 'Page({});',
+  'pages/second/second.wxml': '<view>second</view>',
+};

@@ -58,6 +58,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     getSetting: async () => ({ authSetting: {} }),
     authorize: async () => undefined,
     showNavigationBarLoading: async () => undefined,
+    updateTabBar: async () => undefined,
     reportAnalytics: async () => undefined,
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;

@@ -40,6 +40,14 @@ export interface HostUi {
   analytics: Array<{ event: string; data: Record<string, unknown> }>;
   /** The user's consent records, by scope. */
   authSetting: Record<string, boolean>;
+  /** The tab bar as the program changed it: badges and red dots by index, items, style. */
+  tabBar: {
+    hidden: boolean;
+    badges: Record<number, string>;
+    dots: number[];
+    items: Record<number, { text?: string; iconPath?: string; selectedIconPath?: string }>;
+    style: Record<string, string>;
+  };
 }
 
 const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed: 2, closed: 3, cancelled: 4 };
@@ -48,7 +56,10 @@ const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed:
  * The simulated host: answers every capability from the scenario, owns storage, and logs
  * each call (after it settles) so a test can assert what the program asked for.
  */
-export function scenarioHost(scenario: Scenario = {}): {
+export function scenarioHost(
+  scenario: Scenario = {},
+  program: { tabBarItems: number } = { tabBarItems: 0 },
+): {
   host: HostCapabilities;
   calls: HostCall[];
   ui: HostUi;
@@ -67,7 +78,9 @@ export function scenarioHost(scenario: Scenario = {}): {
     brightness: 0.5,
     analytics: [],
     authSetting: {},
+    tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
   };
+  const tabs = program.tabBarItems;
   const storage = new Map<string, unknown>(Object.entries(structuredClone(scenario.storage ?? {})));
   let logins = 0;
 
@@ -156,6 +169,18 @@ export function scenarioHost(scenario: Scenario = {}): {
     },
     showNavigationBarLoading: async (o) => {
       ui.navigationBarLoading = o.loading;
+    },
+    updateTabBar: async (change) => {
+      const bar = ui.tabBar;
+      if ('index' in change && change.index >= tabs) throw new HostRefusal('tabbar item not found');
+      if (change.kind === 'visible') bar.hidden = !change.visible;
+      else if (change.kind === 'style') Object.assign(bar.style, change.style);
+      else if (change.kind === 'badge') {
+        if (change.text === undefined) delete bar.badges[change.index];
+        else bar.badges[change.index] = change.text;
+      } else if (change.kind === 'dot') {
+        bar.dots = bar.dots.filter((i) => i !== change.index).concat(change.shown ? [change.index] : []);
+      } else bar.items[change.index] = { ...bar.items[change.index], ...change.item };
     },
     reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
   };
