@@ -187,6 +187,42 @@ describe('app events in the browser', () => {
     await frame.locator('#out').filter({ hasText: 'themeEvent' }).waitFor();
     expect((await read()).themeEvent).toEqual({ theme: 'dark' });
   });
+
+  it('wx.offAppHide, wx.offNetworkStatusChange, wx.offThemeChange, wx.offError and wx.offUnhandledRejection remove a listener', async () => {
+    // Each event above fired with a removed listener registered too: it never ran.
+    expect((await read()).calls).not.toContain('never');
+  });
+
+  it("wx.onError hears a handler's exception, which still reaches the developer as an error", async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#boom').click();
+    await frame.locator('#out').filter({ hasText: 'errorSeen' }).waitFor();
+    expect((await read()).errorSeen).toBe(true);
+    expect(
+      (await events(page)).some((e) => e.type === 'error' && String(e.message).includes('probe boom')),
+    ).toBe(true);
+  });
+
+  it('wx.onPageNotFound hears a launch at a page the app does not have, and the entry page opens instead', async () => {
+    const other = await harness.open();
+    await mountFixture(other, 'members', { appId: 'members-missing', path: 'pages/missing/missing' });
+    await other.getByRole('dialog').getByRole('button', { name: 'Allow', exact: true }).click();
+    const frame = await frameOf(other, 'pages/index/index');
+    await frame.locator('#done').filter({ hasText: 'true' }).waitFor();
+    const seen = JSON.parse((await frame.locator('#out').textContent()) ?? '{}');
+    expect(seen.notFound).toBe('pages/missing/missing');
+    await other.close();
+  });
+
+  it('wx.onUnhandledRejection takes a rejection nobody handled', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#reject').click();
+    await frame.locator('#out').filter({ hasText: 'probe rejection' }).waitFor();
+    expect((await read()).rejection).toBe('probe rejection');
+    expect(
+      (await events(page)).some((e) => e.type === 'error' && String(e.message).includes('probe rejection')),
+    ).toBe(false);
+  });
 });
 
 describe('tab bar in the browser', () => {

@@ -12,6 +12,8 @@ export type Availability = 'browser' | 'headless' | 'host';
 
 const everywhere = ['browser', 'headless'] as const;
 const hosted = ['host', 'headless'] as const;
+// The simulator reports a rejection from outside the program's realm, where no listener is.
+const browser = ['browser'] as const;
 
 /** Implemented members, by family. */
 export const IMPLEMENTED_MEMBERS = {
@@ -81,6 +83,15 @@ export const IMPLEMENTED_MEMBERS = {
   offAppShow: everywhere,
   onAppHide: everywhere,
   onThemeChange: everywhere,
+  offAppHide: everywhere,
+  offNetworkStatusChange: everywhere,
+  offThemeChange: everywhere,
+  onError: everywhere,
+  offError: everywhere,
+  onPageNotFound: everywhere,
+  offPageNotFound: everywhere,
+  onUnhandledRejection: browser,
+  offUnhandledRejection: browser,
   // tab bar
   setTabBarBadge: everywhere,
   removeTabBarBadge: everywhere,

@@ -54,6 +54,11 @@ export interface Logic {
   readonly api: Record<string, unknown>;
   getCurrentPages(): Record<string, unknown>[];
   getApp(): Record<string, unknown> | undefined;
+  /**
+   * A promise rejection nobody handled: handed to `wx.onUnhandledRejection` listeners. Returns
+   * false when none listens, so the caller reports it as an error.
+   */
+  unhandledRejection(reason: unknown): boolean;
 }
 
 type Registered = { def: Definition; file: string };
@@ -584,6 +589,11 @@ export function createLogic(options: CreateLogicOptions): Logic {
     api,
     getCurrentPages: () => router.stack.map((p) => p.public),
     getApp: () => app,
+    unhandledRejection(reason) {
+      if (!events.has('UnhandledRejection')) return false;
+      events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });
+      return true;
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 /** The probe page's template: the results as JSON text, and a button that hides the spinner. */
 export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
-  '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>';
+  '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
+  '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>';
 
 /**
  * A mini-program page script that exercises the implemented members and records what each
@@ -23,10 +24,18 @@ Page({
     wx.onAppHide(() => { calls.push('appHide'); publish(); });
     wx.onNetworkStatusChange((r) => { out.networkEvent = r; publish(); });
     wx.onThemeChange((r) => { out.themeEvent = r; publish(); });
-    wx.onError((m) => { out.errorSeen = typeof m === 'string'; });
+    wx.onError((m) => { out.errorSeen = String(m).includes('probe boom'); publish(); });
+    wx.onUnhandledRejection((r) => { out.rejection = r.reason && r.reason.message; publish(); });
+    const never = () => calls.push('never');
+    wx.onAppHide(never); wx.offAppHide(never);
+    wx.onNetworkStatusChange(never); wx.offNetworkStatusChange(never);
+    wx.onThemeChange(never); wx.offThemeChange(never);
+    wx.onError(never); wx.offError(never);
+    wx.onUnhandledRejection(never); wx.offUnhandledRejection(never);
     const off = () => calls.push('removed');
     wx.onAppShow(off); wx.offAppShow(off);
     out.calls = calls;
+    out.notFound = getApp().notFound || null;
     // base
     const buffer = wx.base64ToArrayBuffer('aGVsbG8=');
     out.base64 = { bytes: Array.from(new Uint8Array(buffer)), back: wx.arrayBufferToBase64(new Uint8Array([104, 105]).buffer) };
@@ -102,6 +111,8 @@ Page({
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
   hideBar() { return wx.hideTabBar(); },
+  boom() { throw new Error('probe boom'); },
+  reject() { Promise.reject(new Error('probe rejection')); },
   showBar() { return wx.showTabBar(); },
 });
 `;
@@ -117,7 +128,7 @@ export const MEMBER_PROBE_FILES: Readonly<Record<string, string>> = {
       ],
     },
   }),
-  'app.js': 'App({});',
+  'app.js': 'App({ onLaunch() { wx.onPageNotFound((r) => { this.notFound = r.path; }); } });',
   'pages/index/index.js': MEMBER_PROBE_PAGE,
   'pages/index/index.wxml': MEMBER_PROBE_TEMPLATE,
   'pages/second/second.js': 'Page({});',
