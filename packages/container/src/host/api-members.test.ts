@@ -203,7 +203,7 @@ describe('app events in the browser', () => {
     ).toBe(true);
   });
 
-  it('wx.onPageNotFound hears a launch at a page the app does not have, and the entry page opens instead', async () => {
+  it('wx.onPageNotFound hears a launch at a page the app does not have (wx.offPageNotFound removed the other listener), and the entry page opens instead', async () => {
     const other = await harness.open();
     await mountFixture(other, 'members', { appId: 'members-missing', path: 'pages/missing/missing' });
     await other.getByRole('dialog').getByRole('button', { name: 'Allow', exact: true }).click();

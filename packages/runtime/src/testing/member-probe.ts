@@ -128,7 +128,9 @@ export const MEMBER_PROBE_FILES: Readonly<Record<string, string>> = {
       ],
     },
   }),
-  'app.js': 'App({ onLaunch() { wx.onPageNotFound((r) => { this.notFound = r.path; }); } });',
+  'app.js':
+    'App({ onLaunch() { const never = () => { this.notFound = "removed listener ran"; };' +
+    ' wx.onPageNotFound((r) => { this.notFound = r.path; }); wx.onPageNotFound(never); wx.offPageNotFound(never); } });',
   'pages/index/index.js': MEMBER_PROBE_PAGE,
   'pages/index/index.wxml': MEMBER_PROBE_TEMPLATE,
   'pages/second/second.js': 'Page({});',
