@@ -19,6 +19,7 @@ export {
   type SystemInfo,
   type TabBarChange,
   type UserProfile,
+  type ViewCommand,
 } from './api/host-capabilities.ts';
 export {
   type Availability,

@@ -149,6 +149,31 @@ describe('device, network and consent, headless', () => {
   });
 });
 
+const VIEW_ERRORS = [
+  'setBackgroundColor:ok',
+  'setBackgroundTextStyle:ok',
+  'setBackgroundColor:fail invalid backgroundColor "red;x"',
+  'pageScrollTo:fail invalid selector "div > .x"',
+  'loadFontFace:fail invalid source "url("javascript:x")"',
+  'pageScrollTo:ok',
+];
+
+describe("the page's view, headless", () => {
+  it('wx.pageScrollTo, wx.setBackgroundColor, wx.setBackgroundTextStyle and wx.loadFontFace reach the view, checked first', async () => {
+    expect(out.view).toEqual(VIEW_ERRORS);
+    expect(sim.ui.viewCommands.slice(0, 3)).toEqual([
+      { kind: 'background', color: '#123456' },
+      { kind: 'background', textStyle: 'dark' },
+      { kind: 'scroll', scrollTop: 400, duration: 0 },
+    ]);
+  });
+
+  it('wx.hideKeyboard asks the view to drop the keyboard', async () => {
+    await sim.input('#field', 'done');
+    expect(sim.ui.viewCommands.at(-1)).toEqual({ kind: 'blur' });
+  });
+});
+
 describe('tab bar, headless', () => {
   it('wx.setTabBarBadge, wx.removeTabBarBadge, wx.showTabBarRedDot, wx.hideTabBarRedDot, wx.setTabBarItem and wx.setTabBarStyle change the bar', () => {
     expect(out.tabBar).toEqual([

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MEMBER_PROBE_FILES } from '@plaza/runtime';
@@ -14,6 +14,9 @@ for (const [file, text] of Object.entries(MEMBER_PROBE_FILES)) {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
 }
+// A real font for wx.loadFontFace, shipped as one of the program's assets.
+mkdirSync(join(dir, 'fonts'));
+copyFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', join(dir, 'fonts/probe.ttf'));
 const harness = useHarness([{ name: 'members', dir }]);
 
 let page: Page;
@@ -25,13 +28,52 @@ const read = async () => {
 
 beforeAll(async () => {
   page = await harness.open();
-  await mountFixture(page, 'members', { appId: 'members', userId: 'u1', capsule: true });
+  await mountFixture(page, 'members', {
+    appId: 'members',
+    userId: 'u1',
+    capsule: true,
+    query: { font: `${harness.server.origin}/pkg/members/fonts/probe.ttf` },
+  });
   // wx.authorize asks the user once: the consent sheet.
   const sheet = page.getByRole('dialog');
   await sheet.getByRole('button', { name: 'Allow', exact: true }).click();
   const frame = await frameOf(page, 'pages/index/index');
   await frame.locator('#done').filter({ hasText: 'true' }).waitFor();
   out = await read();
+});
+
+describe("the page's view in the browser", () => {
+  it('wx.pageScrollTo scrolls the page frame; wx.setBackgroundColor and wx.setBackgroundTextStyle paint behind it; bad arguments fail', async () => {
+    expect(out.view).toEqual([
+      'setBackgroundColor:ok',
+      'setBackgroundTextStyle:ok',
+      'setBackgroundColor:fail invalid backgroundColor "red;x"',
+      'pageScrollTo:fail invalid selector "div > .x"',
+      'loadFontFace:fail invalid source "url("javascript:x")"',
+      'pageScrollTo:ok',
+    ]);
+    const frame = await frameOf(page, 'pages/index/index');
+    expect(await frame.evaluate(() => scrollY)).toBe(400);
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      'rgb(18, 52, 86)',
+    );
+    expect(await frame.evaluate(() => document.documentElement.dataset.backgroundTextStyle)).toBe('dark');
+  });
+
+  it("wx.loadFontFace loads a font face into the page's frame", async () => {
+    expect(out.font).toBe('loadFontFace:ok');
+    const frame = await frameOf(page, 'pages/index/index');
+    expect(await frame.evaluate(() => document.fonts.check('16px "Probe Sans"'))).toBe(true);
+  });
+
+  it('wx.hideKeyboard takes the focus from the field being typed in', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    const field = frame.locator('#field input, input#field').first();
+    await field.fill('don');
+    expect(await frame.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    await field.pressSequentially('e');
+    await frame.waitForFunction(() => document.activeElement?.tagName !== 'INPUT');
+  });
 });
 
 describe('base members in the browser', () => {

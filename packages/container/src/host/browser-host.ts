@@ -5,6 +5,7 @@ import {
   type HostResponse,
   type SystemInfo,
   type TabBarChange,
+  type ViewCommand,
 } from '@plaza/runtime';
 import type { HostUi } from '../shell/host-ui.ts';
 import {
@@ -22,6 +23,8 @@ export interface Chrome {
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
   setLoading(loading: boolean): void;
+  /** Runs a command on the page on top; rejects with the reason it failed. */
+  viewCommand(command: ViewCommand): Promise<void>;
   /** Applies a tab-bar change; the reason it cannot, or nothing. */
   changeTabBar(change: TabBarChange): string | undefined;
   systemInfo(): SystemInfo;
@@ -142,6 +145,11 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     authorize: async () => undefined,
     async showNavigationBarLoading(options) {
       ctx.chrome.setLoading(options.loading);
+    },
+    async viewCommand(command) {
+      await ctx.chrome.viewCommand(command).catch((error: Error) => {
+        throw new HostRefusal(error.message);
+      });
     },
     async updateTabBar(change) {
       const refused = ctx.chrome.changeTabBar(change);

@@ -83,6 +83,8 @@ interface Run {
   controls: Map<string, MessagePort>;
   launched: boolean;
   dead: boolean;
+  /** Commands sent to page frames, by id, waiting for their `command.done`. */
+  commands: Map<number, (error?: string) => void>;
   /** Stops forwarding the browser's events (network, theme) to the program. */
   unwatch: () => void;
 }
@@ -102,6 +104,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let shell: Shell | undefined;
   let run: Run | undefined;
   let closed = false;
+  let nextCommand = 1;
   let firstPage: () => void = () => {};
   let pkg: PackageSource | undefined;
 
@@ -154,6 +157,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
       changeTabBar: (change) => activeShell.tabBar.change(change),
+      viewCommand: (command) => {
+        const top = activeShell.top();
+        const port = top && run?.controls.get(top.pageId);
+        if (!port || !run) return Promise.reject(new Error('no page is shown'));
+        const id = nextCommand++;
+        const pending = run.commands;
+        return new Promise<void>((resolve, reject) => {
+          pending.set(id, (error) => (error === undefined ? resolve() : reject(new Error(error))));
+          port.postMessage({ control: 'command', id, command } satisfies ViewControl);
+        });
+      },
     };
     const context: HostContext = {
       appId: options.appId ?? (typeof options.package === 'string' ? options.package : 'app'),
@@ -233,8 +247,13 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         if (!thisRun.dead) thisRun.bridge.fromView(endpoint, event.data);
       };
       frame.control.onmessage = (event: MessageEvent<ViewControl>) => {
-        if (event.data?.control === 'failed')
-          emitter.emit('error', { message: event.data.message, source: 'view', fatal: false });
+        const data = event.data;
+        if (data?.control === 'failed')
+          emitter.emit('error', { message: data.message, source: 'view', fatal: false });
+        else if (data?.control === 'command.done') {
+          thisRun.commands.get(data.id)?.(data.error);
+          thisRun.commands.delete(data.id);
+        }
       };
       controls.set(message.instanceId, frame.control);
       const pageWatchdog = new Watchdog(frame.heartbeat, {
@@ -330,6 +349,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       launched: false,
       dead: false,
       unwatch: () => undefined,
+      commands: new Map(),
     };
     run = thisRun;
 

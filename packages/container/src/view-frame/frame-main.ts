@@ -12,6 +12,7 @@ import { FRAME_STYLE } from './frame-style.ts';
 import { watchPageScroll } from './page-scroll.ts';
 import { PullDownRefresh } from './pull-down-refresh.ts';
 import type { PageWindow, ViewControl, ViewFramePayload } from './view-boot.ts';
+import { runViewCommand } from './view-commands.ts';
 
 type DefineScope = { __plaza_view_define?: unknown; __plaza_wxs_define?: unknown };
 
@@ -88,7 +89,18 @@ function showPage(
   addEventListener('resize', () => view.resize(innerWidth));
   view.resize(innerWidth);
   controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
-    if (event.data.control === 'pull-down') refresh.setActive(event.data.active);
+    const message = event.data;
+    if (message.control === 'pull-down') refresh.setActive(message.active);
+    else if (message.control === 'command')
+      runViewCommand(document, message.command).then(
+        () => controlPort.postMessage({ control: 'command.done', id: message.id } satisfies ViewControl),
+        (error: unknown) =>
+          controlPort.postMessage({
+            control: 'command.done',
+            id: message.id,
+            error: error instanceof Error ? error.message : String(error),
+          } satisfies ViewControl),
+      );
   };
   protocolPort.onmessage = (event: MessageEvent) => {
     view.receive(event.data);

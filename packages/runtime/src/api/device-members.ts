@@ -1,7 +1,7 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import { API_EVENTS, type ApiEvents } from './api-events.ts';
 import type { ApiContext } from './create-api.ts';
-import type { TabBarChange } from './host-capabilities.ts';
+import type { TabBarChange, ViewCommand } from './host-capabilities.ts';
 
 type Api = Record<string, unknown>;
 type Options = Record<string, unknown>;
@@ -52,6 +52,51 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
   // ── navigation bar loading ──
   define('showNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: true }));
   define('hideNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: false }));
+
+  // ── the page's view ──
+  const view = (command: ViewCommand) => ctx.host.viewCommand(command);
+  define('pageScrollTo', (o) => {
+    const selector = str(o.selector);
+    // Only plain id and class selectors: the page's own elements, nothing the host page holds.
+    if (selector && !/^[#.][A-Za-z_][\w-]*$/.test(selector))
+      throw new Error(`invalid selector "${selector}"`);
+    return view({
+      kind: 'scroll',
+      ...(selector ? { selector } : { scrollTop: typeof o.scrollTop === 'number' ? o.scrollTop : 0 }),
+      ...(typeof o.offsetTop === 'number' ? { offsetTop: o.offsetTop } : {}),
+      duration: typeof o.duration === 'number' ? o.duration : 300,
+    });
+  });
+  define('hideKeyboard', () => view({ kind: 'blur' }));
+  define('setBackgroundColor', (o) => {
+    const color = str(o.backgroundColor);
+    if (color && !CSS_COLOUR.test(color)) throw new Error(`invalid backgroundColor "${color}"`);
+    return view({ kind: 'background', ...(color ? { color } : {}) });
+  });
+  define('setBackgroundTextStyle', (o) => {
+    const textStyle = str(o.textStyle);
+    if (textStyle !== 'dark' && textStyle !== 'light') throw new Error(`invalid textStyle "${textStyle}"`);
+    return view({ kind: 'background', textStyle });
+  });
+  define('loadFontFace', (o) => {
+    const family = str(o.family);
+    const source = str(o.source);
+    if (!family || /["\\]/.test(family)) throw new Error('invalid family');
+    // `url("…")` of an https/data font, or a bare URL the dialects also accept.
+    const url = /^url\(\s*["']?([^"')]+)["']?\s*\)$/.exec(source)?.[1] ?? source;
+    if (!/^(https?:|data:font\/)[^"'()\s\\]+$/.test(url)) throw new Error(`invalid source "${source}"`);
+    const d = isPlainObject(o.desc) ? o.desc : {};
+    return view({
+      kind: 'font',
+      family,
+      source: `url("${url}")`,
+      descriptors: {
+        ...(typeof d.style === 'string' ? { style: d.style } : {}),
+        ...(typeof d.weight === 'string' ? { weight: d.weight } : {}),
+        ...(typeof d.variant === 'string' ? { variant: d.variant } : {}),
+      },
+    });
+  });
 
   // ── tab bar ──
   const index = (o: Options) => {

@@ -73,6 +73,8 @@ export interface HostCapabilities {
   /** Asks the user for `scope` (once; the answer is remembered); rejects with `auth deny`. */
   authorize(options: { scope: string }): Promise<void>;
   showNavigationBarLoading(options: { loading: boolean }): Promise<void>;
+  /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
+  viewCommand(command: ViewCommand): Promise<void>;
   /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
   updateTabBar(change: TabBarChange): Promise<void>;
   /** An event for the app's funnel analytics. */
@@ -80,6 +82,19 @@ export interface HostCapabilities {
 }
 
 export type HostMethod = keyof HostCapabilities;
+
+/** What `wx.pageScrollTo`, `wx.hideKeyboard`, `wx.setBackgroundColor`, `wx.setBackgroundTextStyle` and `wx.loadFontFace` ask of the page's view. */
+export type ViewCommand =
+  | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
+  | { kind: 'blur' }
+  | { kind: 'background'; color?: string; textStyle?: string }
+  | {
+      kind: 'font';
+      family: string;
+      /** `url("https://…")` or `local(…)`. */
+      source: string;
+      descriptors: { style?: string; weight?: string; variant?: string };
+    };
 
 /** What `wx.setTabBarBadge`, `wx.showTabBarRedDot`, `wx.hideTabBar`, `wx.setTabBarItem`, `wx.setTabBarStyle`… change. */
 export type TabBarChange =
@@ -197,6 +212,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getSetting',
   'authorize',
   'showNavigationBarLoading',
+  'viewCommand',
   'updateTabBar',
   'reportAnalytics',
 ];

@@ -92,6 +92,12 @@ export const IMPLEMENTED_MEMBERS = {
   offPageNotFound: everywhere,
   onUnhandledRejection: browser,
   offUnhandledRejection: browser,
+  // the page's view
+  pageScrollTo: everywhere,
+  hideKeyboard: everywhere,
+  setBackgroundColor: everywhere,
+  setBackgroundTextStyle: everywhere,
+  loadFontFace: everywhere,
   // tab bar
   setTabBarBadge: everywhere,
   removeTabBarBadge: everywhere,

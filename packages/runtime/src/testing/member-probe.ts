@@ -2,7 +2,8 @@
 export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
-  '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>';
+  '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
+  '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
 
 /**
  * A mini-program page script that exercises the implemented members and records what each
@@ -14,10 +15,11 @@ const out = {};
 const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
 Page({
   data: { out: {}, done: false },
-  onLoad() {
-    this.probe().catch((e) => this.setData({ out: { ...out, error: (e && (e.errMsg || e.message)) || String(e) }, done: true }));
+  typed(e) { if (e.detail.value === 'done') wx.hideKeyboard(); },
+  onLoad(query) {
+    this.probe(query).catch((e) => this.setData({ out: { ...out, error: (e && (e.errMsg || e.message)) || String(e) }, done: true }));
   },
-  async probe() {
+  async probe(query) {
     const calls = [];
     const publish = () => this.setData({ out, json: JSON.stringify(out) });
     wx.onAppShow(() => { calls.push('appShow'); publish(); });
@@ -80,8 +82,18 @@ Page({
     out.keepScreenOn = await settle(wx.setKeepScreenOn({ keepScreenOn: true }));
     out.navLoading = [(await wx.showNavigationBarLoading()).errMsg];
     out.navLoadingShown = true;
-    // tab bar
     const errMsg = (r) => r.errMsg || r.failed;
+    // the page's view
+    out.view = [
+      errMsg(await wx.setBackgroundColor({ backgroundColor: '#123456' })),
+      errMsg(await wx.setBackgroundTextStyle({ textStyle: 'dark' })),
+      errMsg(await settle(wx.setBackgroundColor({ backgroundColor: 'red;x' }))),
+      errMsg(await settle(wx.pageScrollTo({ selector: 'div > .x' }))),
+      errMsg(await settle(wx.loadFontFace({ family: 'Probe', source: 'url("javascript:x")' }))),
+      errMsg(await wx.pageScrollTo({ scrollTop: 400, duration: 0 })),
+    ];
+    if (query && query.font) out.font = errMsg(await settle(wx.loadFontFace({ family: 'Probe Sans', source: 'url("' + query.font + '")' })));
+    // tab bar
     out.tabBar = [
       errMsg(await wx.setTabBarBadge({ index: 1, text: '12345' })),
       errMsg(await wx.setTabBarBadge({ index: 0, text: '9' })),

@@ -59,6 +59,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     authorize: async () => undefined,
     showNavigationBarLoading: async () => undefined,
     updateTabBar: async () => undefined,
+    viewCommand: async () => undefined,
     reportAnalytics: async () => undefined,
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;

@@ -5,6 +5,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type ViewCommand,
 } from '@plaza/runtime';
 import type {
   PaymentOutcome,
@@ -40,6 +41,8 @@ export interface HostUi {
   analytics: Array<{ event: string; data: Record<string, unknown> }>;
   /** The user's consent records, by scope. */
   authSetting: Record<string, boolean>;
+  /** Commands the program gave its page's view (`pageScrollTo`, `hideKeyboard`, `loadFontFace`…). */
+  viewCommands: ViewCommand[];
   /** The tab bar as the program changed it: badges and red dots by index, items, style. */
   tabBar: {
     hidden: boolean;
@@ -78,6 +81,7 @@ export function scenarioHost(
     brightness: 0.5,
     analytics: [],
     authSetting: {},
+    viewCommands: [],
     tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
   };
   const tabs = program.tabBarItems;
@@ -170,6 +174,7 @@ export function scenarioHost(
     showNavigationBarLoading: async (o) => {
       ui.navigationBarLoading = o.loading;
     },
+    viewCommand: async (command) => void ui.viewCommands.push(command),
     updateTabBar: async (change) => {
       const bar = ui.tabBar;
       if ('index' in change && change.index >= tabs) throw new HostRefusal('tabbar item not found');
