@@ -15,7 +15,17 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'plaza-members-'));
   const { 'pages/index/index.js': js, 'pages/index/index.wxml': wxml, ...files } = MEMBER_PROBE_FILES;
   const dir = await programFolders(() => work)({ js: js!, wxml }, files);
-  sim = await launch(dir, { scenario: { consent: { 'scope.writePhotosAlbum': true } } });
+  sim = await launch(dir, {
+    scenario: {
+      consent: { 'scope.writePhotosAlbum': true },
+      requests: {
+        'GET https://files.example/probe/download.txt': 'downloaded text',
+        'POST https://files.example/probe/upload': (request) => ({
+          body: { got: (request.body as any).file.text, form: (request.body as any).formData },
+        }),
+      },
+    },
+  });
   await sim.waitFor(() => sim.page.data.done === true, { message: 'the probe to finish' });
   out = sim.page.data.out as Record<string, any>;
 });
@@ -171,6 +181,45 @@ describe("the page's view, headless", () => {
   it('wx.hideKeyboard asks the view to drop the keyboard', async () => {
     await sim.input('#field', 'done');
     expect(sim.ui.viewCommands.at(-1)).toEqual({ kind: 'blur' });
+  });
+});
+
+describe('files, headless', () => {
+  it('wx.getFileSystemManager writes, appends, copies, renames, lists, reads and removes the app files; refuses paths outside them and past the quota', () => {
+    expect(out.files).toEqual({
+      read: 'hello 世界!',
+      base64: 'aGVsbG8g5LiW55WMIQ==',
+      listed: ['a.txt', 'c.txt'],
+      after: ['a.txt'],
+      size: 13,
+      isFile: true,
+      missing: 'access:fail no such file or directory "ttfile://user/notes/a.txt.missing"',
+      outside: 'writeFile:fail permission denied, open "http://elsewhere/x"',
+      quota: 'writeFile:fail the maximum size of the file storage limit is exceeded',
+      fileInfo: 13,
+    });
+  });
+
+  it('wx.downloadFile fetches into a temporary file with progress; wx.saveFile, wx.getSavedFileList, wx.getSavedFileInfo and wx.removeSavedFile keep it', () => {
+    expect(out.download).toEqual({
+      status: 200,
+      temp: true,
+      text: 'downloaded text',
+      progress: [100],
+      saved: true,
+      savedSizes: [15],
+      savedInfo: 15,
+      savedAfter: 0,
+      refused: 'downloadFile:fail no scenario handler for GET https://not-allowed.example/x',
+    });
+  });
+
+  it('wx.uploadFile posts the file with its form data; wx.getFileInfo reads its size', () => {
+    expect(out.upload).toEqual({
+      status: 200,
+      data: JSON.stringify({ got: 'hello 世界!', form: { a: '1' } }),
+    });
+    expect(out.files.fileInfo).toBe(13);
   });
 });
 

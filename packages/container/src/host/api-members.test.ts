@@ -32,7 +32,8 @@ beforeAll(async () => {
     appId: 'members',
     userId: 'u1',
     capsule: true,
-    query: { font: `${harness.server.origin}/pkg/members/fonts/probe.ttf` },
+    query: { font: `${harness.server.origin}/pkg/members/fonts/probe.ttf`, net: harness.other.origin },
+    permissions: { requestDomains: [harness.other.origin] },
   });
   // wx.authorize asks the user once: the consent sheet.
   const sheet = page.getByRole('dialog');
@@ -264,6 +265,48 @@ describe('app events in the browser', () => {
     expect(
       (await events(page)).some((e) => e.type === 'error' && String(e.message).includes('probe rejection')),
     ).toBe(false);
+  });
+});
+
+describe('files in the browser', () => {
+  it('wx.getFileSystemManager keeps the app files per app and user, refusing paths outside them and past the quota', async () => {
+    expect(out.files).toEqual({
+      read: 'hello 世界!',
+      base64: 'aGVsbG8g5LiW55WMIQ==',
+      listed: ['a.txt', 'c.txt'],
+      after: ['a.txt'],
+      size: 13,
+      isFile: true,
+      missing: 'access:fail no such file or directory "ttfile://user/notes/a.txt.missing"',
+      outside: 'writeFile:fail permission denied, open "http://elsewhere/x"',
+      quota: 'writeFile:fail the maximum size of the file storage limit is exceeded',
+      fileInfo: 13,
+    });
+    const kept = await page.evaluate(() =>
+      localStorage.getItem('plaza-file:members:u1:ttfile://user/notes/a.txt'),
+    );
+    expect(JSON.parse(kept ?? '{}').data).toBe('aGVsbG8g5LiW55WMIQ==');
+  });
+
+  it('wx.downloadFile fetches through the request allow-list into a temporary file; wx.saveFile, wx.getSavedFileList, wx.getSavedFileInfo and wx.removeSavedFile keep it', () => {
+    expect(out.download).toEqual({
+      status: 200,
+      temp: true,
+      text: '/* reached */',
+      progress: [100],
+      saved: true,
+      savedSizes: [13],
+      savedInfo: 13,
+      savedAfter: 0,
+      refused: 'downloadFile:fail url not in domain list: https://not-allowed.example',
+    });
+    expect(harness.other.hits).toContain('/probe/download.txt');
+  });
+
+  it('wx.uploadFile posts the file as multipart form data; wx.getFileInfo reads its size', () => {
+    expect(out.upload).toEqual({ status: 200, data: '/* reached */' });
+    expect(harness.other.hits).toContain('/probe/upload');
+    expect(out.files.fileInfo).toBe(13);
   });
 });
 

@@ -146,6 +146,44 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     async showNavigationBarLoading(options) {
       ctx.chrome.setLoading(options.loading);
     },
+    async loadFiles() {
+      const files: Record<string, { data: string; createTime: number }> = {};
+      for (const key of fileKeys(ctx)) {
+        const record = parseFileRecord(ctx.storage!.getItem(key));
+        if (record) files[key.slice(FILE_PREFIX(ctx).length)] = record;
+      }
+      return files;
+    },
+    async writeFile(options) {
+      const key = FILE_PREFIX(ctx) + options.path;
+      const others = fileKeys(ctx)
+        .filter((k) => k !== key)
+        .reduce((sum, k) => sum + (parseFileRecord(ctx.storage!.getItem(k))?.data.length ?? 0), 0);
+      // Counted in base64 characters: the host's own measure, a third above the bytes.
+      if (others + options.data.length > FILE_QUOTA_BASE64)
+        throw new HostRefusal('the maximum size of the file storage limit is exceeded');
+      try {
+        ctx.storage?.setItem(key, JSON.stringify({ data: options.data, createTime: options.createTime }));
+      } catch (error) {
+        throw new HostRefusal(`the file could not be stored: ${(error as Error).message}`);
+      }
+    },
+    async removeFile(options) {
+      ctx.storage?.removeItem(FILE_PREFIX(ctx) + options.path);
+    },
+    download: (options) =>
+      fetchBytes(options.url, { method: 'GET', headers: options.header }, options.timeout),
+    async upload(options) {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(options.formData)) form.append(key, value);
+      form.append(options.name, new Blob([base64Bytes(options.data)]), options.fileName);
+      const response = await fetchBytes(
+        options.url,
+        { method: 'POST', headers: options.header, body: form },
+        options.timeout,
+      );
+      return { ...response, data: new TextDecoder().decode(base64Bytes(response.data)) };
+    },
     async viewCommand(command) {
       await ctx.chrome.viewCommand(command).catch((error: Error) => {
         throw new HostRefusal(error.message);
@@ -161,6 +199,71 @@ export function browserHost(ctx: HostContext): HostCapabilities {
 }
 
 let brightness = 0.5;
+
+const FILE_PREFIX = (ctx: HostContext) => `plaza-file:${ctx.appId}:${ctx.userId}:`;
+/** 10 MB of files, as base64 text. */
+const FILE_QUOTA_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3);
+
+function fileKeys(ctx: HostContext): string[] {
+  const keys: string[] = [];
+  const storage = ctx.storage;
+  if (!storage) return keys;
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(FILE_PREFIX(ctx))) keys.push(key);
+  }
+  return keys;
+}
+
+function parseFileRecord(text: string | null): { data: string; createTime: number } | undefined {
+  try {
+    const value = JSON.parse(text ?? 'null') as { data?: unknown; createTime?: unknown } | null;
+    if (typeof value?.data === 'string' && typeof value.createTime === 'number')
+      return { data: value.data, createTime: value.createTime };
+  } catch {
+    // Not a record this container wrote: not the app's file.
+  }
+  return undefined;
+}
+
+function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function bytesBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
+/** A fetch whose body comes back in base64, for downloads and upload answers. */
+async function fetchBytes(
+  url: string,
+  init: RequestInit,
+  timeout = 60_000,
+): Promise<{ statusCode: number; header: Record<string, string>; data: string }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    const response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
+    const header: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      header[name] = value;
+    });
+    return {
+      statusCode: response.status,
+      header,
+      data: bytesBase64(new Uint8Array(await response.arrayBuffer())),
+    };
+  } catch (error) {
+    throw new HostRefusal(
+      controller.signal.aborted ? 'timeout' : `request failed: ${(error as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
 let wakeLock: { release(): Promise<void> } | undefined;
 
 async function keepScreenOn(on: boolean): Promise<void> {
@@ -271,6 +374,14 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     request: async (options) => {
       checkRequestUrl(options.url, origins);
       return inner.request(options);
+    },
+    download: async (options) => {
+      checkRequestUrl(options.url, origins);
+      return inner.download(options);
+    },
+    upload: async (options) => {
+      checkRequestUrl(options.url, origins);
+      return inner.upload(options);
     },
     getLocation: async (options) => {
       await consentGiven('getLocation');

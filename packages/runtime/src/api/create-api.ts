@@ -6,6 +6,8 @@ import type { ApiEvents } from './api-events.ts';
 import { installBaseMembers } from './base-members.ts';
 import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
+import { installFileMembers } from './files/file-members.ts';
+import type { FileStore } from './files/file-store.ts';
 import type { HostCapabilities, SystemInfo } from './host-capabilities.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
@@ -18,6 +20,7 @@ export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 's
 export interface ApiContext {
   host: HostCapabilities;
   storage: StorageCache;
+  files: FileStore;
   appId: string;
   systemInfo(): SystemInfo;
   launchOptions(): LaunchOptions;
@@ -201,6 +204,7 @@ export function createApi(ctx: ApiContext): Api {
 
   installBaseMembers(api, ctx, define);
   installDeviceMembers(api, ctx, define, ctx.events);
+  installFileMembers(api, ctx.files, host, report);
 
   // Every other member the typings declare exists too, failing the platforms' way.
   for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {

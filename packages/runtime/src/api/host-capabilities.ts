@@ -73,6 +73,26 @@ export interface HostCapabilities {
   /** Asks the user for `scope` (once; the answer is remembered); rejects with `auth deny`. */
   authorize(options: { scope: string }): Promise<void>;
   showNavigationBarLoading(options: { loading: boolean }): Promise<void>;
+  /** The app's kept files (user data and saved files), base64, read once at launch. */
+  loadFiles(): Promise<Record<string, { data: string; createTime: number }>>;
+  writeFile(options: { path: string; data: string; createTime: number }): Promise<void>;
+  removeFile(options: { path: string }): Promise<void>;
+  /** Fetches a file (the request allow-list applies); the body in base64. */
+  download(options: { url: string; header: Record<string, string>; timeout?: number }): Promise<{
+    statusCode: number;
+    header: Record<string, string>;
+    data: string;
+  }>;
+  /** Posts a file as multipart form data (the request allow-list applies). */
+  upload(options: {
+    url: string;
+    header: Record<string, string>;
+    name: string;
+    fileName: string;
+    data: string;
+    formData: Record<string, string>;
+    timeout?: number;
+  }): Promise<{ statusCode: number; header: Record<string, string>; data: string }>;
   /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
   viewCommand(command: ViewCommand): Promise<void>;
   /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
@@ -212,6 +232,11 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getSetting',
   'authorize',
   'showNavigationBarLoading',
+  'loadFiles',
+  'writeFile',
+  'removeFile',
+  'download',
+  'upload',
   'viewCommand',
   'updateTabBar',
   'reportAnalytics',

@@ -32,6 +32,15 @@ export const IMPLEMENTED_MEMBERS = {
   batchGetStorageSync: everywhere,
   batchSetStorage: everywhere,
   batchGetStorage: everywhere,
+  // files
+  getFileSystemManager: everywhere,
+  saveFile: everywhere,
+  getSavedFileList: everywhere,
+  getSavedFileInfo: everywhere,
+  removeSavedFile: everywhere,
+  getFileInfo: everywhere,
+  downloadFile: everywhere,
+  uploadFile: everywhere,
   // network
   request: everywhere,
   getNetworkType: everywhere,

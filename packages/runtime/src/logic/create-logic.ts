@@ -1,5 +1,6 @@
 import { ApiEvents } from '../api/api-events.ts';
 import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
 import { PerformanceLog } from '../api/performance-log.ts';
 import { remoteHost } from '../api/remote-host.ts';
@@ -142,7 +143,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
   const storage = new StorageCache(host, (error) => report(error, 'api'));
   const events = new ApiEvents((error) => report(error, 'handler'));
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
+  const files = new FileStore(host);
   const api = createApi({
+    files,
     events,
     performance: performanceLog,
     components: () => components,
@@ -352,6 +355,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     launching = (async () => {
       const started = PerformanceLog.now();
       await storage.load().catch((error: unknown) => report(error, 'api'));
+      await files.load().catch((error: unknown) => report(error, 'api'));
       systemInfo = await host.getSystemInfo().catch(() => DEFAULT_SYSTEM_INFO);
       const entry = (launch.path ?? manifest.entryPage).replace(/^\/+/, '');
       launchOptions = {

@@ -93,6 +93,49 @@ Page({
       errMsg(await wx.pageScrollTo({ scrollTop: 400, duration: 0 })),
     ];
     if (query && query.font) out.font = errMsg(await settle(wx.loadFontFace({ family: 'Probe Sans', source: 'url("' + query.font + '")' })));
+    // files
+    const fs = wx.getFileSystemManager();
+    const notes = wx.env.USER_DATA_PATH + '/notes';
+    const userFile = notes + '/a.txt';
+    await fs.writeFile({ filePath: userFile, data: 'hello 世界', encoding: 'utf8' });
+    fs.appendFileSync(userFile, '!', 'utf8');
+    fs.copyFileSync(userFile, notes + '/b.txt');
+    fs.renameSync(notes + '/b.txt', notes + '/c.txt');
+    const listed = fs.readdirSync(notes);
+    fs.unlinkSync(notes + '/c.txt');
+    out.files = {
+      read: fs.readFileSync(userFile, 'utf8'),
+      base64: fs.readFileSync(userFile, 'base64'),
+      listed,
+      after: fs.readdirSync(notes),
+      size: fs.statSync(userFile).size,
+      isFile: fs.statSync(userFile).isFile(),
+      missing: errMsg(await settle(fs.access({ path: userFile + '.missing' }))),
+      outside: errMsg(await settle(fs.writeFile({ filePath: 'http://elsewhere/x', data: 'x' }))),
+      quota: errMsg(await settle(fs.writeFile({ filePath: notes + '/big', data: new ArrayBuffer(11 * 1024 * 1024) }))),
+      fileInfo: (await wx.getFileInfo({ filePath: userFile })).size,
+    };
+    const net = (query && query.net) || 'https://files.example';
+    const progress = [];
+    const downloaded = await new Promise((resolve) => {
+      const task = wx.downloadFile({ url: net + '/probe/download.txt', success: resolve, fail: resolve });
+      task.onProgressUpdate((p) => progress.push(p.progress));
+    });
+    const saved = await wx.saveFile({ tempFilePath: downloaded.tempFilePath });
+    out.download = {
+      status: downloaded.statusCode,
+      temp: String(downloaded.tempFilePath).indexOf('ttfile://temp/') === 0,
+      text: fs.readFileSync(downloaded.tempFilePath, 'utf8'),
+      progress,
+      saved: String(saved.savedFilePath).indexOf('ttfile://store/') === 0,
+      savedSizes: (await wx.getSavedFileList()).fileList.map((f) => f.size),
+      savedInfo: (await wx.getSavedFileInfo({ filePath: saved.savedFilePath })).size,
+    };
+    await wx.removeSavedFile({ filePath: saved.savedFilePath });
+    out.download.savedAfter = (await wx.getSavedFileList()).fileList.length;
+    out.download.refused = errMsg(await settle(wx.downloadFile({ url: 'https://not-allowed.example/x' })));
+    const uploaded = await wx.uploadFile({ url: net + '/probe/upload', filePath: userFile, name: 'file', formData: { a: '1' } });
+    out.upload = { status: uploaded.statusCode, data: uploaded.data };
     // tab bar
     out.tabBar = [
       errMsg(await wx.setTabBarBadge({ index: 1, text: '12345' })),

@@ -60,6 +60,15 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     showNavigationBarLoading: async () => undefined,
     updateTabBar: async () => undefined,
     viewCommand: async () => undefined,
+    loadFiles: async () => ({}),
+    writeFile: async () => undefined,
+    removeFile: async () => undefined,
+    download: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    upload: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
     reportAnalytics: async () => undefined,
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;

@@ -16,11 +16,24 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   requestSubscribeMessage: [{ tmplIds: ['t1'] }],
   makePhoneCall: [{ phoneNumber: '1' }],
   setClipboardData: [{ data: 'x' }],
+  authorize: [{ scope: 'scope.camera' }],
+  vibrate: [{ type: 'short' }],
+  writeFile: [{ path: 'ttfile://user/a', data: 'eA==', createTime: 1 }],
+  removeFile: [{ path: 'ttfile://user/a' }],
+  download: [{ url: 'https://api.example.com/ping', header: {} }],
+  upload: [
+    { url: 'https://api.example.com/ping', header: {}, name: 'f', fileName: 'a', data: '', formData: {} },
+  ],
+  updateTabBar: [{ kind: 'visible', visible: true }],
+  viewCommand: [{ kind: 'blur' }],
+  reportAnalytics: [{ event: 'e', data: {} }],
 };
 
 describe('scenario host', () => {
   it('answers every host capability by default, and logs each call', async () => {
-    const { host, calls } = scenarioHost({ requests: { '/ping': { pong: true } } });
+    const { host, calls } = scenarioHost({
+      requests: { '/ping': { pong: true }, 'POST /ping': { ok: true } },
+    });
     await host.login({});
     for (const method of HOST_METHODS) {
       const call = host[method] as (...args: unknown[]) => Promise<unknown>;

@@ -87,6 +87,8 @@ export function scenarioHost(
   const tabs = program.tabBarItems;
   const storage = new Map<string, unknown>(Object.entries(structuredClone(scenario.storage ?? {})));
   let logins = 0;
+  /** The app's kept files, base64, as the host stores them. */
+  const files = new Map<string, { data: string; createTime: number }>();
 
   const paymentOutcome = (order: Record<string, unknown>): PaymentOutcome =>
     typeof scenario.payment === 'function' ? scenario.payment(order) : (scenario.payment ?? 'paid');
@@ -175,6 +177,41 @@ export function scenarioHost(
       ui.navigationBarLoading = o.loading;
     },
     viewCommand: async (command) => void ui.viewCommands.push(command),
+    loadFiles: async () => Object.fromEntries(files),
+    writeFile: async (o) => {
+      const others = [...files].filter(([p]) => p !== o.path).reduce((sum, [, f]) => sum + f.data.length, 0);
+      if (others + o.data.length > Math.ceil((10 * 1024 * 1024 * 4) / 3))
+        throw new HostRefusal('the maximum size of the file storage limit is exceeded');
+      files.set(o.path, { data: o.data, createTime: o.createTime });
+    },
+    removeFile: async (o) => void files.delete(o.path),
+    download: async (o) => {
+      const response = await answerRequest(scenario.requests ?? {}, {
+        url: o.url,
+        method: 'GET',
+        header: o.header,
+      });
+      const body = response.data;
+      const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
+      return { statusCode: response.statusCode, header: response.header, data: bytes.toString('base64') };
+    },
+    upload: async (o) => {
+      const response = await answerRequest(scenario.requests ?? {}, {
+        url: o.url,
+        method: 'POST',
+        header: o.header,
+        data: {
+          formData: o.formData,
+          file: { name: o.name, fileName: o.fileName, text: Buffer.from(o.data, 'base64').toString() },
+        },
+      });
+      const body = response.data;
+      return {
+        statusCode: response.statusCode,
+        header: response.header,
+        data: typeof body === 'string' ? body : JSON.stringify(body),
+      };
+    },
     updateTabBar: async (change) => {
       const bar = ui.tabBar;
       if ('index' in change && change.index >= tabs) throw new HostRefusal('tabbar item not found');
