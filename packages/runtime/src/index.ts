@@ -16,6 +16,7 @@ export {
   type HostRequest,
   type HostResponse,
   type ModalOptions,
+  type SocketEvent,
   type SystemInfo,
   type TabBarChange,
   type UserProfile,

@@ -18,6 +18,7 @@ beforeAll(async () => {
   sim = await launch(dir, {
     scenario: {
       consent: { 'scope.writePhotosAlbum': true },
+      sockets: { 'wss://chat.example/ws': (message) => `echo ${message}` },
       requests: {
         'GET https://files.example/probe/download.txt': 'downloaded text',
         'POST https://files.example/probe/upload': (request) => ({
@@ -220,6 +221,20 @@ describe('files, headless', () => {
       data: JSON.stringify({ got: 'hello 世界!', form: { a: '1' } }),
     });
     expect(out.files.fileInfo).toBe(13);
+  });
+});
+
+describe('sockets, headless', () => {
+  it('wx.connectSocket opens a SocketTask that sends, hears and closes; wx.onSocketOpen, wx.sendSocketMessage, wx.onSocketMessage, wx.closeSocket and wx.onSocketClose drive the last socket', async () => {
+    await sim.waitFor(() => (sim.page.data.out as any).socket?.legacy?.includes('closed'), {
+      message: 'both sockets to close',
+    });
+    const socket = (sim.page.data.out as any).socket;
+    expect(socket).toEqual({
+      refused: 'connectSocket:fail no scenario handler for socket wss://not-allowed.example/ws',
+      task: ['echo ping', 'closed 1000'],
+      legacy: ['echo legacy', 'closed'],
+    });
   });
 });
 

@@ -115,6 +115,10 @@ export class Simulator {
     this.budgetMs = options.scriptBudgetMs ?? 2_000;
     const tabBar = program.manifest.appConfig.tabBar as { list?: unknown[] } | undefined;
     this.host = scenarioHost(options.scenario, { tabBarItems: tabBar?.list?.length ?? 0 });
+    this.host.onSocketEvent((event) => {
+      if (!this.closed)
+        this.logic?.post({ v: 1, type: 'host.event', event: 'Socket', payload: { ...event } });
+    });
     this.scheduler = new MessageScheduler((error) => this.recordThrown(error, 'logic'));
     const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
     this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);

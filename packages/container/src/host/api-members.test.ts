@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MEMBER_PROBE_FILES } from '@plaza/runtime';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { startEchoSocketServer } from '../testing/echo-socket-server.ts';
 
 // The members of the wx/tt surface in Chromium, through the sandboxed worker, the bridge and
 // the browser host. Test titles name the members they prove (`wx.<name>`): the matrix claims
@@ -21,19 +22,26 @@ const harness = useHarness([{ name: 'members', dir }]);
 
 let page: Page;
 let out: Record<string, any>;
+let echo: Awaited<ReturnType<typeof startEchoSocketServer>>;
+afterAll(() => echo?.close());
 const read = async () => {
   const frame = await frameOf(page, 'pages/index/index');
   return JSON.parse((await frame.locator('#out').textContent()) ?? '{}') as Record<string, any>;
 };
 
 beforeAll(async () => {
+  echo = await startEchoSocketServer();
   page = await harness.open();
   await mountFixture(page, 'members', {
     appId: 'members',
     userId: 'u1',
     capsule: true,
-    query: { font: `${harness.server.origin}/pkg/members/fonts/probe.ttf`, net: harness.other.origin },
-    permissions: { requestDomains: [harness.other.origin] },
+    query: {
+      font: `${harness.server.origin}/pkg/members/fonts/probe.ttf`,
+      net: harness.other.origin,
+      ws: `${echo.origin}/chat`,
+    },
+    permissions: { requestDomains: [harness.other.origin], socketDomains: [echo.origin] },
   });
   // wx.authorize asks the user once: the consent sheet.
   const sheet = page.getByRole('dialog');
@@ -307,6 +315,18 @@ describe('files in the browser', () => {
     expect(out.upload).toEqual({ status: 200, data: '/* reached */' });
     expect(harness.other.hits).toContain('/probe/upload');
     expect(out.files.fileInfo).toBe(13);
+  });
+});
+
+describe('sockets in the browser', () => {
+  it('wx.connectSocket opens a SocketTask through the socket allow-list; wx.onSocketOpen, wx.sendSocketMessage, wx.onSocketMessage, wx.closeSocket and wx.onSocketClose drive the last socket', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: '"legacy":["echo legacy","closed"]' }).waitFor();
+    expect((await read()).socket).toEqual({
+      refused: 'connectSocket:fail url not in domain list: wss://not-allowed.example',
+      task: ['echo ping', 'closed 1000'],
+      legacy: ['echo legacy', 'closed'],
+    });
   });
 });
 

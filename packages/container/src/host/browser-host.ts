@@ -3,6 +3,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type SocketEvent,
   type SystemInfo,
   type TabBarChange,
   type ViewCommand,
@@ -11,8 +12,10 @@ import type { HostUi } from '../shell/host-ui.ts';
 import {
   type AppPermissions,
   allowedOrigins,
+  allowedSocketOrigins,
   type ConsentRequest,
   checkRequestUrl,
+  checkSocketUrl,
   declaredScope,
   PRIVACY_SCOPES,
 } from './permissions.ts';
@@ -42,6 +45,8 @@ export interface HostContext {
   storage: Storage | undefined;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
+  /** Hands the program an event the host saw (a socket's message…). */
+  emit(event: 'Socket', payload: SocketEvent): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -184,6 +189,7 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       );
       return { ...response, data: new TextDecoder().decode(base64Bytes(response.data)) };
     },
+    ...socketCapabilities(ctx),
     async viewCommand(command) {
       await ctx.chrome.viewCommand(command).catch((error: Error) => {
         throw new HostRefusal(error.message);
@@ -199,6 +205,47 @@ export function browserHost(ctx: HostContext): HostCapabilities {
 }
 
 let brightness = 0.5;
+
+/** The app's WebSockets, opened by the host page (the logic worker has no network). */
+function socketCapabilities(
+  ctx: HostContext,
+): Pick<HostCapabilities, 'socketConnect' | 'socketSend' | 'socketClose'> {
+  const sockets = new Map<number, WebSocket>();
+  const socket = (id: number) => {
+    const found = sockets.get(id);
+    if (!found || found.readyState !== WebSocket.OPEN) throw new HostRefusal('socket is not connected');
+    return found;
+  };
+  return {
+    async socketConnect({ id, url, protocols }) {
+      if (sockets.size >= 5) throw new HostRefusal('too many sockets: at most 5 at once');
+      const ws = new WebSocket(url, protocols);
+      ws.binaryType = 'arraybuffer';
+      sockets.set(id, ws);
+      const emit = (event: Omit<SocketEvent, 'id'>) => ctx.emit('Socket', { id, ...event });
+      ws.onopen = () => emit({ kind: 'open' });
+      ws.onmessage = (event) =>
+        emit(
+          typeof event.data === 'string'
+            ? { kind: 'message', text: event.data }
+            : { kind: 'message', base64: bytesBase64(new Uint8Array(event.data as ArrayBuffer)) },
+        );
+      ws.onerror = () => emit({ kind: 'error', reason: 'connection failed' });
+      ws.onclose = (event) => {
+        sockets.delete(id);
+        emit({ kind: 'close', code: event.code, reason: event.reason });
+      };
+    },
+    async socketSend({ id, text, base64 }) {
+      socket(id).send(base64 !== undefined ? base64Bytes(base64) : (text ?? ''));
+    },
+    async socketClose({ id, code, reason }) {
+      const ws = sockets.get(id);
+      if (!ws) throw new HostRefusal('socket is not connected');
+      ws.close(code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000, reason.slice(0, 120));
+    },
+  };
+}
 
 const FILE_PREFIX = (ctx: HostContext) => `plaza-file:${ctx.appId}:${ctx.userId}:`;
 /** 10 MB of files, as base64 text. */
@@ -354,6 +401,7 @@ async function fetchRequest(options: HostRequest): Promise<HostResponse> {
  */
 export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabilities {
   const origins = allowedOrigins(ctx.permissions.requestDomains);
+  const socketOrigins = allowedSocketOrigins(ctx.permissions.socketDomains);
   const consentKey = (scope: string) => `${CONSENT_PREFIX(ctx)}${scope}`;
   const consentGiven = async (method: string, asked?: { scope: string; reason: string }) => {
     const needed = asked ?? declaredScope(method, ctx.appConfig);
@@ -374,6 +422,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     request: async (options) => {
       checkRequestUrl(options.url, origins);
       return inner.request(options);
+    },
+    socketConnect: async (options) => {
+      checkSocketUrl(options.url, socketOrigins);
+      return inner.socketConnect(options);
     },
     download: async (options) => {
       checkRequestUrl(options.url, origins);

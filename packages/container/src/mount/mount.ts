@@ -179,6 +179,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       chrome,
       storage: options.storage ?? safeLocalStorage(doc),
       consent: options.consent,
+      emit: (event, payload) =>
+        run?.bridge.fromHost({ v: 1, type: 'host.event', event, payload: { ...payload } }),
     };
     const merged = { ...browserHost(context) } as Record<string, unknown>;
     const given = (options.host ?? {}) as Record<string, unknown>;

@@ -9,7 +9,8 @@ export const API_EVENTS = [
   'NetworkStatusChange',
 ] as const;
 
-export type ApiEventName = (typeof API_EVENTS)[number];
+/** A public event, or `Socket`: the host's socket events, for the API's own socket tasks. */
+export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and

@@ -8,10 +8,11 @@ import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
-import type { HostCapabilities, SystemInfo } from './host-capabilities.ts';
+import type { HostCapabilities, SocketEvent, SystemInfo } from './host-capabilities.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
 import { SelectorQuery } from './selector-query.ts';
+import { installSocketMembers } from './socket-members.ts';
 import type { StorageCache } from './storage-cache.ts';
 
 export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
@@ -205,6 +206,8 @@ export function createApi(ctx: ApiContext): Api {
   installBaseMembers(api, ctx, define);
   installDeviceMembers(api, ctx, define, ctx.events);
   installFileMembers(api, ctx.files, host, report);
+  const sockets = installSocketMembers(api, host, report);
+  ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
 
   // Every other member the typings declare exists too, failing the platforms' way.
   for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {

@@ -93,6 +93,10 @@ export interface HostCapabilities {
     formData: Record<string, string>;
     timeout?: number;
   }): Promise<{ statusCode: number; header: Record<string, string>; data: string }>;
+  /** Opens a WebSocket for the app (its socket domains apply); its events come as `host.event` `Socket`. */
+  socketConnect(options: { id: number; url: string; protocols: string[] }): Promise<void>;
+  socketSend(options: { id: number; text?: string; base64?: string }): Promise<void>;
+  socketClose(options: { id: number; code: number; reason: string }): Promise<void>;
   /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
   viewCommand(command: ViewCommand): Promise<void>;
   /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
@@ -102,6 +106,16 @@ export interface HostCapabilities {
 }
 
 export type HostMethod = keyof HostCapabilities;
+
+/** What happened on one of the app's sockets, as the host reports it. */
+export interface SocketEvent {
+  id: number;
+  kind: 'open' | 'message' | 'error' | 'close';
+  text?: string;
+  base64?: string;
+  code?: number;
+  reason?: string;
+}
 
 /** What `wx.pageScrollTo`, `wx.hideKeyboard`, `wx.setBackgroundColor`, `wx.setBackgroundTextStyle` and `wx.loadFontFace` ask of the page's view. */
 export type ViewCommand =
@@ -237,6 +251,9 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'removeFile',
   'download',
   'upload',
+  'socketConnect',
+  'socketSend',
+  'socketClose',
   'viewCommand',
   'updateTabBar',
   'reportAnalytics',

@@ -42,6 +42,12 @@ export const IMPLEMENTED_MEMBERS = {
   downloadFile: everywhere,
   uploadFile: everywhere,
   // network
+  connectSocket: everywhere,
+  onSocketOpen: everywhere,
+  onSocketMessage: everywhere,
+  onSocketClose: everywhere,
+  sendSocketMessage: everywhere,
+  closeSocket: everywhere,
   request: everywhere,
   getNetworkType: everywhere,
   onNetworkStatusChange: everywhere,

@@ -136,6 +136,21 @@ Page({
     out.download.refused = errMsg(await settle(wx.downloadFile({ url: 'https://not-allowed.example/x' })));
     const uploaded = await wx.uploadFile({ url: net + '/probe/upload', filePath: userFile, name: 'file', formData: { a: '1' } });
     out.upload = { status: uploaded.statusCode, data: uploaded.data };
+    // sockets: a task, then the legacy calls on the socket opened last
+    const socketUrl = (query && query.ws) || 'wss://chat.example/ws';
+    out.socket = { task: [], legacy: [] };
+    out.socket.refused = errMsg(await settle(new Promise((resolve, reject) => wx.connectSocket({ url: 'wss://not-allowed.example/ws', success: resolve, fail: reject }))));
+    const task = wx.connectSocket({ url: socketUrl });
+    task.onOpen(() => task.send({ data: 'ping' }));
+    task.onMessage((m) => { out.socket.task.push(m.data); task.close({ code: 1000, reason: 'done' }); });
+    task.onClose((c) => {
+      out.socket.task.push('closed ' + c.code);
+      wx.onSocketOpen(() => wx.sendSocketMessage({ data: 'legacy' }));
+      wx.onSocketMessage((m) => { out.socket.legacy.push(m.data); wx.closeSocket(); });
+      wx.onSocketClose(() => { out.socket.legacy.push('closed'); publish(); });
+      wx.onSocketError((e) => { out.socket.legacy.push(e.errMsg); publish(); });
+      wx.connectSocket({ url: socketUrl });
+    });
     // tab bar
     out.tabBar = [
       errMsg(await wx.setTabBarBadge({ index: 1, text: '12345' })),

@@ -61,6 +61,11 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     updateTabBar: async () => undefined,
     viewCommand: async () => undefined,
     loadFiles: async () => ({}),
+    socketConnect: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    socketSend: async () => undefined,
+    socketClose: async () => undefined,
     writeFile: async () => undefined,
     removeFile: async () => undefined,
     download: async () => {

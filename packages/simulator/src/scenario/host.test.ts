@@ -26,6 +26,9 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   ],
   updateTabBar: [{ kind: 'visible', visible: true }],
   viewCommand: [{ kind: 'blur' }],
+  socketConnect: [{ id: 1, url: 'wss://chat.example/ws', protocols: [] }],
+  socketSend: [{ id: 1, text: 'x' }],
+  socketClose: [{ id: 1, code: 1000, reason: '' }],
   reportAnalytics: [{ event: 'e', data: {} }],
 };
 
@@ -33,6 +36,7 @@ describe('scenario host', () => {
   it('answers every host capability by default, and logs each call', async () => {
     const { host, calls } = scenarioHost({
       requests: { '/ping': { pong: true }, 'POST /ping': { ok: true } },
+      sockets: { 'wss://chat.example/ws': () => undefined },
     });
     await host.login({});
     for (const method of HOST_METHODS) {

@@ -5,6 +5,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type SocketEvent,
   type ViewCommand,
 } from '@plaza/runtime';
 import type {
@@ -67,6 +68,8 @@ export function scenarioHost(
   calls: HostCall[];
   ui: HostUi;
   storage: Map<string, unknown>;
+  /** Where the host's socket events go: the simulator hands them to the program. */
+  onSocketEvent(listener: (event: SocketEvent) => void): void;
 } {
   const calls: HostCall[] = [];
   const ui: HostUi = {
@@ -89,6 +92,8 @@ export function scenarioHost(
   let logins = 0;
   /** The app's kept files, base64, as the host stores them. */
   const files = new Map<string, { data: string; createTime: number }>();
+  const sockets = new Map<number, (message: string) => string | undefined>();
+  let emit: (event: SocketEvent) => void = () => undefined;
 
   const paymentOutcome = (order: Record<string, unknown>): PaymentOutcome =>
     typeof scenario.payment === 'function' ? scenario.payment(order) : (scenario.payment ?? 'paid');
@@ -177,6 +182,22 @@ export function scenarioHost(
       ui.navigationBarLoading = o.loading;
     },
     viewCommand: async (command) => void ui.viewCommands.push(command),
+    socketConnect: async (o) => {
+      const server = scenario.sockets?.[o.url];
+      if (!server) throw new HostRefusal(`no scenario handler for socket ${o.url}`);
+      sockets.set(o.id, server);
+      setTimeout(() => emit({ id: o.id, kind: 'open' }), 0);
+    },
+    socketSend: async (o) => {
+      const server = sockets.get(o.id);
+      if (!server) throw new HostRefusal('socket is not connected');
+      const answer = server(o.text ?? Buffer.from(o.base64 ?? '', 'base64').toString());
+      if (answer !== undefined) setTimeout(() => emit({ id: o.id, kind: 'message', text: answer }), 0);
+    },
+    socketClose: async (o) => {
+      if (!sockets.delete(o.id)) throw new HostRefusal('socket is not connected');
+      setTimeout(() => emit({ id: o.id, kind: 'close', code: o.code, reason: o.reason }), 0);
+    },
     loadFiles: async () => Object.fromEntries(files),
     writeFile: async (o) => {
       const others = [...files].filter(([p]) => p !== o.path).reduce((sum, [, f]) => sum + f.data.length, 0);
@@ -250,7 +271,15 @@ export function scenarioHost(
       }
     };
   }
-  return { host: host as unknown as HostCapabilities, calls, ui, storage };
+  return {
+    host: host as unknown as HostCapabilities,
+    calls,
+    ui,
+    storage,
+    onSocketEvent: (listener: (event: SocketEvent) => void) => {
+      emit = listener;
+    },
+  };
 }
 
 async function answerRequest(requests: Record<string, unknown>, options: HostRequest): Promise<HostResponse> {

@@ -31,6 +31,11 @@ export interface Scenario {
   apis?: Partial<Record<string, (...args: never[]) => unknown>>;
   /** The user's answer to every consent (`authorize`), by scope; unlisted scopes are allowed. */
   consent?: Record<string, boolean>;
+  /**
+   * WebSocket servers by URL (`wss://chat.example/ws`): each text the program sends gets the
+   * handler's answer back (nothing for `undefined`). A URL not listed refuses the connection.
+   */
+  sockets?: Record<string, (message: string) => string | undefined>;
   /** What `getNetworkType` reports; `'none'` when offline. Default `wifi`. */
   networkType?: string;
 }
