@@ -185,6 +185,23 @@ describe("the page's view, headless", () => {
   });
 });
 
+describe('media and Douyin members, headless', () => {
+  it('wx.createVideoContext drives the video by id; a missing one reaches the developer log', async () => {
+    await sim.tap('#drive');
+    expect(sim.ui.viewCommands.filter((c) => c.kind === 'media')).toEqual([
+      { kind: 'media', id: 'clip', action: 'playbackRate', value: 1.5 },
+      { kind: 'media', id: 'clip', action: 'seek', value: 3 },
+      { kind: 'media', id: 'clip', action: 'pause' },
+      { kind: 'media', id: 'missing', action: 'pause' },
+    ]);
+  });
+
+  it('tt.getMenuButtonLayout matches the capsule; tt.canIPutStuffOverComponent says yes', () => {
+    expect(out.menuLayout).toBe(true);
+    expect(out.overComponent).toBe(true);
+  });
+});
+
 describe('files, headless', () => {
   it('wx.getFileSystemManager writes, appends, copies, renames, lists, reads and removes the app files; refuses paths outside them and past the quota', () => {
     expect(out.files).toEqual({

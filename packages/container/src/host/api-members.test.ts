@@ -276,6 +276,29 @@ describe('app events in the browser', () => {
   });
 });
 
+describe('media and Douyin members in the browser', () => {
+  it('wx.createVideoContext drives the page video; a missing id reaches the developer log', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#drive').click();
+    await frame.waitForFunction(
+      () => (document.getElementById('clip') as HTMLVideoElement).playbackRate === 1.5,
+    );
+    expect(await frame.evaluate(() => (document.getElementById('clip') as HTMLVideoElement).paused)).toBe(
+      true,
+    );
+    await page.waitForFunction(() =>
+      (window as any).__events.some(
+        (e: any) => e.type === 'log' && /VideoContext.pause:fail no video with id "missing"/.test(e.message),
+      ),
+    );
+  });
+
+  it('tt.getMenuButtonLayout matches the capsule; tt.canIPutStuffOverComponent says yes', () => {
+    expect(out.menuLayout).toBe(true);
+    expect(out.overComponent).toBe(true);
+  });
+});
+
 describe('files in the browser', () => {
   it('wx.getFileSystemManager keeps the app files per app and user, refusing paths outside them and past the quota', async () => {
     expect(out.files).toEqual({

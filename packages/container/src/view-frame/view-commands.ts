@@ -23,6 +23,37 @@ export async function runViewCommand(doc: Document, command: ViewCommand): Promi
       if (active && active !== doc.body) active.blur();
       return;
     }
+    case 'media': {
+      const found = doc.getElementById(command.id);
+      const media =
+        found instanceof HTMLMediaElement ? found : found?.querySelector<HTMLMediaElement>('video, audio');
+      if (!media) throw new Error(`no video with id "${command.id}"`);
+      switch (command.action) {
+        case 'play':
+          await media.play();
+          return;
+        case 'pause':
+          media.pause();
+          return;
+        case 'stop':
+          media.pause();
+          media.currentTime = 0;
+          return;
+        case 'seek':
+          media.currentTime = command.value ?? 0;
+          return;
+        case 'playbackRate':
+          media.playbackRate = command.value ?? 1;
+          return;
+        case 'requestFullScreen':
+          await media.requestFullscreen();
+          return;
+        case 'exitFullScreen':
+          if (doc.fullscreenElement) await doc.exitFullscreen();
+          return;
+      }
+      return;
+    }
     case 'background':
       if (command.color) doc.documentElement.style.background = command.color;
       if (command.textStyle) doc.documentElement.dataset.backgroundTextStyle = command.textStyle;

@@ -144,6 +144,10 @@ export function installBaseMembers(api: Api, ctx: ApiContext, define: Define): v
     common: { USER_DATA_PATH },
   });
   api.getMenuButtonBoundingClientRect = () => menuButton(info().windowWidth, info().statusBarHeight);
+  // Douyin's names for the capsule's place.
+  api.getMenuButtonLayout = api.getMenuButtonBoundingClientRect;
+  // The container draws everything in one web view: anything can be put over any component.
+  api.canIPutStuffOverComponent = () => true;
 }
 
 /** The capsule's rectangle, where the shell draws it: 87×32 at the right of the navigation bar. */

@@ -9,6 +9,7 @@ import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
 import type { HostCapabilities, SocketEvent, SystemInfo } from './host-capabilities.ts';
+import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
 import { SelectorQuery } from './selector-query.ts';
@@ -206,6 +207,7 @@ export function createApi(ctx: ApiContext): Api {
   installBaseMembers(api, ctx, define);
   installDeviceMembers(api, ctx, define, ctx.events);
   installFileMembers(api, ctx.files, host, report);
+  installMediaMembers(api, ctx);
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
 

@@ -107,6 +107,16 @@ export interface HostCapabilities {
 
 export type HostMethod = keyof HostCapabilities;
 
+/** What a `VideoContext` asks of its `<video>`. */
+export type MediaAction =
+  | 'play'
+  | 'pause'
+  | 'stop'
+  | 'seek'
+  | 'playbackRate'
+  | 'requestFullScreen'
+  | 'exitFullScreen';
+
 /** What happened on one of the app's sockets, as the host reports it. */
 export interface SocketEvent {
   id: number;
@@ -121,6 +131,7 @@ export interface SocketEvent {
 export type ViewCommand =
   | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
   | { kind: 'blur' }
+  | { kind: 'media'; id: string; action: MediaAction; value?: number }
   | { kind: 'background'; color?: string; textStyle?: string }
   | {
       kind: 'font';

@@ -122,6 +122,11 @@ export const IMPLEMENTED_MEMBERS = {
   hideTabBar: everywhere,
   setTabBarItem: everywhere,
   setTabBarStyle: everywhere,
+  // media
+  createVideoContext: everywhere,
+  // Douyin's own
+  getMenuButtonLayout: everywhere,
+  canIPutStuffOverComponent: everywhere,
   // animation
   createAnimation: everywhere,
   // routing

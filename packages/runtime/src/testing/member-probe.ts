@@ -3,6 +3,7 @@ export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
   '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
+  '<video id="clip" muted="{{true}}"></video><view id="drive" bindtap="drive">drive video</view>' +
   '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
 
 /**
@@ -61,6 +62,8 @@ Page({
     out.systemAsync = (await wx.getSystemInfoAsync()).windowWidth;
     out.envInfo = wx.getEnvInfoSync();
     out.menu = wx.getMenuButtonBoundingClientRect();
+    out.menuLayout = JSON.stringify(tt.getMenuButtonLayout()) === JSON.stringify(out.menu);
+    out.overComponent = tt.canIPutStuffOverComponent('video');
     out.canIUse = { request: wx.canIUse('request'), view: wx.canIUse('view'), swiper: wx.canIUse('swiper'), bluetooth: wx.canIUse('openBluetoothAdapter'), nothing: wx.canIUse('no-such-thing') };
     // storage, batch
     wx.batchSetStorageSync([{ key: 'a', value: 1 }, { key: 'b', value: { c: 2 } }]);
@@ -181,6 +184,13 @@ Page({
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
   hideBar() { return wx.hideTabBar(); },
+  drive() {
+    const video = wx.createVideoContext('clip');
+    video.playbackRate(1.5);
+    video.seek(3);
+    video.pause();
+    wx.createVideoContext('missing').pause();
+  },
   boom() { throw new Error('probe boom'); },
   reject() { Promise.reject(new Error('probe rejection')); },
   showBar() { return wx.showTabBar(); },
