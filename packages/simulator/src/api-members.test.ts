@@ -19,6 +19,8 @@ beforeAll(async () => {
     scenario: {
       consent: { 'scope.writePhotosAlbum': true },
       sockets: { 'wss://chat.example/ws': (message) => `echo ${message}` },
+      chooseFiles: [{ name: 'red.png', type: 'image/png', content: 'png bytes' }],
+      images: { 'data:image/png;base64,cG5nIGJ5dGVz': { width: 3, height: 2 } },
       requests: {
         'GET https://files.example/probe/download.txt': 'downloaded text',
         'POST https://files.example/probe/upload': (request) => ({
@@ -199,6 +201,29 @@ describe('media and Douyin members, headless', () => {
   it('tt.getMenuButtonLayout matches the capsule; tt.canIPutStuffOverComponent says yes', () => {
     expect(out.menuLayout).toBe(true);
     expect(out.overComponent).toBe(true);
+  });
+});
+
+describe('images, headless', () => {
+  it('wx.chooseImage and wx.chooseMedia take what the user picks into temporary files; wx.getImageInfo measures one', async () => {
+    await sim.tap('#choose');
+    await sim.waitFor(() => Boolean((sim.page.data.out as any).images));
+    expect((sim.page.data.out as any).images).toEqual({
+      chosen: [true],
+      sizes: [9],
+      media: ['image', 'image', 9],
+      info: [3, 2, 'png'],
+      refused: 'previewImage:fail urls should not be empty',
+    });
+  });
+
+  it('wx.previewImage shows the images, the app files among them; wx.saveImageToPhotosAlbum keeps one for the user', async () => {
+    await sim.tap('#preview');
+    expect(sim.ui.previewed).toEqual([['data:image/png;base64,cG5nIGJ5dGVz', 'https://img.example/b.png']]);
+    await sim.tap('#save');
+    await sim.waitFor(() => Boolean((sim.page.data.out as any).saved));
+    expect((sim.page.data.out as any).saved).toBe('saveImageToPhotosAlbum:ok');
+    expect(sim.ui.savedImages).toHaveLength(1);
   });
 });
 

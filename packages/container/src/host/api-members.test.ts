@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MEMBER_PROBE_FILES } from '@plaza/runtime';
+import { MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
@@ -296,6 +296,51 @@ describe('media and Douyin members in the browser', () => {
   it('tt.getMenuButtonLayout matches the capsule; tt.canIPutStuffOverComponent says yes', () => {
     expect(out.menuLayout).toBe(true);
     expect(out.overComponent).toBe(true);
+  });
+});
+
+describe('images in the browser', () => {
+  it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it", async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#choose').click();
+    for (let i = 0; i < 2; i++) {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Choose from album' }).click();
+      await (await chooser).setFiles({
+        name: 'red.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(PROBE_PNG_BASE64, 'base64'),
+      });
+    }
+    await frame.locator('#out').filter({ hasText: '"images"' }).waitFor();
+    expect((await read()).images).toEqual({
+      chosen: [true],
+      sizes: [73],
+      media: ['image', 'image', 73],
+      info: [3, 2, 'png'],
+      refused: 'previewImage:fail urls should not be empty',
+    });
+  });
+
+  it('wx.previewImage shows the images full screen until closed', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#preview').click();
+    const viewer = page.getByRole('dialog', { name: 'Image preview' });
+    await viewer.waitFor();
+    expect(await viewer.locator('img').count()).toBe(2);
+    expect(await viewer.locator('img').first().getAttribute('src')).toBe(
+      `data:image/png;base64,${PROBE_PNG_BASE64}`,
+    );
+    await viewer.getByRole('button', { name: 'Close preview' }).click();
+    await viewer.waitFor({ state: 'detached' });
+  });
+
+  it('wx.saveImageToPhotosAlbum hands the user the image as a download, once they allowed it', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    const download = page.waitForEvent('download');
+    await frame.locator('#save').click();
+    expect((await download).suggestedFilename()).toMatch(/\.png$/);
+    await frame.locator('#out').filter({ hasText: 'saveImageToPhotosAlbum:ok' }).waitFor();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   type ViewCommand,
 } from '@plaza/runtime';
 import type { HostUi } from '../shell/host-ui.ts';
+import { chooseFiles, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -190,6 +191,17 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       return { ...response, data: new TextDecoder().decode(base64Bytes(response.data)) };
     },
     ...socketCapabilities(ctx),
+    async previewImage(options) {
+      previewImages(ctx.ui.layer, options.urls, options.current);
+    },
+    getImageInfo: (options) => imageInfo(ctx.ui.layer.ownerDocument, options.src),
+    async saveImage(options) {
+      offerDownload(ctx.ui.layer.ownerDocument, base64Bytes(options.data), options.name, 'image/*');
+    },
+    async chooseFiles(options) {
+      const files = await chooseFiles(ctx.ui.layer, options.accept, options.count);
+      return files.map((f) => ({ name: f.name, type: f.type, data: bytesBase64(f.bytes) }));
+    },
     async viewCommand(command) {
       await ctx.chrome.viewCommand(command).catch((error: Error) => {
         throw new HostRefusal(error.message);
@@ -426,6 +438,14 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     socketConnect: async (options) => {
       checkSocketUrl(options.url, socketOrigins);
       return inner.socketConnect(options);
+    },
+    getImageInfo: async (options) => {
+      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+      return inner.getImageInfo(options);
+    },
+    saveImage: async (options) => {
+      await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
+      return inner.saveImage(options);
     },
     download: async (options) => {
       checkRequestUrl(options.url, origins);

@@ -8,6 +8,7 @@ import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
+import { installImageMembers } from './files/image-members.ts';
 import type { HostCapabilities, SocketEvent, SystemInfo } from './host-capabilities.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
@@ -207,6 +208,7 @@ export function createApi(ctx: ApiContext): Api {
   installBaseMembers(api, ctx, define);
   installDeviceMembers(api, ctx, define, ctx.events);
   installFileMembers(api, ctx.files, host, report);
+  installImageMembers(define, ctx.files, host);
   installMediaMembers(api, ctx);
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));

@@ -97,6 +97,16 @@ export interface HostCapabilities {
   socketConnect(options: { id: number; url: string; protocols: string[] }): Promise<void>;
   socketSend(options: { id: number; text?: string; base64?: string }): Promise<void>;
   socketClose(options: { id: number; code: number; reason: string }): Promise<void>;
+  /** Shows images full screen (network URLs or data URLs of the app's files). */
+  previewImage(options: { urls: string[]; current: string }): Promise<void>;
+  getImageInfo(options: { src: string }): Promise<{ width: number; height: number; type: string }>;
+  /** Keeps an image for the user (the photo album); asks consent for `scope.writePhotosAlbum`. */
+  saveImage(options: { data: string; name: string }): Promise<void>;
+  /** The user picks files (`image/*`, `video/*`); rejects with `cancel`. Contents in base64. */
+  chooseFiles(options: {
+    accept: string;
+    count: number;
+  }): Promise<Array<{ name: string; type: string; data: string }>>;
   /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
   viewCommand(command: ViewCommand): Promise<void>;
   /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
@@ -265,6 +275,10 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'socketConnect',
   'socketSend',
   'socketClose',
+  'previewImage',
+  'getImageInfo',
+  'saveImage',
+  'chooseFiles',
   'viewCommand',
   'updateTabBar',
   'reportAnalytics',

@@ -122,8 +122,13 @@ export const IMPLEMENTED_MEMBERS = {
   hideTabBar: everywhere,
   setTabBarItem: everywhere,
   setTabBarStyle: everywhere,
-  // media
+  // media and images
   createVideoContext: everywhere,
+  previewImage: everywhere,
+  getImageInfo: everywhere,
+  saveImageToPhotosAlbum: everywhere,
+  chooseImage: everywhere,
+  chooseMedia: everywhere,
   // Douyin's own
   getMenuButtonLayout: everywhere,
   canIPutStuffOverComponent: everywhere,

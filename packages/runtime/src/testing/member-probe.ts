@@ -3,6 +3,7 @@ export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
   '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
+  '<view id="choose" bindtap="choose">choose</view><view id="preview" bindtap="preview">preview</view><view id="save" bindtap="save">save</view>' +
   '<video id="clip" muted="{{true}}"></video><view id="drive" bindtap="drive">drive video</view>' +
   '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
 
@@ -184,6 +185,23 @@ Page({
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
   hideBar() { return wx.hideTabBar(); },
+  async choose() {
+    const publish = () => this.setData({ out, json: JSON.stringify(out) });
+    const image = await wx.chooseImage({ count: 1 });
+    const media = await wx.chooseMedia({ count: 1, mediaType: ['image'] });
+    this.chosen = image.tempFilePaths[0];
+    const info = await wx.getImageInfo({ src: this.chosen });
+    out.images = {
+      chosen: image.tempFilePaths.map((p) => p.indexOf('ttfile://temp/') === 0 && /\.png$/.test(p)),
+      sizes: image.tempFiles.map((f) => f.size),
+      media: [media.type, media.tempFiles[0].fileType, media.tempFiles[0].size],
+      info: [info.width, info.height, info.type],
+      refused: (await settle(wx.previewImage({ urls: [] }))).failed,
+    };
+    publish();
+  },
+  preview() { return wx.previewImage({ urls: [this.chosen, 'https://img.example/b.png'], current: this.chosen }); },
+  save() { return wx.saveImageToPhotosAlbum({ filePath: this.chosen }).then((r) => { out.saved = r.errMsg; this.setData({ out, json: JSON.stringify(out) }); }); },
   drive() {
     const video = wx.createVideoContext('clip');
     video.playbackRate(1.5);
@@ -196,6 +214,10 @@ Page({
   showBar() { return wx.showTabBar(); },
 });
 `;
+
+/** A 3×2 red PNG, what the tests' user picks in `chooseImage`. */
+export const PROBE_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AAQQxwFgBB0gX7h/C5SAAAAABJRU5ErkJggg==';
 
 /** The probe program's files: the probe page, a second tab, and a tab bar of two items. */
 export const MEMBER_PROBE_FILES: Readonly<Record<string, string>> = {

@@ -61,6 +61,10 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     updateTabBar: async () => undefined,
     viewCommand: async () => undefined,
     loadFiles: async () => ({}),
+    previewImage: async () => undefined,
+    getImageInfo: async () => ({ width: 1, height: 1, type: 'png' }),
+    saveImage: async () => undefined,
+    chooseFiles: async () => [],
     socketConnect: async () => {
       throw new HostRefusal('no network in the memory host');
     },

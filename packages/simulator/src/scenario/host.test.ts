@@ -26,6 +26,10 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   ],
   updateTabBar: [{ kind: 'visible', visible: true }],
   viewCommand: [{ kind: 'blur' }],
+  previewImage: [{ urls: ['https://img.example/a.png'], current: 'https://img.example/a.png' }],
+  getImageInfo: [{ src: 'https://img.example/a.png' }],
+  saveImage: [{ data: '', name: 'a.png' }],
+  chooseFiles: [{ accept: 'image/*', count: 1 }],
   socketConnect: [{ id: 1, url: 'wss://chat.example/ws', protocols: [] }],
   socketSend: [{ id: 1, text: 'x' }],
   socketClose: [{ id: 1, code: 1000, reason: '' }],
@@ -37,6 +41,8 @@ describe('scenario host', () => {
     const { host, calls } = scenarioHost({
       requests: { '/ping': { pong: true }, 'POST /ping': { ok: true } },
       sockets: { 'wss://chat.example/ws': () => undefined },
+      images: { 'https://img.example/a.png': { width: 1, height: 1 } },
+      chooseFiles: [{ name: 'a.png', type: 'image/png', content: 'x' }],
     });
     await host.login({});
     for (const method of HOST_METHODS) {

@@ -42,6 +42,10 @@ export interface HostUi {
   analytics: Array<{ event: string; data: Record<string, unknown> }>;
   /** The user's consent records, by scope. */
   authSetting: Record<string, boolean>;
+  /** Each `previewImage`'s images. */
+  previewed: string[][];
+  /** Names of the images kept for the user (`saveImageToPhotosAlbum`). */
+  savedImages: string[];
   /** Commands the program gave its page's view (`pageScrollTo`, `hideKeyboard`, `loadFontFace`…). */
   viewCommands: ViewCommand[];
   /** The tab bar as the program changed it: badges and red dots by index, items, style. */
@@ -85,6 +89,8 @@ export function scenarioHost(
     analytics: [],
     authSetting: {},
     viewCommands: [],
+    previewed: [],
+    savedImages: [],
     tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
   };
   const tabs = program.tabBarItems;
@@ -182,6 +188,28 @@ export function scenarioHost(
       ui.navigationBarLoading = o.loading;
     },
     viewCommand: async (command) => void ui.viewCommands.push(command),
+    previewImage: async (o) => {
+      ui.previewed.push(o.urls);
+    },
+    getImageInfo: async (o) => {
+      const known = scenario.images?.[o.src];
+      if (!known) throw new HostRefusal('download image fail');
+      return { type: 'png', ...known };
+    },
+    saveImage: async (o) => {
+      const allowed =
+        ui.authSetting['scope.writePhotosAlbum'] ?? scenario.consent?.['scope.writePhotosAlbum'] ?? true;
+      ui.authSetting['scope.writePhotosAlbum'] = allowed;
+      if (!allowed) throw new HostRefusal('auth deny');
+      ui.savedImages.push(o.name);
+    },
+    chooseFiles: async (o) => {
+      const files = scenario.chooseFiles ?? 'cancel';
+      if (files === 'cancel') throw new HostRefusal('cancel');
+      return files
+        .slice(0, o.count)
+        .map((f) => ({ name: f.name, type: f.type, data: Buffer.from(f.content).toString('base64') }));
+    },
     socketConnect: async (o) => {
       const server = scenario.sockets?.[o.url];
       if (!server) throw new HostRefusal(`no scenario handler for socket ${o.url}`);

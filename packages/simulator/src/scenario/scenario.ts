@@ -36,6 +36,10 @@ export interface Scenario {
    * handler's answer back (nothing for `undefined`). A URL not listed refuses the connection.
    */
   sockets?: Record<string, (message: string) => string | undefined>;
+  /** Sizes of the images `getImageInfo` can load, by URL (`data:` URLs for the app's files). */
+  images?: Record<string, { width: number; height: number; type?: string }>;
+  /** What the user picks in `chooseImage`/`chooseMedia`; `cancel` (the default) backs out. */
+  chooseFiles?: Array<{ name: string; type: string; content: string }> | 'cancel';
   /** What `getNetworkType` reports; `'none'` when offline. Default `wifi`. */
   networkType?: string;
 }
