@@ -20,6 +20,9 @@ beforeAll(async () => {
       consent: { 'scope.writePhotosAlbum': true },
       sockets: { 'wss://chat.example/ws': (message) => `echo ${message}` },
       chooseFiles: [{ name: 'red.png', type: 'image/png', content: 'png bytes' }],
+      scan: 'https://shop.example/t/1',
+      location: { name: 'Shop', address: '1 Road', latitude: 31.2, longitude: 121.5 },
+      address: { userName: 'Li', telNumber: '1', detailInfo: '1 Road' },
       images: { 'data:image/png;base64,cG5nIGJ5dGVz': { width: 3, height: 2 } },
       requests: {
         'GET https://files.example/probe/download.txt': 'downloaded text',
@@ -201,6 +204,35 @@ describe('media and Douyin members, headless', () => {
   it('tt.getMenuButtonLayout matches the capsule; tt.canIPutStuffOverComponent says yes', () => {
     expect(out.menuLayout).toBe(true);
     expect(out.overComponent).toBe(true);
+  });
+});
+
+describe("the super app's own, headless", () => {
+  it('wx.scanCode, wx.chooseLocation, wx.openLocation, wx.chooseAddress, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram go to the host that provides them', async () => {
+    await sim.tap('#superapp');
+    await sim.waitFor(() => Boolean((sim.page.data.out as any).superApp));
+    expect((sim.page.data.out as any).superApp).toEqual({
+      scanCode: { result: 'https://shop.example/t/1', scanType: 'QR_CODE', errMsg: 'scanCode:ok' },
+      chooseLocation: {
+        name: 'Shop',
+        address: '1 Road',
+        latitude: 31.2,
+        longitude: 121.5,
+        errMsg: 'chooseLocation:ok',
+      },
+      openLocation: 'openLocation:ok',
+      badLocation: 'openLocation:fail invalid latitude or longitude',
+      chooseAddress: { userName: 'Li', telNumber: '1', detailInfo: '1 Road', errMsg: 'chooseAddress:ok' },
+      douyinAuth: {
+        ticket: 'sim-douyin-ticket',
+        grantPermissions: ['video.list'],
+        errMsg: 'showDouyinOpenAuth:ok',
+      },
+      navigateToMiniProgram: 'navigateToMiniProgram:ok',
+      exitMiniProgram: 'exitMiniProgram:ok',
+    });
+    expect(sim.ui.openedApps).toEqual(['tt-other']);
+    expect(sim.ui.exited).toBe(true);
   });
 });
 

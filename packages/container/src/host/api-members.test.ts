@@ -299,6 +299,25 @@ describe('media and Douyin members in the browser', () => {
   });
 });
 
+describe("the super app's own in the plain container", () => {
+  it('wx.scanCode, wx.chooseLocation, wx.openLocation, wx.chooseAddress, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram are refused with a reason unless the embedding app provides them', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#superapp').click();
+    await frame.locator('#out').filter({ hasText: '"superApp"' }).waitFor();
+    const refused = (name: string) => ({ failed: `${name}:fail ${name} is not supported by this host` });
+    expect((await read()).superApp).toEqual({
+      scanCode: refused('scanCode'),
+      chooseLocation: refused('chooseLocation'),
+      openLocation: refused('openLocation').failed,
+      badLocation: 'openLocation:fail invalid latitude or longitude',
+      chooseAddress: refused('chooseAddress'),
+      douyinAuth: refused('showDouyinOpenAuth'),
+      navigateToMiniProgram: refused('navigateToMiniProgram').failed,
+      exitMiniProgram: refused('exitMiniProgram').failed,
+    });
+  });
+});
+
 describe('images in the browser', () => {
   it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it", async () => {
     const frame = await frameOf(page, 'pages/index/index');

@@ -191,6 +191,13 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       return { ...response, data: new TextDecoder().decode(base64Bytes(response.data)) };
     },
     ...socketCapabilities(ctx),
+    scanCode: unsupported('scanCode'),
+    chooseLocation: unsupported('chooseLocation'),
+    openLocation: unsupported('openLocation'),
+    chooseAddress: unsupported('chooseAddress'),
+    showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
+    navigateToMiniProgram: unsupported('navigateToMiniProgram'),
+    exitMiniProgram: unsupported('exitMiniProgram'),
     async previewImage(options) {
       previewImages(ctx.ui.layer, options.urls, options.current);
     },

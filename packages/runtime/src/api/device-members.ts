@@ -53,6 +53,51 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
   define('showNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: true }));
   define('hideNavigationBarLoading', () => ctx.host.showNavigationBarLoading({ loading: false }));
 
+  // ── the super app's own ──
+  const num = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+  define('scanCode', (o) =>
+    ctx.host.scanCode({
+      onlyFromCamera: !!o.onlyFromCamera,
+      scanType: Array.isArray(o.scanType) ? o.scanType.map(String) : ['barCode', 'qrCode'],
+    }),
+  );
+  define('chooseLocation', (o) =>
+    ctx.host.chooseLocation({ latitude: num(o.latitude), longitude: num(o.longitude) }),
+  );
+  define('openLocation', (o) => {
+    const latitude = num(o.latitude);
+    const longitude = num(o.longitude);
+    if (
+      latitude === undefined ||
+      longitude === undefined ||
+      Math.abs(latitude) > 90 ||
+      Math.abs(longitude) > 180
+    )
+      throw new Error('invalid latitude or longitude');
+    return ctx.host.openLocation({
+      latitude,
+      longitude,
+      name: str(o.name),
+      address: str(o.address),
+      scale: num(o.scale),
+    });
+  });
+  define('chooseAddress', () => ctx.host.chooseAddress());
+  define('showDouyinOpenAuth', (o) => {
+    const scopes = isPlainObject(o.scopes) ? o.scopes : {};
+    const asked = Object.fromEntries(
+      Object.entries(scopes).filter(([, v]) => v === 0 || v === 1 || v === 2),
+    ) as Record<string, number>;
+    if (Object.keys(asked).length === 0) throw new Error('scopes should not be empty');
+    return ctx.host.showDouyinOpenAuth({ scopes: asked });
+  });
+  define('navigateToMiniProgram', (o) => {
+    const appId = str(o.appId);
+    if (!appId) throw new Error('appId should not be empty');
+    return ctx.host.navigateToMiniProgram({ appId, path: str(o.path), extraData: o.extraData ?? {} });
+  });
+  define('exitMiniProgram', () => ctx.host.exitMiniProgram());
+
   // ── the page's view ──
   const view = (command: ViewCommand) => ctx.host.viewCommand(command);
   define('pageScrollTo', (o) => {

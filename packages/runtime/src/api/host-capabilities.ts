@@ -97,6 +97,31 @@ export interface HostCapabilities {
   socketConnect(options: { id: number; url: string; protocols: string[] }): Promise<void>;
   socketSend(options: { id: number; text?: string; base64?: string }): Promise<void>;
   socketClose(options: { id: number; code: number; reason: string }): Promise<void>;
+  // ── the super app's own: the plain container refuses these ──
+  scanCode(options: {
+    onlyFromCamera: boolean;
+    scanType: string[];
+  }): Promise<{ result: string; scanType: string }>;
+  chooseLocation(options: { latitude?: number; longitude?: number }): Promise<{
+    name: string;
+    address: string;
+    latitude: number;
+    longitude: number;
+  }>;
+  openLocation(options: {
+    latitude: number;
+    longitude: number;
+    name?: string;
+    address?: string;
+    scale?: number;
+  }): Promise<void>;
+  chooseAddress(): Promise<Record<string, string>>;
+  /** Douyin's account consent; resolves with the ticket the merchant's server exchanges. */
+  showDouyinOpenAuth(options: {
+    scopes: Record<string, number>;
+  }): Promise<{ ticket: string; grantPermissions: string[] }>;
+  navigateToMiniProgram(options: { appId: string; path: string; extraData: unknown }): Promise<void>;
+  exitMiniProgram(): Promise<void>;
   /** Shows images full screen (network URLs or data URLs of the app's files). */
   previewImage(options: { urls: string[]; current: string }): Promise<void>;
   getImageInfo(options: { src: string }): Promise<{ width: number; height: number; type: string }>;
@@ -275,6 +300,13 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'socketConnect',
   'socketSend',
   'socketClose',
+  'scanCode',
+  'chooseLocation',
+  'openLocation',
+  'chooseAddress',
+  'showDouyinOpenAuth',
+  'navigateToMiniProgram',
+  'exitMiniProgram',
   'previewImage',
   'getImageInfo',
   'saveImage',

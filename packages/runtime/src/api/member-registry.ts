@@ -164,6 +164,13 @@ export const IMPLEMENTED_MEMBERS = {
   requestSubscribeMessage: hosted,
   getLocation: hosted,
   makePhoneCall: hosted,
+  scanCode: hosted,
+  chooseLocation: hosted,
+  openLocation: hosted,
+  chooseAddress: hosted,
+  showDouyinOpenAuth: hosted,
+  navigateToMiniProgram: hosted,
+  exitMiniProgram: hosted,
 } satisfies Record<string, readonly Availability[]>;
 
 /** A member the registry names. */

@@ -3,6 +3,7 @@ export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
   '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
+  '<view id="superapp" bindtap="superApp">super app</view>' +
   '<view id="choose" bindtap="choose">choose</view><view id="preview" bindtap="preview">preview</view><view id="save" bindtap="save">save</view>' +
   '<video id="clip" muted="{{true}}"></video><view id="drive" bindtap="drive">drive video</view>' +
   '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
@@ -185,6 +186,20 @@ Page({
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
   hideBar() { return wx.hideTabBar(); },
+  async superApp() {
+    const e = (p) => settle(p).then((r) => r.errMsg || r.failed);
+    out.superApp = {
+      scanCode: await settle(wx.scanCode({ scanType: ['qrCode'] })),
+      chooseLocation: await settle(wx.chooseLocation({})),
+      openLocation: await e(wx.openLocation({ latitude: 31.2, longitude: 121.5, name: 'Shop' })),
+      badLocation: await e(wx.openLocation({ latitude: 200, longitude: 0 })),
+      chooseAddress: await settle(wx.chooseAddress()),
+      douyinAuth: await settle(tt.showDouyinOpenAuth({ scopes: { 'video.list': 0 } })),
+      navigateToMiniProgram: await e(wx.navigateToMiniProgram({ appId: 'tt-other', path: 'pages/a' })),
+      exitMiniProgram: await e(wx.exitMiniProgram()),
+    };
+    this.setData({ out, json: JSON.stringify(out) });
+  },
   async choose() {
     const publish = () => this.setData({ out, json: JSON.stringify(out) });
     const image = await wx.chooseImage({ count: 1 });

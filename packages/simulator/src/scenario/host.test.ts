@@ -26,6 +26,10 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   ],
   updateTabBar: [{ kind: 'visible', visible: true }],
   viewCommand: [{ kind: 'blur' }],
+  scanCode: [{ onlyFromCamera: false, scanType: ['qrCode'] }],
+  openLocation: [{ latitude: 1, longitude: 1 }],
+  showDouyinOpenAuth: [{ scopes: { 'video.list': 0 } }],
+  navigateToMiniProgram: [{ appId: 'a', path: '', extraData: {} }],
   previewImage: [{ urls: ['https://img.example/a.png'], current: 'https://img.example/a.png' }],
   getImageInfo: [{ src: 'https://img.example/a.png' }],
   saveImage: [{ data: '', name: 'a.png' }],
@@ -43,6 +47,9 @@ describe('scenario host', () => {
       sockets: { 'wss://chat.example/ws': () => undefined },
       images: { 'https://img.example/a.png': { width: 1, height: 1 } },
       chooseFiles: [{ name: 'a.png', type: 'image/png', content: 'x' }],
+      scan: 'x',
+      location: { name: '', address: '', latitude: 0, longitude: 0 },
+      address: {},
     });
     await host.login({});
     for (const method of HOST_METHODS) {

@@ -42,6 +42,10 @@ export interface HostUi {
   analytics: Array<{ event: string; data: Record<string, unknown> }>;
   /** The user's consent records, by scope. */
   authSetting: Record<string, boolean>;
+  /** App ids the program opened (`navigateToMiniProgram`). */
+  openedApps: string[];
+  /** Whether the program closed itself (`exitMiniProgram`). */
+  exited: boolean;
   /** Each `previewImage`'s images. */
   previewed: string[][];
   /** Names of the images kept for the user (`saveImageToPhotosAlbum`). */
@@ -90,6 +94,8 @@ export function scenarioHost(
     authSetting: {},
     viewCommands: [],
     previewed: [],
+    openedApps: [],
+    exited: false,
     savedImages: [],
     tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
   };
@@ -188,6 +194,29 @@ export function scenarioHost(
       ui.navigationBarLoading = o.loading;
     },
     viewCommand: async (command) => void ui.viewCommands.push(command),
+    scanCode: async (o) => {
+      const scanned = scenario.scan ?? 'cancel';
+      if (scanned === 'cancel') throw new HostRefusal('cancel');
+      return { result: scanned, scanType: o.scanType.includes('qrCode') ? 'QR_CODE' : 'CODE_128' };
+    },
+    chooseLocation: async () => {
+      if (!scenario.location) throw new HostRefusal('cancel');
+      return { ...scenario.location };
+    },
+    openLocation: async () => {},
+    chooseAddress: async () => {
+      if (!scenario.address) throw new HostRefusal('cancel');
+      return { ...scenario.address };
+    },
+    showDouyinOpenAuth: async (o) => {
+      const allowed = scenario.consent?.['douyin.open'] ?? true;
+      if (!allowed) throw new HostRefusal('auth deny');
+      return { ticket: 'sim-douyin-ticket', grantPermissions: Object.keys(o.scopes) };
+    },
+    navigateToMiniProgram: async (o) => void ui.openedApps.push(o.appId),
+    exitMiniProgram: async () => {
+      ui.exited = true;
+    },
     previewImage: async (o) => {
       ui.previewed.push(o.urls);
     },

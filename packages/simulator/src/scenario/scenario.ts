@@ -36,6 +36,12 @@ export interface Scenario {
    * handler's answer back (nothing for `undefined`). A URL not listed refuses the connection.
    */
   sockets?: Record<string, (message: string) => string | undefined>;
+  /** What `scanCode` reads; `cancel` (the default) backs out. */
+  scan?: string | 'cancel';
+  /** Where the user points in `chooseLocation`; without one the user backs out. */
+  location?: { name: string; address: string; latitude: number; longitude: number };
+  /** The address the user picks in `chooseAddress`; without one the user backs out. */
+  address?: Record<string, string>;
   /** Sizes of the images `getImageInfo` can load, by URL (`data:` URLs for the app's files). */
   images?: Record<string, { width: number; height: number; type?: string }>;
   /** What the user picks in `chooseImage`/`chooseMedia`; `cancel` (the default) backs out. */
