@@ -69,6 +69,15 @@ describe("the page's view in the browser", () => {
     expect(await frame.evaluate(() => document.documentElement.dataset.backgroundTextStyle)).toBe('dark');
   });
 
+  it('wx.createIntersectionObserver reports when an element comes into the viewport', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#out').filter({ hasText: '"seen":[{"ratio":"out","id":"bottom"}' }).waitFor();
+    await frame.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await frame.locator('#out').filter({ hasText: '{"ratio":"in","id":"bottom"}' }).waitFor();
+    await frame.evaluate(() => scrollTo({ top: 400, behavior: 'instant' }));
+    await frame.locator('#out').filter({ hasText: '{"ratio":"in","id":"bottom"},{"ratio":"out"' }).waitFor();
+  });
+
   it("wx.loadFontFace loads a font face into the page's frame", async () => {
     expect(out.font).toBe('loadFontFace:ok');
     const frame = await frameOf(page, 'pages/index/index');

@@ -252,6 +252,13 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         const data = event.data;
         if (data?.control === 'failed')
           emitter.emit('error', { message: data.message, source: 'view', fatal: false });
+        else if (data?.control === 'intersection')
+          thisRun.bridge.fromHost({
+            v: 1,
+            type: 'host.event',
+            event: 'Intersection',
+            payload: { ...data.entry },
+          });
         else if (data?.control === 'command.done') {
           thisRun.commands.get(data.id)?.(data.error);
           thisRun.commands.delete(data.id);

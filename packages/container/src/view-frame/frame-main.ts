@@ -92,7 +92,9 @@ function showPage(
     const message = event.data;
     if (message.control === 'pull-down') refresh.setActive(message.active);
     else if (message.control === 'command')
-      runViewCommand(document, message.command).then(
+      runViewCommand(document, message.command, (entry) =>
+        controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+      ).then(
         () => controlPort.postMessage({ control: 'command.done', id: message.id } satisfies ViewControl),
         (error: unknown) =>
           controlPort.postMessage({

@@ -1,4 +1,4 @@
-import type { ViewCommand } from '@plaza/runtime';
+import type { IntersectionEntry, ViewCommand } from '@plaza/runtime';
 
 /**
  * What the host hands a page's view frame when it boots (ports: protocol, control). The page
@@ -28,4 +28,6 @@ export type ViewControl =
   | { control: 'failed'; message: string }
   /** A program's command on its page (`wx.pageScrollTo`, `wx.hideKeyboard`…), answered by `command.done`. */
   | { control: 'command'; id: number; command: ViewCommand }
-  | { control: 'command.done'; id: number; error?: string };
+  | { control: 'command.done'; id: number; error?: string }
+  /** What an intersection observer of the program saw. */
+  | { control: 'intersection'; entry: IntersectionEntry };

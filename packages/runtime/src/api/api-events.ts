@@ -9,8 +9,8 @@ export const API_EVENTS = [
   'NetworkStatusChange',
 ] as const;
 
-/** A public event, or `Socket`: the host's socket events, for the API's own socket tasks. */
-export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket';
+/** A public event, or one the API keeps for its own objects: socket tasks, intersection observers. */
+export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket' | 'Intersection';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and

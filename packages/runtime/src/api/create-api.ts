@@ -9,7 +9,8 @@ import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
 import { installImageMembers } from './files/image-members.ts';
-import type { HostCapabilities, SocketEvent, SystemInfo } from './host-capabilities.ts';
+import type { HostCapabilities, IntersectionEntry, SocketEvent, SystemInfo } from './host-capabilities.ts';
+import { installIntersectionMembers } from './intersection-members.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
@@ -212,6 +213,8 @@ export function createApi(ctx: ApiContext): Api {
   installMediaMembers(api, ctx);
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
+  const observers = installIntersectionMembers(api, ctx);
+  ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
 
   // Every other member the typings declare exists too, failing the platforms' way.
   for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {

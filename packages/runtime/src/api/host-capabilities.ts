@@ -142,6 +142,27 @@ export interface HostCapabilities {
 
 export type HostMethod = keyof HostCapabilities;
 
+/** One change an intersection observer saw, as the view reports it (rectangles in CSS pixels). */
+export interface IntersectionEntry {
+  id: number;
+  intersectionRatio: number;
+  intersectionRect: Rect;
+  boundingClientRect: Rect;
+  relativeRect: Rect;
+  time: number;
+  dataset: Record<string, string>;
+  targetId: string;
+}
+
+export interface Rect {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
 /** What a `VideoContext` asks of its `<video>`. */
 export type MediaAction =
   | 'play'
@@ -166,6 +187,16 @@ export interface SocketEvent {
 export type ViewCommand =
   | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
   | { kind: 'blur' }
+  | {
+      kind: 'observe';
+      id: number;
+      selector: string;
+      relativeTo?: string;
+      margins: { top: number; right: number; bottom: number; left: number };
+      thresholds: number[];
+      observeAll: boolean;
+    }
+  | { kind: 'unobserve'; id: number }
   | { kind: 'media'; id: string; action: MediaAction; value?: number }
   | { kind: 'background'; color?: string; textStyle?: string }
   | {

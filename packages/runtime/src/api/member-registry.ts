@@ -113,6 +113,8 @@ export const IMPLEMENTED_MEMBERS = {
   setBackgroundColor: everywhere,
   setBackgroundTextStyle: everywhere,
   loadFontFace: everywhere,
+  // The simulator lays nothing out, so nothing ever intersects there.
+  createIntersectionObserver: browser,
   // tab bar
   setTabBarBadge: everywhere,
   removeTabBarBadge: everywhere,

@@ -3,7 +3,7 @@ export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
   '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
-  '<view id="superapp" bindtap="superApp">super app</view>' +
+  '<view id="superapp" bindtap="superApp">super app</view><view id="unwatch" bindtap="stopWatching">unwatch</view>' +
   '<view id="choose" bindtap="choose">choose</view><view id="preview" bindtap="preview">preview</view><view id="save" bindtap="save">save</view>' +
   '<video id="clip" muted="{{true}}"></video><view id="drive" bindtap="drive">drive video</view>' +
   '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
@@ -18,6 +18,7 @@ const out = {};
 const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
 Page({
   data: { out: {}, done: false },
+  stopWatching() { this.observer.disconnect(); },
   typed(e) { if (e.detail.value === 'done') wx.hideKeyboard(); },
   onLoad(query) {
     this.probe(query).catch((e) => this.setData({ out: { ...out, error: (e && (e.errMsg || e.message)) || String(e) }, done: true }));
@@ -97,6 +98,12 @@ Page({
       errMsg(await settle(wx.loadFontFace({ family: 'Probe', source: 'url("javascript:x")' }))),
       errMsg(await wx.pageScrollTo({ scrollTop: 400, duration: 0 })),
     ];
+    out.seen = [];
+    this.observer = wx.createIntersectionObserver(this, { thresholds: [0, 1] });
+    this.observer.relativeToViewport({ bottom: 0 }).observe('#bottom', (r) => {
+      out.seen.push({ ratio: r.intersectionRatio > 0 ? 'in' : 'out', id: r.targetId });
+      publish();
+    });
     if (query && query.font) out.font = errMsg(await settle(wx.loadFontFace({ family: 'Probe Sans', source: 'url("' + query.font + '")' })));
     // files
     const fs = wx.getFileSystemManager();
