@@ -8,6 +8,8 @@ export { API_EVENTS, type ApiEventName } from './api/api-events.ts';
 export { type ApiContext, createApi, type NavigationAction } from './api/create-api.ts';
 export { DECLARED_MEMBERS } from './api/declared-members.ts';
 export {
+  type AudioEvent,
+  type AudioProps,
   DEFAULT_SYSTEM_INFO,
   HOST_METHODS,
   type HostCapabilities,

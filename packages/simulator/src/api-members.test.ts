@@ -236,6 +236,27 @@ describe("the super app's own, headless", () => {
   });
 });
 
+describe('audio headless', () => {
+  it('wx.createInnerAudioContext plays and pauses; wx.getBackgroundAudioManager, wx.playBackgroundAudio, wx.getBackgroundAudioPlayerState, wx.pauseBackgroundAudio, wx.stopBackgroundAudio, wx.onBackgroundAudioPlay, wx.onBackgroundAudioPause and wx.onBackgroundAudioStop drive the background audio', async () => {
+    await sim.tap('#audio');
+    await sim.waitFor(
+      () =>
+        (sim.page.data.out as any).audio?.background?.includes('stop') &&
+        (sim.page.data.out as any).audio?.inner?.includes('pause'),
+      {
+        message: 'both audios to stop',
+      },
+    );
+    const audio = (sim.page.data.out as any).audio;
+    expect(audio).toEqual({
+      inner: ['play', 'pause'],
+      background: ['play', 'pause', 'stop'],
+      status: 1,
+      title: 'Probe',
+    });
+  });
+});
+
 describe('images, headless', () => {
   it('wx.chooseImage and wx.chooseMedia take what the user picks into temporary files; wx.getImageInfo measures one', async () => {
     await sim.tap('#choose');

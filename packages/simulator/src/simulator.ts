@@ -119,6 +119,9 @@ export class Simulator {
       if (!this.closed)
         this.logic?.post({ v: 1, type: 'host.event', event: 'Socket', payload: { ...event } });
     });
+    this.host.onAudioEvent((event) => {
+      if (!this.closed) this.logic?.post({ v: 1, type: 'host.event', event: 'Audio', payload: { ...event } });
+    });
     this.scheduler = new MessageScheduler((error) => this.recordThrown(error, 'logic'));
     const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
     this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);

@@ -327,6 +327,22 @@ describe("the super app's own in the plain container", () => {
   });
 });
 
+describe('audio in the browser', () => {
+  it('wx.createInnerAudioContext plays and pauses; wx.getBackgroundAudioManager, wx.playBackgroundAudio, wx.getBackgroundAudioPlayerState, wx.pauseBackgroundAudio, wx.stopBackgroundAudio, wx.onBackgroundAudioPlay, wx.onBackgroundAudioPause and wx.onBackgroundAudioStop drive the background audio', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#audio').click();
+    await frame.locator('#out').filter({ hasText: '"background":["play","pause","stop"]' }).waitFor();
+    await frame.locator('#out').filter({ hasText: '"inner":["play","pause"]' }).waitFor();
+    const audio = (await read()).audio;
+    expect(audio).toEqual({
+      inner: ['play', 'pause'],
+      background: ['play', 'pause', 'stop'],
+      status: 1,
+      title: 'Probe',
+    });
+  });
+});
+
 describe('images in the browser', () => {
   it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it", async () => {
     const frame = await frameOf(page, 'pages/index/index');

@@ -1,4 +1,5 @@
 import {
+  type AudioEvent,
   type HostCapabilities,
   HostRefusal,
   type HostRequest,
@@ -9,6 +10,7 @@ import {
   type ViewCommand,
 } from '@plaza/runtime';
 import type { HostUi } from '../shell/host-ui.ts';
+import { audioPlayer } from './audio-player.ts';
 import { chooseFiles, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import {
   type AppPermissions,
@@ -47,7 +49,7 @@ export interface HostContext {
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
-  emit(event: 'Socket', payload: SocketEvent): void;
+  emit(event: 'Socket' | 'Audio', payload: SocketEvent | AudioEvent): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -198,6 +200,7 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
     navigateToMiniProgram: unsupported('navigateToMiniProgram'),
     exitMiniProgram: unsupported('exitMiniProgram'),
+    audioCommand: audioPlayer(ctx.ui.layer.ownerDocument, (event) => ctx.emit('Audio', event)),
     async previewImage(options) {
       previewImages(ctx.ui.layer, options.urls, options.current);
     },

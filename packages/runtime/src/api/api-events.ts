@@ -10,7 +10,7 @@ export const API_EVENTS = [
 ] as const;
 
 /** A public event, or one the API keeps for its own objects: socket tasks, intersection observers. */
-export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket' | 'Intersection';
+export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket' | 'Intersection' | 'Audio';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and

@@ -3,13 +3,20 @@ import type { LaunchOptions, QueryRequest } from '../protocol/messages.ts';
 import { absentMember } from './absent-member.ts';
 import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './api-conventions.ts';
 import type { ApiEvents } from './api-events.ts';
+import { installAudioMembers } from './audio-members.ts';
 import { installBaseMembers } from './base-members.ts';
 import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
 import { installImageMembers } from './files/image-members.ts';
-import type { HostCapabilities, IntersectionEntry, SocketEvent, SystemInfo } from './host-capabilities.ts';
+import type {
+  AudioEvent,
+  HostCapabilities,
+  IntersectionEntry,
+  SocketEvent,
+  SystemInfo,
+} from './host-capabilities.ts';
 import { installIntersectionMembers } from './intersection-members.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
@@ -213,6 +220,8 @@ export function createApi(ctx: ApiContext): Api {
   installMediaMembers(api, ctx);
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
+  const audios = installAudioMembers(api, ctx, define);
+  ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
 

@@ -122,6 +122,13 @@ export interface HostCapabilities {
   }): Promise<{ ticket: string; grantPermissions: string[] }>;
   navigateToMiniProgram(options: { appId: string; path: string; extraData: unknown }): Promise<void>;
   exitMiniProgram(): Promise<void>;
+  /** Plays audio for the program in the host page; events come back as `host.event` `Audio`. */
+  audioCommand(options: {
+    id: number;
+    action: 'set' | 'play' | 'pause' | 'stop' | 'seek' | 'destroy';
+    props: AudioProps;
+    value?: number;
+  }): Promise<void>;
   /** Shows images full screen (network URLs or data URLs of the app's files). */
   previewImage(options: { urls: string[]; current: string }): Promise<void>;
   getImageInfo(options: { src: string }): Promise<{ width: number; height: number; type: string }>;
@@ -172,6 +179,35 @@ export type MediaAction =
   | 'playbackRate'
   | 'requestFullScreen'
   | 'exitFullScreen';
+
+/** An audio's settings, as the program set them. */
+export interface AudioProps {
+  src: string;
+  startTime: number;
+  autoplay: boolean;
+  loop: boolean;
+  volume: number;
+  playbackRate: number;
+}
+
+/** What happened to an audio the host plays. */
+export interface AudioEvent {
+  id: number;
+  kind:
+    | 'Canplay'
+    | 'Play'
+    | 'Pause'
+    | 'Stop'
+    | 'Ended'
+    | 'TimeUpdate'
+    | 'Error'
+    | 'Waiting'
+    | 'Seeking'
+    | 'Seeked';
+  currentTime?: number;
+  duration?: number;
+  errMsg?: string;
+}
 
 /** What happened on one of the app's sockets, as the host reports it. */
 export interface SocketEvent {
@@ -338,6 +374,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'showDouyinOpenAuth',
   'navigateToMiniProgram',
   'exitMiniProgram',
+  'audioCommand',
   'previewImage',
   'getImageInfo',
   'saveImage',

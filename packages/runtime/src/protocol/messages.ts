@@ -224,7 +224,7 @@ export const appLaunchSchema = z.object({
 export const hostEventSchema = z.object({
   v,
   type: z.literal('host.event'),
-  event: z.enum(['NetworkStatusChange', 'ThemeChange', 'Socket', 'Intersection']),
+  event: z.enum(['NetworkStatusChange', 'ThemeChange', 'Socket', 'Intersection', 'Audio']),
   payload: z.looseObject({}),
 });
 export const appShowSchema = z.object({

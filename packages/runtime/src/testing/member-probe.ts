@@ -3,7 +3,7 @@ export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
   '<view id="hidebar" bindtap="hideBar">hide bar</view><view id="showbar" bindtap="showBar">show bar</view>' +
   '<view id="boom" bindtap="boom">throw</view><view id="reject" bindtap="reject">reject</view>' +
-  '<view id="superapp" bindtap="superApp">super app</view><view id="unwatch" bindtap="stopWatching">unwatch</view>' +
+  '<view id="audio" bindtap="audio">audio</view><view id="superapp" bindtap="superApp">super app</view><view id="unwatch" bindtap="stopWatching">unwatch</view>' +
   '<view id="choose" bindtap="choose">choose</view><view id="preview" bindtap="preview">preview</view><view id="save" bindtap="save">save</view>' +
   '<video id="clip" muted="{{true}}"></video><view id="drive" bindtap="drive">drive video</view>' +
   '<input id="field" bindinput="typed" /><view id="tall" style="height: 3000px">tall</view><view id="bottom">bottom</view>';
@@ -193,6 +193,32 @@ Page({
   },
   hideLoading() { return wx.hideNavigationBarLoading(); },
   hideBar() { return wx.hideTabBar(); },
+  audio() {
+    const publish = () => this.setData({ out, json: JSON.stringify(out) });
+    // One second of silence as a WAV data URL.
+    const n = 8000;
+    const buf = new ArrayBuffer(44 + n);
+    const v = new DataView(buf);
+    const w = (o, s) => { for (let i = 0; i < s.length; i++) v.setUint8(o + i, s.charCodeAt(i)); };
+    w(0, 'RIFF'); v.setUint32(4, 36 + n, true); w(8, 'WAVE'); w(12, 'fmt '); v.setUint32(16, 16, true);
+    v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 8000, true);
+    v.setUint16(32, 1, true); v.setUint16(34, 8, true); w(36, 'data'); v.setUint32(40, n, true);
+    for (let i = 0; i < n; i++) v.setUint8(44 + i, 128);
+    const src = 'data:audio/wav;base64,' + wx.arrayBufferToBase64(buf);
+    out.audio = { inner: [], background: [] };
+    const inner = wx.createInnerAudioContext();
+    inner.onPlay(() => { out.audio.inner.push('play'); inner.pause(); });
+    inner.onPause(() => { out.audio.inner.push('pause'); inner.offPause(); publish(); });
+    inner.src = src;
+    inner.play();
+    wx.onBackgroundAudioPlay(() => {
+      out.audio.background.push('play');
+      wx.getBackgroundAudioPlayerState({ success: (s) => { out.audio.status = s.status; wx.pauseBackgroundAudio(); } });
+    });
+    wx.onBackgroundAudioPause(() => { out.audio.background.push('pause'); wx.stopBackgroundAudio(); });
+    wx.onBackgroundAudioStop(() => { out.audio.background.push('stop'); out.audio.title = wx.getBackgroundAudioManager().title; publish(); });
+    wx.playBackgroundAudio({ dataUrl: src, title: 'Probe' });
+  },
   async superApp() {
     const e = (p) => settle(p).then((r) => r.errMsg || r.failed);
     out.superApp = {

@@ -62,6 +62,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     viewCommand: async () => undefined,
     loadFiles: async () => ({}),
     previewImage: async () => undefined,
+    audioCommand: async () => undefined,
     scanCode: async () => ({ result: 'code', scanType: 'QR_CODE' }),
     chooseLocation: async () => ({ name: '', address: '', latitude: 39.9, longitude: 116.4 }),
     openLocation: async () => undefined,

@@ -26,6 +26,13 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   ],
   updateTabBar: [{ kind: 'visible', visible: true }],
   viewCommand: [{ kind: 'blur' }],
+  audioCommand: [
+    {
+      id: 1,
+      action: 'play',
+      props: { src: '', startTime: 0, autoplay: false, loop: false, volume: 1, playbackRate: 1 },
+    },
+  ],
   scanCode: [{ onlyFromCamera: false, scanType: ['qrCode'] }],
   openLocation: [{ latitude: 1, longitude: 1 }],
   showDouyinOpenAuth: [{ scopes: { 'video.list': 0 } }],

@@ -1,4 +1,5 @@
 import {
+  type AudioEvent,
   DEFAULT_SYSTEM_INFO,
   HOST_METHODS,
   type HostCapabilities,
@@ -42,6 +43,8 @@ export interface HostUi {
   analytics: Array<{ event: string; data: Record<string, unknown> }>;
   /** The user's consent records, by scope. */
   authSetting: Record<string, boolean>;
+  /** The audios the program plays, by id: their source, whether playing, where. */
+  audio: Map<number, { src: string; playing: boolean; position: number }>;
   /** App ids the program opened (`navigateToMiniProgram`). */
   openedApps: string[];
   /** Whether the program closed itself (`exitMiniProgram`). */
@@ -78,6 +81,7 @@ export function scenarioHost(
   storage: Map<string, unknown>;
   /** Where the host's socket events go: the simulator hands them to the program. */
   onSocketEvent(listener: (event: SocketEvent) => void): void;
+  onAudioEvent(listener: (event: AudioEvent) => void): void;
 } {
   const calls: HostCall[] = [];
   const ui: HostUi = {
@@ -95,6 +99,7 @@ export function scenarioHost(
     viewCommands: [],
     previewed: [],
     openedApps: [],
+    audio: new Map(),
     exited: false,
     savedImages: [],
     tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
@@ -106,6 +111,7 @@ export function scenarioHost(
   const files = new Map<string, { data: string; createTime: number }>();
   const sockets = new Map<number, (message: string) => string | undefined>();
   let emit: (event: SocketEvent) => void = () => undefined;
+  let emitAudio: (event: AudioEvent) => void = () => undefined;
 
   const paymentOutcome = (order: Record<string, unknown>): PaymentOutcome =>
     typeof scenario.payment === 'function' ? scenario.payment(order) : (scenario.payment ?? 'paid');
@@ -216,6 +222,27 @@ export function scenarioHost(
     navigateToMiniProgram: async (o) => void ui.openedApps.push(o.appId),
     exitMiniProgram: async () => {
       ui.exited = true;
+    },
+    audioCommand: async (o) => {
+      const state = ui.audio.get(o.id) ?? { src: '', playing: false, position: 0 };
+      ui.audio.set(o.id, state);
+      state.src = o.props.src;
+      const kind =
+        o.action === 'play'
+          ? 'Play'
+          : o.action === 'pause'
+            ? 'Pause'
+            : o.action === 'stop'
+              ? 'Stop'
+              : o.action === 'seek'
+                ? 'Seeked'
+                : undefined;
+      if (o.action === 'play') state.playing = true;
+      if (o.action === 'pause' || o.action === 'stop') state.playing = false;
+      if (o.action === 'seek') state.position = o.value ?? 0;
+      if (o.action === 'stop') state.position = 0;
+      if (o.action === 'destroy') ui.audio.delete(o.id);
+      if (kind) setTimeout(() => emitAudio({ id: o.id, kind, currentTime: state.position, duration: 10 }), 0);
     },
     previewImage: async (o) => {
       ui.previewed.push(o.urls);
@@ -335,6 +362,9 @@ export function scenarioHost(
     storage,
     onSocketEvent: (listener: (event: SocketEvent) => void) => {
       emit = listener;
+    },
+    onAudioEvent: (listener: (event: AudioEvent) => void) => {
+      emitAudio = listener;
     },
   };
 }
