@@ -19,3 +19,5 @@ declare const console: {
   error(...args: unknown[]): void;
 };
 declare function atob(data: string): string;
+declare const crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
+declare const performance: { now(): number; readonly timeOrigin: number } | undefined;

@@ -1,9 +1,15 @@
 /**
  * The logic layer of a mini program. Runs in a Web Worker or in Node: no DOM, no Node APIs.
  */
+
+export { absentMember, type DeclaredShape, INERT } from './api/absent-member.ts';
 export { type ApiResult, asyncApi } from './api/api-conventions.ts';
+export { API_EVENTS, type ApiEventName } from './api/api-events.ts';
 export { type ApiContext, createApi, type NavigationAction } from './api/create-api.ts';
+export { DECLARED_MEMBERS } from './api/declared-members.ts';
 export {
+  type AudioEvent,
+  type AudioProps,
   DEFAULT_SYSTEM_INFO,
   HOST_METHODS,
   type HostCapabilities,
@@ -11,10 +17,21 @@ export {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type IntersectionEntry,
   type ModalOptions,
+  type Rect,
+  type SocketEvent,
   type SystemInfo,
+  type TabBarChange,
   type UserProfile,
+  type ViewCommand,
 } from './api/host-capabilities.ts';
+export {
+  type Availability,
+  IMPLEMENTED_MEMBERS,
+  isImplemented,
+  unavailableReason,
+} from './api/member-registry.ts';
 export { remoteHost, serveHost } from './api/remote-host.ts';
 export { NodesRef, SelectorQuery } from './api/selector-query.ts';
 export { STORAGE_FULL, STORAGE_LIMIT_BYTES, StorageQuota, storedBytes } from './api/storage-quota.ts';
@@ -37,4 +54,5 @@ export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
 export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
+export { MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from './testing/member-probe.ts';
 export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

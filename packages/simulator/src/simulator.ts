@@ -1,3 +1,4 @@
+import { containerComponents } from '@plaza/container';
 import {
   declaredPages,
   type LogicOutboundMessage,
@@ -112,7 +113,15 @@ export class Simulator {
     this.timeout = options.timeout ?? 5_000;
     this.failOnError = options.failOnError ?? true;
     this.budgetMs = options.scriptBudgetMs ?? 2_000;
-    this.host = scenarioHost(options.scenario);
+    const tabBar = program.manifest.appConfig.tabBar as { list?: unknown[] } | undefined;
+    this.host = scenarioHost(options.scenario, { tabBarItems: tabBar?.list?.length ?? 0 });
+    this.host.onSocketEvent((event) => {
+      if (!this.closed)
+        this.logic?.post({ v: 1, type: 'host.event', event: 'Socket', payload: { ...event } });
+    });
+    this.host.onAudioEvent((event) => {
+      if (!this.closed) this.logic?.post({ v: 1, type: 'host.event', event: 'Audio', payload: { ...event } });
+    });
     this.scheduler = new MessageScheduler((error) => this.recordThrown(error, 'logic'));
     const scopes = Object.values(program.manifest.components).map((c) => c.styleScope);
     this.prefixes = scopes.map((s) => s.prefix).filter(Boolean);
@@ -154,7 +163,12 @@ export class Simulator {
       onLog: log,
       onUncaught: (error) => this.recordThrown(error, 'uncaught'),
     });
-    this.logic.post({ v: 1, type: 'app.launch', options: { path, query: this.options.query ?? {} } });
+    this.logic.post({
+      v: 1,
+      type: 'app.launch',
+      options: { path, query: this.options.query ?? {} },
+      components: containerComponents({ webViewOrigins: [] }).tags(),
+    });
     try {
       // A program that fails before its page exists never renders: with failOnError off,
       // launch then resolves on the errors so the caller can report them.
@@ -316,6 +330,23 @@ export class Simulator {
     await this.hostNavigate(() =>
       this.logic?.post({ v: 1, type: 'host.navigate', action: 'navigateBack', delta }),
     );
+  }
+
+  /** Something the host saw, for the program's listeners: the network dropping, the theme changing. */
+  async hostEvent(
+    event: 'NetworkStatusChange' | 'ThemeChange',
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'host.event', event, payload }));
+  }
+
+  /** The app goes to the background and back, as when the user switches apps. */
+  async hide(): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'app.hide' }));
+  }
+
+  async show(): Promise<void> {
+    await this.act(() => this.logic?.post({ v: 1, type: 'app.show' }));
   }
 
   /** Runs a host navigation; the program's refusal (its `…:fail …` warning) rejects it. */

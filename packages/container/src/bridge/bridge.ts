@@ -48,7 +48,14 @@ const VIEW_TO_LOGIC = new Set([
   'page.event',
   'view.navigate',
 ]);
-const HOST_TO_LOGIC = new Set(['app.launch', 'app.show', 'app.hide', 'host.navigate', 'host.result']);
+const HOST_TO_LOGIC = new Set([
+  'app.launch',
+  'app.show',
+  'app.hide',
+  'host.navigate',
+  'host.result',
+  'host.event',
+]);
 
 /**
  * The host's switchboard between the logic worker and the page frames. Every message is

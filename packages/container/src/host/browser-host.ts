@@ -1,21 +1,30 @@
 import {
+  type AudioEvent,
   type HostCapabilities,
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type SocketEvent,
   STORAGE_FULL,
   StorageQuota,
   type SystemInfo,
+  type TabBarChange,
+  type ViewCommand,
 } from '@plaza/runtime';
 import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
 import type { AppStore } from './app-store.ts';
+import { audioPlayer } from './audio-player.ts';
+import { chooseFiles, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import {
   type AppPermissions,
   allowedOrigins,
+  allowedSocketOrigins,
   type ConsentRequest,
   checkRequestUrl,
+  checkSocketUrl,
   declaredScope,
+  PRIVACY_SCOPES,
 } from './permissions.ts';
 
 /** The navigation chrome the shell draws, as the host capabilities drive it. */
@@ -23,6 +32,11 @@ export interface Chrome {
   setTitle(title: string): void;
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
+  setLoading(loading: boolean): void;
+  /** Runs a command on the page on top; rejects with the reason it failed. */
+  viewCommand(command: ViewCommand): Promise<void>;
+  /** Applies a tab-bar change; the reason it cannot, or nothing. */
+  changeTabBar(change: TabBarChange): string | undefined;
   systemInfo(): SystemInfo;
 }
 
@@ -44,6 +58,8 @@ export interface HostContext {
   appStore: AppStore | undefined;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
+  /** Hands the program an event the host saw (a socket's message…). */
+  emit(event: 'Socket' | 'Audio', payload: SocketEvent | AudioEvent): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -142,7 +158,244 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     async getClipboardData() {
       return { data: (await navigator.clipboard?.readText()) ?? '' };
     },
+    getNetworkType: async () => ({ networkType: networkType() }),
+    async vibrate(options) {
+      // Desktop browsers have no vibrator: the call still succeeds, as on a phone set to silent.
+      navigator.vibrate?.(options.type === 'long' ? 400 : 15);
+    },
+    async setKeepScreenOn(options) {
+      await keepScreenOn(options.keepScreenOn);
+    },
+    async setScreenBrightness(options) {
+      brightness = options.value;
+    },
+    getScreenBrightness: async () => ({ value: brightness }),
+    getSetting: async () => ({ authSetting: consentRecords(ctx) }),
+    // The consent itself is asked by the gate (gatedHost), which owns the records.
+    authorize: async () => undefined,
+    async showNavigationBarLoading(options) {
+      ctx.chrome.setLoading(options.loading);
+    },
+    async loadFiles() {
+      const files: Record<string, { data: string; createTime: number }> = {};
+      for (const key of fileKeys(ctx)) {
+        const record = parseFileRecord(ctx.storage!.getItem(key));
+        if (record) files[key.slice(FILE_PREFIX(ctx).length)] = record;
+      }
+      return files;
+    },
+    async writeFile(options) {
+      const key = FILE_PREFIX(ctx) + options.path;
+      const others = fileKeys(ctx)
+        .filter((k) => k !== key)
+        .reduce((sum, k) => sum + (parseFileRecord(ctx.storage!.getItem(k))?.data.length ?? 0), 0);
+      // Counted in base64 characters: the host's own measure, a third above the bytes.
+      if (others + options.data.length > FILE_QUOTA_BASE64)
+        throw new HostRefusal('the maximum size of the file storage limit is exceeded');
+      try {
+        ctx.storage?.setItem(key, JSON.stringify({ data: options.data, createTime: options.createTime }));
+      } catch (error) {
+        throw new HostRefusal(`the file could not be stored: ${(error as Error).message}`);
+      }
+    },
+    async removeFile(options) {
+      ctx.storage?.removeItem(FILE_PREFIX(ctx) + options.path);
+    },
+    download: (options) =>
+      fetchBytes(options.url, { method: 'GET', headers: options.header }, options.timeout),
+    async upload(options) {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(options.formData)) form.append(key, value);
+      form.append(options.name, new Blob([base64Bytes(options.data)]), options.fileName);
+      const response = await fetchBytes(
+        options.url,
+        { method: 'POST', headers: options.header, body: form },
+        options.timeout,
+      );
+      return { ...response, data: new TextDecoder().decode(base64Bytes(response.data)) };
+    },
+    ...socketCapabilities(ctx),
+    scanCode: unsupported('scanCode'),
+    chooseLocation: unsupported('chooseLocation'),
+    openLocation: unsupported('openLocation'),
+    chooseAddress: unsupported('chooseAddress'),
+    showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
+    navigateToMiniProgram: unsupported('navigateToMiniProgram'),
+    exitMiniProgram: unsupported('exitMiniProgram'),
+    audioCommand: audioPlayer(ctx.ui.layer.ownerDocument, (event) => ctx.emit('Audio', event)),
+    async previewImage(options) {
+      previewImages(ctx.ui.layer, options.urls, options.current);
+    },
+    getImageInfo: (options) => imageInfo(ctx.ui.layer.ownerDocument, options.src),
+    async saveImage(options) {
+      offerDownload(ctx.ui.layer.ownerDocument, base64Bytes(options.data), options.name, 'image/*');
+    },
+    async chooseFiles(options) {
+      const files = await chooseFiles(ctx.ui.layer, options.accept, options.count);
+      return files.map((f) => ({ name: f.name, type: f.type, data: bytesBase64(f.bytes) }));
+    },
+    async viewCommand(command) {
+      await ctx.chrome.viewCommand(command).catch((error: Error) => {
+        throw new HostRefusal(error.message);
+      });
+    },
+    async updateTabBar(change) {
+      const refused = ctx.chrome.changeTabBar(change);
+      if (refused) throw new HostRefusal(refused);
+    },
+    // The super app forwards these to the app's funnel; the bare container has no funnel.
+    reportAnalytics: async () => undefined,
   };
+}
+
+let brightness = 0.5;
+
+/** The app's WebSockets, opened by the host page (the logic worker has no network). */
+function socketCapabilities(
+  ctx: HostContext,
+): Pick<HostCapabilities, 'socketConnect' | 'socketSend' | 'socketClose'> {
+  const sockets = new Map<number, WebSocket>();
+  const socket = (id: number) => {
+    const found = sockets.get(id);
+    if (!found || found.readyState !== WebSocket.OPEN) throw new HostRefusal('socket is not connected');
+    return found;
+  };
+  return {
+    async socketConnect({ id, url, protocols }) {
+      if (sockets.size >= 5) throw new HostRefusal('too many sockets: at most 5 at once');
+      const ws = new WebSocket(url, protocols);
+      ws.binaryType = 'arraybuffer';
+      sockets.set(id, ws);
+      const emit = (event: Omit<SocketEvent, 'id'>) => ctx.emit('Socket', { id, ...event });
+      ws.onopen = () => emit({ kind: 'open' });
+      ws.onmessage = (event) =>
+        emit(
+          typeof event.data === 'string'
+            ? { kind: 'message', text: event.data }
+            : { kind: 'message', base64: bytesBase64(new Uint8Array(event.data as ArrayBuffer)) },
+        );
+      ws.onerror = () => emit({ kind: 'error', reason: 'connection failed' });
+      ws.onclose = (event) => {
+        sockets.delete(id);
+        emit({ kind: 'close', code: event.code, reason: event.reason });
+      };
+    },
+    async socketSend({ id, text, base64 }) {
+      socket(id).send(base64 !== undefined ? base64Bytes(base64) : (text ?? ''));
+    },
+    async socketClose({ id, code, reason }) {
+      const ws = sockets.get(id);
+      if (!ws) throw new HostRefusal('socket is not connected');
+      ws.close(code === 1000 || (code >= 3000 && code <= 4999) ? code : 1000, reason.slice(0, 120));
+    },
+  };
+}
+
+const FILE_PREFIX = (ctx: HostContext) => `plaza-file:${ctx.appId}:${ctx.userId}:`;
+/** 10 MB of files, as base64 text. */
+const FILE_QUOTA_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3);
+
+function fileKeys(ctx: HostContext): string[] {
+  const keys: string[] = [];
+  const storage = ctx.storage;
+  if (!storage) return keys;
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(FILE_PREFIX(ctx))) keys.push(key);
+  }
+  return keys;
+}
+
+function parseFileRecord(text: string | null): { data: string; createTime: number } | undefined {
+  try {
+    const value = JSON.parse(text ?? 'null') as { data?: unknown; createTime?: unknown } | null;
+    if (typeof value?.data === 'string' && typeof value.createTime === 'number')
+      return { data: value.data, createTime: value.createTime };
+  } catch {
+    // Not a record this container wrote: not the app's file.
+  }
+  return undefined;
+}
+
+function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+function bytesBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return btoa(binary);
+}
+
+/** A fetch whose body comes back in base64, for downloads and upload answers. */
+async function fetchBytes(
+  url: string,
+  init: RequestInit,
+  timeout = 60_000,
+): Promise<{ statusCode: number; header: Record<string, string>; data: string }> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeout);
+  try {
+    const response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
+    const header: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      header[name] = value;
+    });
+    return {
+      statusCode: response.status,
+      header,
+      data: bytesBase64(new Uint8Array(await response.arrayBuffer())),
+    };
+  } catch (error) {
+    throw new HostRefusal(
+      controller.signal.aborted ? 'timeout' : `request failed: ${(error as Error).message}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+let wakeLock: { release(): Promise<void> } | undefined;
+
+async function keepScreenOn(on: boolean): Promise<void> {
+  const locks = (
+    navigator as Navigator & { wakeLock?: { request(type: 'screen'): Promise<{ release(): Promise<void> }> } }
+  ).wakeLock;
+  if (!on) {
+    await wakeLock?.release();
+    wakeLock = undefined;
+    return;
+  }
+  if (!locks) throw new HostRefusal('this browser cannot keep the screen on');
+  wakeLock = await locks.request('screen').catch((error: Error) => {
+    throw new HostRefusal(error.message);
+  });
+}
+
+/** The connection's kind as the dialects name it, from what the browser knows. */
+export function networkType(): string {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'none';
+  const connection = (navigator as Navigator & { connection?: { type?: string; effectiveType?: string } })
+    .connection;
+  if (connection?.type === 'wifi' || connection?.type === 'ethernet') return 'wifi';
+  const effective = connection?.effectiveType;
+  if (effective === '4g' || effective === '3g' || effective === '2g') return effective;
+  return connection ? 'unknown' : 'wifi';
+}
+
+const CONSENT_PREFIX = (ctx: HostContext) => `plaza-consent:${ctx.appId}:${ctx.userId}:`;
+
+/** The user's remembered answers for this app, as `getSetting`'s `authSetting`. */
+function consentRecords(ctx: HostContext): Record<string, boolean> {
+  const records: Record<string, boolean> = {};
+  const storage = ctx.storage;
+  const prefix = CONSENT_PREFIX(ctx);
+  if (!storage) return records;
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(prefix)) records[key.slice(prefix.length)] = storage.getItem(key) === 'allow';
+  }
+  return records;
 }
 
 async function fetchRequest(options: HostRequest): Promise<HostResponse> {
@@ -185,7 +438,7 @@ async function fetchRequest(options: HostRequest): Promise<HostResponse> {
   }
 }
 
-const consentKey = (ctx: HostContext, scope: string) => `plaza-consent:${ctx.appId}:${ctx.userId}:${scope}`;
+const consentKey = (ctx: HostContext, scope: string) => `${CONSENT_PREFIX(ctx)}${scope}`;
 
 /** The user's remembered answer for `scope` of this app: true, false, or undefined when never asked. */
 export function rememberedConsent(ctx: HostContext, scope: string): boolean | undefined {
@@ -211,8 +464,9 @@ export async function askConsent(ctx: HostContext, scope: string, reason: string
  */
 export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabilities {
   const origins = allowedOrigins(ctx.permissions.requestDomains);
-  const consentGiven = async (method: string) => {
-    const needed = declaredScope(method, ctx.appConfig);
+  const socketOrigins = allowedSocketOrigins(ctx.permissions.socketDomains);
+  const consentGiven = async (method: string, asked?: { scope: string; reason: string }) => {
+    const needed = asked ?? declaredScope(method, ctx.appConfig);
     if (!needed) return;
     if (!(await askConsent(ctx, needed.scope, needed.reason))) throw new HostRefusal('auth deny');
   };
@@ -221,6 +475,26 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     request: async (options) => {
       checkRequestUrl(options.url, origins);
       return inner.request(options);
+    },
+    socketConnect: async (options) => {
+      checkSocketUrl(options.url, socketOrigins);
+      return inner.socketConnect(options);
+    },
+    getImageInfo: async (options) => {
+      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+      return inner.getImageInfo(options);
+    },
+    saveImage: async (options) => {
+      await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
+      return inner.saveImage(options);
+    },
+    download: async (options) => {
+      checkRequestUrl(options.url, origins);
+      return inner.download(options);
+    },
+    upload: async (options) => {
+      checkRequestUrl(options.url, origins);
+      return inner.upload(options);
     },
     getLocation: async (options) => {
       await consentGiven('getLocation');
@@ -242,6 +516,15 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
       if (chromeColour(options.backgroundColor) === undefined)
         throw new HostRefusal('invalid backgroundColor');
       return inner.setNavigationBarColor(options);
+    },
+    // `authorize` asks for any scope; a scope that guards personal data must be declared first.
+    authorize: async (options) => {
+      const method = Object.entries(PRIVACY_SCOPES).find(([, scope]) => scope === options.scope)?.[0];
+      await consentGiven(
+        'authorize',
+        method ? declaredScope(method, ctx.appConfig) : { scope: options.scope, reason: '' },
+      );
+      return inner.authorize(options);
     },
   };
 }

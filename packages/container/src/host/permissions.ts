@@ -4,6 +4,8 @@ import { HostRefusal } from '@plaza/runtime';
 export interface AppPermissions {
   /** Origins or hosts `request` may reach (`https://api.shop.example`, `api.shop.example`). */
   requestDomains?: readonly string[];
+  /** Origins `connectSocket` may reach (`wss://chat.shop.example`; a bare host means wss). */
+  socketDomains?: readonly string[];
   /** Origins `<web-view>` may show. */
   webViewDomains?: readonly string[];
   /**
@@ -38,6 +40,32 @@ export function toOrigin(domain: string): string | undefined {
 
 export function allowedOrigins(domains: readonly string[] | undefined): string[] {
   return (domains ?? []).map(toOrigin).filter((o): o is string => o !== undefined);
+}
+
+/** The socket allow-list as origins: a bare host means `wss://`. */
+export function allowedSocketOrigins(domains: readonly string[] | undefined): string[] {
+  return (domains ?? [])
+    .map((d) => {
+      try {
+        return new URL(/^[a-z]+:\/\//i.test(d) ? d : `wss://${d}`).origin;
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((o): o is string => o !== undefined);
+}
+
+/** Refuses a socket whose URL is not on the app's socket-domain allow-list. */
+export function checkSocketUrl(url: string, allowed: readonly string[]): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new HostRefusal('invalid url');
+  }
+  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') throw new HostRefusal('invalid url');
+  if (!allowed.includes(parsed.origin)) throw new HostRefusal(`url not in domain list: ${parsed.origin}`);
+  return parsed;
 }
 
 /** Refuses a request whose URL is not on the app's request-domain allow-list. */

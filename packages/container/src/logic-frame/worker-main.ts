@@ -45,6 +45,8 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
   lockDownNetwork(globalThis);
   scope.addEventListener('unhandledrejection', (event) => {
     const reason = (event as PromiseRejectionEvent).reason;
+    // A program that listens (`wx.onUnhandledRejection`) handles its own.
+    if (logic.unhandledRejection(reason)) return;
     send({
       v: 1,
       type: 'error',

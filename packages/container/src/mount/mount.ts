@@ -7,9 +7,11 @@ import {
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
 import type { MapTiles } from '../components/index.ts';
+import { containerComponents } from '../components/index.ts';
 import { ContainerError } from '../errors.ts';
 import { type AppStore, indexedDbStore, webStorageStore } from '../host/app-store.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
+import { watchHostEvents } from '../host/host-events.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
 import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
 import { logicFramePolicy } from '../sandbox/csp.ts';
@@ -99,6 +101,10 @@ interface Run {
   controls: Map<string, MessagePort>;
   launched: boolean;
   dead: boolean;
+  /** Commands sent to page frames, by id, waiting for their `command.done`. */
+  commands: Map<number, (error?: string) => void>;
+  /** Stops forwarding the browser's events (network, theme) to the program. */
+  unwatch: () => void;
 }
 
 /**
@@ -117,6 +123,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let run: Run | undefined;
   let closed = false;
   const componentCode = componentCodeFrom(options.components ?? '/plaza-components/');
+  let nextCommand = 1;
   let firstPage: () => void = () => {};
   let pkg: PackageSource | undefined;
 
@@ -186,6 +193,19 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
           run?.controls.get(top.pageId)?.postMessage({ control: 'pull-down', active } satisfies ViewControl);
       },
       systemInfo: () => activeShell.systemInfo(),
+      setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
+      changeTabBar: (change) => activeShell.tabBar.change(change),
+      viewCommand: (command) => {
+        const top = activeShell.top();
+        const port = top && run?.controls.get(top.pageId);
+        if (!port || !run) return Promise.reject(new Error('no page is shown'));
+        const id = nextCommand++;
+        const pending = run.commands;
+        return new Promise<void>((resolve, reject) => {
+          pending.set(id, (error) => (error === undefined ? resolve() : reject(new Error(error))));
+          port.postMessage({ control: 'command', id, command } satisfies ViewControl);
+        });
+      },
     };
     const appId = options.appId ?? (typeof options.package === 'string' ? options.package : 'app');
     const userId = options.userId ?? 'anonymous';
@@ -202,6 +222,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       storage: safeLocalStorage(doc),
       appStore: appStoreFor(options.storage, doc, appId, userId),
       consent: options.consent,
+      emit: (event, payload) =>
+        run?.bridge.fromHost({ v: 1, type: 'host.event', event, payload: { ...payload } }),
     };
     const merged = { ...browserHost(context) } as Record<string, unknown>;
     const given = (options.host ?? {}) as Record<string, unknown>;
@@ -284,7 +306,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         const message = event.data;
         if (message?.control === 'failed')
           emitter.emit('error', { message: message.message, source: 'view', fatal: false });
-        if (message?.control === 'ask')
+        else if (message?.control === 'ask')
           answerComponent(message.request, components).then(
             (value) =>
               frame.control.postMessage(
@@ -299,6 +321,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
                 error: error.message,
               } satisfies ViewControl),
           );
+        else if (message?.control === 'intersection')
+          thisRun.bridge.fromHost({
+            v: 1,
+            type: 'host.event',
+            event: 'Intersection',
+            payload: { ...message.entry },
+          });
+        else if (message?.control === 'command.done') {
+          thisRun.commands.get(message.id)?.(message.error);
+          thisRun.commands.delete(message.id);
+        }
       };
       controls.set(message.instanceId, frame.control);
       const pageWatchdog = new Watchdog(frame.heartbeat, {
@@ -393,6 +426,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       pageFrames,
       launched: false,
       dead: false,
+      unwatch: () => undefined,
+      commands: new Map(),
     };
     run = thisRun;
 
@@ -425,7 +460,17 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         query: options.query ?? {},
         scene: options.scene ?? 1001,
       },
+      components: containerComponents({ webViewOrigins: [] }).tags(),
     });
+    thisRun.unwatch = watchHostEvents(
+      doc.defaultView,
+      (event, payload) => {
+        if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: 'host.event', event, payload });
+      },
+      (shown) => {
+        if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: shown ? 'app.show' : 'app.hide' });
+      },
+    );
     watchdog.start();
     // The first page's frame boots while the worker starts.
     pageFrames.warm(0);
@@ -434,6 +479,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   /** Ends a run: the logic frame goes (and its worker with it), then every page frame. */
   function stop(target: Run): void {
     target.dead = true;
+    target.unwatch();
     target.watchdog.stop();
     for (const watchdog of target.watchdogs.values()) watchdog.stop();
     target.logicFrame.remove();

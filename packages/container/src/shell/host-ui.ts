@@ -11,7 +11,7 @@ export class HostUi {
   private toast: HTMLElement | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly layer: HTMLElement) {}
+  constructor(readonly layer: HTMLElement) {}
 
   showToast(
     options: { title: string; icon?: string; duration?: number; mask?: boolean },

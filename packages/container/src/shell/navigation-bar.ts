@@ -41,6 +41,12 @@ export class NavigationBar {
     this.element.style.background = chromeColour(backgroundColor) ?? '';
   }
 
+  /** The spinner beside the title (`wx.showNavigationBarLoading`), announced as busy. */
+  setLoading(loading: boolean): void {
+    this.element.classList.toggle('plaza-nav-loading', loading);
+    this.element.setAttribute('aria-busy', String(loading));
+  }
+
   setCanGoBack(canGoBack: boolean): void {
     this.back.hidden = !canGoBack;
   }

@@ -16,6 +16,10 @@ export const SHELL_STYLE = `
 .plaza-tabbar[hidden] { display: none; }
 .plaza-tabbar button { flex: 1; border: 0; background: none; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2px; height: 50px; font-size: 11px; cursor: pointer; }
 .plaza-tabbar img { width: 24px; height: 24px; }
+.plaza-tabbar button { position: relative; }
+.plaza-tabbar-badge { position: absolute; top: 2px; left: calc(50% + 6px); min-width: 16px; height: 16px; padding: 0 4px; box-sizing: border-box; border-radius: 8px; background: #fa5151; color: #fff; font-size: 11px; line-height: 16px; text-align: center; }
+.plaza-tabbar-badge.plaza-tabbar-dot { min-width: 8px; width: 8px; height: 8px; padding: 0; }
+.plaza-tabbar-badge[hidden] { display: none; }
 .plaza-tabbar button:only-of-type, .plaza-tabbar button span:only-child { font-size: 14px; }
 .plaza-push-in { animation: plaza-push-in .3s cubic-bezier(.2,.8,.2,1) both; z-index: 2; box-shadow: -6px 0 16px rgba(0,0,0,.12); }
 .plaza-push-under { animation: plaza-push-under .3s cubic-bezier(.2,.8,.2,1) both; }
@@ -25,8 +29,8 @@ export const SHELL_STYLE = `
 @keyframes plaza-push-under { from { transform: none; } to { transform: translateX(-30%); } }
 @keyframes plaza-pop-out { from { transform: none; } to { transform: translateX(100%); } }
 @keyframes plaza-pop-reveal { from { transform: translateX(-30%); } to { transform: none; } }
-.plaza-capsule { position: absolute; top: calc(var(--plaza-capsule-top, env(safe-area-inset-top)) + 6px); right: 7px; z-index: 5; display: flex; height: 32px; border-radius: 16px; border: 1px solid rgba(0,0,0,.12); background: rgba(255,255,255,.75); overflow: hidden; }
-.plaza-capsule button { width: 43px; border: none; background: none; font: inherit; font-size: 16px; line-height: 1; color: #000; cursor: pointer; }
+.plaza-capsule { position: absolute; top: calc(var(--plaza-capsule-top, env(safe-area-inset-top)) + 6px); right: 7px; z-index: 5; display: flex; box-sizing: border-box; width: 87px; height: 32px; border-radius: 16px; border: 1px solid rgba(0,0,0,.12); background: rgba(255,255,255,.75); overflow: hidden; }
+.plaza-capsule button { flex: 1; min-width: 0; border: none; background: none; font: inherit; font-size: 16px; line-height: 1; color: #000; cursor: pointer; }
 .plaza-capsule button + button { border-left: 1px solid rgba(0,0,0,.12); }
 .plaza-overlay { position: absolute; inset: 0; pointer-events: none; z-index: 10; }
 .plaza-overlay > * { pointer-events: auto; }

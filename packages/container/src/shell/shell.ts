@@ -52,7 +52,7 @@ export class Shell {
   /** Where host sheets and toasts go. */
   readonly overlay: HTMLElement;
   private readonly pagesArea: HTMLElement;
-  private readonly tabBar: TabBar;
+  readonly tabBar: TabBar;
   private readonly errorPage: HTMLElement;
   private readonly pages = new Map<string, ShellPage>();
   private visible: string[] = [];

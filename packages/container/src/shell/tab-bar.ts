@@ -1,3 +1,4 @@
+import type { TabBarChange } from '@plaza/runtime';
 import type { TabBarConfig } from './page-window.ts';
 
 /** The tab bar of `app.json`: shown on tab pages, a tap switches tabs. */
@@ -7,8 +8,13 @@ export class TabBar {
     path: string;
     button: HTMLButtonElement;
     icon?: HTMLImageElement;
+    label: HTMLSpanElement;
+    badge: HTMLSpanElement;
     item: NonNullable<TabBarConfig['list']>[number];
   }[] = [];
+  /** `hideTabBar` hides the bar even on a tab page. */
+  private hiddenByApp = false;
+  private current: string | undefined;
 
   constructor(
     document: Document,
@@ -37,18 +43,62 @@ export class TabBar {
       }
       const label = document.createElement('span');
       label.textContent = item.text ?? '';
-      button.append(label);
+      const badge = document.createElement('span');
+      badge.className = 'plaza-tabbar-badge';
+      badge.hidden = true;
+      button.append(label, badge);
       button.addEventListener('click', () => onSelect(path));
       this.element.append(button);
-      this.items.push({ path, button, icon, item });
+      this.items.push({ path, button, icon, label, badge, item: { ...item } });
     }
     this.element.hidden = true;
   }
 
+  /**
+   * Applies a program's change (`wx.setTabBarBadge`, `wx.hideTabBar`…); returns the reason
+   * it cannot, as the platforms word it.
+   */
+  change(change: TabBarChange): string | undefined {
+    if (change.kind === 'visible') {
+      this.hiddenByApp = !change.visible;
+      this.select(this.current);
+      return undefined;
+    }
+    if (change.kind === 'style') {
+      const { color, selectedColor, backgroundColor, borderStyle } = change.style;
+      if (color) this.config.color = color;
+      if (selectedColor) this.config.selectedColor = selectedColor;
+      if (backgroundColor) this.element.style.background = backgroundColor;
+      if (borderStyle) this.element.dataset.border = borderStyle === 'white' ? 'white' : 'black';
+      this.select(this.current);
+      return undefined;
+    }
+    const entry = this.items[change.index];
+    if (!entry) return 'tabbar item not found';
+    if (change.kind === 'badge') {
+      entry.badge.hidden = change.text === undefined;
+      entry.badge.textContent = change.text ?? '';
+      entry.badge.classList.remove('plaza-tabbar-dot');
+      entry.button.setAttribute('aria-description', change.text ?? '');
+    } else if (change.kind === 'dot') {
+      entry.badge.hidden = !change.shown;
+      entry.badge.textContent = '';
+      entry.badge.classList.toggle('plaza-tabbar-dot', change.shown);
+      entry.button.setAttribute('aria-description', change.shown ? 'new' : '');
+    } else {
+      if (change.item.text !== undefined) entry.label.textContent = change.item.text;
+      if (change.item.iconPath) entry.item.iconPath = change.item.iconPath;
+      if (change.item.selectedIconPath) entry.item.selectedIconPath = change.item.selectedIconPath;
+      this.select(this.current);
+    }
+    return undefined;
+  }
+
   /** Shows the bar when `path` is a tab page, with that tab selected. */
   select(path: string | undefined): void {
+    this.current = path;
     const current = this.items.find((i) => i.path === path);
-    this.element.hidden = !current;
+    this.element.hidden = !current || this.hiddenByApp;
     for (const entry of this.items) {
       const selected = entry === current;
       entry.button.setAttribute('aria-selected', String(selected));

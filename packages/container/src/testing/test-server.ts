@@ -65,7 +65,12 @@ export function serveFiles(prefix: string, files: Map<string, Buffer | string>):
     if (!path.startsWith(prefix)) return false;
     const file = files.get(decodeURIComponent(path.slice(prefix.length)));
     if (file === undefined) return false;
-    res.writeHead(200, { 'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream' });
+    const extension = path.split('.').pop() ?? '';
+    res.writeHead(200, {
+      'content-type': TYPES[extension] ?? 'application/octet-stream',
+      // Fonts load with CORS, and view frames have an opaque origin: font CDNs answer with this too.
+      ...(/^(ttf|otf|woff2?)$/.test(extension) ? { 'access-control-allow-origin': '*' } : {}),
+    });
     res.end(file);
     return true;
   };

@@ -13,6 +13,7 @@ import { FRAME_STYLE } from './frame-style.ts';
 import { watchPageScroll } from './page-scroll.ts';
 import { PullDownRefresh } from './pull-down-refresh.ts';
 import type { PageWindow, ViewControl, ViewFramePayload } from './view-boot.ts';
+import { runViewCommand } from './view-commands.ts';
 
 type DefineScope = { __plaza_view_define?: unknown; __plaza_wxs_define?: unknown };
 
@@ -99,12 +100,23 @@ function showPage(
   controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
     const message = event.data;
     if (message.control === 'pull-down') refresh.setActive(message.active);
-    if (message.control === 'answer') {
+    else if (message.control === 'answer') {
       const waiting = asked.get(message.id);
       asked.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);
       else waiting?.reject(new Error(message.error));
-    }
+    } else if (message.control === 'command')
+      runViewCommand(document, message.command, (entry) =>
+        controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+      ).then(
+        () => controlPort.postMessage({ control: 'command.done', id: message.id } satisfies ViewControl),
+        (error: unknown) =>
+          controlPort.postMessage({
+            control: 'command.done',
+            id: message.id,
+            error: error instanceof Error ? error.message : String(error),
+          } satisfies ViewControl),
+      );
   };
   protocolPort.onmessage = (event: MessageEvent) => {
     view.receive(event.data);

@@ -1,3 +1,5 @@
+import type { IntersectionEntry, ViewCommand } from '@plaza/runtime';
+
 /**
  * What the host hands a page's view frame when it boots (ports: protocol, control). The page
  * itself comes later, in a `page` control message: frames boot ahead of navigation.
@@ -28,4 +30,9 @@ export type ViewControl =
   | { control: 'page'; pageId: string; window: PageWindow }
   | { control: 'ready' }
   | { control: 'pull-down'; active: boolean }
-  | { control: 'failed'; message: string };
+  | { control: 'failed'; message: string }
+  /** A program's command on its page (`wx.pageScrollTo`, `wx.hideKeyboard`…), answered by `command.done`. */
+  | { control: 'command'; id: number; command: ViewCommand }
+  | { control: 'command.done'; id: number; error?: string }
+  /** What an intersection observer of the program saw. */
+  | { control: 'intersection'; entry: IntersectionEntry };

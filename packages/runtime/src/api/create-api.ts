@@ -1,10 +1,29 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import type { LaunchOptions, QueryRequest } from '../protocol/messages.ts';
+import { absentMember } from './absent-member.ts';
 import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './api-conventions.ts';
-import type { HostCapabilities, SystemInfo } from './host-capabilities.ts';
+import type { ApiEvents } from './api-events.ts';
+import { installAudioMembers } from './audio-members.ts';
+import { installBaseMembers } from './base-members.ts';
+import { DECLARED_MEMBERS } from './declared-members.ts';
+import { installDeviceMembers } from './device-members.ts';
+import { installFileMembers } from './files/file-members.ts';
+import type { FileStore } from './files/file-store.ts';
+import { installImageMembers } from './files/image-members.ts';
+import type {
+  AudioEvent,
+  HostCapabilities,
+  IntersectionEntry,
+  SocketEvent,
+  SystemInfo,
+} from './host-capabilities.ts';
+import { installIntersectionMembers } from './intersection-members.ts';
+import { installMediaMembers } from './media-members.ts';
+import { isImplemented } from './member-registry.ts';
+import type { PerformanceLog } from './performance-log.ts';
 import { SelectorQuery } from './selector-query.ts';
+import { installSocketMembers } from './socket-members.ts';
 import type { StorageCache } from './storage-cache.ts';
-import { SUPPORTED_COMPONENTS } from './supported-apis.ts';
 
 export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
 
@@ -12,6 +31,7 @@ export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 's
 export interface ApiContext {
   host: HostCapabilities;
   storage: StorageCache;
+  files: FileStore;
   appId: string;
   systemInfo(): SystemInfo;
   launchOptions(): LaunchOptions;
@@ -26,6 +46,13 @@ export interface ApiContext {
   scopeOf(component: unknown): string | undefined;
   /** A mini program's callback threw. */
   report(error: unknown): void;
+  /** Listeners of `wx.on<Event>`, fed by the logic layer and the host. */
+  events: ApiEvents;
+  performance: PerformanceLog;
+  /** Built-in components the view renders (the container's registry), for `canIUse`. */
+  components(): readonly string[];
+  /** A line for the developer's console (log managers). */
+  log(level: 'info' | 'warn' | 'error', message: string): void;
 }
 
 type Api = Record<string, unknown>;
@@ -147,7 +174,7 @@ export function createApi(ctx: ApiContext): Api {
   api.getLaunchOptionsSync = () => structuredLaunch(ctx.launchOptions());
   api.getEnterOptionsSync = () => structuredLaunch(ctx.enterOptions());
   api.getAccountInfoSync = () => ({ miniProgram: { appId: ctx.appId, envVersion: 'release', version: '' } });
-  api.canIUse = (schema: string) => canIUse(api, String(schema));
+  api.canIUse = (schema: string) => canIUse(String(schema), ctx.components());
   api.nextTick = (fn: () => void) => {
     Promise.resolve().then(() => {
       try {
@@ -195,6 +222,22 @@ export function createApi(ctx: ApiContext): Api {
   define('setClipboardData', (o) => host.setClipboardData({ data: str(o.data) }));
   define('getClipboardData', () => host.getClipboardData());
 
+  installBaseMembers(api, ctx, define);
+  installDeviceMembers(api, ctx, define, ctx.events);
+  installFileMembers(api, ctx.files, host, report);
+  installImageMembers(define, ctx.files, host);
+  installMediaMembers(api, ctx);
+  const sockets = installSocketMembers(api, host, report);
+  ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
+  const audios = installAudioMembers(api, ctx, define);
+  ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
+  const observers = installIntersectionMembers(api, ctx);
+  ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
+
+  // Every other member the typings declare exists too, failing the platforms' way.
+  for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {
+    if (!(name in api)) api[name] = absentMember(name, shape, report);
+  }
   return api;
 }
 
@@ -208,9 +251,9 @@ function structuredLaunch(options: LaunchOptions): Record<string, unknown> {
 }
 
 /** `canIUse('request')`, `canIUse('request.success.data')`, `canIUse('button.open-type.getPhoneNumber')`. */
-function canIUse(api: Api, schema: string): boolean {
-  const head = schema.split('.')[0] ?? '';
-  return head in api || (SUPPORTED_COMPONENTS as readonly string[]).includes(head);
+function canIUse(schema: string, components: readonly string[]): boolean {
+  const head = schema.replace(/^(wx|tt)\./, '').split('.')[0] ?? '';
+  return isImplemented(head) || components.includes(head);
 }
 
 /** `request`: a RequestTask with callbacks, a Promise without, like the dialects. */

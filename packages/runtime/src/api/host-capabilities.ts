@@ -60,9 +60,199 @@ export interface HostCapabilities {
   makePhoneCall(options: { phoneNumber: string }): Promise<void>;
   setClipboardData(options: { data: string }): Promise<void>;
   getClipboardData(): Promise<{ data: string }>;
+
+  /** `wifi`, `4g`…, `none` offline, `unknown` when the host cannot tell. */
+  getNetworkType(): Promise<{ networkType: string }>;
+  vibrate(options: { type: 'short' | 'long' }): Promise<void>;
+  setKeepScreenOn(options: { keepScreenOn: boolean }): Promise<void>;
+  /** Brightness from 0 to 1. */
+  setScreenBrightness(options: { value: number }): Promise<void>;
+  getScreenBrightness(): Promise<{ value: number }>;
+  /** The user's answers for this app, by scope (`scope.userLocation`: true). */
+  getSetting(): Promise<{ authSetting: Record<string, boolean> }>;
+  /** Asks the user for `scope` (once; the answer is remembered); rejects with `auth deny`. */
+  authorize(options: { scope: string }): Promise<void>;
+  showNavigationBarLoading(options: { loading: boolean }): Promise<void>;
+  /** The app's kept files (user data and saved files), base64, read once at launch. */
+  loadFiles(): Promise<Record<string, { data: string; createTime: number }>>;
+  writeFile(options: { path: string; data: string; createTime: number }): Promise<void>;
+  removeFile(options: { path: string }): Promise<void>;
+  /** Fetches a file (the request allow-list applies); the body in base64. */
+  download(options: { url: string; header: Record<string, string>; timeout?: number }): Promise<{
+    statusCode: number;
+    header: Record<string, string>;
+    data: string;
+  }>;
+  /** Posts a file as multipart form data (the request allow-list applies). */
+  upload(options: {
+    url: string;
+    header: Record<string, string>;
+    name: string;
+    fileName: string;
+    data: string;
+    formData: Record<string, string>;
+    timeout?: number;
+  }): Promise<{ statusCode: number; header: Record<string, string>; data: string }>;
+  /** Opens a WebSocket for the app (its socket domains apply); its events come as `host.event` `Socket`. */
+  socketConnect(options: { id: number; url: string; protocols: string[] }): Promise<void>;
+  socketSend(options: { id: number; text?: string; base64?: string }): Promise<void>;
+  socketClose(options: { id: number; code: number; reason: string }): Promise<void>;
+  // ── the super app's own: the plain container refuses these ──
+  scanCode(options: {
+    onlyFromCamera: boolean;
+    scanType: string[];
+  }): Promise<{ result: string; scanType: string }>;
+  chooseLocation(options: { latitude?: number; longitude?: number }): Promise<{
+    name: string;
+    address: string;
+    latitude: number;
+    longitude: number;
+  }>;
+  openLocation(options: {
+    latitude: number;
+    longitude: number;
+    name?: string;
+    address?: string;
+    scale?: number;
+  }): Promise<void>;
+  chooseAddress(): Promise<Record<string, string>>;
+  /** Douyin's account consent; resolves with the ticket the merchant's server exchanges. */
+  showDouyinOpenAuth(options: {
+    scopes: Record<string, number>;
+  }): Promise<{ ticket: string; grantPermissions: string[] }>;
+  navigateToMiniProgram(options: { appId: string; path: string; extraData: unknown }): Promise<void>;
+  exitMiniProgram(): Promise<void>;
+  /** Plays audio for the program in the host page; events come back as `host.event` `Audio`. */
+  audioCommand(options: {
+    id: number;
+    action: 'set' | 'play' | 'pause' | 'stop' | 'seek' | 'destroy';
+    props: AudioProps;
+    value?: number;
+  }): Promise<void>;
+  /** Shows images full screen (network URLs or data URLs of the app's files). */
+  previewImage(options: { urls: string[]; current: string }): Promise<void>;
+  getImageInfo(options: { src: string }): Promise<{ width: number; height: number; type: string }>;
+  /** Keeps an image for the user (the photo album); asks consent for `scope.writePhotosAlbum`. */
+  saveImage(options: { data: string; name: string }): Promise<void>;
+  /** The user picks files (`image/*`, `video/*`); rejects with `cancel`. Contents in base64. */
+  chooseFiles(options: {
+    accept: string;
+    count: number;
+  }): Promise<Array<{ name: string; type: string; data: string }>>;
+  /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
+  viewCommand(command: ViewCommand): Promise<void>;
+  /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
+  updateTabBar(change: TabBarChange): Promise<void>;
+  /** An event for the app's funnel analytics. */
+  reportAnalytics(options: { event: string; data: Record<string, unknown> }): Promise<void>;
 }
 
 export type HostMethod = keyof HostCapabilities;
+
+/** One change an intersection observer saw, as the view reports it (rectangles in CSS pixels). */
+export interface IntersectionEntry {
+  id: number;
+  intersectionRatio: number;
+  intersectionRect: Rect;
+  boundingClientRect: Rect;
+  relativeRect: Rect;
+  time: number;
+  dataset: Record<string, string>;
+  targetId: string;
+}
+
+export interface Rect {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+  width: number;
+  height: number;
+}
+
+/** What a `VideoContext` asks of its `<video>`. */
+export type MediaAction =
+  | 'play'
+  | 'pause'
+  | 'stop'
+  | 'seek'
+  | 'playbackRate'
+  | 'requestFullScreen'
+  | 'exitFullScreen';
+
+/** An audio's settings, as the program set them. */
+export interface AudioProps {
+  src: string;
+  startTime: number;
+  autoplay: boolean;
+  loop: boolean;
+  volume: number;
+  playbackRate: number;
+}
+
+/** What happened to an audio the host plays. */
+export interface AudioEvent {
+  id: number;
+  kind:
+    | 'Canplay'
+    | 'Play'
+    | 'Pause'
+    | 'Stop'
+    | 'Ended'
+    | 'TimeUpdate'
+    | 'Error'
+    | 'Waiting'
+    | 'Seeking'
+    | 'Seeked';
+  currentTime?: number;
+  duration?: number;
+  errMsg?: string;
+}
+
+/** What happened on one of the app's sockets, as the host reports it. */
+export interface SocketEvent {
+  id: number;
+  kind: 'open' | 'message' | 'error' | 'close';
+  text?: string;
+  base64?: string;
+  code?: number;
+  reason?: string;
+}
+
+/** What `wx.pageScrollTo`, `wx.hideKeyboard`, `wx.setBackgroundColor`, `wx.setBackgroundTextStyle` and `wx.loadFontFace` ask of the page's view. */
+export type ViewCommand =
+  | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
+  | { kind: 'blur' }
+  | {
+      kind: 'observe';
+      id: number;
+      selector: string;
+      relativeTo?: string;
+      margins: { top: number; right: number; bottom: number; left: number };
+      thresholds: number[];
+      observeAll: boolean;
+    }
+  | { kind: 'unobserve'; id: number }
+  | { kind: 'media'; id: string; action: MediaAction; value?: number }
+  | { kind: 'background'; color?: string; textStyle?: string }
+  | {
+      kind: 'font';
+      family: string;
+      /** `url("https://…")` or `local(…)`. */
+      source: string;
+      descriptors: { style?: string; weight?: string; variant?: string };
+    };
+
+/** What `wx.setTabBarBadge`, `wx.showTabBarRedDot`, `wx.hideTabBar`, `wx.setTabBarItem`, `wx.setTabBarStyle`… change. */
+export type TabBarChange =
+  | { kind: 'badge'; index: number; text?: string }
+  | { kind: 'dot'; index: number; shown: boolean }
+  | { kind: 'visible'; visible: boolean }
+  | { kind: 'item'; index: number; item: { text?: string; iconPath?: string; selectedIconPath?: string } }
+  | {
+      kind: 'style';
+      style: { color?: string; selectedColor?: string; backgroundColor?: string; borderStyle?: string };
+    };
 
 export interface HostRequest {
   url: string;
@@ -161,6 +351,37 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',
+  'getNetworkType',
+  'vibrate',
+  'setKeepScreenOn',
+  'setScreenBrightness',
+  'getScreenBrightness',
+  'getSetting',
+  'authorize',
+  'showNavigationBarLoading',
+  'loadFiles',
+  'writeFile',
+  'removeFile',
+  'download',
+  'upload',
+  'socketConnect',
+  'socketSend',
+  'socketClose',
+  'scanCode',
+  'chooseLocation',
+  'openLocation',
+  'chooseAddress',
+  'showDouyinOpenAuth',
+  'navigateToMiniProgram',
+  'exitMiniProgram',
+  'audioCommand',
+  'previewImage',
+  'getImageInfo',
+  'saveImage',
+  'chooseFiles',
+  'viewCommand',
+  'updateTabBar',
+  'reportAnalytics',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

@@ -78,6 +78,19 @@ export class NodesRef {
     return this.add({ id: true, dataset: true, scrollOffset: true }, callback);
   }
 
+  /**
+   * The platforms hand back a native object here (a 2d canvas, a scroll-view context); the
+   * view does not carry those across yet, so the result says `node: null` rather than the
+   * program dying of a missing method.
+   */
+  node(callback?: ResultCallback): SelectorQuery {
+    return this.add({ id: true }, (result) => callback?.(result ? { node: null } : null));
+  }
+
+  context(callback?: ResultCallback): SelectorQuery {
+    return this.add({ id: true }, (result) => callback?.(result ? { context: null } : null));
+  }
+
   fields(
     fields: QueryFields & { node?: boolean; context?: boolean },
     callback?: ResultCallback,

@@ -1,56 +1,11 @@
+import { IMPLEMENTED_MEMBERS } from './member-registry.ts';
+
 /**
  * Machine-readable list of what Plaza runs, read by the migration report of `plaza check`:
  * a name missing here is an API (or component) a program uses that Plaza lacks.
- * A test pins this list to the API object, so it cannot drift from the implementation.
+ * It is the member registry's list: one record, read by the API object, `canIUse` and the matrix.
  */
-export const SUPPORTED_APIS = [
-  'setStorageSync',
-  'getStorageSync',
-  'removeStorageSync',
-  'clearStorageSync',
-  'getStorageInfoSync',
-  'setStorage',
-  'getStorage',
-  'removeStorage',
-  'clearStorage',
-  'getStorageInfo',
-  'request',
-  'showToast',
-  'hideToast',
-  'showLoading',
-  'hideLoading',
-  'showModal',
-  'showActionSheet',
-  'setNavigationBarTitle',
-  'setNavigationBarColor',
-  'startPullDownRefresh',
-  'stopPullDownRefresh',
-  'getSystemInfoSync',
-  'getSystemInfo',
-  'getWindowInfo',
-  'getLaunchOptionsSync',
-  'getEnterOptionsSync',
-  'getAccountInfoSync',
-  'canIUse',
-  'nextTick',
-  'navigateTo',
-  'redirectTo',
-  'navigateBack',
-  'switchTab',
-  'reLaunch',
-  'createSelectorQuery',
-  'login',
-  'checkSession',
-  'getUserProfile',
-  'getUserInfo',
-  'pay',
-  'requestPayment',
-  'requestSubscribeMessage',
-  'getLocation',
-  'makePhoneCall',
-  'setClipboardData',
-  'getClipboardData',
-] as const;
+export const SUPPORTED_APIS: readonly string[] = Object.keys(IMPLEMENTED_MEMBERS);
 
 /** Globals a module sees besides the API object. */
 export const SUPPORTED_GLOBALS = [
@@ -66,7 +21,10 @@ export const SUPPORTED_GLOBALS = [
   'clearInterval',
 ] as const;
 
-/** Built-in components the view renders today; the registry in the container grows this. */
+/**
+ * Built-in components for readers that cannot load the container (the server's review); the
+ * container's registry is the truth, and `canIUse` reads that one.
+ */
 export const SUPPORTED_COMPONENTS = [
   'view',
   'text',

@@ -206,12 +206,12 @@ describe('the tt/wx API', () => {
     expect(api.canIUse('openBluetoothAdapter')).toBe(false);
   });
 
-  it('exposes wx in a tt program and the supported list matches the object', async () => {
+  it('exposes wx in a tt program and every supported member on the object', async () => {
     const { SUPPORTED_APIS } = await import('../api/supported-apis.ts');
     const t = logicHarness({ 'pages/index/index.js': `Page({ onLoad() { this.same = tt === wx; } });` });
     await t.logic.launch();
     expect((t.logic.getCurrentPages()[0] as { same: boolean }).same).toBe(true);
-    expect(Object.keys(t.logic.api).sort()).toEqual([...SUPPORTED_APIS].sort());
+    expect(SUPPORTED_APIS.filter((name) => !(name in t.logic.api))).toEqual([]);
   });
 
   it('loads storage at launch and answers the host-less worker form through host.call', async () => {

@@ -1,5 +1,8 @@
+import { ApiEvents } from '../api/api-events.ts';
 import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
+import { PerformanceLog } from '../api/performance-log.ts';
 import { remoteHost } from '../api/remote-host.ts';
 import { StorageCache } from '../api/storage-cache.ts';
 import { createBehavior, type Definition, normaliseDefinition } from '../component/definition.ts';
@@ -52,6 +55,11 @@ export interface Logic {
   readonly api: Record<string, unknown>;
   getCurrentPages(): Record<string, unknown>[];
   getApp(): Record<string, unknown> | undefined;
+  /**
+   * A promise rejection nobody handled: handed to `wx.onUnhandledRejection` listeners. Returns
+   * false when none listens, so the caller reports it as an error.
+   */
+  unhandledRejection(reason: unknown): boolean;
 }
 
 type Registered = { def: Definition; file: string };
@@ -86,16 +94,19 @@ export function createLogic(options: CreateLogicOptions): Logic {
   let reportingError = false;
   let nextPageId = 1;
   let nextQueryId = 1;
+  let components: readonly string[] = [];
+  const pageCreatedAt = new WeakMap<Instance, number>();
 
   function report(error: unknown, source: ErrorSource, file?: string): void {
     const message = error instanceof Error ? error.message : String(error);
     const stack = error instanceof Error ? error.stack : undefined;
     const where = locator.locate(stack, file);
     send({ type: 'error', source, message, stack, ...where });
-    const onError = app?.onError;
+    const onError = app?.onError ?? (() => undefined);
     if (typeof onError === 'function' && !reportingError) {
       reportingError = true;
       try {
+        events.emit('Error', stack ?? message);
         onError.call(app, stack ?? message);
       } catch (inner) {
         send({ type: 'error', source: 'lifecycle', message: String(inner), file: appFile });
@@ -130,7 +141,15 @@ export function createLogic(options: CreateLogicOptions): Logic {
   };
 
   const storage = new StorageCache(host, (error) => report(error, 'api'));
+  const events = new ApiEvents((error) => report(error, 'handler'));
+  const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
+  const files = new FileStore(host);
   const api = createApi({
+    files,
+    events,
+    performance: performanceLog,
+    components: () => components,
+    log: (level, message) => send({ type: 'log', level: level === 'error' ? 'warn' : level, message }),
     host,
     storage,
     appId: manifest.appId ?? '',
@@ -232,6 +251,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       const found = definitionOf(route.path);
       if (!found) throw new NavigationRefusal(new RuntimeError('PAGE_NOT_REGISTERED', route.path).message);
       const page = new Instance(instanceHost, `p${nextPageId++}`, found.def, true, found.file);
+      pageCreatedAt.set(page, PerformanceLog.now());
       page.query = { ...route.query };
       instances.set(page.id, page);
       if (found.def.kind === 'component') {
@@ -281,7 +301,16 @@ export function createLogic(options: CreateLogicOptions): Logic {
 
   function navigate(action: NavigationAction, o: Record<string, unknown>): void {
     if (!launching) throw new RuntimeError('NOT_LAUNCHED');
+    const started = PerformanceLog.now();
     router.run(action, o);
+    performanceLog.add({
+      entryType: 'navigation',
+      name: 'route',
+      startTime: started,
+      duration: PerformanceLog.now() - started,
+      path: router.top?.def.path ?? '',
+      navigationType: action,
+    });
   }
 
   function query(requests: QueryRequest[]): Promise<unknown[]> {
@@ -303,6 +332,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
   }
 
   // ── evaluate the bundle: defines only register factories, nothing runs yet ──
+  const evaluating = PerformanceLog.now();
   try {
     if (typeof options.logic === 'string') {
       const evaluate = new Function('__plaza_define', `${options.logic}\n//# sourceURL=${LOGIC_SOURCE_URL}`);
@@ -313,11 +343,19 @@ export function createLogic(options: CreateLogicOptions): Logic {
   } catch (error) {
     report(new RuntimeError('LOGIC_SOURCE', error instanceof Error ? error.message : String(error)), 'load');
   }
+  performanceLog.add({
+    entryType: 'script',
+    name: 'evaluateScript',
+    startTime: evaluating,
+    duration: PerformanceLog.now() - evaluating,
+  });
 
   async function launch(launch: LaunchOptions = {}): Promise<void> {
     if (launching) return launching;
     launching = (async () => {
+      const started = PerformanceLog.now();
       await storage.load().catch((error: unknown) => report(error, 'api'));
+      await files.load().catch((error: unknown) => report(error, 'api'));
       systemInfo = await host.getSystemInfo().catch(() => DEFAULT_SYSTEM_INFO);
       const entry = (launch.path ?? manifest.entryPage).replace(/^\/+/, '');
       launchOptions = {
@@ -336,9 +374,11 @@ export function createLogic(options: CreateLogicOptions): Logic {
       }
       callApp('onLaunch', { ...launchOptions });
       callApp('onShow', { ...launchOptions });
+      events.emit('AppShow', { ...launchOptions });
       let route: PageRoute = { path: entry, query: { ...(launch.query ?? {}) } };
       if (!isPage(route.path)) {
         callApp('onPageNotFound', { path: route.path, query: route.query, isEntryPage: true });
+        events.emit('PageNotFound', { path: route.path, query: route.query, isEntryPage: true });
         if (router.stack.length > 0) return;
         route = { path: manifest.entryPage, query: {} };
       }
@@ -347,6 +387,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
       } catch (error) {
         report(error, 'load');
       }
+      performanceLog.add({
+        entryType: 'navigation',
+        name: 'appLaunch',
+        startTime: started,
+        duration: PerformanceLog.now() - started,
+        path: route.path,
+        navigationType: 'appLaunch',
+      });
     })();
     return launching;
   }
@@ -354,16 +402,19 @@ export function createLogic(options: CreateLogicOptions): Logic {
   function handle(message: LogicInboundMessage): void {
     switch (message.type) {
       case 'app.launch':
+        components = message.components ?? components;
         void launch(message.options);
         return;
       case 'app.show':
         if (message.options) enterOptions = { ...launchOptions, ...message.options };
         callApp('onShow', { ...enterOptions });
+        events.emit('AppShow', { ...enterOptions });
         if (router.top) router.top.callMethod('onShow', []);
         return;
       case 'app.hide':
         if (router.top) router.top.callMethod('onHide', []);
         callApp('onHide');
+        events.emit('AppHide', {});
         return;
       case 'host.navigate':
       case 'view.navigate': {
@@ -382,6 +433,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
       }
       case 'host.result':
         remote?.settle(message);
+        return;
+      case 'host.event':
+        events.emit(message.event, { ...message.payload });
         return;
       case 'query.result': {
         const resolve = pendingQueries.get(message.queryId);
@@ -446,6 +500,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
           | 'host.navigate'
           | 'view.navigate'
           | 'host.result'
+          | 'host.event'
           | 'query.result'
           | 'component.attach'
           | 'component.detach';
@@ -468,6 +523,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
         instance.rendered(message.renderId);
         if (!instance.ready) {
           instance.ready = true;
+          if (instance.isPage)
+            performanceLog.add({
+              entryType: 'render',
+              name: 'firstRender',
+              startTime: pageCreatedAt.get(instance) ?? PerformanceLog.now(),
+              duration: PerformanceLog.now() - (pageCreatedAt.get(instance) ?? PerformanceLog.now()),
+              path: instance.def.path,
+            });
           if (instance.def.kind === 'component') instance.runLifetime('ready');
           if (instance.isPage) instance.callMethod('onReady', []);
         }
@@ -530,6 +593,11 @@ export function createLogic(options: CreateLogicOptions): Logic {
     api,
     getCurrentPages: () => router.stack.map((p) => p.public),
     getApp: () => app,
+    unhandledRejection(reason) {
+      if (!events.has('UnhandledRejection')) return false;
+      events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });
+      return true;
+    },
   };
 }
 

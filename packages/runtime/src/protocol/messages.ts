@@ -213,7 +213,20 @@ export const launchOptionsSchema = z.object({
     z.looseObject({ appId: z.optional(z.string()), extraData: z.optional(z.unknown()) }),
   ),
 });
-export const appLaunchSchema = z.object({ v, type: z.literal('app.launch'), options: launchOptionsSchema });
+export const appLaunchSchema = z.object({
+  v,
+  type: z.literal('app.launch'),
+  options: launchOptionsSchema,
+  /** Built-in components the view renders (the container's registry), so `canIUse` can answer. */
+  components: z.optional(z.array(z.string())),
+});
+/** Something the host saw that the program may listen to (`wx.onNetworkStatusChange`, `wx.onThemeChange`). */
+export const hostEventSchema = z.object({
+  v,
+  type: z.literal('host.event'),
+  event: z.enum(['NetworkStatusChange', 'ThemeChange', 'Socket', 'Intersection', 'Audio']),
+  payload: z.looseObject({}),
+});
 export const appShowSchema = z.object({
   v,
   type: z.literal('app.show'),
@@ -296,6 +309,7 @@ export const hostToLogicMessages = [
   appHideSchema,
   hostNavigateSchema,
   hostResultSchema,
+  hostEventSchema,
 ] as const;
 export const logicToHostMessages = [hostCallSchema, errorSchema, logSchema, pageEventResultSchema] as const;
 

@@ -1,5 +1,5 @@
 import type { HostCapabilities } from '../api/host-capabilities.ts';
-import type { SUPPORTED_APIS } from '../api/supported-apis.ts';
+import type { ImplementedMember } from '../api/member-registry.ts';
 import { MODULE_GLOBALS, type ModuleFactory } from '../loader/module-loader.ts';
 import { createLogic, type Logic } from '../logic/create-logic.ts';
 import type { LogicManifest } from '../logic/manifest.ts';
@@ -55,4 +55,4 @@ export type { ModuleFactory };
 
 /** The API object as a test calls it: every supported name, loosely typed. */
 // biome-ignore lint/suspicious/noExplicitAny: tests call the API with the dialects' loose shapes
-export type ProgramApi = Record<(typeof SUPPORTED_APIS)[number], (options?: any, ...rest: any[]) => any>;
+export type ProgramApi = Record<ImplementedMember, (options?: any, ...rest: any[]) => any>;

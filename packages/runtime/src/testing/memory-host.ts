@@ -50,6 +50,43 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,
     getClipboardData: async () => ({ data: '' }),
+    getNetworkType: async () => ({ networkType: 'wifi' }),
+    vibrate: async () => undefined,
+    setKeepScreenOn: async () => undefined,
+    setScreenBrightness: async () => undefined,
+    getScreenBrightness: async () => ({ value: 0.5 }),
+    getSetting: async () => ({ authSetting: {} }),
+    authorize: async () => undefined,
+    showNavigationBarLoading: async () => undefined,
+    updateTabBar: async () => undefined,
+    viewCommand: async () => undefined,
+    loadFiles: async () => ({}),
+    previewImage: async () => undefined,
+    audioCommand: async () => undefined,
+    scanCode: async () => ({ result: 'code', scanType: 'QR_CODE' }),
+    chooseLocation: async () => ({ name: '', address: '', latitude: 39.9, longitude: 116.4 }),
+    openLocation: async () => undefined,
+    chooseAddress: async () => ({}),
+    showDouyinOpenAuth: async () => ({ ticket: 'ticket', grantPermissions: [] }),
+    navigateToMiniProgram: async () => undefined,
+    exitMiniProgram: async () => undefined,
+    getImageInfo: async () => ({ width: 1, height: 1, type: 'png' }),
+    saveImage: async () => undefined,
+    chooseFiles: async () => [],
+    socketConnect: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    socketSend: async () => undefined,
+    socketClose: async () => undefined,
+    writeFile: async () => undefined,
+    removeFile: async () => undefined,
+    download: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    upload: async () => {
+      throw new HostRefusal('no network in the memory host');
+    },
+    reportAnalytics: async () => undefined,
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

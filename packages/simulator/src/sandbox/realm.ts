@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import vm from 'node:vm';
 
 /**
@@ -33,6 +34,10 @@ export class Realm {
         this.setTimer(Number(id), Number(ms), Boolean(repeat)),
       clearTimer: (id: number) => this.clearTimer(Number(id)),
       now: () => performance.now(),
+      timeOrigin: performance.timeOrigin,
+      // Hex text: only primitives cross into the realm.
+      randomHex: (length: number) =>
+        randomBytes(Math.max(0, Math.min(65536, Number(length) || 0))).toString('hex'),
       atob: (text: string) => atob(String(text)),
       btoa: (text: string) => btoa(String(text)),
     };
@@ -151,7 +156,16 @@ const BOOTSTRAP = `(() => {
   g.clearTimeout = cancel;
   g.clearInterval = cancel;
   g.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
-  g.performance = { now: () => now() };
+  g.performance = { now: () => now(), timeOrigin: host.timeOrigin };
+  const randomHex = host.randomHex;
+  g.crypto = {
+    getRandomValues: (array) => {
+      const hex = randomHex(array.byteLength);
+      const bytes = new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+      for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+      return array;
+    },
+  };
   g.atob = (text) => atob(String(text));
   g.btoa = (text) => btoa(String(text));
   const text = (args) => args.map((a) => {

@@ -16,11 +16,48 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   requestSubscribeMessage: [{ tmplIds: ['t1'] }],
   makePhoneCall: [{ phoneNumber: '1' }],
   setClipboardData: [{ data: 'x' }],
+  authorize: [{ scope: 'scope.camera' }],
+  vibrate: [{ type: 'short' }],
+  writeFile: [{ path: 'ttfile://user/a', data: 'eA==', createTime: 1 }],
+  removeFile: [{ path: 'ttfile://user/a' }],
+  download: [{ url: 'https://api.example.com/ping', header: {} }],
+  upload: [
+    { url: 'https://api.example.com/ping', header: {}, name: 'f', fileName: 'a', data: '', formData: {} },
+  ],
+  updateTabBar: [{ kind: 'visible', visible: true }],
+  viewCommand: [{ kind: 'blur' }],
+  audioCommand: [
+    {
+      id: 1,
+      action: 'play',
+      props: { src: '', startTime: 0, autoplay: false, loop: false, volume: 1, playbackRate: 1 },
+    },
+  ],
+  scanCode: [{ onlyFromCamera: false, scanType: ['qrCode'] }],
+  openLocation: [{ latitude: 1, longitude: 1 }],
+  showDouyinOpenAuth: [{ scopes: { 'video.list': 0 } }],
+  navigateToMiniProgram: [{ appId: 'a', path: '', extraData: {} }],
+  previewImage: [{ urls: ['https://img.example/a.png'], current: 'https://img.example/a.png' }],
+  getImageInfo: [{ src: 'https://img.example/a.png' }],
+  saveImage: [{ data: '', name: 'a.png' }],
+  chooseFiles: [{ accept: 'image/*', count: 1 }],
+  socketConnect: [{ id: 1, url: 'wss://chat.example/ws', protocols: [] }],
+  socketSend: [{ id: 1, text: 'x' }],
+  socketClose: [{ id: 1, code: 1000, reason: '' }],
+  reportAnalytics: [{ event: 'e', data: {} }],
 };
 
 describe('scenario host', () => {
   it('answers every host capability by default, and logs each call', async () => {
-    const { host, calls } = scenarioHost({ requests: { '/ping': { pong: true } } });
+    const { host, calls } = scenarioHost({
+      requests: { '/ping': { pong: true }, 'POST /ping': { ok: true } },
+      sockets: { 'wss://chat.example/ws': () => undefined },
+      images: { 'https://img.example/a.png': { width: 1, height: 1 } },
+      chooseFiles: [{ name: 'a.png', type: 'image/png', content: 'x' }],
+      scan: 'x',
+      location: { name: '', address: '', latitude: 0, longitude: 0 },
+      address: {},
+    });
     await host.login({});
     for (const method of HOST_METHODS) {
       const call = host[method] as (...args: unknown[]) => Promise<unknown>;

@@ -1,10 +1,13 @@
 import {
+  type AudioEvent,
   DEFAULT_SYSTEM_INFO,
   HOST_METHODS,
   type HostCapabilities,
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type SocketEvent,
+  type ViewCommand,
 } from '@plaza/runtime';
 import type {
   PaymentOutcome,
@@ -31,6 +34,35 @@ export interface HostUi {
   navigationBarTitle: string | undefined;
   loading: boolean;
   refreshing: boolean;
+  /** The navigation bar's spinner. */
+  navigationBarLoading: boolean;
+  vibrations: Array<'short' | 'long'>;
+  keepScreenOn: boolean;
+  brightness: number;
+  /** What the program reported to its funnel (`reportAnalytics`). */
+  analytics: Array<{ event: string; data: Record<string, unknown> }>;
+  /** The user's consent records, by scope. */
+  authSetting: Record<string, boolean>;
+  /** The audios the program plays, by id: their source, whether playing, where. */
+  audio: Map<number, { src: string; playing: boolean; position: number }>;
+  /** App ids the program opened (`navigateToMiniProgram`). */
+  openedApps: string[];
+  /** Whether the program closed itself (`exitMiniProgram`). */
+  exited: boolean;
+  /** Each `previewImage`'s images. */
+  previewed: string[][];
+  /** Names of the images kept for the user (`saveImageToPhotosAlbum`). */
+  savedImages: string[];
+  /** Commands the program gave its page's view (`pageScrollTo`, `hideKeyboard`, `loadFontFace`…). */
+  viewCommands: ViewCommand[];
+  /** The tab bar as the program changed it: badges and red dots by index, items, style. */
+  tabBar: {
+    hidden: boolean;
+    badges: Record<number, string>;
+    dots: number[];
+    items: Record<number, { text?: string; iconPath?: string; selectedIconPath?: string }>;
+    style: Record<string, string>;
+  };
 }
 
 const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed: 2, closed: 3, cancelled: 4 };
@@ -39,11 +71,17 @@ const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed:
  * The simulated host: answers every capability from the scenario, owns storage, and logs
  * each call (after it settles) so a test can assert what the program asked for.
  */
-export function scenarioHost(scenario: Scenario = {}): {
+export function scenarioHost(
+  scenario: Scenario = {},
+  program: { tabBarItems: number } = { tabBarItems: 0 },
+): {
   host: HostCapabilities;
   calls: HostCall[];
   ui: HostUi;
   storage: Map<string, unknown>;
+  /** Where the host's socket events go: the simulator hands them to the program. */
+  onSocketEvent(listener: (event: SocketEvent) => void): void;
+  onAudioEvent(listener: (event: AudioEvent) => void): void;
 } {
   const calls: HostCall[] = [];
   const ui: HostUi = {
@@ -52,9 +90,28 @@ export function scenarioHost(scenario: Scenario = {}): {
     navigationBarTitle: undefined,
     loading: false,
     refreshing: false,
+    navigationBarLoading: false,
+    vibrations: [],
+    keepScreenOn: false,
+    brightness: 0.5,
+    analytics: [],
+    authSetting: {},
+    viewCommands: [],
+    previewed: [],
+    openedApps: [],
+    audio: new Map(),
+    exited: false,
+    savedImages: [],
+    tabBar: { hidden: false, badges: {}, dots: [], items: {}, style: {} },
   };
+  const tabs = program.tabBarItems;
   const storage = new Map<string, unknown>(Object.entries(structuredClone(scenario.storage ?? {})));
   let logins = 0;
+  /** The app's kept files, base64, as the host stores them. */
+  const files = new Map<string, { data: string; createTime: number }>();
+  const sockets = new Map<number, (message: string) => string | undefined>();
+  let emit: (event: SocketEvent) => void = () => undefined;
+  let emitAudio: (event: AudioEvent) => void = () => undefined;
 
   const paymentOutcome = (order: Record<string, unknown>): PaymentOutcome =>
     typeof scenario.payment === 'function' ? scenario.payment(order) : (scenario.payment ?? 'paid');
@@ -124,6 +181,155 @@ export function scenarioHost(scenario: Scenario = {}): {
     makePhoneCall: async () => {},
     setClipboardData: async () => {},
     getClipboardData: async () => ({ data: '' }),
+    getNetworkType: async () => ({ networkType: scenario.networkType ?? 'wifi' }),
+    vibrate: async (o) => void ui.vibrations.push(o.type),
+    setKeepScreenOn: async (o) => {
+      ui.keepScreenOn = o.keepScreenOn;
+    },
+    setScreenBrightness: async (o) => {
+      ui.brightness = o.value;
+    },
+    getScreenBrightness: async () => ({ value: ui.brightness }),
+    getSetting: async () => ({ authSetting: { ...ui.authSetting } }),
+    authorize: async (o) => {
+      const allowed = ui.authSetting[o.scope] ?? scenario.consent?.[o.scope] ?? true;
+      ui.authSetting[o.scope] = allowed;
+      if (!allowed) throw new HostRefusal('auth deny');
+    },
+    showNavigationBarLoading: async (o) => {
+      ui.navigationBarLoading = o.loading;
+    },
+    viewCommand: async (command) => void ui.viewCommands.push(command),
+    scanCode: async (o) => {
+      const scanned = scenario.scan ?? 'cancel';
+      if (scanned === 'cancel') throw new HostRefusal('cancel');
+      return { result: scanned, scanType: o.scanType.includes('qrCode') ? 'QR_CODE' : 'CODE_128' };
+    },
+    chooseLocation: async () => {
+      if (!scenario.location) throw new HostRefusal('cancel');
+      return { ...scenario.location };
+    },
+    openLocation: async () => {},
+    chooseAddress: async () => {
+      if (!scenario.address) throw new HostRefusal('cancel');
+      return { ...scenario.address };
+    },
+    showDouyinOpenAuth: async (o) => {
+      const allowed = scenario.consent?.['douyin.open'] ?? true;
+      if (!allowed) throw new HostRefusal('auth deny');
+      return { ticket: 'sim-douyin-ticket', grantPermissions: Object.keys(o.scopes) };
+    },
+    navigateToMiniProgram: async (o) => void ui.openedApps.push(o.appId),
+    exitMiniProgram: async () => {
+      ui.exited = true;
+    },
+    audioCommand: async (o) => {
+      const state = ui.audio.get(o.id) ?? { src: '', playing: false, position: 0 };
+      ui.audio.set(o.id, state);
+      state.src = o.props.src;
+      const kind =
+        o.action === 'play'
+          ? 'Play'
+          : o.action === 'pause'
+            ? 'Pause'
+            : o.action === 'stop'
+              ? 'Stop'
+              : o.action === 'seek'
+                ? 'Seeked'
+                : undefined;
+      if (o.action === 'play') state.playing = true;
+      if (o.action === 'pause' || o.action === 'stop') state.playing = false;
+      if (o.action === 'seek') state.position = o.value ?? 0;
+      if (o.action === 'stop') state.position = 0;
+      if (o.action === 'destroy') ui.audio.delete(o.id);
+      if (kind) setTimeout(() => emitAudio({ id: o.id, kind, currentTime: state.position, duration: 10 }), 0);
+    },
+    previewImage: async (o) => {
+      ui.previewed.push(o.urls);
+    },
+    getImageInfo: async (o) => {
+      const known = scenario.images?.[o.src];
+      if (!known) throw new HostRefusal('download image fail');
+      return { type: 'png', ...known };
+    },
+    saveImage: async (o) => {
+      const allowed =
+        ui.authSetting['scope.writePhotosAlbum'] ?? scenario.consent?.['scope.writePhotosAlbum'] ?? true;
+      ui.authSetting['scope.writePhotosAlbum'] = allowed;
+      if (!allowed) throw new HostRefusal('auth deny');
+      ui.savedImages.push(o.name);
+    },
+    chooseFiles: async (o) => {
+      const files = scenario.chooseFiles ?? 'cancel';
+      if (files === 'cancel') throw new HostRefusal('cancel');
+      return files
+        .slice(0, o.count)
+        .map((f) => ({ name: f.name, type: f.type, data: Buffer.from(f.content).toString('base64') }));
+    },
+    socketConnect: async (o) => {
+      const server = scenario.sockets?.[o.url];
+      if (!server) throw new HostRefusal(`no scenario handler for socket ${o.url}`);
+      sockets.set(o.id, server);
+      setTimeout(() => emit({ id: o.id, kind: 'open' }), 0);
+    },
+    socketSend: async (o) => {
+      const server = sockets.get(o.id);
+      if (!server) throw new HostRefusal('socket is not connected');
+      const answer = server(o.text ?? Buffer.from(o.base64 ?? '', 'base64').toString());
+      if (answer !== undefined) setTimeout(() => emit({ id: o.id, kind: 'message', text: answer }), 0);
+    },
+    socketClose: async (o) => {
+      if (!sockets.delete(o.id)) throw new HostRefusal('socket is not connected');
+      setTimeout(() => emit({ id: o.id, kind: 'close', code: o.code, reason: o.reason }), 0);
+    },
+    loadFiles: async () => Object.fromEntries(files),
+    writeFile: async (o) => {
+      const others = [...files].filter(([p]) => p !== o.path).reduce((sum, [, f]) => sum + f.data.length, 0);
+      if (others + o.data.length > Math.ceil((10 * 1024 * 1024 * 4) / 3))
+        throw new HostRefusal('the maximum size of the file storage limit is exceeded');
+      files.set(o.path, { data: o.data, createTime: o.createTime });
+    },
+    removeFile: async (o) => void files.delete(o.path),
+    download: async (o) => {
+      const response = await answerRequest(scenario.requests ?? {}, {
+        url: o.url,
+        method: 'GET',
+        header: o.header,
+      });
+      const body = response.data;
+      const bytes = typeof body === 'string' ? Buffer.from(body) : Buffer.from(JSON.stringify(body));
+      return { statusCode: response.statusCode, header: response.header, data: bytes.toString('base64') };
+    },
+    upload: async (o) => {
+      const response = await answerRequest(scenario.requests ?? {}, {
+        url: o.url,
+        method: 'POST',
+        header: o.header,
+        data: {
+          formData: o.formData,
+          file: { name: o.name, fileName: o.fileName, text: Buffer.from(o.data, 'base64').toString() },
+        },
+      });
+      const body = response.data;
+      return {
+        statusCode: response.statusCode,
+        header: response.header,
+        data: typeof body === 'string' ? body : JSON.stringify(body),
+      };
+    },
+    updateTabBar: async (change) => {
+      const bar = ui.tabBar;
+      if ('index' in change && change.index >= tabs) throw new HostRefusal('tabbar item not found');
+      if (change.kind === 'visible') bar.hidden = !change.visible;
+      else if (change.kind === 'style') Object.assign(bar.style, change.style);
+      else if (change.kind === 'badge') {
+        if (change.text === undefined) delete bar.badges[change.index];
+        else bar.badges[change.index] = change.text;
+      } else if (change.kind === 'dot') {
+        bar.dots = bar.dots.filter((i) => i !== change.index).concat(change.shown ? [change.index] : []);
+      } else bar.items[change.index] = { ...bar.items[change.index], ...change.item };
+    },
+    reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
@@ -149,7 +355,18 @@ export function scenarioHost(scenario: Scenario = {}): {
       }
     };
   }
-  return { host: host as unknown as HostCapabilities, calls, ui, storage };
+  return {
+    host: host as unknown as HostCapabilities,
+    calls,
+    ui,
+    storage,
+    onSocketEvent: (listener: (event: SocketEvent) => void) => {
+      emit = listener;
+    },
+    onAudioEvent: (listener: (event: AudioEvent) => void) => {
+      emitAudio = listener;
+    },
+  };
 }
 
 async function answerRequest(requests: Record<string, unknown>, options: HostRequest): Promise<HostResponse> {

@@ -29,6 +29,25 @@ export interface Scenario {
   systemInfo?: Record<string, unknown>;
   /** Replaces the answer of any host capability by name; a thrown error becomes `fail`. */
   apis?: Partial<Record<string, (...args: never[]) => unknown>>;
+  /** The user's answer to every consent (`authorize`), by scope; unlisted scopes are allowed. */
+  consent?: Record<string, boolean>;
+  /**
+   * WebSocket servers by URL (`wss://chat.example/ws`): each text the program sends gets the
+   * handler's answer back (nothing for `undefined`). A URL not listed refuses the connection.
+   */
+  sockets?: Record<string, (message: string) => string | undefined>;
+  /** What `scanCode` reads; `cancel` (the default) backs out. */
+  scan?: string | 'cancel';
+  /** Where the user points in `chooseLocation`; without one the user backs out. */
+  location?: { name: string; address: string; latitude: number; longitude: number };
+  /** The address the user picks in `chooseAddress`; without one the user backs out. */
+  address?: Record<string, string>;
+  /** Sizes of the images `getImageInfo` can load, by URL (`data:` URLs for the app's files). */
+  images?: Record<string, { width: number; height: number; type?: string }>;
+  /** What the user picks in `chooseImage`/`chooseMedia`; `cancel` (the default) backs out. */
+  chooseFiles?: Array<{ name: string; type: string; content: string }> | 'cancel';
+  /** What `getNetworkType` reports; `'none'` when offline. Default `wifi`. */
+  networkType?: string;
 }
 
 export type PaymentOutcome = 'paid' | 'timeout' | 'failed' | 'closed' | 'cancelled';

@@ -1,0 +1,20 @@
+import { containerComponents } from '@plaza/container';
+import { IMPLEMENTED_MEMBERS, unavailableReason } from '@plaza/runtime';
+import { renderDeclaredMembers, renderMatrix } from './api-matrix.ts';
+import { ttMembers, wxMembers } from './declared-members.ts';
+
+/** What the generator writes, by path from the repository root. */
+export async function generatedFiles(): Promise<Record<string, string>> {
+  const wx = wxMembers();
+  const tt = ttMembers();
+  return {
+    'docs/api-matrix.md': renderMatrix({
+      wx,
+      tt,
+      implemented: IMPLEMENTED_MEMBERS,
+      unavailableReason,
+      components: containerComponents({ webViewOrigins: [] }).tags(),
+    }),
+    'packages/runtime/src/api/declared-members.ts': renderDeclaredMembers(wx, tt),
+  };
+}
