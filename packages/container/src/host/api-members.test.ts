@@ -183,7 +183,21 @@ describe('system members in the browser', () => {
   it('wx.batchSetStorageSync, wx.batchGetStorageSync, wx.batchSetStorage and wx.batchGetStorage persist per app and user', async () => {
     expect(out.batchSync).toEqual([1, { c: 2 }, '']);
     expect(out.batch).toEqual(['x', 1]);
-    expect(await page.evaluate(() => localStorage.getItem('plaza:members:u1:b'))).toBe('{"c":2}');
+    // Stored in the app's own database, not the host page's localStorage.
+    const stored = await page.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          const open = indexedDB.open('plaza-storage:members:u1', 1);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('entries', 'readonly').objectStore('entries').get('b');
+            get.onsuccess = () => resolve(get.result);
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+    expect(stored).toBe('{"c":2}');
+    expect(await page.evaluate(() => localStorage.getItem('plaza:members:u1:b'))).toBeNull();
   });
 });
 

@@ -72,6 +72,7 @@ const unsupported = (what: string) => () =>
  */
 export function browserHost(ctx: HostContext): HostCapabilities {
   const store = ctx.appStore;
+  let audio: HostCapabilities['audioCommand'] | undefined;
   // Counted here as well as in the logic layer: the program's code runs there.
   const quota = new StorageQuota();
   let loaded: Promise<void> | undefined;
@@ -222,7 +223,11 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
     navigateToMiniProgram: unsupported('navigateToMiniProgram'),
     exitMiniProgram: unsupported('exitMiniProgram'),
-    audioCommand: audioPlayer(ctx.ui.layer.ownerDocument, (event) => ctx.emit('Audio', event)),
+    // Made on first use: most programs play no audio.
+    audioCommand: (command) => {
+      audio ??= audioPlayer(ctx.ui.layer.ownerDocument, (event) => ctx.emit('Audio', event));
+      return audio(command);
+    },
     async previewImage(options) {
       previewImages(ctx.ui.layer, options.urls, options.current);
     },
