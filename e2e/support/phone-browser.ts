@@ -21,8 +21,10 @@ export function launchChromium(): Promise<Browser> {
       // Phones' webviews keep a sandboxed frame in its page's process. Chromium's own default,
       // a process per sandboxed frame, loses taps here: the pointer events of a click on the
       // shop's "+" reach the host document with the <iframe> element as their target and
-      // never enter the frame (seen on most runs; the cause inside Chromium's input routing
-      // for a frame in a sheet that rose with a transform is not found yet).
+      // never enter the frame. It follows the animations that move a frame: with the sheet's
+      // rise switched off the shop's taps arrive, and the tap on the confirm page, which slid
+      // in, is the one lost. Why Chromium routes input that way is not found yet; desktop
+      // Chrome may lose the same taps in the super app.
       '--disable-features=IsolateSandboxedIframes',
       // The feed starts playing without a gesture, as it does in the super app's webview.
       '--autoplay-policy=no-user-gesture-required',
