@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { demoAccounts } from '../server/src/demo/index.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
-import { launchChromium, openPhone, pageFrame, screenshots, tapUntil } from './support/phone-browser.ts';
+import { launchChromium, openPhone, pageFrame, screenshots, tap } from './support/phone-browser.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
 import { ensureSuperAppBuilt } from './support/super-app-build.ts';
 
@@ -91,42 +91,24 @@ describe('the closed loop in the super app', () => {
     await shot('swiped-to-takeout-video');
 
     // Tap its anchor: the takeout mini program opens on its shop.
-    const openShop = async () => {
-      await second.locator('[data-testid="anchor-card"]').click();
-      await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
-      const frame = await pageFrame(page, 'pages/shop/shop');
-      await frame.locator('.shop__name').filter({ hasText: 'Plaza Noodle House' }).waitFor();
-      return frame;
-    };
-    let shop = await openShop();
+    await second.locator('[data-testid="anchor-card"]').click();
+    await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
+    const shop = await pageFrame(page, 'pages/shop/shop');
+    await shop.locator('.shop__name').filter({ hasText: 'Plaza Noodle House' }).waitFor();
     await shot('mini-program-shop');
 
-    // Two dishes into the cart, then checkout. A shop that ignores every tap is closed and
-    // opened again, as a person would, and said so on stderr: under load the container
-    // sometimes drops every tap on a program's components (a known container defect).
-    const addTwoDishesAndCheckOut = async () => {
-      const plus = shop.locator('[class*="stepper__plus"]');
-      const count = shop.locator('[class*="cart-bar__count"]');
-      await tapUntil(plus.nth(0), count.filter({ hasText: '1' }), 'the first dish');
-      await tapUntil(plus.nth(1), count.filter({ hasText: '2' }), 'the second dish');
-      await shot('two-dishes-in-cart');
-      await tapUntil(
-        shop.locator('[class*="cart-bar__checkout"]'),
-        page.locator('section.plaza-page[data-path="pages/confirm/confirm"]'),
-        'checkout',
-      );
-    };
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await addTwoDishesAndCheckOut();
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        process.stderr.write('e2e: the shop ignored every tap; closing and opening it again\n');
-        await page.getByRole('button', { name: 'Close mini program' }).click();
-        shop = await openShop();
-      }
-    }
+    // Two dishes into the cart, then checkout: one tap each, every one must count.
+    const plus = shop.locator('[class*="stepper__plus"]');
+    const count = shop.locator('[class*="cart-bar__count"]');
+    await tap(page, plus.nth(0));
+    await count.filter({ hasText: '1' }).waitFor();
+    await tap(page, plus.nth(1));
+    await count.filter({ hasText: '2' }).waitFor();
+    await shot('two-dishes-in-cart');
+    await tap(page, shop.locator('[class*="cart-bar__checkout"]'));
+    await page
+      .locator('section.plaza-page[data-path="pages/confirm/confirm"]')
+      .waitFor({ state: 'attached' });
     const confirm = await pageFrame(page, 'pages/confirm/confirm');
     await confirm.locator('.confirm__submit').waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-transition]'));
@@ -134,7 +116,8 @@ describe('the closed loop in the super app', () => {
 
     // Pay: the app logs the user in (they allow it once), its server creates the order,
     // the host's payment sheet shows the platform's own record of it.
-    await tapUntil(confirm.locator('.confirm__submit'), page.locator('[data-testid="login-sheet"]'), 'Pay');
+    await tap(page, confirm.locator('.confirm__submit'));
+    await page.locator('[data-testid="login-sheet"]').waitFor();
     await shot('login-consent');
     await page.getByRole('button', { name: 'Allow' }).click();
     const sheet = page.locator('[data-testid="payment-sheet"]');

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from '@plaza/compiler';
@@ -73,11 +73,9 @@ module.exports = { made: function () { try { return String(Function('return 1')(
 describe('the watchdog', () => {
   it('stops a page that never returns from onLoad, and a handler spinning in a promise chain', async () => {
     const frozen = await program({ js: 'Page({ onLoad() { for (;;) {} } });', wxml: '<view />' });
-    const started = performance.now();
     await expect(launch(frozen, { scriptBudgetMs: 150 })).rejects.toThrow(
       /ran for more than 150 ms without returning/,
     );
-    expect(performance.now() - started).toBeLessThan(3_000);
 
     const spinning = await program({
       js: 'Page({ async spin() { for (;;) await null; } });',
@@ -248,7 +246,8 @@ describe('failing loudly', () => {
 });
 
 describe('launching', () => {
-  it('runs a built package folder as well as a project, and launches in well under 100 ms once built', async () => {
+  // How fast a cached launch is lives in `npm run bench` (framework suite), not here.
+  it('runs a built package folder as well as a project, and builds a project only when its sources change', async () => {
     const dir = await program(
       {
         js: "Page({ data: { items: [1, 2, 3] }, go() { wx.navigateTo({ url: '/pages/next/next?from=index' }); } });",
@@ -269,14 +268,27 @@ describe('launching', () => {
       expect(sim.texts('.item')).toEqual(['1', '2', '3']);
       sim.close();
     }
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = performance.now();
-      sim = await launch(dir);
-      times.push(performance.now() - started);
-      sim.close();
-    }
-    expect(Math.min(...times)).toBeLessThan(100);
+    // The cached build is the very program of the previous launch: nothing was built again.
+    sim = await launch(dir);
+    const first = sim.program;
+    sim.close();
+    sim = await launch(dir);
+    expect(sim.program).toBe(first);
+    sim.close();
+    // An edited source builds anew.
+    const wxml = join(dir, 'pages/index/index.wxml');
+    await writeFile(
+      wxml,
+      '<view wx:for="{{items}}" class="item">{{item}}!</view><view class="go" bindtap="go">go</view>',
+    );
+    sim = await launch(dir);
+    expect(sim.program).not.toBe(first);
+    expect(sim.texts('.item')).toEqual(['1!', '2!', '3!']);
+    sim.close();
+    await writeFile(
+      wxml,
+      '<view wx:for="{{items}}" class="item">{{item}}</view><view class="go" bindtap="go">go</view>',
+    );
 
     sim = await launch(dir);
     expect(sim.texts('.item')).toEqual(['1', '2', '3']);

@@ -391,9 +391,8 @@ describe.each(testEngines)('jobs queue on %s', (engineName) => {
     const endless = await jobs.enqueue(t.db, { type: 'test.endless', payload: {} });
     jobs.workers.start();
     await vi.waitFor(() => expect(signal).toBeDefined());
-    const started = Date.now();
+    // The handler never settles: that stop returns at all is the grace period at work.
     await jobs.workers.stop(100);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(signal?.aborted).toBe(true);
     // Given back without counting the interrupted run: another worker takes it at once.
     expect(await jobs.get(endless.id)).toMatchObject({ status: 'queued', attempts: 0, lockedBy: null });

@@ -285,8 +285,9 @@ describe('script requires', () => {
   });
 });
 
-describe('build speed', () => {
-  it('builds a 200-page program well under the budget', () => {
+// Build times are measured by `npm run bench` (framework suite), not asserted here.
+describe('a large program', () => {
+  it('builds a 200-page program with shared templates, components and scripts', () => {
     const files: Record<string, string> = {
       'app.json': JSON.stringify({ pages: Array.from({ length: 200 }, (_, i) => `pages/p${i}/p${i}`) }),
       'app.js': 'App({});',
@@ -311,19 +312,9 @@ describe('build speed', () => {
     }
     files['utils.ts'] = 'export const fmt = (n: number): string => "/pages/p" + n + "/p" + n;';
     const root = program('big', files);
-    const started = performance.now();
     const result = build(root, { outDir: join(scratch, 'big-out') });
-    const elapsed = performance.now() - started;
     expect(result.errors).toEqual([]);
     expect(result.manifest!.pages).toHaveLength(200);
-    expect(elapsed).toBeLessThan(5000);
     expect(readFileSync(join(scratch, 'big-out', 'view.js'), 'utf8')).toContain('pages/p199/p199');
-  });
-
-  it('builds a small program in well under a second', () => {
-    const root = program('small', minimal);
-    const started = performance.now();
-    expect(build(root).errors).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

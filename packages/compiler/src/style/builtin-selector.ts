@@ -1,53 +1,11 @@
+import { BUILTIN_COMPONENT_TAGS, inertTagName } from '../render-runtime/element-names.ts';
+
 /**
  * Built-in component names a stylesheet may select by tag (`view { … }`). The view does not
  * render them as elements of those names (a `view` is a `div`, an `image` an `img`), but it
  * marks each one `data-plaza="<name>"`, so the tag becomes that attribute selector.
  */
-export const BUILTIN_TAGS: ReadonlySet<string> = new Set([
-  'view',
-  'text',
-  'image',
-  'icon',
-  'button',
-  'input',
-  'textarea',
-  'checkbox',
-  'checkbox-group',
-  'radio',
-  'radio-group',
-  'switch',
-  'slider',
-  'picker',
-  'picker-view',
-  'picker-view-column',
-  'form',
-  'label',
-  'navigator',
-  'scroll-view',
-  'swiper',
-  'swiper-item',
-  'movable-area',
-  'movable-view',
-  'progress',
-  'rich-text',
-  'video',
-  'canvas',
-  'web-view',
-  'cover-view',
-  'cover-image',
-  'map',
-  'audio',
-  'camera',
-  'editor',
-  'live-player',
-  'live-pusher',
-  'page-container',
-  'root-portal',
-  'match-media',
-  'ad',
-  'official-account',
-  'open-data',
-]);
+export const BUILTIN_TAGS: ReadonlySet<string> = new Set(BUILTIN_COMPONENT_TAGS);
 
 /** The element every page renders into: what a `page { … }` rule styles. */
 export const PAGE_ROOT_SELECTOR = 'plaza-page';
@@ -58,11 +16,20 @@ export interface TagRewrite {
 }
 
 /**
+ * The element a tag that is no built-in renders as (`a` → `wx-a`, `span` and custom
+ * components keep theirs). A name no element can have is left as written: it matches nothing.
+ */
+function inertName(name: string): string {
+  const element = inertTagName(name);
+  return element === 'wx-unknown' ? name : element;
+}
+
+/**
  * Rewrites the type selectors of one selector that name built-in components:
  * `.list view > text` → `.list [data-plaza="view"] > [data-plaza="text"]`, and `page` →
- * the page root. Attribute selectors, strings, classes, ids and pseudo-classes are left alone
- * (`:nth-child(odd)` is not a tag), as are names that are not built-ins (custom components,
- * plain HTML).
+ * the page root; any other tag names the element the view renders it as (`a` → `wx-a`, see
+ * `inertTagName`). Attribute selectors, strings, classes, ids and pseudo-classes are left alone
+ * (`:nth-child(odd)` is not a tag).
  */
 export function rewriteTagSelectors(selector: string, rewrite: TagRewrite): string {
   let out = '';
@@ -90,6 +57,7 @@ export function rewriteTagSelectors(selector: string, rewrite: TagRewrite): stri
       const lower = name.toLowerCase();
       if (compoundStart && BUILTIN_TAGS.has(lower)) out += `[data-plaza="${lower}"]`;
       else if (compoundStart && rewrite.page && lower === 'page') out += PAGE_ROOT_SELECTOR;
+      else if (compoundStart) out += inertName(name);
       else out += name;
       i += name.length;
       compoundStart = false;

@@ -30,6 +30,16 @@ describe("a program's stylesheets in its view frame", () => {
     expect(rootHeight).toBeGreaterThanOrEqual(frameHeight!);
   });
 
+  it('style tags the view renders inert by the tag the template wrote', async () => {
+    // `<a>` and `<img>` render as `wx-a` and `wx-img`, with no behaviour; their rules follow them.
+    expect(await frame.locator('#link').evaluate((el) => el.localName)).toBe('wx-a');
+    expect(await computed('#link', 'color')).toBe('rgb(255, 0, 0)');
+    expect(await frame.locator('#picture').evaluate((el) => el.localName)).toBe('wx-img');
+    expect(await computed('#picture', 'width')).toBe('11px');
+    expect(await computed('#note', 'color')).toBe('rgb(0, 0, 255)');
+    expect(await computed('#heading', 'margin-left')).toBe('13px');
+  });
+
   it("keep a component's tag rules inside the component", async () => {
     expect(await computed('#inner', 'margin-left')).toBe('9px');
     expect(await computed('#box', 'margin-left')).toBe('0px');

@@ -1,3 +1,5 @@
+import { inertTagName, PLAIN_HTML_TAGS } from '@plaza/compiler/render-runtime';
+
 /**
  * Elements for the tags of a template that are not built-in components. Nothing a template
  * writes may become an element the browser gives behaviour to (`<meta http-equiv=refresh>`
@@ -8,35 +10,17 @@
  * filtered anyway); any other becomes a custom element `wx-<tag>` that no one defines.
  */
 
-/** HTML elements with no behaviour of their own: they keep their name, so `span { … }` rules still match. */
-const PLAIN = new Set(
-  (
-    'div span p i b em strong small sub sup u s del ins mark code pre kbd samp var abbr cite q dfn time ' +
-    'h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote figure figcaption section article header footer ' +
-    'nav main aside address hr br wbr table caption thead tbody tfoot tr td th col colgroup center font'
-  ).split(' '),
-);
-
 /**
- * Names the DOM creates as bare elements but HTML's parser or another namespace gives meaning
- * to: never kept, so a serialised and re-parsed page cannot turn them live either.
- */
-const PARSER_SPECIAL = new Set(
-  'svg math noscript noembed noframes xmp plaintext listing portal frame frameset image'.split(' '),
-);
-
-const CUSTOM_NAME = /^[a-z][a-z0-9._-]*$/;
-
-/**
- * An element for template tag `tag` that the browser gives no behaviour to.
+ * An element for template tag `tag` that the browser gives no behaviour to, named by the
+ * rule stylesheets are compiled with; a name that rule keeps but this browser knows as a
+ * live element still becomes `wx-<tag>` (safety first, though its type selector then misses).
  * @example inertElement(document, 'meta') // <wx-meta>
  */
 export function inertElement(document: Document, tag: string): Element {
-  const lower = tag.toLowerCase();
-  if (PLAIN.has(lower)) return document.createElement(lower);
-  if (CUSTOM_NAME.test(lower) && !PARSER_SPECIAL.has(lower) && !isKnownHtml(document, lower))
-    return document.createElement(lower);
-  return document.createElement(CUSTOM_NAME.test(lower) ? `wx-${lower}` : 'wx-unknown');
+  const name = inertTagName(tag);
+  if (name.startsWith('wx-') || PLAIN_HTML_TAGS.has(name) || !isKnownHtml(document, name))
+    return document.createElement(name);
+  return document.createElement(`wx-${name}`);
 }
 
 const known = new WeakMap<Document, Map<string, boolean>>();
