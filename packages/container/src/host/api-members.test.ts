@@ -344,7 +344,7 @@ describe('audio in the browser', () => {
 });
 
 describe('images in the browser', () => {
-  it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it", async () => {
+  it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it and wx.compressImage re-encodes it", async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#choose').click();
     for (let i = 0; i < 2; i++) {
@@ -362,6 +362,7 @@ describe('images in the browser', () => {
       sizes: [73],
       media: ['image', 'image', 73],
       info: [3, 2, 'png'],
+      compressed: [true, 3, 2],
       refused: 'previewImage:fail urls should not be empty',
     });
   });

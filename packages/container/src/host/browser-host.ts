@@ -11,7 +11,7 @@ import {
 } from '@plaza/runtime';
 import type { HostUi } from '../shell/host-ui.ts';
 import { audioPlayer } from './audio-player.ts';
-import { chooseFiles, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -205,6 +205,9 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       previewImages(ctx.ui.layer, options.urls, options.current);
     },
     getImageInfo: (options) => imageInfo(ctx.ui.layer.ownerDocument, options.src),
+    compressImage: async (options) => ({
+      data: await compressImage(ctx.ui.layer.ownerDocument, options.src, options.quality, options.width),
+    }),
     async saveImage(options) {
       offerDownload(ctx.ui.layer.ownerDocument, base64Bytes(options.data), options.name, 'image/*');
     },
@@ -452,6 +455,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     getImageInfo: async (options) => {
       if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
       return inner.getImageInfo(options);
+    },
+    compressImage: async (options) => {
+      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+      return inner.compressImage(options);
     },
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });

@@ -244,6 +244,8 @@ Page({
       sizes: image.tempFiles.map((f) => f.size),
       media: [media.type, media.tempFiles[0].fileType, media.tempFiles[0].size],
       info: [info.width, info.height, info.type],
+      compressed: await wx.compressImage({ src: this.chosen, quality: 50 }).then((r) =>
+        wx.getImageInfo({ src: r.tempFilePath }).then((i) => [r.tempFilePath.indexOf('ttfile://temp/') === 0, i.width, i.height])),
       refused: (await settle(wx.previewImage({ urls: [] }))).failed,
     };
     publish();
