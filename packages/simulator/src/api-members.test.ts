@@ -100,6 +100,26 @@ describe('base members, headless', () => {
   });
 });
 
+describe('the first members headless', () => {
+  it('wx.setStorageSync, wx.getStorageSync, wx.removeStorageSync, wx.clearStorageSync, wx.getStorageInfoSync, wx.setStorage, wx.getStorage, wx.removeStorage, wx.clearStorage, wx.getStorageInfo, wx.showToast, wx.hideToast, wx.showLoading, wx.hideLoading, wx.setNavigationBarTitle, wx.setNavigationBarColor, wx.getSystemInfoSync, wx.getSystemInfo, wx.getWindowInfo, wx.getLaunchOptionsSync, wx.getEnterOptionsSync, wx.getAccountInfoSync, wx.nextTick and wx.createSelectorQuery answer as the platforms do', () => {
+    expect(out.basics).toEqual({
+      getStorageSync: { a: 1 },
+      getStorage: [2],
+      getStorageInfoSync: true,
+      getStorageInfo: true,
+      removed: ['', 'getStorage:fail data not found'],
+      clearStorageSync: 0,
+      clearStorage: 0,
+      toast: ['showToast:ok', 'hideToast:ok', 'showLoading:ok', 'hideLoading:ok'],
+      bar: ['setNavigationBarTitle:ok', 'setNavigationBarColor:ok'],
+      system: [375, 375, 375],
+      launch: ['pages/index/index', 'pages/index/index', 'string'],
+      tick: 'ticked',
+      query: 'tall',
+    });
+  });
+});
+
 describe('system members, headless', () => {
   it('wx.getDeviceInfo, wx.getAppBaseInfo, wx.getSystemSetting, wx.getAppAuthorizeSetting and wx.getSystemInfoAsync describe the device', () => {
     expect(out.device).toMatchObject({ brand: 'plaza', platform: 'plaza', pixelRatio: 2 });
