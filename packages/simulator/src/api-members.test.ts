@@ -23,7 +23,10 @@ beforeAll(async () => {
       scan: 'https://shop.example/t/1',
       location: { name: 'Shop', address: '1 Road', latitude: 31.2, longitude: 121.5 },
       address: { userName: 'Li', telNumber: '1', detailInfo: '1 Road' },
-      images: { 'data:image/png;base64,cG5nIGJ5dGVz': { width: 3, height: 2 } },
+      images: {
+        'data:image/png;base64,cG5nIGJ5dGVz': { width: 3, height: 2 },
+        'data:image/jpeg;base64,cG5nIGJ5dGVz': { width: 3, height: 2, type: 'jpeg' },
+      },
       requests: {
         'GET https://files.example/probe/download.txt': 'downloaded text',
         'POST https://files.example/probe/upload': (request) => ({
@@ -94,6 +97,26 @@ describe('base members, headless', () => {
     await sim.waitFor(() => Array.isArray((sim.page.data.out as any).perfAfterReady));
     expect(out.perf).toEqual(expect.arrayContaining(['evaluateScript', 'appLaunch']));
     expect((sim.page.data.out as any).perfAfterReady).toEqual(['firstRender']);
+  });
+});
+
+describe('the first members headless', () => {
+  it('wx.setStorageSync, wx.getStorageSync, wx.removeStorageSync, wx.clearStorageSync, wx.getStorageInfoSync, wx.setStorage, wx.getStorage, wx.removeStorage, wx.clearStorage, wx.getStorageInfo, wx.showToast, wx.hideToast, wx.showLoading, wx.hideLoading, wx.setNavigationBarTitle, wx.setNavigationBarColor, wx.getSystemInfoSync, wx.getSystemInfo, wx.getWindowInfo, wx.getLaunchOptionsSync, wx.getEnterOptionsSync, wx.getAccountInfoSync, wx.nextTick and wx.createSelectorQuery answer as the platforms do', () => {
+    expect(out.basics).toEqual({
+      getStorageSync: { a: 1 },
+      getStorage: [2],
+      getStorageInfoSync: true,
+      getStorageInfo: true,
+      removed: ['', 'getStorage:fail data not found'],
+      clearStorageSync: 0,
+      clearStorage: 0,
+      toast: ['showToast:ok', 'hideToast:ok', 'showLoading:ok', 'hideLoading:ok'],
+      bar: ['setNavigationBarTitle:ok', 'setNavigationBarColor:ok'],
+      system: [375, 375, 375],
+      launch: ['pages/index/index', 'pages/index/index', 'string'],
+      tick: 'ticked',
+      query: 'tall',
+    });
   });
 });
 
@@ -258,7 +281,7 @@ describe('audio headless', () => {
 });
 
 describe('images, headless', () => {
-  it('wx.chooseImage and wx.chooseMedia take what the user picks into temporary files; wx.getImageInfo measures one', async () => {
+  it('wx.chooseImage and wx.chooseMedia take what the user picks into temporary files; wx.getImageInfo measures one and wx.compressImage re-encodes it', async () => {
     await sim.tap('#choose');
     await sim.waitFor(() => Boolean((sim.page.data.out as any).images));
     expect((sim.page.data.out as any).images).toEqual({
@@ -266,6 +289,7 @@ describe('images, headless', () => {
       sizes: [9],
       media: ['image', 'image', 9],
       info: [3, 2, 'png'],
+      compressed: [true, 3, 2],
       refused: 'previewImage:fail urls should not be empty',
     });
   });

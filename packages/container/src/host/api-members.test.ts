@@ -141,6 +141,26 @@ describe('base members in the browser', () => {
   });
 });
 
+describe('the first members in the browser', () => {
+  it('wx.setStorageSync, wx.getStorageSync, wx.removeStorageSync, wx.clearStorageSync, wx.getStorageInfoSync, wx.setStorage, wx.getStorage, wx.removeStorage, wx.clearStorage, wx.getStorageInfo, wx.showToast, wx.hideToast, wx.showLoading, wx.hideLoading, wx.setNavigationBarTitle, wx.setNavigationBarColor, wx.getSystemInfoSync, wx.getSystemInfo, wx.getWindowInfo, wx.getLaunchOptionsSync, wx.getEnterOptionsSync, wx.getAccountInfoSync, wx.nextTick and wx.createSelectorQuery answer as the platforms do', () => {
+    expect(out.basics).toEqual({
+      getStorageSync: { a: 1 },
+      getStorage: [2],
+      getStorageInfoSync: true,
+      getStorageInfo: true,
+      removed: ['', 'getStorage:fail data not found'],
+      clearStorageSync: 0,
+      clearStorage: 0,
+      toast: ['showToast:ok', 'hideToast:ok', 'showLoading:ok', 'hideLoading:ok'],
+      bar: ['setNavigationBarTitle:ok', 'setNavigationBarColor:ok'],
+      system: [375, 375, 375],
+      launch: ['pages/index/index', 'pages/index/index', 'string'],
+      tick: 'ticked',
+      query: 'tall',
+    });
+  });
+});
+
 describe('system members in the browser', () => {
   it('wx.getDeviceInfo, wx.getAppBaseInfo, wx.getSystemSetting, wx.getAppAuthorizeSetting and wx.getSystemInfoAsync describe the phone', () => {
     expect(out.device).toMatchObject({ pixelRatio: expect.any(Number), platform: expect.any(String) });
@@ -358,7 +378,7 @@ describe('audio in the browser', () => {
 });
 
 describe('images in the browser', () => {
-  it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it", async () => {
+  it("wx.chooseImage and wx.chooseMedia open the host's picker sheet and take the picked file into a temporary file; wx.getImageInfo measures it and wx.compressImage re-encodes it", async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#choose').click();
     for (let i = 0; i < 2; i++) {
@@ -376,6 +396,7 @@ describe('images in the browser', () => {
       sizes: [73],
       media: ['image', 'image', 73],
       info: [3, 2, 'png'],
+      compressed: [true, 3, 2],
       refused: 'previewImage:fail urls should not be empty',
     });
   });

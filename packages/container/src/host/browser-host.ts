@@ -15,7 +15,7 @@ import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
-import { chooseFiles, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -232,6 +232,9 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       previewImages(ctx.ui.layer, options.urls, options.current);
     },
     getImageInfo: (options) => imageInfo(ctx.ui.layer.ownerDocument, options.src),
+    compressImage: async (options) => ({
+      data: await compressImage(ctx.ui.layer.ownerDocument, options.src, options.quality, options.width),
+    }),
     async saveImage(options) {
       offerDownload(ctx.ui.layer.ownerDocument, base64Bytes(options.data), options.name, 'image/*');
     },
@@ -488,6 +491,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     getImageInfo: async (options) => {
       if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
       return inner.getImageInfo(options);
+    },
+    compressImage: async (options) => {
+      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+      return inner.compressImage(options);
     },
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });

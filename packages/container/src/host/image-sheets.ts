@@ -124,3 +124,24 @@ export function chooseFiles(
     pick.focus();
   });
 }
+
+/** Re-encodes an image the host page can load as JPEG, scaled down to `width` when given. */
+export async function compressImage(
+  doc: Document,
+  src: string,
+  quality: number,
+  width?: number,
+): Promise<string> {
+  const img = doc.createElement('img');
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new HostRefusal('download image fail'));
+    img.src = src;
+  });
+  const scale = width && width < img.naturalWidth ? width / img.naturalWidth : 1;
+  const canvas = doc.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(img.naturalWidth * scale));
+  canvas.height = Math.max(1, Math.round(img.naturalHeight * scale));
+  canvas.getContext('2d')?.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/jpeg', quality / 100).replace(/^data:[^,]*,/, '');
+}

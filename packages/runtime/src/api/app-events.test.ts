@@ -56,3 +56,28 @@ describe('app events', () => {
     expect((t.logic.getApp() as { log: string[] }).log).toEqual(['b:hide', 'b:none']);
   });
 });
+
+describe('routing', () => {
+  it('wx.navigateTo hands back an EventChannel that talks with the opened page through getOpenerEventChannel', async () => {
+    const t = logicHarness({
+      'log.js': log,
+      'app.js': `var log = require('./log'); App({ log: log });`,
+      'pages/index/index.js': `var log = require('../../log');
+        Page({ onLoad() {
+          wx.navigateTo({ url: '/pages/next/next', events: { ack: function (d) { log.push('opener heard ' + d); } } })
+            .then(function (res) { res.eventChannel.emit('hello', 'from opener'); });
+        } });`,
+      'pages/next/next.js': `var log = require('../../log');
+        Page({ onLoad() {
+          var channel = this.getOpenerEventChannel();
+          channel.once('hello', function (d) { log.push('page heard ' + d); channel.emit('ack', 'thanks'); });
+        } });`,
+    });
+    await t.logic.launch();
+    await t.tick();
+    expect((t.logic.getApp() as { log: string[] }).log).toEqual([
+      'page heard from opener',
+      'opener heard thanks',
+    ]);
+  });
+});

@@ -132,6 +132,8 @@ export interface HostCapabilities {
   /** Shows images full screen (network URLs or data URLs of the app's files). */
   previewImage(options: { urls: string[]; current: string }): Promise<void>;
   getImageInfo(options: { src: string }): Promise<{ width: number; height: number; type: string }>;
+  /** Re-encodes an image as JPEG at `quality` (0–100), at most `width` wide; the bytes in base64. */
+  compressImage(options: { src: string; quality: number; width?: number }): Promise<{ data: string }>;
   /** Keeps an image for the user (the photo album); asks consent for `scope.writePhotosAlbum`. */
   saveImage(options: { data: string; name: string }): Promise<void>;
   /** The user picks files (`image/*`, `video/*`); rejects with `cancel`. Contents in base64. */
@@ -377,6 +379,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'audioCommand',
   'previewImage',
   'getImageInfo',
+  'compressImage',
   'saveImage',
   'chooseFiles',
   'viewCommand',

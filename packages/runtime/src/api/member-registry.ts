@@ -137,6 +137,7 @@ export const IMPLEMENTED_MEMBERS = {
   onBackgroundAudioStop: everywhere,
   previewImage: everywhere,
   getImageInfo: everywhere,
+  compressImage: everywhere,
   saveImageToPhotosAlbum: everywhere,
   chooseImage: everywhere,
   chooseMedia: everywhere,

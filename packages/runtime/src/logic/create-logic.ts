@@ -11,6 +11,7 @@ import { linkRelations, unlinkRelations } from '../component/relations.ts';
 import { isPlainObject } from '../data/plain-data.ts';
 import { RuntimeError } from '../errors.ts';
 import { type ModuleFactory, type ModuleGlobals, ModuleLoader } from '../loader/module-loader.ts';
+import { EventChannel, eventChannelPair } from '../page/event-channel.ts';
 import { NavigationRefusal, PageRouter } from '../page/page-router.ts';
 import type { PageRoute } from '../page/page-url.ts';
 import type {
@@ -96,6 +97,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
   let nextQueryId = 1;
   let components: readonly string[] = [];
   const pageCreatedAt = new WeakMap<Instance, number>();
+  /** The opened page's end of the channel `navigateTo` is making, while it makes the page. */
+  let openingChannel: EventChannel | undefined;
 
   function report(error: unknown, source: ErrorSource, file?: string): void {
     const message = error instanceof Error ? error.message : String(error);
@@ -158,8 +161,18 @@ export function createLogic(options: CreateLogicOptions): Logic {
     enterOptions: () => enterOptions,
     navigate: async (action, o) => {
       await launching;
-      navigate(action, o);
-      return undefined;
+      if (action !== 'navigateTo') {
+        navigate(action, o);
+        return undefined;
+      }
+      const { opener, opened } = eventChannelPair(o.events, (error) => report(error, 'handler'));
+      openingChannel = opened;
+      try {
+        navigate(action, o);
+      } finally {
+        openingChannel = undefined;
+      }
+      return { eventChannel: opener };
     },
     query: (requests) => query(requests),
     currentPageId: () => router.top?.id,
@@ -253,6 +266,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
       const page = new Instance(instanceHost, `p${nextPageId++}`, found.def, true, found.file);
       pageCreatedAt.set(page, PerformanceLog.now());
       page.query = { ...route.query };
+      const channel = openingChannel ?? new EventChannel((error) => report(error, 'handler'));
+      page.public.getOpenerEventChannel = () => channel;
       instances.set(page.id, page);
       if (found.def.kind === 'component') {
         page.runLifetime('created');

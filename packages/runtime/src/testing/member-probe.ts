@@ -68,6 +68,32 @@ Page({
     out.menuLayout = JSON.stringify(tt.getMenuButtonLayout()) === JSON.stringify(out.menu);
     out.overComponent = tt.canIPutStuffOverComponent('video');
     out.canIUse = { request: wx.canIUse('request'), view: wx.canIUse('view'), swiper: wx.canIUse('swiper'), bluetooth: wx.canIUse('openBluetoothAdapter'), nothing: wx.canIUse('no-such-thing') };
+    const errMsg = (r) => r.errMsg || r.failed;
+    // the first members
+    wx.setStorageSync('k1', { a: 1 });
+    await wx.setStorage({ key: 'k2', data: [2] });
+    const basics = {
+      getStorageSync: wx.getStorageSync('k1'),
+      getStorage: (await wx.getStorage({ key: 'k2' })).data,
+      getStorageInfoSync: wx.getStorageInfoSync().keys.indexOf('k1') >= 0,
+      getStorageInfo: (await wx.getStorageInfo()).keys.indexOf('k2') >= 0,
+    };
+    wx.removeStorageSync('k1');
+    await wx.removeStorage({ key: 'k2' });
+    basics.removed = [wx.getStorageSync('k1'), (await settle(wx.getStorage({ key: 'k2' }))).failed];
+    await wx.setStorage({ key: 'k3', data: 3 });
+    wx.clearStorageSync();
+    basics.clearStorageSync = wx.getStorageInfoSync().keys.length;
+    wx.setStorageSync('k4', 4);
+    await wx.clearStorage();
+    basics.clearStorage = wx.getStorageInfoSync().keys.length;
+    basics.toast = [errMsg(await wx.showToast({ title: 'hi' })), errMsg(await wx.hideToast()), errMsg(await wx.showLoading({ title: 'wait' })), errMsg(await wx.hideLoading())];
+    basics.bar = [errMsg(await wx.setNavigationBarTitle({ title: 'Probe title' })), errMsg(await wx.setNavigationBarColor({ frontColor: '#ffffff', backgroundColor: '#123456' }))];
+    basics.system = [wx.getSystemInfoSync().windowWidth, (await wx.getSystemInfo()).windowWidth, wx.getWindowInfo().windowWidth];
+    basics.launch = [wx.getLaunchOptionsSync().path, wx.getEnterOptionsSync().path, typeof wx.getAccountInfoSync().miniProgram.appId];
+    basics.tick = await new Promise((resolve) => wx.nextTick(() => resolve('ticked')));
+    basics.query = await new Promise((resolve) => wx.createSelectorQuery().select('#tall').boundingClientRect((r) => resolve(r ? r.id : null)).exec());
+    out.basics = basics;
     // storage, batch
     wx.batchSetStorageSync([{ key: 'a', value: 1 }, { key: 'b', value: { c: 2 } }]);
     out.batchSync = wx.batchGetStorageSync(['a', 'b', 'missing']);
@@ -88,7 +114,6 @@ Page({
     out.keepScreenOn = await settle(wx.setKeepScreenOn({ keepScreenOn: true }));
     out.navLoading = [(await wx.showNavigationBarLoading()).errMsg];
     out.navLoadingShown = true;
-    const errMsg = (r) => r.errMsg || r.failed;
     // the page's view
     out.view = [
       errMsg(await wx.setBackgroundColor({ backgroundColor: '#123456' })),
@@ -244,6 +269,8 @@ Page({
       sizes: image.tempFiles.map((f) => f.size),
       media: [media.type, media.tempFiles[0].fileType, media.tempFiles[0].size],
       info: [info.width, info.height, info.type],
+      compressed: await wx.compressImage({ src: this.chosen, quality: 50 }).then((r) =>
+        wx.getImageInfo({ src: r.tempFilePath }).then((i) => [r.tempFilePath.indexOf('ttfile://temp/') === 0, i.width, i.height])),
       refused: (await settle(wx.previewImage({ urls: [] }))).failed,
     };
     publish();

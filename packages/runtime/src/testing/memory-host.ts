@@ -63,6 +63,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     loadFiles: async () => ({}),
     previewImage: async () => undefined,
     audioCommand: async () => undefined,
+    compressImage: async () => ({ data: '' }),
     scanCode: async () => ({ result: 'code', scanType: 'QR_CODE' }),
     chooseLocation: async () => ({ name: '', address: '', latitude: 39.9, longitude: 116.4 }),
     openLocation: async () => undefined,

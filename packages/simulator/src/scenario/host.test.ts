@@ -39,6 +39,7 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   navigateToMiniProgram: [{ appId: 'a', path: '', extraData: {} }],
   previewImage: [{ urls: ['https://img.example/a.png'], current: 'https://img.example/a.png' }],
   getImageInfo: [{ src: 'https://img.example/a.png' }],
+  compressImage: [{ src: 'data:image/png;base64,eA==', quality: 80 }],
   saveImage: [{ data: '', name: 'a.png' }],
   chooseFiles: [{ accept: 'image/*', count: 1 }],
   socketConnect: [{ id: 1, url: 'wss://chat.example/ws', protocols: [] }],

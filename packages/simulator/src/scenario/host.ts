@@ -252,6 +252,11 @@ export function scenarioHost(
       if (!known) throw new HostRefusal('download image fail');
       return { type: 'png', ...known };
     },
+    // The simulator draws nothing: the image comes back as it was.
+    compressImage: async (o) => {
+      if (!o.src.startsWith('data:')) throw new HostRefusal('download image fail');
+      return { data: o.src.replace(/^data:[^,]*,/, '') };
+    },
     saveImage: async (o) => {
       const allowed =
         ui.authSetting['scope.writePhotosAlbum'] ?? scenario.consent?.['scope.writePhotosAlbum'] ?? true;

@@ -38,6 +38,15 @@ export function installImageMembers(define: Define, store: FileStore, host: Host
     const info = await host.getImageInfo({ src: loadable(o.src) });
     return { ...info, path: String(o.src), orientation: 'up' };
   });
+  define('compressImage', async (o) => {
+    const quality = typeof o.quality === 'number' ? Math.min(100, Math.max(0, o.quality)) : 80;
+    const width =
+      typeof o.compressedWidth === 'number' && o.compressedWidth > 0 ? o.compressedWidth : undefined;
+    const { data } = await host.compressImage({ src: loadable(o.src), quality, ...(width ? { width } : {}) });
+    const path = store.tempPath('compressed.jpg');
+    await store.write(path, new Uint8Array(base64ToArrayBuffer(data)));
+    return { tempFilePath: path };
+  });
   define('saveImageToPhotosAlbum', (o) => {
     const path = String(o.filePath ?? '');
     const file = store.get(path);
