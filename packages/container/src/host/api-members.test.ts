@@ -204,19 +204,7 @@ describe('system members in the browser', () => {
     expect(out.batchSync).toEqual([1, { c: 2 }, '']);
     expect(out.batch).toEqual(['x', 1]);
     // Stored in the app's own database, not the host page's localStorage.
-    const stored = await page.evaluate(
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const open = indexedDB.open('plaza-storage:members:u1', 1);
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const get = open.result.transaction('entries', 'readonly').objectStore('entries').get('b');
-            get.onsuccess = () => resolve(get.result);
-            get.onerror = () => reject(get.error);
-          };
-        }),
-    );
-    expect(stored).toBe('{"c":2}');
+    expect(await readAppDatabase(page, 'plaza-storage:members:u1', 'b')).toBe('{"c":2}');
     expect(await page.evaluate(() => localStorage.getItem('plaza:members:u1:b'))).toBeNull();
   });
 });
@@ -437,10 +425,12 @@ describe('files in the browser', () => {
       quota: 'writeFile:fail the maximum size of the file storage limit is exceeded',
       fileInfo: 13,
     });
-    const kept = await page.evaluate(() =>
-      localStorage.getItem('plaza-file:members:u1:ttfile://user/notes/a.txt'),
-    );
-    expect(JSON.parse(kept ?? '{}').data).toBe('aGVsbG8g5LiW55WMIQ==');
+    // Kept in the app's own database of files, never in the host page's localStorage.
+    const kept = await readAppDatabase(page, 'plaza-files:members:u1', 'ttfile://user/notes/a.txt');
+    expect(JSON.parse(String(kept ?? '{}')).data).toBe('aGVsbG8g5LiW55WMIQ==');
+    expect(
+      await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('ttfile://'))),
+    ).toEqual([]);
   });
 
   it('wx.downloadFile fetches through the request allow-list into a temporary file; wx.saveFile, wx.getSavedFileList, wx.getSavedFileInfo and wx.removeSavedFile keep it', () => {
@@ -514,3 +504,20 @@ describe('members Plaza cannot run in the browser', () => {
     });
   });
 });
+
+/** One entry of an app's own IndexedDB database (its storage or its files) in the host page. */
+function readAppDatabase(page: Page, name: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ([database, entry]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open(database, 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('entries', 'readonly').objectStore('entries').get(entry);
+          get.onsuccess = () => resolve(get.result);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [name, key] as const,
+  );
+}

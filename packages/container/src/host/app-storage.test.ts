@@ -39,4 +39,34 @@ describe('the host’s own count of an app’s storage', () => {
     await host.setStorage('k85', value);
     expect(Object.keys(await host.loadStorage())).toHaveLength(85);
   });
+
+  it('checks racing writes one after another: two writes of 6 MB at once cannot share one check', async () => {
+    const storage = memoryStorage();
+    const host = browserHost({ appStore: webStorageStore(storage, 'plaza:a:u:') } as unknown as HostContext);
+    const big = 'x'.repeat(3 * 1024 * 1024); // 6 MB as the browser stores it
+    const results = await Promise.allSettled([host.setStorage('a', big), host.setStorage('b', big)]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(storage.length).toBe(1);
+  });
+});
+
+describe('the host’s own count of an app’s files', () => {
+  it('keeps files in the app’s own store, never the host’s, and refuses racing writes past 10 MB', async () => {
+    const hostStorage = memoryStorage();
+    const fileStorage = memoryStorage();
+    const host = browserHost({
+      storage: hostStorage,
+      fileStore: webStorageStore(fileStorage, 'plaza-file:a:u:'),
+    } as unknown as HostContext);
+    const six = 'A'.repeat(8 * 1024 * 1024); // base64 text of 6 MB
+    const write = (path: string) => host.writeFile({ path, data: six, createTime: 1 });
+    const results = await Promise.allSettled([write('ttfile://user/a'), write('ttfile://user/b')]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(hostStorage.length).toBe(0);
+    expect(Object.keys(await host.loadFiles())).toHaveLength(1);
+    const [stored] = Object.keys(await host.loadFiles());
+    await host.removeFile({ path: stored! });
+    await write('ttfile://user/c');
+    expect(Object.keys(await host.loadFiles())).toEqual(['ttfile://user/c']);
+  });
 });

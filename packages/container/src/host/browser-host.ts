@@ -56,6 +56,8 @@ export interface HostContext {
   storage: Storage | undefined;
   /** The app's storage, per app and user, apart from the host's. */
   appStore: AppStore | undefined;
+  /** The app's files (`saveFile`, the file system manager), per app and user, apart from the host's. */
+  fileStore: AppStore | undefined;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
@@ -73,6 +75,29 @@ const unsupported = (what: string) => () =>
 export function browserHost(ctx: HostContext): HostCapabilities {
   const store = ctx.appStore;
   let audio: HostCapabilities['audioCommand'] | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    // The queue only orders the writes; each caller gets its own outcome from `next`.
+    queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  };
+  const files = ctx.fileStore;
+  let fileSizes: Map<string, number> | undefined;
+  const fileIndex = async () => {
+    if (!fileSizes) {
+      const sizes = new Map<string, number>();
+      for (const [path, json] of (await files?.load()) ?? []) {
+        const record = parseFileRecord(json);
+        if (record) sizes.set(path, record.data.length);
+      }
+      fileSizes = sizes;
+    }
+    return fileSizes;
+  };
   // Counted here as well as in the logic layer: the program's code runs there.
   const quota = new StorageQuota();
   let loaded: Promise<void> | undefined;
@@ -94,28 +119,32 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       }
       return values;
     },
-    async setStorage(key, value) {
-      if (!store) throw new HostRefusal('storage is not available');
-      await entries();
-      const json = JSON.stringify(value) ?? 'null';
-      try {
-        quota.check(key, json);
-      } catch {
-        throw new HostRefusal(STORAGE_FULL);
-      }
-      await store.put(key, json);
-      quota.put(key, json);
-    },
-    async removeStorage(key) {
-      await entries();
-      await store?.delete(key);
-      quota.remove(key);
-    },
-    async clearStorage() {
-      await entries();
-      await store?.clear();
-      quota.clear();
-    },
+    // Each write is checked and made in turn: two writes racing past one check would share the quota.
+    setStorage: (key, value) =>
+      inTurn(async () => {
+        if (!store) throw new HostRefusal('storage is not available');
+        await entries();
+        const json = JSON.stringify(value) ?? 'null';
+        try {
+          quota.check(key, json);
+        } catch {
+          throw new HostRefusal(STORAGE_FULL);
+        }
+        await store.put(key, json);
+        quota.put(key, json);
+      }),
+    removeStorage: (key) =>
+      inTurn(async () => {
+        await entries();
+        await store?.delete(key);
+        quota.remove(key);
+      }),
+    clearStorage: () =>
+      inTurn(async () => {
+        await entries();
+        await store?.clear();
+        quota.clear();
+      }),
     request: (options) => fetchRequest(options),
     async showToast(options) {
       ctx.ui.showToast(options);
@@ -178,30 +207,37 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       ctx.chrome.setLoading(options.loading);
     },
     async loadFiles() {
-      const files: Record<string, { data: string; createTime: number }> = {};
-      for (const key of fileKeys(ctx)) {
-        const record = parseFileRecord(ctx.storage!.getItem(key));
-        if (record) files[key.slice(FILE_PREFIX(ctx).length)] = record;
+      const loaded: Record<string, { data: string; createTime: number }> = {};
+      for (const [path, json] of (await files?.load()) ?? []) {
+        const record = parseFileRecord(json);
+        if (record) loaded[path] = record;
       }
-      return files;
+      return loaded;
     },
-    async writeFile(options) {
-      const key = FILE_PREFIX(ctx) + options.path;
-      const others = fileKeys(ctx)
-        .filter((k) => k !== key)
-        .reduce((sum, k) => sum + (parseFileRecord(ctx.storage!.getItem(k))?.data.length ?? 0), 0);
-      // Counted in base64 characters: the host's own measure, a third above the bytes.
-      if (others + options.data.length > FILE_QUOTA_BASE64)
-        throw new HostRefusal('the maximum size of the file storage limit is exceeded');
-      try {
-        ctx.storage?.setItem(key, JSON.stringify({ data: options.data, createTime: options.createTime }));
-      } catch (error) {
-        throw new HostRefusal(`the file could not be stored: ${(error as Error).message}`);
-      }
-    },
-    async removeFile(options) {
-      ctx.storage?.removeItem(FILE_PREFIX(ctx) + options.path);
-    },
+    writeFile: (options) =>
+      inTurn(async () => {
+        if (!files) throw new HostRefusal('file storage is not available');
+        const sizes = await fileIndex();
+        let others = 0;
+        for (const [path, size] of sizes) if (path !== options.path) others += size;
+        // Counted in base64 characters: the host's own measure, a third above the bytes.
+        if (others + options.data.length > FILE_QUOTA_BASE64)
+          throw new HostRefusal('the maximum size of the file storage limit is exceeded');
+        try {
+          await files.put(
+            options.path,
+            JSON.stringify({ data: options.data, createTime: options.createTime }),
+          );
+        } catch (error) {
+          throw new HostRefusal(`the file could not be stored: ${(error as Error).message}`);
+        }
+        sizes.set(options.path, options.data.length);
+      }),
+    removeFile: (options) =>
+      inTurn(async () => {
+        await files?.delete(options.path);
+        (await fileIndex()).delete(options.path);
+      }),
     download: (options) =>
       fetchBytes(options.url, { method: 'GET', headers: options.header }, options.timeout),
     async upload(options) {
@@ -299,24 +335,12 @@ function socketCapabilities(
   };
 }
 
-const FILE_PREFIX = (ctx: HostContext) => `plaza-file:${ctx.appId}:${ctx.userId}:`;
 /** 10 MB of files, as base64 text. */
 const FILE_QUOTA_BASE64 = Math.ceil((10 * 1024 * 1024 * 4) / 3);
 
-function fileKeys(ctx: HostContext): string[] {
-  const keys: string[] = [];
-  const storage = ctx.storage;
-  if (!storage) return keys;
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(FILE_PREFIX(ctx))) keys.push(key);
-  }
-  return keys;
-}
-
-function parseFileRecord(text: string | null): { data: string; createTime: number } | undefined {
+function parseFileRecord(text: string): { data: string; createTime: number } | undefined {
   try {
-    const value = JSON.parse(text ?? 'null') as { data?: unknown; createTime?: unknown } | null;
+    const value = JSON.parse(text) as { data?: unknown; createTime?: unknown } | null;
     if (typeof value?.data === 'string' && typeof value.createTime === 'number')
       return { data: value.data, createTime: value.createTime };
   } catch {

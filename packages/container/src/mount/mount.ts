@@ -220,7 +220,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       ui: new HostUi(activeShell.overlay),
       chrome,
       storage: safeLocalStorage(doc),
-      appStore: appStoreFor(options.storage, doc, appId, userId),
+      appStore: appStoreFor('storage', options.storage, doc, appId, userId),
+      fileStore: appStoreFor('files', options.storage, doc, appId, userId),
       consent: options.consent,
       emit: (event, payload) =>
         run?.bridge.fromHost({ v: 1, type: 'host.event', event, payload: { ...payload } }),
@@ -523,15 +524,21 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   };
 }
 
+/** The app's own store of `kind` (its storage, its files): IndexedDB, or the `Storage` the page handed in. */
 function appStoreFor(
+  kind: 'storage' | 'files',
   given: Storage | undefined,
   doc: Document,
   appId: string,
   userId: string,
 ): AppStore | undefined {
-  if (given) return webStorageStore(given, `plaza:${appId}:${userId}:`);
+  if (given)
+    return webStorageStore(
+      given,
+      kind === 'storage' ? `plaza:${appId}:${userId}:` : `plaza-file:${appId}:${userId}:`,
+    );
   const factory = doc.defaultView?.indexedDB;
-  const name = `plaza-storage:${encodeURIComponent(appId)}:${encodeURIComponent(userId)}`;
+  const name = `plaza-${kind}:${encodeURIComponent(appId)}:${encodeURIComponent(userId)}`;
   return factory ? indexedDbStore(factory, name) : undefined;
 }
 
