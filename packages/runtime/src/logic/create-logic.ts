@@ -203,6 +203,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
     getCurrentPages: () => router.stack.map((p) => p.public),
     tt: api,
     wx: api,
+    // WeChat's client defines this global and programs read `__wxConfig.envVersion` at load time;
+    // it says what getAccountInfoSync says.
+    __wxConfig: Object.freeze({
+      envVersion: 'release',
+      accountInfo: Object.freeze({ appId: manifest.appId ?? '' }),
+      pages: Object.freeze([...pagesDeclared]),
+      entryPagePath: [...pagesDeclared][0] ?? '',
+    }),
     setTimeout: timer(setTimeout),
     setInterval: timer(setInterval),
     clearTimeout: (id: number) => clearTimeout(id),
