@@ -262,7 +262,10 @@ export function createLogic(options: CreateLogicOptions): Logic {
       pageCreatedAt.set(page, PerformanceLog.now());
       page.query = { ...route.query };
       instances.set(page.id, page);
-      if (found.def.kind === 'component') {
+      return page;
+    },
+    load(page: Instance, route: PageRoute) {
+      if (page.def.kind === 'component') {
         page.runLifetime('created');
         page.applyProperties(route.query);
         page.runLifetime('attached');
@@ -276,9 +279,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
         query: page.query,
         data: mounted.data,
         renderId: mounted.renderId,
-        options: found.def.options,
+        options: page.def.options,
       });
-      return page;
     },
     show(page) {
       page.callMethod('onShow', []);
