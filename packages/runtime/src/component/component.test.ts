@@ -184,6 +184,30 @@ describe('behavior definitionFilter', () => {
   });
 });
 
+describe('instance methods', () => {
+  it('this.createIntersectionObserver gives a component and a page the observer wx.createIntersectionObserver does', async () => {
+    const { t, attach } = await launched({
+      'components/lazy/lazy.js': `Component({ lifetimes: { attached() {
+        var o = this.createIntersectionObserver({ thresholds: [0, 1] });
+        this.kinds = [typeof o.relativeToViewport, typeof o.observe, typeof o.disconnect];
+        o.relativeToViewport({ bottom: 100 }).observe('.item', function () {});
+        o.disconnect();
+      } } });`,
+    });
+    attach('components/lazy/lazy');
+    expect(t.of('error')).toEqual([]);
+    expect(findComponent(t.logic, 'components/lazy/lazy').kinds).toEqual([
+      'function',
+      'function',
+      'function',
+    ]);
+    const page = t.logic.getCurrentPages()[0] as {
+      createIntersectionObserver(o: unknown): { observe: unknown };
+    };
+    expect(typeof page.createIntersectionObserver({}).observe).toBe('function');
+  });
+});
+
 describe('relations', () => {
   it('links parent and child both ways and unlinks on detach', async () => {
     const { t, attach } = await launched({

@@ -137,6 +137,12 @@ export function createLogic(options: CreateLogicOptions): Logic {
         const query = api.createSelectorQuery as () => { in(c: unknown): unknown };
         return query().in(instance.public);
       };
+      // `this.createIntersectionObserver(options)` is `wx.createIntersectionObserver(this, options)`.
+      target.createIntersectionObserver = (options?: unknown) =>
+        (api.createIntersectionObserver as (component: unknown, options?: unknown) => unknown)(
+          instance.public,
+          options,
+        );
     },
   };
 
