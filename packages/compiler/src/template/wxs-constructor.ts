@@ -66,7 +66,13 @@ export function wxsConstructorReads(code: string): string {
       else if (isNode(value)) visit(value, node);
     }
   };
-  visit(ast, undefined);
+  try {
+    visit(ast, undefined);
+  } catch (error) {
+    // Nesting deeper than the stack allows: the module runs as written, unchanged.
+    if (error instanceof RangeError) return code;
+    throw error;
+  }
   // From the end backwards, so earlier offsets stay valid; insertions at one place are alike.
   edits.sort((a, b) => b.at - a.at || b.end - a.end);
   let out = code;
