@@ -166,3 +166,17 @@ describe('the tt dialect', () => {
     expect(s.text('.alias')).toBe('same');
   });
 });
+
+describe('selector queries without layout', () => {
+  it('answers computedStyle with empty values instead of failing, as a document that lays nothing out can', async () => {
+    const s = await open({
+      js: `Page({ data: { got: null }, onReady() {
+  wx.createSelectorQuery().select('.box').fields({ id: true, computedStyle: ['color', 'height'] })
+    .exec((res) => this.setData({ got: res[0] })); } });`,
+      wxml: '<view class="box" id="b" style="color: red">box</view>',
+    });
+    await s.settle();
+    expect(s.errors).toEqual([]);
+    expect(s.page.data.got).toEqual({ id: 'b', color: '', height: '' });
+  });
+});

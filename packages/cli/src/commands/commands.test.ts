@@ -249,6 +249,39 @@ describe('plaza check, page by page', () => {
   });
 });
 
+describe('plaza check, requests no server answers', () => {
+  it('passes a page that receives the failure through fail, complete or the promise, and fails one that leaves it unhandled', async () => {
+    const { report } = await checkReport('offline', {
+      'app.json': '{ "pages": ["pages/handles/handles", "pages/ignores/ignores"] }',
+      'app.js': 'App({});',
+      'pages/handles/handles.js': `Page({
+        async onLoad() {
+          wx.request({ url: 'https://api.example.com/a', fail: (e) => this.setData({ a: e.errMsg }) });
+          wx.request({ url: 'https://api.example.com/b', complete: (e) => this.setData({ b: e.errMsg }) });
+          wx.request({ url: 'https://api.example.com/c' }).catch((e) => this.setData({ c: e.errMsg }));
+          try { await wx.request({ url: 'https://api.example.com/d' }); } catch (e) { this.setData({ d: e.errMsg }); }
+          await new Promise((resolve, reject) => wx.request({ url: 'https://api.example.com/e', success: resolve, fail: reject }))
+            .catch(() => this.setData({ e: 'caught' }));
+        },
+      });`,
+      'pages/handles/handles.wxml': '<view>{{a}} {{b}} {{c}} {{d}} {{e}}</view>',
+      'pages/ignores/ignores.js': `Page({ onLoad() {
+        new Promise((resolve, reject) => wx.request({ url: 'https://api.example.com/f', success: resolve, fail: reject }));
+      } });`,
+      'pages/ignores/ignores.wxml': '<view>i</view>',
+    });
+    const [handles, ignores] = report.pages;
+    expect(handles).toMatchObject({ path: 'pages/handles/handles', rendered: true, errors: [] });
+    expect(ignores).toMatchObject({ path: 'pages/ignores/ignores', rendered: true });
+    expect(ignores.errors).toEqual([
+      expect.objectContaining({
+        source: 'promise',
+        message: expect.stringMatching(/^request:fail .*api\.example\.com\/f/),
+      }),
+    ]);
+  });
+});
+
 describe('plaza check, the app itself', () => {
   it('reports an app.js that throws as the app’s error, once', async () => {
     const { code, report } = await checkReport('app-throws', {

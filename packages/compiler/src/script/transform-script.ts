@@ -17,6 +17,7 @@ export const scriptGlobals = [
   'requirePlugin',
   'tt',
   'wx',
+  '__wxConfig',
 ] as const;
 
 export interface TransformedScript {

@@ -1,5 +1,6 @@
 import type { Code, EventCode, RenderNode } from './ir.ts';
 import type { TransformResult } from './transform.ts';
+import { WXS_CONSTRUCTOR_HELPER, wxsConstructorReads } from './wxs-constructor.ts';
 
 export interface CodegenOptions {
   /** Module id the code is for (`pages/index/index`), bound to `M` inside it. */
@@ -51,7 +52,9 @@ export function generateModule(result: TransformResult, options: CodegenOptions)
  * `'use strict'` sits on the first line so the module's lines keep their numbers.
  */
 export function wxsFactory(code: string): string {
-  return `function (module, exports, require, getRegExp, getDate, scope) { with (scope) return (function () { 'use strict';\n${code}\n}).call(undefined); }`;
+  const rewritten = wxsConstructorReads(code);
+  const helper = rewritten === code ? '' : ` ${WXS_CONSTRUCTOR_HELPER}`;
+  return `function (module, exports, require, getRegExp, getDate, scope) { with (scope) return (function () { 'use strict';${helper}\n${rewritten}\n}).call(undefined); }`;
 }
 
 function renderFunction(nodes: RenderNode[], indent: string, sites: { next: number }): string {

@@ -5,6 +5,7 @@ import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './ap
 import type { ApiEvents } from './api-events.ts';
 import { installAudioMembers } from './audio-members.ts';
 import { installBaseMembers } from './base-members.ts';
+import { cloudNamespace } from './cloud-namespace.ts';
 import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
@@ -233,6 +234,8 @@ export function createApi(ctx: ApiContext): Api {
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
+
+  api.cloud = cloudNamespace(report);
 
   // Every other member the typings declare exists too, failing the platforms' way.
   for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {

@@ -192,7 +192,8 @@ export type ImplementedMember = keyof typeof IMPLEMENTED_MEMBERS;
 const UNAVAILABLE: ReadonlyArray<readonly [RegExp, string]> = [
   [/Bluetooth|BLE|Beacon|Wifi|NFC|HCE|Nfc/, 'a web page reaches no Bluetooth, Wi-Fi or NFC radio'],
   [/(Ad|AdContext)$|^createRewardedVideoAd$|^createInterstitialAd$/, 'Plaza has no ad network'],
-  [/^cloud$|^createCloud$/, "cloud development is the platform vendor's own service"],
+  [/^cloud$/, 'Plaza has no cloud backend: `cloud.init` succeeds as a no-op, every service call fails'],
+  [/^createCloud$/, "cloud development is the platform vendor's own service"],
   [
     /Channels|OfficialAccount|Sticker|TransitCard|1v1Chat|VoIP|Employee|OfflinePay|Facial|SecureElement|PaymentPass|CustomerService|WeRun|Invoice|Sms|ChatTool|Designer|Inquiries|StoreCoupon|StoreOrder|PrivateMessage|GroupEnter|Referrer|ForMiniProgram|MyMiniProgram|Plugin|Contact|HKOffline|CommonPayment|VirtualPayment|MerchantTransfer|GlobalPayment|AppleSubscribe|Apple/,
     "a WeChat account service outside Plaza's platform",

@@ -121,6 +121,93 @@ describe('behaviors', () => {
   });
 });
 
+describe('behavior definitionFilter', () => {
+  it("runs a used behavior's filter on the component definition before it is used", async () => {
+    const { t, attach } = await launched({
+      'behaviors/b3.js': `module.exports = Behavior({
+        definitionFilter(defFields) { defFields.data.from = 'behavior'; } });`,
+      'components/c3/c3.js': `Component({ data: { from: 'component' }, behaviors: [require('../../behaviors/b3')],
+        ready() { this.seen = this.data.from; } });`,
+    });
+    attach('components/c3/c3');
+    expect(t.of('component.init')[0]!.data).toEqual({ from: 'behavior' });
+  });
+
+  it('passes the filters of the behaviors a behavior uses as definitionFilterArr, run only when called', async () => {
+    const { t, attach } = await launched({
+      'behaviors/b1.js': `module.exports = Behavior({
+        definitionFilter(defFields) {
+          defFields.data = Object.assign({}, defFields.data, { from: 'behavior1' });
+          defFields.methods = Object.assign({}, defFields.methods, { marked() { return true; } });
+        } });`,
+      'behaviors/plain.js': 'module.exports = Behavior({ data: { plain: true } });',
+      'behaviors/b2.js': `module.exports = Behavior({ behaviors: [require('./b1'), require('./plain')],
+        definitionFilter(defFields, arr) { defFields.data.arrShape = arr.map((f) => (f === null ? 'null' : typeof f)); } });`,
+      'behaviors/b3.js': `module.exports = Behavior({ behaviors: [require('./b1')],
+        definitionFilter(defFields, definitionFilterArr) { definitionFilterArr[0](defFields); } });`,
+      'components/keeps/keeps.js': `Component({ data: { from: 'component' }, behaviors: [require('../../behaviors/b2')] });`,
+      'components/takes/takes.js': `Component({ data: { from: 'component' }, behaviors: [require('../../behaviors/b3')] });`,
+    });
+    attach('components/keeps/keeps');
+    attach('components/takes/takes');
+    const [keeps, takes] = t.of('component.init');
+    // b1's filter reached keeps only through b2's own definition (its method), not keeps' data.
+    expect(keeps!.data).toEqual({ from: 'component', plain: true, arrShape: ['function', 'null'] });
+    expect(findComponent(t.logic, 'components/keeps/keeps').marked()).toBe(true);
+    // b3 called it on takes' definition.
+    expect(takes!.data).toEqual({ from: 'behavior1' });
+  });
+
+  it('lets a filter turn a computed section into observers and methods, as computed behaviors do', async () => {
+    const { t, attach } = await launched({
+      'behaviors/computed.js': `module.exports = Behavior({
+        lifetimes: { attached() { this.initComputed(); } },
+        definitionFilter(defFields) {
+          const computed = defFields.computed || {};
+          const run = function () {
+            const next = {};
+            for (const name of Object.keys(computed)) next[name] = computed[name].call(this, this.data);
+            this.setData(next);
+          };
+          defFields.observers = Object.assign(defFields.observers || {}, { '**': run });
+          defFields.methods = Object.assign(defFields.methods || {}, { initComputed: run });
+        } });`,
+      'components/sum/sum.js': `Component({ behaviors: [require('../../behaviors/computed')],
+        data: { a: 1, b: 2 }, computed: { total(d) { return d.a + d.b; } },
+        methods: { bump() { this.setData({ a: 10 }); } } });`,
+    });
+    attach('components/sum/sum');
+    const sum = findComponent(t.logic, 'components/sum/sum');
+    expect(sum.data.total).toBe(3);
+    sum.bump();
+    expect(sum.data.total).toBe(12);
+  });
+});
+
+describe('instance methods', () => {
+  it('this.createIntersectionObserver gives a component and a page the observer wx.createIntersectionObserver does', async () => {
+    const { t, attach } = await launched({
+      'components/lazy/lazy.js': `Component({ lifetimes: { attached() {
+        var o = this.createIntersectionObserver({ thresholds: [0, 1] });
+        this.kinds = [typeof o.relativeToViewport, typeof o.observe, typeof o.disconnect];
+        o.relativeToViewport({ bottom: 100 }).observe('.item', function () {});
+        o.disconnect();
+      } } });`,
+    });
+    attach('components/lazy/lazy');
+    expect(t.of('error')).toEqual([]);
+    expect(findComponent(t.logic, 'components/lazy/lazy').kinds).toEqual([
+      'function',
+      'function',
+      'function',
+    ]);
+    const page = t.logic.getCurrentPages()[0] as {
+      createIntersectionObserver(o: unknown): { observe: unknown };
+    };
+    expect(typeof page.createIntersectionObserver({}).observe).toBe('function');
+  });
+});
+
 describe('relations', () => {
   it('links parent and child both ways and unlinks on detach', async () => {
     const { t, attach } = await launched({

@@ -17,7 +17,12 @@ export interface BehaviorRecord {
   readonly __plazaBehavior: true;
   readonly id: number;
   readonly definition: Raw;
+  /** Its `definitionFilter`, bound to the filters of the behaviors it uses itself. */
+  readonly filter?: BoundFilter;
 }
+
+/** A `definitionFilter` ready to run on one user's definition. */
+type BoundFilter = (target: Raw) => void;
 
 export interface ObserverSpec {
   paths: { segments: string; deep: boolean }[];
@@ -57,7 +62,29 @@ let behaviorIds = 0;
 
 /** `Behavior(def)`: a reusable slice of a component definition. */
 export function createBehavior(definition: Raw): BehaviorRecord {
-  return Object.freeze({ __plazaBehavior: true as const, id: ++behaviorIds, definition: definition ?? {} });
+  const def = definition ?? {};
+  applyDefinitionFilters(def);
+  const own = def.definitionFilter;
+  // The second argument WeChat passes: one entry per behavior this one uses, null when it has no filter.
+  const childFilters = directBehaviors(def).map((b) => b.filter ?? null);
+  const filter =
+    typeof own === 'function' ? (target: Raw) => void own.call(def, target, childFilters) : undefined;
+  return Object.freeze({ __plazaBehavior: true as const, id: ++behaviorIds, definition: def, filter });
+}
+
+function directBehaviors(def: Raw): BehaviorRecord[] {
+  const list = Array.isArray(def.behaviors) ? def.behaviors : [];
+  return [...new Set(list.filter(isBehavior))];
+}
+
+/**
+ * Runs the `definitionFilter` of each behavior a definition (component, page or behavior) lists,
+ * in order, on that definition itself before it is used: a filter may add methods, observers,
+ * data… as WeChat's behaviors documentation describes. Filters of behaviors used further down
+ * reach this definition only through the `definitionFilterArr` their user chose to call.
+ */
+function applyDefinitionFilters(def: Raw): void {
+  for (const b of directBehaviors(def)) b.filter?.(def);
 }
 
 export function isBehavior(value: unknown): value is BehaviorRecord {
@@ -91,6 +118,7 @@ const PAGE_RESERVED = new Set(['data', 'behaviors', 'options']);
  * lifecycles, observers and relations accumulate and all run, behaviors first.
  */
 export function normaliseDefinition(kind: 'page' | 'component', path: string, definition: Raw): Definition {
+  applyDefinitionFilters(definition ?? {});
   const { chain, behaviors } = linearise(definition ?? {});
   const out: Definition = {
     kind,

@@ -2,7 +2,7 @@ import { RuntimeError } from '../errors.ts';
 
 /**
  * What a module factory receives after `require, module, exports`, in this order. The first
- * nine are the compiler's `scriptGlobals` (a test pins the two lists together); the timers
+ * ten are the compiler's `scriptGlobals` (a test pins the two lists together); the timers
  * after them are passed for bundles that name them, so errors in their callbacks are reported.
  */
 export const MODULE_GLOBALS = [
@@ -15,6 +15,7 @@ export const MODULE_GLOBALS = [
   'requirePlugin',
   'tt',
   'wx',
+  '__wxConfig',
   'setTimeout',
   'setInterval',
   'clearTimeout',

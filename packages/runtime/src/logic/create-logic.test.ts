@@ -233,3 +233,20 @@ describe('the tt/wx API', () => {
     expect((logic.getCurrentPages()[0] as { token: string }).token).toBe('abc');
   });
 });
+
+describe('program globals', () => {
+  it("gives modules WeChat's __wxConfig, whose envVersion is what getAccountInfoSync says", async () => {
+    const t = logicHarness({
+      'config.js': `module.exports = { product: __wxConfig.envVersion === 'release', env: __wxConfig.envVersion,
+        pages: __wxConfig.pages, entry: __wxConfig.entryPagePath };`,
+      'app.js': `var config = require('./config'); App({ config: config,
+        same: wx.getAccountInfoSync().miniProgram.envVersion === config.env });`,
+      'pages/index/index.js': 'Page({});',
+    });
+    await t.logic.launch();
+    expect(t.logic.getApp()).toMatchObject({
+      config: { product: true, env: 'release', pages: ['pages/index/index'], entry: 'pages/index/index' },
+      same: true,
+    });
+  });
+});

@@ -140,6 +140,12 @@ export function createLogic(options: CreateLogicOptions): Logic {
         const query = api.createSelectorQuery as () => { in(c: unknown): unknown };
         return query().in(instance.public);
       };
+      // `this.createIntersectionObserver(options)` is `wx.createIntersectionObserver(this, options)`.
+      target.createIntersectionObserver = (options?: unknown) =>
+        (api.createIntersectionObserver as (component: unknown, options?: unknown) => unknown)(
+          instance.public,
+          options,
+        );
     },
   };
 
@@ -216,6 +222,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
     getCurrentPages: () => router.stack.map((p) => p.public),
     tt: api,
     wx: api,
+    // WeChat's client defines this global and programs read `__wxConfig.envVersion` at load time;
+    // it says what getAccountInfoSync says.
+    __wxConfig: Object.freeze({
+      envVersion: 'release',
+      accountInfo: Object.freeze({ appId: manifest.appId ?? '' }),
+      pages: Object.freeze([...pagesDeclared]),
+      entryPagePath: [...pagesDeclared][0] ?? '',
+    }),
     setTimeout: timer(setTimeout),
     setInterval: timer(setInterval),
     clearTimeout: (id: number) => clearTimeout(id),
@@ -269,7 +283,10 @@ export function createLogic(options: CreateLogicOptions): Logic {
       const channel = openingChannel ?? new EventChannel((error) => report(error, 'handler'));
       page.public.getOpenerEventChannel = () => channel;
       instances.set(page.id, page);
-      if (found.def.kind === 'component') {
+      return page;
+    },
+    load(page: Instance, route: PageRoute) {
+      if (page.def.kind === 'component') {
         page.runLifetime('created');
         page.applyProperties(route.query);
         page.runLifetime('attached');
@@ -283,9 +300,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
         query: page.query,
         data: mounted.data,
         renderId: mounted.renderId,
-        options: found.def.options,
+        options: page.def.options,
       });
-      return page;
     },
     show(page) {
       page.callMethod('onShow', []);

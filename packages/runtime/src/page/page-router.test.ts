@@ -113,3 +113,28 @@ describe('the app and the host', () => {
     expect(log).toEqual(['home.onHide', 'app.onHide', 'app.onShow:1038', 'home.onShow']);
   });
 });
+
+describe('getCurrentPages during onLoad', () => {
+  it('already ends with the page being loaded, however it was reached', async () => {
+    const files: Record<string, string> = { 'app.js': 'App({ log: [] });' };
+    for (const name of ['home', 'me', 'list', 'detail']) {
+      files[`pages/${name}/${name}.js`] =
+        `Page({ onLoad() { var pages = getCurrentPages(); var top = pages[pages.length - 1];
+        getApp().log.push('${name}:' + pages.map(function (p) { return p.route; }).join(',') + ':' + (top === this)); } });`;
+    }
+    const t = logicHarness(files, tabs);
+    await t.logic.launch({ path: 'pages/home/home' });
+    const api = t.logic.api as ProgramApi;
+    await api.navigateTo({ url: '/pages/list/list' });
+    await api.redirectTo({ url: '/pages/detail/detail' });
+    await api.switchTab({ url: '/pages/me/me' });
+    await api.reLaunch({ url: '/pages/list/list' });
+    expect((t.logic.getApp() as { log: string[] }).log).toEqual([
+      'home:pages/home/home:true',
+      'list:pages/home/home,pages/list/list:true',
+      'detail:pages/home/home,pages/detail/detail:true',
+      'me:pages/me/me:true',
+      'list:pages/list/list:true',
+    ]);
+  });
+});

@@ -9,7 +9,10 @@ export const PAGE_STACK_LIMIT = 10;
 export interface PageLifecycle {
   exists(path: string): boolean;
   isTab(path: string): boolean;
+  /** Makes the page instance; nothing of the program runs yet. */
   create(route: PageRoute): Instance;
+  /** Runs the page's onLoad (and a Component page's created/attached) and renders it. */
+  load(page: Instance, route: PageRoute): void;
   show(page: Instance): void;
   hide(page: Instance): void;
   unload(page: Instance): void;
@@ -34,9 +37,10 @@ export class PageRouter {
   }
 
   launch(route: PageRoute): void {
-    const page = this.pages.create(route);
+    const page = this.enter(route, (p) => {
+      this.stack = [p];
+    });
     if (this.pages.isTab(route.path)) this.tabs.set(route.path, page);
-    this.stack = [page];
     this.pages.show(page);
     this.pages.announce('launch', this.stack);
   }
@@ -66,8 +70,7 @@ export class PageRouter {
     if (this.stack.length >= PAGE_STACK_LIMIT) throw new NavigationRefusal('webview count limit exceed');
     const previous = this.top;
     if (previous) this.pages.hide(previous);
-    const page = this.pages.create(route);
-    this.stack.push(page);
+    const page = this.enter(route, (p) => this.stack.push(p));
     this.pages.show(page);
   }
 
@@ -75,8 +78,7 @@ export class PageRouter {
     if (this.pages.isTab(route.path)) throw new NavigationRefusal('can not redirectTo a tabbar page');
     const previous = this.stack.pop();
     if (previous) this.retire(previous);
-    const page = this.pages.create(route);
-    this.stack.push(page);
+    const page = this.enter(route, (p) => this.stack.push(p));
     this.pages.show(page);
   }
 
@@ -99,7 +101,9 @@ export class PageRouter {
     if (current && current !== target && this.tabs.get(current.def.path) === current)
       this.pages.hide(current);
     if (!target) {
-      target = this.pages.create(route);
+      target = this.enter(route, (p) => {
+        this.stack = [p];
+      });
       this.tabs.set(route.path, target);
     } else if (target === current) {
       this.stack = [target];
@@ -113,10 +117,22 @@ export class PageRouter {
     for (const page of [...this.stack].reverse()) this.retire(page, true);
     for (const page of this.tabs.values()) this.pages.unload(page);
     this.tabs.clear();
-    const page = this.pages.create(route);
+    const page = this.enter(route, (p) => {
+      this.stack = [p];
+    });
     if (this.pages.isTab(route.path)) this.tabs.set(route.path, page);
-    this.stack = [page];
     this.pages.show(page);
+  }
+
+  /**
+   * Makes a page, puts it in the stack, then loads it: on the platforms `getCurrentPages()`
+   * already ends with the page while its onLoad runs.
+   */
+  private enter(route: PageRoute, place: (page: Instance) => void): Instance {
+    const page = this.pages.create(route);
+    place(page);
+    this.pages.load(page, route);
+    return page;
   }
 
   /** Unloads a page leaving the stack, unless it is a tab page kept alive. */

@@ -35,7 +35,9 @@ function describe(
   for (const name of fields.properties ?? [])
     out[name] = attrs[name] ?? (element as unknown as Record<string, unknown>)[name];
   if (fields.computedStyle?.length) {
-    const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+    // A document without layout (the headless simulator's) has no computed style: values are ''.
+    const view = element.ownerDocument.defaultView;
+    const style = typeof view?.getComputedStyle === 'function' ? view.getComputedStyle(element) : undefined;
     for (const name of fields.computedStyle) out[name] = style?.getPropertyValue(name) ?? '';
   }
   if (fields.mark)
