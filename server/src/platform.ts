@@ -37,7 +37,7 @@ import {
   type ContentService,
   contentMigrations,
   contentPersonalData,
-  contentRoutes,
+  contentPlugin,
   createContentService,
 } from './modules/content/index.ts';
 import {
@@ -53,7 +53,7 @@ import {
   funnelPersonalData,
   funnelRoutes,
 } from './modules/funnel/index.ts';
-import { healthRoutes } from './modules/health/index.ts';
+import { healthPlugin } from './modules/health/index.ts';
 import {
   createDevOtpSender,
   createIdentityService,
@@ -270,7 +270,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
-      await app.register(contentRoutes, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelRoutes, {
         funnel,
         authorizeAppReader: async (principal, appid) => {
@@ -282,7 +282,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           );
         },
       });
-      await app.register(healthRoutes, {
+      await app.register(healthPlugin, {
         probe: {
           ready: async () => {
             await pingDatabase(db);

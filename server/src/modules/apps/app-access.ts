@@ -1,7 +1,8 @@
 import { PlazaError } from '../../http/errors.ts';
 import type { OrgRole } from '../identity/index.ts';
+import type { AppCaller } from './app.model.ts';
 import { findAppByAppid } from './app.repository.ts';
-import type { AppCaller, AppsDeps } from './apps.deps.ts';
+import type { AppsDeps } from './apps.service.ts';
 import type { AppRow } from './apps.table.ts';
 import { appErrors } from './errors.ts';
 

@@ -9,7 +9,7 @@ import { createTestTarget, type TestTarget, testEngines } from '../../db/test-da
 import { bearerToken } from '../../http/access.ts';
 import { createLogger } from '../../http/logger.ts';
 import { createFunnelService, funnelMigrations, funnelRoutes } from '../funnel/index.ts';
-import { type AppCard, contentMigrations, contentRoutes, createContentService } from './index.ts';
+import { type AppCard, contentMigrations, contentPlugin, createContentService } from './index.ts';
 
 // A real MP4/JPEG header is what the upload check reads; the rest is payload.
 const mp4 = Buffer.concat([
@@ -96,7 +96,7 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
         },
       ],
       modules: async (a) => {
-        await a.register(contentRoutes, {
+        await a.register(contentPlugin, {
           content,
           blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
           maxUploadBytes: 100_000,

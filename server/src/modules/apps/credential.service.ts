@@ -1,8 +1,8 @@
 import { newId } from '../../db/ids.ts';
-import { type App, toApp } from './app.model.ts';
+import { type App, type AppCaller, toApp } from './app.model.ts';
 import { findAppByAppid, findAppById, updateApp } from './app.repository.ts';
 import { appForCaller } from './app-access.ts';
-import { recordAudit } from './app-audit.ts';
+import { actorOf, recordAudit } from './app-audit.ts';
 import {
   credentialHash,
   newAppSecret,
@@ -11,8 +11,7 @@ import {
   sameHash,
 } from './app-credentials.ts';
 import { expireSecrets, insertAppSecret, listLiveSecrets } from './app-secret.repository.ts';
-import type { AppCaller, AppsDeps } from './apps.deps.ts';
-import { actorOf } from './apps.service.ts';
+import type { AppsDeps } from './apps.service.ts';
 import {
   deleteExpiredClientTokens,
   findClientTokenByHash,
@@ -43,7 +42,25 @@ export interface ClientToken {
   expiresAt: number;
 }
 
-export function createCredentialService(deps: AppsDeps) {
+/** An app's secrets, webhook signing secrets and client tokens. */
+export interface CredentialService {
+  /** The app whose appid and secret these are; throttled per appid and address. */
+  authenticate(appid: string, secret: string, ip: string): Promise<App>;
+  rotateSecret(caller: AppCaller, appid: string, graceMs: number): Promise<RotatedSecret>;
+  webhookSecret(caller: AppCaller, appid: string): Promise<string>;
+  rotateWebhookSecret(
+    caller: AppCaller,
+    appid: string,
+  ): Promise<{ webhookSecret: string; previousUntil: number }>;
+  webhookSigningSecrets(appId: string): Promise<string[]>;
+  issueClientToken(appid: string, secret: string, ip: string): Promise<ClientToken>;
+  clientTokenExpiry(tokenId: string): Promise<number | undefined>;
+  resolveClientToken(
+    token: string,
+  ): Promise<{ appId: string; tokenId: string; expiresAt: number } | undefined>;
+}
+
+export function createCredentialService(deps: AppsDeps): CredentialService {
   const { db, clock } = deps;
 
   /** True when `secret` is one of the app's live secrets; compares digests in constant time. */
@@ -195,5 +212,3 @@ export function createCredentialService(deps: AppsDeps) {
     },
   };
 }
-
-export type CredentialService = ReturnType<typeof createCredentialService>;
