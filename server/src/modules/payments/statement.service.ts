@@ -59,7 +59,14 @@ const emptyTotals = (): StatementTotals => ({
   merchantBalanceChange: 0,
 });
 
-export function createStatements(ctx: PaymentsContext) {
+export interface StatementService {
+  statement(appId: string, from: number, to: number): Promise<Statement>;
+}
+
+/** The part of the module's shared context the statement service uses, and nothing more. */
+export type StatementDeps = Pick<PaymentsContext, 'db'>;
+
+export function createStatementService(ctx: StatementDeps): StatementService {
   return {
     async statement(appId: string, from: number, to: number): Promise<Statement> {
       const orders = (await ordersWithEventsIn(ctx.db, appId, from, to)).map(toOrder);

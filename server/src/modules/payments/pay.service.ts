@@ -2,9 +2,8 @@ import { paymentErrors } from './errors.ts';
 import { type Order, toOrder } from './order.model.ts';
 import { findOrder, transitionOrder } from './order.repository.ts';
 import { checkOrderToken } from './order-token.ts';
-import { emit } from './orders.service.ts';
 import { type ChargeOutcome, type ChargeResult, payCodeOf, payCodes } from './payment-channel.ts';
-import { paymentEvents } from './payment-events.ts';
+import { emitOrderEvent, paymentEvents } from './payment-events.ts';
 import { paymentJobTypes } from './payment-jobs.ts';
 import { type PaymentsContext, transferIds } from './payments-context.ts';
 import { runSteps, type Step } from './workflow.ts';
@@ -25,7 +24,7 @@ export interface PayResult {
   order: Order;
 }
 
-interface PayContext {
+interface PayState {
   order: Order;
   input: PayInput;
   funding: string;
@@ -34,6 +33,26 @@ interface PayContext {
   paid?: Order;
 }
 
+export interface PayService {
+  pay(userId: string, input: PayInput): Promise<PayResult>;
+}
+
+/** The part of the module's shared context the pay service uses, and nothing more. */
+export type PayDeps = Pick<
+  PaymentsContext,
+  | 'db'
+  | 'clock'
+  | 'ledger'
+  | 'channel'
+  | 'account'
+  | 'funnel'
+  | 'jobs'
+  | 'options'
+  | 'orderTokenKey'
+  | 'transaction'
+  | 'webhooks'
+>;
+
 /**
  * Paying, as two named steps: `charge` (the channel takes the user's money; undone by
  * giving it back) then `record-payment` (one transaction: the pending escrow hold, the
@@ -41,10 +60,10 @@ interface PayContext {
  * job; undone by its own rollback). A pay of an order already paid is a no-op that
  * answers as the first one did.
  */
-export function createPaying(ctx: PaymentsContext) {
+export function createPayService(ctx: PayDeps): PayService {
   const { db, clock, ledger, channel } = ctx;
 
-  const chargeStep: Step<PayContext> = {
+  const chargeStep: Step<PayState> = {
     name: 'charge',
     async run(c) {
       c.charge = await channel.charge({
@@ -66,7 +85,7 @@ export function createPaying(ctx: PaymentsContext) {
     },
   };
 
-  const recordStep: Step<PayContext> = {
+  const recordStep: Step<PayState> = {
     name: 'record-payment',
     async run(c) {
       if (c.charge?.outcome !== 'succeeded') return;
@@ -91,7 +110,7 @@ export function createPaying(ctx: PaymentsContext) {
           throw paymentErrors.ORDER_CLOSED({ pay_code: payCodes.closed });
         }
         const order = toOrder(row);
-        await emit(trx, ctx, order, paymentEvents.paid);
+        await emitOrderEvent(trx, ctx.webhooks, order, paymentEvents.paid);
         await ctx.funnel?.record(trx, {
           appid: order.appid,
           step: 'paid',
@@ -139,7 +158,7 @@ export function createPaying(ctx: PaymentsContext) {
         throw paymentErrors.ORDER_TOKEN_EXPIRED({ pay_code: payCodes.closed });
       if (input.confirmed !== true) throw paymentErrors.CONFIRMATION_REQUIRED();
       if (input.outcome !== undefined && !channel.acceptsOutcome) throw paymentErrors.OUTCOME_NOT_ALLOWED();
-      const c: PayContext = {
+      const c: PayState = {
         order,
         input,
         funding: await ctx.account('user_funding', order.userId, order.currency),

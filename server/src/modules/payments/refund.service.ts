@@ -1,36 +1,16 @@
+import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { PlazaError } from '../../http/errors.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Refund, toOrder, toRefund } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
-import { decide, type Refusal, refundable } from './order-state.ts';
-import { checkAmount } from './orders.service.ts';
+import { checkAmount, refusalError } from './order-rules.ts';
+import { decide, refundable } from './order-state.ts';
 import { paymentEvents, refundEventData } from './payment-events.ts';
 import { paymentJobTypes } from './payment-jobs.ts';
-import type { Trx } from './payments.deps.ts';
 import type { OrderRow, RefundRow } from './payments.table.ts';
 import { type PaymentsContext, transferIds } from './payments-context.ts';
 import { findRefund, findRefundByOutNo, insertRefund, updateRefund } from './refund.repository.ts';
-
-/** The coded error for each reason the state machine gives. */
-export function refusalError(refusal: Refusal, details?: Record<string, unknown>): PlazaError {
-  switch (refusal) {
-    case 'not_paid':
-      return paymentErrors.ORDER_NOT_PAID(details);
-    case 'closed':
-      return paymentErrors.ORDER_CLOSED(details);
-    case 'already_settled':
-      return paymentErrors.ORDER_ALREADY_SETTLED(details);
-    case 'fully_refunded':
-      return paymentErrors.ORDER_FULLY_REFUNDED(details);
-    case 'already_paid':
-      return paymentErrors.ORDER_NOT_PAID(details);
-    case 'amount_invalid':
-      return paymentErrors.AMOUNT_INVALID(details);
-    case 'exceeds_refundable':
-      return paymentErrors.REFUND_EXCEEDS_PAID(details);
-  }
-}
 
 interface RefundAccounts {
   funding: string;
@@ -44,7 +24,44 @@ const money = (row: OrderRow) => ({
   refunded: Number(row.refunded_amount),
 });
 
-export function createRefundService(ctx: PaymentsContext) {
+export interface RefundService {
+  /**
+   * The merchant refunds part or all of a paid order. A repeat of the same
+   * out_refund_no for the same order and amount returns the first refund.
+   */
+  refund(
+    appId: string,
+    orderId: string,
+    input: {
+      outRefundNo: string;
+      amount: number;
+      reason?: string | null;
+    },
+  ): Promise<Refund>;
+  /** The user asks for a refund from "My orders" (all that is left when no amount is given). */
+  request(
+    userId: string,
+    orderId: string,
+    input: {
+      amount?: number;
+      reason: string;
+    },
+  ): Promise<Refund>;
+  /** The merchant accepts a user's request: the refund happens now (a repeat returns it). */
+  accept(appId: string, refundId: string): Promise<Refund>;
+  decline(appId: string, refundId: string, reason: string): Promise<Refund>;
+  get(appId: string, refundId: string): Promise<Refund>;
+  /** Gives a succeeded refund's money back through the channel (the job). */
+  returnFunds(refundId: string): Promise<void>;
+}
+
+/** The part of the module's shared context the refund service uses, and nothing more. */
+export type RefundDeps = Pick<
+  PaymentsContext,
+  'db' | 'engine' | 'clock' | 'ledger' | 'account' | 'channel' | 'jobs' | 'transaction' | 'webhooks'
+>;
+
+export function createRefundService(ctx: RefundDeps): RefundService {
   const { db, engine, clock, ledger } = ctx;
 
   /**
@@ -301,5 +318,3 @@ export function createRefundService(ctx: PaymentsContext) {
     },
   };
 }
-
-export type RefundService = ReturnType<typeof createRefundService>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { PlazaError } from '../../http/errors.ts';
 import { isSupportedCurrency, maxMinorAmount } from './currencies.ts';
@@ -12,11 +13,11 @@ import {
   lockOrder,
   updateOrder,
 } from './order.repository.ts';
+import { checkAmount } from './order-rules.ts';
 import type { OrderStatus } from './order-state.ts';
 import { signOrderToken } from './order-token.ts';
-import { orderEventData, paymentEvents } from './payment-events.ts';
+import { emitOrderEvent, paymentEvents } from './payment-events.ts';
 import { paymentJobTypes } from './payment-jobs.ts';
-import type { Trx } from './payments.deps.ts';
 import type { OrderRow } from './payments.table.ts';
 import type { PaymentsContext } from './payments-context.ts';
 
@@ -37,11 +38,6 @@ export interface OrderPage {
   next: string | null;
 }
 
-export function checkAmount(amount: unknown): asserts amount is number {
-  if (typeof amount !== 'number' || !Number.isSafeInteger(amount) || amount <= 0)
-    throw paymentErrors.AMOUNT_INVALID({ amount: String(amount) });
-}
-
 function requestHash(input: CreateOrderInput, validSeconds: number): string {
   const canonical = {
     openid: input.openid,
@@ -56,7 +52,60 @@ function requestHash(input: CreateOrderInput, validSeconds: number): string {
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
-export function createOrderService(ctx: PaymentsContext) {
+export interface OrderService {
+  ownOrder: (appId: string, orderId: string) => Promise<Order>;
+  /**
+   * Creates an unpaid order for a user of the app, and schedules its closing. A repeat
+   * with the same out_order_no and the same fields returns the first order (so a
+   * merchant's retry after a crash converges even without an Idempotency-Key).
+   */
+  create(
+    appId: string,
+    input: CreateOrderInput,
+  ): Promise<{
+    order: Order;
+    token: string;
+    created: boolean;
+  }>;
+  get(appId: string, orderId: string): Promise<Order>;
+  getByOutOrderNo(appId: string, outOrderNo: string): Promise<Order>;
+  /** Newest first; `cursor` is the `next` of the previous page. */
+  list(
+    scope:
+      | {
+          appId: string;
+        }
+      | {
+          userId: string;
+        },
+    filter: {
+      status?: OrderStatus;
+      createdFrom?: number;
+      createdTo?: number;
+      cursor?: string;
+      limit?: number;
+    },
+  ): Promise<OrderPage>;
+  /** Closes an unpaid order whose validity passed (the scheduled job; a paid one is left alone). */
+  closeIfExpired(orderId: string): Promise<Order | undefined>;
+}
+
+/** The part of the module's shared context the order service uses, and nothing more. */
+export type OrderDeps = Pick<
+  PaymentsContext,
+  | 'db'
+  | 'engine'
+  | 'clock'
+  | 'options'
+  | 'apps'
+  | 'jobs'
+  | 'login'
+  | 'orderTokenKey'
+  | 'transaction'
+  | 'webhooks'
+>;
+
+export function createOrderService(ctx: OrderDeps): OrderService {
   const { db, engine, clock, options } = ctx;
 
   async function ownOrder(appId: string, orderId: string): Promise<Order> {
@@ -206,15 +255,9 @@ export function createOrderService(ctx: PaymentsContext) {
         if (row?.status !== 'created' || now < Number(row.expires_at)) return undefined;
         await updateOrder(trx, row.id, 'created', { status: 'closed', closed_at: now, updated_at: now });
         const order = toOrder({ ...row, status: 'closed', closed_at: now, updated_at: now });
-        await emit(trx, ctx, order, paymentEvents.closed);
+        await emitOrderEvent(trx, ctx.webhooks, order, paymentEvents.closed);
         return order;
       });
     },
   };
 }
-
-export async function emit(trx: Trx, ctx: PaymentsContext, order: Order, type: string): Promise<void> {
-  await ctx.webhooks.enqueueEvent(trx, { appId: order.appId, type, data: orderEventData(order) });
-}
-
-export type OrderService = ReturnType<typeof createOrderService>;
