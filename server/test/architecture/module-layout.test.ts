@@ -17,6 +17,7 @@ const internal = new Set(['ledger']);
  * the test too, so this list only shrinks.
  */
 const pending = new Set<string>([
+  'identity: session.service.ts depends on HTTP',
   'apps: test kit apps-test-client.ts is not testing.ts',
   'content: SQL in content.service.ts',
   'content: SQL in personal-data.ts',
@@ -28,11 +29,8 @@ const pending = new Set<string>([
   'identity: SQL in personal-data.ts',
   'identity: test kit test-client.ts is not testing.ts',
   'ledger: SQL in invariants.ts',
-  'ledger: test kit test-ledger.ts is not testing.ts',
   'login: SQL in personal-data.ts',
   'login: SQL in platform-keys.ts',
-  'payments: SQL in payments-audit.ts',
-  'payments: test kit payments-test-kit.ts is not testing.ts',
   'payments: SQL in personal-data.ts',
   'super-app: no super-app.plugin.ts',
   'versions: test kit test-packages.ts is not testing.ts',
@@ -85,7 +83,8 @@ function strays(): string[] {
     for (const file of files) {
       const rel = relative(dir, file);
       const text = readFileSync(file, 'utf8');
-      if (isTest(file) || rel.startsWith('migrations/')) continue;
+      // Test kits may read tables directly, to audit what the module wrote.
+      if (isTestMachinery(file) || rel.startsWith('migrations/')) continue;
       if (!file.endsWith('.repository.ts') && sqlPattern.test(text)) found.push(`${m}: SQL in ${rel}`);
       if (file.endsWith('.service.ts')) {
         const service = rel === `${m}.service.ts` ? pascal(m) : pascal(basename(rel, '.service.ts'));
@@ -97,6 +96,12 @@ function strays(): string[] {
         }
       }
       const imports = importsOf(file, text);
+      // Services and repositories speak the domain: HTTP shapes stay in routes.
+      if (/\.(service|repository)\.ts$/.test(file)) {
+        if (imports.some((i) => i.startsWith(`${join(serverSrc, 'http')}/`)) || /from 'fastify'/.test(text)) {
+          found.push(`${m}: ${rel} depends on HTTP`);
+        }
+      }
       if (/\.routes?\.ts$/.test(file) && imports.some((i) => i.endsWith('.repository.ts'))) {
         found.push(`${m}: ${rel} imports a repository`);
       }

@@ -9,7 +9,7 @@ import { type CredentialService, createCredentialService } from './credential.se
 export interface AppsDeps {
   db: Db;
   clock: Clock;
-  /** Org membership checks: a 404-status refusal means "not a member"; operators need the org to exist. */
+  /** Org membership checks: IDENTITY_ORG_NOT_FOUND means "not a member"; operators need the org to exist. */
   orgs: Pick<IdentityService, 'requireOrgRole' | 'getOrg'>;
   /** Loosened only in demo mode, for a merchant server on this machine. */
   requestDomainRules?: RequestDomainRules;

@@ -4,7 +4,7 @@ import type { Db, Engine, Executor } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
 import { runTransaction } from '../../db/transaction.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
 import {
   addToBalances,
   balanceDeltas,

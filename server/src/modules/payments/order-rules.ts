@@ -1,4 +1,4 @@
-import type { PlazaError } from '../../http/errors.ts';
+import type { PlazaError } from '../../errors/index.ts';
 import { paymentErrors } from './errors.ts';
 import type { Refusal } from './order-state.ts';
 

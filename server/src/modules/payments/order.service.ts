@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
+import { loginErrors } from '../login/index.ts';
 import { isSupportedCurrency, maxMinorAmount } from './currencies.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type OrderItem, toOrder } from './order.model.ts';
@@ -148,7 +149,9 @@ export function createOrderService(ctx: OrderDeps): OrderService {
       try {
         userId = await ctx.login.resolveOpenid(app.id, input.openid);
       } catch (error) {
-        if (error instanceof PlazaError && error.status < 500) throw paymentErrors.OPENID_UNKNOWN();
+        // Decided by the login module's code, not by how HTTP would render it.
+        if (error instanceof PlazaError && error.code === loginErrors.UNKNOWN_OPENID.code)
+          throw paymentErrors.OPENID_UNKNOWN();
         throw error;
       }
       const key = await ctx.orderTokenKey();

@@ -1,6 +1,6 @@
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Refund, toOrder, toRefund } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';

@@ -1,12 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type Clock, manualClock } from '../../db/clock.ts';
-import type { Engine } from '../../db/database.ts';
+import { type Clock, manualClock, systemClock } from '../../db/clock.ts';
+import type { Db, Engine } from '../../db/database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { appsClient } from '../apps/apps-test-client.ts';
-import { systemClock } from '../../db/clock.ts';
-import type { Db, Engine } from '../../db/database.ts';
 import { createLedgerService } from '../ledger/index.ts';
+
+/*
+ * The payments module's test kit: a platform with a merchant and a user, a merchant's
+ * webhook receiver, and the audit of the money against the ledger.
+ */
 
 /** A merchant's webhook endpoint on loopback that records every event it receives. */
 export async function startWebhookReceiver() {
