@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PlazaClient } from '@plaza/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../db/test-database.ts';
-import { startTestPlatform } from '../test-platform.ts';
+import { testEngines } from '../server/src/db/test-database.ts';
+import { startTestPlatform } from '../server/src/test-platform.ts';
 
 // The platform core's closed loop, as its users live it: over HTTP on a loopback port, the
 // real `plaza` command for the developer, the server SDK for the merchant's server, and
 // the background workers running the automated checks on their own.
-const repo = join(import.meta.dirname, '../../..');
+const repo = join(import.meta.dirname, '..');
 const plazaBin = join(repo, 'packages/cli/bin/plaza.js');
 const password = 'correct horse battery';
 const run = promisify(execFile);

@@ -1,7 +1,10 @@
 import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium, headless, with nothing that talks to the network on its own. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with nothing that talks to the network on its own; the one
+ * launcher of every browser test in the repository (`extraArgs` for what one suite needs).
+ */
+export function launchChromium(options: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -13,6 +16,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(options.extraArgs ?? []),
     ],
   });
 }
