@@ -8,7 +8,7 @@ export const artifacts = join(repoRoot, 'test-artifacts/e2e');
 
 /** The repository's one Chromium launcher, playing the feed without a gesture as the super app's webview does. */
 export function launchChromium(): Promise<Browser> {
-  return launchContainerChromium({ extraArgs: ['--autoplay-policy=no-user-gesture-required'] });
+  return launchContainerChromium(['--autoplay-policy=no-user-gesture-required']);
 }
 
 /** A phone-sized page (390×844, touch) in a fresh context. */

@@ -36,6 +36,8 @@ export async function startPlatformProcess(engine: Engine, reuse?: TestTarget): 
       ...target.env,
       PLAZA_PORT: String(port),
       PLAZA_DEMO: 'true',
+      // The demo's merchant server listens on loopback: its webhooks need this setting.
+      PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
       PLAZA_DEMO_MERCHANT_PORT: String(merchantPort),
       // The kitchen is quick in a test, and workers look for callbacks to send often.
       PLAZA_DEMO_DELIVERY_MS: '300',

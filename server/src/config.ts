@@ -33,6 +33,7 @@ const schema = z.object({
   PLAZA_DEMO: bool.default(true),
   PLAZA_DEMO_MERCHANT_PORT: port.default(8081),
   PLAZA_DEMO_DELIVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
+  PLAZA_WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   PLAZA_JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
@@ -57,6 +58,12 @@ export interface Config {
   demo: boolean;
   /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
   demoMerchant: { port: number; deliveryMs: number };
+  /**
+   * Webhooks may go to loopback addresses (127.0.0.0/8, ::1, `localhost`): for development,
+   * tests and the demo's merchant server on this machine. Unset, it follows `demo`. Private,
+   * link-local and other internal addresses are refused whatever it says.
+   */
+  webhookAllowLoopback: boolean;
   workers: boolean;
   /** The background workers of this process (see docs/jobs.md). */
   jobs: { concurrency: number; pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number };
@@ -93,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     requestTimeoutMs: v.PLAZA_REQUEST_TIMEOUT_MS,
     demo: v.PLAZA_DEMO,
     demoMerchant: { port: v.PLAZA_DEMO_MERCHANT_PORT, deliveryMs: v.PLAZA_DEMO_DELIVERY_MS },
+    webhookAllowLoopback: v.PLAZA_WEBHOOK_ALLOW_LOOPBACK ?? v.PLAZA_DEMO,
     workers: v.PLAZA_WORKERS,
     jobs: {
       concurrency: v.PLAZA_JOB_CONCURRENCY,

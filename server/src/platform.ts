@@ -94,12 +94,15 @@ import {
   type WebhooksService,
   webhookMigrations,
   webhooksPlugin,
+  webhookUrlProblem,
 } from './modules/webhooks/index.ts';
 
 export interface PlatformOptions {
   config: Config;
   clock?: Clock;
   logger?: Logger;
+  /** The built super app to serve; `web/dist` unless a test brings its own. */
+  superAppRoot?: string;
 }
 
 /**
@@ -183,16 +186,18 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();
   const ledger = createLedgerService({ db, engine, clock });
+  const webhookTargets = { allowLoopback: config.webhookAllowLoopback };
   // Demo mode lets the demo's merchant server on this machine be a request domain.
   const apps = createAppsService({
     db,
     clock,
     orgs: identity,
     requestDomainRules: { allowLoopbackHttp: config.demo },
+    webhookUrlProblem: (url) => webhookUrlProblem(url, webhookTargets),
   });
   const funnel = createFunnelService(db);
   const login = createLoginService({ db, clock, apps, funnel });
-  const webhooks = createWebhooksService({ db, clock, jobs, apps });
+  const webhooks = createWebhooksService({ db, clock, jobs, apps, targets: webhookTargets });
   const consent = createConsentService({
     db,
     clock,
@@ -292,7 +297,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         },
       });
       // Last: the super app's catch-all page route must not shadow any API route.
-      await app.register(superAppRoutes, {});
+      await app.register(superAppRoutes, options.superAppRoot ? { root: options.superAppRoot } : {});
     },
   });
 

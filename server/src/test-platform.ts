@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import type { Clock } from './db/clock.ts';
 import type { Engine } from './db/database.ts';
 import { createTestTarget } from './db/test-database.ts';
+import type { Logger } from './http/logger.ts';
 import { createPlatform, type Platform } from './platform.ts';
 
 /**
@@ -13,7 +14,7 @@ import { createPlatform, type Platform } from './platform.ts';
  */
 export async function startTestPlatform(
   engine: Engine,
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; superAppRoot?: string; logger?: Logger } = {},
 ): Promise<Platform & { stop(): Promise<void>; env: Record<string, string> }> {
   const target = await createTestTarget(engine);
   const config = loadConfig({
@@ -24,7 +25,12 @@ export async function startTestPlatform(
     ...target.env,
     ...options.env,
   });
-  const platform = await createPlatform({ config, ...(options.clock ? { clock: options.clock } : {}) });
+  const platform = await createPlatform({
+    config,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.superAppRoot ? { superAppRoot: options.superAppRoot } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   return Object.assign(platform, {
     env: target.env,
     async stop() {

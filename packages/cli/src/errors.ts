@@ -5,6 +5,8 @@ export const cliMessages = {
   CLI_DIR_NOT_EMPTY: '{0} already exists and is not empty',
   CLI_BAD_DIALECT: '--dialect must be "tt" or "wx", not "{0}"',
   CLI_NO_TESTS: 'No tests found under {0}/tests',
+  CLI_BAD_PORT: '--port must be a whole number from 0 to 65535, not "{0}"',
+  CLI_BAD_LAUNCH_PATH: '--path must name a page of the program, such as pages/index/index?id=1, not "{0}"',
 } as const;
 
 export type CliErrorCode = keyof typeof cliMessages;

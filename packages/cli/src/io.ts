@@ -3,6 +3,8 @@ export interface CommandIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Settles when a long-running command (`plaza dev`) should stop; by default Ctrl+C or SIGTERM. */
+  stopped?: Promise<void>;
 }
 
 export const processIo: CommandIo = {

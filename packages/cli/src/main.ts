@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { build } from './commands/build.ts';
 import { check } from './commands/check.ts';
 import { create } from './commands/create.ts';
-import { dev } from './commands/dev/index.ts';
+import { dev, devOptions } from './commands/dev/index.ts';
 import { login } from './commands/login/index.ts';
 import { test } from './commands/test.ts';
 import { upload } from './commands/upload/index.ts';
@@ -14,9 +14,12 @@ const USAGE = `Usage: plaza <command> [options]
 Commands:
   create <dir> --dialect tt|wx   write a new mini program that builds, checks and tests green
   build <dir> [--out <dir>]      compile into a package (folder + .tgz); errors as file:line:col
-  check <dir> [--json]           build, open every page in the simulator, report errors and unsupported use
+  check <dir> [--json] [--html <file>]
+                                 build, open every page in the simulator, report errors and unsupported use;
+                                 --html writes the migration report (with screenshots) as one page
   test [dir]                     run the program's tests (tests/**/*.test.ts) against the simulator
-  dev [dir]                      serve the program in a phone frame with a developer panel, reload on change
+  dev [dir] [--port <n>] [--path <page?query>]
+                                 serve the program in a phone frame with a developer panel, reload on change
   login --server <url>           sign in as a developer (--email/--password or a prompt); keeps the session
   upload <dir> --version <x.y.z> build and upload a version [--desc <text>] [--appid <id>] [--server <url>] [--submit]
   help                           show this text
@@ -35,6 +38,9 @@ const OPTIONS = {
   desc: { type: 'string' },
   appid: { type: 'string' },
   submit: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  path: { type: 'string' },
+  html: { type: 'string' },
 } as const;
 
 /**
@@ -63,11 +69,15 @@ export async function main(argv: string[], io: CommandIo = processIo): Promise<n
       case 'build':
         return await build(rest[0] ?? '.', values.out, io);
       case 'check':
-        return await check(rest[0] ?? '.', { json: values.json }, io);
+        return await check(
+          rest[0] ?? '.',
+          { json: values.json, ...(values.html !== undefined ? { html: values.html } : {}) },
+          io,
+        );
       case 'test':
         return await test(rest[0] ?? '.', io);
       case 'dev':
-        return await dev(rest[0] ?? '.', io);
+        return await dev(rest[0] ?? '.', devOptions(values), io);
       case 'login':
         return await login(values, io);
       case 'upload':

@@ -14,6 +14,7 @@ export {
   manifestSchema,
 } from './package/manifest.ts';
 export { type LoadedPackage, readPackage } from './package/read-package.ts';
+export { resolvePackagePath } from './package-path.ts';
 export type { AppConfig, ComponentConfig } from './project/config-schema.ts';
 export { type Dialect, dialects } from './project/dialect.ts';
 export { loadProject, type Project, type ProjectUnit, type Subpackage } from './project/load-project.ts';

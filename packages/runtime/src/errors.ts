@@ -20,6 +20,10 @@ export const runtimeErrors = {
     message: 'instance "%s" has no method "%s" to handle the event',
   },
   NOT_LAUNCHED: { code: 'PLAZA_RT_NOT_LAUNCHED', message: 'the app has not been launched yet' },
+  PLUGIN_UNAVAILABLE: {
+    code: 'PLAZA_RT_PLUGIN_UNAVAILABLE',
+    message: 'plugin "%s" comes from the platform\'s plugin marketplace, which Plaza cannot fetch',
+  },
 } as const;
 
 export type RuntimeErrorName = keyof typeof runtimeErrors;

@@ -223,6 +223,21 @@ describe('failing loudly', () => {
     });
     const broken = await program({ js: 'Page({});', wxml: '<view>{{ a + }}</view>' });
     await expect(launch(broken)).rejects.toThrow(/pages\/index\/index\.wxml:1:\d+: Invalid expression/);
+    const appWide = await program({ js: 'Page({});', wxml: '<view />' }, { 'app.json': '{ "pages": [' });
+    await expect(launch(appWide)).rejects.toMatchObject({ code: 'SIM_BUILD_FAILED' });
+  });
+
+  it('opens the pages that build when another one does not, and fails that one with its errors', async () => {
+    const dir = await program(
+      { js: 'Page({});', wxml: '<view class="fine">fine</view>' },
+      { 'pages/next/next.js': 'Page({});', 'pages/next/next.wxml': '<view>{{ a + }}</view>' },
+    );
+    sim = await launch(dir);
+    expect(sim.text('.fine')).toBe('fine');
+    sim.close();
+    await expect(launch(dir, { path: 'pages/next/next' })).rejects.toThrow(
+      /pages\/next\/next\.wxml:1:\d+: Invalid expression/,
+    );
   });
 
   it('names a missing element and the page it looked on', async () => {

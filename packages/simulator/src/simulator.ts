@@ -123,6 +123,8 @@ export class Simulator {
   async start(): Promise<void> {
     const { manifest } = this.program;
     const path = (this.options.path ?? manifest.entryPage).replace(/^\/+/, '');
+    const stopped = this.program.pageErrors?.[path];
+    if (stopped) throw new SimulatorError('SIM_BUILD_FAILED', [stopped.join('\n')]);
     if (!allPages(this.program).includes(path)) throw new SimulatorError('SIM_PAGE_UNKNOWN', [path]);
     this.stopWatchingRejections = watchRejections({
       claims: (reason) => this.logic?.owns(reason) === true,

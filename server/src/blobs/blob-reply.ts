@@ -5,21 +5,31 @@ import type { BlobStore } from './blob-store.ts';
 
 /**
  * Sends a blob with HTTP range support (video seeking) and immutable caching: the id
- * is the content hash, so the bytes behind a URL never change.
+ * is the content hash, so the bytes behind a URL never change. Resolves to whether it
+ * answered (false: no such blob, nothing sent). Never resolves to the reply itself: a
+ * reply is thenable, so awaiting it would wait for the response to end and yield
+ * `undefined`, which reads as "not sent" and made callers answer a second time.
+ *
+ * @example
+ * if (!(await sendBlob(request, reply, blobs, media))) throw errors.NOT_FOUND();
+ * return reply;
  */
 export async function sendBlob(
   request: FastifyRequest,
   reply: FastifyReply,
   store: BlobStore,
   blob: { sha256: string; contentType: string },
-): Promise<FastifyReply | undefined> {
+): Promise<boolean> {
   const size = await store.size(blob.sha256);
-  if (size === undefined) return undefined;
+  if (size === undefined) return false;
   reply.header('accept-ranges', 'bytes');
   reply.header('etag', `"${blob.sha256}"`);
   reply.header('cache-control', 'public, max-age=31536000, immutable');
   reply.type(blob.contentType);
-  if (request.headers['if-none-match'] === `"${blob.sha256}"`) return reply.code(304).send();
+  if (request.headers['if-none-match'] === `"${blob.sha256}"`) {
+    reply.code(304).send();
+    return true;
+  }
   const header = request.headers.range;
   if (typeof header === 'string') {
     const ranges = parseRange(size, header, { combine: true });
@@ -32,9 +42,11 @@ export async function sendBlob(
       const { start, end } = ranges[0] as { start: number; end: number };
       reply.header('content-range', `bytes ${start}-${end}/${size}`);
       reply.header('content-length', end - start + 1);
-      return reply.code(206).send(store.read(blob.sha256, { start, end }));
+      reply.code(206).send(store.read(blob.sha256, { start, end }));
+      return true;
     }
   }
   reply.header('content-length', size);
-  return reply.code(200).send(store.read(blob.sha256));
+  reply.code(200).send(store.read(blob.sha256));
+  return true;
 }

@@ -10,19 +10,21 @@ import { type BlobStore, BlobTooLargeError, createFileBlobStore, sendBlob } from
 let dir: string;
 let store: BlobStore;
 let app: FastifyInstance;
+/** What Fastify logs at warn and above: a second answer to one request shows here. */
+const logged: string[] = [];
 const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'plaza-blobs-'));
   store = createFileBlobStore(dir);
-  app = Fastify();
+  app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => logged.push(line) } } });
   installErrorHandler(app);
   app.get('/blob/:id', async (req, reply) => {
     const sent = await sendBlob(req, reply, store, {
       sha256: (req.params as { id: string }).id,
       contentType: 'video/mp4',
     });
-    return sent ?? reply.code(404).send({ error: { code: 'X', message: 'no' } });
+    return sent ? reply : reply.code(404).send({ error: { code: 'X', message: 'no' } });
   });
 });
 afterAll(async () => {
@@ -68,6 +70,16 @@ describe('the blob store', () => {
 
     const cached = await app.inject({ url: `/blob/${sha256}`, headers: { 'if-none-match': `"${sha256}"` } });
     expect(cached.statusCode).toBe(304);
+  });
+
+  it('answers each request once, whole, ranged, cached or missing', async () => {
+    const { sha256 } = await store.put(bytes);
+    logged.length = 0;
+    await app.inject(`/blob/${sha256}`);
+    await app.inject({ url: `/blob/${sha256}`, headers: { range: 'bytes=0-9' } });
+    await app.inject({ url: `/blob/${sha256}`, headers: { 'if-none-match': `"${sha256}"` } });
+    expect((await app.inject(`/blob/${'0'.repeat(64)}`)).statusCode).toBe(404);
+    expect(logged).toEqual([]);
   });
 
   it('does not serve what is not a blob id', async () => {

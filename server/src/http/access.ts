@@ -34,6 +34,12 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: readonly Audience[];
+    /**
+     * An open route whose mutations still read a browser session when one is present (and
+     * then demand its CSRF token), e.g. feed events that count only for a signed-in user.
+     * Other open mutations ignore the ambient cookie.
+     */
+    optionalSession?: boolean;
   }
 }
 

@@ -12,8 +12,9 @@ export async function build(dir: string, out: string | undefined, io: CommandIo)
   const outDir = out ? resolve(io.cwd, out) : join(root, '.plaza', 'build');
   const started = performance.now();
   const result = compile(root, { outDir });
-  for (const warning of result.warnings) io.stderr(formatDiagnostic(warning, root, io.cwd, 'warning'));
-  for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+  for (const warning of result.warnings)
+    io.stderr(formatDiagnostic(warning, result.root ?? root, io.cwd, 'warning'));
+  for (const error of result.errors) io.stderr(formatDiagnostic(error, result.root ?? root, io.cwd));
   if (!result.manifest || result.errors.length > 0) {
     const count = result.errors.length;
     io.stderr(`\nBuild failed: ${count} error${count === 1 ? '' : 's'}.\n`);

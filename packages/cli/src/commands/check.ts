@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { build as compile, type Manifest } from '@plaza/compiler';
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { type BuildResult, type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
 import { SUPPORTED_APIS } from '@plaza/runtime';
 import {
@@ -12,6 +13,9 @@ import {
 } from '@plaza/simulator';
 import type { CommandIo } from '../io.ts';
 import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
+import { gatherReport } from '../report/gather-report.ts';
+import { migrationReportHtml } from '../report/html-report.ts';
+import { screenshotPages } from '../report/page-screenshots.ts';
 
 /** What `plaza check` found for one page. */
 export interface PageCheck {
@@ -28,42 +32,104 @@ export interface PageCheck {
 export interface CheckReport {
   ok: boolean;
   dialect?: string;
-  build: { errors: Array<{ code: string; message: string; file?: string; line?: number; column?: number }> };
+  build: {
+    errors: Array<{ code: string; message: string; file?: string; line?: number; column?: number }>;
+    warnings: Array<{ code: string; message: string; file?: string; line?: number; column?: number }>;
+  };
   pages: PageCheck[];
   /** What the program uses that Plaza does not run yet (`tt.`/`wx.` APIs, built-in components). */
   unsupported: { apis: string[]; components: string[] };
+  /** Errors of the app itself (`app.js` throwing), once each: every page shows them too. */
+  app: { errors: ProgramError[] };
+}
+
+export interface CheckOptions {
+  json: boolean;
+  /** Also write the migration report, with each page's screenshot, as one HTML file here. */
+  html?: string;
 }
 
 /**
- * `plaza check <dir> [--json]`: builds, opens every page of app.json (subpackages too) in the
- * simulator, and reports per page whether it rendered and which runtime errors it raised,
- * plus the APIs and components Plaza lacks. Any failing page (or build error) exits 1.
+ * `plaza check <dir> [--json] [--html report.html]`: builds, opens every page of app.json
+ * (subpackages too) in the simulator, and reports per page whether it rendered and which
+ * runtime errors it raised, plus the APIs and components Plaza lacks. Any failing page (or
+ * build error) exits 1.
  */
-export async function check(dir: string, options: { json: boolean }, io: CommandIo): Promise<number> {
+export async function check(dir: string, options: CheckOptions, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir);
-  const result = compile(root);
+  // What the view actually renders: the container's registry of built-in components.
+  const builtinTags = new Set(containerComponents({ webViewOrigins: [] }).tags());
+  const result = compile(root, { builtinTags });
   const report: CheckReport = {
     ok: false,
-    build: { errors: [] },
+    build: { errors: [], warnings: [] },
     pages: [],
     unsupported: { apis: [], components: [] },
+    app: { errors: [] },
   };
-  if (!result.manifest || result.errors.length > 0) {
-    report.build.errors = result.errors.map((e) => e.toJSON());
+  report.build.errors = result.errors.map((e) => e.toJSON());
+  report.build.warnings = result.warnings.map((e) => e.toJSON());
+  if (!result.manifest) {
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else for (const error of result.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+    else for (const error of result.errors) io.stderr(formatDiagnostic(error, result.root ?? root, io.cwd));
     if (!options.json) io.stderr(`\nCheck failed: the program does not build.\n`);
+    if (options.html) await writeHtmlReport(root, result, report, options.html, io);
     return 1;
   }
   const text = (name: string) => String(result.files?.get(name) ?? '');
   const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
   report.dialect = program.manifest.dialect;
-  report.unsupported = unsupportedUsage(program.manifest);
-  for (const path of allPages(program)) report.pages.push(await checkPage(root, program, path));
+  report.unsupported = unsupportedUsage(program.manifest, builtinTags);
+  const pages = allPages(program);
+  // A page app.json lists without a template is still a page that fails, at its own place.
+  for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);
+  // A program may reject a promise with a bare value (`reject('not logged in')`), which no
+  // simulator can claim by its realm: it belongs to the page being checked, one at a time.
+  const strays: unknown[] = [];
+  // Objects are the simulator's to route (it tells them by realm); only bare values are strays.
+  const onStray = (reason: unknown) => {
+    if (reason === null || (typeof reason !== 'object' && typeof reason !== 'function')) strays.push(reason);
+  };
+  process.on('unhandledRejection', onStray);
+  try {
+    for (const path of pages) {
+      const stopped = result.pageErrors.get(path);
+      const page = stopped
+        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError) }
+        : await checkPage(root, program, path);
+      for (const reason of strays.splice(0))
+        page.errors.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
+      report.pages.push(page);
+    }
+  } finally {
+    process.off('unhandledRejection', onStray);
+  }
+  report.app.errors = appErrors(report.pages);
   report.ok = report.pages.every((p) => p.rendered && p.errors.length === 0);
   if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report, dir, io);
+  if (options.html) await writeHtmlReport(root, result, report, options.html, io);
   return report.ok ? 0 : 1;
+}
+
+async function writeHtmlReport(
+  root: string,
+  result: BuildResult,
+  report: CheckReport,
+  file: string,
+  io: CommandIo,
+): Promise<void> {
+  const screenshots =
+    result.files && result.manifest
+      ? await screenshotPages(
+          result.files,
+          report.pages.map((page) => page.path),
+        )
+      : { shots: new Map<string, string>() };
+  const target = resolve(io.cwd, file);
+  writeFileSync(target, migrationReportHtml(gatherReport(root, result, report, screenshots)));
+  // The JSON on stdout stays machine-readable: the note goes to stderr.
+  io.stderr(`Migration report written to ${relative(io.cwd, target) || target}\n`);
 }
 
 async function checkPage(root: string, program: Program, path: string): Promise<PageCheck> {
@@ -97,20 +163,46 @@ async function checkPage(root: string, program: Program, path: string): Promise<
   }
 }
 
-function unsupportedUsage(manifest: Manifest): CheckReport['unsupported'] {
+/** A build error that stops a page, in the shape of the page's runtime errors. */
+function buildError(error: CompilerError): ProgramError {
+  const json = error.toJSON();
+  return {
+    source: 'build',
+    message: `${json.message} [${json.code}]`,
+    ...(json.file ? { file: json.file } : {}),
+    ...(json.line ? { line: json.line } : {}),
+    ...(json.column ? { column: json.column } : {}),
+  };
+}
+
+function unsupportedUsage(manifest: Manifest, components: ReadonlySet<string>): CheckReport['unsupported'] {
   const apis = new Set<string>(SUPPORTED_APIS);
-  // What the view actually renders: the container's registry of built-in components.
-  const components = new Set(containerComponents({ webViewOrigins: [] }).tags());
   return {
     apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
     components: manifest.usage.components.filter((name) => !components.has(name)).sort(),
   };
 }
 
+/** The errors raised in the app's own script, as every page that loaded it saw them, once each. */
+function appErrors(pages: PageCheck[]): ProgramError[] {
+  const seen = new Map<string, ProgramError>();
+  for (const page of pages) {
+    for (const error of page.errors) {
+      if (!error.file || !/^app\.(js|ts)$/.test(error.file)) continue;
+      seen.set(`${error.line}:${error.column}:${error.message}`, error);
+    }
+  }
+  return [...seen.values()];
+}
+
 function printReport(report: CheckReport, dir: string, io: CommandIo): void {
   io.stdout(
     `Checked ${dir} (${report.dialect}): ${report.pages.length} page${report.pages.length === 1 ? '' : 's'}\n`,
   );
+  if (report.app.errors.length) {
+    io.stdout('  The app itself fails, so every page does:\n');
+    for (const error of report.app.errors) io.stdout(`         ${describeError(error)}\n`);
+  }
   for (const page of report.pages) {
     const ok = page.rendered && page.errors.length === 0;
     io.stdout(

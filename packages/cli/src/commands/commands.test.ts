@@ -76,6 +76,19 @@ describe('plaza build errors', () => {
     expect(err).toContain('Build failed: 2 errors.');
   });
 
+  it('names the file under the project folder when project.config.json puts the program in a subfolder', async () => {
+    await program('nested', {
+      'project.config.json': '{ "miniprogramRoot": "miniprogram/" }',
+      'miniprogram/app.json': '{ "pages": ["pages/index/index"] }',
+      'miniprogram/app.js': 'App({});',
+      'miniprogram/pages/index/index.js': 'Page({});',
+      'miniprogram/pages/index/index.wxml': '<view>{{ a + }}</view>',
+    });
+    const { code, err } = await plaza('build', 'nested');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^nested\/miniprogram\/pages\/index\/index\.wxml:1:\d+: error: /m);
+  });
+
   it('says clearly when app.json is missing', async () => {
     await program('empty', { 'readme.md': '# not a mini program' });
     const { code, err } = await plaza('build', 'empty');
@@ -183,6 +196,74 @@ describe('plaza check', () => {
     ]);
     expect(report.unsupported).toEqual({ apis: ['openChannelsLive'], components: ['live-pusher'] });
     expect(code).toBe(0);
+  });
+});
+
+/** Writes a program, runs `plaza check --json` on it, and parses the report. */
+async function checkReport(dir: string, files: Record<string, string>) {
+  await program(dir, files);
+  const { code, out } = await plaza('check', dir, '--json');
+  return { code, report: JSON.parse(out) };
+}
+
+describe('plaza check, page by page', () => {
+  it('fails only the pages a build error or a missing template stops, and a bare rejection only its page', async () => {
+    const { code, report } = await checkReport('isolated', {
+      'app.json':
+        '{ "pages": ["pages/fine/fine", "pages/broken/broken", "pages/gone/gone", "pages/rejects/rejects"] }',
+      'app.js': 'App({});',
+      'pages/fine/fine.js': 'Page({ data: { n: 1 } });',
+      'pages/fine/fine.wxml': "<view class=\"{{ (n ? 'a' : 'b') }}\">{{ class }}</view>",
+      'pages/broken/broken.js': 'Page({});',
+      'pages/broken/broken.wxml': '<view>\n  <include src="./nowhere.wxml"/>\n</view>',
+      'pages/rejects/rejects.js': "Page({ onLoad() { Promise.reject('not logged in'); } });",
+      'pages/rejects/rejects.wxml': '<view>r</view>',
+    });
+    expect(code).toBe(1);
+    const byPath = Object.fromEntries(
+      report.pages.map(
+        (p: {
+          path: string;
+          rendered: boolean;
+          errors: { source: string; message: string; line?: number }[];
+        }) => [
+          p.path,
+          [p.rendered, p.errors.map((e) => `${e.source} ${e.message}${e.line ? ` @${e.line}` : ''}`)],
+        ],
+      ),
+    );
+    expect(byPath).toEqual({
+      'pages/fine/fine': [true, []],
+      'pages/broken/broken': [
+        false,
+        ['build <include src> "./nowhere.wxml" does not resolve to a file [PLZ_PROJ_IMPORT_UNRESOLVED] @2'],
+      ],
+      'pages/gone/gone': [
+        false,
+        [
+          'build Page "pages/gone/gone" is listed in app.json but pages/gone/gone.wxml does not exist [PLZ_PROJ_PAGE_MISSING] @1',
+        ],
+      ],
+      'pages/rejects/rejects': [true, ['promise Uncaught (in promise) not logged in']],
+    });
+  });
+});
+
+describe('plaza check, the app itself', () => {
+  it('reports an app.js that throws as the app’s error, once', async () => {
+    const { code, report } = await checkReport('app-throws', {
+      'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
+      'app.js': 'const x = null;\nApp({});\nx.boom();\n',
+      'pages/a/a.js': 'Page({});',
+      'pages/a/a.wxml': '<view>a</view>',
+      'pages/b/b.js': 'Page({});',
+      'pages/b/b.wxml': '<view>b</view>',
+    });
+    expect(code).toBe(1);
+    expect(report.app.errors).toMatchObject([{ file: 'app.js', line: 3 }]);
+    expect(report.app.errors).toHaveLength(1);
+    expect(report.pages.every((p: { errors: unknown[] }) => p.errors.length === 1)).toBe(true);
+    expect((await plaza('check', 'app-throws')).out).toContain('The app itself fails, so every page does:');
   });
 });
 

@@ -8,11 +8,13 @@ import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
-import { transformScript } from '../script/transform-script.ts';
+import { prepareScripts, transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
+import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
 import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
+import { isolateErrors } from './page-isolation.ts';
 import { sha256 } from './read-package.ts';
 import { printViewBundle, type ViewEntry } from './view-bundle.ts';
 import { writePackage } from './write-package.ts';
@@ -20,16 +22,29 @@ import { writePackage } from './write-package.ts';
 export interface BuildOptions {
   /** Folder to write; `<outDir>.tgz` is written beside it. Without it nothing is written. */
   outDir?: string;
+  /**
+   * The built-in components the view renders (the container's registry): a tag that is none
+   * of them and no custom component is reported with a warning where it is used.
+   */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface BuildResult {
-  /** Present when the build succeeded. */
+  /** Present when nothing app-wide failed: pages with errors of their own are in `pageErrors`. */
   manifest: Manifest | undefined;
+  /** Every error, app-wide or not; the archive is written only when there is none. */
   errors: CompilerError[];
   warnings: CompilerError[];
+  /**
+   * Page → the errors that stop it (a file it needs, a component or plugin it shows, its
+   * missing template). The other pages build and run, as on the platforms.
+   */
+  pageErrors: Map<string, CompilerError[]>;
   /** The package files by path, when the build succeeded. */
   files?: Map<string, Buffer | string>;
   archive?: string;
+  /** The program's folder the messages' `file`s are relative to (`miniprogramRoot` applied). */
+  root?: string;
 }
 
 /** Built-in structure tags: not components a platform has to provide. */
@@ -43,6 +58,9 @@ const sourceExtensions = new Set([
   '.ttss',
   '.wxs',
   '.sjs',
+  '.less',
+  '.scss',
+  '.sass',
   '.json',
   '.md',
 ]);
@@ -64,15 +82,15 @@ export function build(projectDir: string, options: BuildOptions = {}): BuildResu
     project = loaded.project;
     errors.push(...loaded.errors);
     warnings.push(...loaded.warnings);
-    if (!project) return finish(undefined, errors, warnings);
-    const result = buildProject(project, errors, options);
-    return finish(project, errors, warnings, result);
+    if (!project) return finish(undefined, errors, warnings, new Map());
+    const result = buildProject(project, errors, warnings, options);
+    return finish(project, errors, warnings, result.pageErrors, result.built);
   } catch (error) {
     // A bug of the compiler, not of the program: still an error value, never a thrown stack.
     errors.push(
       new CompilerError('PLZ_PKG_INVALID', [`internal compiler error: ${(error as Error).message}`]),
     );
-    return finish(project, errors, warnings);
+    return finish(project, errors, warnings, new Map());
   }
 }
 
@@ -80,6 +98,7 @@ function finish(
   project: Project | undefined,
   errors: CompilerError[],
   warnings: CompilerError[],
+  pageErrors: Map<string, CompilerError[]>,
   result?: { manifest: Manifest; files: Map<string, Buffer | string>; archive: string | undefined },
 ): BuildResult {
   for (const error of [...errors, ...warnings]) {
@@ -88,18 +107,26 @@ function finish(
       if (source !== undefined) error.frame = codeFrame(source, error.loc);
     }
   }
-  if (errors.length || !result) return { manifest: undefined, errors, warnings };
+  const root = project ? { root: project.root } : {};
+  if (!result) return { manifest: undefined, errors, warnings, pageErrors, ...root };
   return {
+    ...root,
     manifest: result.manifest,
     errors,
     warnings,
+    pageErrors,
     files: result.files,
     ...(result.archive ? { archive: result.archive } : {}),
   };
 }
 
-function buildProject(project: Project, errors: CompilerError[], options: BuildOptions) {
-  const report = (error: CompilerError) => errors.push(error);
+function buildProject(
+  project: Project,
+  errors: CompilerError[],
+  warnings: CompilerError[],
+  options: BuildOptions,
+) {
+  const report = (error: CompilerError) => (error.severity === 'warning' ? warnings : errors).push(error);
   const ext = dialects[project.dialect];
 
   // Scripts first: components' literal options decide their style scope and external classes.
@@ -109,13 +136,24 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
-  for (const file of project.files) {
-    if (!/\.(js|ts)$/.test(file) || file.endsWith('.d.ts')) continue;
+  const scripts = project.files.filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'));
+  prepareScripts(
+    project.root,
+    scripts.map((path) => ({ path, source: project.readText(path) ?? '' })),
+  );
+  for (const file of scripts) {
     const script = transformScript(project.readText(file) ?? '', file);
-    errors.push(...script.errors);
-    logic.add(script.code, file, script.map, script.bodyLine);
+    for (const error of script.errors) report(error);
+    // A script that does not parse fails where it is required, as on the platforms.
+    logic.add(
+      script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
+      file,
+      script.map,
+      script.bodyLine,
+    );
     const scanned = scanScript(script.commonjs, [ext.namespace]);
-    errors.push(...unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)));
+    for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
+      report(warning);
     for (const api of scanned.apis) apis.add(api);
     facts.set(stripExtension(file), scanned);
   }
@@ -141,21 +179,38 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
     };
   }
 
-  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report);
+  // JSON files are modules too: `require('./data.json')` works on the platforms.
+  for (const file of project.files) {
+    if (file.endsWith('.json') && file !== 'project.config.json')
+      logic.add(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
+  }
+
+  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
 
   const styleCache = new Map<string, Root | CompilerError>();
-  const style = (file: string | undefined, scope: StyleScope | undefined) =>
-    file
-      ? compileStyle(project.readText(file) ?? '', {
-          filename: file,
-          readFile: project.readText,
-          cache: styleCache,
-          onError: report,
-          ...(scope ? { scope } : {}),
-        }).css
-      : undefined;
+  // Less and Sass sources are compiled to CSS first; imports of plain stylesheets see them compiled too.
+  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: report });
+  const styleImports = new Map<string, string[]>();
+  const style = (file: string | undefined, scope: StyleScope | undefined) => {
+    if (!file) return undefined;
+    const compiled = compileStyle(styleText(file) ?? '', {
+      filename: file,
+      readFile: styleText,
+      cache: styleCache,
+      onError: report,
+      ...(scope ? { scope } : {}),
+    });
+    styleImports.set(file, compiled.imports);
+    return compiled.css;
+  };
 
-  const entries: ViewEntry[] = [{ id: 'app', css: style(`app${ext.style}`, undefined) ?? '' }];
+  // A port between the dialects may keep the other one's app stylesheet.
+  const appStyle = [
+    ...project.styleExtensions.map((extension) => `app${extension}`),
+    'app.wxss',
+    'app.ttss',
+  ].find((file) => fileSet.has(file));
+  const entries: ViewEntry[] = [{ id: 'app', css: style(appStyle, undefined) ?? '' }];
   const unitsByTemplate = new Map([...project.units.values()].map((unit) => [unit.template, unit]));
   for (const [file, compiled] of templates) {
     const unit = unitsByTemplate.get(file);
@@ -169,7 +224,15 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
     });
   }
 
-  if (errors.length) return undefined;
+  const isolated = isolateErrors(
+    project,
+    errors,
+    templates,
+    styleImports,
+    project.tagErrors,
+    project.missingPages,
+  );
+  if (isolated.app.length) return { pageErrors: isolated.pages, built: undefined };
 
   const files = new Map<string, Buffer | string>();
   files.set('logic.js', logic.text());
@@ -207,6 +270,23 @@ function buildProject(project: Project, errors: CompilerError[], options: BuildO
     },
   };
   files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  const archive = options.outDir ? writePackage(options.outDir, files) : undefined;
-  return { manifest, files, archive };
+  const archive = options.outDir && !errors.length ? writePackage(options.outDir, files) : undefined;
+  return { pageErrors: isolated.pages, built: { manifest, files, archive } };
+}
+
+/** A module that throws its file's first syntax error when required. */
+function failingModule(file: string, error: CompilerError): string {
+  const message = `${file}:${error.loc?.start.line ?? 1}:${error.loc?.start.column ?? 1}: ${error.message} [${error.code}]`;
+  return `__plaza_define(${JSON.stringify(file.replace(/\.ts$/, '.js'))}, function () {\n  throw new SyntaxError(${JSON.stringify(message)});\n});\n`;
+}
+
+/** A `.json` file as a CommonJS module; one that does not parse throws when required. */
+function jsonModule(file: string, text: string): string {
+  let body: string;
+  try {
+    body = `module.exports = ${JSON.stringify(JSON.parse(text))};`;
+  } catch (error) {
+    body = `throw new SyntaxError(${JSON.stringify(`${file}: ${(error as Error).message}`)});`;
+  }
+  return `__plaza_define(${JSON.stringify(file)}, function (require, module) {\n  ${body}\n});\n`;
 }

@@ -4,7 +4,8 @@ import { createLocator } from '../location.ts';
 import { extensionOf, resolvePackagePath, stripExtension } from '../package-path.ts';
 import { dialects } from '../project/dialect.ts';
 import type { Project } from '../project/load-project.ts';
-import { type CompiledTemplate, compileTemplate } from '../template/compile.ts';
+import type { CompiledTemplate } from '../template/compile.ts';
+import { compileTemplateCached } from '../template/compile-cached.ts';
 
 export interface TemplateModules {
   /** Template file → its compiled module, for pages, components and every file they import or include. */
@@ -24,38 +25,56 @@ export function compileTemplates(
   project: Project,
   externalClasses: Record<string, string[]>,
   report: (error: CompilerError) => void,
+  builtinTags?: ReadonlySet<string>,
 ): TemplateModules {
   const ext = dialects[project.dialect];
   const templates = new Map<string, CompiledTemplate>();
   const wxs = new Map<string, string>();
   const tags = new Set<string>();
-  const compileFile = (file: string, usingComponents: Record<string, string>) => {
-    if (templates.has(file)) return;
+  const using = new Map<string, Record<string, string>>();
+  const compileFile = (
+    file: string,
+    usingComponents: Record<string, string>,
+    inheritedWxs: string[] = [],
+  ) => {
     const source = project.readText(file) ?? '';
-    const compiled = compileTemplate(source, {
+    const compiled = compileTemplateCached(source, {
       filename: file,
       dialect: project.dialect,
       usingComponents,
       externalClasses,
-      onError: report,
+      inheritedWxs,
+      ...(builtinTags ? { builtinTags } : {}),
     });
     templates.set(file, compiled);
+    for (const reference of [...compiled.imports, ...compiled.includes]) {
+      const target = reference.path && resolveTemplateFile(project, reference.path, ext.template);
+      reference.path = target;
+      if (target && !templates.has(target)) {
+        using.set(target, usingComponents);
+        compileFile(target, usingComponents);
+      }
+    }
+  };
+  for (const unit of project.units.values()) {
+    if (unit.template && !templates.has(unit.template)) compileFile(unit.template, unit.usingComponents);
+  }
+  // An included file sees the wxs modules of every file including it, as the platforms inline it.
+  const inherited = inheritedWxs(templates);
+  for (const [file, names] of inherited) compileFile(file, using.get(file) ?? {}, [...names]);
+
+  for (const [file, compiled] of templates) {
+    for (const problem of [...compiled.errors, ...compiled.warnings]) report(problem);
     for (const tag of compiled.tags) tags.add(tag);
     for (const reference of [...compiled.imports, ...compiled.includes]) {
+      if (reference.path) continue;
       const kind = compiled.imports.includes(reference) ? '<import src>' : '<include src>';
-      const target = reference.path && withExtension(reference.path, ext.template);
-      if (!target || project.readText(target) === undefined) {
-        report(new CompilerError('PLZ_PROJ_IMPORT_UNRESOLVED', [kind, reference.src], reference.loc, file));
-        reference.path = undefined;
-        continue;
-      }
-      reference.path = target;
-      compileFile(target, usingComponents);
+      report(new CompilerError('PLZ_PROJ_IMPORT_UNRESOLVED', [kind, reference.src], reference.loc, file));
     }
     for (const module of compiled.wxs) {
       if (module.file) {
-        const target = module.file.path && withExtension(module.file.path, ext.module);
-        if (!target || project.readText(target) === undefined) {
+        const target = module.file.path && resolveModuleFile(project, module.file.path, ext.module);
+        if (!target) {
           report(
             new CompilerError(
               'PLZ_PROJ_IMPORT_UNRESOLVED',
@@ -66,21 +85,68 @@ export function compileTemplates(
           );
           continue;
         }
+        module.file.path = target;
         addWxs(target, project, wxs, report);
       } else if (module.code !== undefined) {
         checkWxsSyntax(module.code, file, module.loc.start.line, report);
       }
     }
-  };
-  for (const unit of project.units.values()) {
-    if (unit.template) compileFile(unit.template, unit.usingComponents);
   }
   reportCycles(templates, report);
   return { templates, wxs, tags };
 }
 
-function withExtension(path: string, extension: string): string {
-  return extensionOf(path) ? path : path + extension;
+/**
+ * A template named by `<import>`/`<include>`: as written, else with the dialect's extension,
+ * else with the other dialect's. Ports between the dialects keep the other one's names: a
+ * Douyin program may hold `.wxml` files, or name its `.ttml` file `x.wxml`, and the reverse.
+ */
+function resolveTemplateFile(project: Project, path: string, extension: string): string | undefined {
+  return firstFile(project, path, extension, ['.wxml', '.ttml']);
+}
+
+/** A wxs/sjs file as `<wxs src>` names it, either dialect's extension accepted. */
+function resolveModuleFile(project: Project, path: string, extension: string): string | undefined {
+  return firstFile(project, path, extension, ['.wxs', '.sjs']);
+}
+
+function firstFile(
+  project: Project,
+  path: string,
+  extension: string,
+  pair: readonly [string, string],
+): string | undefined {
+  const written = extensionOf(path);
+  const base = pair.includes(written) ? stripExtension(path) : path;
+  const candidates =
+    written && !pair.includes(written) ? [path] : [path, base + extension, ...pair.map((e) => base + e)];
+  return candidates.find((candidate) => project.readText(candidate) !== undefined);
+}
+
+/** Included file → wxs names it inherits from its includers, transitively. */
+function inheritedWxs(templates: Map<string, CompiledTemplate>): Map<string, Set<string>> {
+  const inherited = new Map<string, Set<string>>();
+  let changed = true;
+  // A fixpoint over the include graph; each round only grows the sets, so it ends.
+  while (changed) {
+    changed = false;
+    for (const [file, compiled] of templates) {
+      const names = [...compiled.wxs.map((module) => module.name), ...(inherited.get(file) ?? [])];
+      if (!names.length) continue;
+      for (const reference of compiled.includes) {
+        if (!reference.path || reference.path === file) continue;
+        const set = inherited.get(reference.path) ?? new Set<string>();
+        for (const name of names) {
+          if (!set.has(name)) {
+            set.add(name);
+            changed = true;
+          }
+        }
+        inherited.set(reference.path, set);
+      }
+    }
+  }
+  return inherited;
 }
 
 function addWxs(

@@ -52,6 +52,12 @@ export type ComponentConfig = z.infer<typeof componentConfigSchema>;
 /** `project.config.json`: only where the program lives matters to the build. */
 export const projectConfigSchema = z.looseObject({
   miniprogramRoot: z.string().optional(),
+  // Read leniently (the devtools ignore what they do not understand): a malformed value of
+  // these must not stop a build that never needed them.
+  /** Where the sources are when compiler plugins (TypeScript, Less, Sass) build them. */
+  srcMiniprogramRoot: z.unknown().optional(),
+  /** The devtools' settings; only `useCompilerPlugins` matters to the build. */
+  setting: z.unknown().optional(),
   packOptions: z
     .looseObject({
       ignore: z

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
 import { CompilerError } from '../errors.ts';
 import type { SourceLocation } from '../location.ts';
+import { compilerPlugins, styleExtensions } from '../style/style-languages.ts';
 import {
   type AppConfig,
   appConfigSchema,
@@ -13,6 +15,7 @@ import {
 import { type Dialect, detectDialect, dialects } from './dialect.ts';
 import { readJsonFile } from './json-file.ts';
 import { listFiles } from './list-files.ts';
+import { mountedFiles, npmMounts } from './npm-packages.ts';
 import { resolveComponentPath } from './resolve-component.ts';
 
 /** A page or a custom component: the files that make it, and the components it uses. */
@@ -49,12 +52,18 @@ export interface Project {
   units: Map<string, ProjectUnit>;
   /** Every file of the program, as package paths. */
   files: string[];
+  /** Stylesheet extensions, first match wins: `.less`/`.scss`/`.sass` when `useCompilerPlugins` asks, then the dialect's. */
+  styleExtensions: string[];
   /** Text of a package file, read once; `undefined` when it does not exist. */
   readText(path: string): string | undefined;
   /** Bytes of a package file (assets such as images). */
   readBinary(path: string): Buffer;
   errors: CompilerError[];
   warnings: CompilerError[];
+  /** Pages app.json lists whose template does not exist: each fails alone. */
+  missingPages: Map<string, CompilerError>;
+  /** Component tag → why it cannot render (unresolved in app.json, a plugin): pages using it fail. */
+  tagErrors: Map<string, CompilerError>;
 }
 
 /**
@@ -76,8 +85,10 @@ export function loadProject(projectDir: string): {
   const report = (error: CompilerError) => errors.push(error);
   let root = projectDir;
   let ignore: PackIgnore = [];
-  if (existsSync(join(projectDir, 'project.config.json'))) {
-    const text = readFileSync(join(projectDir, 'project.config.json'), 'utf8');
+  let plugins = compilerPlugins(undefined);
+  const configDir = projectConfigDir(projectDir);
+  if (configDir !== undefined) {
+    const text = readFileSync(join(configDir, 'project.config.json'), 'utf8');
     const config = readJsonFile(
       text,
       'project.config.json',
@@ -85,8 +96,13 @@ export function loadProject(projectDir: string): {
       'PLZ_PROJ_JSON_SYNTAX',
       report,
     );
-    const nested = config.value?.miniprogramRoot;
-    if (nested && existsSync(join(projectDir, nested, 'app.json'))) root = join(projectDir, nested);
+    plugins = compilerPlugins(config.value?.setting);
+    const sources = config.value?.srcMiniprogramRoot;
+    const srcRoot = typeof sources === 'string' ? sources : undefined;
+    // With compiler plugins the sources (.ts, .less) live in srcMiniprogramRoot; Plaza compiles them itself.
+    const roots = [...(plugins.size ? [srcRoot] : []), config.value?.miniprogramRoot, srcRoot];
+    const nested = roots.find((dir) => dir && existsSync(join(configDir, dir, 'app.json')));
+    if (nested && configDir === projectDir) root = join(projectDir, nested);
     ignore = config.value?.packOptions?.ignore ?? [];
   }
   if (!existsSync(join(root, 'app.json'))) {
@@ -94,11 +110,13 @@ export function loadProject(projectDir: string): {
     return { project: undefined, errors, warnings };
   }
   const files = listFiles(root, ignore);
-  const fileSet = new Set(files);
   const texts = new Map<string, string | undefined>();
+  const mounted = new Map<string, string>();
+  const absolute = (path: string) => mounted.get(path) ?? join(root, path);
+  let fileSet = new Set(files);
   const readText = (path: string) => {
     if (!texts.has(path))
-      texts.set(path, fileSet.has(path) ? readFileSync(join(root, path), 'utf8') : undefined);
+      texts.set(path, fileSet.has(path) ? readFileSync(absolute(path), 'utf8') : undefined);
     return texts.get(path);
   };
   const appJson = readJsonFile(
@@ -110,13 +128,46 @@ export function loadProject(projectDir: string): {
   );
   if (!appJson.value) return { project: undefined, errors, warnings };
   const appConfig = appJson.value;
+  // Package folders committed under any `miniprogram_npm/` (`a/miniprogram_npm/@scope/name`).
+  const committed = new Set(
+    files.flatMap((file) => {
+      const match = /^(.*?miniprogram_npm\/(?:@[^/]+\/)?[^/]+)\//.exec(file);
+      return match ? [match[1]!] : [];
+    }),
+  );
+  const npm = npmMounts(root, projectDir, appConfig, committed);
+  for (const [path, file] of mountedFiles(npm.mounts)) {
+    mounted.set(path, file);
+    files.push(path);
+  }
+  for (const { name, manifest } of npm.missing) {
+    // Only the author's `npm install` can bring it; the requires of it fail where they run.
+    const file = relative(root, manifest).split(sep).join('/');
+    // Read for positions only: `npmMounts` parsed this file already, so it reports nothing.
+    const json = readJsonFile(
+      readFileSync(manifest, 'utf8'),
+      file,
+      z.unknown(),
+      'PLZ_PROJ_JSON_SYNTAX',
+      () => {},
+    );
+    warnings.push(
+      new CompilerError('PLZ_PROJ_NPM_NOT_INSTALLED', [name], json.locate(['dependencies', name]), file),
+    );
+  }
+  fileSet = new Set(files);
   const dialect = detectDialect(files);
   if (!dialect) {
     errors.push(new CompilerError('PLZ_PROJ_DIALECT_UNKNOWN', [], undefined, 'app.json'));
     return { project: undefined, errors, warnings };
   }
   const ext = dialects[dialect];
-  const hasTemplate = (path: string) => fileSet.has(path + ext.template);
+  // A program of one dialect may hold templates of the other (ports between the two do).
+  const templateExtensions = [ext.template, dialect === 'tt' ? '.wxml' : '.ttml'];
+  const hasTemplate = (path: string) => templateExtensions.some((extension) => fileSet.has(path + extension));
+  const missingPages = new Map<string, CompilerError>();
+  const tagErrors = new Map<string, CompilerError>();
+  const stylesheets = styleExtensions(ext.style, plugins);
   const firstExisting = (path: string, extensions: string[]) =>
     extensions.map((extension) => path + extension).find((file) => fileSet.has(file));
 
@@ -126,8 +177,12 @@ export function loadProject(projectDir: string): {
     'app.json',
     (key) => appJson.locate(['usingComponents', key]),
     hasTemplate,
-    report,
-    warnings,
+    (tag, error) => {
+      // An app-wide component that does not resolve stops only the pages showing it.
+      errors.push(error);
+      tagErrors.set(tag, error);
+    },
+    tagErrors,
   );
   const pending: { path: string; kind: ProjectUnit['kind'] }[] = [];
   const addUnit = (path: string, kind: ProjectUnit['kind']) => {
@@ -151,14 +206,14 @@ export function loadProject(projectDir: string): {
       configFile ?? `${path}.json`,
       (key) => locate(['usingComponents', key]),
       hasTemplate,
-      report,
-      warnings,
+      (_, error) => report(error),
+      tagErrors,
     );
     const unit: ProjectUnit = {
       kind,
       path,
-      template: firstExisting(path, [ext.template]),
-      style: firstExisting(path, [ext.style]),
+      template: firstExisting(path, templateExtensions),
+      style: firstExisting(path, [...stylesheets, dialect === 'tt' ? '.wxss' : '.ttss']),
       script: firstExisting(path, ['.js', '.ts']),
       configFile,
       config,
@@ -172,14 +227,14 @@ export function loadProject(projectDir: string): {
   const checkPage = (page: string, where: readonly PropertyKey[]) => {
     const path = page.replace(/^\//, '');
     if (!hasTemplate(path)) {
-      errors.push(
-        new CompilerError(
-          'PLZ_PROJ_PAGE_MISSING',
-          [page, path + ext.template],
-          appJson.locate(where),
-          'app.json',
-        ),
+      const error = new CompilerError(
+        'PLZ_PROJ_PAGE_MISSING',
+        [page, path + ext.template],
+        appJson.locate(where),
+        'app.json',
       );
+      errors.push(error);
+      missingPages.set(path, error);
       return;
     }
     pages.push(path);
@@ -218,14 +273,38 @@ export function loadProject(projectDir: string): {
       subpackages,
       units,
       files,
+      styleExtensions: stylesheets,
       readText,
-      readBinary: (path) => readFileSync(join(root, path)),
+      readBinary: (path) => readFileSync(absolute(path)),
       errors,
       warnings,
+      missingPages,
+      tagErrors,
     },
     errors,
     warnings,
   };
+}
+
+/**
+ * The folder whose `project.config.json` describes `projectDir`: its own, or, when the program
+ * folder itself is given (`<project>/miniprogram`), the project's one level up that names it as
+ * its `miniprogramRoot` or `srcMiniprogramRoot`, so its compiler plugins still apply.
+ */
+function projectConfigDir(projectDir: string): string | undefined {
+  if (existsSync(join(projectDir, 'project.config.json'))) return projectDir;
+  const parent = dirname(projectDir);
+  const file = join(parent, 'project.config.json');
+  if (parent === projectDir || !existsSync(file)) return undefined;
+  let config: unknown;
+  try {
+    config = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined; // not this program's to report: it was not asked to load that project
+  }
+  const { miniprogramRoot, srcMiniprogramRoot } = (config ?? {}) as Record<string, unknown>;
+  const names = [miniprogramRoot, srcMiniprogramRoot].filter((v): v is string => typeof v === 'string');
+  return names.some((name) => resolve(parent, name) === resolve(projectDir)) ? parent : undefined;
 }
 
 function resolveUsingComponents(
@@ -233,19 +312,19 @@ function resolveUsingComponents(
   file: string,
   locate: (key: string) => SourceLocation | undefined,
   hasTemplate: (path: string) => boolean,
-  report: (error: CompilerError) => void,
-  warnings: CompilerError[],
+  unresolved: (tag: string, error: CompilerError) => void,
+  tagErrors: Map<string, CompilerError>,
 ): Record<string, string> {
   const resolved: Record<string, string> = {};
   for (const [tag, value] of Object.entries(using)) {
     if (/^[a-z]+:\/\//.test(value)) {
-      // Plugins (`plugin://…`) come from the host platform: nothing to build here.
-      warnings.push(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+      // Plugins (`plugin://…`) come from the platform's marketplace: the pages showing one fail.
+      tagErrors.set(tag, new CompilerError('PLZ_PROJ_PLUGIN', [value], locate(tag), file));
       continue;
     }
     const path = resolveComponentPath(file, value, hasTemplate);
     if (path) resolved[tag] = path;
-    else report(new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
+    else unresolved(tag, new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
   }
   return resolved;
 }

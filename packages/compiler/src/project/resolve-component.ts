@@ -4,7 +4,7 @@ import { resolvePackagePath } from '../package-path.ts';
  * Resolves a `usingComponents` value named in file `from` to a component's
  * package path: absolute from the root (`/components/card/card`), relative
  * (`../card/card`), bare (`card/card`: relative first, then from the root,
- * then from `miniprogram_npm`), and the index form (`/components/card` →
+ * then from the nearest `miniprogram_npm` up to the root's), and the index form (`/components/card` →
  * `components/card/index`). `undefined` when nothing matches.
  */
 export function resolveComponentPath(
@@ -16,11 +16,13 @@ export function resolveComponentPath(
   if (value.startsWith('/') || value.startsWith('./') || value.startsWith('../')) {
     candidates.push(resolvePackagePath(from, value));
   } else {
-    candidates.push(
-      resolvePackagePath(from, value),
-      resolvePackagePath('', value),
-      resolvePackagePath('', `miniprogram_npm/${value}`),
-    );
+    candidates.push(resolvePackagePath(from, value), resolvePackagePath('', value));
+    // Then `miniprogram_npm` of each folder from the declaring file's up to the root, as WeChat looks.
+    const folders = from.split('/').slice(0, -1);
+    for (let n = folders.length; n >= 0; n--) {
+      const base = folders.slice(0, n).join('/');
+      candidates.push(resolvePackagePath('', `${base ? `${base}/` : ''}miniprogram_npm/${value}`));
+    }
   }
   for (const candidate of candidates) {
     if (candidate === undefined) continue;

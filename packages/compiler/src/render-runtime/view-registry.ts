@@ -101,6 +101,7 @@ function createRenderRuntime(
   external: Readonly<Record<string, string>>,
   memo: RenderMemo | undefined,
 ): RenderRuntime {
+  const includers: string[] = [];
   const rt: RenderRuntime = {
     e(tag, attrs, events, children, extra) {
       const node: ElementVNode = {
@@ -138,11 +139,26 @@ function createRenderRuntime(
       const template = findTemplate(registry, moduleId, toDisplayString(name));
       return template ? template(data ?? {}, rt) : [];
     },
-    inc(moduleId, data) {
+    inc(moduleId, data, from) {
       const render = registry.module(moduleId)?.render;
-      return render ? render(data, rt) : [];
+      if (!render) return [];
+      if (from !== undefined) includers.push(from);
+      try {
+        return render(data, rt);
+      } finally {
+        if (from !== undefined) includers.pop();
+      }
     },
-    w: (moduleId, name) => registry.wxsModule(moduleId, name),
+    w(moduleId, name) {
+      const own = registry.wxsModule(moduleId, name);
+      if (own !== undefined) return own;
+      // An included file sees the wxs modules of the files including it, innermost first.
+      for (let i = includers.length - 1; i >= 0; i--) {
+        const inherited = registry.wxsModule(includers[i]!, name);
+        if (inherited !== undefined) return inherited;
+      }
+      return undefined;
+    },
     cls: (value) => scopeClassList(value, scope, external),
     st: (value) => convertRpx(toDisplayString(value)),
   };

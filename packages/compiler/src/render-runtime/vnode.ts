@@ -65,7 +65,8 @@ export interface RenderRuntime {
   memo(site: string, key: unknown, deps: readonly unknown[], build: () => VNode[]): VNode[];
   with(data: unknown, locals: Record<string, unknown>): Record<string, unknown>;
   tpl(moduleId: string, name: unknown, data: unknown): VNode[];
-  inc(moduleId: string, data: unknown): VNode[];
+  /** Renders file `moduleId` in place; `from` is the including file, whose wxs modules it sees. */
+  inc(moduleId: string, data: unknown, from?: string): VNode[];
   w(moduleId: string, name: string): unknown;
   cls(value: unknown): string;
   /** A `style` attribute with `rpx` converted. */

@@ -5,7 +5,7 @@ import type { ScriptFacts } from './scan-usage.ts';
 
 /**
  * `require`s of a script that name a file of the program (`./x`, `../x`, `/x`) which does not
- * exist, as the runtime would resolve them (`.js` optional, `index` files; `.ts` sources count
+ * exist, as the runtime would resolve them (`.js`/`.json` optional, `index` files; `.ts` sources count
  * as their `.js`). Positions are the author's, read back through the script's source map.
  * Bare ids are left alone: they may name a package the platform provides.
  */
@@ -20,7 +20,7 @@ export function unresolvedRequires(
   for (const { request, line, column } of requires) {
     if (!/^(\.{1,2})?\//.test(request)) continue;
     const base = resolvePackagePath(file, request);
-    const candidates = base === undefined ? [] : [base, `${base}.js`, `${base}/index.js`];
+    const candidates = base === undefined ? [] : [base, `${base}.js`, `${base}.json`, `${base}/index.js`];
     if (candidates.some((c) => exists(c) || (c.endsWith('.js') && exists(c.replace(/\.js$/, '.ts')))))
       continue;
     mappings ??= map ? decode((JSON.parse(map) as { mappings: string }).mappings) : [];

@@ -17,6 +17,20 @@ export interface ScriptFacts {
  * literal style options of its `Component({...})` call.
  */
 export function scanScript(code: string, namespaces: readonly string[]): ScriptFacts {
+  const key = `${namespaces.join(',')}\0${code}`;
+  const cached = scanned.get(key);
+  if (cached) return cached;
+  const facts = scanUncached(code, namespaces);
+  // Rebuilds read the facts of unchanged scripts from here; the oldest entries make room.
+  if (scanned.size >= SCAN_CACHE_SIZE) scanned.delete(scanned.keys().next().value!);
+  scanned.set(key, facts);
+  return facts;
+}
+
+const SCAN_CACHE_SIZE = 5_000;
+const scanned = new Map<string, ScriptFacts>();
+
+function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts {
   const facts: ScriptFacts = { apis: new Set(), requires: [] };
   let program: ESTree.Program;
   try {

@@ -1,4 +1,5 @@
-import { transformSync } from 'esbuild';
+import { join } from 'node:path';
+import { buildSync, transformSync } from 'esbuild';
 import { CompilerError } from '../errors.ts';
 
 /**
@@ -35,14 +36,75 @@ export interface TransformedScript {
  * so older WebViews run it.
  */
 export function transformScript(source: string, path: string): TransformedScript {
+  // A rebuild (plaza dev) reuses what an unchanged file compiled to: esbuild's synchronous
+  // round trip is most of a build's time. One entry per path, replaced when the text changes.
+  const cached = transformed.get(path);
+  if (cached?.source === source) return cached.result;
+  const result = transformUncached(source, path);
+  transformed.set(path, { source, result });
+  return result;
+}
+
+const transformed = new Map<string, { source: string; result: TransformedScript }>();
+
+/** The options both paths give esbuild, so a script compiles alike alone or in a batch. */
+const ESBUILD = { format: 'cjs', target: 'es2019', logLevel: 'silent' } as const;
+
+/**
+ * Compiles every script of a program that is not compiled yet in one esbuild call (esbuild
+ * spreads the files over the machine's cores; one synchronous call per file spends most of a
+ * large build waiting on the round trip). `transformScript` then finds them compiled. A batch
+ * with any error leaves every file to `transformScript`, which reports each error at its place.
+ *
+ * @example
+ * prepareScripts(project.root, scripts.map((path) => ({ path, source: project.readText(path) ?? '' })));
+ */
+export function prepareScripts(root: string, scripts: readonly { path: string; source: string }[]): void {
+  const pending = scripts.filter(({ path, source }) => transformed.get(path)?.source !== source);
+  if (pending.length < 2) return;
+  const outdir = join(root, '.plaza-scripts');
+  let outputs: { path: string; text: string }[];
+  try {
+    outputs = buildSync({
+      ...ESBUILD,
+      entryPoints: pending.map(({ path }) => join(root, path)),
+      outbase: root,
+      outdir,
+      bundle: false,
+      write: false,
+      sourcemap: 'external',
+      // Exactly what transformSync does: no tsconfig.json of the program changes the output.
+      tsconfigRaw: '{}',
+    }).outputFiles;
+  } catch {
+    return; // each file is compiled again on its own, which reports the errors where they are
+  }
+  const byOutput = new Map(outputs.map((file) => [file.path, file.text]));
+  for (const { path, source } of pending) {
+    const out = join(outdir, path.replace(/\.ts$/, '.js'));
+    const code = byOutput.get(out);
+    const map = byOutput.get(`${out}.map`);
+    if (code === undefined || map === undefined) continue;
+    transformed.set(path, {
+      source,
+      result: {
+        code: wrapModule(path.replace(/\.ts$/, '.js'), code),
+        map,
+        bodyLine: WRAPPER_LINES,
+        commonjs: code,
+        errors: [],
+      },
+    });
+  }
+}
+
+function transformUncached(source: string, path: string): TransformedScript {
   try {
     const result = transformSync(source, {
+      ...ESBUILD,
       loader: path.endsWith('.ts') ? 'ts' : 'js',
-      format: 'cjs',
-      target: 'es2019',
       sourcefile: path,
       sourcemap: 'external',
-      logLevel: 'silent',
     });
     return {
       code: wrapModule(path.replace(/\.ts$/, '.js'), result.code),

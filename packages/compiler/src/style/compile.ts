@@ -105,8 +105,8 @@ function inlineImports(
   root.walkAtRules('import', (rule) => {
     const src = /^(?:url\()?\s*["']?([^"')\s]+)["']?\s*\)?/.exec(rule.params)?.[1];
     const loc = atRuleLocation(rule);
-    const path = src ? resolvePackagePath(filename, src) : undefined;
     if (!src || /^(https?:)?\/\//.test(src)) return; // a remote import stays for the browser to load
+    const path = resolveStyleImport(filename, src, options.readFile);
     const text = path === undefined ? undefined : options.readFile?.(path);
     if (path === undefined || text === undefined) {
       onError(new CompilerError('PLZ_STYLE_IMPORT_UNRESOLVED', [src], loc, filename));
@@ -132,6 +132,24 @@ function inlineImports(
     inlineImports(copy, path, [...chain, path], options, onError, imports);
     rule.replaceWith(copy.nodes);
   });
+}
+
+/**
+ * `@import "a/b"` as the platforms resolve it: the path as written, else with the importing
+ * file's extension, else with the other dialect's (both accept an import without one).
+ */
+function resolveStyleImport(
+  filename: string,
+  src: string,
+  readFile: ((path: string) => string | undefined) | undefined,
+): string | undefined {
+  const path = resolvePackagePath(filename, src);
+  if (path === undefined || !readFile) return path;
+  const own = /\.[a-z]+$/.exec(filename)?.[0] ?? '.wxss';
+  for (const candidate of [path, `${path}${own}`, `${path}.wxss`, `${path}.ttss`, `${path}.css`]) {
+    if (readFile(candidate) !== undefined) return candidate;
+  }
+  return path;
 }
 
 function atRuleLocation(rule: AtRule): SourceLocation | undefined {

@@ -179,7 +179,7 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
       printer.line(`${target}.push(...rt.tpl(M, ${node.is}, ${node.data}));`);
       return;
     case 'include':
-      printer.line(`${target}.push(...rt.inc(${JSON.stringify(node.module)}, ${node.scope}));`);
+      printer.line(`${target}.push(...rt.inc(${JSON.stringify(node.module)}, ${node.scope}, M));`);
       return;
     default:
       return;

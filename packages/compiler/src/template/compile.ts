@@ -15,8 +15,12 @@ export interface CompileTemplateOptions {
   usingComponents?: Readonly<Record<string, string>>;
   /** Component package path → external class attribute names it declares. */
   externalClasses?: Readonly<Record<string, readonly string[]>>;
-  /** Receives each error as found; without it they are collected in `errors`. */
+  /** Receives each error and warning (`severity`) as found; they are collected in `errors` and `warnings` too. */
   onError?: ErrorHandler;
+  /** wxs/sjs module names the files that `<include>` this one declare: in scope here too. */
+  inheritedWxs?: readonly string[];
+  /** The built-in components the view renders; without it, unknown tags are not reported. */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface CompiledTemplate {
@@ -24,6 +28,8 @@ export interface CompiledTemplate {
   code: string;
   ast: RootNode;
   errors: CompilerError[];
+  /** Quirks the platforms tolerate, each where it is. */
+  warnings: CompilerError[];
   imports: FileReference[];
   includes: FileReference[];
   wxs: WxsModuleReference[];
@@ -43,9 +49,10 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
   const filename = options.filename ?? 'index.wxml';
   const dialect = options.dialect ?? (extensionOf(filename) === '.ttml' ? 'tt' : 'wx');
   const errors: CompilerError[] = [];
+  const warnings: CompilerError[] = [];
   const onError: ErrorHandler = (error) => {
     error.file ??= filename;
-    errors.push(error);
+    (error.severity === 'warning' ? warnings : errors).push(error);
     options.onError?.(error);
   };
   const ast = parseTemplate(source, onError);
@@ -56,6 +63,8 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
     externalClasses: options.externalClasses ?? {},
     onError,
     locate: createLocator(source),
+    inheritedWxs: options.inheritedWxs ?? [],
+    ...(options.builtinTags ? { builtinTags: options.builtinTags } : {}),
   });
   const wxsFiles: Record<string, string> = {};
   for (const module of result.wxs) {
@@ -70,6 +79,7 @@ export function compileTemplate(source: string, options: CompileTemplateOptions 
     code,
     ast,
     errors,
+    warnings,
     imports: result.imports,
     includes: result.includes,
     wxs: result.wxs,

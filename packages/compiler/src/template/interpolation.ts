@@ -55,8 +55,10 @@ export function splitInterpolations(
     let source = text.slice(open + 2, close);
     let end = close + 2;
     // `{{ {a: 1}}}` written tight: the first `}}` closes the object, not the mustache.
-    while (text[end] === '}' && countBraces(source) > 0) {
+    let depth = countBraces(source);
+    while (text[end] === '}' && depth > 0) {
       source += '}';
+      depth--;
       end++;
     }
     const loc = { start: locate(start + open), end: locate(start + end) };

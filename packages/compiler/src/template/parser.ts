@@ -4,6 +4,9 @@ import type { AttributeNode, ElementNode, RootNode, TemplateNode } from './ast.t
 import { splitInterpolations } from './interpolation.ts';
 import { tokenize } from './tokenizer.ts';
 
+/** How deep elements may nest: far beyond real templates, well within every phase's stack. */
+export const MAX_DEPTH = 256;
+
 /** Elements whose text is script: it is kept verbatim, never split on `{{`. */
 const rawTextElements = new Set(['wxs', 'sjs']);
 
@@ -30,6 +33,7 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
     loc: { start: locate(0), end: locate(source.length) },
   };
   const stack: ElementNode[] = [];
+  let tooDeep = false;
   const childrenOf = () => (stack.length ? stack[stack.length - 1]!.children : root.children);
 
   for (const token of tokens) {
@@ -76,6 +80,13 @@ export function parseTemplate(source: string, onError: ErrorHandler): RootNode {
         children: [],
         loc: { start: locate(token.start), end: locate(token.end) },
       };
+      if (stack.length >= MAX_DEPTH) {
+        // Deeper than any real page: left out (its end tag then matches nothing), so that no
+        // later phase recurses without bound.
+        if (!tooDeep) onError(new CompilerError('PLZ_TPL_TOO_DEEP', [MAX_DEPTH, token.name], element.loc));
+        tooDeep = true;
+        continue;
+      }
       childrenOf().push(element);
       if (!token.selfClosing) {
         stack.push(element);

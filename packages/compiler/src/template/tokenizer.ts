@@ -45,6 +45,8 @@ export function tokenize(source: string): { tokens: Token[]; problems: TokenizeP
   const length = source.length;
   let i = 0;
   let textStart = -1;
+  let nextClose = -2;
+  let nextTag = -2;
 
   const flushText = (end: number) => {
     if (textStart >= 0 && end > textStart) tokens.push({ type: 'text', start: textStart, end });
@@ -54,10 +56,14 @@ export function tokenize(source: string): { tokens: Token[]; problems: TokenizeP
   while (i < length) {
     const c = source[i]!;
     if (c === '{' && source[i + 1] === '{') {
-      // A mustache may hold `<` (`a < b`): skip to its end so it is not read as a tag.
-      const close = source.indexOf('}}', i + 2);
+      // A mustache may hold `<` (`a < b`): skip to its end so it is not read as a tag. The
+      // next `}}` and the next tag start are found once and reused, so that a hostile run of
+      // `{{` costs linear time, not quadratic.
+      if (nextClose !== -1 && nextClose < i + 2) nextClose = source.indexOf('}}', i + 2);
+      if (nextTag !== -1 && nextTag < i + 2) nextTag = findTagStart(source, i + 2);
+      const close = nextClose;
       if (textStart < 0) textStart = i;
-      if (close >= 0 && !/<[A-Za-z/!]/.test(source.slice(i + 2, close))) {
+      if (close >= 0 && (nextTag < 0 || nextTag >= close)) {
         i = close + 2;
       } else {
         i += 2;
@@ -205,9 +211,19 @@ export function tokenize(source: string): { tokens: Token[]; problems: TokenizeP
   return { tokens, problems };
 }
 
+/** Offset of the next `<` that starts a tag, an end tag or a comment; -1 when none. */
+function findTagStart(source: string, from: number): number {
+  const pattern = /<[A-Za-z/!]/g;
+  pattern.lastIndex = from;
+  return pattern.exec(source)?.index ?? -1;
+}
+
 /** The closing quote, skipping quotes nested inside `{{ }}` (`"{{ a ? "x" : "y" }}"` is common). */
 function findQuoteEnd(source: string, from: number, quote: string): number {
   let depth = 0;
+  // Found once and reused while ahead, so a hostile run of quotes stays linear.
+  let closeMustache = -2;
+  let tagEnd = -2;
   for (let i = from; i < source.length; i++) {
     if (source.startsWith('{{', i)) {
       depth++;
@@ -220,8 +236,8 @@ function findQuoteEnd(source: string, from: number, quote: string): number {
     } else if (source[i] === quote && depth > 0) {
       // A quote inside a mustache that ends the attribute anyway (an unclosed `{{`): end here
       // only when the mustache never closes before the end of the tag.
-      const closeMustache = source.indexOf('}}', i);
-      const tagEnd = source.indexOf('>', i);
+      if (closeMustache !== -1 && closeMustache < i) closeMustache = source.indexOf('}}', i);
+      if (tagEnd !== -1 && tagEnd < i) tagEnd = source.indexOf('>', i);
       if (closeMustache < 0 || (tagEnd >= 0 && tagEnd < closeMustache && source[tagEnd - 1] !== '='))
         return i;
     }

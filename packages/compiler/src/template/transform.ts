@@ -41,6 +41,10 @@ export interface TransformOptions {
   externalClasses: Readonly<Record<string, readonly string[]>>;
   onError: ErrorHandler;
   locate: (offset: number) => Position;
+  /** wxs/sjs names declared by the files that include this one. */
+  inheritedWxs?: readonly string[];
+  /** The built-in components the view renders: any other tag that is not custom is reported. */
+  builtinTags?: ReadonlySet<string>;
 }
 
 export interface TransformResult {
@@ -109,6 +113,7 @@ export function transformTemplateAst(root: RootNode, options: TransformOptions):
   };
   context.wxs.push(...collectWxsModules(root.children, context));
   for (const module of context.wxs) context.scope.wxsModules.add(module.name);
+  for (const name of options.inheritedWxs ?? []) context.scope.wxsModules.add(name);
   context.render = transformChildren(root.children, context);
   return context;
 }
@@ -156,7 +161,6 @@ function isLayoutWhitespace(node: TemplateNode): boolean {
 }
 
 function transformElement(element: ElementNode, context: TransformContext): RenderNode | undefined {
-  context.tags.add(element.tag);
   if (hasForDirective(element)) return transformFor(element, context);
   switch (element.tag) {
     case 'template':

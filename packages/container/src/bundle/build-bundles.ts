@@ -45,3 +45,42 @@ export async function buildContainerScript(frames?: FrameBundles): Promise<strin
     define: { __PLAZA_FRAMES__: JSON.stringify(built) },
   });
 }
+
+/** Entry of each component loaded on first use, by the name the frame asks for. */
+const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
+  feedback: '../components/feedback/legacy-feedback.ts',
+  audio: '../components/audio/audio-component.ts',
+  camera: '../components/camera/camera-component.ts',
+  map: '../components/map/map-component.ts',
+  editor: '../components/editor/editor-component.ts',
+  'live-player': '../components/live-player/live-player-component.ts',
+  'map-tiles': '../components/map/map-tiles.ts',
+};
+
+/** MapLibre's worker as a classic script, for the tile module to start from a blob. */
+async function mapLibreWorker(): Promise<string> {
+  const result = await build({
+    ...common,
+    entryPoints: [fileURLToPath(import.meta.resolve('maplibre-gl/dist/maplibre-gl-worker.mjs'))],
+  });
+  return result.outputFiles![0]!.text;
+}
+
+/**
+ * Bundles the components a page frame loads on first use (their libraries stay out of every
+ * frame's boot): serve each as `<components>/<name>.js` (`mount({ components })`).
+ * @example for (const [name, code] of Object.entries(await buildComponentModules())) files.set(`${name}.js`, code);
+ */
+export async function buildComponentModules(): Promise<Record<string, string>> {
+  const names = Object.keys(COMPONENT_ENTRIES);
+  const worker = await mapLibreWorker();
+  const built = await Promise.all(
+    names.map((name) =>
+      bundle(
+        COMPONENT_ENTRIES[name]!,
+        name === 'map-tiles' ? { define: { __MAPLIBRE_WORKER__: JSON.stringify(worker) } } : {},
+      ),
+    ),
+  );
+  return Object.fromEntries(names.map((name, i) => [name, built[i]!]));
+}

@@ -1,2 +1,3 @@
 /** Node side of the container: builds the browser code (esbuild) for pages and tests. */
-export { buildContainerScript, buildFrameBundles } from './build-bundles.ts';
+export { buildComponentModules, buildContainerScript, buildFrameBundles } from './build-bundles.ts';
+export { COMPONENT_GALLERY_DIR, componentGalleryHtml } from './component-gallery.ts';

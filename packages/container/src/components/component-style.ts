@@ -71,4 +71,29 @@ textarea { height: 150px; resize: none; }
 [data-plaza="video"] { width: 300px; height: 225px; background: #000; }
 [data-plaza="web-view"], [data-plaza="web-view"] iframe { display: block; width: 100%; height: 100vh; border: 0; }
 [data-plaza="web-view-refused"] { padding: 40px 24px; text-align: center; color: #888; }
+[data-arriving] { visibility: hidden; }
+[data-plaza="cover-view"] { display: block; position: relative; z-index: 10; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
+[data-plaza="cover-image"] { display: inline-block; position: relative; z-index: 10; }
+[data-plaza="page-meta"], [data-plaza="navigation-bar"], [data-plaza="ad"], [data-plaza="official-account"] { display: none; }
+[data-plaza="match-media"] { display: block; }
+[data-plaza="match-media"][data-unmatched] { display: none; }
+[data-plaza="root-portal"]:popover-open { inset: 0; width: auto; height: auto; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; pointer-events: none; }
+[data-plaza="root-portal"] > * { pointer-events: auto; }
+[data-plaza="page-container"] { max-width: none; max-height: none; margin: 0; padding: 0; border: 0; background: #fff; color: inherit; }
+[data-plaza="page-container"][data-position="bottom"] { inset: auto 0 0 0; width: 100%; }
+[data-plaza="page-container"][data-position="top"] { inset: 0 0 auto 0; width: 100%; }
+[data-plaza="page-container"][data-position="right"] { inset: 0 0 0 auto; height: 100%; }
+[data-plaza="page-container"][data-position="center"] { inset: 0; margin: auto; }
+[data-plaza="page-container"][data-round][data-position="bottom"] { border-radius: 16px 16px 0 0; }
+[data-plaza="page-container"]::backdrop { background: rgba(0,0,0,.6); }
+[data-plaza="page-container"][data-no-overlay]::backdrop { background: transparent; }
+[data-plaza="open-data"] img { width: 100%; height: 100%; object-fit: cover; border-radius: 4px; }
+[data-plaza="map"] { display: block; width: 300px; height: 225px; }
+[data-plaza="editor"] { display: block; min-height: 150px; overflow: auto; outline: none; white-space: pre-wrap; }
+[data-plaza="editor"]:focus-visible { box-shadow: 0 0 0 2px #07c160; }
+[data-plaza="editor"][data-empty]::before { content: attr(data-placeholder); color: #aaa; pointer-events: none; }
+[data-plaza="live-player"], [data-plaza="camera"] { display: block; width: 300px; height: 225px; background: #000; }
+[data-plaza="action-sheet-item"], [data-plaza="action-sheet-cancel"] { display: block; padding: 14px; background: #fff; text-align: center; font-size: 17px; border-top: 1px solid rgba(0,0,0,.08); cursor: pointer; }
+[data-plaza="action-sheet-cancel"] { margin-top: 8px; }
+[data-plaza="action-sheet-item"]:focus-visible, [data-plaza="action-sheet-cancel"]:focus-visible { outline: 2px solid #576b95; outline-offset: -2px; }
 `;

@@ -14,12 +14,13 @@ export const image: BuiltinComponent = {
     return el;
   },
   handles: ['src', 'mode', 'lazy-load', 'show-menu-by-longpress', 'webp', 'fade-in', 'aria-label'],
-  update(element, attrs) {
+  update(element, attrs, previous) {
     const el = element as HTMLImageElement;
     el.loading = truthy(attrs['lazy-load']) ? 'lazy' : 'eager';
     el.setAttribute('data-mode', typeof attrs.mode === 'string' ? attrs.mode : 'scaleToFill');
     el.alt = typeof attrs['aria-label'] === 'string' ? attrs['aria-label'] : '';
-    setAttribute(el, 'src', attrs.src);
+    // The same src set again reloads the image and fires `load` again (a setData loop).
+    if (attrs.src !== previous.src) setAttribute(el, 'src', attrs.src);
   },
 };
 

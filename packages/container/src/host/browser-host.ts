@@ -185,6 +185,25 @@ async function fetchRequest(options: HostRequest): Promise<HostResponse> {
   }
 }
 
+const consentKey = (ctx: HostContext, scope: string) => `plaza-consent:${ctx.appId}:${ctx.userId}:${scope}`;
+
+/** The user's remembered answer for `scope` of this app: true, false, or undefined when never asked. */
+export function rememberedConsent(ctx: HostContext, scope: string): boolean | undefined {
+  const remembered = ctx.storage?.getItem(consentKey(ctx, scope));
+  return remembered ? remembered === 'allow' : undefined;
+}
+
+/** Asks the user for `scope` once per app and user, remembering the answer. */
+export async function askConsent(ctx: HostContext, scope: string, reason: string): Promise<boolean> {
+  const remembered = rememberedConsent(ctx, scope);
+  if (remembered !== undefined) return remembered;
+  const allowed = await (ctx.consent
+    ? ctx.consent({ appId: ctx.appId, scope, reason })
+    : ctx.ui.askConsent({ name: ctx.appName, icon: ctx.appIcon }, scope, reason));
+  ctx.storage?.setItem(consentKey(ctx, scope), allowed ? 'allow' : 'deny');
+  return allowed;
+}
+
 /**
  * The permission gate in front of every capability, whoever implements it: requests only to
  * the app's domains, personal data only for scopes the app declared and the user allowed
@@ -192,20 +211,10 @@ async function fetchRequest(options: HostRequest): Promise<HostResponse> {
  */
 export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabilities {
   const origins = allowedOrigins(ctx.permissions.requestDomains);
-  const consentKey = (scope: string) => `plaza-consent:${ctx.appId}:${ctx.userId}:${scope}`;
   const consentGiven = async (method: string) => {
     const needed = declaredScope(method, ctx.appConfig);
     if (!needed) return;
-    const remembered = ctx.storage?.getItem(consentKey(needed.scope));
-    let allowed = remembered === 'allow';
-    if (!remembered) {
-      const request = { appId: ctx.appId, scope: needed.scope, reason: needed.reason };
-      allowed = await (ctx.consent
-        ? ctx.consent(request)
-        : ctx.ui.askConsent({ name: ctx.appName, icon: ctx.appIcon }, needed.scope, needed.reason));
-      ctx.storage?.setItem(consentKey(needed.scope), allowed ? 'allow' : 'deny');
-    }
-    if (!allowed) throw new HostRefusal('auth deny');
+    if (!(await askConsent(ctx, needed.scope, needed.reason))) throw new HostRefusal('auth deny');
   };
   return {
     ...inner,

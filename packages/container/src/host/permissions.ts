@@ -6,6 +6,11 @@ export interface AppPermissions {
   requestDomains?: readonly string[];
   /** Origins `<web-view>` may show. */
   webViewDomains?: readonly string[];
+  /**
+   * Whether `<camera>` may exist in this app's pages: only then do its page frames get the
+   * browser's camera at all (the user is still asked, once, before it shows).
+   */
+  camera?: boolean;
 }
 
 /** A consent the user is asked for, once per app and user. */

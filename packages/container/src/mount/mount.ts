@@ -6,6 +6,7 @@ import {
   serveHost,
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
+import type { MapTiles } from '../components/index.ts';
 import { ContainerError } from '../errors.ts';
 import { type AppStore, indexedDbStore, webStorageStore } from '../host/app-store.ts';
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
@@ -19,6 +20,12 @@ import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
+import {
+  answerComponent,
+  type ComponentAnswerContext,
+  componentCodeFrom,
+  transferablesOf,
+} from './component-answers.ts';
 import { bundledFrames, type FrameBundles } from './frame-bundles.ts';
 import { MountEmitter, type MountEvents, type MountListener } from './mount-events.ts';
 import { loadPackage, type PackageSource } from './package-source.ts';
@@ -48,6 +55,10 @@ export interface MountOptions {
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** The frames' code; defaults to the bundles built into this copy of the container. */
   frames?: FrameBundles;
+  /** Where the code of components loaded on first use (map, editor, live-player) is served: `<components>map.js`. */
+  components?: string;
+  /** The operator's map tiles; without them `<map>` is a plain surface that still shows markers. */
+  mapTiles?: MapTiles;
   /** Heartbeat settings: silence longer than `timeout` ms ends the program. */
   watchdog?: { interval?: number; timeout?: number };
   /**
@@ -105,6 +116,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let shell: Shell | undefined;
   let run: Run | undefined;
   let closed = false;
+  const componentCode = componentCodeFrom(options.components ?? '/plaza-components/');
   let firstPage: () => void = () => {};
   let pkg: PackageSource | undefined;
 
@@ -159,7 +171,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     );
   }
 
-  function hostFor(loaded: PackageSource, activeShell: Shell): HostCapabilities {
+  function hostFor(
+    loaded: PackageSource,
+    activeShell: Shell,
+  ): { host: HostCapabilities; context: HostContext } {
     const appConfig = loaded.manifest.appConfig;
     const windowTitle = (appConfig.window as Record<string, unknown> | undefined)?.navigationBarTitleText;
     const chrome: Chrome = {
@@ -194,12 +209,18 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       const fn = given[method];
       if (typeof fn === 'function') merged[method] = fn.bind(options.host);
     }
-    return gatedHost(merged as unknown as HostCapabilities, context);
+    return { host: gatedHost(merged as unknown as HostCapabilities, context), context };
   }
 
   function start(loaded: PackageSource, activeShell: Shell): void {
     if (!frames) return;
-    const host = hostFor(loaded, activeShell);
+    const { host, context: hostContext } = hostFor(loaded, activeShell);
+    const components: ComponentAnswerContext = {
+      host,
+      context: hostContext,
+      componentCode,
+      mapTiles: options.mapTiles,
+    };
     const protocol = new MessageChannel();
     const heartbeat = new MessageChannel();
     const status = new MessageChannel();
@@ -219,6 +240,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       frames.viewFrame,
       { view: loaded.view, webViewOrigins, safeArea: activeShell.safeArea() },
       left,
+      { workers: options.mapTiles !== undefined },
     );
     const mirror = new PageDataMirror();
 
@@ -259,8 +281,24 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         thisRun.bridge.fromView(endpoint, event.data);
       };
       frame.control.onmessage = (event: MessageEvent<ViewControl>) => {
-        if (event.data?.control === 'failed')
-          emitter.emit('error', { message: event.data.message, source: 'view', fatal: false });
+        const message = event.data;
+        if (message?.control === 'failed')
+          emitter.emit('error', { message: message.message, source: 'view', fatal: false });
+        if (message?.control === 'ask')
+          answerComponent(message.request, components).then(
+            (value) =>
+              frame.control.postMessage(
+                { control: 'answer', id: message.id, ok: true, value } satisfies ViewControl,
+                transferablesOf(value),
+              ),
+            (error: Error) =>
+              frame.control.postMessage({
+                control: 'answer',
+                id: message.id,
+                ok: false,
+                error: error.message,
+              } satisfies ViewControl),
+          );
       };
       controls.set(message.instanceId, frame.control);
       const pageWatchdog = new Watchdog(frame.heartbeat, {

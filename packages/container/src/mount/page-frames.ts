@@ -27,6 +27,8 @@ export class PageFrames {
     private readonly payload: ViewFramePayload,
     /** Called when a frame navigates away from its document (the program must end). */
     private readonly onLeave: () => void,
+    /** Whether the frame may start workers (a tiled map's). */
+    private readonly policy: { workers?: boolean } = {},
   ) {}
 
   /** The spare frame, or a new one when none is ready. */
@@ -58,7 +60,7 @@ export class PageFrames {
   private boot(): PageFrame {
     const nonce = createNonce();
     const doc = this.shell.root.ownerDocument;
-    const policy = viewFramePolicy(nonce, this.payload.webViewOrigins);
+    const policy = viewFramePolicy(nonce, this.payload.webViewOrigins, this.policy);
     const frame = createSandboxedFrame(doc, frameDocument(policy, nonce), 'mini program page');
     const protocol = new MessageChannel();
     const control = new MessageChannel();

@@ -23,9 +23,15 @@ export function logicFramePolicy(nonce: string): string {
 /**
  * Policy of a page's view frame. Images and media load from anywhere, as on the platforms
  * (CDN pictures are the norm; requests are cookieless from an opaque origin); frames only
- * from the web-view domains the app declared.
+ * from the web-view domains the app declared. Workers only with `workers` (MapLibre draws a
+ * tiled `map` with one, started from a blob the frame makes; a worker inherits this policy,
+ * so it reaches no network either).
  */
-export function viewFramePolicy(nonce: string, webViewOrigins: readonly string[]): string {
+export function viewFramePolicy(
+  nonce: string,
+  webViewOrigins: readonly string[],
+  options: { workers?: boolean } = {},
+): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}' blob:`,
@@ -34,7 +40,7 @@ export function viewFramePolicy(nonce: string, webViewOrigins: readonly string[]
     'media-src * data: blob:',
     'font-src * data:',
     `frame-src ${webViewOrigins.length > 0 ? webViewOrigins.join(' ') : "'none'"}`,
-    "worker-src 'none'",
+    `worker-src ${options.workers ? 'blob:' : "'none'"}`,
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');

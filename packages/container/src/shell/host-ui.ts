@@ -191,6 +191,7 @@ export class HostUi {
 }
 
 const SCOPE_NAMES: Record<string, string> = {
+  'scope.camera': 'your camera',
   'scope.userLocation': 'your location',
   'scope.clipboard': 'your clipboard',
 };

@@ -1,10 +1,10 @@
 import { type Browser, chromium } from 'playwright-core';
 
 /**
- * Debian's Chromium, headless, with nothing that talks to the network on its own; the one
- * launcher of every browser test in the repository (`extraArgs` for what one suite needs).
+ * Debian's Chromium, headless, with nothing that talks to the network on its own; `extraArgs`
+ * for the one test that needs more (a fake camera).
  */
-export function launchChromium(options: { extraArgs?: readonly string[] } = {}): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -16,7 +16,7 @@ export function launchChromium(options: { extraArgs?: readonly string[] } = {}):
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      ...(options.extraArgs ?? []),
+      ...extraArgs,
     ],
   });
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildContainerScript } from '../bundle/index.ts';
+import { buildComponentModules, buildContainerScript } from '../bundle/index.ts';
 import type { MountHandle, MountOptions } from '../mount/mount.ts';
 import { launchChromium } from './browser.ts';
 import { buildPackageFiles, fixtureDir } from './fixture-package.ts';
@@ -27,9 +27,16 @@ export interface Harness {
  * `/pkg/<name>/`: a folder of `test-fixtures/` by name, or any program folder) and a second
  * origin, shared by the tests of one file.
  */
-export async function startHarness(fixtures: (string | { name: string; dir: string })[]): Promise<Harness> {
+export async function startHarness(
+  fixtures: (string | { name: string; dir: string })[],
+  options: { browserArgs?: readonly string[] } = {},
+): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const script = await buildContainerScript();
+  const [script, modules] = await Promise.all([buildContainerScript(), buildComponentModules()]);
+  const components = serveFiles(
+    '/plaza-components/',
+    new Map(Object.entries(modules).map(([n, c]) => [`${n}.js`, c])),
+  );
   const packages = fixtures.map((fixture) => {
     const { name, dir } = typeof fixture === 'string' ? { name: fixture, dir: fixtureDir(fixture) } : fixture;
     return serveFiles(`/pkg/${name}/`, buildPackageFiles(dir));
@@ -46,10 +53,10 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
       res.end(script);
       return true;
     }
-    return packages.some((serve) => serve(req, res));
+    return components(req, res) || packages.some((serve) => serve(req, res));
   });
   const other = await startTestServer();
-  const browser = await launchChromium();
+  const browser = await launchChromium(options.browserArgs);
   return {
     browser,
     server,
@@ -71,10 +78,13 @@ export async function startHarness(fixtures: (string | { name: string; dir: stri
  * The harness of one test file: started before its tests, closed after them.
  * @example const harness = useHarness(['shop']); it('…', async () => { const page = await harness.open(); });
  */
-export function useHarness(fixtures: Parameters<typeof startHarness>[0]): Harness {
+export function useHarness(
+  fixtures: Parameters<typeof startHarness>[0],
+  options?: Parameters<typeof startHarness>[1],
+): Harness {
   let started: Harness | undefined;
   beforeAll(async () => {
-    started = await startHarness(fixtures);
+    started = await startHarness(fixtures, options);
   });
   afterAll(async () => {
     await started?.close();

@@ -4,7 +4,7 @@
  * view layer and the built-in components, and speaks the protocol through its port.
  */
 import { ViewRegistry } from '@plaza/compiler/render-runtime';
-import { COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
+import { type AskHost, COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
@@ -59,12 +59,20 @@ function showPage(
   root.setAttribute('data-plaza', 'page-root');
   document.body.append(root);
   const send = (message: unknown) => protocolPort.postMessage(message);
+  const asked = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let asks = 0;
+  const ask: AskHost = (request) =>
+    new Promise((resolve, reject) => {
+      const id = ++asks;
+      asked.set(id, { resolve, reject });
+      controlPort.postMessage({ control: 'ask', id, request } satisfies ViewControl);
+    });
   const view = createView({
     document,
     root,
     viewModules: registry,
     send,
-    builtins: containerComponents({ webViewOrigins: payload.webViewOrigins }),
+    builtins: containerComponents({ webViewOrigins: payload.webViewOrigins, ask }, document),
   });
   const pageEvent = (
     name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh' | 'shareAppMessage',
@@ -89,7 +97,14 @@ function showPage(
   addEventListener('resize', () => view.resize(innerWidth));
   view.resize(innerWidth);
   controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
-    if (event.data.control === 'pull-down') refresh.setActive(event.data.active);
+    const message = event.data;
+    if (message.control === 'pull-down') refresh.setActive(message.active);
+    if (message.control === 'answer') {
+      const waiting = asked.get(message.id);
+      asked.delete(message.id);
+      if (message.ok) waiting?.resolve(message.value);
+      else waiting?.reject(new Error(message.error));
+    }
   };
   protocolPort.onmessage = (event: MessageEvent) => {
     view.receive(event.data);

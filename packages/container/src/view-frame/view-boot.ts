@@ -18,8 +18,13 @@ export interface PageWindow {
   backgroundTextStyle?: string;
 }
 
+import type { ComponentRequest } from '../components/index.ts';
+
 /** Host ↔ view frame, outside the protocol: chrome only, never program data. */
 export type ViewControl =
+  | { control: 'ask'; id: number; request: ComponentRequest }
+  | { control: 'answer'; id: number; ok: true; value: unknown }
+  | { control: 'answer'; id: number; ok: false; error: string }
   | { control: 'page'; pageId: string; window: PageWindow }
   | { control: 'ready' }
   | { control: 'pull-down'; active: boolean }

@@ -320,6 +320,7 @@ export function createView(options: CreateViewOptions): View {
         if (!instance) return;
         instance.data = message.data;
         instance.options = message.options;
+        instance.host.toggleAttribute('data-virtual-host', message.options.virtualHost === true);
         instance.externalClasses = message.externalClasses;
         instance.renderId = message.renderId;
         instance.initialised = true;

@@ -25,6 +25,76 @@ describe('ModuleLoader', () => {
     expect(loader.load('pages/a/a')).toBe('¥3 lib');
   });
 
+  it('resolves as the platforms do: .json, a bare id relative first, then miniprogram_npm walking up', () => {
+    const exportsOf =
+      (value: unknown): ModuleFactory =>
+      (_r, module) => {
+        module.exports = value;
+      };
+    const loader = loaderWith({
+      'pages/a/config.json': exportsOf({ json: true }),
+      'pages/a/helper.js': exportsOf('relative helper'),
+      'pages/miniprogram_npm/near/index.js': exportsOf('nearest npm'),
+      'miniprogram_npm/near/index.js': exportsOf('root npm'),
+      'miniprogram_npm/far/index.js': exportsOf('root npm only'),
+      'miniprogram_npm/@scope/pkg/index.js': exportsOf('scoped'),
+      'pages/a/a.js': (require, module) => {
+        module.exports = [
+          require('./config.json'),
+          require('./config'),
+          require('helper'),
+          require('near'),
+          require('far'),
+          require('@scope/pkg'),
+        ];
+      },
+    });
+    expect(loader.load('pages/a/a')).toEqual([
+      { json: true },
+      { json: true },
+      'relative helper',
+      'nearest npm',
+      'root npm only',
+      'scoped',
+    ]);
+  });
+
+  it('throws a coded error where a missing module is required, when it runs', () => {
+    const loader = loaderWith({
+      'pages/a/a.js': (require, module) => {
+        module.exports = () => require('./gone');
+      },
+    });
+    const later = loader.load('pages/a/a') as () => unknown;
+    expect(later).toThrow(/module "\.\/gone" is not defined \(required from "pages\/a\/a\.js"\)/);
+  });
+
+  it('loads with require.async and require(id, done, fail), as for subpackages loaded later', async () => {
+    const loader = loaderWith({
+      'sub/util.js': (_r, module) => {
+        module.exports = 'sub util';
+      },
+      'pages/a/a.js': (require, module) => {
+        const withAsync = require as typeof require & { async(id: string): Promise<unknown> };
+        const callback = require as unknown as (
+          id: string,
+          done: (v: unknown) => void,
+          fail: (e: unknown) => void,
+        ) => void;
+        module.exports = Promise.all([
+          withAsync.async('../../sub/util'),
+          new Promise((done, fail) => callback('/sub/util', done, fail)),
+          new Promise((done, fail) => callback('./gone', done, fail)).catch((error: Error) => error.message),
+        ]);
+      },
+    });
+    expect(await (loader.load('pages/a/a') as Promise<unknown>)).toEqual([
+      'sub util',
+      'sub util',
+      'module "./gone" is not defined (required from "pages/a/a.js")',
+    ]);
+  });
+
   it('hands a cycle the partial exports, as CommonJS does', () => {
     const loader = loaderWith({
       'a.js': (require, _m, exports) => {

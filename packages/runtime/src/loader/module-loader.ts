@@ -37,7 +37,8 @@ interface ModuleRecord {
 
 /**
  * The CommonJS loader of a package's `logic.js`: `__plaza_define(path, factory)` registers,
- * `require` resolves relative ids, `.js` optional, `index` files; a cycle sees the partial
+ * `require` resolves relative ids, `.js`/`.json` optional, `index` files, `miniprogram_npm`
+ * packages; a cycle sees the partial
  * `exports` of the module still loading, as Node does.
  */
 export class ModuleLoader {
@@ -69,18 +70,28 @@ export class ModuleLoader {
     return this.evaluate(id);
   }
 
-  /** Resolves an id as written in a `require` call inside `from`. */
+  /**
+   * Resolves an id as written in a `require` call inside `from`, as the platforms do: `/x` from
+   * the root, `./x` and `../x` from the requiring file; a bare `x` relative to the requiring
+   * file first, then in the `miniprogram_npm` of each folder up to the root, then from the root.
+   */
   resolveFrom(request: string, from: string): string | undefined {
-    let base: string;
-    if (request.startsWith('/')) base = request.slice(1);
-    else if (request.startsWith('./') || request.startsWith('../')) base = join(dirname(from), request);
-    else base = request;
-    return this.resolve(base);
+    if (request.startsWith('/')) return this.resolve(request.slice(1));
+    const here = dirname(from);
+    if (request.startsWith('./') || request.startsWith('../')) return this.resolve(join(here, request));
+    const relative = this.resolve(join(here, request));
+    if (relative !== undefined) return relative;
+    const folders = here === '' ? [] : here.split('/');
+    for (let n = folders.length; n >= 0; n--) {
+      const npm = this.resolve(join(folders.slice(0, n).join('/'), `miniprogram_npm/${request}`));
+      if (npm !== undefined) return npm;
+    }
+    return this.resolve(request);
   }
 
   private resolve(path: string): string | undefined {
     const id = normalise(path);
-    for (const candidate of [id, `${id}.js`, `${id}/index.js`]) {
+    for (const candidate of [id, `${id}.js`, `${id}.json`, `${id}/index.js`]) {
       if (this.modules.has(candidate)) return candidate;
     }
     return undefined;
@@ -91,11 +102,27 @@ export class ModuleLoader {
     if (record.module) return record.module.exports;
     const module = { exports: {} as unknown, id, loaded: false };
     record.module = module;
-    const require = (request: string): unknown => {
+    const requireSync = (request: string): unknown => {
       const target = this.resolveFrom(String(request), id);
       if (target === undefined) throw new RuntimeError('MODULE_NOT_FOUND', String(request), id);
       return this.evaluate(target);
     };
+    // The platforms' forms for modules of subpackages loaded later: `require(id, done, fail)`
+    // and `require.async(id)`. Every module of the package is here already, so both resolve
+    // at once (on the next tick, as an asynchronous load would).
+    const require = Object.assign(
+      (request: string, done?: unknown, fail?: unknown): unknown => {
+        if (typeof done !== 'function') return requireSync(request);
+        Promise.resolve()
+          .then(() => requireSync(request))
+          .then(done as (exports: unknown) => void, (error: unknown) => {
+            if (typeof fail === 'function') fail(error);
+            else throw error;
+          });
+        return undefined;
+      },
+      { async: (request: string) => Promise.resolve().then(() => requireSync(request)) },
+    );
     const globals = this.globals();
     this.loading.push(id);
     try {

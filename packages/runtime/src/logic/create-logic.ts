@@ -189,7 +189,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     clearTimeout: (id: number) => clearTimeout(id),
     clearInterval: (id: number) => clearInterval(id),
     requirePlugin: (name: string) => {
-      throw new Error(`plugin "${name}" is not available`);
+      throw new RuntimeError('PLUGIN_UNAVAILABLE', String(name));
     },
   };
   const loader = new ModuleLoader(() => globals);

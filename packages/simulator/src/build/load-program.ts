@@ -11,6 +11,11 @@ export interface Program {
   manifest: Manifest;
   logic: string;
   view: string;
+  /**
+   * Page → the build errors that stop it (`file:line:col: message [code]`): opening such a
+   * page fails with them, every other page runs, as on the platforms.
+   */
+  pageErrors?: Record<string, string[]>;
 }
 
 const memory = new Map<string, { fingerprint: string; program: Program }>();
@@ -50,10 +55,13 @@ export async function loadProgram(dir: string): Promise<Program> {
   return program;
 }
 
-/** Builds a project in memory; a program that does not build throws every error at once. */
+/**
+ * Builds a project in memory. An app-wide error throws every error at once; errors that stop
+ * only some pages travel with the program, for those pages to fail when opened.
+ */
 export function buildProgram(root: string): Program {
   const result = build(root);
-  if (!result.manifest || result.errors.length > 0) {
+  if (!result.manifest) {
     const error = new SimulatorError('SIM_BUILD_FAILED', [result.errors.map(String).join('\n')]);
     throw Object.assign(error, { buildErrors: result.errors as CompilerError[] });
   }
@@ -61,7 +69,13 @@ export function buildProgram(root: string): Program {
     const file = result.files?.get(name);
     return typeof file === 'string' ? file : (file?.toString('utf8') ?? '');
   };
-  return { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
+  const program: Program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
+  if (result.pageErrors.size) {
+    program.pageErrors = Object.fromEntries(
+      [...result.pageErrors].map(([page, errors]) => [page, errors.map(String)]),
+    );
+  }
+  return program;
 }
 
 // The compiler's own sources are part of every build's key: a changed compiler rebuilds.

@@ -69,11 +69,17 @@ export function createAppCatalogueService(deps: AppsDeps): AppCatalogueService {
     });
   }
 
+  function checkWebhookTarget(url: string | null): void {
+    const reason = url === null ? null : (deps.webhookUrlProblem?.(url) ?? null);
+    if (reason !== null) throw appErrors.WEBHOOK_TARGET_REFUSED({ field: 'webhook_url', reason });
+  }
+
   return {
     /** Creates an app in an org (role ≥ developer) with its first secret and webhook signing secret. */
     async create(caller: AppCaller, orgId: string, input: AppProfile): Promise<CreatedApp> {
       await deps.orgs.requireOrgRole(caller.accountId, orgId, 'developer');
       const profile = checkedProfile(input, deps.requestDomainRules);
+      checkWebhookTarget(profile.webhookUrl);
       const now = clock.now();
       const { secret, hash } = newAppSecret();
       const webhookSecret = newWebhookSecret();
@@ -134,6 +140,8 @@ export function createAppCatalogueService(deps: AppsDeps): AppCatalogueService {
       const current = toApp(await appForCaller(deps, caller, appid, 'developer'));
       const before = profileOf(current);
       const after = checkedProfile({ ...before, ...patch }, deps.requestDomainRules);
+      // Only a URL being set is judged: a stored one never blocks an unrelated edit.
+      if (patch.webhookUrl !== undefined) checkWebhookTarget(after.webhookUrl);
       const diff = changedFields(before, after);
       if (Object.keys(diff.after).length === 0) return current;
       const now = clock.now();

@@ -13,6 +13,8 @@ export interface AppsDeps {
   orgs: Pick<IdentityService, 'requireOrgRole' | 'getOrg'>;
   /** Loosened only in demo mode, for a merchant server on this machine. */
   requestDomainRules?: RequestDomainRules;
+  /** Why the platform will not send webhooks to a URL (null: it will); checked when one is set. */
+  webhookUrlProblem?: (url: string) => string | null;
 }
 
 /**

@@ -8,6 +8,11 @@ export const appErrors = defineErrors('APP', {
     message: 'A request domain must be an https origin with a domain name (no path, port 443 only implied)',
   },
   INVALID_URL: { status: 400, message: 'The URL must be an absolute http(s) URL without credentials' },
+  WEBHOOK_TARGET_REFUSED: {
+    status: 400,
+    message:
+      'Plaza does not send webhooks to this address (loopback, private, link-local, multicast or reserved)',
+  },
   UNKNOWN_CATEGORY: { status: 400, message: 'No such industry category' },
   SCOPE_NOT_ALLOWED: { status: 400, message: 'The industry category does not allow this privacy scope' },
   DUPLICATE_SCOPE: { status: 400, message: 'A privacy scope is declared twice' },

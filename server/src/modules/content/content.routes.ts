@@ -78,10 +78,12 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
   r.post(
     '/api/feed/events',
     {
-      config: { access: ['anonymous'], rateLimit: { max: 600, timeWindow: 60_000 } },
+      // Open to anyone, but a signed-in super app's session counts its funnel steps.
+      config: { access: ['anonymous'], optionalSession: true, rateLimit: { max: 600, timeWindow: 60_000 } },
       schema: {
         tags: ['content'],
-        summary: 'Report a batch of feed events (all stored, or none)',
+        summary:
+          'Report a batch of feed events (all stored, or none); funnel steps count only from a signed-in user, once per day (docs/funnel.md)',
         body: z.strictObject({
           events: z
             .array(
@@ -126,9 +128,8 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       },
       async (request, reply) => {
         const media = await content.mediaOf(request.params.id, which);
-        const sent = await sendBlob(request, reply, blobs, media);
-        if (!sent) throw contentErrors.VIDEO_NOT_FOUND();
-        return sent;
+        if (!(await sendBlob(request, reply, blobs, media))) throw contentErrors.VIDEO_NOT_FOUND();
+        return reply;
       },
     );
   }

@@ -5,7 +5,7 @@ import { BlobTooLargeError } from '../../blobs/index.ts';
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { FunnelService, FunnelStep } from '../funnel/index.ts';
+import type { FunnelService, ReportedStep } from '../funnel/index.ts';
 import type { AnchorRow, VideoRow } from './content.table.ts';
 import { contentErrors } from './errors.ts';
 import { decodeCursor, encodeCursor } from './feed-cursor.ts';
@@ -87,7 +87,7 @@ export interface FeedEventInput {
 
 const mountableTtlMs = 5_000;
 const anchorPath = /^[A-Za-z0-9_\-./]+(\?[A-Za-z0-9_\-.~%=&+]*)?$/;
-const funnelOf: Partial<Record<FeedEventType, FunnelStep>> = {
+const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
   anchor_exposure: 'anchor_exposure',
   anchor_click: 'anchor_click',
   app_open: 'app_open',
@@ -446,7 +446,16 @@ export function createContentService(deps: ContentDeps): ContentService {
             })
             .execute();
           const step = funnelOf[e.type];
-          if (step && e.appid) await funnel.record(trx, { appid: e.appid, step, userId, at: e.at });
+          // The funnel decides what counts: signed-in reports, once per user, video and day.
+          if (step && e.appid) {
+            await funnel.recordReported(trx, {
+              appid: e.appid,
+              step,
+              userId,
+              videoId: e.video_id ?? null,
+              at: e.at,
+            });
+          }
         }
         const deltas = new Map<string, { impressions: number; plays: number; completes: number }>();
         for (const e of batch) {

@@ -268,6 +268,7 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
     const ok = await app.inject({
       method: 'POST',
       url: '/api/feed/events',
+      headers: { authorization: 'Bearer viewer1' },
       payload: {
         events: [
           { type: 'impression', video_id: vid, at: now },
@@ -310,6 +311,50 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
       anchor_click: 1,
       app_open: 1,
     });
+  });
+
+  it('counts a reported step only from a signed-in user, once per user, app, video and day', async () => {
+    const vids = ((await app.inject('/api/feed?limit=2')).json().items as Array<{ video_id: string }>).map(
+      (v) => v.video_id,
+    );
+    const now = clock.now();
+    const funnelDay = async () =>
+      (
+        await app.inject({
+          url: '/api/apps/ttshop/funnel?from=2026-11-01&to=2026-11-01',
+          headers: { authorization: 'Bearer dev' },
+        })
+      ).json().days[0];
+    const report = (events: unknown[], user?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/feed/events',
+        headers: user ? { authorization: `Bearer ${user}` } : {},
+        payload: { events },
+      });
+    const before = await funnelDay();
+    // Fifty anonymous opens, in two batches: stored as feed events, counted nowhere.
+    const opens = Array.from({ length: 50 }, (_, i) => ({ type: 'app_open', appid: 'ttshop', at: now + i }));
+    for (const batch of [opens.slice(0, 25), opens.slice(25)])
+      expect((await report(batch)).statusCode).toBe(200);
+    expect(await funnelDay()).toEqual(before);
+    // One user repeating the same steps all day counts once; another video or user counts again.
+    for (const user of ['fan1', 'fan1', 'fan2']) {
+      const events = [
+        ...opens.slice(0, 10),
+        { type: 'anchor_exposure', video_id: vids[0], appid: 'ttshop', at: now + 60_000 },
+        { type: 'anchor_exposure', video_id: vids[0], appid: 'ttshop', at: now + 120_000 },
+        { type: 'anchor_exposure', video_id: vids[1], appid: 'ttshop', at: now + 120_000 },
+        { type: 'anchor_click', video_id: vids[1], appid: 'ttshop', at: now + 180_000 },
+      ];
+      expect((await report(events, user)).statusCode).toBe(200);
+    }
+    const after = await funnelDay();
+    expect({
+      app_open: after.app_open - before.app_open,
+      anchor_exposure: after.anchor_exposure - before.anchor_exposure,
+      anchor_click: after.anchor_click - before.anchor_click,
+    }).toEqual({ app_open: 2, anchor_exposure: 4, anchor_click: 2 });
   });
 
   it('counts a like once per user', async () => {

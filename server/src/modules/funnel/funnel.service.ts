@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { type FunnelStep, funnelSteps } from './funnel.table.ts';
+import { type FunnelStep, funnelSteps, type ReportedStep } from './funnel.table.ts';
 
 const dayMs = 86_400_000;
 
@@ -15,16 +16,30 @@ export interface FunnelDay {
   settled_amount: number;
 }
 
+/** A step a client says happened: who said it (null when nobody is signed in), and where. */
+export interface ReportedFunnelStep {
+  appid: string;
+  step: ReportedStep;
+  userId: string | null;
+  videoId: string | null;
+  at: number;
+}
+
 /**
- * Counts each step of the closed loop per app and day. Other modules record a step in
- * the same transaction as the change that is the step (a login code exchanged, an order
- * paid or settled), so the funnel never counts what did not happen.
+ * Counts each step of the closed loop per app and day (docs/funnel.md). Steps the platform
+ * observes (a login code exchanged, an order paid or settled) are recorded by their module
+ * in the transaction of that change, so the funnel never counts what did not happen. Steps
+ * a client reports count only from a signed-in user, once per user, step, app, video and day:
+ * nobody can inflate another app's funnel, or their own, with repeated or anonymous reports.
  */
 export interface FunnelService {
+  /** A step the platform itself observed; every one counts. */
   record(
     executor: Db,
     step: { appid: string; step: FunnelStep; userId?: string | null; amount?: number; at: number },
   ): Promise<void>;
+  /** A step a client reported; whether it counted (false: anonymous, or already counted). */
+  recordReported(executor: Db, step: ReportedFunnelStep): Promise<boolean>;
   /** One row per day from `from` to `to` (inclusive, `YYYY-MM-DD`, UTC), zeros included. */
   daily(appid: string, from: string, to: string): Promise<FunnelDay[]>;
 }
@@ -54,8 +69,32 @@ export function createFunnelService(db: Db): FunnelService {
           amount: s.amount ?? 0,
           day: dayOf(s.at),
           at: s.at,
+          reported_key: null,
         })
         .execute();
+    },
+    async recordReported(executor, s) {
+      if (s.userId === null) return false;
+      const day = dayOf(s.at);
+      // A hash, so the key holds no readable id; erasure clears it with the user id.
+      const key = createHash('sha256')
+        .update(JSON.stringify([s.userId, s.step, s.appid, s.videoId ?? '', day]))
+        .digest('base64url');
+      const inserted = await executor
+        .insertInto('funnel_event')
+        .values({
+          id: newId('fe'),
+          appid: s.appid,
+          step: s.step,
+          user_id: s.userId,
+          amount: 0,
+          day,
+          at: s.at,
+          reported_key: key,
+        })
+        .onConflict((oc) => oc.column('reported_key').doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
     },
     async daily(appid, from, to) {
       const first = dayOfDate(from);

@@ -8,6 +8,11 @@ export interface FunnelEventTable {
   /** UTC day number (epoch ms / 86 400 000), so both engines group the same way. */
   day: number;
   at: number;
+  /**
+   * For a step a signed-in client reported: a hash of user, step, app, video and day,
+   * unique, so a repeat is not counted. Null for steps the platform observed itself.
+   */
+  reported_key: string | null;
 }
 
 export interface FunnelTables {
@@ -24,3 +29,7 @@ export const funnelSteps = [
   'settled',
 ] as const;
 export type FunnelStep = (typeof funnelSteps)[number];
+
+/** The steps a client reports (the super app's feed and sheet); the rest the platform observes. */
+export const reportedSteps = ['anchor_exposure', 'anchor_click', 'app_open'] as const;
+export type ReportedStep = (typeof reportedSteps)[number];

@@ -25,7 +25,11 @@ export function funnelPersonalData(db: Db): PersonalDataContributor {
       };
     },
     async erase(userId, trx) {
-      await trx.updateTable('funnel_event').set({ user_id: null }).where('user_id', '=', userId).execute();
+      await trx
+        .updateTable('funnel_event')
+        .set({ user_id: null, reported_key: null })
+        .where('user_id', '=', userId)
+        .execute();
     },
   };
 }

@@ -31,12 +31,15 @@ function cookieOrder(request: FastifyRequest): SessionKind[] {
  *
  * On routes open to anyone, a stale cookie is ignored rather than refused (it must not
  * block signing in again), and mutations there never act on the ambient cookie at all:
- * a public form cannot be replayed cross-site with someone's session.
+ * a public form cannot be replayed cross-site with someone's session. A route that opts in
+ * with `optionalSession` does read it, and access control then demands the session's CSRF
+ * token, so a cross-site replay is refused rather than acted on.
  */
 export function sessionCookieAuthenticator(identity: IdentityService): Authenticator {
   return async (request) => {
-    const open = request.routeOptions.config?.access?.includes('anonymous') ?? false;
-    if (open && unsafeMethods.has(request.method)) return undefined;
+    const config = request.routeOptions.config;
+    const open = config?.access?.includes('anonymous') ?? false;
+    if (open && unsafeMethods.has(request.method) && !config?.optionalSession) return undefined;
     const cookies = requestCookies(request);
     for (const kind of cookieOrder(request)) {
       const token = cookies[sessionCookieNames[kind].session];

@@ -39,6 +39,8 @@ function serverProcess(target: TestTarget, port: number) {
           PLAZA_PORT: String(port),
           PLAZA_LOG_LEVEL: 'info',
           PLAZA_DEMO: 'false',
+          // The test's webhook receiver listens on loopback.
+          PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
           PLAZA_JOB_POLL_MS: '50',
           PLAZA_JOB_LEASE_MS: '1500',
         },

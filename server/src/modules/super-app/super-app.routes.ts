@@ -21,7 +21,10 @@ export async function superAppRoutes(app: FastifyInstance, options: SuperAppOpti
   const root = options.root ?? defaultSuperAppRoot;
   await app.register(fastifyStatic, { root, serve: false });
   app.get('/*', { config: { access: ['anonymous'] }, schema: { hide: true } }, async (request, reply) => {
-    const path = decodeURIComponent((request.params as { '*': string })['*'] ?? '');
+    // The router has decoded the path once already. A `%` left in it names no page or asset
+    // (their names are URL-safe), and decoding again would read `%25` as an escape: refused.
+    const path = (request.params as { '*'?: string })['*'] ?? '';
+    if (path.includes('%')) throw httpErrors.BAD_REQUEST({ reason: 'a page path holds no %' });
     if (path === 'api' || path.startsWith('api/') || path.startsWith('docs')) throw httpErrors.NOT_FOUND();
     if (!existsSync(join(root, 'index.html'))) {
       return reply

@@ -104,14 +104,12 @@ export async function runtimeRoutes(
     path: string | undefined,
   ) => {
     const blob = await versions.livePackageFile(sha256, path);
-    const sent =
-      blob &&
-      (await sendBlob(request, reply, blobs, {
-        sha256: blob,
-        contentType: path === undefined ? 'application/gzip' : contentTypeOf(path),
-      }));
-    if (!sent) throw versionErrors.FILE_NOT_FOUND({ package: sha256, path: path ?? null });
-    return sent;
+    const contentType = path === undefined ? 'application/gzip' : contentTypeOf(path);
+    if (!blob || !(await sendBlob(request, reply, blobs, { sha256: blob, contentType }))) {
+      throw versionErrors.FILE_NOT_FOUND({ package: sha256, path: path ?? null });
+    }
+    // Sent: returning the reply tells Fastify not to answer again.
+    return reply;
   };
 
   r.get(

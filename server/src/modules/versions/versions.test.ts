@@ -1,5 +1,7 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
+import { createLogger } from '../../http/logger.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { inGrey } from './grey-bucket.ts';
 import {
@@ -20,13 +22,26 @@ process.env.PLAZA_PACKAGE_TOTAL_BYTES = String(128 * 1024);
 const good = buildPackage(goodProgram());
 const throwing = buildPackage(throwingProgram());
 const phone = buildPackage(phoneProgram());
+// Its own package (URLs are content-addressed), so no other test's takedown depends on it.
+const served = buildPackage(program({ page: "Page({ data: { greeting: 'served once' } });\n" }));
 
 describe.each(testEngines)('versions on %s', (engine) => {
   let t: Awaited<ReturnType<typeof startTestPlatform>>;
   let c: ReturnType<typeof versionsClient>;
   let operator: string;
+  // What the server logs at warn and above, to catch a route that answers twice.
+  const warnings: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      warnings.push(String(chunk));
+      done();
+    },
+  });
   beforeAll(async () => {
-    t = await startTestPlatform(engine, { env: { PLAZA_DEMO: 'true' } });
+    t = await startTestPlatform(engine, {
+      env: { PLAZA_DEMO: 'true' },
+      logger: createLogger('warn', sink),
+    });
     c = versionsClient(t);
     operator = (await c.operator()).token;
   });
@@ -37,6 +52,32 @@ describe.each(testEngines)('versions on %s', (engine) => {
     const app = await c.createApp(owner, { request_domains: ['https://api.example.com'], ...body });
     return { owner, ...app };
   }
+
+  it('answers each package and file request exactly once: body, ETag, 304 and ranges, nothing logged', async () => {
+    const { owner, appid } = await newApp();
+    const v = await c.uploadAndCheck(appid, owner.token, served, '1.0.0');
+    await c.approveAndRelease(appid, owner.token, operator, v.id);
+    const pkg = (await c.call('GET', `/api/runtime/apps/${appid}/package`)).json;
+    const logic = pkg.files['logic.js'];
+    warnings.length = 0;
+    const archive = await t.app.inject(pkg.package.url);
+    expect([archive.statusCode, archive.headers.etag]).toEqual([200, `"${pkg.package.sha256}"`]);
+    expect(archive.headers['content-type']).toBe('application/gzip');
+    expect(archive.rawPayload.equals(served)).toBe(true);
+    const notModified = await t.app.inject({
+      url: pkg.package.url,
+      headers: { 'if-none-match': `"${pkg.package.sha256}"` },
+    });
+    expect([notModified.statusCode, notModified.body]).toEqual([304, '']);
+    const head = await t.app.inject({ url: pkg.package.url, headers: { range: 'bytes=0-9' } });
+    expect([head.statusCode, head.headers['content-range']]).toEqual([206, `bytes 0-9/${served.length}`]);
+    expect(head.rawPayload.equals(served.subarray(0, 10))).toBe(true);
+    const file = await t.app.inject(logic.url);
+    expect([file.statusCode, file.headers.etag]).toEqual([200, `"${logic.sha256}"`]);
+    expect(file.body).toContain('__plaza_define');
+    expect((await t.app.inject(`${pkg.package.url}/nope.js`)).statusCode).toBe(404);
+    expect(warnings).toEqual([]);
+  });
 
   it('takes a good program from upload through checks, review and release to the runtime, cached by ETag', async () => {
     const { owner, appid } = await newApp();
@@ -87,6 +128,8 @@ describe.each(testEngines)('versions on %s', (engine) => {
     const archive = await t.app.inject(pkg.json.package.url);
     expect(archive.rawPayload.equals(good)).toBe(true);
     expect((await t.app.inject(`${pkg.json.package.url}/nope.js`)).statusCode).toBe(404);
+
+    expect(warnings.filter((w) => w.includes('already sent'))).toEqual([]);
 
     // Taken down: the runtime says so, and no file is served any more.
     await c.expectOk(

@@ -5,7 +5,8 @@
 export { webhookErrors } from './errors.ts';
 export { webhookMigrations } from './migrations/index.ts';
 export type { WebhookAttempt, WebhookDelivery } from './webhook.model.ts';
-export { deliverableUrl, signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
+export { signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
+export { type WebhookTargetRules, webhookUrlProblem } from './webhook-target.ts';
 export { webhooksRoutes as webhooksPlugin } from './webhooks.routes.ts';
 export {
   createWebhooksService,

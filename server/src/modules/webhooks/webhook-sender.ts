@@ -1,7 +1,22 @@
+import type { LookupAddress } from 'node:dns';
+import { lookup } from 'node:dns/promises';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import {
+  refusedAddress,
+  refusedTargetMessage,
+  type WebhookTargetRules,
+  webhookUrlProblem,
+} from './webhook-target.ts';
 
 export const webhookTimeoutMs = 10_000;
-const maxErrorLength = 500;
+/**
+ * The one record of every transport failure (refused, reset, timed out, no such name): a
+ * finer message would let a registered URL probe which ports are open.
+ */
+export const unreachableMessage = 'No HTTP answer from the webhook URL (connection failed or timed out)';
 
 export interface OutboundWebhook {
   url: string;
@@ -33,45 +48,87 @@ export function signedHeaders(hook: Omit<OutboundWebhook, 'url'>): Record<string
   };
 }
 
-/** Whether Plaza will send to this URL at all: http(s) only, no credentials in it. */
-export function deliverableUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return (
-      (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password
+/** Finds every address of a host name, as `dns.lookup` with `all: true` does. */
+export type HostResolver = (hostname: string) => Promise<LookupAddress[]>;
+
+const systemResolver: HostResolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+/** Thrown from the lookup when a name resolves to an address Plaza does not send to. */
+class RefusedTarget extends Error {}
+
+/**
+ * A `lookup` for `net.connect` that resolves once, checks every address, and hands exactly the
+ * checked addresses to the socket: a name cannot be rebound to an internal address between
+ * the check and the connection. One bad address refuses the whole name.
+ */
+function checkedLookup(rules: WebhookTargetRules, resolve: HostResolver): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (found) => {
+        const wanted = String(options.family ?? 0).replace('IPv', '');
+        const usable = found.filter((a) => wanted === '0' || String(a.family) === wanted);
+        const first = usable[0];
+        if (found.some((a) => refusedAddress(a.address, rules) !== null)) {
+          callback(new RefusedTarget(refusedTargetMessage), '', 0);
+        } else if (!first) {
+          callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+        } else if (options.all) {
+          (callback as unknown as (e: null, all: LookupAddress[]) => void)(null, usable);
+        } else {
+          callback(null, first.address, first.family);
+        }
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
     );
-  } catch {
-    return false;
-  }
+  };
 }
 
 /**
  * One POST, never following redirects (a redirect could point anywhere), given up after
- * 10 s. Resolves with what happened; never throws for network failures.
+ * 10 s, and only to a public address unless `rules` allow loopback: a refused target is never
+ * connected to. Every transport failure is recorded in one form, so the record does not tell
+ * an open port from a closed or filtered one. Resolves with what happened; never throws.
  */
-export async function sendWebhook(hook: OutboundWebhook, signal: AbortSignal): Promise<SendOutcome> {
+export async function sendWebhook(
+  hook: OutboundWebhook,
+  signal: AbortSignal,
+  rules: WebhookTargetRules,
+  resolve: HostResolver = systemResolver,
+): Promise<SendOutcome> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
+  if (webhookUrlProblem(hook.url, rules) !== null) {
+    return { statusCode: null, durationMs: 0, error: refusedTargetMessage };
+  }
+  const url = new URL(hook.url);
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   try {
-    const response = await fetch(hook.url, {
-      method: 'POST',
-      headers: signedHeaders(hook),
-      body: hook.body,
-      redirect: 'manual',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(webhookTimeoutMs)]),
+    const statusCode = await new Promise<number>((done, fail) => {
+      const request = send(url, {
+        method: 'POST',
+        headers: { ...signedHeaders(hook), 'content-length': String(Buffer.byteLength(hook.body)) },
+        // A fresh connection per try: no pooled socket outlives the address check it passed.
+        agent: false,
+        lookup: checkedLookup(rules, resolve),
+        signal: AbortSignal.any([signal, AbortSignal.timeout(webhookTimeoutMs)]),
+      });
+      request.on('response', (response) => {
+        // The body is not ours to read; the status is the answer.
+        response.resume();
+        done(response.statusCode ?? 0);
+        request.destroy();
+      });
+      request.on('error', fail);
+      request.end(hook.body);
     });
-    // The body is not ours to read; release the connection.
-    await response.body?.cancel().catch(() => {});
-    const ok = response.status >= 200 && response.status < 300;
-    return {
-      statusCode: response.status,
-      durationMs: elapsed(),
-      error: ok ? null : `HTTP ${response.status}`,
-    };
+    const ok = statusCode >= 200 && statusCode < 300;
+    return { statusCode, durationMs: elapsed(), error: ok ? null : `HTTP ${statusCode}` };
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    const text =
-      error instanceof Error ? `${error.name}: ${error.message}${cause ? ` (${cause})` : ''}` : String(error);
-    return { statusCode: null, durationMs: elapsed(), error: text.slice(0, maxErrorLength) };
+    const refused = error instanceof RefusedTarget;
+    return {
+      statusCode: null,
+      durationMs: refused ? 0 : elapsed(),
+      error: refused ? refusedTargetMessage : unreachableMessage,
+    };
   }
 }

@@ -13,7 +13,8 @@ import {
 } from './delivery.repository.ts';
 import { webhookErrors } from './errors.ts';
 import { toDelivery, type WebhookDelivery } from './webhook.model.ts';
-import { deliverableUrl, sendWebhook } from './webhook-sender.ts';
+import { type HostResolver, sendWebhook } from './webhook-sender.ts';
+import { refusedTargetMessage, type WebhookTargetRules, webhookUrlProblem } from './webhook-target.ts';
 import type { WebhookDeliveryRow } from './webhooks.table.ts';
 
 export interface WebhooksDeps {
@@ -21,6 +22,10 @@ export interface WebhooksDeps {
   clock: Clock;
   jobs: Pick<JobQueue, 'enqueue' | 'register'>;
   apps: Pick<AppsService, 'get' | 'webhookSigningSecrets' | 'requireRole'>;
+  /** Which addresses deliveries may reach (see `webhook-target.ts`). */
+  targets: WebhookTargetRules;
+  /** How names are resolved before a delivery; the system's resolver unless a test brings one. */
+  resolve?: HostResolver;
 }
 
 /** An event for an app's server, e.g. `{ type: 'payment.succeeded', data: { order_id } }`. */
@@ -38,7 +43,7 @@ interface DeliverPayload {
 export const deliverJobType = 'webhooks.deliver';
 
 export function createWebhooksService(deps: WebhooksDeps) {
-  const { db, clock, jobs, apps } = deps;
+  const { db, clock, jobs, apps, targets } = deps;
 
   async function enqueueRound(trx: Db, deliveryId: string, round: number): Promise<void> {
     await jobs.enqueue(
@@ -107,14 +112,12 @@ export function createWebhooksService(deps: WebhooksDeps) {
         throw new PermanentJobError('The app is taken down or gone');
       }
       const url = app.webhookUrl;
-      if (url !== null && !deliverableUrl(url)) {
-        await record(
-          delivery,
-          round,
-          { url, statusCode: null, durationMs: 0, error: 'Not an http(s) URL' },
-          'failed',
-        );
-        throw new PermanentJobError('The webhook URL is not http(s)');
+      // A URL stored before the current rules (or under looser settings) is never tried.
+      const problem = url === null ? null : webhookUrlProblem(url, targets);
+      if (problem !== null) {
+        const error = `${refusedTargetMessage} (${problem})`;
+        await record(delivery, round, { url, statusCode: null, durationMs: 0, error }, 'failed');
+        throw new PermanentJobError(error);
       }
       const outcome =
         url === null
@@ -128,6 +131,8 @@ export function createWebhooksService(deps: WebhooksDeps) {
                 body: delivery.body,
               },
               ctx.signal,
+              targets,
+              deps.resolve,
             );
       const status = outcome.error === null ? 'delivered' : final ? 'failed' : 'failing';
       await record(delivery, round, { url, ...outcome }, status);

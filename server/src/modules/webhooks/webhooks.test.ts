@@ -53,7 +53,11 @@ describe.each(testEngines)('webhooks on %s', (engine) => {
   // Real time, moved by hand past retry waits: receivers check timestamps against their own clock.
   const clock = manualClock(Date.now());
   beforeAll(async () => {
-    t = await startTestPlatform(engine, { clock, env: { PLAZA_DEMO: 'true' } });
+    // The receiver runs on loopback, which only this setting lets webhooks reach.
+    t = await startTestPlatform(engine, {
+      clock,
+      env: { PLAZA_DEMO: 'true', PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true' },
+    });
     c = appsClient(t);
     receiver = await startReceiver();
   });
@@ -206,5 +210,81 @@ describe.each(testEngines)('webhooks on %s', (engine) => {
       token: app.owner.token,
     });
     expect(one.json.delivery.status).toBe('pending');
+  });
+});
+
+describe.each(testEngines)('webhook targets on %s', (engine) => {
+  let t: Awaited<ReturnType<typeof startTestPlatform>>;
+  let c: ReturnType<typeof appsClient>;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  beforeAll(async () => {
+    // Loopback is refused here, as in production; the receiver proves nothing reaches it.
+    t = await startTestPlatform(engine, {
+      env: { PLAZA_DEMO: 'true', PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'false' },
+    });
+    c = appsClient(t);
+    receiver = await startReceiver();
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await receiver?.close();
+  });
+
+  it('refuses internal webhook URLs in every notation when an app is created or changed', async () => {
+    const owner = await c.orgOwner();
+    const port = new URL(receiver.url).port;
+    const refused = [
+      receiver.url,
+      `http://127.1:${port}/`,
+      'http://0x7f000001/',
+      'http://2130706433/',
+      'http://017700000001/',
+      'http://[::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://localhost:8081/',
+      'http://shop.localhost/',
+      'http://10.0.0.1/',
+      'http://169.254.169.254/',
+      'http://100.64.0.1/',
+      'http://[fd00::1]/',
+    ];
+    for (const url of refused) {
+      const res = await c.call('POST', `/api/orgs/${owner.orgId}/apps`, {
+        token: owner.token,
+        body: { name: 'Shop', category: 'food_delivery', webhook_url: url },
+      });
+      expect([res.status, res.json.error?.code], url).toEqual([400, 'APP_WEBHOOK_TARGET_REFUSED']);
+    }
+    const app = await c.createApp(owner, { webhook_url: 'https://hooks.example.com/plaza' });
+    const patched = await c.call('PATCH', `/api/apps/${app.appid}`, {
+      token: owner.token,
+      body: { webhook_url: 'http://[::ffff:7f00:1]/' },
+    });
+    expect([patched.status, patched.json.error?.code]).toEqual([400, 'APP_WEBHOOK_TARGET_REFUSED']);
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('never delivers to a stored internal URL, and says so without touching the port', async () => {
+    const owner = await c.orgOwner();
+    const created = await c.createApp(owner, { webhook_url: null });
+    const app = await t.apps.findByAppid(created.appid);
+    if (!app) throw new Error('app missing');
+    // As if registered before the rule, or under a looser setting.
+    await t.db.updateTable('app').set({ webhook_url: receiver.url }).where('id', '=', app.id).execute();
+    const { id } = await t.db
+      .transaction()
+      .execute((trx) => t.webhooks.enqueueEvent(trx, { appId: app.id, type: 'order.paid', data: {} }));
+    await t.jobs.workers.runDue();
+    expect(receiver.received).toHaveLength(0);
+    const one = await c.call('GET', `/api/apps/${created.appid}/webhooks/deliveries/${id}`, {
+      token: owner.token,
+    });
+    expect(one.json.delivery).toMatchObject({ status: 'failed', attempt_count: 1 });
+    expect(one.json.delivery.attempts[0]).toMatchObject({
+      url: receiver.url,
+      status_code: null,
+      duration_ms: 0,
+      error: 'Plaza does not send webhooks to this address (loopback)',
+    });
   });
 });

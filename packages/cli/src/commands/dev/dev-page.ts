@@ -1,9 +1,12 @@
 import { DEV_HOST_SCRIPT } from './dev-host.ts';
+import type { LaunchPath } from './launch-path.ts';
 
 export interface DevPageConfig {
   appName: string;
   requestDomains: string[];
   webViewDomains: string[];
+  /** The page opened first and its query; later reloads stay on the page on screen. */
+  launch?: LaunchPath;
 }
 
 /**
@@ -71,11 +74,16 @@ function logCall(call) {
 }
 function start(path) {
   if (app) app.close();
+  const launch = config.launch;
+  // The launch query belongs to the launch page: a reload on it passes the query again.
+  const query = launch && (path === undefined || path === launch.path) ? launch.query : {};
+  path = path ?? (launch ? launch.path : undefined);
   $('data').textContent = '{}';
   app = PlazaContainer.mount($('phone'), {
     package: '/package/' + version + '/',
     appId: 'dev:' + config.appName,
     path,
+    query,
     host: devHost,
     permissions: { requestDomains: config.requestDomains, webViewDomains: config.webViewDomains },
   });

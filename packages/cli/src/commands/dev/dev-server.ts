@@ -3,10 +3,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build as compile } from '@plaza/compiler';
-import { buildContainerScript } from '@plaza/container/bundle';
+import {
+  buildComponentModules,
+  buildContainerScript,
+  COMPONENT_GALLERY_DIR,
+  componentGalleryHtml,
+} from '@plaza/container/bundle';
+import { CliError } from '../../errors.ts';
 import type { CommandIo } from '../../io.ts';
 import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
 import { devPageHtml } from './dev-page.ts';
+import type { LaunchPath } from './launch-path.ts';
 
 export interface DevServerOptions {
   io: CommandIo;
@@ -14,6 +21,8 @@ export interface DevServerOptions {
   port?: number;
   /** Rebuild when a file of the program changes (default true). */
   watch?: boolean;
+  /** The page to open first and its query (`onLoad` options); the entry page by default. */
+  launch?: LaunchPath;
 }
 
 export interface DevServer {
@@ -38,6 +47,7 @@ const TYPES: Record<string, string> = {
   webp: 'image/webp',
 };
 const DEFAULT_PORT = 5180;
+const SETTLE_MS = 20;
 
 /**
  * Serves a program for development on 127.0.0.1: the dev page, the container, the latest
@@ -52,7 +62,10 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   let last: BuildEvent = { ok: false, errors: ['building…'] };
   const listeners = new Set<ServerResponse>();
   let container: Promise<string> | undefined;
-  const config = devConfig(root);
+  let componentModules: Promise<Record<string, string>> | undefined;
+  let gallery: Map<string, Buffer | string> | undefined;
+  const config = { ...devConfig(root), ...(options.launch ? { launch: options.launch } : {}) };
+  let pages: string[] = [];
 
   const announce = (event: BuildEvent) => {
     last = event;
@@ -63,7 +76,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     const started = performance.now();
     const result = compile(root);
     if (!result.files || !result.manifest || result.errors.length > 0) {
-      const errors = result.errors.map((error) => formatDiagnostic(error, root, io.cwd).trimEnd());
+      const errors = result.errors.map((error) =>
+        formatDiagnostic(error, result.root ?? root, io.cwd).trimEnd(),
+      );
       io.stderr(
         `${errors.join('\n')}\nBuild failed: ${errors.length} error${errors.length === 1 ? '' : 's'}.\n`,
       );
@@ -71,6 +86,7 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       return false;
     }
     files = result.files;
+    pages = [...result.manifest.pages];
     version += 1;
     const ms = Math.round(performance.now() - started);
     if (version > 1) io.stdout(`Rebuilt in ${ms} ms, reloading.\n`);
@@ -99,6 +115,40 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       );
       return;
     }
+    // Components loaded on first use (map, editor, live-player), asked for by the container.
+    const component = /^\/plaza-components\/([a-z-]+)\.js$/.exec(path);
+    if (component) {
+      componentModules ??= buildComponentModules();
+      componentModules.then(
+        (modules) => {
+          const code = modules[component[1]!];
+          res.writeHead(code === undefined ? 404 : 200, {
+            'content-type': TYPES.js!,
+            'cache-control': 'no-store',
+          });
+          res.end(code ?? 'not found');
+        },
+        (error: Error) => {
+          res.writeHead(500);
+          res.end(String(error.message));
+        },
+      );
+      return;
+    }
+    if (path === '/__gallery') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(componentGalleryHtml('/__gallery/package/'));
+      return;
+    }
+    if (path.startsWith('/__gallery/package/')) {
+      gallery ??= compile(COMPONENT_GALLERY_DIR).files;
+      const file = gallery?.get(path.slice('/__gallery/package/'.length));
+      res.writeHead(file === undefined ? 404 : 200, {
+        'content-type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream',
+      });
+      res.end(file ?? 'not found');
+      return;
+    }
     if (path === '/events') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -125,6 +175,10 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   };
 
   await rebuild();
+  // A launch page the program does not declare would only show the container's error page.
+  if (options.launch && version > 0 && !pages.includes(options.launch.path)) {
+    throw new CliError('CLI_BAD_LAUNCH_PATH', options.launch.path);
+  }
   const server = createServer(handle);
   const port = await listen(server, options.port);
   let watcher: FSWatcher | undefined;
@@ -134,8 +188,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       const file = String(name ?? '');
       if (/(^|[\\/])(\.plaza|node_modules|\.git)([\\/]|$)/.test(file)) return;
       if (timer !== undefined) clearTimeout(timer);
-      // Editors write a file in several steps: build once they are done.
-      timer = setTimeout(() => void rebuild(), 80);
+      // Editors write a file in several steps (write, rename, touch) within a few milliseconds:
+      // build once they are done.
+      timer = setTimeout(() => void rebuild(), SETTLE_MS);
     });
   }
   return {

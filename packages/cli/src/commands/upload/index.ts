@@ -88,7 +88,7 @@ export async function upload(dir: string, options: UploadOptions, io: CommandIo)
   const target = await resolveTarget(root, options, env);
 
   const built = compile(root, { outDir: join(root, '.plaza', 'upload') });
-  for (const error of built.errors) io.stderr(formatDiagnostic(error, root, io.cwd));
+  for (const error of built.errors) io.stderr(formatDiagnostic(error, built.root ?? root, io.cwd));
   if (!built.manifest || built.errors.length > 0 || !built.archive) {
     io.stderr('\nUpload stopped: the program does not build.\n');
     return 1;

@@ -4,6 +4,7 @@ import type { Code, EventCode, RenderNode } from '../ir.ts';
 import type { TransformContext } from '../transform.ts';
 import { transformEvent } from './event.ts';
 import { transformModel } from './model.ts';
+import { renderedTag } from './tag-name.ts';
 
 /**
  * An ordinary element or a custom component: attributes, events, two-way
@@ -11,6 +12,8 @@ import { transformModel } from './model.ts';
  * applies the component's style isolation.
  */
 export function transformElementAttributes(element: ElementNode, context: TransformContext): RenderNode {
+  const tag = element.tag === 'slot' ? 'slot' : renderedTag(element, context);
+  context.tags.add(tag);
   const component = context.usingComponents[element.tag];
   const classAttributes = new Set([
     'class',
@@ -49,7 +52,7 @@ export function transformElementAttributes(element: ElementNode, context: Transf
   }
   return {
     type: 'element',
-    tag: element.tag,
+    tag,
     attrs,
     events,
     children: context.transformChildren(element.children),

@@ -127,6 +127,14 @@ export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): R
     const carrier = host.slotCarrier(scope.owner, slotName(vnode));
     const node: RenderedNode = { vnode, dom: carrier, children: [], owner: scope.owner };
     nodes.set(carrier, node);
+    if (vnode.children.length > 0) {
+      // Fallback content: the slot's own children, shown while the owner passes nothing.
+      const fallback = document.createElement('plaza-slot-fallback');
+      node.children = patchChildren(host, fallback, [], vnode.children, scope);
+      carrier.append(fallback);
+      fallbacks.set(carrier, fallback);
+      showFallback(carrier);
+    }
     return node;
   }
   const builtin = host.builtins.get(vnode.tag);
@@ -160,8 +168,16 @@ function patchNode(host: PatchHost, node: RenderedNode, vnode: VNode, scope: Ren
   }
   const prev = previous as ElementVNode;
   const element = node as RenderedNode & { vnode: ElementVNode };
-  if (node.dom.nodeType === 1 && vnode.tag === 'slot' && !vnode.component && scope.owner.kind === 'component')
+  if (
+    node.dom.nodeType === 1 &&
+    vnode.tag === 'slot' &&
+    !vnode.component &&
+    scope.owner.kind === 'component'
+  ) {
+    const fallback = fallbacks.get(node.dom as Element);
+    if (fallback) node.children = patchChildren(host, fallback, node.children, vnode.children, scope);
     return;
+  }
   applyAttributes(host, element, prev.attrs);
   if (node.component) {
     host.updateComponent(element, prev);
@@ -189,7 +205,19 @@ function patchSlotted(host: PatchHost, node: RenderedNode, children: VNode[], sc
   for (const name of new Set([...slotted.keys(), ...groups.keys()])) {
     const carrier = host.slotCarrier(component, name);
     slotted.set(name, patchChildren(host, carrier, slotted.get(name) ?? [], groups.get(name) ?? [], scope));
+    showFallback(carrier);
   }
+}
+
+/** A slot carrier's fallback content, when its `<slot>` has children of its own. */
+const fallbacks = new WeakMap<Element, Element>();
+
+/** The fallback shows only while nothing is projected into the slot. */
+function showFallback(carrier: Element): void {
+  const fallback = fallbacks.get(carrier);
+  if (!fallback) return;
+  const projected = Array.from(carrier.childNodes).some((child) => child !== fallback);
+  fallback.toggleAttribute('hidden', projected);
 }
 
 /** Removes a rendered node, detaching every component inside it (children first). */

@@ -2,7 +2,10 @@
 const BASE_CSS = [
   '[hidden] { display: none !important; }',
   'plaza-page { display: block; }',
-  'plaza-slot, plaza-block { display: contents; }',
+  'plaza-slot, plaza-block, plaza-slot-fallback { display: contents; }',
+  'plaza-slot-fallback[hidden] { display: none; }',
+  // `virtualHost: true`: the component's host box does not exist; its content lays out in the parent.
+  '[data-virtual-host] { display: contents !important; }',
   '[data-plaza="view"] { display: block; }',
 ].join('\n');
 

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from './build.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'plaza-rebuild-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function write(root: string, files: Record<string, string>): void {
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+}
+
+const logic = (result: ReturnType<typeof build>) => String(result.files?.get('logic.js') ?? '');
+const view = (result: ReturnType<typeof build>) => String(result.files?.get('view.js') ?? '');
+
+// `plaza dev` rebuilds in the same process, reusing what unchanged files compiled to: every
+// rebuild must still give exactly what a build from scratch gives.
+describe('a rebuild in the same process', () => {
+  it('follows each change: a script, a template, an import that appears later, an error that goes away', () => {
+    const root = join(scratch, 'app');
+    write(root, {
+      'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
+      'app.js': 'App({});',
+      'pages/a/a.wxml': '<import src="./parts.wxml"/><view>{{ a }}</view>',
+      'pages/a/a.js': 'Page({ data: { a: "first" } });',
+      'pages/b/b.wxml': '<view>b</view>',
+      'pages/b/b.js': 'const x = require("./x.js");\nPage({ data: { x } });',
+      'pages/b/x.js': 'module.exports = 1;',
+    });
+    const first = build(root);
+    expect(first.errors.map((e) => e.code)).toEqual(['PLZ_PROJ_IMPORT_UNRESOLVED']);
+
+    write(root, { 'pages/a/parts.wxml': '<template name="part"><text>part</text></template>' });
+    const second = build(root);
+    expect(second.errors.map(String)).toEqual([]);
+    expect(view(second)).toContain('pages/a/parts');
+
+    write(root, {
+      'pages/a/a.js': 'Page({ data: { a: "second" } });',
+      'pages/b/b.wxml': '<view>changed</view>',
+    });
+    const third = build(root);
+    expect(logic(third)).toContain('"second"');
+    expect(logic(third)).not.toContain('"first"');
+    expect(view(third)).toContain('changed');
+
+    write(root, { 'pages/b/x.js': 'module.exports = ;' });
+    expect(build(root).errors.map((e) => [e.code, e.file])).toEqual([['PLZ_SCRIPT_SYNTAX', 'pages/b/x.js']]);
+    write(root, { 'pages/b/x.js': 'module.exports = 2;' });
+    const fixed = build(root);
+    expect(fixed.errors).toEqual([]);
+
+    // The same sources in a fresh folder build to the same package.
+    const copy = join(scratch, 'copy');
+    write(copy, {
+      'app.json': '{ "pages": ["pages/a/a", "pages/b/b"] }',
+      'app.js': 'App({});',
+      'pages/a/a.wxml': '<import src="./parts.wxml"/><view>{{ a }}</view>',
+      'pages/a/parts.wxml': '<template name="part"><text>part</text></template>',
+      'pages/a/a.js': 'Page({ data: { a: "second" } });',
+      'pages/b/b.wxml': '<view>changed</view>',
+      'pages/b/b.js': 'const x = require("./x.js");\nPage({ data: { x } });',
+      'pages/b/x.js': 'module.exports = 2;',
+    });
+    const fresh = build(copy);
+    expect(logic(fixed)).toBe(logic(fresh));
+    expect(view(fixed)).toBe(view(fresh));
+  });
+});

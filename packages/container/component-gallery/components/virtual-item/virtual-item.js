@@ -1,0 +1,1 @@
+Component({ options: { virtualHost: true }, properties: { name: String } });
