@@ -1,6 +1,5 @@
-import { identityClient } from '../../src/modules/identity/test-client.ts';
-import { buildPackage, goodProgram } from '../../src/modules/versions/test-packages.ts';
-import { versionsClient } from '../../src/modules/versions/versions-test-client.ts';
+import { identityClient } from '../../src/modules/identity/testing.ts';
+import { buildPackage, goodProgram, versionsClient } from '../../src/modules/versions/testing.ts';
 import type { Platform } from '../../src/platform.ts';
 import type { Who } from './principals.ts';
 

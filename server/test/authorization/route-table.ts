@@ -1,4 +1,4 @@
-import { uniquePhone } from '../../src/modules/identity/test-client.ts';
+import { uniquePhone } from '../../src/modules/identity/testing.ts';
 import { audience, type Cells, everyone, merchantOwn, orgConsole, userOwn } from './expectations.ts';
 import { type MatrixWorld, matrixMedia } from './matrix-world.ts';
 import type { Who } from './principals.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Engine } from '../../src/db/database.ts';
-import { goodPassword } from '../../src/modules/identity/test-client.ts';
+import { goodPassword } from '../../src/modules/identity/testing.ts';
 import { builtSuperAppFixture } from '../../src/modules/super-app/testing.ts';
 import { startTestPlatform } from '../../src/test-platform.ts';
 import { buildMatrixWorld } from '../authorization/matrix-world.ts';

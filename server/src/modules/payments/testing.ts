@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Clock, manualClock, systemClock } from '../../db/clock.ts';
 import type { Db, Engine } from '../../db/database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from '../apps/apps-test-client.ts';
+import { appsClient } from '../apps/testing.ts';
 import { createLedgerService } from '../ledger/index.ts';
 
 /*

@@ -11,11 +11,12 @@ import {
   lockRelease,
   saveRelease,
 } from './release.repository.ts';
+import type { VersionCaller } from './version.model.ts';
 import { manifestOf, type ReleasedVersion, toVersion, type Version } from './version.model.ts';
 import { findVersion, findVersionsByPackage, updateVersionIf } from './version.repository.ts';
 import { actorOfCaller, appForVersionCaller } from './version-access.ts';
 import { compareVersions } from './version-number.ts';
-import type { VersionCaller, VersionsDeps } from './versions.deps.ts';
+import type { VersionsDeps } from './versions.service.ts';
 import type { AppReleaseRow } from './versions.table.ts';
 
 /** The release state as the console shows it. */

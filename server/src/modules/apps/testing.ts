@@ -1,5 +1,5 @@
 import type { Platform } from '../../platform.ts';
-import { goodPassword, identityClient, uniqueEmail } from '../identity/test-client.ts';
+import { goodPassword, identityClient, uniqueEmail } from '../identity/testing.ts';
 
 /**
  * Test fixtures for the apps, login and webhooks tests (and the modules built on them):
