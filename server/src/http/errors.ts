@@ -1,14 +1,5 @@
 import { defineErrors } from '../errors/index.ts';
 
-// Kept until every importer reaches the coded errors through errors/ directly.
-export {
-  defineErrors,
-  type ErrorFactory,
-  type ErrorSpec,
-  errorRegistry,
-  PlazaError,
-} from '../errors/index.ts';
-
 /** The errors of the HTTP layer itself. */
 export const httpErrors = defineErrors('HTTP', {
   NOT_FOUND: { status: 404, message: 'No route matches this method and path' },
