@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // One runner for the whole workspace: unit tests sit beside the code they test.
 export default defineConfig({
   test: {
-    include: ['{server,packages,examples,web,bench}/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['{server,packages,examples,bench}/**/*.test.ts', 'web/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', '**/.plaza/**'],
     pool: 'forks',
     testTimeout: 30_000,

@@ -1,35 +1,25 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
+import { launchChromium as launchContainerChromium } from '@plaza/container/testing';
+import type { Browser, Frame, Locator, Page } from 'playwright-core';
 import { repoRoot } from './super-app-build.ts';
 
 export const artifacts = join(repoRoot, 'test-artifacts/e2e');
 
-/** Debian's Chromium, headless, with nothing that talks to the network on its own. */
+/** The repository's one Chromium launcher, playing the feed without a gesture as the super app's webview does. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Phones' webviews keep a sandboxed frame in its page's process. Chromium's own default,
-      // a process per sandboxed frame, loses taps here: the pointer events of a click on the
-      // shop's "+" reach the host document with the <iframe> element as their target and
-      // never enter the frame. It follows the animations that move a frame: with the sheet's
-      // rise switched off the shop's taps arrive, and the tap on the confirm page, which slid
-      // in, is the one lost. Why Chromium routes input that way is not found yet; desktop
-      // Chrome may lose the same taps in the super app.
-      '--disable-features=IsolateSandboxedIframes',
-      // The feed starts playing without a gesture, as it does in the super app's webview.
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  return launchContainerChromium([
+    // Phones' webviews keep a sandboxed frame in its page's process. Chromium's own default,
+    // a process per sandboxed frame, loses taps here: the pointer events of a click on the
+    // shop's "+" reach the host document with the <iframe> element as their target and
+    // never enter the frame. It follows the animations that move a frame: with the sheet's
+    // rise switched off the shop's taps arrive, and the tap on the confirm page, which slid
+    // in, is the one lost. Why Chromium routes input that way is not found yet; desktop
+    // Chrome may lose the same taps in the super app.
+    '--disable-features=IsolateSandboxedIframes',
+    // The feed starts playing without a gesture, as it does in the super app's webview.
+    '--autoplay-policy=no-user-gesture-required',
+  ]);
 }
 
 /** A phone-sized page (390×844, touch) in a fresh context. */

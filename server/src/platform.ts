@@ -37,7 +37,7 @@ import {
   type ContentService,
   contentMigrations,
   contentPersonalData,
-  contentRoutes,
+  contentPlugin,
   createContentService,
 } from './modules/content/index.ts';
 import {
@@ -51,9 +51,9 @@ import {
   type FunnelService,
   funnelMigrations,
   funnelPersonalData,
-  funnelRoutes,
+  funnelPlugin,
 } from './modules/funnel/index.ts';
-import { healthRoutes } from './modules/health/index.ts';
+import { healthPlugin } from './modules/health/index.ts';
 import {
   createDevOtpSender,
   createIdentityService,
@@ -80,7 +80,7 @@ import {
   paymentsPlugin,
   sandboxChannel,
 } from './modules/payments/index.ts';
-import { superAppRoutes } from './modules/super-app/index.ts';
+import { superAppPlugin } from './modules/super-app/index.ts';
 import {
   createVersionsService,
   packageLimitsFromEnv,
@@ -275,8 +275,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
-      await app.register(contentRoutes, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
-      await app.register(funnelRoutes, {
+      await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(funnelPlugin, {
         funnel,
         authorizeAppReader: async (principal, appid) => {
           if (principal.kind !== 'account') throw httpErrors.FORBIDDEN();
@@ -287,7 +287,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           );
         },
       });
-      await app.register(healthRoutes, {
+      await app.register(healthPlugin, {
         probe: {
           ready: async () => {
             await pingDatabase(db);
@@ -297,7 +297,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         },
       });
       // Last: the super app's catch-all page route must not shadow any API route.
-      await app.register(superAppRoutes, options.superAppRoot ? { root: options.superAppRoot } : {});
+      await app.register(superAppPlugin, options.superAppRoot ? { root: options.superAppRoot } : {});
     },
   });
 

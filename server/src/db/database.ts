@@ -1,13 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 export type Db = Kysely<Database>;
+/** `db` or an open transaction: what a repository function runs its SQL on. */
+export type Executor = Kysely<Database>;
+/** An open transaction, for code that must run inside one. */
+export type Trx = Transaction<Database>;
 
 // int8 (bigint) arrives from pg as a string; money and timestamps are integers well inside
 // 2^53, so numbers keep one type on both engines. A value past that is a bug, not data.

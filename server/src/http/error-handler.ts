@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { httpErrors, PlazaError } from './errors.ts';
+import { PlazaError } from '../errors/index.ts';
+import { httpErrors } from './errors.ts';
 
 /** Fastify's own error codes, mapped to ours so every failure speaks the envelope. */
 const fastifyCodes: Record<string, () => PlazaError> = {

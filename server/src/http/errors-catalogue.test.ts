@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import '../platform.ts';
-import { errorRegistry } from './errors.ts';
+import { errorRegistry } from '../errors/index.ts';
 
 // Every coded error of every module (all are imported through the composition root)
 // must be documented, with its status, in docs/errors.md.

@@ -1,4 +1,4 @@
-import { defineErrors } from '../http/errors.ts';
+import { defineErrors } from '../errors/index.ts';
 
 /** The jobs queue's coded errors, for operators inspecting or retrying jobs (documented in docs/errors.md). */
 export const jobErrors = defineErrors('JOB', {

@@ -4,7 +4,7 @@
  * Nothing is lost on a crash; a job may run more than once, so handlers are idempotent.
  */
 export { jobErrors } from './errors.ts';
-export type { Executor, JobFilter } from './job.repository.ts';
+export type { JobFilter } from './job.repository.ts';
 export type { JobStatus, JobTables } from './job.table.ts';
 export type { Job, Lease } from './job.ts';
 export {

@@ -1,10 +1,9 @@
 import type { Clock } from '../db/clock.ts';
-import type { Db, Engine } from '../db/database.ts';
+import type { Db, Engine, Executor } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
 import type { Logger } from '../http/logger.ts';
 import { jobErrors } from './errors.ts';
 import {
-  type Executor,
   findJobRow,
   insertJob,
   type JobFilter,

@@ -1,11 +1,8 @@
-import { type Kysely, sql, type UpdateObject } from 'kysely';
-import type { Engine } from '../db/database.ts';
+import { sql, type UpdateObject } from 'kysely';
+import type { Engine, Executor } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { JobRow, JobStatus, NewJobRow } from './job.table.ts';
 import type { Lease } from './job.ts';
-
-/** The database or a transaction: every function here runs in whichever the caller holds. */
-export type Executor = Kysely<Database>;
 
 /** Inserts a job; with a `key` already present, inserts nothing and returns the existing id. */
 export async function insertJob(db: Executor, row: NewJobRow): Promise<{ id: string; created: boolean }> {

@@ -23,6 +23,17 @@ interface Authorization {
   scopes: Array<{ scope: string; granted_at: string }>;
 }
 
+/** A list as loaded: its items, or why it could not be loaded (never shown as an empty list). */
+type Loaded<T> = { items: T[] } | { failed: string };
+
+async function loadItems<T>(request: Promise<{ items: T[] }>): Promise<Loaded<T>> {
+  try {
+    return { items: (await request).items };
+  } catch (error) {
+    return { failed: error instanceof ApiError ? error.message : 'the server could not be reached' };
+  }
+}
+
 const statusText: Record<string, string> = {
   created: 'Awaiting payment',
   paid: 'Paid · held by Plaza',
@@ -34,18 +45,18 @@ const statusText: Record<string, string> = {
 /** "Me": who is signed in, their orders (with refund requests) and the apps they authorised (revocable). */
 export function MePage() {
   const { user, requireUser, signOut } = useSession();
-  const [orders, setOrders] = useState<MyOrder[] | null>(null);
-  const [auths, setAuths] = useState<Authorization[] | null>(null);
+  const [orders, setOrders] = useState<Loaded<MyOrder> | null>(null);
+  const [auths, setAuths] = useState<Loaded<Authorization> | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     if (!user) return;
     const [o, a] = await Promise.all([
-      api<{ items: MyOrder[] }>('GET', '/api/me/orders').catch(() => ({ items: [] })),
-      api<{ items: Authorization[] }>('GET', '/api/me/authorizations').catch(() => ({ items: [] })),
+      loadItems(api<{ items: MyOrder[] }>('GET', '/api/me/orders')),
+      loadItems(api<{ items: Authorization[] }>('GET', '/api/me/authorizations')),
     ]);
-    setOrders(o.items);
-    setAuths(a.items);
+    setOrders(o);
+    setAuths(a);
   }, [user]);
 
   useEffect(() => {
@@ -101,11 +112,15 @@ export function MePage() {
       <h2>My orders</h2>
       {orders === null ? (
         <p className="empty">Loading…</p>
-      ) : orders.length === 0 ? (
+      ) : 'failed' in orders ? (
+        <p className="error" role="alert" data-testid="orders-failed">
+          Your orders could not be loaded: {orders.failed}
+        </p>
+      ) : orders.items.length === 0 ? (
         <p className="empty">No orders yet.</p>
       ) : (
         <ul className="orders">
-          {orders.map((o) => (
+          {orders.items.map((o) => (
             <li key={o.order_id} data-testid="my-order" data-status={o.status}>
               <div>
                 <strong>{o.subject}</strong>
@@ -130,11 +145,15 @@ export function MePage() {
       <h2>Authorised apps</h2>
       {auths === null ? (
         <p className="empty">Loading…</p>
-      ) : auths.length === 0 ? (
+      ) : 'failed' in auths ? (
+        <p className="error" role="alert">
+          Your authorised apps could not be loaded: {auths.failed}
+        </p>
+      ) : auths.items.length === 0 ? (
         <p className="empty">You have not authorised any mini program.</p>
       ) : (
         <ul className="auths">
-          {auths.map((a) => (
+          {auths.items.map((a) => (
             <li key={a.appid}>
               <div>
                 <strong>{a.app_name}</strong>

@@ -1,7 +1,8 @@
-import { PlazaError } from '../../http/errors.ts';
-import type { OrgRole } from '../identity/index.ts';
+import { PlazaError } from '../../errors/index.ts';
+import { identityErrors, type OrgRole } from '../identity/index.ts';
+import type { AppCaller } from './app.model.ts';
 import { findAppByAppid } from './app.repository.ts';
-import type { AppCaller, AppsDeps } from './apps.deps.ts';
+import type { AppsDeps } from './apps.service.ts';
 import type { AppRow } from './apps.table.ts';
 import { appErrors } from './errors.ts';
 
@@ -22,7 +23,8 @@ export async function appForCaller(
   try {
     await deps.orgs.requireOrgRole(caller.accountId, row.org_id, minimumRole);
   } catch (error) {
-    if (error instanceof PlazaError && error.status === 404) throw appErrors.NOT_FOUND({ appid });
+    if (error instanceof PlazaError && error.code === identityErrors.ORG_NOT_FOUND.code)
+      throw appErrors.NOT_FOUND({ appid });
     throw error;
   }
   return row;

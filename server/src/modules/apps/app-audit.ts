@@ -1,7 +1,12 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { Actor } from './app.model.ts';
+import type { Actor, AppCaller } from './app.model.ts';
 import { insertAudit } from './audit.repository.ts';
+
+/** Who the audit log names for a caller. */
+export function actorOf(caller: AppCaller): Actor {
+  return { kind: caller.operator ? 'operator' : 'account', id: caller.accountId };
+}
 
 export interface AuditRecord {
   appId: string;

@@ -88,3 +88,9 @@ export function toAuditEntry(row: AppAuditRow): AuditEntry {
     createdAt: Number(row.created_at),
   };
 }
+
+/** A signed-in console account acting on apps. */
+export interface AppCaller {
+  accountId: string;
+  operator: boolean;
+}

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppsService } from './apps.plugin.ts';
 import {
   appCaller,
   appidParam,
@@ -14,7 +13,8 @@ import {
   toAuditJson,
   updateAppBody,
 } from './apps.schemas.ts';
-import { maxSecretGraceMs } from './credentials.service.ts';
+import type { AppsService } from './apps.service.ts';
+import { maxSecretGraceMs } from './credential.service.ts';
 import { industryCategories } from './industry-categories.ts';
 
 const console_ = { access: ['developer'] as const };

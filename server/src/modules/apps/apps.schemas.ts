@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { httpErrors } from '../../http/errors.ts';
+import type { AppCaller } from './app.model.ts';
 import { type App, type AuditEntry, privacyScopes } from './app.model.ts';
-import type { AppCaller } from './apps.deps.ts';
 import { industryCategoryIds } from './industry-categories.ts';
 
 /** HTTP shapes of the apps routes (snake_case on the wire). */

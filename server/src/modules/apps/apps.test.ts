@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from './apps-test-client.ts';
+import { appsClient } from './testing.ts';
 
 describe.each(testEngines)('apps on %s', (engine) => {
   let t: Awaited<ReturnType<typeof startTestPlatform>>;

@@ -1,7 +1,7 @@
 import { type Authenticator, bearerToken } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import { credentialPrefixes } from './app-credentials.ts';
-import type { CredentialService } from './credentials.service.ts';
+import type { CredentialService } from './credential.service.ts';
 
 /** `Authorization: Bearer pzt_…` → the app principal; a forged or expired `pzt_` token is a 401. */
 export function clientTokenAuthenticator(

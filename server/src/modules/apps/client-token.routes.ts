@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../db/clock.ts';
 import { httpErrors } from '../../http/errors.ts';
-import type { AppsService } from './apps.plugin.ts';
-import type { CredentialService } from './credentials.service.ts';
+import type { AppsService } from './apps.service.ts';
+import type { CredentialService } from './credential.service.ts';
 
 /** Fields shared by every route a merchant's server calls with appid + secret. */
 export const appCredentialFields = {

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 /** The apps module's coded errors (documented in docs/errors.md). */
 export const appErrors = defineErrors('APP', {

@@ -54,11 +54,56 @@ function declaredReason(app: App, scope: PrivacyScope): string {
   return declared.reason;
 }
 
+export interface ConsentService {
+  /** What the consent sheet shows; refuses a scope the app did not declare. */
+  sheet(userId: string, appid: string, scope: PrivacyScope): Promise<ConsentSheet>;
+  /** Records the user's answer in the sheet. Denying a granted scope withdraws it. */
+  decide(userId: string, appid: string, scope: PrivacyScope, granted: boolean): Promise<ConsentSheet>;
+  /** True while the app declares the scope and the user's grant stands (the host checks before answering). */
+  isGranted(userId: string, appid: string, scope: PrivacyScope): Promise<boolean>;
+  /** `getUserProfile`: the nickname and avatar, only with the `profile` grant. */
+  profile(userId: string, appid: string): Promise<SharedProfile>;
+  /** `getLocation`: whether the host may hand the device's location to this app now. */
+  location(
+    userId: string,
+    appid: string,
+  ): Promise<{
+    grantedAt: number;
+  }>;
+  /** The `getPhoneNumber` button: a one-time code for the app's server, only with the grant. */
+  issuePhoneCode(
+    userId: string,
+    appid: string,
+  ): Promise<{
+    code: string;
+    expiresAt: number;
+  }>;
+  /**
+   * The app's server exchanges a phone code once. Another app's code, a used, expired or
+   * withdrawn one are refused; the grant must still stand at the moment of exchange.
+   */
+  exchangePhoneCode(appId: string, code: string): Promise<SharedPhoneNumber>;
+  /** Every app the user has granted at least one scope to, with those scopes. */
+  authorizations(userId: string): Promise<Authorization[]>;
+  /**
+   * Withdraws the user's consent to an app (every scope, or one): the scopes are gone,
+   * unused phone codes stop working, and the next request asks again. Revoking what
+   * was never granted changes nothing.
+   */
+  revoke(
+    userId: string,
+    appid: string,
+    scope?: PrivacyScope,
+  ): Promise<{
+    revoked: PrivacyScope[];
+  }>;
+}
+
 /**
  * Consent per app and per scope. Personal data leaves the platform only through this
  * service, and only while the app declares the scope and the user's grant stands.
  */
-export function createConsentService(deps: ConsentDeps) {
+export function createConsentService(deps: ConsentDeps): ConsentService {
   const { db, clock, apps, users, profiles } = deps;
 
   /** Checks declaration and grant, and records the use for the authorizations page. */
@@ -223,5 +268,3 @@ export function createConsentService(deps: ConsentDeps) {
     },
   };
 }
-
-export type ConsentService = ReturnType<typeof createConsentService>;

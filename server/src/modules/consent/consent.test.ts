@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from '../apps/apps-test-client.ts';
+import { appsClient } from '../apps/testing.ts';
 import { phoneCodeLifetimeMs } from './consent.service.ts';
 import { splitPhoneNumber } from './phone-number.ts';
 

@@ -93,7 +93,81 @@ const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
   app_open: 'app_open',
 };
 
-export function createContentService(deps: ContentDeps) {
+export interface ContentService {
+  becomeCreator(userId: string, displayName: string): Promise<void>;
+  isCreator(userId: string): Promise<boolean>;
+  /** Stores an uploaded video or cover, checking by its bytes that it is one. */
+  storeUpload(kind: 'video' | 'cover', source: Readable | Buffer): Promise<StoredMedia>;
+  /** Drops uploads that no video ended up using (a refused publish). */
+  discardUploads(stored: StoredMedia[]): Promise<void>;
+  publishVideo(input: {
+    userId: string;
+    caption: string;
+    video: StoredMedia;
+    cover: StoredMedia;
+    anchor?: AnchorInput;
+  }): Promise<FeedVideo>;
+  getVideo(id: string): Promise<FeedVideo>;
+  mediaOf(
+    id: string,
+    which: 'file' | 'cover',
+  ): Promise<{
+    sha256: string;
+    contentType: string;
+  }>;
+  removeVideo(
+    id: string,
+    by: {
+      userId?: string;
+      operator?: boolean;
+    },
+  ): Promise<void>;
+  /** One page of the feed: ranked by score, every fourth slot for a new creator or app. */
+  feed(input: { cursor?: string; limit: number }): Promise<{
+    items: FeedVideo[];
+    next_cursor: string | null;
+  }>;
+  /** A batch of client events: all valid, or none stored. */
+  recordEvents(
+    userId: string | null,
+    batch: FeedEventInput[],
+  ): Promise<{
+    accepted: number;
+  }>;
+  like(
+    videoId: string,
+    userId: string,
+    liked: boolean,
+  ): Promise<{
+    likes: number;
+    liked: boolean;
+  }>;
+  createPoi(input: {
+    name: string;
+    address: string;
+    lat: number;
+    lng: number;
+    createdBy: string;
+    anchors: AnchorInput[];
+  }): Promise<{
+    poi_id: string;
+    name: string;
+    address: string;
+    lat: number;
+    lng: number;
+    anchors: Anchor[];
+  }>;
+  getPoi(id: string): Promise<{
+    poi_id: string;
+    name: string;
+    address: string;
+    lat: number;
+    lng: number;
+    anchors: Anchor[];
+  }>;
+}
+
+export function createContentService(deps: ContentDeps): ContentService {
   const { db, clock, blobs, apps, funnel } = deps;
   const videoBytes = deps.limits?.videoBytes ?? 64 * 1024 * 1024;
   const coverBytes = deps.limits?.coverBytes ?? 5 * 1024 * 1024;
@@ -499,8 +573,6 @@ export function createContentService(deps: ContentDeps) {
     },
   };
 }
-
-export type ContentService = ReturnType<typeof createContentService>;
 
 function counts(row: VideoRow) {
   return { plays: Number(row.plays), completes: Number(row.completes), likes: Number(row.likes) };

@@ -8,8 +8,8 @@ import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrato
 import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
 import { bearerToken } from '../../http/access.ts';
 import { createLogger } from '../../http/logger.ts';
-import { createFunnelService, funnelMigrations, funnelRoutes } from '../funnel/index.ts';
-import { type AppCard, contentMigrations, contentRoutes, createContentService } from './index.ts';
+import { createFunnelService, funnelMigrations, funnelPlugin } from '../funnel/index.ts';
+import { type AppCard, contentMigrations, contentPlugin, createContentService } from './index.ts';
 
 // A real MP4/JPEG header is what the upload check reads; the rest is payload.
 const mp4 = Buffer.concat([
@@ -96,12 +96,12 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
         },
       ],
       modules: async (a) => {
-        await a.register(contentRoutes, {
+        await a.register(contentPlugin, {
           content,
           blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
           maxUploadBytes: 100_000,
         });
-        await a.register(funnelRoutes, {
+        await a.register(funnelPlugin, {
           funnel,
           authorizeAppReader: async (p, appid) => {
             if (p.kind !== 'account' || appid !== 'ttshop') throw new Error('not allowed');

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 export const contentErrors = defineErrors('CONTENT', {
   NOT_CREATOR: { status: 403, message: 'Only creators may publish videos' },

@@ -1,4 +1,5 @@
-export { type ContentRouteOptions, contentRoutes } from './content.routes.ts';
+export { contentPlugin } from './content.plugin.ts';
+export type { ContentRouteOptions } from './content.routes.ts';
 export {
   type AppCard,
   type ContentService,

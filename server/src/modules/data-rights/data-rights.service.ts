@@ -39,11 +39,22 @@ interface Notice {
   unionid: string;
 }
 
+export interface DataRightsService {
+  /** Everything each module holds about the user, without secrets. */
+  exportFor(userId: string): Promise<PersonalDataExport>;
+  /**
+   * Erases (or pseudonymises, where money must be kept) the user's data in every module,
+   * revoking their sessions, and enqueues `user.deleted` for each app they used, all in
+   * one transaction. A repeat, or a concurrent second request, erases and notifies nothing.
+   */
+  eraseAccount(userId: string): Promise<AccountErasure>;
+}
+
 /**
  * The user's rights over their data: a full export, and erasure across every module in
  * one transaction with a signed `user.deleted` callback to each app they used.
  */
-export function createDataRightsService(deps: DataRightsDeps) {
+export function createDataRightsService(deps: DataRightsDeps): DataRightsService {
   const { db, clock, contributors, login, webhooks } = deps;
   const sections = new Set<string>();
   for (const c of contributors) {
@@ -121,5 +132,3 @@ export function createDataRightsService(deps: DataRightsDeps) {
     },
   };
 }
-
-export type DataRightsService = ReturnType<typeof createDataRightsService>;

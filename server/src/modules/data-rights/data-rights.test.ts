@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from '../apps/apps-test-client.ts';
-import { identityClient } from '../identity/test-client.ts';
+import { appsClient } from '../apps/testing.ts';
+import { identityClient } from '../identity/testing.ts';
 import { deletionConfirmation } from './data-rights.routes.ts';
 
 interface Received {

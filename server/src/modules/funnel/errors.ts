@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 export const funnelErrors = defineErrors('FUNNEL', {
   RANGE_INVALID: { status: 400, message: 'from must be on or before to, and the range at most 366 days' },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from '../apps/apps-test-client.ts';
-import { uniquePhone } from '../identity/test-client.ts';
+import { appsClient } from '../apps/testing.ts';
+import { uniquePhone } from '../identity/testing.ts';
 import { dateOfDay, dayOf } from './funnel.service.ts';
 
 describe.each(testEngines)('who moves an app funnel, on %s', (engine) => {

@@ -1,5 +1,6 @@
 export { funnelErrors } from './errors.ts';
-export { type FunnelRouteOptions, funnelRoutes } from './funnel.routes.ts';
+export { funnelPlugin } from './funnel.plugin.ts';
+export type { FunnelRouteOptions } from './funnel.routes.ts';
 export {
   createFunnelService,
   type FunnelDay,

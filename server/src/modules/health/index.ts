@@ -1,1 +1,2 @@
-export { type HealthProbe, healthRoutes } from './health.routes.ts';
+export { healthPlugin } from './health.plugin.ts';
+export type { HealthProbe } from './health.routes.ts';

@@ -37,7 +37,28 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function createAccountService(deps: IdentityDeps, sessions: SessionService) {
+export interface AccountService {
+  /**
+   * On a platform without an operator, issues a fresh one-time setup link (older
+   * unused links stop working) and logs it; undefined once an operator exists.
+   */
+  prepareOperatorSetup(): Promise<OperatorSetup | undefined>;
+  /** Creates the first operator with a live setup token; the token then stops working. */
+  completeOperatorSetup(token: string, input: NewAccount): Promise<Account>;
+  signUp(input: NewAccount): Promise<Account>;
+  /** Checks the password; repeated failures lock the email (whether or not it exists). */
+  signIn(
+    emailInput: string,
+    password: string,
+  ): Promise<{
+    account: Account;
+    session: SessionGrant;
+  }>;
+  getAccount(id: string): Promise<Account | undefined>;
+  findAccountByEmail(email: string): Promise<Account | undefined>;
+}
+
+export function createAccountService(deps: IdentityDeps, sessions: SessionService): AccountService {
   const { db, clock, log } = deps;
 
   /** Inserts the account and turns its pending org invitations into memberships. */

@@ -6,7 +6,7 @@ import { createPlatform } from '../../platform.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { loginPolicy, setupTokenLifetimeMs } from './account.service.ts';
 import { sessionLifetimeMs } from './session.service.ts';
-import { goodPassword, identityClient, uniqueEmail } from './test-client.ts';
+import { goodPassword, identityClient, uniqueEmail } from './testing.ts';
 
 type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;
 

@@ -34,7 +34,27 @@ function hashCode(otpId: string, code: string): Buffer {
   return createHash('sha256').update(`${otpId}:${code}`).digest();
 }
 
-export function createEndUserService(deps: IdentityDeps, sessions: SessionService) {
+export interface EndUserService {
+  /** Sends a fresh six-digit code to the phone, within the per-phone limits. */
+  requestOtp(
+    phone: string,
+    ip: string,
+  ): Promise<{
+    expiresAt: number;
+    resendAfter: number;
+  }>;
+  /** Checks the newest code of the phone; the first sign-in creates the user. */
+  signInWithOtp(
+    phone: string,
+    code: string,
+  ): Promise<{
+    user: EndUser;
+    session: SessionGrant;
+  }>;
+  getUser(id: string): Promise<EndUser | undefined>;
+}
+
+export function createEndUserService(deps: IdentityDeps, sessions: SessionService): EndUserService {
   const { db, clock, otpSender } = deps;
 
   async function findOrCreateUser(phone: string, now: number): Promise<EndUser> {

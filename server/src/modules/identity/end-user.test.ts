@@ -3,7 +3,7 @@ import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { otpPolicy } from './end-user.service.ts';
-import { identityClient, uniquePhone } from './test-client.ts';
+import { identityClient, uniquePhone } from './testing.ts';
 
 describe.each(testEngines)('end-user phone sign-in on %s (demo mode)', (engine) => {
   let t: Awaited<ReturnType<typeof startTestPlatform>>;

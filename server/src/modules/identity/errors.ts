@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 /** The identity module's coded errors (documented in docs/errors.md). */
 export const identityErrors = defineErrors('IDENTITY', {

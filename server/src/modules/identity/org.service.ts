@@ -40,7 +40,22 @@ export interface OrgDetail extends OrgMembership {
   invitations: OrgInvitation[];
 }
 
-export function createOrgService({ db, clock }: IdentityDeps) {
+export interface OrgService {
+  requireOrgRole: (accountId: string, orgId: string, minimumRole: OrgRole) => Promise<OrgMembership>;
+  createOrg(accountId: string, name: string): Promise<OrgMembership>;
+  getOrg(orgId: string): Promise<Org | undefined>;
+  getOrgRole(accountId: string, orgId: string): Promise<OrgRole | undefined>;
+  listOrgsOf(accountId: string): Promise<OrgMembership[]>;
+  getOrgDetail(accountId: string, orgId: string): Promise<OrgDetail>;
+  /** Adds an existing account at once; an unknown email is invited and joins at sign-up. */
+  addMember(actorId: string, orgId: string, emailInput: string, role: OrgRole): Promise<AddMemberResult>;
+  changeRole(actorId: string, orgId: string, accountId: string, role: OrgRole): Promise<void>;
+  /** Admins remove others; anyone may leave; the last owner may do neither. */
+  removeMember(actorId: string, orgId: string, accountId: string): Promise<void>;
+  cancelInvitation(actorId: string, orgId: string, emailInput: string): Promise<void>;
+}
+
+export function createOrgService({ db, clock }: IdentityDeps): OrgService {
   /**
    * The caller's membership, or an error: a non-member learns nothing (404, as if the
    * org did not exist); a member whose role is too low gets 403.
@@ -208,5 +223,3 @@ export function createOrgService({ db, clock }: IdentityDeps) {
     },
   };
 }
-
-export type OrgService = ReturnType<typeof createOrgService>;

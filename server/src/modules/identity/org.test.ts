@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { identityClient, uniqueEmail } from './test-client.ts';
+import { identityClient, uniqueEmail } from './testing.ts';
 
 describe.each(testEngines)('orgs and roles on %s', (engine) => {
   let t: Awaited<ReturnType<typeof startTestPlatform>>;

@@ -19,7 +19,14 @@ export function sessionKindOfToken(token: string): SessionKind | undefined {
   return undefined;
 }
 
-export function createSessionService({ db, clock }: IdentityDeps) {
+export interface SessionService {
+  start(kind: SessionKind, subjectId: string): Promise<SessionGrant>;
+  /** The principal a session token stands for; undefined when forged, expired or revoked. */
+  resolve(token: string, via: 'cookie' | 'bearer'): Promise<SessionPrincipal | undefined>;
+  end(sessionId: string): Promise<void>;
+}
+
+export function createSessionService({ db, clock }: IdentityDeps): SessionService {
   return {
     async start(kind: SessionKind, subjectId: string): Promise<SessionGrant> {
       const { token, hash } = issueToken(tokenPrefixes[kind]);
@@ -61,5 +68,3 @@ export function createSessionService({ db, clock }: IdentityDeps) {
     },
   };
 }
-
-export type SessionService = ReturnType<typeof createSessionService>;

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 /**
  * The ledger's coded errors. Names follow TigerBeetle's result codes where one exists,

@@ -10,7 +10,6 @@ export { ledgerErrors } from './errors.ts';
 export type { CurrencyTotals, InvariantReport } from './invariants.ts';
 export {
   createLedgerService,
-  type Executor,
   type LedgerDeps,
   type LedgerService,
   type PendingStatus,

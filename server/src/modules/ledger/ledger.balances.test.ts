@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
 import type { Account } from './account.ts';
-import { startTestLedger, type TestLedger } from './test-ledger.ts';
+import { startTestLedger, type TestLedger } from './testing.ts';
 import type { TransferInput } from './transfer.ts';
 
 type Balances = [debitsPending: number, debitsPosted: number, creditsPending: number, creditsPosted: number];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
 import type { Account } from './account.ts';
-import { startTestLedger, type TestLedger } from './test-ledger.ts';
+import { startTestLedger, type TestLedger } from './testing.ts';
 import type { Transfer, TransferInput } from './transfer.ts';
 
 // On PostgreSQL the operations really run at once over a pool of connections; on

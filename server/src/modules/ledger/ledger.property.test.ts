@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
 import type { Account } from './account.ts';
-import { startTestLedger, type TestLedger } from './test-ledger.ts';
+import { startTestLedger, type TestLedger } from './testing.ts';
 import type { TransferInput } from './transfer.ts';
 
 // Random sequences of operations run against the database and against a tiny model

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
 import type { Account } from './account.ts';
-import { refused, startTestLedger, type TestLedger } from './test-ledger.ts';
+import { refused, startTestLedger, type TestLedger } from './testing.ts';
 
 describe.each(testEngines)('the ledger on %s', (engine) => {
   let t: TestLedger;

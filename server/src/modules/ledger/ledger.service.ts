@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely';
 import type { Clock } from '../../db/clock.ts';
-import type { Db, Engine } from '../../db/database.ts';
+import type { Db, Engine, Executor } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
 import { runTransaction } from '../../db/transaction.ts';
-import { PlazaError } from '../../http/errors.ts';
+import { PlazaError } from '../../errors/index.ts';
 import {
   addToBalances,
   balanceDeltas,
@@ -42,7 +42,6 @@ import { type CheckedTransfer, checkTransferShape, type Transfer, type TransferI
 import { applyBatch, type BatchOutcome } from './transfer-rules.ts';
 
 /** `db` alone, or an open transaction of the caller's that the ledger joins. */
-export type Executor = Db | Transaction<Database>;
 
 export type PendingStatus = 'pending' | 'posted' | 'voided' | 'expired';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
 import type { Account } from './account.ts';
-import { refused, startTestLedger, type TestLedger } from './test-ledger.ts';
+import { refused, startTestLedger, type TestLedger } from './testing.ts';
 
 // Two-phase transfers: a pending transfer reserves, one post or void resolves it,
 // and settlement posts escrow onwards in one batch.

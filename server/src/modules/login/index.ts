@@ -3,7 +3,7 @@
  * per-org unionid, session keys, and the reverse lookup other modules use.
  */
 export { loginErrors } from './errors.ts';
-export { loginRoutes as loginPlugin } from './login.routes.ts';
+export { loginPlugin } from './login.plugin.ts';
 export {
   type AppSession,
   createLoginService,

@@ -44,7 +44,35 @@ export interface AppSession {
 /** Names the keys in `platform_key` this module owns. */
 const keyNames = { pairwise: 'login.pairwise-ids', sessionKeys: 'login.session-key-seal' } as const;
 
-export function createLoginService(deps: LoginDeps) {
+export interface LoginService {
+  /** The super app asks, for its signed-in user, a one-time code the mini program hands to its server. */
+  issueCode(userId: string, appid: string): Promise<LoginCode>;
+  /**
+   * code2session: the merchant's server (appid + secret) exchanges a code once for the
+   * user's openid, unionid and a new session key. A code of another app, a used code and
+   * an expired one are refused and leave nothing changed.
+   */
+  exchangeCode(input: { appid: string; secret: string; code: string; ip: string }): Promise<AppSession>;
+  /** The openid of a user in an app (`app_…` id or public appid), recording it for reverse lookups. */
+  openidFor(app: string, userId: string): Promise<string>;
+  /** The unionid of a user across the apps of the app's org. */
+  unionidFor(app: string, userId: string): Promise<string>;
+  /** The internal user behind an openid of an app; throws LOGIN_UNKNOWN_OPENID when none. */
+  resolveOpenid(app: string, openid: string): Promise<string>;
+  /** The latest session key of a user in an app, for checking signatures made with it. */
+  sessionKeyOf(
+    app: string,
+    userId: string,
+  ): Promise<
+    | {
+        sessionKey: string;
+        issuedAt: number;
+      }
+    | undefined
+  >;
+}
+
+export function createLoginService(deps: LoginDeps): LoginService {
   const { db, clock, apps } = deps;
   const key = platformKeyring(db, clock);
 
@@ -168,5 +196,3 @@ export function createLoginService(deps: LoginDeps) {
     },
   };
 }
-
-export type LoginService = ReturnType<typeof createLoginService>;

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 /** Guaranteed payment's coded errors: every refusal leaves orders, refunds and the ledger unchanged. */
 export const paymentErrors = defineErrors('PAYMENT', {

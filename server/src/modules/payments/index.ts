@@ -18,10 +18,10 @@ export {
   sandboxChannel,
 } from './payment-channel.ts';
 export { paymentEvents } from './payment-events.ts';
-export { defaultPaymentsOptions, type PaymentsDeps, type PaymentsOptions } from './payments.deps.ts';
 export { paymentsPlugin } from './payments.plugin.ts';
 export { createPaymentsService, type PaymentsService } from './payments.service.ts';
 export type { PaymentTables } from './payments.table.ts';
+export { defaultPaymentsOptions, type PaymentsDeps, type PaymentsOptions } from './payments-context.ts';
 export { paymentsPersonalData } from './personal-data.ts';
 export type { Settlement } from './settlement.service.ts';
 export { commissionOf, divideSettlement } from './settlement-split.ts';

@@ -1,11 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { Engine } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
+import type { Engine, Executor } from '../../db/database.ts';
 import type { OrderStatus } from './order-state.ts';
 import type { OrderRow, PaymentOrderTable } from './payments.table.ts';
-
-/** `db` or an open transaction. */
-export type Executor = Kysely<Database>;
 
 export async function insertOrder(on: Executor, row: Insertable<PaymentOrderTable>): Promise<boolean> {
   const result = await on

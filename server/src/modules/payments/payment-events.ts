@@ -1,3 +1,5 @@
+import type { Trx } from '../../db/database.ts';
+import type { WebhooksService } from '../webhooks/index.ts';
 import type { Order, Refund } from './order.model.ts';
 
 /**
@@ -52,4 +54,14 @@ export function refundEventData(order: Order, refund: Refund) {
     reason: refund.reason,
     refunded_amount: order.refundedAmount,
   };
+}
+
+/** Enqueues an order's callback in the transaction of its change. */
+export async function emitOrderEvent(
+  trx: Trx,
+  webhooks: Pick<WebhooksService, 'enqueueEvent'>,
+  order: Order,
+  type: string,
+): Promise<void> {
+  await webhooks.enqueueEvent(trx, { appId: order.appId, type, data: orderEventData(order) });
 }

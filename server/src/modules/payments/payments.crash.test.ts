@@ -5,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../db/database.ts';
 import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
-import { auditPayments } from './payments-audit.ts';
-import { startWebhookReceiver } from './payments-test-kit.ts';
+import { auditPayments, startWebhookReceiver } from './testing.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { auditPayments } from './payments-audit.ts';
-import { type PaymentsKit, startPaymentsKit } from './payments-test-kit.ts';
+import { auditPayments, type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 /** A small seeded generator, so a failing run can be replayed with its seed. */
 function mulberry32(seed: number) {

@@ -22,7 +22,7 @@ import {
   statementJson,
 } from './payments.schemas.ts';
 import type { PaymentsService } from './payments.service.ts';
-import { statementCsv } from './statements.ts';
+import { statementCsv } from './statement.service.ts';
 
 const tags = ['payments'];
 const merchant = { access: ['app'] as const };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Order, Receiver, Refund } from './order.model.ts';
 import { orderStatuses } from './order-state.ts';
 import type { Settlement } from './settlement.service.ts';
-import type { Statement } from './statements.ts';
+import type { Statement } from './statement.service.ts';
 
 /** Wire shapes (snake_case, as the server SDK's types) and the mappers from the service's. */
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

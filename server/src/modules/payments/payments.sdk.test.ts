@@ -1,6 +1,6 @@
 import { PlazaClient } from '@plaza/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PaymentsKit, startPaymentsKit } from './payments-test-kit.ts';
+import { type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 // The server SDK is the contract this module implements: drive it against a live server.
 describe('the server SDK against guaranteed payment', () => {

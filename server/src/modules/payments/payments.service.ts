@@ -1,13 +1,32 @@
-import { toRefund } from './order.model.ts';
-import { createOrderService } from './orders.service.ts';
-import { createPaying } from './paying.ts';
+import { type Order, type Refund, toRefund } from './order.model.ts';
+import { createOrderService, type OrderService } from './order.service.ts';
+import { createPayService, type PayService } from './pay.service.ts';
+import type { PaymentChannel } from './payment-channel.ts';
 import { registerPaymentJobs } from './payment-jobs.ts';
-import type { PaymentsDeps } from './payments.deps.ts';
-import { paymentsContext } from './payments-context.ts';
+import { type PaymentsDeps, type PaymentsOptions, paymentsContext } from './payments-context.ts';
 import { refundsOfOrders } from './refund.repository.ts';
-import { createRefundService } from './refunds.service.ts';
-import { createSettlementService } from './settlement.service.ts';
-import { createStatements } from './statements.ts';
+import { createRefundService, type RefundService } from './refund.service.ts';
+import { createSettlementService, type SettlementService } from './settlement.service.ts';
+import { createStatementService, type StatementService } from './statement.service.ts';
+
+/** One page of a user's orders, each with its shop's name and its refunds. */
+export interface UserOrderPage {
+  items: { order: Order; appName: string; refunds: Refund[] }[];
+  next: string | null;
+}
+
+/** The payments module as other modules and its routes see it, one sub-service per concern. */
+export interface PaymentsService {
+  orders: OrderService;
+  pay: PayService['pay'];
+  refunds: RefundService;
+  settlement: SettlementService;
+  statements: StatementService;
+  options: PaymentsOptions;
+  channel: PaymentChannel;
+  /** The user's orders with their refunds, newest first ("My orders"). */
+  userOrders(userId: string, page: { cursor?: string; limit?: number }): Promise<UserOrderPage>;
+}
 
 /**
  * Guaranteed payment: orders, paying into escrow, refunds, settlement with commission and
@@ -18,13 +37,13 @@ import { createStatements } from './statements.ts';
  * const payments = createPaymentsService({ db, engine, clock, ledger, apps, login, webhooks, jobs, channel: sandboxChannel() });
  * const { order, token } = await payments.orders.create(appId, { outOrderNo: 'A1', openid, totalAmount: 3200, currency: 'CNY', subject: 'Noodles' });
  */
-export function createPaymentsService(deps: PaymentsDeps) {
+export function createPaymentsService(deps: PaymentsDeps): PaymentsService {
   const ctx = paymentsContext(deps);
   const orders = createOrderService(ctx);
-  const paying = createPaying(ctx);
+  const paying = createPayService(ctx);
   const refunds = createRefundService(ctx);
   const settlement = createSettlementService(ctx);
-  const statements = createStatements(ctx);
+  const statements = createStatementService(ctx);
   registerPaymentJobs(deps.jobs, {
     close: orders.closeIfExpired,
     autoSettle: settlement.autoSettle,
@@ -61,5 +80,3 @@ export function createPaymentsService(deps: PaymentsDeps) {
     },
   };
 }
-
-export type PaymentsService = ReturnType<typeof createPaymentsService>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { type PaymentsKit, startPaymentsKit } from './payments-test-kit.ts';
+import { type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 describe.each(testEngines)('guaranteed payment on %s', (engine) => {
   let k: PaymentsKit;

@@ -1,7 +1,7 @@
 import { PlazaClient } from '@plaza/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { type PaymentsKit, startPaymentsKit } from './payments-test-kit.ts';
+import { type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 // A user's orders are part of their data export; erasing them keeps the money records
 // (the ledger reconciles with them) under a pseudonym instead of the user's id.

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { Executor } from './order.repository.ts';
+import type { Executor } from '../../db/database.ts';
 import type { PaymentReceiverTable, ReceiverRow } from './payments.table.ts';
 
 export async function insertReceiver(on: Executor, row: Insertable<PaymentReceiverTable>): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Insertable, Updateable } from 'kysely';
-import type { Executor } from './order.repository.ts';
+import type { Executor } from '../../db/database.ts';
 import type { PaymentRefundTable, PaymentSplitTable, RefundRow } from './payments.table.ts';
 
 export async function insertRefund(on: Executor, row: Insertable<PaymentRefundTable>): Promise<void> {

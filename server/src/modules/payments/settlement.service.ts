@@ -3,14 +3,13 @@ import { industryCategory } from '../apps/index.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Receiver, toOrder, toReceiver } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
+import { refusalError } from './order-rules.ts';
 import { decide } from './order-state.ts';
-import { emit } from './orders.service.ts';
-import { paymentEvents } from './payment-events.ts';
+import { emitOrderEvent, paymentEvents } from './payment-events.ts';
 import type { OrderRow } from './payments.table.ts';
 import { type PaymentsContext, platformOwner, transferIds } from './payments-context.ts';
 import { findReceiverByOutNo, insertReceiver, receiversOf } from './receiver.repository.ts';
 import { insertSplits, splitsOfOrders } from './refund.repository.ts';
-import { refusalError } from './refunds.service.ts';
 import { divideSettlement, type SplitShare } from './settlement-split.ts';
 
 export interface Settlement {
@@ -33,7 +32,29 @@ function sameSplits(a: readonly SplitShare[], b: readonly SplitShare[]): boolean
   return key(a) === key(b);
 }
 
-export function createSettlementService(ctx: PaymentsContext) {
+export interface SettlementService {
+  settle: (appId: string | null, orderId: string, splits: readonly SplitShare[]) => Promise<Settlement>;
+  /** The platform settles an order the merchant left paid past the holding period (the job). */
+  autoSettle(orderId: string): Promise<Settlement | undefined>;
+  settlementOf(appId: string, orderId: string): Promise<Settlement>;
+  /** Registers a receiver for the app's org; the same out_receiver_no returns the one registered. */
+  createReceiver(
+    appId: string,
+    input: {
+      name: string;
+      outReceiverNo: string;
+    },
+  ): Promise<Receiver>;
+  listReceivers(appId: string): Promise<Receiver[]>;
+}
+
+/** The part of the module's shared context the settlement service uses, and nothing more. */
+export type SettlementDeps = Pick<
+  PaymentsContext,
+  'db' | 'engine' | 'clock' | 'ledger' | 'account' | 'apps' | 'funnel' | 'transaction' | 'webhooks'
+>;
+
+export function createSettlementService(ctx: SettlementDeps): SettlementService {
   const { db, engine, clock, ledger } = ctx;
 
   async function settlementOf(order: Order): Promise<Settlement> {
@@ -173,7 +194,7 @@ export function createSettlementService(ctx: PaymentsContext) {
           p.splits.map((s) => ({ order_id: locked.id, receiver_id: s.receiverId, amount: s.amount })),
         );
         const order = toOrder({ ...locked, ...patch });
-        await emit(trx, ctx, order, paymentEvents.settled);
+        await emitOrderEvent(trx, ctx.webhooks, order, paymentEvents.settled);
         await ctx.funnel?.record(trx, {
           appid: order.appid,
           step: 'settled',
@@ -246,5 +267,3 @@ export function createSettlementService(ctx: PaymentsContext) {
     },
   };
 }
-
-export type SettlementService = ReturnType<typeof createSettlementService>;

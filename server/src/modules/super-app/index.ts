@@ -1,1 +1,2 @@
-export { defaultSuperAppRoot, type SuperAppOptions, superAppRoutes } from './super-app.routes.ts';
+export { superAppPlugin } from './super-app.plugin.ts';
+export { defaultSuperAppRoot, type SuperAppOptions } from './super-app.routes.ts';

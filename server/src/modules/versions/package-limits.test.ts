@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPackage } from './package-archive.ts';
 import { defaultPackageLimits } from './package-limits.ts';
-import { buildPackage, program } from './test-packages.ts';
+import { buildPackage, program } from './testing.ts';
 
 // A program with a subpackage whose page carries a large script: its bytes must count
 // against the subpackage, not the main package, although the bundles hold every script.

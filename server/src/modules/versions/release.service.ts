@@ -11,11 +11,12 @@ import {
   lockRelease,
   saveRelease,
 } from './release.repository.ts';
+import type { VersionCaller } from './version.model.ts';
 import { manifestOf, type ReleasedVersion, toVersion, type Version } from './version.model.ts';
 import { findVersion, findVersionsByPackage, updateVersionIf } from './version.repository.ts';
 import { actorOfCaller, appForVersionCaller } from './version-access.ts';
 import { compareVersions } from './version-number.ts';
-import type { VersionCaller, VersionsDeps } from './versions.deps.ts';
+import type { VersionsDeps } from './versions.service.ts';
 import type { AppReleaseRow } from './versions.table.ts';
 
 /** The release state as the console shows it. */
@@ -34,8 +35,45 @@ export interface MountableApp {
   createdAt: number;
 }
 
+export interface ReleaseService {
+  /**
+   * Releases an approved version to `percentage` of users (1–100), or widens the grey
+   * release of the version already out. Users outside the percentage keep the previous
+   * full release.
+   */
+  release(caller: VersionCaller, appid: string, versionId: string, percentage: number): Promise<ReleaseState>;
+  /**
+   * Takes the released version back in one call: everyone gets the previous full release
+   * again (the grey fallback, or the version before the current one). The withdrawn version
+   * is marked rolled back and cannot be released again; a fix is a new version.
+   */
+  rollback(caller: VersionCaller, appid: string): Promise<ReleaseState>;
+  /** The release state of an app (any member of its org, operators, the app). */
+  releaseState(caller: VersionCaller, appid: string): Promise<ReleaseState | null>;
+  /**
+   * What the super app loads for this user: refuses unknown (404), taken-down (410) and
+   * unreleased (404) apps.
+   */
+  packageFor(
+    appid: string,
+    userId: string | undefined,
+  ): Promise<{
+    app: App;
+    version: ReleasedVersion;
+  }>;
+  /**
+   * A file of a package that is live for an active app: its blob id, or undefined. Only
+   * live packages are served, so an unreleased or withdrawn package stays private.
+   */
+  livePackageFile(packageSha256: string, path: string | undefined): Promise<string | undefined>;
+  /** For other modules: the version this user (or an anonymous caller) gets, if any. */
+  releasedVersionOf(appid: string, userId?: string): Promise<ReleasedVersion | undefined>;
+  /** Cards of the apps anchors may open now: active, with a released version. */
+  mountable(appids: string[]): Promise<Map<string, MountableApp>>;
+}
+
 /** Releases (grey or full), rollbacks, and which version a user gets. */
-export function createReleaseService(deps: VersionsDeps) {
+export function createReleaseService(deps: VersionsDeps): ReleaseService {
   const { db, clock } = deps;
 
   async function stateOf(on: Db, release: AppReleaseRow | undefined): Promise<ReleaseState | null> {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type BlobStore, sendBlob } from '../../blobs/index.ts';
 import { versionErrors } from './errors.ts';
-import type { VersionsService } from './versions.plugin.ts';
+import type { VersionsService } from './versions.service.ts';
 
 const packagesPath = '/api/runtime/packages';
 

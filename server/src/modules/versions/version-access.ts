@@ -1,6 +1,7 @@
 import type { App, AppCaller } from '../apps/index.ts';
 import { appErrors } from '../apps/index.ts';
-import type { VersionCaller, VersionsDeps } from './versions.deps.ts';
+import type { VersionCaller } from './version.model.ts';
+import type { VersionsDeps } from './versions.service.ts';
 
 type Role = Parameters<VersionsDeps['apps']['requireRole']>[2];
 

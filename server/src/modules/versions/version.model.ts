@@ -62,3 +62,8 @@ export interface ReleasedVersion {
   /** Whether the user got it through a grey release below 100%. */
   grey: boolean;
 }
+
+/** Who acts on an app's versions: a console account, or the app itself (CI with its client token). */
+export type VersionCaller =
+  | { kind: 'account'; accountId: string; operator: boolean }
+  | { kind: 'app'; appId: string };

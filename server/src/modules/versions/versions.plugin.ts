@@ -1,32 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { BlobStore } from '../../blobs/index.ts';
-import { createReleaseService } from './release.service.ts';
-import { createReviewJob } from './review/review-job.ts';
 import { runtimeRoutes } from './runtime.routes.ts';
-import type { VersionsDeps } from './versions.deps.ts';
 import { archiveContentTypes, versionsRoutes } from './versions.routes.ts';
-import { createVersionCatalogueService } from './versions.service.ts';
-
-/**
- * Versions of apps: upload, automated checks, review, grey release, rollback, and what the
- * super app loads. Registers its job type on the platform's queue.
- *
- * @example
- * const versions = createVersionsService({ db, engine, clock, blobs, jobs, apps, limits, pageChecker });
- * await versions.releasedVersionOf('tt0123…', userId);
- */
-export function createVersionsService(deps: VersionsDeps) {
-  const reviewJob = createReviewJob(deps);
-  deps.jobs.register(reviewJob);
-  return {
-    ...createVersionCatalogueService(deps, reviewJob),
-    ...createReleaseService(deps),
-    /** The limits uploads are checked against. */
-    limits: deps.limits,
-  };
-}
-
-export type VersionsService = ReturnType<typeof createVersionsService>;
+import type { VersionsService } from './versions.service.ts';
 
 // Headroom over the unpacked limit for gzip overhead on incompressible files.
 const archiveSlackBytes = 1024 * 1024;

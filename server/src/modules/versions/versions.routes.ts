@@ -4,7 +4,6 @@ import { z } from 'zod';
 import type { Principal } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import { versionErrors } from './errors.ts';
-import type { VersionsService } from './versions.plugin.ts';
 import {
   appidParam,
   queuedVersionJson,
@@ -20,6 +19,7 @@ import {
   versionJson,
   versionParams,
 } from './versions.schemas.ts';
+import type { VersionsService } from './versions.service.ts';
 
 const manage = { access: ['developer', 'app'] as const };
 const manageMutation = { access: ['developer', 'app'] as const, idempotent: true };

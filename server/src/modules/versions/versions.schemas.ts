@@ -2,9 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { httpErrors } from '../../http/errors.ts';
 import type { ReleaseState } from './release.service.ts';
-import type { Version } from './version.model.ts';
-import type { VersionCaller } from './versions.deps.ts';
-import type { QueuedVersion } from './versions.service.ts';
+import type { Version, VersionCaller } from './version.model.ts';
+import type { QueuedVersion } from './version-catalogue.service.ts';
 
 /** HTTP shapes of the versions routes (snake_case on the wire). */
 export const appidParam = z.strictObject({ appid: z.string().min(1).max(64) });

@@ -11,8 +11,8 @@ import {
   program,
   rawArchive,
   throwingProgram,
-} from './test-packages.ts';
-import { versionsClient } from './versions-test-client.ts';
+  versionsClient,
+} from './testing.ts';
 
 // Small limits so "too large" is cheap to provoke; a one-page program is ~2 KB.
 process.env.PLAZA_PACKAGE_MAIN_BYTES = String(48 * 1024);

@@ -1,4 +1,4 @@
-import { defineErrors } from '../../http/errors.ts';
+import { defineErrors } from '../../errors/index.ts';
 
 /** The webhooks module's coded errors (documented in docs/errors.md). */
 export const webhookErrors = defineErrors('WEBHOOK', {

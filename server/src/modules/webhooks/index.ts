@@ -7,7 +7,7 @@ export { webhookMigrations } from './migrations/index.ts';
 export type { WebhookAttempt, WebhookDelivery } from './webhook.model.ts';
 export { signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
 export { type WebhookTargetRules, webhookUrlProblem } from './webhook-target.ts';
-export { webhooksRoutes as webhooksPlugin } from './webhooks.routes.ts';
+export { webhooksPlugin } from './webhooks.plugin.ts';
 export {
   createWebhooksService,
   deliverJobType,

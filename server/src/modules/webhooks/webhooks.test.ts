@@ -6,7 +6,7 @@ import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { dayLongRetryPolicy } from '../../jobs/index.ts';
 import { startTestPlatform } from '../../test-platform.ts';
-import { appsClient } from '../apps/apps-test-client.ts';
+import { appsClient } from '../apps/testing.ts';
 import { deliverJobType } from './webhooks.service.ts';
 
 interface Received {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineJob, type JobDefinition, PermanentJobError } from '../../../jobs/index.ts';
 import { manifestOf } from '../version.model.ts';
 import { findVersion, recordChecks } from '../version.repository.ts';
-import type { VersionsDeps } from '../versions.deps.ts';
+import type { VersionsDeps } from '../versions.service.ts';
 import type { CheckReport } from './check-report.ts';
 import { domainProblems, scopeProblems, unsupportedUsage } from './static-checks.ts';
 

@@ -1,0 +1,1 @@
+export { defineErrors, type ErrorFactory, type ErrorSpec, errorRegistry, PlazaError } from './plaza-error.ts';

@@ -1,0 +1,244 @@
+import { identityClient } from '../../src/modules/identity/testing.ts';
+import { buildPackage, goodProgram, versionsClient } from '../../src/modules/versions/testing.ts';
+import type { Platform } from '../../src/platform.ts';
+import type { Who } from './principals.ts';
+
+type TestPlatform = Platform & { operatorSetup?: { url: string } | undefined };
+
+/**
+ * The objects every route of the matrix points at: two orgs, each with an app, and every
+ * kind of caller. Path parameters always name objects of org A / app A, so a caller of
+ * org B, app B or another end user is exactly the stranger the matrix must keep out.
+ */
+export async function buildMatrixWorld(t: TestPlatform) {
+  const v = versionsClient(t);
+  const { call, expectOk } = v;
+  // Cross-checks of this world fail loudly: a broken fixture must not pass as a denial.
+  const ok = async (res: Promise<{ status: number; json: unknown }>, status: number, what: string) =>
+    expectOk(await res, status, what);
+
+  const operator = await v.operator();
+  const owner = await v.orgOwner();
+  const otherOwner = await v.orgOwner();
+  const webhookUrl = 'http://127.0.0.1:9/hooks';
+  const privacy = [
+    { scope: 'profile', reason: 'To greet you' },
+    { scope: 'phone_number', reason: 'To call you about your order' },
+    { scope: 'location', reason: 'To deliver to you' },
+  ];
+  const appA = await v.createApp(owner, { webhook_url: webhookUrl, privacy });
+  const appB = await v.createApp(otherOwner, { webhook_url: webhookUrl, privacy });
+  const appAId = (await t.apps.findByAppid(appA.appid))?.id as string;
+
+  // Members of org A with each role, plus spares that the member routes may change.
+  const member = async (role: 'admin' | 'developer' | 'viewer') => {
+    const dev = await v.developer();
+    await ok(
+      call('POST', `/api/orgs/${owner.orgId}/members`, {
+        token: owner.token,
+        body: { email: dev.account.email, role },
+      }),
+      201,
+      `add ${role}`,
+    );
+    return dev;
+  };
+  const admin = await member('admin');
+  const developer = await member('developer');
+  const viewer = await member('viewer');
+  const spareForOwner = await member('viewer');
+  const spareForAdmin = await member('viewer');
+  const invite = async (name: string) => {
+    const email = `${name}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}@example.com`;
+    await ok(
+      call('POST', `/api/orgs/${owner.orgId}/members`, {
+        token: owner.token,
+        body: { email, role: 'viewer' },
+      }),
+      201,
+      'invite',
+    );
+    return email;
+  };
+  const invitations = { owner: await invite('invite-o'), admin: await invite('invite-a') };
+
+  // Versions of app A: one released, one just uploaded, two waiting for review.
+  let patch = 0;
+  const nextVersion = () => `1.0.${++patch}`;
+  const archive = buildPackage(goodProgram());
+  const released = await v.uploadAndCheck(appA.appid, owner.token, archive, nextVersion());
+  await v.approveAndRelease(appA.appid, owner.token, operator.token, released.id);
+  const inReview = [];
+  for (let i = 0; i < 2; i++) {
+    const up = await ok(
+      v.upload(appA.appid, owner.token, archive, { version: nextVersion() }),
+      201,
+      'upload for review',
+    );
+    await ok(
+      call('POST', `/api/apps/${appA.appid}/versions/${up.version.id}/submit`, { token: owner.token }),
+      202,
+      'submit',
+    );
+    inReview.push(up.version.id as string);
+  }
+  await t.jobs.workers.runDue();
+  const uploaded = (
+    await ok(v.upload(appA.appid, owner.token, archive, { version: nextVersion() }), 201, 'upload')
+  ).version.id as string;
+  const pkg = await ok(call('GET', `/api/runtime/apps/${appA.appid}/package`), 200, 'package');
+  const packageFile = Object.keys(pkg.files as Record<string, unknown>)[0] as string;
+
+  // End users: the first has consented to app A and ordered from it; the second is a stranger.
+  const user = await identityClient(t).endUser();
+  const otherUser = await identityClient(t).endUser();
+  for (const scope of ['profile', 'phone_number', 'location']) {
+    await ok(
+      call('POST', `/api/runtime/apps/${appA.appid}/consent`, {
+        token: user.token,
+        body: { scope, granted: true },
+      }),
+      200,
+      `grant ${scope}`,
+    );
+  }
+  const appToken = await v.clientToken(appA.appid, appA.secret);
+  const otherAppToken = await v.clientToken(appB.appid, appB.secret);
+  const openid = await t.login.openidFor(appA.appid, user.user.id);
+  let orderNo = 0;
+  const order = async () =>
+    ok(
+      call('POST', '/api/payments/orders', {
+        token: appToken,
+        body: {
+          out_order_no: `M${++orderNo}`,
+          openid,
+          total_amount: 1000,
+          currency: 'CNY',
+          subject: 'Noodles',
+        },
+      }),
+      201,
+      'order',
+    );
+  const paid = await order();
+  await ok(
+    call('POST', '/api/runtime/payments/pay', {
+      token: user.token,
+      body: { order_id: paid.order_id, order_token: paid.order_token, confirmed: true },
+    }),
+    200,
+    'pay',
+  );
+  const unpaid = await order();
+  const refund = await ok(
+    call('POST', `/api/me/orders/${paid.order_id}/refund-requests`, {
+      token: user.token,
+      body: { amount: 100, reason: 'Cold' },
+    }),
+    201,
+    'refund request',
+  );
+  const receiver = await ok(
+    call('POST', '/api/payments/receivers', {
+      token: appToken,
+      body: { name: 'Courier', out_receiver_no: 'R1' },
+    }),
+    200,
+    'receiver',
+  );
+  const delivery = await t.db
+    .transaction()
+    .execute((trx) =>
+      t.webhooks.enqueueEvent(trx, { appId: appAId, type: 'matrix.ping', data: { hello: 'world' } }),
+    );
+
+  // Content: the first user is a creator with videos; a POI carries app A's anchor.
+  await t.content.becomeCreator(user.user.id, 'Chef');
+  const video = async () => {
+    const published = await t.content.publishVideo({
+      userId: user.user.id,
+      caption: 'Noodles',
+      video: await t.content.storeUpload('video', matrixMedia.mp4),
+      cover: await t.content.storeUpload('cover', matrixMedia.jpeg),
+    });
+    return published.video_id;
+  };
+  const videos = { kept: await video(), ownDelete: await video(), operatorDelete: await video() };
+  const poi = await ok(
+    call('POST', '/api/pois', {
+      token: operator.token,
+      body: { name: 'Noodle shop', address: '1 Main St', lat: 31.2, lng: 121.4 },
+    }),
+    201,
+    'poi',
+  );
+
+  const tokens: Record<Who, string | undefined> = {
+    anonymous: undefined,
+    user: user.token,
+    otherUser: otherUser.token,
+    owner: owner.token,
+    admin: admin.token,
+    developer: developer.token,
+    viewer: viewer.token,
+    otherOrg: otherOwner.token,
+    operator: operator.token,
+    appToken,
+    otherApp: otherAppToken,
+  };
+
+  return {
+    t,
+    call,
+    tokens,
+    nextVersion,
+    archive,
+    ownerEmail: owner.account.email,
+    org: owner.orgId,
+    otherOrg: otherOwner.orgId,
+    otherOwnerId: otherOwner.account.id,
+    appA: { ...appA, id: appAId },
+    appB,
+    user,
+    otherUser,
+    openid,
+    /** A fresh login code of the first user for app A (they are single-use). */
+    loginCode: async () => (await t.login.issueCode(user.user.id, appA.appid)).code,
+    /** A fresh phone-number code of the first user for app A. */
+    phoneCode: async () => (await t.consent.issuePhoneCode(user.user.id, appA.appid)).code,
+    spares: { owner: spareForOwner.account.id, admin: spareForAdmin.account.id },
+    invitations,
+    versions: { released: released.id as string, inReview, uploaded },
+    packageSha: pkg.package.sha256 as string,
+    packageFile,
+    orders: { paid, unpaid },
+    refundId: refund.refund_id as string,
+    receiverId: receiver.receiver_id as string,
+    deliveryId: delivery.id,
+    videos,
+    poiId: poi.poi_id as string,
+    /** What no stranger may ever see in a response: ids and secrets private to org A, app A or the user. */
+    privateMarkers: [
+      owner.orgId,
+      appA.secret,
+      appA.webhookSecret,
+      openid,
+      paid.order_id,
+      unpaid.order_id,
+      refund.refund_id as string,
+      receiver.receiver_id as string,
+      delivery.id,
+      uploaded,
+      ...inReview,
+    ],
+  };
+}
+
+export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;
+
+/** The smallest files the content module accepts as a video and a cover. */
+export const matrixMedia = {
+  mp4: Buffer.concat([Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'), Buffer.alloc(4000, 3)]),
+  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]),
+};

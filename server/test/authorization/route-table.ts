@@ -1,0 +1,568 @@
+import { uniquePhone } from '../../src/modules/identity/testing.ts';
+import { audience, type Cells, everyone, merchantOwn, orgConsole, userOwn } from './expectations.ts';
+import { type MatrixWorld, matrixMedia } from './matrix-world.ts';
+import type { Who } from './principals.ts';
+
+/** One call of the matrix: the URL with A's objects in it, and a minimal valid body. */
+export interface MatrixRequest {
+  url: string;
+  body?: unknown;
+  /** A raw body (uploads) with its content type. */
+  payload?: { data: Buffer; contentType: string };
+}
+
+export interface MatrixRow {
+  /** `METHOD /pattern`, as the route was registered. */
+  route: string;
+  expect: Cells;
+  request(w: MatrixWorld, who: Who): MatrixRequest | Promise<MatrixRequest>;
+  /**
+   * Changes what other rows rely on: `late` rows (rotations, takedown, revocations) run
+   * after the rest, `final` rows (sign-outs) after those.
+   */
+  phase?: 'late' | 'final';
+}
+
+const signedOut = { status: 401, code: 'HTTP_INVALID_CREDENTIALS' };
+
+let unique = 0;
+const fresh = (prefix: string) => `${prefix}${process.pid}x${++unique}`;
+
+/** A multipart form as the platform receives it, encoded by the standard FormData. */
+async function multipart(fields: Record<string, string | { data: Buffer; filename: string; type: string }>) {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([new Uint8Array(value.data)], { type: value.type }), value.filename);
+  }
+  const encoded = new Response(form);
+  return {
+    data: Buffer.from(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get('content-type') as string,
+  };
+}
+
+const app = (w: MatrixWorld) => `/api/apps/${w.appA.appid}`;
+const org = (w: MatrixWorld) => `/api/orgs/${w.org}`;
+const order = (w: MatrixWorld) => `/api/payments/orders/${w.orders.paid.order_id}`;
+const rt = (w: MatrixWorld) => `/api/runtime/apps/${w.appA.appid}`;
+const get = (url: (w: MatrixWorld) => string) => (w: MatrixWorld) => ({ url: url(w) });
+
+/**
+ * Every route of the platform with what each principal gets. A route the platform serves
+ * without a row here (or a row for a route it no longer serves) fails the matrix test.
+ */
+export const routeTable: MatrixRow[] = [
+  // Infrastructure and public pages.
+  { route: 'GET /openapi.json', expect: everyone(), request: get(() => '/openapi.json') },
+  { route: 'GET /healthz', expect: everyone(), request: get(() => '/healthz') },
+  { route: 'GET /readyz', expect: everyone(), request: get(() => '/readyz') },
+  // The super app's pages: served, or a 503 page when the web app is not built here.
+  { route: 'GET /*', expect: everyone('pass'), request: get(() => '/some/page') },
+  { route: 'GET /api/app-categories', expect: everyone(), request: get(() => '/api/app-categories') },
+
+  // Identity: developers' accounts and sessions.
+  {
+    route: 'POST /api/setup/operator',
+    // The setup link was used by the first operator: the token is refused, for everyone alike.
+    expect: everyone({ status: 403, code: 'IDENTITY_SETUP_TOKEN_INVALID' }),
+    request: () => ({
+      url: '/api/setup/operator',
+      body: {
+        token: 'x'.repeat(43),
+        email: `${fresh('op')}@example.com`,
+        name: 'Op',
+        password: 'correct horse battery',
+      },
+    }),
+  },
+  {
+    route: 'POST /api/accounts',
+    expect: everyone(),
+    request: () => ({
+      url: '/api/accounts',
+      body: { email: `${fresh('acct')}@example.com`, name: 'New', password: 'correct horse battery' },
+    }),
+  },
+  {
+    route: 'POST /api/sessions',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/api/sessions',
+      body: { email: w.ownerEmail, password: 'correct horse battery' },
+    }),
+  },
+  { route: 'GET /api/me/account', expect: audience('developer'), request: get(() => '/api/me/account') },
+
+  // Orgs and members.
+  {
+    route: 'POST /api/orgs',
+    expect: audience('developer'),
+    request: () => ({ url: '/api/orgs', body: { name: 'Another' } }),
+  },
+  { route: 'GET /api/orgs', expect: audience('developer'), request: get(() => '/api/orgs') },
+  {
+    route: 'GET /api/orgs/:orgId',
+    expect: { ...orgConsole('viewer'), operator: 404 },
+    request: get(org),
+  },
+  {
+    route: 'POST /api/orgs/:orgId/members',
+    expect: orgConsole('admin'),
+    request: (w) => ({
+      url: `${org(w)}/members`,
+      body: { email: `${fresh('m')}@example.com`, role: 'viewer' },
+    }),
+  },
+  {
+    route: 'PATCH /api/orgs/:orgId/members/:accountId',
+    expect: orgConsole('admin'),
+    request: (w) => ({ url: `${org(w)}/members/${w.spares.owner}`, body: { role: 'developer' } }),
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/members/:accountId',
+    expect: orgConsole('admin'),
+    request: (w, who) => ({ url: `${org(w)}/members/${who === 'admin' ? w.spares.admin : w.spares.owner}` }),
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/invitations/:email',
+    expect: orgConsole('admin'),
+    request: (w, who) => ({
+      url: `${org(w)}/invitations/${encodeURIComponent(who === 'admin' ? w.invitations.admin : w.invitations.owner)}`,
+    }),
+  },
+
+  // Apps in the console.
+  {
+    route: 'POST /api/orgs/:orgId/apps',
+    expect: orgConsole('developer'),
+    request: (w) => ({ url: `${org(w)}/apps`, body: { name: 'Side app', category: 'food_delivery' } }),
+  },
+  // Operators list any org's apps (review, support), as they read any app.
+  { route: 'GET /api/orgs/:orgId/apps', expect: orgConsole('viewer'), request: get((w) => `${org(w)}/apps`) },
+  { route: 'GET /api/apps/:appid', expect: orgConsole('viewer'), request: get(app) },
+  {
+    route: 'PATCH /api/apps/:appid',
+    expect: orgConsole('developer'),
+    request: (w) => ({ url: app(w), body: { description: 'Hot noodles' } }),
+  },
+  {
+    route: 'GET /api/apps/:appid/audit',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/audit`),
+  },
+  {
+    route: 'GET /api/apps/:appid/webhook-secret',
+    expect: orgConsole('developer'),
+    request: get((w) => `${app(w)}/webhook-secret`),
+  },
+  {
+    route: 'POST /api/apps/:appid/secret/rotate',
+    expect: orgConsole('admin'),
+    request: (w) => ({ url: `${app(w)}/secret/rotate`, body: { grace_seconds: 3600 } }),
+    phase: 'late',
+  },
+  {
+    route: 'POST /api/apps/:appid/webhook-secret/rotate',
+    expect: orgConsole('admin'),
+    request: get((w) => `${app(w)}/webhook-secret/rotate`),
+    phase: 'late',
+  },
+  {
+    route: 'POST /api/apps/:appid/takedown',
+    expect: audience('operator'),
+    request: (w) => ({ url: `${app(w)}/takedown`, body: { reason: 'Matrix check' } }),
+    phase: 'late',
+  },
+  {
+    // Right after the takedown: app A's own token has stopped working, as documented.
+    route: 'POST /api/apps/:appid/reinstate',
+    expect: { ...audience('operator'), appToken: signedOut },
+    request: get((w) => `${app(w)}/reinstate`),
+    phase: 'late',
+  },
+  {
+    route: 'GET /api/apps/:appid/funnel',
+    expect: { ...orgConsole('viewer'), operator: 'ok' },
+    request: get((w) => `${app(w)}/funnel?from=2026-01-01&to=2026-01-31`),
+  },
+
+  // Webhook deliveries.
+  {
+    route: 'GET /api/apps/:appid/webhooks/deliveries',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/webhooks/deliveries`),
+  },
+  {
+    route: 'GET /api/apps/:appid/webhooks/deliveries/:id',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/webhooks/deliveries/${w.deliveryId}`),
+  },
+  {
+    route: 'POST /api/apps/:appid/webhooks/deliveries/:id/redeliver',
+    expect: orgConsole('developer'),
+    request: get((w) => `${app(w)}/webhooks/deliveries/${w.deliveryId}/redeliver`),
+  },
+
+  // Versions: developers of the org and the app's own CI token.
+  {
+    route: 'POST /api/apps/:appid/versions',
+    expect: orgConsole('developer', { admitApp: true }),
+    request: (w) => ({
+      url: `${app(w)}/versions?version=${w.nextVersion()}`,
+      payload: { data: w.archive, contentType: 'application/gzip' },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/versions',
+    expect: orgConsole('viewer', { admitApp: true }),
+    request: get((w) => `${app(w)}/versions`),
+  },
+  {
+    route: 'GET /api/apps/:appid/versions/:versionId',
+    expect: orgConsole('viewer', { admitApp: true }),
+    request: get((w) => `${app(w)}/versions/${w.versions.released}`),
+  },
+  {
+    // Only the first allowed caller finds the version still uploaded; the rest are told its status.
+    route: 'POST /api/apps/:appid/versions/:versionId/submit',
+    expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
+    request: get((w) => `${app(w)}/versions/${w.versions.uploaded}/submit`),
+  },
+  {
+    route: 'GET /api/apps/:appid/release',
+    expect: orgConsole('viewer', { admitApp: true }),
+    request: get((w) => `${app(w)}/release`),
+  },
+  {
+    route: 'POST /api/apps/:appid/release',
+    expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
+    request: (w) => ({
+      url: `${app(w)}/release`,
+      body: { version_id: w.versions.released, percentage: 100 },
+    }),
+  },
+  {
+    // There is no earlier full release to go back to: a domain refusal, past authorisation.
+    route: 'POST /api/apps/:appid/release/rollback',
+    expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
+    request: get((w) => `${app(w)}/release/rollback`),
+  },
+  {
+    route: 'GET /api/review/versions',
+    expect: audience('operator'),
+    request: get(() => '/api/review/versions'),
+  },
+  {
+    route: 'POST /api/review/versions/:versionId/approve',
+    expect: audience('operator'),
+    request: get((w) => `/api/review/versions/${w.versions.inReview[0]}/approve`),
+  },
+  {
+    route: 'POST /api/review/versions/:versionId/reject',
+    expect: audience('operator'),
+    request: (w) => ({
+      url: `/api/review/versions/${w.versions.inReview[1]}/reject`,
+      body: { reasons: ['Blank page'] },
+    }),
+  },
+  {
+    route: 'GET /api/runtime/apps/:appid/package',
+    expect: everyone(),
+    request: get((w) => `${rt(w)}/package`),
+  },
+  {
+    route: 'GET /api/runtime/packages/:sha256',
+    expect: everyone(),
+    request: get((w) => `/api/runtime/packages/${w.packageSha}`),
+  },
+  {
+    route: 'GET /api/runtime/packages/:sha256/*',
+    expect: everyone(),
+    request: get((w) => `/api/runtime/packages/${w.packageSha}/${w.packageFile}`),
+  },
+
+  // Client tokens and login.
+  {
+    route: 'POST /api/oauth/client_token',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/api/oauth/client_token',
+      body: { appid: w.appA.appid, secret: w.appA.secret, grant_type: 'client_credential' },
+    }),
+  },
+  // Each app reads its own token: nothing of another app is named in the request.
+  {
+    route: 'GET /api/oauth/token_info',
+    expect: audience('app'),
+    request: get(() => '/api/oauth/token_info'),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/login',
+    expect: audience('user'),
+    request: get((w) => `${rt(w)}/login`),
+  },
+  {
+    // Anyone holding app A's secret may exchange a code: the secret is the credential.
+    route: 'POST /api/apps/jscode2session',
+    expect: everyone(),
+    request: async (w) => ({
+      url: '/api/apps/jscode2session',
+      body: { appid: w.appA.appid, secret: w.appA.secret, code: await w.loginCode() },
+    }),
+  },
+
+  // End users: sign-in, profile, consent, data rights.
+  {
+    route: 'POST /api/users/otp',
+    expect: everyone(),
+    request: () => ({ url: '/api/users/otp', body: { phone: uniquePhone() } }),
+  },
+  {
+    route: 'POST /api/users/sessions',
+    expect: everyone({ status: 401, code: 'IDENTITY_OTP_INVALID' }),
+    request: (w) => ({ url: '/api/users/sessions', body: { phone: w.user.user.phone, code: '000000' } }),
+  },
+  {
+    route: 'GET /api/dev/inbox',
+    expect: everyone(),
+    request: (w) => ({ url: `/api/dev/inbox?phone=${encodeURIComponent(w.user.user.phone)}` }),
+  },
+  {
+    route: 'DELETE /api/users/sessions/current',
+    expect: audience('user'),
+    request: get(() => '/api/users/sessions/current'),
+    phase: 'final',
+  },
+  { route: 'GET /api/me', expect: audience('user'), request: get(() => '/api/me') },
+  { route: 'GET /api/me/export', expect: audience('user'), request: get(() => '/api/me/export') },
+  {
+    // A wrong confirmation: the erasure is refused past authorisation, and nobody is erased.
+    route: 'DELETE /api/me',
+    expect: { ...audience('user'), user: 'pass', otherUser: 'pass' },
+    request: () => ({ url: '/api/me', body: { confirmation: 'no' } }),
+  },
+  {
+    route: 'GET /api/me/authorizations',
+    expect: audience('user'),
+    request: get(() => '/api/me/authorizations'),
+  },
+  {
+    route: 'DELETE /api/me/authorizations/:appid',
+    expect: audience('user'),
+    request: get((w) => `/api/me/authorizations/${w.appA.appid}`),
+    phase: 'late',
+  },
+  {
+    route: 'DELETE /api/me/authorizations/:appid/:scope',
+    expect: audience('user'),
+    request: get((w) => `/api/me/authorizations/${w.appA.appid}/location`),
+    phase: 'late',
+  },
+  {
+    route: 'GET /api/runtime/apps/:appid/consent/:scope',
+    expect: audience('user'),
+    request: get((w) => `${rt(w)}/consent/profile`),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/consent',
+    expect: audience('user'),
+    request: (w) => ({ url: `${rt(w)}/consent`, body: { scope: 'profile', granted: true } }),
+  },
+  // Each user's own grant decides: the other user granted profile above, not the rest.
+  {
+    route: 'POST /api/runtime/apps/:appid/profile',
+    expect: audience('user'),
+    request: get((w) => `${rt(w)}/profile`),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/phone-code',
+    expect: { ...audience('user'), otherUser: { status: 403, code: 'CONSENT_REQUIRED' } },
+    request: get((w) => `${rt(w)}/phone-code`),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/location',
+    expect: { ...audience('user'), otherUser: { status: 403, code: 'CONSENT_REQUIRED' } },
+    request: get((w) => `${rt(w)}/location`),
+  },
+  {
+    // A phone code of app A's user: app B's token is told it is unknown.
+    route: 'POST /api/apps/phone_number',
+    expect: { ...audience('app'), otherApp: { status: 400, code: 'CONSENT_PHONE_CODE_INVALID' } },
+    request: async (w) => ({ url: '/api/apps/phone_number', body: { code: await w.phoneCode() } }),
+  },
+
+  // Guaranteed payment: the merchant's server.
+  {
+    // Another app cannot bill app A's user: the openid is unknown in app B.
+    route: 'POST /api/payments/orders',
+    expect: { ...audience('app'), otherApp: { status: 400, code: 'PAYMENT_OPENID_UNKNOWN' } },
+    request: (w) => ({
+      url: '/api/payments/orders',
+      body: {
+        out_order_no: fresh('O'),
+        openid: w.openid,
+        total_amount: 500,
+        currency: 'CNY',
+        subject: 'Tea',
+      },
+    }),
+  },
+  // Each app lists only its own orders (checked by the private markers).
+  { route: 'GET /api/payments/orders', expect: audience('app'), request: get(() => '/api/payments/orders') },
+  { route: 'GET /api/payments/orders/:id', expect: merchantOwn(), request: get(order) },
+  {
+    route: 'GET /api/payments/orders/by-out-order-no/:no',
+    expect: merchantOwn(),
+    request: get((w) => `/api/payments/orders/by-out-order-no/${w.orders.paid.out_order_no}`),
+  },
+  {
+    route: 'POST /api/payments/orders/:id/refunds',
+    expect: merchantOwn(),
+    request: (w) => ({ url: `${order(w)}/refunds`, body: { out_refund_no: fresh('F'), amount: 10 } }),
+  },
+  {
+    route: 'POST /api/payments/orders/:id/settle',
+    expect: merchantOwn(),
+    request: get((w) => `${order(w)}/settle`),
+  },
+  {
+    route: 'GET /api/payments/orders/:id/settlement',
+    expect: merchantOwn(),
+    request: get((w) => `${order(w)}/settlement`),
+  },
+  {
+    route: 'GET /api/payments/refunds/:id',
+    expect: merchantOwn(),
+    request: get((w) => `/api/payments/refunds/${w.refundId}`),
+  },
+  {
+    route: 'POST /api/payments/refunds/:id/accept',
+    expect: merchantOwn(),
+    request: get((w) => `/api/payments/refunds/${w.refundId}/accept`),
+  },
+  {
+    // Accepted just before: declining it now is a domain refusal for app A, a 404 for app B.
+    route: 'POST /api/payments/refunds/:id/decline',
+    expect: merchantOwn('pass'),
+    request: (w) => ({
+      url: `/api/payments/refunds/${w.refundId}/decline`,
+      body: { reason: 'Already eaten' },
+    }),
+  },
+  {
+    route: 'POST /api/payments/receivers',
+    expect: audience('app'),
+    request: () => ({
+      url: '/api/payments/receivers',
+      body: { name: 'Courier', out_receiver_no: fresh('R') },
+    }),
+  },
+  {
+    route: 'GET /api/payments/receivers',
+    expect: audience('app'),
+    request: get(() => '/api/payments/receivers'),
+  },
+  {
+    route: 'GET /api/payments/statements',
+    expect: audience('app'),
+    request: get(() => '/api/payments/statements?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z'),
+  },
+
+  // Guaranteed payment: the end user's side.
+  {
+    route: 'POST /api/runtime/payments/pay',
+    expect: userOwn(),
+    request: (w) => ({
+      url: '/api/runtime/payments/pay',
+      body: { order_id: w.orders.unpaid.order_id, order_token: w.orders.unpaid.order_token, confirmed: true },
+    }),
+  },
+  { route: 'GET /api/me/orders', expect: audience('user'), request: get(() => '/api/me/orders') },
+  {
+    route: 'POST /api/me/orders/:id/refund-requests',
+    expect: userOwn('pass'),
+    request: (w) => ({
+      url: `/api/me/orders/${w.orders.paid.order_id}/refund-requests`,
+      body: { amount: 10, reason: 'Late' },
+    }),
+  },
+
+  // Content.
+  { route: 'GET /api/feed', expect: everyone(), request: get(() => '/api/feed') },
+  {
+    route: 'POST /api/feed/events',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/api/feed/events',
+      body: { events: [{ type: 'impression', video_id: w.videos.kept, at: Date.now() }] },
+    }),
+  },
+  {
+    route: 'POST /api/videos',
+    expect: { ...audience('user'), otherUser: { status: 403, code: 'CONTENT_NOT_CREATOR' } },
+    request: async () => ({
+      url: '/api/videos',
+      payload: await multipart({
+        caption: 'Dumplings',
+        video: { data: matrixMedia.mp4, filename: 'v.mp4', type: 'video/mp4' },
+        cover: { data: matrixMedia.jpeg, filename: 'c.jpg', type: 'image/jpeg' },
+      }),
+    }),
+  },
+  { route: 'GET /api/videos/:id', expect: everyone(), request: get((w) => `/api/videos/${w.videos.kept}`) },
+  {
+    route: 'GET /api/videos/:id/file',
+    expect: everyone(),
+    request: get((w) => `/api/videos/${w.videos.kept}/file`),
+  },
+  {
+    route: 'GET /api/videos/:id/cover',
+    expect: everyone(),
+    request: get((w) => `/api/videos/${w.videos.kept}/cover`),
+  },
+  {
+    route: 'POST /api/videos/:id/like',
+    expect: audience('user'),
+    request: get((w) => `/api/videos/${w.videos.kept}/like`),
+  },
+  {
+    route: 'DELETE /api/videos/:id/like',
+    expect: audience('user'),
+    request: get((w) => `/api/videos/${w.videos.kept}/like`),
+  },
+  {
+    // Its creator or an operator removes a video; another user is told it does not exist.
+    route: 'DELETE /api/videos/:id',
+    expect: { ...userOwn(), operator: 'ok' },
+    request: (w, who) => ({
+      url: `/api/videos/${who === 'operator' ? w.videos.operatorDelete : w.videos.ownDelete}`,
+    }),
+  },
+  {
+    route: 'POST /api/operator/creators',
+    expect: audience('operator'),
+    request: (w) => ({
+      url: '/api/operator/creators',
+      body: { user_id: w.otherUser.user.id, display_name: 'Baker' },
+    }),
+  },
+  {
+    route: 'POST /api/pois',
+    expect: audience('operator'),
+    request: () => ({
+      url: '/api/pois',
+      body: { name: 'Tea house', address: '2 Main St', lat: 31.2, lng: 121.4 },
+    }),
+  },
+  { route: 'GET /api/pois/:id', expect: everyone(), request: get((w) => `/api/pois/${w.poiId}`) },
+
+  // Sign-outs end their sessions: the end users' first, then the accounts' (final rows run in this order).
+  {
+    route: 'DELETE /api/sessions/current',
+    // The end users signed out in the row before: their tokens are dead, not merely the wrong kind.
+    expect: { ...audience('developer'), user: signedOut, otherUser: signedOut },
+    request: get(() => '/api/sessions/current'),
+    phase: 'final',
+  },
+];
