@@ -35,7 +35,7 @@ export {
 export { remoteHost, serveHost } from './api/remote-host.ts';
 export { NodesRef, SelectorQuery } from './api/selector-query.ts';
 export { STORAGE_FULL, STORAGE_LIMIT_BYTES, StorageQuota, storedBytes } from './api/storage-quota.ts';
-export { SUPPORTED_APIS, SUPPORTED_COMPONENTS, SUPPORTED_GLOBALS } from './api/supported-apis.ts';
+export { SUPPORTED_APIS, SUPPORTED_GLOBALS, unsupportedUsage } from './api/supported-apis.ts';
 export {
   formatDataPath,
   type PathSegment,

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type BuildResult, type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
-import { SUPPORTED_APIS } from '@plaza/runtime';
+import { unsupportedUsage } from '@plaza/runtime';
 import {
   allPages,
   describeError,
@@ -79,7 +79,7 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
   const text = (name: string) => String(result.files?.get(name) ?? '');
   const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
   report.dialect = program.manifest.dialect;
-  report.unsupported = unsupportedUsage(program.manifest, builtinTags);
+  report.unsupported = unsupportedUsage(program.manifest.usage, builtinTags);
   const pages = allPages(program);
   // A page app.json lists without a template is still a page that fails, at its own place.
   for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);
@@ -172,14 +172,6 @@ function buildError(error: CompilerError): ProgramError {
     ...(json.file ? { file: json.file } : {}),
     ...(json.line ? { line: json.line } : {}),
     ...(json.column ? { column: json.column } : {}),
-  };
-}
-
-function unsupportedUsage(manifest: Manifest, components: ReadonlySet<string>): CheckReport['unsupported'] {
-  const apis = new Set<string>(SUPPORTED_APIS);
-  return {
-    apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
-    components: manifest.usage.components.filter((name) => !components.has(name)).sort(),
   };
 }
 

@@ -22,18 +22,20 @@ export const SUPPORTED_GLOBALS = [
 ] as const;
 
 /**
- * Built-in components for readers that cannot load the container (the server's review); the
- * container's registry is the truth, and `canIUse` reads that one.
+ * What a program uses that Plaza does not run yet: `tt.`/`wx.` APIs outside the registry and
+ * tags outside `builtinTags` (the container's registry, or the compiler's copy of it that a test
+ * pins to the registry, where the container cannot be loaded). One rule for the server's review
+ * and `plaza check`, so both give the same verdict.
+ * @example unsupportedUsage(manifest.usage, BUILTIN_COMPONENT_TAGS)
  */
-export const SUPPORTED_COMPONENTS = [
-  'view',
-  'text',
-  'image',
-  'button',
-  'input',
-  'textarea',
-  'scroll-view',
-  'navigator',
-  'block',
-  'slot',
-] as const;
+export function unsupportedUsage(
+  usage: { apis: readonly string[]; components: readonly string[] },
+  builtinTags: Iterable<string>,
+): { apis: string[]; components: string[] } {
+  const apis = new Set<string>(SUPPORTED_APIS);
+  const components = new Set(builtinTags);
+  return {
+    apis: usage.apis.filter((name) => !apis.has(name)).sort(),
+    components: usage.components.filter((name) => !components.has(name)).sort(),
+  };
+}

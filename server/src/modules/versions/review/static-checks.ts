@@ -1,5 +1,6 @@
 import type { Manifest } from '@plaza/compiler';
-import { SUPPORTED_APIS, SUPPORTED_COMPONENTS } from '@plaza/runtime';
+import { BUILTIN_COMPONENT_TAGS } from '@plaza/compiler/render-runtime';
+import { unsupportedUsage as unsupportedBy } from '@plaza/runtime';
 import { parse } from 'acorn';
 import { bundleModules } from '../bundle-modules.ts';
 import type { DomainProblem, ScopeProblem } from './check-report.ts';
@@ -30,14 +31,9 @@ export function scopeProblems(manifest: Manifest, view: string, declared: readon
     .map((api) => ({ api, scope: scopeOfApi[api] as string }));
 }
 
-/** What the program uses that Plaza does not run yet (reported, not failing). */
+/** What the program uses that Plaza does not run yet (reported, not failing), as `plaza check` says it. */
 export function unsupportedUsage(manifest: Manifest): { apis: string[]; components: string[] } {
-  const apis = new Set<string>(SUPPORTED_APIS);
-  const components = new Set<string>(SUPPORTED_COMPONENTS);
-  return {
-    apis: manifest.usage.apis.filter((name) => !apis.has(name)).sort(),
-    components: manifest.usage.components.filter((name) => !components.has(name)).sort(),
-  };
+  return unsupportedBy(manifest.usage, BUILTIN_COMPONENT_TAGS);
 }
 
 interface Node {

@@ -1,0 +1,18 @@
+import type { Manifest } from '@plaza/compiler';
+import { describe, expect, it } from 'vitest';
+import { unsupportedUsage } from './static-checks.ts';
+
+const usage = (apis: string[], components: string[]) =>
+  ({ usage: { apis, components } }) as unknown as Manifest;
+
+describe('what the review reports as not run yet', () => {
+  it('knows every built-in the container renders (swiper, picker, map…), as `plaza check` does', () => {
+    const report = unsupportedUsage(usage([], ['view', 'swiper', 'picker', 'map', 'editor', 'live-pusher']));
+    expect(report.components).toEqual(['live-pusher']);
+  });
+
+  it('names the APIs outside the registry and none inside it', () => {
+    const report = unsupportedUsage(usage(['request', 'getBluetoothAdapterState', 'setStorageSync'], []));
+    expect(report.apis).toEqual(['getBluetoothAdapterState']);
+  });
+});
