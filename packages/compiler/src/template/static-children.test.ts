@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compileTemplate } from './compile.ts';
+import { staticChildren } from './static-children.ts';
+
+const using = { 'ec-canvas': 'components/ec-canvas/ec-canvas', 'my-dot': 'components/dot/dot' };
+const childrenOf = (source: string) =>
+  staticChildren(compileTemplate(source, { filename: 'pages/a/a.wxml', usingComponents: using }).ast, using);
+
+describe('staticChildren', () => {
+  it('lists the components a template always renders, with their literal id, classes and properties', () => {
+    expect(
+      childrenOf(
+        '<view><block><ec-canvas id="chart" class="a b" canvas-id="bar" ec="{{ ec }}" bindinit="go" force-use-old-canvas /></block></view>',
+      ),
+    ).toEqual([
+      {
+        path: 'components/ec-canvas/ec-canvas',
+        tag: 'ec-canvas',
+        id: 'chart',
+        classes: ['a', 'b'],
+        properties: { canvasId: 'bar', forceUseOldCanvas: true },
+      },
+    ]);
+  });
+
+  it('leaves out what renders conditionally, in loops, in templates or as slot content', () => {
+    expect(
+      childrenOf(`<my-dot wx:if="{{ on }}" id="a" />
+        <view wx:for="{{ list }}"><my-dot id="b" /></view>
+        <template name="t"><my-dot id="c" /></template>
+        <ec-canvas id="d"><my-dot id="e" /></ec-canvas>
+        <my-dot id="{{ dynamic }}" />`).map((c) => c.id),
+    ).toEqual(['d']);
+  });
+});
