@@ -151,14 +151,16 @@ describe('components a template always renders', () => {
   attached() { this.setData({ dot: this.selectComponent('.dot').paint() }); },
   methods: { init(kind) { this.setData({ kind }); return kind + ' in ' + this.data.canvasId; } } });`,
         'components/chart/chart.wxml':
-          '<view class="kind">{{kind}}</view><view class="dot-said">{{dot}}</view><dot class="dot" />',
+          '<view class="kind">{{kind}}</view><view class="canvas">{{canvasId}}</view><view class="dot-said">{{dot}}</view><dot class="dot" />',
         'components/dot/dot.json': '{ "component": true }',
         'components/dot/dot.js': `Component({ data: { painted: false },
   methods: { paint() { this.setData({ painted: true }); return 'painted'; } } });`,
         'components/dot/dot.wxml': '<view class="painted">{{painted}}</view>',
       },
     );
-    expect(s.text('.answer')).toBe('pie in c1');
+    // Properties reach the child when the view renders it, after onLoad (see docs/framework.md).
+    expect(s.text('.answer')).toBe('pie in');
+    expect(s.text('.canvas')).toBe('c1');
     expect(s.text('.kind')).toBe('pie');
     expect(s.text('.dot-said')).toBe('painted');
     expect(s.text('.painted')).toBe('true');

@@ -15,15 +15,13 @@ export const componentManifestSchema = z.object({
   styleScope: styleScopeSchema,
 });
 
-/** A custom component a template always renders, with what its tag says literally. */
+/** A custom component a template always renders, with its literal id and classes. */
 export const staticChildSchema = z.object({
   /** Package path of the component. */
   path: z.string(),
   tag: z.string(),
   id: z.string(),
   classes: z.array(z.string()),
-  /** Literal property values, camel-cased as the view sends them. */
-  properties: z.record(z.string(), z.union([z.string(), z.boolean()])),
 });
 
 /** `manifest.json` of a built package: read by the runtime, the simulator and the upload check. */

@@ -7,7 +7,7 @@ const childrenOf = (source: string) =>
   staticChildren(compileTemplate(source, { filename: 'pages/a/a.wxml', usingComponents: using }).ast, using);
 
 describe('staticChildren', () => {
-  it('lists the components a template always renders, with their literal id, classes and properties', () => {
+  it('lists the components a template always renders, with their literal id and classes', () => {
     expect(
       childrenOf(
         '<view><block><ec-canvas id="chart" class="a b" canvas-id="bar" ec="{{ ec }}" bindinit="go" force-use-old-canvas /></block></view>',
@@ -18,7 +18,6 @@ describe('staticChildren', () => {
         tag: 'ec-canvas',
         id: 'chart',
         classes: ['a', 'b'],
-        properties: { canvasId: 'bar', forceUseOldCanvas: true },
       },
     ]);
   });

@@ -2,8 +2,6 @@ import type { StaticChild } from '../package/manifest.ts';
 import type { RootNode, TemplateNode } from './ast.ts';
 import { directiveName, staticValue } from './directives.ts';
 
-// What the view does not pass as a property, plus events, bindings and directives.
-const NOT_PROPERTIES = /^(class|style|id|hidden|slot|data-.*|bind.*|catch.*|capture-.*|[^:]*:.*)$/;
 // Tags that define or pull in other markup instead of rendering their children here.
 const NOT_RENDERED_HERE = new Set(['template', 'import', 'include', 'wxs', 'sjs', 'slot']);
 
@@ -33,19 +31,11 @@ export function staticChildren(ast: RootNode, usingComponents: Record<string, st
         (classes === undefined && node.attrs.some((a) => a.name === 'class'))
       )
         continue;
-      const properties: Record<string, string | boolean> = {};
-      for (const attr of node.attrs) {
-        if (NOT_PROPERTIES.test(attr.name)) continue;
-        const value = attr.value === undefined ? true : staticValue(attr);
-        if (value !== undefined)
-          properties[attr.name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
-      }
       found.push({
         path,
         tag: node.tag,
         id: id ?? '',
         classes: [...new Set((classes ?? '').split(/\s+/).filter(Boolean))],
-        properties,
       });
     }
   };

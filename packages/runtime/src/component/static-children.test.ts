@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { StaticChild } from '../logic/manifest.ts';
 import { logicHarness } from '../testing/logic-harness.ts';
 
-const child = (path: string, id: string, properties: StaticChild['properties'] = {}): StaticChild => ({
+const child = (path: string, id: string): StaticChild => ({
   path,
   tag: path.split('/').pop()!,
   id,
   classes: [],
-  properties,
 });
 
 // The order is a program's log; every lifecycle appends to it.
@@ -25,7 +24,8 @@ const files = {
     });`,
   'components/chart/chart.js': `const log = getApp().log;
     Component({
-      properties: { canvasId: String },
+      // An observer may query the rendered node (vant's do): it runs when the view has the tag.
+      properties: { canvasId: { type: String, observer(v) { log.push('chart canvasId ' + v); } } },
       data: { label: '' },
       lifetimes: {
         created() { log.push('chart created'); },
@@ -51,7 +51,7 @@ const files = {
 
 const manifest = {
   staticChildren: {
-    'pages/index/index': [child('components/chart/chart', 'chart', { canvasId: 'bar' })],
+    'pages/index/index': [child('components/chart/chart', 'chart')],
     'components/chart/chart': [child('components/dot/dot', 'dot')],
   },
 };
@@ -79,10 +79,10 @@ async function launched() {
 }
 
 describe('components a template always renders', () => {
-  it('exist with their literal properties when the page onLoad calls one of their methods', async () => {
+  it('exist when the page onLoad calls one of their methods, before their properties arrive', async () => {
     const { t } = await launched();
     // The method ran on the child before the first render, so its answer is in the page's first data.
-    expect(t.of('page.create')[0]!.data.title).toBe('from onLoad on bar');
+    expect(t.of('page.create')[0]!.data.title).toBe('from onLoad on ');
   });
 
   it('are the instances the view renders, keeping what was done to them before', async () => {
@@ -109,6 +109,7 @@ describe('components a template always renders', () => {
       'dot created',
       'chart created',
       'page onLoad',
+      'chart canvasId bar',
       'chart attached',
       'dot attached',
       'chart ready',

@@ -289,8 +289,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
       child.classes = declared.classes;
       instances.set(child.id, child);
       createStaticChildren(child);
+      // Properties wait for the view: an observer may query the rendered node, as vant's do.
       child.runLifetime('created');
-      child.applyProperties(declared.properties);
     }
   }
 

@@ -17,13 +17,12 @@ export interface LogicManifest {
   };
 }
 
-/** A component a template renders unconditionally, with its literal id, classes and properties. */
+/** A component a template renders unconditionally, with its literal id and classes. */
 export interface StaticChild {
   path: string;
   tag: string;
   id: string;
   classes: string[];
-  properties: Record<string, string | boolean>;
 }
 
 /** Every page path the package declares, subpackages included. */
