@@ -22,6 +22,8 @@ export const staticChildSchema = z.object({
   tag: z.string(),
   id: z.string(),
   classes: z.array(z.string()),
+  /** `wx:if="{{ field }}"` conditions on the way: created only when these owner fields are truthy. */
+  when: z.array(z.string()).optional(),
 });
 
 /** `manifest.json` of a built package: read by the runtime, the simulator and the upload check. */

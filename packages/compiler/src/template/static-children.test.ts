@@ -22,13 +22,18 @@ describe('staticChildren', () => {
     ]);
   });
 
-  it('leaves out what renders conditionally, in loops, in templates or as slot content', () => {
+  it('keeps a condition on a bare field and leaves out other conditions, loops, templates and slot content', () => {
     expect(
-      childrenOf(`<my-dot wx:if="{{ on }}" id="a" />
+      childrenOf(`<view wx:if="{{ mask }}"><my-dot id="m" /></view>
+        <my-dot wx:if="{{ a > 1 }}" id="a" />
+        <my-dot wx:else id="z" />
         <view wx:for="{{ list }}"><my-dot id="b" /></view>
         <template name="t"><my-dot id="c" /></template>
         <ec-canvas id="d"><my-dot id="e" /></ec-canvas>
-        <my-dot id="{{ dynamic }}" />`).map((c) => c.id),
-    ).toEqual(['d']);
+        <my-dot id="{{ dynamic }}" />`).map((c) => [c.id, c.when]),
+    ).toEqual([
+      ['m', ['mask']],
+      ['d', undefined],
+    ]);
   });
 });

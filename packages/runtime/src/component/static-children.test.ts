@@ -125,4 +125,59 @@ describe('components a template always renders', () => {
     const pageSelf = t.logic.getCurrentPages()[0] as never as { selectAllComponents(s: string): unknown[] };
     expect(pageSelf.selectAllComponents('#chart')).toHaveLength(1);
   });
+
+  it('under wx:if="{{ field }}" exist in the owner\'s created when its first data makes the field true', async () => {
+    const t = logicHarness(
+      {
+        'pages/index/index.js': 'Page({});',
+        'components/popup/popup.js': `Component({
+          properties: { mask: { type: Boolean, value: true } },
+          data: { found: '' },
+          created() { this.backdrop = this.selectComponent('#backdrop'); },
+          attached() { this.setData({ found: this.backdrop ? this.backdrop.is : 'missing' }); },
+        });`,
+        'components/quiet/quiet.js': `Component({
+          data: { mask: false, found: '' },
+          attached() { this.setData({ found: this.selectComponent('#backdrop') ? 'found' : 'missing' }); },
+        });`,
+        'components/backdrop/backdrop.js': 'Component({});',
+      },
+      {
+        staticChildren: {
+          'pages/index/index': [
+            child('components/popup/popup', 'popup'),
+            child('components/quiet/quiet', 'quiet'),
+          ],
+          'components/popup/popup': [
+            { ...child('components/backdrop/backdrop', 'backdrop'), when: ['mask'] },
+          ],
+          'components/quiet/quiet': [
+            { ...child('components/backdrop/backdrop', 'backdrop'), when: ['mask'] },
+          ],
+        },
+      },
+    );
+    await t.logic.launch();
+    const pageId = t.of('page.create')[0]!.instanceId;
+    for (const [instanceId, name] of [
+      ['c1', 'popup'],
+      ['c2', 'quiet'],
+    ] as const)
+      t.logic.receive({
+        v: 1,
+        type: 'component.attach',
+        instanceId,
+        ownerId: pageId,
+        parentId: pageId,
+        path: `components/${name}/${name}`,
+        tag: name,
+        properties: {},
+        id: name,
+        classes: [],
+        dataset: {},
+      });
+    const found = (id: string) => t.of('component.init').find((m) => m.instanceId === id)!.data.found;
+    expect(found('c1')).toBe('components/backdrop/backdrop');
+    expect(found('c2')).toBe('missing');
+  });
 });

@@ -277,6 +277,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
    */
   function createStaticChildren(owner: Instance): void {
     for (const declared of staticChildren[owner.def.path] ?? []) {
+      // The condition as the owner's template first sees it: its data now, before attached.
+      if (declared.when?.some((field) => !owner.data[field])) continue;
       const found = definitionOf(declared.path);
       if (!found) continue;
       const child = new Instance(instanceHost, `e${nextEarlyId++}`, found.def, false, found.file);

@@ -23,6 +23,8 @@ export interface StaticChild {
   tag: string;
   id: string;
   classes: string[];
+  /** Owner data fields that must all be truthy (`wx:if="{{ field }}"` on the way). */
+  when?: string[];
 }
 
 /** Every page path the package declares, subpackages included. */
