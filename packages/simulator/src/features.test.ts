@@ -135,6 +135,38 @@ describe('components', () => {
   });
 });
 
+describe('components a template always renders', () => {
+  it('exist when the page onLoad and the owner attached call their methods, and render what those did', async () => {
+    const s = await open(
+      {
+        js: `Page({ data: { answer: '' },
+  onLoad() { this.setData({ answer: this.selectComponent('#chart').init('pie') }); } });`,
+        wxml: '<chart id="chart" canvas-id="c1" /><view class="answer">{{answer}}</view>',
+      },
+      {
+        'pages/index/index.json': '{ "usingComponents": { "chart": "/components/chart/chart" } }',
+        'components/chart/chart.json':
+          '{ "component": true, "usingComponents": { "dot": "/components/dot/dot" } }',
+        'components/chart/chart.js': `Component({ properties: { canvasId: String }, data: { kind: '', dot: '' },
+  attached() { this.setData({ dot: this.selectComponent('.dot').paint() }); },
+  methods: { init(kind) { this.setData({ kind }); return kind + ' in ' + this.data.canvasId; } } });`,
+        'components/chart/chart.wxml':
+          '<view class="kind">{{kind}}</view><view class="canvas">{{canvasId}}</view><view class="dot-said">{{dot}}</view><dot class="dot" />',
+        'components/dot/dot.json': '{ "component": true }',
+        'components/dot/dot.js': `Component({ data: { painted: false },
+  methods: { paint() { this.setData({ painted: true }); return 'painted'; } } });`,
+        'components/dot/dot.wxml': '<view class="painted">{{painted}}</view>',
+      },
+    );
+    // Properties reach the child when the view renders it, after onLoad (see docs/framework.md).
+    expect(s.text('.answer')).toBe('pie in');
+    expect(s.text('.canvas')).toBe('c1');
+    expect(s.text('.kind')).toBe('pie');
+    expect(s.text('.dot-said')).toBe('painted');
+    expect(s.text('.painted')).toBe('true');
+  });
+});
+
 describe('page events', () => {
   it('run onPageScroll, onReachBottom and onPullDownRefresh', async () => {
     const s = await open({

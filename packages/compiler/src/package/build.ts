@@ -12,6 +12,7 @@ import { prepareScripts, transformScript } from '../script/transform-script.ts';
 import { compileStyle } from '../style/compile.ts';
 import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
+import { staticChildren } from '../template/static-children.ts';
 import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
 import { isolateErrors } from './page-isolation.ts';
@@ -258,6 +259,13 @@ function buildProject(
     pages: project.pages,
     subpackages: project.subpackages,
     components,
+    staticChildren: Object.fromEntries(
+      [...project.units.values()].flatMap((unit) => {
+        const ast = unit.template ? templates.get(unit.template)?.ast : undefined;
+        const children = ast ? staticChildren(ast, unit.usingComponents) : [];
+        return children.length ? [[unit.path, children]] : [];
+      }),
+    ),
     pageConfigs: Object.fromEntries(
       project.pages.map((page) => [page, (project.units.get(page)?.config ?? {}) as Record<string, unknown>]),
     ),

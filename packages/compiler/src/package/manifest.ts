@@ -15,6 +15,17 @@ export const componentManifestSchema = z.object({
   styleScope: styleScopeSchema,
 });
 
+/** A custom component a template always renders, with its literal id and classes. */
+export const staticChildSchema = z.object({
+  /** Package path of the component. */
+  path: z.string(),
+  tag: z.string(),
+  id: z.string(),
+  classes: z.array(z.string()),
+  /** `wx:if="{{ field }}"` conditions on the way: created only when these owner fields are truthy. */
+  when: z.array(z.string()).optional(),
+});
+
 /** `manifest.json` of a built package: read by the runtime, the simulator and the upload check. */
 export const manifestSchema = z.object({
   format: z.literal(1),
@@ -31,6 +42,11 @@ export const manifestSchema = z.object({
     }),
   ),
   components: z.record(z.string(), componentManifestSchema),
+  /**
+   * Page or component path → the custom components its template always renders: the logic
+   * creates them before the owner's `attached`/`onLoad`, as the platforms do.
+   */
+  staticChildren: z.record(z.string(), z.array(staticChildSchema)).optional(),
   /** Page path → its `.json` (window overrides, usingComponents as written). */
   pageConfigs: z.record(z.string(), z.record(z.string(), z.unknown())),
   /** Package file → sha256 (hex) of its content. */
@@ -45,3 +61,4 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ComponentManifest = z.infer<typeof componentManifestSchema>;
+export type StaticChild = z.infer<typeof staticChildSchema>;

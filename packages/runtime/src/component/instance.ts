@@ -54,6 +54,8 @@ export class Instance {
   mounted = false;
   ready = false;
   detached = false;
+  /** Created ahead of the view (a static child of its owner), not yet claimed by a view node. */
+  early = false;
   owner?: Instance;
   parent?: Instance;
   page?: Instance;
@@ -69,7 +71,8 @@ export class Instance {
 
   constructor(
     readonly host: InstanceHost,
-    readonly id: string,
+    /** Set by the view for an early instance when it claims it. */
+    public id: string,
     readonly def: Definition,
     readonly isPage: boolean,
     readonly file: string,

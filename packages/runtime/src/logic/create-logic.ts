@@ -264,7 +264,58 @@ export function createLogic(options: CreateLogicOptions): Logic {
   }
 
   function pageComponents(page: Instance): Instance[] {
-    return [...instances.values()].filter((i) => i.page === page && !i.isPage);
+    return [...instances.values()].filter((i) => i.page === page && !i.isPage && !i.early);
+  }
+
+  const staticChildren = manifest.staticChildren ?? {};
+  let nextEarlyId = 1;
+
+  /**
+   * The platforms build an owner's template, creating the components it always renders,
+   * before the owner's `attached` and a page's `onLoad`, so `selectComponent` there finds
+   * them. Those are created here ahead of the view, which claims them as it renders them.
+   */
+  function createStaticChildren(owner: Instance): void {
+    for (const declared of staticChildren[owner.def.path] ?? []) {
+      // The condition as the owner's template first sees it: its data now, before attached.
+      if (declared.when?.some((field) => !owner.data[field])) continue;
+      const found = definitionOf(declared.path);
+      if (!found) continue;
+      const child = new Instance(instanceHost, `e${nextEarlyId++}`, found.def, false, found.file);
+      child.early = true;
+      child.owner = owner;
+      child.parent = owner;
+      child.page = owner.isPage ? owner : owner.page;
+      child.tag = declared.tag;
+      child.idAttr = declared.id;
+      child.classes = declared.classes;
+      instances.set(child.id, child);
+      createStaticChildren(child);
+      // Properties wait for the view: an observer may query the rendered node, as vant's do.
+      child.runLifetime('created');
+    }
+  }
+
+  /** The early instance a rendered tag stands for: same owner, component and id, first made first. */
+  function claimEarly(owner: Instance | undefined, def: Definition, id: string): Instance | undefined {
+    for (const candidate of instances.values()) {
+      if (candidate.early && candidate.owner === owner && candidate.def === def && candidate.idAttr === id) {
+        instances.delete(candidate.id);
+        candidate.early = false;
+        return candidate;
+      }
+    }
+    return undefined;
+  }
+
+  /** Early instances the view never claimed go with their owner. */
+  function dropEarly(owner: Instance): void {
+    for (const candidate of [...instances.values()]) {
+      if (!candidate.early || candidate.owner !== owner) continue;
+      dropEarly(candidate);
+      candidate.detached = true;
+      instances.delete(candidate.id);
+    }
   }
 
   // Only what app.json declares is a page, as on the platforms: a component's or a helper's
@@ -286,6 +337,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       return page;
     },
     load(page: Instance, route: PageRoute) {
+      createStaticChildren(page);
       if (page.def.kind === 'component') {
         page.runLifetime('created');
         page.applyProperties(route.query);
@@ -317,6 +369,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       page.callMethod('onUnload', []);
       if (page.def.kind === 'component') page.runLifetime('detached');
       for (const c of pageComponents(page)) detach(c);
+      dropEarly(page);
       page.detached = true;
       instances.delete(page.id);
       send({ type: 'page.destroy', instanceId: page.id });
@@ -355,6 +408,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
   function detach(component: Instance): void {
     if (component.detached) return;
     for (const child of component.children) detach(child);
+    dropEarly(component);
     component.runLifetime('detached');
     unlinkRelations(component);
     component.parent?.children.delete(component);
@@ -494,8 +548,11 @@ export function createLogic(options: CreateLogicOptions): Logic {
       report(new RuntimeError('COMPONENT_NOT_REGISTERED', message.path), 'load', `${message.path}.js`);
       return;
     }
-    const component = new Instance(instanceHost, message.instanceId, found.def, false, found.file);
-    component.owner = instances.get(message.ownerId);
+    const owner = instances.get(message.ownerId);
+    const early = claimEarly(owner, found.def, message.id);
+    const component = early ?? new Instance(instanceHost, message.instanceId, found.def, false, found.file);
+    component.id = message.instanceId;
+    component.owner = owner;
     component.parent = instances.get(message.parentId) ?? component.owner;
     component.parent?.children.add(component);
     component.page = component.owner?.isPage ? component.owner : component.owner?.page;
@@ -505,7 +562,10 @@ export function createLogic(options: CreateLogicOptions): Logic {
     component.dataset = message.dataset;
     component.models = message.models ?? {};
     instances.set(component.id, component);
-    component.runLifetime('created');
+    if (!early) {
+      createStaticChildren(component);
+      component.runLifetime('created');
+    }
     component.applyProperties(message.properties);
     component.runLifetime('attached');
     linkRelations(component);

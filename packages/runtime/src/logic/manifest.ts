@@ -9,10 +9,22 @@ export interface LogicManifest {
   pages: string[];
   /** `pages` are full package paths (`shop/pages/menu/menu`), as the compiler writes them. */
   subpackages?: { root: string; pages: string[] }[];
+  /** Per page or component path: the custom components its template always renders. */
+  staticChildren?: Record<string, StaticChild[]>;
   appConfig?: {
     tabBar?: { list?: { pagePath: string }[] };
     [key: string]: unknown;
   };
+}
+
+/** A component a template renders unconditionally, with its literal id and classes. */
+export interface StaticChild {
+  path: string;
+  tag: string;
+  id: string;
+  classes: string[];
+  /** Owner data fields that must all be truthy (`wx:if="{{ field }}"` on the way). */
+  when?: string[];
 }
 
 /** Every page path the package declares, subpackages included. */
