@@ -12,7 +12,7 @@ export interface DataRightsDeps {
   clock: Clock;
   /** Every module holding personal data, registered in the composition root. */
   contributors: readonly PersonalDataContributor[];
-  login: Pick<LoginService, 'openidFor' | 'unionidFor'>;
+  login: Pick<LoginService, 'pairwiseIdsOf'>;
   webhooks: Pick<WebhooksService, 'enqueueEvent'>;
 }
 
@@ -71,10 +71,7 @@ export function createDataRightsService(deps: DataRightsDeps): DataRightsService
     for (const c of contributors) for (const id of (await c.appsUsed?.(userId)) ?? []) appIds.add(id);
     const notices: Notice[] = [];
     for (const appId of [...appIds].sort()) {
-      const [openid, unionid] = await Promise.all([
-        login.openidFor(appId, userId),
-        login.unionidFor(appId, userId),
-      ]);
+      const { openid, unionid } = await login.pairwiseIdsOf(appId, userId);
       notices.push({ appId, openid, unionid });
     }
     return notices;

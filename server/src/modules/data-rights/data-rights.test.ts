@@ -253,5 +253,12 @@ describe.each(testEngines)('data rights on %s', (engine) => {
       .where('app_id', 'in', [a.id, b.id])
       .execute();
     expect(sent.map((r) => r.app_id).sort()).toEqual([a.id, b.id].sort());
+    // The loser's look-up of the ids to notify must not record the erased user in an app again.
+    const appUsers = await t.db
+      .selectFrom('app_user')
+      .select('app_id')
+      .where('user_id', '=', user.user.id)
+      .execute();
+    expect(appUsers).toEqual([]);
   });
 });

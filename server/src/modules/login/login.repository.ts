@@ -36,10 +36,12 @@ export async function deleteStaleLoginCodes(db: Db, before: number): Promise<voi
 
 /** Records the (app, user) → openid pair once; a repeat (same derivation) changes nothing. */
 export async function rememberAppUser(db: Db, row: AppUserRow): Promise<void> {
+  // No conflict target: two racing inserts of the same pair would otherwise meet on the
+  // openid's unique index, which PostgreSQL does not arbitrate for a targeted ON CONFLICT.
   await db
     .insertInto('app_user')
     .values(row)
-    .onConflict((oc) => oc.columns(['app_id', 'user_id']).doNothing())
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 

@@ -55,6 +55,8 @@ export interface LoginService {
   exchangeCode(input: { appid: string; secret: string; code: string; ip: string }): Promise<AppSession>;
   /** The openid of a user in an app (`app_…` id or public appid), recording it for reverse lookups. */
   openidFor(app: string, userId: string): Promise<string>;
+  /** The openid and unionid a user has in an app, computed without recording anything. */
+  pairwiseIdsOf(app: string, userId: string): Promise<{ openid: string; unionid: string }>;
   /** The unionid of a user across the apps of the app's org. */
   unionidFor(app: string, userId: string): Promise<string>;
   /** The internal user behind an openid of an app; throws LOGIN_UNKNOWN_OPENID when none. */
@@ -167,6 +169,12 @@ export function createLoginService(deps: LoginDeps): LoginService {
     /** The openid of a user in an app (`app_…` id or public appid), recording it for reverse lookups. */
     async openidFor(app: string, userId: string): Promise<string> {
       return (await ensureAppUser(db, await key(keyNames.pairwise), await appOf(app), userId)).openid;
+    },
+
+    // Erasure reads the ids it notifies apps with: recording them would bring back the
+    // app-user row of the account being erased.
+    async pairwiseIdsOf(app: string, userId: string): Promise<{ openid: string; unionid: string }> {
+      return idsOf(await appOf(app), userId);
     },
 
     /** The unionid of a user across the apps of the app's org. */

@@ -56,6 +56,21 @@ describe.each(testEngines)('one-tap login on %s', (engine) => {
     expect(await t.login.openidFor(app.app.appid, user.userId)).toBe(first.json.openid);
   });
 
+  it('records a user in an app once when many ask for the openid at the same moment', async () => {
+    const app = await c.createApp(await c.orgOwner());
+    const user = await c.endUser();
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, () => t.login.openidFor(app.appid, user.userId)),
+    );
+    expect(new Set(ids).size).toBe(1);
+    const rows = await t.db
+      .selectFrom('app_user')
+      .select('openid')
+      .where('user_id', '=', user.userId)
+      .execute();
+    expect(rows).toEqual([{ openid: ids[0] }]);
+  });
+
   it('lets exactly one of two concurrent exchanges of a code win', async () => {
     const app = await c.createApp(await c.orgOwner());
     const user = await c.endUser();
