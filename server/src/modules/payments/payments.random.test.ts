@@ -254,8 +254,11 @@ describe.each(testEngines)('payments under random concurrent load on %s', (engin
       k.receiver.events.filter((e) => e.type === 'payment.paid').map((e) => e.data.order_id),
     );
     const paid = rows.filter((r) => r.paid_at !== null);
-    expect(paid.length).toBeGreaterThan(50);
+    // The run must have moved money to prove anything. How many orders end paid depends on the
+    // seed's mix and on how the workers interleave (one CI run ended with 49, under a floor of 50), so
+    // the floor is well below that spread: it catches a run that paid next to nothing.
+    expect(paid.length, `seed ${seed}`).toBeGreaterThanOrEqual(Math.max(20, acknowledged.paid.size));
     for (const r of paid) expect(delivered.has(r.id), `callback of ${r.id}`).toBe(true);
-    expect(counts.settle ?? 0).toBeGreaterThan(100);
+    expect(counts.settle ?? 0, `seed ${seed}`).toBeGreaterThan(100);
   });
 });
