@@ -7,7 +7,8 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**', '**/.plaza/**'],
     pool: 'forks',
     testTimeout: 30_000,
-    // No retry: a test that fails once has found something (a retry once hid lost money).
+    // A failed test is never run again: one that fails once has found something (running it
+    // again once hid lost money).
     hookTimeout: 60_000,
   },
 });
