@@ -119,7 +119,9 @@ describe('components a template always renders', () => {
 
   it('go with a page that leaves before the view claims them', async () => {
     const { t, log } = await launched();
-    await t.logic.api.reLaunch({ url: '/pages/index/index' });
+    await (t.logic.api.reLaunch as (options: { url: string }) => Promise<unknown>)({
+      url: '/pages/index/index',
+    });
     // The second page made its own chart; the first one's unclaimed instances are gone.
     expect(log().filter((entry) => entry === 'chart created')).toHaveLength(2);
     const pageSelf = t.logic.getCurrentPages()[0] as never as { selectAllComponents(s: string): unknown[] };
