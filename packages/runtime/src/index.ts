@@ -54,5 +54,5 @@ export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
 export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
-export { MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from './testing/member-probe.ts';
+export { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from './testing/member-probe.ts';
 export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

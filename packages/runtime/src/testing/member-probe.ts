@@ -291,6 +291,26 @@ Page({
 `;
 
 /** A 3×2 red PNG, what the tests' user picks in `chooseImage`. */
+/**
+ * What the probe's first members answer, alike in the browser container and the simulator:
+ * both suites hold their layer to this one expectation.
+ */
+export const MEMBER_PROBE_BASICS = {
+  getStorageSync: { a: 1 },
+  getStorage: [2],
+  getStorageInfoSync: true,
+  getStorageInfo: true,
+  removed: ['', 'getStorage:fail data not found'],
+  clearStorageSync: 0,
+  clearStorage: 0,
+  toast: ['showToast:ok', 'hideToast:ok', 'showLoading:ok', 'hideLoading:ok'],
+  bar: ['setNavigationBarTitle:ok', 'setNavigationBarColor:ok'],
+  system: [375, 375, 375],
+  launch: ['pages/index/index', 'pages/index/index', 'string'],
+  tick: 'ticked',
+  query: 'tall',
+};
+
 export const PROBE_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAAEElEQVR4nGP4z8AAQQxwFgBB0gX7h/C5SAAAAABJRU5ErkJggg==';
 
