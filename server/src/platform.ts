@@ -14,7 +14,6 @@ import {
   migrationsCurrent,
 } from './db/migrator.ts';
 import type { Authenticator } from './http/access.ts';
-import { httpErrors } from './http/errors.ts';
 import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
@@ -278,13 +277,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,
-        authorizeAppReader: async (principal, appid) => {
-          if (principal.kind !== 'account') throw httpErrors.FORBIDDEN();
-          await apps.requireRole(
-            { accountId: principal.accountId, operator: principal.operator },
-            appid,
-            'viewer',
-          );
+        authorizeAppReader: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'viewer');
         },
       });
       await app.register(healthPlugin, {

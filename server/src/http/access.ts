@@ -18,6 +18,50 @@ export type Principal =
     }
   | { kind: 'app'; appId: string; tokenId: string };
 
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+export type AccountPrincipal = Extract<Principal, { kind: 'account' }>;
+export type AppPrincipal = Extract<Principal, { kind: 'app' }>;
+
+/*
+ * Who is calling, decided here and nowhere else. A route's declared access already keeps
+ * out callers it does not admit; these narrow the principal for the handler, and refuse
+ * (403) when a route admits several audiences and the handler needs one of them.
+ */
+
+/** The signed-in end user. */
+export function requireUser(request: { principal: Principal }): UserPrincipal {
+  const p = request.principal;
+  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
+  return p;
+}
+
+/** The signed-in console account (developer or operator). */
+export function requireAccount(request: { principal: Principal }): AccountPrincipal {
+  const p = request.principal;
+  if (p.kind !== 'account') throw httpErrors.FORBIDDEN();
+  return p;
+}
+
+/** The signed-in console account, which must be an operator. */
+export function requireOperator(request: { principal: Principal }): AccountPrincipal {
+  const p = requireAccount(request);
+  if (!p.operator) throw httpErrors.FORBIDDEN();
+  return p;
+}
+
+/** The app calling with its own client token. */
+export function requireApp(request: { principal: Principal }): AppPrincipal {
+  const p = request.principal;
+  if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
+  return p;
+}
+
+/** The end user when one is signed in, on routes that also serve others. */
+export function optionalUser(request: { principal: Principal }): UserPrincipal | undefined {
+  const p = request.principal;
+  return p.kind === 'user' ? p : undefined;
+}
+
 /** `anonymous` means public: anyone, signed in or not. */
 export type Audience = 'anonymous' | 'user' | 'developer' | 'operator' | 'app';
 

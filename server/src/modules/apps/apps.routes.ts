@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireOperator } from '../../http/access.ts';
 import {
   appCaller,
   appidParam,
   appJson,
   auditJson,
   createAppBody,
-  operatorId,
   orgParam,
   toAppJson,
   toAuditJson,
@@ -248,7 +248,9 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
       },
     },
     async (request) => ({
-      app: toAppJson(await apps.takeDown(operatorId(request), request.params.appid, request.body.reason)),
+      app: toAppJson(
+        await apps.takeDown(requireOperator(request).accountId, request.params.appid, request.body.reason),
+      ),
     }),
   );
 
@@ -263,6 +265,8 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
         response: { 200: z.object({ app: appJson }) },
       },
     },
-    async (request) => ({ app: toAppJson(await apps.reinstate(operatorId(request), request.params.appid)) }),
+    async (request) => ({
+      app: toAppJson(await apps.reinstate(requireOperator(request).accountId, request.params.appid)),
+    }),
   );
 }

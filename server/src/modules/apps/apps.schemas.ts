@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { type Principal, requireAccount } from '../../http/access.ts';
 import type { AppCaller } from './app.model.ts';
 import { type App, type AuditEntry, privacyScopes } from './app.model.ts';
 import { industryCategoryIds } from './industry-categories.ts';
@@ -93,15 +92,7 @@ export function toAuditJson(entry: AuditEntry): z.infer<typeof auditJson> {
 }
 
 /** The console account calling (routes declare `developer`/`operator` access, so one is present). */
-export function appCaller(request: FastifyRequest): AppCaller {
-  const p = request.principal;
-  if (p.kind !== 'account') throw httpErrors.FORBIDDEN();
-  return { accountId: p.accountId, operator: p.operator };
-}
-
-/** The caller's operator id, for the routes only operators may call. */
-export function operatorId(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'account' || !p.operator) throw httpErrors.FORBIDDEN();
-  return p.accountId;
+export function appCaller(request: { principal: Principal }): AppCaller {
+  const { accountId, operator } = requireAccount(request);
+  return { accountId, operator };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Clock } from '../../db/clock.ts';
+import { requireApp } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import type { AppsService } from './apps.service.ts';
 import type { CredentialService } from './credential.service.ts';
@@ -60,8 +61,7 @@ export async function clientTokenRoutes(
       },
     },
     async (request) => {
-      const p = request.principal;
-      if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
+      const p = requireApp(request);
       const [app, expiresAt] = await Promise.all([
         options.apps.get(p.appId),
         options.credentials.clientTokenExpiry(p.tokenId),

@@ -1,13 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  appidField,
-  authorizationJson,
-  scopeField,
-  signedInUser,
-  toAuthorizationJson,
-} from './consent.schemas.ts';
+import { requireUser } from '../../http/access.ts';
+import { appidField, authorizationJson, scopeField, toAuthorizationJson } from './consent.schemas.ts';
 import type { ConsentService } from './consent.service.ts';
 
 const user = { access: ['user'] } as const;
@@ -31,7 +26,7 @@ export async function authorizationsRoutes(
       },
     },
     async (request) => ({
-      items: (await consent.authorizations(signedInUser(request))).map(toAuthorizationJson),
+      items: (await consent.authorizations(requireUser(request).userId)).map(toAuthorizationJson),
     }),
   );
 
@@ -46,7 +41,7 @@ export async function authorizationsRoutes(
       },
     },
     async (request, reply) => {
-      await consent.revoke(signedInUser(request), request.params.appid);
+      await consent.revoke(requireUser(request).userId, request.params.appid);
       return reply.code(204).send();
     },
   );
@@ -63,7 +58,7 @@ export async function authorizationsRoutes(
     },
     async (request, reply) => {
       const { appid, scope } = request.params;
-      await consent.revoke(signedInUser(request), appid, scope);
+      await consent.revoke(requireUser(request).userId, appid, scope);
       return reply.code(204).send();
     },
   );

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
-import { appidField, scopeField, sheetJson, signedInUser, toSheetJson } from './consent.schemas.ts';
+import { requireApp, requireUser } from '../../http/access.ts';
+import { appidField, scopeField, sheetJson, toSheetJson } from './consent.schemas.ts';
 import { type ConsentService, phoneCodeLifetimeMs } from './consent.service.ts';
 
 const user = { access: ['user'] } as const;
@@ -33,7 +33,7 @@ export async function consentRoutes(
     },
     async (request) => {
       const { appid, scope } = request.params;
-      return toSheetJson(await consent.sheet(signedInUser(request), appid, scope));
+      return toSheetJson(await consent.sheet(requireUser(request).userId, appid, scope));
     },
   );
 
@@ -51,7 +51,9 @@ export async function consentRoutes(
     },
     async (request) => {
       const { scope, granted } = request.body;
-      return toSheetJson(await consent.decide(signedInUser(request), request.params.appid, scope, granted));
+      return toSheetJson(
+        await consent.decide(requireUser(request).userId, request.params.appid, scope, granted),
+      );
     },
   );
 
@@ -69,7 +71,7 @@ export async function consentRoutes(
       },
     },
     async (request, reply) => {
-      const profile = await consent.profile(signedInUser(request), request.params.appid);
+      const profile = await consent.profile(requireUser(request).userId, request.params.appid);
       return reply
         .header('cache-control', 'no-store')
         .send({ nickName: profile.nickname, avatarUrl: profile.avatarUrl ?? '' });
@@ -88,7 +90,7 @@ export async function consentRoutes(
       },
     },
     async (request, reply) => {
-      const issued = await consent.issuePhoneCode(signedInUser(request), request.params.appid);
+      const issued = await consent.issuePhoneCode(requireUser(request).userId, request.params.appid);
       return reply
         .header('cache-control', 'no-store')
         .send({ code: issued.code, expires_in: phoneCodeLifetimeMs / 1000 });
@@ -107,7 +109,7 @@ export async function consentRoutes(
       },
     },
     async (request) => {
-      const { grantedAt } = await consent.location(signedInUser(request), request.params.appid);
+      const { grantedAt } = await consent.location(requireUser(request).userId, request.params.appid);
       return { scope: 'location' as const, granted_at: grantedAt };
     },
   );
@@ -130,9 +132,7 @@ export async function consentRoutes(
       },
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
-      const phone = await consent.exchangePhoneCode(p.appId, request.body.code);
+      const phone = await consent.exchangePhoneCode(requireApp(request).appId, request.body.code);
       return reply.header('cache-control', 'no-store').send({
         phone_number: phone.phoneNumber,
         pure_phone_number: phone.purePhoneNumber,

@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
 import { privacyScopes } from '../apps/index.ts';
 import type { Authorization, ConsentSheet } from './consent.service.ts';
 
@@ -49,11 +47,4 @@ export function toAuthorizationJson(a: Authorization): z.infer<typeof authorizat
     app_icon_url: a.app.iconUrl,
     scopes: a.scopes.map((s) => ({ scope: s.scope, granted_at: s.grantedAt, last_used_at: s.lastUsedAt })),
   };
-}
-
-/** The end user of a route whose access admits only end users. */
-export function signedInUser(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-  return p.userId;
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { BlobStore } from '../../blobs/index.ts';
 import { sendBlob } from '../../blobs/index.ts';
+import { optionalUser, requireOperator, requireUser } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import type { ContentService, StoredMedia } from './content.service.ts';
 import { feedEventTypes } from './content.service.ts';
@@ -101,8 +102,7 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       },
     },
     async (request) => {
-      const p = request.principal;
-      return content.recordEvents(p.kind === 'user' ? p.userId : null, request.body.events);
+      return content.recordEvents(optionalUser(request)?.userId ?? null, request.body.events);
     },
   );
 
@@ -147,8 +147,7 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       },
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
+      const p = requireUser(request);
       if (!request.isMultipart())
         throw httpErrors.UNSUPPORTED_MEDIA_TYPE(undefined, 'Send multipart/form-data');
       if (!(await content.isCreator(p.userId))) throw contentErrors.NOT_CREATOR();
@@ -207,11 +206,8 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
     '/api/videos/:id',
     { config: { access: ['user', 'operator'] }, schema: { tags: ['content'], params: videoId } },
     async (request, reply) => {
-      const p = request.principal;
-      await content.removeVideo(
-        request.params.id,
-        p.kind === 'user' ? { userId: p.userId } : { operator: true },
-      );
+      const user = optionalUser(request);
+      await content.removeVideo(request.params.id, user ? { userId: user.userId } : { operator: true });
       return reply.code(204).send();
     },
   );
@@ -231,9 +227,7 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
         },
       },
       async (request) => {
-        const p = request.principal;
-        if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-        return content.like(request.params.id, p.userId, liked);
+        return content.like(request.params.id, requireUser(request).userId, liked);
       },
     );
   }
@@ -280,10 +274,9 @@ export async function contentRoutes(app: FastifyInstance, options: ContentRouteO
       },
     },
     async (request, reply) => {
-      const p = request.principal;
       const created = await content.createPoi({
         ...request.body,
-        createdBy: p.kind === 'account' ? p.accountId : 'system',
+        createdBy: requireOperator(request).accountId,
       });
       return reply.code(201).send(created);
     },

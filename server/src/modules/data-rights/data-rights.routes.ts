@@ -1,18 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../../http/access.ts';
-import { httpErrors } from '../../http/errors.ts';
+import { requireUser } from '../../http/access.ts';
 import type { DataRightsService } from './data-rights.service.ts';
 import { dataRightsErrors } from './errors.ts';
 
 /** The phrase a user types to delete their account: a deliberate act, never a stray request. */
 export const deletionConfirmation = 'delete my account';
-
-function signedInUser(principal: Principal): string {
-  if (principal.kind !== 'user') throw httpErrors.FORBIDDEN();
-  return principal.userId;
-}
 
 /** The user's own data: download all of it, or delete the account. */
 export async function dataRightsRoutes(
@@ -40,7 +34,7 @@ export async function dataRightsRoutes(
       },
     },
     async (request, reply) => {
-      const data = await dataRights.exportFor(signedInUser(request.principal));
+      const data = await dataRights.exportFor(requireUser(request).userId);
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', 'attachment; filename="plaza-personal-data.json"')
@@ -67,7 +61,7 @@ export async function dataRightsRoutes(
       },
     },
     async (request) => {
-      const userId = signedInUser(request.principal);
+      const userId = requireUser(request).userId;
       if (request.body.confirmation.trim().toLowerCase() !== deletionConfirmation) {
         throw dataRightsErrors.CONFIRMATION_MISMATCH();
       }

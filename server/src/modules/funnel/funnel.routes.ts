@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../../http/access.ts';
+import { type AccountPrincipal, requireAccount } from '../../http/access.ts';
 import { funnelErrors } from './errors.ts';
 import { dayOfDate, type FunnelService } from './funnel.service.ts';
 
 export interface FunnelRouteOptions {
   funnel: FunnelService;
-  /** Throws unless the principal may read this app's figures (a member of its org, or an operator). */
-  authorizeAppReader(principal: Principal, appid: string): Promise<void>;
+  /** Throws unless the account may read this app's figures (a member of its org, or an operator). */
+  authorizeAppReader(account: AccountPrincipal, appid: string): Promise<void>;
 }
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
@@ -42,7 +42,7 @@ export async function funnelRoutes(app: FastifyInstance, options: FunnelRouteOpt
       const { from, to } = request.query;
       const span = dayOfDate(to) - dayOfDate(from);
       if (!(span >= 0 && span <= 366)) throw funnelErrors.RANGE_INVALID();
-      await options.authorizeAppReader(request.principal, appid);
+      await options.authorizeAppReader(requireAccount(request), appid);
       return { appid, days: await options.funnel.daily(appid, from, to) };
     },
   );

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireAccount } from '../../http/access.ts';
 import {
   accountJson,
-  accountPrincipal,
   emailField,
   nameField,
   passwordField,
@@ -99,7 +99,7 @@ export async function accountRoutes(app: FastifyInstance, options: AccountRoutes
       },
     },
     async (request) => {
-      const account = await identity.getAccount(accountPrincipal(request).accountId);
+      const account = await identity.getAccount(requireAccount(request).accountId);
       // The session resolved a moment ago, so the account exists.
       if (!account) throw new Error('signed-in account vanished');
       return { account: toAccountJson(account) };

@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  phoneField,
-  sessionFields,
-  toSessionJson,
-  toUserJson,
-  userJson,
-  userPrincipal,
-} from './identity.schemas.ts';
+import { requireUser } from '../../http/access.ts';
+import { phoneField, sessionFields, toSessionJson, toUserJson, userJson } from './identity.schemas.ts';
 import type { IdentityService } from './identity.service.ts';
 import type { DevOtpSender } from './otp-sender.ts';
 import { setSessionCookies } from './session-cookies.ts';
@@ -75,7 +69,7 @@ export async function endUserRoutes(app: FastifyInstance, options: EndUserRoutes
       },
     },
     async (request) => {
-      const user = await identity.getUser(userPrincipal(request).userId);
+      const user = await identity.getUser(requireUser(request).userId);
       if (!user) throw new Error('signed-in user vanished');
       return { user: toUserJson(user) };
     },

@@ -1,7 +1,4 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Principal } from '../../http/access.ts';
-import { httpErrors } from '../../http/errors.ts';
 import type { Account, EndUser, SessionGrant } from './identity.model.ts';
 
 /** HTTP shapes shared by the identity routes (snake_case on the wire). */
@@ -46,17 +43,4 @@ export function toUserJson(user: EndUser): z.infer<typeof userJson> {
 
 export function toSessionJson(grant: SessionGrant) {
   return { token: grant.token, csrf_token: grant.csrfToken, expires_at: grant.expiresAt };
-}
-
-/** The signed-in account of a route whose access admits only accounts. */
-export function accountPrincipal(request: FastifyRequest): Extract<Principal, { kind: 'account' }> {
-  const p = request.principal;
-  if (p.kind !== 'account') throw httpErrors.FORBIDDEN();
-  return p;
-}
-
-export function userPrincipal(request: FastifyRequest): Extract<Principal, { kind: 'user' }> {
-  const p = request.principal;
-  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-  return p;
 }

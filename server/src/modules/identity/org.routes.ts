@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireAccount } from '../../http/access.ts';
 import type { OrgInvitation, OrgMember, OrgMembership } from './identity.model.ts';
-import { accountPrincipal, emailField, idParam, nameField, roleField } from './identity.schemas.ts';
+import { emailField, idParam, nameField, roleField } from './identity.schemas.ts';
 import type { IdentityService } from './identity.service.ts';
 
 const orgJson = z.object({ id: z.string(), name: z.string(), role: roleField, created_at: z.number() });
@@ -53,7 +54,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
       },
     },
     async (request, reply) => {
-      const membership = await identity.createOrg(accountPrincipal(request).accountId, request.body.name);
+      const membership = await identity.createOrg(requireAccount(request).accountId, request.body.name);
       return reply.code(201).send({ org: toOrgJson(membership) });
     },
   );
@@ -69,7 +70,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
       },
     },
     async (request) => ({
-      orgs: (await identity.listOrgsOf(accountPrincipal(request).accountId)).map(toOrgJson),
+      orgs: (await identity.listOrgsOf(requireAccount(request).accountId)).map(toOrgJson),
     }),
   );
 
@@ -87,7 +88,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
       },
     },
     async (request) => {
-      const detail = await identity.getOrgDetail(accountPrincipal(request).accountId, request.params.orgId);
+      const detail = await identity.getOrgDetail(requireAccount(request).accountId, request.params.orgId);
       return {
         org: toOrgJson(detail),
         members: detail.members.map(toMemberJson),
@@ -118,7 +119,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
     async (request, reply) => {
       const { email, role } = request.body;
       const result = await identity.addMember(
-        accountPrincipal(request).accountId,
+        requireAccount(request).accountId,
         request.params.orgId,
         email,
         role,
@@ -147,7 +148,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
     },
     async (request) => {
       const { orgId, accountId } = request.params;
-      await identity.changeRole(accountPrincipal(request).accountId, orgId, accountId, request.body.role);
+      await identity.changeRole(requireAccount(request).accountId, orgId, accountId, request.body.role);
       return { account_id: accountId, role: request.body.role };
     },
   );
@@ -164,7 +165,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
     },
     async (request, reply) => {
       const { orgId, accountId } = request.params;
-      await identity.removeMember(accountPrincipal(request).accountId, orgId, accountId);
+      await identity.removeMember(requireAccount(request).accountId, orgId, accountId);
       return reply.code(204).send();
     },
   );
@@ -181,7 +182,7 @@ export async function orgRoutes(app: FastifyInstance, options: { identity: Ident
     },
     async (request, reply) => {
       const { orgId, email } = request.params;
-      await identity.cancelInvitation(accountPrincipal(request).accountId, orgId, email);
+      await identity.cancelInvitation(requireAccount(request).accountId, orgId, email);
       return reply.code(204).send();
     },
   );

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { httpErrors } from '../../http/errors.ts';
+import { requireAccount, requireUser } from '../../http/access.ts';
 import type { IdentityService } from './identity.service.ts';
 import type { SessionKind } from './identity.table.ts';
 import { clearSessionCookies } from './session-cookies.ts';
@@ -17,8 +17,7 @@ export function signOutRoute(
       schema: { tags: ['identity'], summary: 'Sign out: revokes this session and clears its cookies' },
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (p.kind !== kind) throw httpErrors.FORBIDDEN();
+      const p = kind === 'account' ? requireAccount(request) : requireUser(request);
       await identity.endSession(p.sessionId);
       clearSessionCookies(reply, kind, secureCookies);
       return reply.code(204).send();

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireUser } from '../../http/access.ts';
 import { appCredentialFields } from '../apps/index.ts';
 import { loginErrors } from './errors.ts';
 import { type LoginService, loginCodeLifetimeMs } from './login.service.ts';
@@ -25,9 +25,7 @@ export async function loginRoutes(app: FastifyInstance, options: { login: LoginS
       },
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-      const issued = await login.issueCode(p.userId, request.params.appid);
+      const issued = await login.issueCode(requireUser(request).userId, request.params.appid);
       return reply
         .header('cache-control', 'no-store')
         .send({ code: issued.code, expires_in: loginCodeLifetimeMs / 1000 });

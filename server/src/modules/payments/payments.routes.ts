@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireApp } from '../../http/access.ts';
 import { paymentErrors } from './errors.ts';
 import { orderStatuses } from './order-state.ts';
 import {
@@ -29,12 +29,6 @@ const merchant = { access: ['app'] as const };
 const mutation = { access: ['app'] as const, idempotent: true };
 const idParam = z.strictObject({ id: z.string().min(1).max(64) });
 
-export function appIdOf(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
-  return p.appId;
-}
-
 /** The merchant's server API (client token): orders, refunds, settlement, receivers, statements. */
 export async function paymentsRoutes(
   app: FastifyInstance,
@@ -56,7 +50,7 @@ export async function paymentsRoutes(
     },
     async (request, reply) => {
       const b = request.body;
-      const { order, token } = await payments.orders.create(appIdOf(request), {
+      const { order, token } = await payments.orders.create(requireApp(request).appId, {
         outOrderNo: b.out_order_no,
         openid: b.openid,
         totalAmount: b.total_amount,
@@ -93,7 +87,7 @@ export async function paymentsRoutes(
     async (request) => {
       const q = request.query;
       const page = await payments.orders.list(
-        { appId: appIdOf(request) },
+        { appId: requireApp(request).appId },
         {
           ...(q.status ? { status: q.status } : {}),
           ...(q.created_from ? { createdFrom: boundOf(q.created_from, false) } : {}),
@@ -112,7 +106,7 @@ export async function paymentsRoutes(
       config: merchant,
       schema: { tags, summary: 'One order of the app', params: idParam, response: { 200: orderWire } },
     },
-    async (request) => orderJson(await payments.orders.get(appIdOf(request), request.params.id)),
+    async (request) => orderJson(await payments.orders.get(requireApp(request).appId, request.params.id)),
   );
 
   r.get(
@@ -126,7 +120,8 @@ export async function paymentsRoutes(
         response: { 200: orderWire },
       },
     },
-    async (request) => orderJson(await payments.orders.getByOutOrderNo(appIdOf(request), request.params.no)),
+    async (request) =>
+      orderJson(await payments.orders.getByOutOrderNo(requireApp(request).appId, request.params.no)),
   );
 
   r.post(
@@ -145,7 +140,7 @@ export async function paymentsRoutes(
     async (request) => {
       const b = request.body;
       return refundJson(
-        await payments.refunds.refund(appIdOf(request), request.params.id, {
+        await payments.refunds.refund(requireApp(request).appId, request.params.id, {
           outRefundNo: b.out_refund_no,
           amount: b.amount,
           reason: b.reason ?? null,
@@ -172,7 +167,9 @@ export async function paymentsRoutes(
         receiverId: s.receiver_id,
         amount: s.amount,
       }));
-      return settlementJson(await payments.settlement.settle(appIdOf(request), request.params.id, splits));
+      return settlementJson(
+        await payments.settlement.settle(requireApp(request).appId, request.params.id, splits),
+      );
     },
   );
 
@@ -188,7 +185,7 @@ export async function paymentsRoutes(
       },
     },
     async (request) =>
-      settlementJson(await payments.settlement.settlementOf(appIdOf(request), request.params.id)),
+      settlementJson(await payments.settlement.settlementOf(requireApp(request).appId, request.params.id)),
   );
 
   r.get(
@@ -197,7 +194,7 @@ export async function paymentsRoutes(
       config: merchant,
       schema: { tags, summary: 'One refund of the app', params: idParam, response: { 200: refundWire } },
     },
-    async (request) => refundJson(await payments.refunds.get(appIdOf(request), request.params.id)),
+    async (request) => refundJson(await payments.refunds.get(requireApp(request).appId, request.params.id)),
   );
 
   r.post(
@@ -212,7 +209,8 @@ export async function paymentsRoutes(
         response: { 200: refundWire },
       },
     },
-    async (request) => refundJson(await payments.refunds.accept(appIdOf(request), request.params.id)),
+    async (request) =>
+      refundJson(await payments.refunds.accept(requireApp(request).appId, request.params.id)),
   );
 
   r.post(
@@ -228,7 +226,9 @@ export async function paymentsRoutes(
       },
     },
     async (request) =>
-      refundJson(await payments.refunds.decline(appIdOf(request), request.params.id, request.body.reason)),
+      refundJson(
+        await payments.refunds.decline(requireApp(request).appId, request.params.id, request.body.reason),
+      ),
   );
 
   r.post(
@@ -244,7 +244,7 @@ export async function paymentsRoutes(
     },
     async (request) =>
       receiverJson(
-        await payments.settlement.createReceiver(appIdOf(request), {
+        await payments.settlement.createReceiver(requireApp(request).appId, {
           name: request.body.name,
           outReceiverNo: request.body.out_receiver_no,
         }),
@@ -262,7 +262,7 @@ export async function paymentsRoutes(
       },
     },
     async (request) => ({
-      items: (await payments.settlement.listReceivers(appIdOf(request))).map(receiverJson),
+      items: (await payments.settlement.listReceivers(requireApp(request).appId)).map(receiverJson),
     }),
   );
 
@@ -285,7 +285,7 @@ export async function paymentsRoutes(
       const from = boundOf(request.query.from, false);
       const to = boundOf(request.query.to, true);
       if (!(from < to)) throw paymentErrors.RANGE_INVALID();
-      const statement = await payments.statements.statement(appIdOf(request), from, to);
+      const statement = await payments.statements.statement(requireApp(request).appId, from, to);
       if (request.query.format === 'csv')
         return reply
           .type('text/csv; charset=utf-8')

@@ -1,17 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireUser } from '../../http/access.ts';
 import { orderJson, orderWire, refundJson, refundWire } from './payments.schemas.ts';
 import type { PaymentsService } from './payments.service.ts';
 
 const tags = ['payments'];
-
-function userIdOf(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-  return p.userId;
-}
 
 /** The end user's side, called by the super app: the payment sheet and "My orders". */
 export async function runtimePaymentRoutes(
@@ -40,7 +34,7 @@ export async function runtimePaymentRoutes(
     },
     async (request) => {
       const b = request.body;
-      const result = await payments.pay(userIdOf(request), {
+      const result = await payments.pay(requireUser(request).userId, {
         orderId: b.order_id,
         orderToken: b.order_token,
         confirmed: b.confirmed,
@@ -70,7 +64,7 @@ export async function runtimePaymentRoutes(
       },
     },
     async (request) => {
-      const page = await payments.userOrders(userIdOf(request), {
+      const page = await payments.userOrders(requireUser(request).userId, {
         ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
         ...(request.query.limit ? { limit: request.query.limit } : {}),
       });
@@ -98,7 +92,7 @@ export async function runtimePaymentRoutes(
       },
     },
     async (request, reply) => {
-      const refund = await payments.refunds.request(userIdOf(request), request.params.id, {
+      const refund = await payments.refunds.request(requireUser(request).userId, request.params.id, {
         reason: request.body.reason,
         ...(request.body.amount !== undefined ? { amount: request.body.amount } : {}),
       });

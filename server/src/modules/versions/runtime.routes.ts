@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type BlobStore, sendBlob } from '../../blobs/index.ts';
+import { optionalUser } from '../../http/access.ts';
 import { versionErrors } from './errors.ts';
 import type { VersionsService } from './versions.service.ts';
 
@@ -65,8 +66,7 @@ export async function runtimeRoutes(
       },
     },
     async (request, reply) => {
-      const p = request.principal;
-      const userId = p.kind === 'user' ? p.userId : undefined;
+      const userId = optionalUser(request)?.userId;
       const { app: found, version } = await versions.packageFor(request.params.appid, userId);
       const etag = `"${version.versionId}"`;
       // Which version a user gets can change at any release: always revalidate, cheaply.

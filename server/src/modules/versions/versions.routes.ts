@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Principal } from '../../http/access.ts';
+import { requireOperator } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import { versionErrors } from './errors.ts';
 import {
@@ -215,7 +215,9 @@ export async function versionsRoutes(
       },
     },
     async (request) => ({
-      version: toVersionJson(await versions.approve(operatorOf(request), request.params.versionId)),
+      version: toVersionJson(
+        await versions.approve(requireOperator(request).accountId, request.params.versionId),
+      ),
     }),
   );
 
@@ -233,14 +235,12 @@ export async function versionsRoutes(
     },
     async (request) => ({
       version: toVersionJson(
-        await versions.reject(operatorOf(request), request.params.versionId, request.body.reasons),
+        await versions.reject(
+          requireOperator(request).accountId,
+          request.params.versionId,
+          request.body.reasons,
+        ),
       ),
     }),
   );
-}
-
-function operatorOf(request: { principal: Principal }): string {
-  const p = request.principal;
-  if (p.kind !== 'account' || !p.operator) throw httpErrors.FORBIDDEN();
-  return p.accountId;
 }

@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { type Principal, requireAccount, requireApp } from '../../http/access.ts';
 import type { ReleaseState } from './release.service.ts';
 import type { Version, VersionCaller } from './version.model.ts';
 import type { QueuedVersion } from './version-catalogue.service.ts';
@@ -128,9 +127,8 @@ export function toReleaseJson(state: ReleaseState): z.infer<typeof releaseJson> 
 }
 
 /** The console account or the app's own client token acting on versions. */
-export function versionCaller(request: FastifyRequest): VersionCaller {
-  const p = request.principal;
-  if (p.kind === 'account') return { kind: 'account', accountId: p.accountId, operator: p.operator };
-  if (p.kind === 'app') return { kind: 'app', appId: p.appId };
-  throw httpErrors.FORBIDDEN();
+export function versionCaller(request: { principal: Principal }): VersionCaller {
+  if (request.principal.kind === 'app') return { kind: 'app', appId: requireApp(request).appId };
+  const { accountId, operator } = requireAccount(request);
+  return { kind: 'account', accountId, operator };
 }
