@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared-query.ts';
-import type { AnchorRow, NewVideoRow, VideoRow } from './content.table.ts';
+import type { NewVideoRow, VideoRow } from './content.table.ts';
 
 export async function insertVideo(db: Db, row: NewVideoRow): Promise<void> {
   await db.insertInto('video').values(row).execute();
@@ -169,16 +169,6 @@ export async function setHot(db: Db, id: string, hot: number): Promise<void> {
   await db.updateTable('video').set({ hot }).where('id', '=', id).execute();
 }
 
-export function anchorsOf(db: Db, kind: 'video' | 'poi', ownerIds: string[]): Promise<AnchorRow[]> {
-  if (ownerIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('anchor')
-    .selectAll()
-    .where('owner_kind', '=', kind)
-    .where('owner_id', 'in', ownerIds)
-    .execute();
-}
-
 export async function blobInUse(db: Db, sha256: string): Promise<boolean> {
   const row = await db
     .selectFrom('video')
@@ -187,4 +177,73 @@ export async function blobInUse(db: Db, sha256: string): Promise<boolean> {
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export async function setVideoStatus(db: Db, id: string, status: VideoRow['status']): Promise<void> {
+  await db.updateTable('video').set({ status }).where('id', '=', id).execute();
+}
+
+/** Which of these ids name a video (any status). */
+export async function knownVideoIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('video').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The user's videos, oldest first, as their export shows them. */
+export function videosOf(db: Db, creatorId: string) {
+  return db
+    .selectFrom('video')
+    .select(['id', 'caption', 'status', 'created_at', 'likes', 'plays'])
+    .where('creator_id', '=', creatorId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Takes every video of a creator out of the feeds and forgets its caption. */
+export async function removeVideosOf(db: Db, creatorId: string): Promise<void> {
+  await db
+    .updateTable('video')
+    .set({ status: 'removed', caption: '' })
+    .where('creator_id', '=', creatorId)
+    .execute();
+}
+
+/** Records a like; false when the user already liked the video. */
+export async function insertLike(db: Db, videoId: string, userId: string, now: number): Promise<boolean> {
+  const result = await db
+    .insertInto('video_like')
+    .values({ video_id: videoId, user_id: userId, created_at: now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+/** Takes a like back; false when there was none. */
+export async function deleteLike(db: Db, videoId: string, userId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('video_like')
+    .where('video_id', '=', videoId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export function likesOf(db: Db, userId: string) {
+  return db
+    .selectFrom('video_like')
+    .select(['video_id', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Deletes every like of the user; the videos they were on. */
+export async function deleteLikesOf(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .deleteFrom('video_like')
+    .where('user_id', '=', userId)
+    .returning('video_id')
+    .execute();
+  return rows.map((r) => r.video_id);
 }

@@ -1,9 +1,9 @@
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
 import type { LoginService } from '../login/index.ts';
 import type { WebhooksService } from '../webhooks/index.ts';
 import { claimErasure, findErasure } from './erasure.repository.ts';
-import type { PersonalDataContributor } from './personal-data-contributor.ts';
 
 export const userDeletedEvent = 'user.deleted';
 

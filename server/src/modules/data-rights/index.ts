@@ -12,6 +12,9 @@
  * @example
  * createDataRightsService({ db, clock, login, webhooks, contributors: [identityPersonalData(db, clock), …] });
  */
+
+// The contract lives below data rights (personal-data/); re-exported for callers of the old path.
+export type { PersonalDataContributor } from '../../personal-data/index.ts';
 export { dataRightsPlugin } from './data-rights.plugin.ts';
 export { deletionConfirmation } from './data-rights.routes.ts';
 export {
@@ -25,4 +28,3 @@ export {
 export type { DataRightsTables } from './data-rights.table.ts';
 export { dataRightsErrors } from './errors.ts';
 export { dataRightsMigrations } from './migrations/index.ts';
-export type { PersonalDataContributor } from './personal-data-contributor.ts';

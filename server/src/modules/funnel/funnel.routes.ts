@@ -43,7 +43,11 @@ export async function funnelRoutes(app: FastifyInstance, options: FunnelRouteOpt
       const span = dayOfDate(to) - dayOfDate(from);
       if (!(span >= 0 && span <= 366)) throw funnelErrors.RANGE_INVALID();
       await options.authorizeAppReader(requireAccount(request), appid);
-      return { appid, days: await options.funnel.daily(appid, from, to) };
+      const days = await options.funnel.daily(appid, from, to);
+      return {
+        appid,
+        days: days.map((d) => ({ date: d.date, ...d.steps, settled_amount: d.settledAmount })),
+      };
     },
   );
 }

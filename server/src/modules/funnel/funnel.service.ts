@@ -1,19 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { countsByDay, insertFunnelEvent, insertReportedOnce } from './funnel.repository.ts';
 import { type FunnelStep, funnelSteps, type ReportedStep } from './funnel.table.ts';
 
 const dayMs = 86_400_000;
 
+/** One day of an app's funnel: how many of each step, and the amount settled. */
 export interface FunnelDay {
+  /** `YYYY-MM-DD`, UTC. */
   date: string;
-  anchor_exposure: number;
-  anchor_click: number;
-  app_open: number;
-  login: number;
-  paid: number;
-  settled: number;
-  settled_amount: number;
+  steps: Record<FunnelStep, number>;
+  settledAmount: number;
 }
 
 /** A step a client says happened: who said it (null when nobody is signed in), and where. */
@@ -59,19 +57,16 @@ export function dayOfDate(date: string): number {
 export function createFunnelService(db: Db): FunnelService {
   return {
     async record(executor, s) {
-      await executor
-        .insertInto('funnel_event')
-        .values({
-          id: newId('fe'),
-          appid: s.appid,
-          step: s.step,
-          user_id: s.userId ?? null,
-          amount: s.amount ?? 0,
-          day: dayOf(s.at),
-          at: s.at,
-          reported_key: null,
-        })
-        .execute();
+      await insertFunnelEvent(executor, {
+        id: newId('fe'),
+        appid: s.appid,
+        step: s.step,
+        user_id: s.userId ?? null,
+        amount: s.amount ?? 0,
+        day: dayOf(s.at),
+        at: s.at,
+        reported_key: null,
+      });
     },
     async recordReported(executor, s) {
       if (s.userId === null) return false;
@@ -80,45 +75,30 @@ export function createFunnelService(db: Db): FunnelService {
       const key = createHash('sha256')
         .update(JSON.stringify([s.userId, s.step, s.appid, s.videoId ?? '', day]))
         .digest('base64url');
-      const inserted = await executor
-        .insertInto('funnel_event')
-        .values({
-          id: newId('fe'),
-          appid: s.appid,
-          step: s.step,
-          user_id: s.userId,
-          amount: 0,
-          day,
-          at: s.at,
-          reported_key: key,
-        })
-        .onConflict((oc) => oc.column('reported_key').doNothing())
-        .executeTakeFirst();
-      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+      return insertReportedOnce(executor, {
+        id: newId('fe'),
+        appid: s.appid,
+        step: s.step,
+        user_id: s.userId,
+        amount: 0,
+        day,
+        at: s.at,
+        reported_key: key,
+      });
     },
     async daily(appid, from, to) {
       const first = dayOfDate(from);
       const last = dayOfDate(to);
-      const rows = await db
-        .selectFrom('funnel_event')
-        .select(['day', 'step'])
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('amount')])
-        .where('appid', '=', appid)
-        .where('day', '>=', first)
-        .where('day', '<=', last)
-        .groupBy(['day', 'step'])
-        .execute();
       const days = new Map<number, FunnelDay>();
       for (let d = first; d <= last; d++) {
-        const row = { date: dateOfDay(d), settled_amount: 0 } as FunnelDay;
-        for (const step of funnelSteps) row[step] = 0;
-        days.set(d, row);
+        const steps = Object.fromEntries(funnelSteps.map((step) => [step, 0])) as Record<FunnelStep, number>;
+        days.set(d, { date: dateOfDay(d), steps, settledAmount: 0 });
       }
-      for (const r of rows) {
-        const day = days.get(Number(r.day));
+      for (const r of await countsByDay(db, appid, first, last)) {
+        const day = days.get(r.day);
         if (!day) continue;
-        day[r.step as FunnelStep] = Number(r.n);
-        if (r.step === 'settled') day.settled_amount = Number(r.amount ?? 0);
+        day.steps[r.step] = r.count;
+        if (r.step === 'settled') day.settledAmount = r.amount;
       }
       return [...days.values()];
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
-import type { PersonalDataContributor } from '../data-rights/index.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
+import { stepsOf, unlinkStepsOf } from './funnel.repository.ts';
 
 /**
  * The funnel steps recorded with the user's id. Erasing unlinks them: each app's daily
@@ -9,12 +10,7 @@ export function funnelPersonalData(db: Db): PersonalDataContributor {
   return {
     section: 'funnel',
     async export(userId) {
-      const steps = await db
-        .selectFrom('funnel_event')
-        .select(['appid', 'step', 'amount', 'at'])
-        .where('user_id', '=', userId)
-        .orderBy('at')
-        .execute();
+      const steps = await stepsOf(db, userId);
       return {
         steps: steps.map((s) => ({
           appid: s.appid,
@@ -25,11 +21,7 @@ export function funnelPersonalData(db: Db): PersonalDataContributor {
       };
     },
     async erase(userId, trx) {
-      await trx
-        .updateTable('funnel_event')
-        .set({ user_id: null, reported_key: null })
-        .where('user_id', '=', userId)
-        .execute();
+      await unlinkStepsOf(trx, userId);
     },
   };
 }

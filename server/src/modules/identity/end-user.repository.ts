@@ -65,3 +65,19 @@ export async function consumeOtp(db: Db, id: string, now: number, maxAttempts: n
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** The sign-in codes sent to a phone, oldest first, without the codes' hashes. */
+export function otpsSentTo(db: Db, phone: string) {
+  return db
+    .selectFrom('phone_otp')
+    .select(['created_at', 'expires_at', 'consumed_at', 'ip'])
+    .where('phone', '=', phone)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Deletes the user and every code sent to their phone. */
+export async function deleteUser(db: Db, user: Pick<EndUserRow, 'id' | 'phone'>): Promise<void> {
+  await db.deleteFrom('phone_otp').where('phone', '=', user.phone).execute();
+  await db.deleteFrom('end_user').where('id', '=', user.id).execute();
+}

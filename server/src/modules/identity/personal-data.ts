@@ -1,7 +1,8 @@
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
-import type { PersonalDataContributor } from '../data-rights/index.ts';
-import { findUserById } from './end-user.repository.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
+import { deleteUser, findUserById, otpsSentTo } from './end-user.repository.ts';
+import { revokeUserSessions, userSessionsOf } from './session.repository.ts';
 
 /**
  * What identity holds about an end user: the account (phone), sessions and sign-in codes
@@ -14,21 +15,8 @@ export function identityPersonalData(db: Db, clock: Clock): PersonalDataContribu
     section: 'identity',
     async export(userId) {
       const user = await findUserById(db, userId);
-      const sessions = await db
-        .selectFrom('auth_session')
-        .select(['id', 'created_at', 'expires_at', 'revoked_at'])
-        .where('kind', '=', 'user')
-        .where('subject_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
-      const codes = user
-        ? await db
-            .selectFrom('phone_otp')
-            .select(['created_at', 'expires_at', 'consumed_at', 'ip'])
-            .where('phone', '=', user.phone)
-            .orderBy('created_at')
-            .execute()
-        : [];
+      const sessions = await userSessionsOf(db, userId);
+      const codes = user ? await otpsSentTo(db, user.phone) : [];
       return {
         account: user
           ? {
@@ -53,17 +41,9 @@ export function identityPersonalData(db: Db, clock: Clock): PersonalDataContribu
       };
     },
     async erase(userId, trx) {
-      await trx
-        .updateTable('auth_session')
-        .set({ revoked_at: clock.now() })
-        .where('kind', '=', 'user')
-        .where('subject_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .execute();
+      await revokeUserSessions(trx, userId, clock.now());
       const user = await findUserById(trx, userId);
-      if (!user) return;
-      await trx.deleteFrom('phone_otp').where('phone', '=', user.phone).execute();
-      await trx.deleteFrom('end_user').where('id', '=', userId).execute();
+      if (user) await deleteUser(trx, user);
     },
   };
 }

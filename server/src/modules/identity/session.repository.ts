@@ -39,3 +39,25 @@ export async function revokeSession(db: Db, id: string, at: number): Promise<voi
     .where('revoked_at', 'is', null)
     .execute();
 }
+
+/** A user's sessions, oldest first, without their token or CSRF material. */
+export function userSessionsOf(db: Db, userId: string) {
+  return db
+    .selectFrom('auth_session')
+    .select(['id', 'created_at', 'expires_at', 'revoked_at'])
+    .where('kind', '=', 'user')
+    .where('subject_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Revokes every live session of an end user at once. */
+export async function revokeUserSessions(db: Db, userId: string, at: number): Promise<void> {
+  await db
+    .updateTable('auth_session')
+    .set({ revoked_at: at })
+    .where('kind', '=', 'user')
+    .where('subject_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}

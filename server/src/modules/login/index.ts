@@ -15,4 +15,4 @@ export {
 export type { LoginTables } from './login.table.ts';
 export { loginMigrations } from './migrations/index.ts';
 export { loginPersonalData } from './personal-data.ts';
-export { platformKey } from './platform-keys.ts';
+export { platformKey } from './platform-key.repository.ts';

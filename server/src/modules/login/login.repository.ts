@@ -81,3 +81,30 @@ export function findSessionKey(
     .where('user_id', '=', userId)
     .executeTakeFirst();
 }
+
+/** The apps the user logged in to, oldest first, with the ids each knows them by. */
+export function appUsersOf(db: Db, userId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['app_id', 'openid', 'unionid', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** When the user was issued login codes, oldest first: never the codes' hashes. */
+export function loginCodesOf(db: Db, userId: string) {
+  return db
+    .selectFrom('login_code')
+    .select(['app_id', 'created_at', 'used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Forgets the user's per-app ids, session keys and codes: an old openid resolves to no one. */
+export async function deleteLoginsOf(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('app_user_session').where('user_id', '=', userId).execute();
+  await db.deleteFrom('login_code').where('user_id', '=', userId).execute();
+  await db.deleteFrom('app_user').where('user_id', '=', userId).execute();
+}

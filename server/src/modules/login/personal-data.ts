@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
 import type { AppsService } from '../apps/index.ts';
-import type { PersonalDataContributor } from '../data-rights/index.ts';
+import { appUsersOf, deleteLoginsOf, loginCodesOf } from './login.repository.ts';
 
 /**
  * What login holds about an end user: the apps they logged in to with the openid and
@@ -8,25 +9,11 @@ import type { PersonalDataContributor } from '../data-rights/index.ts';
  * session keys. Erasing forgets the mapping, so an old openid resolves to no one.
  */
 export function loginPersonalData(db: Db, apps: Pick<AppsService, 'get'>): PersonalDataContributor {
-  async function appUsers(userId: string) {
-    return db
-      .selectFrom('app_user')
-      .select(['app_id', 'openid', 'unionid', 'created_at'])
-      .where('user_id', '=', userId)
-      .orderBy('created_at')
-      .execute();
-  }
-
   return {
     section: 'login',
     async export(userId) {
-      const used = await appUsers(userId);
-      const codes = await db
-        .selectFrom('login_code')
-        .select(['app_id', 'created_at', 'used_at'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
+      const used = await appUsersOf(db, userId);
+      const codes = await loginCodesOf(db, userId);
       const appids = new Map<string, string | null>();
       for (const id of new Set([...used, ...codes].map((r) => r.app_id))) {
         appids.set(id, (await apps.get(id))?.appid ?? null);
@@ -46,12 +33,10 @@ export function loginPersonalData(db: Db, apps: Pick<AppsService, 'get'>): Perso
       };
     },
     async erase(userId, trx) {
-      await trx.deleteFrom('app_user_session').where('user_id', '=', userId).execute();
-      await trx.deleteFrom('login_code').where('user_id', '=', userId).execute();
-      await trx.deleteFrom('app_user').where('user_id', '=', userId).execute();
+      await deleteLoginsOf(trx, userId);
     },
     async appsUsed(userId) {
-      return (await appUsers(userId)).map((u) => u.app_id);
+      return (await appUsersOf(db, userId)).map((u) => u.app_id);
     },
   };
 }

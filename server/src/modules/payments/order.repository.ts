@@ -116,3 +116,39 @@ export function ordersWithEventsIn(
     .orderBy('id')
     .execute();
 }
+
+/** The user's orders, oldest first, as their export shows them. */
+export function ordersOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('payment_order')
+    .select([
+      'id',
+      'appid',
+      'out_order_no',
+      'status',
+      'total_amount',
+      'refunded_amount',
+      'currency',
+      'subject',
+      'created_at',
+    ])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The apps (internal ids) the user ordered from. */
+export async function appsOrderedFrom(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('payment_order')
+    .select('app_id')
+    .distinct()
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.app_id);
+}
+
+/** Puts a pseudonym where the user's id was on their orders. */
+export async function replaceOrderPayer(db: Executor, userId: string, alias: string): Promise<void> {
+  await db.updateTable('payment_order').set({ user_id: alias }).where('user_id', '=', userId).execute();
+}

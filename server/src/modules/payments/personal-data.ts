@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
-import type { PersonalDataContributor } from '../data-rights/index.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
+import { appsOrderedFrom, ordersOfUser, replaceOrderPayer } from './order.repository.ts';
+import { refundsOfUser, replaceRefundPayer } from './refund.repository.ts';
 
 /**
  * A user's orders and refunds. Money records stay (the law requires them and the ledger
@@ -13,28 +15,8 @@ export function paymentsPersonalData(db: Db): PersonalDataContributor {
   return {
     section: 'payments',
     async export(userId) {
-      const orders = await db
-        .selectFrom('payment_order')
-        .select([
-          'id',
-          'appid',
-          'out_order_no',
-          'status',
-          'total_amount',
-          'refunded_amount',
-          'currency',
-          'subject',
-          'created_at',
-        ])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
-      const refunds = await db
-        .selectFrom('payment_refund')
-        .select(['id', 'order_id', 'amount', 'currency', 'status', 'reason', 'created_at'])
-        .where('user_id', '=', userId)
-        .orderBy('created_at')
-        .execute();
+      const orders = await ordersOfUser(db, userId);
+      const refunds = await refundsOfUser(db, userId);
       return {
         orders: orders.map((o) => ({
           order_id: o.id,
@@ -60,17 +42,11 @@ export function paymentsPersonalData(db: Db): PersonalDataContributor {
     },
     async erase(userId, trx) {
       const alias = pseudonym(userId);
-      await trx.updateTable('payment_order').set({ user_id: alias }).where('user_id', '=', userId).execute();
-      await trx.updateTable('payment_refund').set({ user_id: alias }).where('user_id', '=', userId).execute();
+      await replaceOrderPayer(trx, userId, alias);
+      await replaceRefundPayer(trx, userId, alias);
     },
     async appsUsed(userId) {
-      const rows = await db
-        .selectFrom('payment_order')
-        .select('app_id')
-        .distinct()
-        .where('user_id', '=', userId)
-        .execute();
-      return rows.map((r) => r.app_id);
+      return appsOrderedFrom(db, userId);
     },
   };
 }

@@ -78,3 +78,18 @@ export function splitsOfOrders(on: Executor, orderIds: readonly string[]) {
     .orderBy('receiver_id')
     .execute();
 }
+
+/** The user's refunds, oldest first, as their export shows them. */
+export function refundsOfUser(db: Executor, userId: string) {
+  return db
+    .selectFrom('payment_refund')
+    .select(['id', 'order_id', 'amount', 'currency', 'status', 'reason', 'created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Puts a pseudonym where the user's id was on their refunds. */
+export async function replaceRefundPayer(db: Executor, userId: string, alias: string): Promise<void> {
+  await db.updateTable('payment_refund').set({ user_id: alias }).where('user_id', '=', userId).execute();
+}

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.ts';
+import type { Db } from '../db/database.ts';
 
 /**
  * What one module holds about an end user, and how it lets go of it. Each module that

@@ -1,0 +1,53 @@
+import type { Db } from '../../db/database.ts';
+import type { FunnelEventTable } from './funnel.table.ts';
+
+export async function insertFunnelEvent(db: Db, row: FunnelEventTable): Promise<void> {
+  await db.insertInto('funnel_event').values(row).execute();
+}
+
+/** Inserts a reported step unless its `reported_key` was counted already; whether it was new. */
+export async function insertReportedOnce(db: Db, row: FunnelEventTable): Promise<boolean> {
+  const inserted = await db
+    .insertInto('funnel_event')
+    .values(row)
+    .onConflict((oc) => oc.column('reported_key').doNothing())
+    .executeTakeFirst();
+  return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** How many of each step, and their amount, per day of an app (days are UTC day numbers). */
+export async function countsByDay(db: Db, appid: string, firstDay: number, lastDay: number) {
+  const rows = await db
+    .selectFrom('funnel_event')
+    .select(['day', 'step'])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('amount').as('amount')])
+    .where('appid', '=', appid)
+    .where('day', '>=', firstDay)
+    .where('day', '<=', lastDay)
+    .groupBy(['day', 'step'])
+    .execute();
+  return rows.map((r) => ({
+    day: Number(r.day),
+    step: r.step,
+    count: Number(r.n),
+    amount: Number(r.amount ?? 0),
+  }));
+}
+
+export function stepsOf(db: Db, userId: string) {
+  return db
+    .selectFrom('funnel_event')
+    .select(['appid', 'step', 'amount', 'at'])
+    .where('user_id', '=', userId)
+    .orderBy('at')
+    .execute();
+}
+
+/** Each app's daily funnel keeps its counts; no step points at the person any more. */
+export async function unlinkStepsOf(db: Db, userId: string): Promise<void> {
+  await db
+    .updateTable('funnel_event')
+    .set({ user_id: null, reported_key: null })
+    .where('user_id', '=', userId)
+    .execute();
+}
