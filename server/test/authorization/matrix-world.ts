@@ -162,7 +162,7 @@ export async function buildMatrixWorld(t: TestPlatform) {
       video: await t.content.storeUpload('video', matrixMedia.mp4),
       cover: await t.content.storeUpload('cover', matrixMedia.jpeg),
     });
-    return published.video_id;
+    return published.id;
   };
   const videos = { kept: await video(), ownDelete: await video(), operatorDelete: await video() };
   const poi = await ok(

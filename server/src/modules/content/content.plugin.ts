@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { type ContentRouteOptions, contentRoutes } from './content.routes.ts';
+import { feedRoutes } from './feed.routes.ts';
+import { poiRoutes } from './poi.routes.ts';
+import { type VideoRouteOptions, videoRoutes } from './video.routes.ts';
 
-/** The content module's HTTP surface: the feed, its events, and the console's uploads. */
+export type ContentRouteOptions = VideoRouteOptions;
+
+/** The content module's HTTP surface: the feed, its events, videos and their uploads, POIs. */
 export async function contentPlugin(app: FastifyInstance, options: ContentRouteOptions): Promise<void> {
-  await app.register(contentRoutes, options);
+  await app.register(feedRoutes, options);
+  await app.register(videoRoutes, options);
+  await app.register(poiRoutes, options);
 }

@@ -7,7 +7,7 @@ import { openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
 import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
 import { bearerToken } from '../../http/access.ts';
-import { createLogger } from '../../http/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import { createFunnelService, funnelMigrations, funnelPlugin } from '../funnel/index.ts';
 import { type AppCard, contentMigrations, contentPlugin, createContentService } from './index.ts';
 

@@ -1,13 +1,7 @@
-export { contentPlugin } from './content.plugin.ts';
-export type { ContentRouteOptions } from './content.routes.ts';
-export {
-  type AppCard,
-  type ContentService,
-  createContentService,
-  type FeedVideo,
-  feedEventTypes,
-  type MountableApps,
-} from './content.service.ts';
+export type { Anchor, AppCard, FeedPage, MountableApps, Poi, Video } from './content.model.ts';
+export { feedEventTypes } from './content.model.ts';
+export { type ContentRouteOptions, contentPlugin } from './content.plugin.ts';
+export { type ContentService, createContentService } from './content.service.ts';
 export type { ContentTables } from './content.table.ts';
 export { contentErrors } from './errors.ts';
 export { contentMigrations } from './migrations/index.ts';

@@ -56,10 +56,10 @@ describe.each(testEngines)('personal data of content and funnel on %s', (engine)
       video: media('video/mp4'),
       cover: media('image/jpeg'),
     });
-    await content.like(theirs.video_id, 'usr_chef', true);
-    await content.like(theirs.video_id, 'usr_other', true);
+    await content.like(theirs.id, 'usr_chef', true);
+    await content.like(theirs.id, 'usr_other', true);
     await content.recordEvents('usr_chef', [
-      { type: 'play', video_id: theirs.video_id, at: clock.now() },
+      { type: 'play', videoId: theirs.id, at: clock.now() },
       { type: 'app_open', appid: 'ttshop', at: clock.now() },
     ]);
 
@@ -68,14 +68,14 @@ describe.each(testEngines)('personal data of content and funnel on %s', (engine)
       creator: { display_name: 'Chef Li', since: clock.now() },
       videos: [
         expect.objectContaining({
-          video_id: mine.video_id,
+          video_id: mine.id,
           caption: 'Hand-pulled noodles',
           status: 'published',
         }),
       ],
-      likes: [{ video_id: theirs.video_id, liked_at: clock.now() }],
+      likes: [{ video_id: theirs.id, liked_at: clock.now() }],
       feed_events: expect.arrayContaining([
-        { type: 'play', video_id: theirs.video_id, appid: null, at: clock.now() },
+        { type: 'play', video_id: theirs.id, appid: null, at: clock.now() },
         { type: 'app_open', video_id: null, appid: 'ttshop', at: clock.now() },
       ]),
     });
@@ -95,9 +95,9 @@ describe.each(testEngines)('personal data of content and funnel on %s', (engine)
     expect(after).toMatchObject({ creator: { display_name: 'Deleted user' }, likes: [], feed_events: [] });
     expect(after.videos).toEqual([expect.objectContaining({ status: 'removed', caption: '' })]);
     expect(await funnelData.export('usr_chef')).toEqual({ steps: [] });
-    await expect(content.getVideo(mine.video_id)).rejects.toMatchObject({ code: 'CONTENT_VIDEO_NOT_FOUND' });
+    await expect(content.getVideo(mine.id)).rejects.toMatchObject({ code: 'CONTENT_VIDEO_NOT_FOUND' });
     // The other creator's video lost exactly the erased like; their own data is untouched.
-    expect((await content.getVideo(theirs.video_id)).likes).toBe(1);
+    expect((await content.getVideo(theirs.id)).likes).toBe(1);
     expect(((await contentData.export('usr_other')) as { likes: unknown[] }).likes).toHaveLength(1);
     // The app's funnel still counts the step, now without a person behind it.
     const steps = await db.selectFrom('funnel_event').select(['user_id', 'step']).execute();

@@ -1,0 +1,88 @@
+/** The content module's domain types (camelCase); routes map them to the wire. */
+
+/** What content needs to know of an app: whether an anchor may open it now, and its card. */
+export interface AppCard {
+  appid: string;
+  name: string;
+  iconUrl: string | null;
+  /** When the app was created: a new app's videos get exploration slots. */
+  createdAt: number;
+}
+export interface MountableApps {
+  /** The cards of the apps that may be mounted now (released, mounting allowed, not taken down). */
+  mountable(appids: string[]): Promise<Map<string, AppCard>>;
+}
+
+export interface StoredMedia {
+  sha256: string;
+  size: number;
+  type: string;
+}
+
+export interface AnchorInput {
+  appid: string;
+  title: string;
+  path: string;
+}
+
+/** A service anchor as viewers see it: the app's card and the page it opens. */
+export interface Anchor {
+  appid: string;
+  appName: string;
+  appIconUrl: string | null;
+  title: string;
+  path: string;
+}
+
+/** A published video as its card shows it. */
+export interface Video {
+  id: string;
+  caption: string;
+  creator: { id: string; name: string };
+  videoType: string;
+  likes: number;
+  plays: number;
+  createdAt: number;
+  anchor: Anchor | null;
+}
+
+export interface FeedPage {
+  items: Video[];
+  nextCursor: string | null;
+}
+
+/** A point of interest (a store) carrying service anchors. */
+export interface Poi {
+  id: string;
+  name: string;
+  address: string;
+  lat: number;
+  lng: number;
+  anchors: Anchor[];
+}
+
+export interface PoiInput {
+  name: string;
+  address: string;
+  lat: number;
+  lng: number;
+  createdBy: string;
+  anchors: AnchorInput[];
+}
+
+export const feedEventTypes = [
+  'impression',
+  'play',
+  'complete',
+  'like',
+  'anchor_exposure',
+  'anchor_click',
+  'app_open',
+] as const;
+export type FeedEventType = (typeof feedEventTypes)[number];
+export interface FeedEventInput {
+  type: FeedEventType;
+  videoId?: string;
+  appid?: string;
+  at: number;
+}

@@ -1,0 +1,73 @@
+import { newId } from '../../db/ids.ts';
+import { anchorsOf, insertAnchor } from './anchor.repository.ts';
+import { anchorView, validateAnchorShape } from './anchor-rules.ts';
+import type { Poi, PoiInput } from './content.model.ts';
+import type { ContentContext } from './content-context.ts';
+import { contentErrors } from './errors.ts';
+import { findPoi, insertPoi } from './poi.repository.ts';
+
+/** Points of interest (stores) and the service anchors they carry. */
+export interface PoiService {
+  createPoi(input: PoiInput): Promise<Poi>;
+  getPoi(id: string): Promise<Poi>;
+}
+
+type PoiDeps = Pick<ContentContext, 'db' | 'clock' | 'apps'>;
+
+export function createPoiService(ctx: PoiDeps): PoiService {
+  const { db, clock, apps } = ctx;
+
+  async function getPoi(id: string): Promise<Poi> {
+    const poi = await findPoi(db, id);
+    if (!poi) throw contentErrors.POI_NOT_FOUND();
+    const anchors = await anchorsOf(db, 'poi', [id]);
+    const cards = await apps.mountable(anchors.map((a) => a.appid));
+    return {
+      id: poi.id,
+      name: poi.name,
+      address: poi.address,
+      lat: poi.lat_e6 / 1e6,
+      lng: poi.lng_e6 / 1e6,
+      anchors: anchors.flatMap((a) => {
+        const view = anchorView(a, cards);
+        return view ? [view] : [];
+      }),
+    };
+  }
+
+  return {
+    async createPoi(input) {
+      for (const a of input.anchors) validateAnchorShape(a);
+      const cards = await apps.mountable(input.anchors.map((a) => a.appid));
+      for (const a of input.anchors)
+        if (!cards.has(a.appid)) throw contentErrors.ANCHOR_APP_NOT_MOUNTABLE({ appid: a.appid });
+      const id = newId('poi');
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        await insertPoi(trx, {
+          id,
+          name: input.name,
+          address: input.address,
+          lat_e6: Math.round(input.lat * 1e6),
+          lng_e6: Math.round(input.lng * 1e6),
+          created_by: input.createdBy,
+          created_at: now,
+        });
+        for (const a of input.anchors) {
+          await insertAnchor(trx, {
+            id: newId('anc'),
+            owner_kind: 'poi',
+            owner_id: id,
+            appid: a.appid,
+            title: a.title,
+            path: a.path.replace(/^\//, ''),
+            created_at: now,
+          });
+        }
+      });
+      return getPoi(id);
+    },
+
+    getPoi,
+  };
+}
