@@ -10,10 +10,10 @@ import { answerClientError } from './http/client-errors.ts';
 import { installErrorHandler, renderError } from './http/error-handler.ts';
 import { httpErrors } from './http/errors.ts';
 import { installJsonBodyParser } from './http/json-body.ts';
-import type { Logger } from './http/logger.ts';
 import { installNulRefusal } from './http/nul-characters.ts';
 import { installOpenApi } from './http/openapi.ts';
 import { installIdempotency } from './idempotency/index.ts';
+import type { Logger } from './logging/logger.ts';
 
 export interface AppOptions {
   logger: Logger;

@@ -14,9 +14,9 @@ import {
   migrationsCurrent,
 } from './db/migrator.ts';
 import type { Authenticator } from './http/access.ts';
-import { createLogger, type Logger } from './http/logger.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
+import { createLogger, type Logger } from './logging/logger.ts';
 import {
   type AppsService,
   appsMigrations,

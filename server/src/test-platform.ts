@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import type { Clock } from './db/clock.ts';
 import type { Engine } from './db/database.ts';
 import { createTestTarget } from './db/test-database.ts';
-import type { Logger } from './http/logger.ts';
+import type { Logger } from './logging/logger.ts';
 import { createPlatform, type Platform } from './platform.ts';
 
 /**

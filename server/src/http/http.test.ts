@@ -5,10 +5,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../app.ts';
+import { createLogger } from '../logging/logger.ts';
 import type { Authenticator } from './access.ts';
 import { bearerToken } from './access.ts';
 import { httpErrors } from './errors.ts';
-import { createLogger } from './logger.ts';
 
 // The infrastructure every route inherits, exercised over real HTTP with a tiny module.
 const logLines: string[] = [];

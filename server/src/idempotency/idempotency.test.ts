@@ -8,7 +8,7 @@ import { openDatabase } from '../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../db/migrator.ts';
 import { createTestTarget, type TestTarget, testEngines } from '../db/test-database.ts';
 import { bearerToken } from '../http/access.ts';
-import { createLogger } from '../http/logger.ts';
+import { createLogger } from '../logging/logger.ts';
 import { idempotencyMigrations } from './index.ts';
 
 describe.each(testEngines)('Idempotency-Key on %s', (engine) => {

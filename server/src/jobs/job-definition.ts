@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { Job } from './job.ts';
 import type { RetryPolicy } from './retry-policy.ts';
 

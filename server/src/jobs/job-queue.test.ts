@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manualClock } from '../db/clock.ts';
 import { testEngines } from '../db/test-database.ts';
-import { createLogger } from '../http/logger.ts';
+import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, defineJob, type JobQueue, PermanentJobError } from './index.ts';
 import { claimJobs, completeJob } from './job.repository.ts';
 import { useJobsDatabase } from './test-jobs-database.ts';

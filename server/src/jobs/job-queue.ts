@@ -1,7 +1,7 @@
 import type { Clock } from '../db/clock.ts';
 import type { Db, Engine, Executor } from '../db/database.ts';
 import { newId } from '../db/ids.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import { jobErrors } from './errors.ts';
 import {
   findJobRow,

@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { type DatabaseTarget, openDatabase } from '../db/database.ts';
-import { createLogger } from '../http/logger.ts';
+import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, defineJob } from './index.ts';
 
 const mode = process.argv[2];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Clock } from '../db/clock.ts';
 import type { Db, Engine } from '../db/database.ts';
-import type { Logger } from '../http/logger.ts';
+import type { Logger } from '../logging/logger.ts';
 import {
   buryAbandonedJobs,
   buryJob,

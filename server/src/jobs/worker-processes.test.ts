@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testEngines } from '../db/test-database.ts';
-import { createLogger } from '../http/logger.ts';
+import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, defineJob } from './index.ts';
 import { useJobsDatabase } from './test-jobs-database.ts';
 

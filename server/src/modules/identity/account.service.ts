@@ -7,8 +7,8 @@ import {
   operatorExists,
 } from './account.repository.ts';
 import { identityErrors } from './errors.ts';
-import type { IdentityDeps } from './identity.deps.ts';
 import { type Account, type SessionGrant, toAccount } from './identity.model.ts';
+import type { IdentityDeps } from './identity-context.ts';
 import { clearLoginThrottle, findLoginThrottle, saveLoginThrottle } from './login-throttle.repository.ts';
 import { deleteInvitation, insertMember, listInvitationsForEmail } from './org.repository.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.ts';

@@ -13,8 +13,8 @@ import {
   touchUserSignIn,
 } from './end-user.repository.ts';
 import { identityErrors } from './errors.ts';
-import type { IdentityDeps } from './identity.deps.ts';
 import { type EndUser, type SessionGrant, toEndUser } from './identity.model.ts';
+import type { IdentityDeps } from './identity-context.ts';
 import type { SessionService } from './session.service.ts';
 
 const minute = 60_000;

@@ -1,9 +1,9 @@
 import { createAccountService, loginPolicy, type NewAccount, type OperatorSetup } from './account.service.ts';
 import { createEndUserService, otpPolicy } from './end-user.service.ts';
 import { purgeExpiredRows } from './expired-rows.repository.ts';
-import type { IdentityDeps } from './identity.deps.ts';
 import type { Account, EndUser, Org, OrgMembership, SessionGrant } from './identity.model.ts';
 import type { OrgRole } from './identity.table.ts';
+import type { IdentityDeps } from './identity-context.ts';
 import { type AddMemberResult, createOrgService, type OrgDetail } from './org.service.ts';
 import { createSessionService, type SessionPrincipal } from './session.service.ts';
 

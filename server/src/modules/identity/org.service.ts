@@ -3,7 +3,6 @@ import { newId } from '../../db/ids.ts';
 import { findAccountByEmail } from './account.repository.ts';
 import { normalizeEmail } from './account.service.ts';
 import { identityErrors } from './errors.ts';
-import type { IdentityDeps } from './identity.deps.ts';
 import {
   type Org,
   type OrgInvitation,
@@ -13,6 +12,7 @@ import {
   toOrg,
 } from './identity.model.ts';
 import type { OrgRole } from './identity.table.ts';
+import type { IdentityDeps } from './identity-context.ts';
 import {
   countOwners,
   deleteInvitation,

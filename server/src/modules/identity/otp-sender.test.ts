@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
-import { createLogger } from '../../http/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import { createDevOtpSender } from './otp-sender.ts';
 
 it('the development sender logs the code, marked as such, and keeps it in its inbox', async () => {

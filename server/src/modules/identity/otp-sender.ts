@@ -1,4 +1,4 @@
-import type { Logger } from '../../http/logger.ts';
+import type { Logger } from '../../logging/logger.ts';
 
 export interface OtpMessage {
   phone: string;

@@ -1,8 +1,7 @@
 import { newId, newSecret } from '../../db/ids.ts';
-import type { Principal } from '../../http/access.ts';
-import type { IdentityDeps } from './identity.deps.ts';
 import type { SessionGrant } from './identity.model.ts';
 import type { SessionKind } from './identity.table.ts';
+import type { IdentityDeps } from './identity-context.ts';
 import { hashToken, issueToken, tokenPrefixes } from './secret-token.ts';
 import { findSessionWithAccount, insertSession, revokeSession } from './session.repository.ts';
 
@@ -10,7 +9,20 @@ const day = 24 * 3600_000;
 /** Console sessions are shorter: they can change apps, money settings and members. */
 export const sessionLifetimeMs: Record<SessionKind, number> = { account: 14 * day, user: 30 * day };
 
-export type SessionPrincipal = Exclude<Principal, { kind: 'anonymous' } | { kind: 'app' }>;
+/**
+ * Who a live session stands for. The authenticators hand it on as the request's principal
+ * (http/access.ts), whose user and account kinds have this very shape.
+ */
+export type SessionPrincipal =
+  | { kind: 'user'; userId: string; sessionId: string; via: 'cookie' | 'bearer'; csrfToken?: string }
+  | {
+      kind: 'account';
+      accountId: string;
+      operator: boolean;
+      sessionId: string;
+      via: 'cookie' | 'bearer';
+      csrfToken?: string;
+    };
 
 /** The kind of session a bearer token belongs to, judged by its prefix only. */
 export function sessionKindOfToken(token: string): SessionKind | undefined {

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
-import { createLogger } from '../../http/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import { startTestPlatform } from '../../test-platform.ts';
 import { inGrey } from './grey-bucket.ts';
 import {

@@ -42,7 +42,25 @@ interface DeliverPayload {
 
 export const deliverJobType = 'webhooks.deliver';
 
-export function createWebhooksService(deps: WebhooksDeps) {
+/** Signed callbacks to merchants' servers, from the durable outbox. */
+export interface WebhooksService {
+  /**
+   * Records an event for an app's server and enqueues its delivery, in the caller's
+   * transaction: the callback exists exactly when the state change commits.
+   */
+  enqueueEvent(trx: Db, event: WebhookEvent): Promise<{ id: string }>;
+  /** Deliveries of an app with their attempts, newest first (any member of its org). */
+  list(
+    caller: AppCaller,
+    appid: string,
+    page?: { before?: string; limit?: number },
+  ): Promise<WebhookDelivery[]>;
+  get(caller: AppCaller, appid: string, id: string): Promise<WebhookDelivery>;
+  /** Sends a delivery again from the start, with the same id and body (role ≥ developer). */
+  redeliver(caller: AppCaller, appid: string, id: string): Promise<WebhookDelivery>;
+}
+
+export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
   const { db, clock, jobs, apps, targets } = deps;
 
   async function enqueueRound(trx: Db, deliveryId: string, round: number): Promise<void> {
@@ -223,5 +241,3 @@ export function createWebhooksService(deps: WebhooksDeps) {
     },
   };
 }
-
-export type WebhooksService = ReturnType<typeof createWebhooksService>;
