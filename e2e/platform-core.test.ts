@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { PlazaClient } from '@plaza/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../server/src/db/test-database.ts';
-import { startTestPlatform } from '../server/src/test-platform.ts';
+import { testEngines } from '../server/test/support/test-database.ts';
+import { startTestPlatform } from '../server/test/support/test-platform.ts';
 
 // The platform core's closed loop, as its users live it: over HTTP on a loopback port, the
 // real `plaza` command for the developer, the server SDK for the merchant's server, and

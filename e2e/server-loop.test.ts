@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../server/src/db/test-database.ts';
 import { demoAccounts, platformClient, signInUser } from '../server/src/demo/index.ts';
+import { testEngines } from '../server/test/support/test-database.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
 

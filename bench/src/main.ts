@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchRow, BenchSuite } from './suite.ts';
 
 // Runs every suite under ./suites (or those named on the command line) and prints one table.
-const dir = fileURLToPath(new URL('./suites/', import.meta.url));
+const dir = fileURLToPath(new URL('./suites', import.meta.url));
 const only = process.argv.slice(2);
 const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort();
 

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { Engine } from '../../server/src/db/database.ts';
-import { createTestTarget, type TestTarget } from '../../server/src/db/test-database.ts';
 import { type DemoMarker, readDemoMarker } from '../../server/src/demo/index.ts';
+import { createTestTarget, type TestTarget } from '../../server/test/support/test-database.ts';
 import { freePort } from './free-port.ts';
 import { repoRoot } from './super-app-build.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../test/support/test-database.ts';
+import { startTestPlatform } from '../test/support/test-platform.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { testEngines } from './db/test-database.ts';
-import { startTestPlatform } from './test-platform.ts';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {

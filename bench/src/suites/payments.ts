@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { openDatabase } from '../../../server/src/db/database.ts';
-import { createTestTarget, testEngines } from '../../../server/src/db/test-database.ts';
+import { createTestTarget, testEngines } from '../../../server/test/support/test-database.ts';
 import type { BenchRow, BenchSuite } from '../suite.ts';
 import { startScript } from '../support/processes.ts';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTarget, type TestTarget, testEngines } from '../../test/support/test-database.ts';
 import { idempotencyMigrations } from '../idempotency/index.ts';
 import { openDatabase } from './database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from './migrator.ts';
 import { preparedQuery } from './prepared-query.ts';
-import { createTestTarget, type TestTarget, testEngines } from './test-database.ts';
 
 describe.each(testEngines)('preparedQuery on %s', (engine) => {
   let target: TestTarget;

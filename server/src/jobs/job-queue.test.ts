@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testEngines } from '../../test/support/test-database.ts';
 import { manualClock } from '../db/clock.ts';
-import { testEngines } from '../db/test-database.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, defineJob, type JobQueue, PermanentJobError } from './index.ts';
 import { claimJobs, completeJob } from './job.repository.ts';
-import { useJobsDatabase } from './test-jobs-database.ts';
+import { useJobsDatabase } from './testing.ts';
 import type { WorkerOptions } from './worker-pool.ts';
 
 const silent = createLogger('silent');

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { testEngines } from '../db/test-database.ts';
-import { startTestPlatform } from '../test-platform.ts';
+import { testEngines } from '../../test/support/test-database.ts';
+import { startTestPlatform } from '../../test/support/test-platform.ts';
 import { defineJob } from './index.ts';
 
 describe.each(testEngines)('the platform’s jobs on %s', (engine) => {

@@ -3,15 +3,15 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { testEngines } from '../db/test-database.ts';
+import { testEngines } from '../../test/support/test-database.ts';
 import { createLogger } from '../logging/logger.ts';
 import { createJobQueue, defineJob } from './index.ts';
-import { useJobsDatabase } from './test-jobs-database.ts';
+import { useJobsDatabase } from './testing.ts';
 
-const script = fileURLToPath(new URL('./test-worker-process.ts', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const script = fileURLToPath(new URL('../../test/support/worker-process.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** A worker in its own process (see test-worker-process.ts), with its output as lines. */
+/** A worker in its own process (see test/support/worker-process.ts), with its output as lines. */
 function startWorkerProcess(mode: 'hang' | 'record', env: Record<string, string>) {
   const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', script, mode], {
     cwd: repoRoot,

@@ -26,7 +26,12 @@ function filesUnder(dir: string): string[] {
 }
 
 const isTest = (path: string) => path.endsWith('.test.ts') || path.endsWith('.test.tsx');
-const isTestMachinery = (path: string) => isTest(path) || basename(path) === 'testing.ts';
+/** Old paths of test machinery now in test/support/, re-exporting it (the product build excludes them). */
+const movedTestMachinery = new Set(
+  ['db/test-database.ts', 'test-platform.ts'].map((p) => join(serverSrc, p)),
+);
+const isTestMachinery = (path: string) =>
+  isTest(path) || basename(path) === 'testing.ts' || movedTestMachinery.has(path);
 const pascal = (name: string) => name.replace(/(^|-)([a-z])/g, (_, _dash, c: string) => c.toUpperCase());
 
 /** Relative imports of a source file, resolved to absolute paths. */

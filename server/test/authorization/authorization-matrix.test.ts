@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { testEngines } from '../../src/db/test-database.ts';
-import { startTestPlatform } from '../../src/test-platform.ts';
+import { testEngines } from '../support/test-database.ts';
+import { startTestPlatform } from '../support/test-platform.ts';
 import { isDenial, mismatch } from './expectations.ts';
 import { buildMatrixWorld, type MatrixWorld } from './matrix-world.ts';
 import { principals, type Who } from './principals.ts';

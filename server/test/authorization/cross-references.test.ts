@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../src/db/test-database.ts';
-import { startTestPlatform } from '../../src/test-platform.ts';
+import { testEngines } from '../support/test-database.ts';
+import { startTestPlatform } from '../support/test-platform.ts';
 import { buildMatrixWorld, type MatrixWorld } from './matrix-world.ts';
 
 // The matrix puts A's objects in paths. Here a caller with every right over A names an

@@ -2,8 +2,8 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Engine } from '../../src/db/database.ts';
 import { goodPassword } from '../../src/modules/identity/testing.ts';
 import { builtSuperAppFixture } from '../../src/modules/super-app/testing.ts';
-import { startTestPlatform } from '../../src/test-platform.ts';
 import { buildMatrixWorld } from '../authorization/matrix-world.ts';
+import { startTestPlatform } from '../support/test-platform.ts';
 import type { KnownValues } from './schema-arbitrary.ts';
 
 export type TestPlatform = Awaited<ReturnType<typeof startTestPlatform>>;

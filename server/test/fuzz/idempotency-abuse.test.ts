@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testEngines } from '../../src/db/test-database.ts';
+import { testEngines } from '../support/test-database.ts';
 import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
 import { fuzzWorldFor } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';

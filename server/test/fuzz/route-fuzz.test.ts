@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../src/db/test-database.ts';
+import { testEngines } from '../support/test-database.ts';
 import { runBatch } from './fuzz-run.ts';
 import { admittedBy, type FuzzPrincipal, fuzzPrincipals, fuzzWorldFor } from './fuzz-world.ts';
 import { headerAbuseRequests } from './header-abuse.ts';

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform } from '../../src/test-platform.ts';
+import { startTestPlatform } from '../support/test-platform.ts';
 import type { TestPlatform } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';
 

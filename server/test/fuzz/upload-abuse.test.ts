@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { testEngines } from '../../src/db/test-database.ts';
 import { buildPackage, goodProgram } from '../../src/modules/versions/testing.ts';
 import { matrixMedia } from '../authorization/matrix-world.ts';
+import { testEngines } from '../support/test-database.ts';
 import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
 import { fuzzWorldFor } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ttMembers, wxMembers } from './declared-members.ts';
 import { generatedFiles } from './generated-files.ts';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../../..', import.meta.url));
 
 function testFiles(dir: string): string[] {
   const found: string[] = [];

@@ -10,7 +10,7 @@ import { hostPageHtml } from './host-page.ts';
 import { serveFiles, startTestServer, type TestServer } from './test-server.ts';
 
 /** Where screenshots go (git-ignored). */
-export const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/container/', import.meta.url));
+export const ARTIFACTS = fileURLToPath(new URL('../../../../test-artifacts/container', import.meta.url));
 
 export interface Harness {
   browser: Browser;

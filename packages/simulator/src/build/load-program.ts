@@ -80,7 +80,7 @@ export function buildProgram(root: string): Program {
 
 // The compiler's own sources are part of every build's key: a changed compiler rebuilds.
 // They are read once per process (a compiler does not change under a running test).
-const compilerSources = fileURLToPath(new URL('../../../compiler/src/', import.meta.url));
+const compilerSources = fileURLToPath(new URL('../../../compiler/src', import.meta.url));
 let compilerFingerprint: Promise<string> | undefined;
 
 async function fingerprintOf(root: string): Promise<string> {

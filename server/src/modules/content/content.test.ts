@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTarget, type TestTarget, testEngines } from '../../../test/support/test-database.ts';
 import { buildApp } from '../../app.ts';
 import { createFileBlobStore } from '../../blobs/index.ts';
 import { manualClock } from '../../db/clock.ts';
 import { openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
-import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
 import { bearerToken } from '../../http/access.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { createFunnelService, funnelMigrations, funnelPlugin } from '../funnel/index.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTarget, type TestTarget, testEngines } from '../../../test/support/test-database.ts';
 import { createFileBlobStore } from '../../blobs/index.ts';
 import { manualClock } from '../../db/clock.ts';
 import { openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
-import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
 import { createFunnelService, funnelMigrations, funnelPersonalData } from '../funnel/index.ts';
 
 import { contentMigrations, contentPersonalData, createContentService } from './index.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { loadConfig } from '../../config.ts';
 import { manualClock } from '../../db/clock.ts';
-import { testEngines } from '../../db/test-database.ts';
 import { createPlatform } from '../../platform.ts';
-import { startTestPlatform } from '../../test-platform.ts';
 import { loginPolicy, setupTokenLifetimeMs } from './account.service.ts';
 import { sessionLifetimeMs } from './session.service.ts';
 import { goodPassword, identityClient, uniqueEmail } from './testing.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { manualClock } from '../../db/clock.ts';
-import { testEngines } from '../../db/test-database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
 import { otpPolicy } from './end-user.service.ts';
 import { identityClient, uniquePhone } from './testing.ts';
 

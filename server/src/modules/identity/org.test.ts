@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { identityClient, uniqueEmail } from './testing.ts';
 
 describe.each(testEngines)('orgs and roles on %s', (engine) => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
 import { PlazaError } from '../../errors/index.ts';
 import type { Account } from './account.ts';
 import { startTestLedger, type TestLedger } from './testing.ts';

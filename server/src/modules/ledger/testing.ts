@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
+import { createTestTarget } from '../../../test/support/test-database.ts';
 import { manualClock } from '../../db/clock.ts';
 import { type Db, type Engine, openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
-import { createTestTarget } from '../../db/test-database.ts';
 import type { Account, AccountFlags, AccountKind } from './account.ts';
 import { createLedgerService } from './ledger.service.ts';
 import { ledgerMigrations } from './migrations/index.ts';

@@ -3,11 +3,11 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTarget, type TestTarget, testEngines } from '../../../test/support/test-database.ts';
 import { type Db, openDatabase } from '../../db/database.ts';
-import { createTestTarget, type TestTarget, testEngines } from '../../db/test-database.ts';
 import { auditPayments, startWebhookReceiver } from './testing.ts';
 
-const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../../..', import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function freePort(): Promise<number> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
 import { auditPayments, type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 /** A small seeded generator, so a failing run can be replayed with its seed. */

@@ -1,6 +1,6 @@
 import { PlazaClient } from '@plaza/server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
 import { type PaymentsKit, startPaymentsKit } from './testing.ts';
 
 // A user's orders are part of their data export; erasing them keeps the money records

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { type Clock, manualClock, systemClock } from '../../db/clock.ts';
 import type { Db, Engine } from '../../db/database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
 import { appsClient } from '../apps/testing.ts';
 import { createLedgerService } from '../ledger/index.ts';
 

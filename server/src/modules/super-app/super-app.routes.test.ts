@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform } from '../../test-platform.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { builtSuperAppFixture } from './testing.ts';
 
 // The page route reads no database: one engine is enough.

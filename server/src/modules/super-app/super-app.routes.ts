@@ -10,7 +10,7 @@ export interface SuperAppOptions {
   root?: string;
 }
 
-export const defaultSuperAppRoot = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
+export const defaultSuperAppRoot = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
 /**
  * Serves the super app at `/`: its hashed assets with immutable caching, and its

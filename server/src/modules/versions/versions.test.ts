@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { createLogger } from '../../logging/logger.ts';
-import { startTestPlatform } from '../../test-platform.ts';
 import { inGrey } from './grey-bucket.ts';
 import {
   buildPackage,

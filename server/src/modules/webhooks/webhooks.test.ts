@@ -2,10 +2,10 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { manualClock } from '../../db/clock.ts';
-import { testEngines } from '../../db/test-database.ts';
 import { dayLongRetryPolicy } from '../../jobs/index.ts';
-import { startTestPlatform } from '../../test-platform.ts';
 import { appsClient } from '../apps/testing.ts';
 import { deliverJobType } from './webhooks.service.ts';
 

@@ -1,6 +1,6 @@
 /**
  * A worker process for the crash and concurrency tests, started with
- * `node --import tsx test-worker-process.ts <mode>` and PLAZA_TEST_TARGET (a database target
+ * `node --import tsx worker-process.ts <mode>` and PLAZA_TEST_TARGET (a database target
  * as JSON) in its environment.
  *
  * - `hang`: claims `test.hang` jobs, prints `claimed <id>` and never finishes them (the test
@@ -11,9 +11,9 @@
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
-import { type DatabaseTarget, openDatabase } from '../db/database.ts';
-import { createLogger } from '../logging/logger.ts';
-import { createJobQueue, defineJob } from './index.ts';
+import { type DatabaseTarget, openDatabase } from '../../src/db/database.ts';
+import { createJobQueue, defineJob } from '../../src/jobs/index.ts';
+import { createLogger } from '../../src/logging/logger.ts';
 
 const mode = process.argv[2];
 const target = JSON.parse(process.env.PLAZA_TEST_TARGET ?? 'null') as DatabaseTarget;

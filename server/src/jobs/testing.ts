@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
+import { createTestTarget, type TestTarget } from '../../test/support/test-database.ts';
 import { type DatabaseTarget, type Db, type Engine, openDatabase } from '../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../db/migrator.ts';
-import { createTestTarget, type TestTarget } from '../db/test-database.ts';
 import { jobMigrations } from './migrations/index.ts';
 
 /** A test database holding just the jobs table, on the given target. */
