@@ -57,6 +57,8 @@ export const compilerMessages = {
   // scripts
   PLZ_SCRIPT_SYNTAX: 'Invalid script: {0}',
   PLZ_SCRIPT_REQUIRE_UNRESOLVED: 'require("{0}") does not resolve to a script',
+  PLZ_SCRIPT_USAGE_UNKNOWN:
+    'The APIs and requires of this script could not be read ({0}): what it uses is not known',
   // packages
   PLZ_PKG_INVALID: 'Not a valid Plaza package: {0}',
   PLZ_PKG_TAMPERED: 'File {0} does not match the checksum in manifest.json',
@@ -78,6 +80,7 @@ export const compilerWarnings: ReadonlySet<CompilerErrorCode> = new Set<Compiler
   'PLZ_TPL_UNKNOWN_TAG',
   'PLZ_EXPR_CALL_NOT_WXS',
   'PLZ_SCRIPT_REQUIRE_UNRESOLVED',
+  'PLZ_SCRIPT_USAGE_UNKNOWN',
   'PLZ_PROJ_NPM_NOT_INSTALLED',
 ]);
 

@@ -153,6 +153,9 @@ function buildProject(
       script.bodyLine,
     );
     const scanned = scanScript(script.commonjs, [ext.namespace]);
+    // A script with a syntax error is reported as such already.
+    if (scanned.unreadable !== undefined && script.errors.length === 0)
+      report(new CompilerError('PLZ_SCRIPT_USAGE_UNKNOWN', [scanned.unreadable], undefined, file));
     for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
       report(warning);
     for (const api of scanned.apis) apis.add(api);

@@ -9,6 +9,8 @@ export interface ScriptFacts {
   options?: { addGlobalClass?: boolean; styleIsolation?: string; multipleSlots?: boolean };
   /** `require("…")` calls with a literal id, where they are in the scanned (compiled) code. */
   requires: { request: string; line: number; column: number }[];
+  /** Why the code could not be read, when it could not: then nothing above is known. */
+  unreadable?: string;
 }
 
 /**
@@ -40,7 +42,9 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
       allowReturnOutsideFunction: true,
       locations: true,
     });
-  } catch {
+  } catch (error) {
+    // "Uses nothing" and "could not be read" are different answers: say which.
+    facts.unreadable = (error as Error).message;
     return facts;
   }
   visit(program, (node) => {

@@ -49,6 +49,7 @@ const checkReportJson = z.object({
       line: z.number().optional(),
     }),
   ),
+  request_domains_error: z.string().optional(),
   started_at: z.number(),
   finished_at: z.number(),
 });
@@ -100,6 +101,9 @@ export function toVersionJson(v: Version): z.infer<typeof versionJson> {
             unsupported: report.unsupported,
             scopes: report.scopes,
             request_domains: report.requestDomains,
+            ...(report.requestDomainsError === undefined
+              ? {}
+              : { request_domains_error: report.requestDomainsError }),
             started_at: report.startedAt,
             finished_at: report.finishedAt,
           }

@@ -30,8 +30,8 @@ export interface DomainProblem {
 
 /**
  * The automated checks of a version, attached to it for the developer and the operator.
- * `ok` is false when the package does not load, a page fails, or a scope or domain is
- * undeclared; unsupported APIs and components are listed but do not fail the checks.
+ * `ok` is false when the package does not load, a page fails, a scope or domain is
+ * undeclared, or the program's URLs cannot be read; unsupported APIs and components are listed but do not fail the checks.
  */
 export interface CheckReport {
   ok: boolean;
@@ -41,6 +41,8 @@ export interface CheckReport {
   unsupported: { apis: string[]; components: string[] };
   scopes: ScopeProblem[];
   requestDomains: DomainProblem[];
+  /** Why the request-domain check could not read the program (it then fails). */
+  requestDomainsError?: string;
   startedAt: number;
   finishedAt: number;
 }

@@ -9,8 +9,8 @@ import { defineJob, type JobDefinition, PermanentJobError } from '../../../jobs/
 import { manifestOf } from '../version.model.ts';
 import { findVersion, recordChecks } from '../version.repository.ts';
 import type { VersionsDeps } from '../versions.service.ts';
-import type { CheckReport } from './check-report.ts';
-import { domainProblems, scopeProblems, unsupportedUsage } from './static-checks.ts';
+import type { CheckReport, DomainProblem } from './check-report.ts';
+import { domainProblems, scopeProblems, UnreadableProgramError, unsupportedUsage } from './static-checks.ts';
 
 export type ReviewJob = JobDefinition<{ versionId: string }>;
 
@@ -55,15 +55,28 @@ export function createReviewJob(deps: VersionsDeps): ReviewJob {
         view,
         app.privacy.map((p) => p.scope),
       );
-      const requestDomains = domainProblems(logic, app.requestDomains);
+      let requestDomains: DomainProblem[] = [];
+      let requestDomainsError: string | undefined;
+      try {
+        requestDomains = domainProblems(logic, app.requestDomains);
+      } catch (error) {
+        if (!(error instanceof UnreadableProgramError)) throw error;
+        requestDomainsError = error.message;
+      }
       const pagesOk = run.pages.length > 0 && run.pages.every((p) => p.rendered && p.errors.length === 0);
       const report: CheckReport = {
-        ok: run.load.ok && pagesOk && scopes.length === 0 && requestDomains.length === 0,
+        ok:
+          run.load.ok &&
+          pagesOk &&
+          scopes.length === 0 &&
+          requestDomains.length === 0 &&
+          requestDomainsError === undefined,
         load: run.load,
         pages: run.pages,
         unsupported: unsupportedUsage(manifest),
         scopes,
         requestDomains,
+        ...(requestDomainsError === undefined ? {} : { requestDomainsError }),
         startedAt,
         finishedAt: deps.clock.now(),
       };

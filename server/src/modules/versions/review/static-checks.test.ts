@@ -1,6 +1,6 @@
 import type { Manifest } from '@plaza/compiler';
 import { describe, expect, it } from 'vitest';
-import { unsupportedUsage } from './static-checks.ts';
+import { domainProblems, UnreadableProgramError, unsupportedUsage } from './static-checks.ts';
 
 const usage = (apis: string[], components: string[]) =>
   ({ usage: { apis, components } }) as unknown as Manifest;
@@ -14,5 +14,16 @@ describe('what the review reports as not run yet', () => {
   it('names the APIs outside the registry and none inside it', () => {
     const report = unsupportedUsage(usage(['request', 'getBluetoothAdapterState', 'setStorageSync'], []));
     expect(report.apis).toEqual(['getBluetoothAdapterState']);
+  });
+});
+
+describe('the request-domain check', () => {
+  it('names a URL outside the allow-list', () => {
+    const problems = domainProblems("fetch('https://evil.example/x')", ['https://api.example']);
+    expect(problems.map((p) => p.origin)).toEqual(['https://evil.example']);
+  });
+
+  it('fails, rather than passes, a program whose logic does not parse', () => {
+    expect(() => domainProblems("fetch('https://evil.example/x'", [])).toThrow(UnreadableProgramError);
   });
 });

@@ -36,6 +36,11 @@ export function unsupportedUsage(manifest: Manifest): { apis: string[]; componen
   return unsupportedBy(manifest.usage, BUILTIN_COMPONENT_TAGS);
 }
 
+/** The program's logic is not JavaScript the check can read, so its URLs are unknown. */
+export class UnreadableProgramError extends Error {
+  override name = 'UnreadableProgramError';
+}
+
 interface Node {
   type: string;
   start: number;
@@ -55,8 +60,9 @@ export function domainProblems(logic: string, allowed: readonly string[]): Domai
   let ast: Node;
   try {
     ast = parse(logic, { ecmaVersion: 'latest', sourceType: 'script' }) as unknown as Node;
-  } catch {
-    return [];
+  } catch (error) {
+    // A program whose URLs cannot be read has not passed this check.
+    throw new UnreadableProgramError(`The program's logic does not parse: ${(error as Error).message}`);
   }
   const modules = bundleModules(logic);
   const problems: DomainProblem[] = [];
