@@ -1,16 +1,8 @@
+import type { FunnelDay } from '@plaza/api-types/platform';
 import { demoAccounts, platformClient } from '../../server/src/demo/index.ts';
 import type { PlatformProcess } from './platform-process.ts';
 
-export interface FunnelDay {
-  date: string;
-  anchor_exposure: number;
-  anchor_click: number;
-  app_open: number;
-  login: number;
-  paid: number;
-  settled: number;
-  settled_amount: number;
-}
+export type { FunnelDay } from '@plaza/api-types/platform';
 
 export interface StatementTotals {
   paid: number;

@@ -43,20 +43,5 @@ export interface User {
   phone: string;
 }
 
-export interface FeedVideo {
-  video_id: string;
-  caption: string;
-  creator: { id: string; name: string };
-  video_url: string;
-  cover_url: string;
-  video_type: string;
-  likes: number;
-  plays: number;
-  anchor: {
-    appid: string;
-    app_name: string;
-    app_icon_url: string | null;
-    title: string;
-    path: string;
-  } | null;
-}
+// The platform's answers, typed once for the server and every client.
+export type { Anchor, FeedPage, FeedVideo } from '@plaza/api-types/platform';

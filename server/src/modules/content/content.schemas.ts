@@ -1,3 +1,4 @@
+import type * as Wire from '@plaza/api-types/platform';
 import { z } from 'zod';
 import type { Anchor, Poi, Video } from './content.model.ts';
 
@@ -77,3 +78,8 @@ export function toPoiJson(poi: Poi): z.infer<typeof poiJson> {
     anchors: poi.anchors.map(toAnchorJson),
   };
 }
+
+// The shapes clients read come from @plaza/api-types: these schemas must describe them exactly.
+const sameVideo: Wire.SameShape<z.infer<typeof videoJson>, Wire.FeedVideo> = true;
+const samePoi: Wire.SameShape<z.infer<typeof poiJson>, Wire.Poi> = true;
+void [sameVideo, samePoi];

@@ -1,3 +1,4 @@
+import type * as Wire from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -22,6 +23,10 @@ const day = z.object({
   settled: z.number(),
   settled_amount: z.number(),
 });
+
+// The shape clients read comes from @plaza/api-types: this schema must describe it exactly.
+const sameDay: Wire.SameShape<z.infer<typeof day>, Wire.FunnelDay> = true;
+void sameDay;
 
 export async function funnelRoutes(app: FastifyInstance, options: FunnelRouteOptions): Promise<void> {
   app.withTypeProvider<ZodTypeProvider>().get(
