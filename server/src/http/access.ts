@@ -56,6 +56,13 @@ export function requireApp(request: { principal: Principal }): AppPrincipal {
   return p;
 }
 
+/** A console account or an app's own client token, on routes that serve both. */
+export function requireAccountOrApp(request: { principal: Principal }): AccountPrincipal | AppPrincipal {
+  const p = request.principal;
+  if (p.kind !== 'account' && p.kind !== 'app') throw httpErrors.FORBIDDEN();
+  return p;
+}
+
 /** The end user when one is signed in, on routes that also serve others. */
 export function optionalUser(request: { principal: Principal }): UserPrincipal | undefined {
   const p = request.principal;

@@ -87,6 +87,8 @@ function strays(): string[] {
       if (m !== 'data-rights' && imports.some((i) => i.includes(`${join(modulesDir, 'data-rights')}/`))) {
         found.push(`${m}: ${rel} imports data-rights`);
       }
+      // Who is calling is decided in http/access.ts (requireUser, requireAccount, …), nowhere else.
+      if (/\brequest\.principal\b/.test(text)) found.push(`${m}: ${rel} reads request.principal`);
       if (/\.routes?\.ts$/.test(file) && imports.some((i) => i.endsWith('.repository.ts'))) {
         found.push(`${m}: ${rel} imports a repository`);
       }

@@ -203,3 +203,9 @@ export function statementJson(s: Statement) {
     ),
   };
 }
+
+/** What every route of the merchant's server API shares. */
+export const tags = ['payments'];
+export const merchant = { access: ['app'] as const };
+export const mutation = { access: ['app'] as const, idempotent: true };
+export const idParam = z.strictObject({ id: z.string().min(1).max(64) });

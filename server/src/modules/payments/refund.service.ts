@@ -11,12 +11,7 @@ import { paymentJobTypes } from './payment-jobs.ts';
 import type { OrderRow, RefundRow } from './payments.table.ts';
 import { type PaymentsContext, transferIds } from './payments-context.ts';
 import { findRefund, findRefundByOutNo, insertRefund, updateRefund } from './refund.repository.ts';
-
-interface RefundAccounts {
-  funding: string;
-  escrow: string;
-  merchant: string;
-}
+import { type RefundAccounts, transferRefund } from './refund-transfers.ts';
 
 const money = (row: OrderRow) => ({
   status: row.status,
@@ -64,12 +59,7 @@ export type RefundDeps = Pick<
 export function createRefundService(ctx: RefundDeps): RefundService {
   const { db, engine, clock, ledger } = ctx;
 
-  /**
-   * Moves the money of one refund, under the order's lock. Before settlement the hold is
-   * voided and, when something is left, a new hold for the rest takes its place (a pending
-   * transfer resolves once, so escrow stays exactly the sum of open holds). After
-   * settlement the merchant's balance pays, and is refused when it is short.
-   */
+  /** Moves the money of one refund (refund-transfers.ts) and records it, under the order's lock. */
   async function applyRefund(
     trx: Trx,
     row: OrderRow,
@@ -85,52 +75,7 @@ export function createRefundService(ctx: RefundDeps): RefundService {
     const now = clock.now();
     const seq = Number(row.hold_seq);
     const left = decision.next.total - decision.next.refunded;
-    const { funding, escrow, merchant } = accounts;
-    if (decision.source === 'escrow') {
-      await ledger.createTransfers(
-        [
-          {
-            id: transferIds.release(row.id, seq),
-            pendingId: transferIds.hold(row.id, seq),
-            flags: { voidPendingTransfer: true },
-          },
-          ...(left > 0
-            ? [
-                {
-                  id: transferIds.hold(row.id, seq + 1),
-                  debitAccountId: funding,
-                  creditAccountId: escrow,
-                  amount: left,
-                  currency: row.currency,
-                  code: 'escrow_hold',
-                  userData: row.id,
-                  flags: { pending: true },
-                },
-              ]
-            : []),
-        ],
-        trx,
-      );
-    } else {
-      try {
-        await ledger.createTransfer(
-          {
-            id: transferIds.refund(refund.id),
-            debitAccountId: merchant,
-            creditAccountId: funding,
-            amount: Number(refund.amount),
-            currency: row.currency,
-            code: 'refund',
-            userData: row.id,
-          },
-          trx,
-        );
-      } catch (error) {
-        if (error instanceof PlazaError && error.code === 'LEDGER_EXCEEDS_CREDITS')
-          throw paymentErrors.MERCHANT_BALANCE_INSUFFICIENT({ amount: Number(refund.amount) });
-        throw error;
-      }
-    }
+    await transferRefund(ledger, trx, { order: row, refund, source: decision.source, left, accounts });
     const orderPatch = {
       status: decision.next.status,
       refunded_amount: decision.next.refunded,

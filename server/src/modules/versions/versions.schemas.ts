@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Principal, requireAccount, requireApp } from '../../http/access.ts';
+import { type Principal, requireAccountOrApp } from '../../http/access.ts';
 import type { ReleaseState } from './release.service.ts';
 import type { Version, VersionCaller } from './version.model.ts';
 import type { QueuedVersion } from './version-catalogue.service.ts';
@@ -132,7 +132,8 @@ export function toReleaseJson(state: ReleaseState): z.infer<typeof releaseJson> 
 
 /** The console account or the app's own client token acting on versions. */
 export function versionCaller(request: { principal: Principal }): VersionCaller {
-  if (request.principal.kind === 'app') return { kind: 'app', appId: requireApp(request).appId };
-  const { accountId, operator } = requireAccount(request);
-  return { kind: 'account', accountId, operator };
+  const p = requireAccountOrApp(request);
+  return p.kind === 'app'
+    ? { kind: 'app', appId: p.appId }
+    : { kind: 'account', accountId: p.accountId, operator: p.operator };
 }
