@@ -1,26 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AccountPrincipal, AppPrincipal, Principal, UserPrincipal } from '../principal/index.ts';
 import { httpErrors } from './errors.ts';
 
 /**
- * Who is calling. Every route declares which audiences may call it
+ * Who is calling (principal/). Every route declares which audiences may call it
  * (`config: { access: ['developer'] }`); a route that declares nothing is closed to all.
  */
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; sessionId: string; via: 'cookie' | 'bearer'; csrfToken?: string }
-  | {
-      kind: 'account';
-      accountId: string;
-      operator: boolean;
-      sessionId: string;
-      via: 'cookie' | 'bearer';
-      csrfToken?: string;
-    }
-  | { kind: 'app'; appId: string; tokenId: string };
-
-export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
-export type AccountPrincipal = Extract<Principal, { kind: 'account' }>;
-export type AppPrincipal = Extract<Principal, { kind: 'app' }>;
+export type { AccountPrincipal, AppPrincipal, Principal, UserPrincipal } from '../principal/index.ts';
 
 /*
  * Who is calling, decided here and nowhere else. A route's declared access already keeps

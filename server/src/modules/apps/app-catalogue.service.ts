@@ -14,7 +14,7 @@ import { appForCaller } from './app-access.ts';
 import { actorOf, changedFields, recordAudit } from './app-audit.ts';
 import { newAppid, newAppSecret, newWebhookSecret } from './app-credentials.ts';
 import { checkedProfile } from './app-profile.ts';
-import { insertAppSecret } from './app-secret.repository.ts';
+import { addAppSecret } from './app-secret.repository.ts';
 import type { AppsDeps } from './apps.service.ts';
 import type { AppRow } from './apps.table.ts';
 import { listAudit } from './audit.repository.ts';
@@ -105,13 +105,7 @@ export function createAppCatalogueService(deps: AppsDeps): AppCatalogueService {
       };
       await db.transaction().execute(async (trx) => {
         await insertApp(trx, row);
-        await insertAppSecret(trx, {
-          id: newId('sec'),
-          app_id: row.id,
-          secret_hash: hash,
-          created_at: now,
-          expires_at: null,
-        });
+        await addAppSecret(trx, row.id, hash, now);
         await recordAudit(trx, {
           appId: row.id,
           actor: actorOf(caller),

@@ -1,8 +1,13 @@
 import type { Db } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
 import type { AppSecretRow } from './apps.table.ts';
 
-export async function insertAppSecret(db: Db, row: AppSecretRow): Promise<void> {
+/** Stores the hash of a new secret of an app, valid until a rotation expires it; the secret's id. */
+export async function addAppSecret(db: Db, appId: string, secretHash: string, now: number): Promise<string> {
+  const id = newId('sec');
+  const row: AppSecretRow = { id, app_id: appId, secret_hash: secretHash, created_at: now, expires_at: null };
   await db.insertInto('app_secret').values(row).execute();
+  return id;
 }
 
 /** Secrets that still work at `now`: the current one and those inside their grace period. */

@@ -10,7 +10,7 @@ import {
   newWebhookSecret,
   sameHash,
 } from './app-credentials.ts';
-import { expireSecrets, insertAppSecret, listLiveSecrets } from './app-secret.repository.ts';
+import { addAppSecret, expireSecrets, listLiveSecrets } from './app-secret.repository.ts';
 import type { AppsDeps } from './apps.service.ts';
 import {
   deleteExpiredClientTokens,
@@ -105,16 +105,9 @@ export function createCredentialService(deps: AppsDeps): CredentialService {
       const grace = Math.min(Math.max(0, Math.floor(graceMs)), maxSecretGraceMs);
       const now = clock.now();
       const { secret, hash } = newAppSecret();
-      const secretId = newId('sec');
       await db.transaction().execute(async (trx) => {
         await expireSecrets(trx, row.id, now + grace);
-        await insertAppSecret(trx, {
-          id: secretId,
-          app_id: row.id,
-          secret_hash: hash,
-          created_at: now,
-          expires_at: null,
-        });
+        const secretId = await addAppSecret(trx, row.id, hash, now);
         await recordAudit(trx, {
           appId: row.id,
           actor: actorOf(caller),

@@ -1,24 +1,27 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
-import { appidField, authorizationJson, scopeField, toAuthorizationJson } from './consent.schemas.ts';
+import {
+  appidField,
+  authorizationJson,
+  scopeField,
+  toAuthorizationJson,
+  userOnly,
+} from './consent.schemas.ts';
 import type { ConsentService } from './consent.service.ts';
 
-const user = { access: ['user'] } as const;
-
 /** The user's own view of what they shared: every authorised app, and the way to take it back. */
-export async function authorizationsRoutes(
-  app: FastifyInstance,
-  options: { consent: ConsentService },
-): Promise<void> {
-  const { consent } = options;
+export const authorizationsRoutes: FastifyPluginAsync<{ consent: ConsentService }> = async (
+  app,
+  { consent },
+) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/me/authorizations',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: 'Every app the user authorised, with the scopes granted and when',
@@ -33,7 +36,7 @@ export async function authorizationsRoutes(
   r.delete(
     '/api/me/authorizations/:appid',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: 'Withdraw every scope granted to an app; its unused phone codes stop working',
@@ -49,7 +52,7 @@ export async function authorizationsRoutes(
   r.delete(
     '/api/me/authorizations/:appid/:scope',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: 'Withdraw one scope granted to an app',
@@ -62,4 +65,4 @@ export async function authorizationsRoutes(
       return reply.code(204).send();
     },
   );
-}
+};

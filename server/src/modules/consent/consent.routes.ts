@@ -1,11 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp, requireUser } from '../../http/access.ts';
-import { appidField, scopeField, sheetJson, toSheetJson } from './consent.schemas.ts';
+import { oneTimeCodeJson, sendOneTimeCode } from '../../http/one-time-code.ts';
+import { appidField, scopeField, sheetJson, toSheetJson, userOnly } from './consent.schemas.ts';
 import { type ConsentService, phoneCodeLifetimeMs } from './consent.service.ts';
 
-const user = { access: ['user'] } as const;
 const appParams = z.strictObject({ appid: appidField });
 
 /**
@@ -13,17 +13,13 @@ const appParams = z.strictObject({ appid: appidField });
  * program asks for through the host (profile, phone code, location), each only with
  * the user's grant. Plus the merchant's exchange of a phone code.
  */
-export async function consentRoutes(
-  app: FastifyInstance,
-  options: { consent: ConsentService },
-): Promise<void> {
-  const { consent } = options;
+export const consentRoutes: FastifyPluginAsync<{ consent: ConsentService }> = async (app, { consent }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
     '/api/runtime/apps/:appid/consent/:scope',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: "What the consent sheet shows: the app, the scope, the app's declared reason, the decision",
@@ -40,7 +36,7 @@ export async function consentRoutes(
   r.post(
     '/api/runtime/apps/:appid/consent',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: "Record the user's answer in the consent sheet (a scope the app did not declare is refused)",
@@ -60,7 +56,7 @@ export async function consentRoutes(
   r.post(
     '/api/runtime/apps/:appid/profile',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         // Answered in the shape of the dialects' `userInfo`, which the host hands on as is.
@@ -81,26 +77,24 @@ export async function consentRoutes(
   r.post(
     '/api/runtime/apps/:appid/phone-code',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: "getPhoneNumber: a one-time code (5 minutes) the app's server exchanges for the number",
         params: appParams,
-        response: { 200: z.object({ code: z.string(), expires_in: z.number() }) },
+        response: { 200: oneTimeCodeJson },
       },
     },
     async (request, reply) => {
       const issued = await consent.issuePhoneCode(requireUser(request).userId, request.params.appid);
-      return reply
-        .header('cache-control', 'no-store')
-        .send({ code: issued.code, expires_in: phoneCodeLifetimeMs / 1000 });
+      return sendOneTimeCode(reply, issued.code, phoneCodeLifetimeMs);
     },
   );
 
   r.post(
     '/api/runtime/apps/:appid/location',
     {
-      config: user,
+      config: userOnly,
       schema: {
         tags: ['consent'],
         summary: "getLocation: whether the host may give this app the device's location (location grant)",
@@ -140,4 +134,4 @@ export async function consentRoutes(
       });
     },
   );
-}
+};

@@ -48,3 +48,6 @@ export function toAuthorizationJson(a: Authorization): z.infer<typeof authorizat
     scopes: a.scopes.map((s) => ({ scope: s.scope, granted_at: s.grantedAt, last_used_at: s.lastUsedAt })),
   };
 }
+
+/** The access of the routes only a signed-in end user calls. */
+export const userOnly = { access: ['user'] } as const;

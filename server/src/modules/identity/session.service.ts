@@ -1,4 +1,5 @@
 import { newId, newSecret } from '../../db/ids.ts';
+import type { SessionPrincipal } from '../../principal/index.ts';
 import type { SessionGrant } from './identity.model.ts';
 import type { SessionKind } from './identity.table.ts';
 import type { IdentityDeps } from './identity-context.ts';
@@ -9,20 +10,7 @@ const day = 24 * 3600_000;
 /** Console sessions are shorter: they can change apps, money settings and members. */
 export const sessionLifetimeMs: Record<SessionKind, number> = { account: 14 * day, user: 30 * day };
 
-/**
- * Who a live session stands for. The authenticators hand it on as the request's principal
- * (http/access.ts), whose user and account kinds have this very shape.
- */
-export type SessionPrincipal =
-  | { kind: 'user'; userId: string; sessionId: string; via: 'cookie' | 'bearer'; csrfToken?: string }
-  | {
-      kind: 'account';
-      accountId: string;
-      operator: boolean;
-      sessionId: string;
-      via: 'cookie' | 'bearer';
-      csrfToken?: string;
-    };
+export type { SessionPrincipal } from '../../principal/index.ts';
 
 /** The kind of session a bearer token belongs to, judged by its prefix only. */
 export function sessionKindOfToken(token: string): SessionKind | undefined {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
+import { oneTimeCodeJson, sendOneTimeCode } from '../../http/one-time-code.ts';
 import { appCredentialFields } from '../apps/index.ts';
 import { loginErrors } from './errors.ts';
 import { type LoginService, loginCodeLifetimeMs } from './login.service.ts';
@@ -21,14 +22,12 @@ export async function loginRoutes(app: FastifyInstance, options: { login: LoginS
         tags: ['login'],
         summary: 'A one-time login code (5 minutes) for the signed-in user and this app',
         params: z.strictObject({ appid: z.string().min(1).max(64) }),
-        response: { 200: z.object({ code: z.string(), expires_in: z.number() }) },
+        response: { 200: oneTimeCodeJson },
       },
     },
     async (request, reply) => {
       const issued = await login.issueCode(requireUser(request).userId, request.params.appid);
-      return reply
-        .header('cache-control', 'no-store')
-        .send({ code: issued.code, expires_in: loginCodeLifetimeMs / 1000 });
+      return sendOneTimeCode(reply, issued.code, loginCodeLifetimeMs);
     },
   );
 

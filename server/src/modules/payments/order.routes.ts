@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
@@ -12,16 +12,12 @@ import {
   mutation,
   orderJson,
   orderWire,
+  type PaymentsRouteOptions,
   tags,
 } from './payments.schemas.ts';
-import type { PaymentsService } from './payments.service.ts';
 
 /** The merchant's orders: creating one for a user, reading them back. */
-export async function orderRoutes(
-  app: FastifyInstance,
-  options: { payments: PaymentsService },
-): Promise<void> {
-  const { payments } = options;
+export const orderRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -110,4 +106,4 @@ export async function orderRoutes(
     async (request) =>
       orderJson(await payments.orders.getByOutOrderNo(requireApp(request).appId, request.params.no)),
   );
-}
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Order, Receiver, Refund } from './order.model.ts';
 import { orderStatuses } from './order-state.ts';
+import type { PaymentsService } from './payments.service.ts';
 import type { Settlement } from './settlement.service.ts';
 import type { Statement } from './statement.service.ts';
 
@@ -202,6 +203,11 @@ export function statementJson(s: Statement) {
       ]),
     ),
   };
+}
+
+/** What every payments route plugin is given. */
+export interface PaymentsRouteOptions {
+  payments: PaymentsService;
 }
 
 /** What every route of the merchant's server API shares. */

@@ -1,16 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
+import type { PaymentsRouteOptions } from './payments.schemas.ts';
 import { idParam, merchant, mutation, refundBody, refundJson, refundWire, tags } from './payments.schemas.ts';
-import type { PaymentsService } from './payments.service.ts';
 
 /** Refunds: the merchant's own, and its answers to users' refund requests. */
-export async function refundRoutes(
-  app: FastifyInstance,
-  options: { payments: PaymentsService },
-): Promise<void> {
-  const { payments } = options;
+export const refundRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -80,4 +76,4 @@ export async function refundRoutes(
         await payments.refunds.decline(requireApp(request).appId, request.params.id, request.body.reason),
       ),
   );
-}
+};

@@ -1,18 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
-import { orderJson, orderWire, refundJson, refundWire } from './payments.schemas.ts';
-import type { PaymentsService } from './payments.service.ts';
-
-const tags = ['payments'];
+import {
+  orderJson,
+  orderWire,
+  type PaymentsRouteOptions,
+  refundJson,
+  refundWire,
+  tags,
+} from './payments.schemas.ts';
 
 /** The end user's side, called by the super app: the payment sheet and "My orders". */
-export async function runtimePaymentRoutes(
-  app: FastifyInstance,
-  options: { payments: PaymentsService },
-): Promise<void> {
-  const { payments } = options;
+export const runtimePaymentRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -99,4 +99,4 @@ export async function runtimePaymentRoutes(
       return reply.code(201).send(refundJson(refund));
     },
   );
-}
+};

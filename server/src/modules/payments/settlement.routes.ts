@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
@@ -9,6 +9,7 @@ import {
   instant,
   merchant,
   mutation,
+  type PaymentsRouteOptions,
   receiverBody,
   receiverJson,
   receiverWire,
@@ -18,15 +19,10 @@ import {
   statementJson,
   tags,
 } from './payments.schemas.ts';
-import type { PaymentsService } from './payments.service.ts';
 import { statementCsv } from './statement.service.ts';
 
 /** Settlement: settling delivered orders with splits, the split receivers, statements. */
-export async function settlementRoutes(
-  app: FastifyInstance,
-  options: { payments: PaymentsService },
-): Promise<void> {
-  const { payments } = options;
+export const settlementRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -131,4 +127,4 @@ export async function settlementRoutes(
       return statementJson(statement);
     },
   );
-}
+};
