@@ -96,7 +96,7 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       if (frame === page.mainFrame()) continue;
       const element = await frame.frameElement().catch(() => undefined);
       const owner = await element
-        ?.evaluate((el) => el.closest('[data-page-id]')?.getAttribute('data-page-id') ?? null)
+        ?.evaluate((el) => (el as Element).closest('[data-page-id]')?.getAttribute('data-page-id') ?? null)
         .catch(() => null);
       if (owner === pageId) return frame;
     }
@@ -140,7 +140,7 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
         (await (await frameOf(pageId)).$(`plaza-page[data-instance="${pageId.replace(/["\\]/g, '\\$&')}"]`));
       if (!root) throw new AutomatorError('AUTOMATOR_NO_PAGE', pageId);
       const found = await root
-        .evaluateHandle((el, sel) => Array.from(el.querySelectorAll(sel)), css)
+        .evaluateHandle((el, sel) => Array.from((el as Element).querySelectorAll(sel)), css)
         .catch((error: Error) => {
           throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'selector', error.message.split('\n')[0] ?? '');
         });
@@ -157,7 +157,7 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       if (!frame) throw new AutomatorError('AUTOMATOR_NO_ELEMENT', 'the element', 'a closed page');
       await withViewAgent(frame);
       return (await ref.evaluate(
-        (el, [name, rest]) => (globalThis as unknown as Agent).__plaza_view_agent[name]!(el, ...rest),
+        (el, [name, rest]) => (globalThis as unknown as Agent).__plaza_view_agent[name]!(el as Element, ...rest),
         [operation, args as unknown[]] as const,
       )) as ReturnType<ViewAgent[O]>;
     },

@@ -7,3 +7,5 @@ export type { AutomatorDriver } from './driver.ts';
 export { AutomatorError, type AutomatorErrorCode, automatorMessages } from './errors.ts';
 export { METHOD_PARAMS, type MethodName } from './protocol.ts';
 export { type SimulatorDriverOptions, simulatorDriver } from './simulator-driver.ts';
+export { type BrowserDriverOptions, browserDriver } from './browser-driver.ts';
+export { type DriverName, type ServeAutomatorOptions, serveAutomator } from './serve-automator.ts';

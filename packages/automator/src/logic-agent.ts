@@ -124,7 +124,8 @@ function install(logic: AutomatedLogic) {
       answer(() => void (componentById(nodeId).setData as AnyFunction)(data)),
     callComponentMethod: (nodeId: string, method: string, args: unknown[]) =>
       answer(() => callMethod(componentById(nodeId), `component ${nodeId}`, method, args)),
-    callWx: (method: string, args: unknown[]) => answer(() => callWx(method, args)),
+    callWx: (method: string, args: unknown[]) =>
+      answer(async () => plainData(await callWx(method, args), new Set())),
     mock: (method: string, result: unknown) => answer(() => replace(method, () => result)),
     mockWith: (method: string, fn: AnyFunction, extra: unknown[]) =>
       answer(() =>
@@ -163,6 +164,28 @@ function install(logic: AutomatedLogic) {
 function callbackStyle(method: string, options: unknown): boolean {
   if (/Sync$/.test(method) || /^(create|on|off|get.*Manager$)/.test(method)) return false;
   return options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options));
+}
+
+/**
+ * What an API's result says as data: objects it hands over to use rather than to read (the
+ * `eventChannel` of `navigateTo`, a task), functions and cycles are left out, as the
+ * platforms' tools leave them out of the reply.
+ */
+function plainData(value: unknown, seen: Set<object>): unknown {
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  if (seen.has(value) || !(Array.isArray(value) || proto === Object.prototype || proto === null)) return undefined;
+  seen.add(value);
+  const copy = Array.isArray(value)
+    ? value.map((item) => plainData(item, seen) ?? null)
+    : Object.fromEntries(
+        Object.entries(value)
+          .map(([key, item]) => [key, plainData(item, seen)] as const)
+          .filter(([, item]) => item !== undefined),
+      );
+  seen.delete(value);
+  return copy;
 }
 
 function at(data: unknown, path?: string): unknown {
