@@ -15,6 +15,14 @@ import {
 } from './protocol.ts';
 import type { ViewRefusal } from './view-agent.ts';
 
+/**
+ * A test's function as source for the logic realm, where the program's globals are not
+ * globals (the runtime hands them to each module): they become the wrapper's parameters.
+ */
+function withGlobals(functionDeclaration: string): string {
+  return `((wx, tt, getApp, getCurrentPages) => (${functionDeclaration}\n))`;
+}
+
 export interface AutomatorServerOptions {
   /** The port to listen on (127.0.0.1 only); 0 picks a free one. */
   port: number;
@@ -140,14 +148,14 @@ export async function startAutomatorServer<Ref>(
     'App.mockWxMethod': async (p) => {
       if (p.pluginId) throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'Plugins', driver.name, 'Plaza has no plugins');
       if (p.functionDeclaration !== undefined)
-        await agent(`mockWith(${json(p.method)}, (${p.functionDeclaration}\n), ${json(p.args)})`);
+        await agent(`mockWith(${json(p.method)}, ${withGlobals(p.functionDeclaration)}, ${json(p.args)})`);
       else if ('result' in p) await agent(`mock(${json(p.method)}, ${json(p.result ?? null)})`);
       else await agent(`restore(${json(p.method)})`);
       return {};
     },
     'App.callFunction': async (p) => ({
       result: await settled(
-        agent(`run((wx, tt, getApp, getCurrentPages) => (${p.functionDeclaration}\n), ${json(p.args)})`),
+        agent(`run(${withGlobals(p.functionDeclaration)}, ${json(p.args)})`),
       ),
     }),
     'App.captureScreenshot': async () => ({ data: await driver.screenshot() }),

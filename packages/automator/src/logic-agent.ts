@@ -16,6 +16,8 @@ type Answer = { ok: true; value: unknown } | { ok: false; code: string; args: st
 type WxCallback = (result: unknown) => void;
 type WxOptions = { success?: WxCallback; fail?: WxCallback; complete?: WxCallback };
 type AnyFunction = (...args: unknown[]) => unknown;
+/** A function of the test's, compiled where `wx`, `tt`, `getApp` and `getCurrentPages` are its parameters. */
+type Globals = (...globals: unknown[]) => AnyFunction;
 
 declare const globalThis: {
   __plaza_automated_logic?: AutomatedLogic;
@@ -127,19 +129,21 @@ function install(logic: AutomatedLogic) {
     callWx: (method: string, args: unknown[]) =>
       answer(async () => plainData(await callWx(method, args), new Set())),
     mock: (method: string, result: unknown) => answer(() => replace(method, () => result)),
-    mockWith: (method: string, fn: AnyFunction, extra: unknown[]) =>
-      answer(() =>
+    /** The mock sees the program's globals as `App.callFunction`'s function does, and `this.origin`. */
+    mockWith: (method: string, withGlobals: Globals, extra: unknown[]) =>
+      answer(() => {
+        const fn = withGlobals(logic.api, logic.api, logic.getApp, logic.getCurrentPages);
         replace(method, function (this: unknown, ...callArgs: unknown[]) {
           return fn.apply(this, [...callArgs, ...extra]);
-        }),
-      ),
+        });
+      }),
     restore: (method: string) =>
       answer(() => {
         if (originals.has(method)) logic.api[method] = originals.get(method);
         originals.delete(method);
       }),
     /** `App.callFunction`: the function sees the program's `wx`, `tt`, `getApp`, `getCurrentPages`. */
-    run: (withGlobals: (...globals: unknown[]) => AnyFunction, args: unknown[]) =>
+    run: (withGlobals: Globals, args: unknown[]) =>
       answer(() =>
         withGlobals(logic.api, logic.api, logic.getApp, logic.getCurrentPages).apply(undefined, args),
       ),

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS } from '@plaza/container/testing';
 import automator from 'miniprogram-automator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main.ts';
@@ -8,12 +7,13 @@ import { main } from '../../main.ts';
 // What the functions given to `evaluate` and `mockWxMethod` see: they run in the program's logic.
 declare const wx: { request(options: Record<string, unknown>): void };
 declare function getCurrentPages(): Array<{ route: string }>;
+declare function getApp(): { globalData: Record<string, unknown> };
 
 type MiniProgram = Awaited<ReturnType<typeof automator.connect>>;
 type Driver = 'browser' | 'simulator';
 
 const ROOT = new URL('../../../../../', import.meta.url).pathname;
-const SHOTS = join(ARTIFACTS, 'automator');
+const SHOTS = join(ROOT, 'test-artifacts', 'automator');
 
 /**
  * `plaza dev <dir> --auto-port 0 --auto-driver <driver>` in-process, as a user starts it;
@@ -109,8 +109,9 @@ describe.each<Driver>(['browser', 'simulator'])('miniprogram-automator drives pl
     });
 
     it('navigates through wx, types a remark, and pays against a mocked wx.request', async () => {
-      const requests: string[] = [];
-      await mp.mockWxMethod('request', function (this: unknown, options: { url: string }) {
+      await mp.mockWxMethod('request', function (this: unknown, options: { url: string; data: unknown }) {
+        const seen = getApp().globalData;
+        seen.requests = [...((seen.requests as unknown[]) ?? []), { url: options.url, data: options.data }];
         return options.url.endsWith('/api/session')
           ? { statusCode: 200, data: { token: 'session-1' }, header: {} }
           : { statusCode: 201, data: { orderId: 'o-42', orderToken: 'ot-42', totalCents: 5600 }, header: {} };
@@ -132,7 +133,13 @@ describe.each<Driver>(['browser', 'simulator'])('miniprogram-automator drives pl
       expect(await result.data()).toMatchObject({ status: 'paid', orderId: 'o-42', totalText: '¥56.00' });
       const orders = (await mp.callWxMethod('getStorageSync', 'takeout.orders')) as Array<{ remark: string }>;
       expect(orders[0]).toMatchObject({ id: 'o-42', remark: 'No coriander' });
-      expect(requests).toEqual([]);
+      expect(await mp.evaluate(() => getApp().globalData.requests)).toEqual([
+        { url: 'https://takeout.example.com/api/session', data: { code: expect.any(String) } },
+        {
+          url: 'https://takeout.example.com/api/orders',
+          data: { items: [{ dishId: 'beef-noodles', quantity: 2 }], remark: 'No coriander', totalCents: 5600 },
+        },
+      ]);
       await screenshotOrRefusal(mp, driver, 'takeout-result');
       await mp.restoreWxMethod('request');
     });
