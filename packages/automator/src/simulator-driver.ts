@@ -93,7 +93,13 @@ export async function simulatorDriver(
       const program = await running();
       const id = ++ticket;
       // The realm's own promises settle only while it runs: start the work, then poll for it.
-      program.runInLogic(`__plaza_automator.start(${id}, () => ${expression}\n); void 0;`);
+      try {
+        program.runInLogic(`__plaza_automator.start(${id}, () => ${expression}\n); void 0;`);
+      } catch (error) {
+        // A test's function that does not compile; anything else is the driver's failure.
+        if (error instanceof SyntaxError) throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'the call', error.message);
+        throw error;
+      }
       const deadline = performance.now() + timeout;
       for (;;) {
         await program.settle();

@@ -162,6 +162,8 @@ describe.each<Driver>(['browser', 'simulator'])('miniprogram-automator drives pl
         'the console event',
       );
       await expect(shop.callMethod('noSuchMethod')).rejects.toThrow(/has no method "noSuchMethod"/);
+      await expect(mp.evaluate('function ( {')).rejects.toThrow(/^Bad params for the call/);
+      expect(await shop.data('activeCategoryId')).toBe('drinks');
     });
   });
 
