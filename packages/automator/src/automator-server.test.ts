@@ -77,12 +77,17 @@ describe('the automator server under hostile input', () => {
       id: 'no-method',
       error: { code: 'AUTOMATOR_MALFORMED_FRAME' },
     });
-    expect(await call('Tool.getInfo')).toMatchObject({ result: { SDKVersion: '3.0.0', driver: 'simulator' } });
+    expect(await call('Tool.getInfo')).toMatchObject({
+      result: { SDKVersion: '3.0.0', driver: 'simulator' },
+    });
   });
 
   it('refuses unknown methods and wrong params by name', async () => {
     const unknown = await call('App.formatDisk', {});
-    expect(unknown.error).toEqual({ code: 'AUTOMATOR_UNKNOWN_METHOD', message: 'Unknown method "App.formatDisk"' });
+    expect(unknown.error).toEqual({
+      code: 'AUTOMATOR_UNKNOWN_METHOD',
+      message: 'Unknown method "App.formatDisk"',
+    });
     expect(codeOf(await call('__proto__'))).toBe('AUTOMATOR_UNKNOWN_METHOD');
     expect(codeOf(await call('Page.getData', {}))).toBe('AUTOMATOR_BAD_PARAMS');
     expect(codeOf(await call('Page.getWindowProperties', { pageId: 'p1', names: 'innerWidth' }))).toBe(
@@ -112,13 +117,15 @@ describe('the automator server under hostile input', () => {
     expect(codeOf(await call('Element.getData', { pageId: page.pageId, elementId: header.elementId }))).toBe(
       'AUTOMATOR_NOT_A_COMPONENT',
     );
-    expect(codeOf(await call('Element.getOffset', { pageId: page.pageId, elementId: header.elementId }))).toBe(
-      'AUTOMATOR_UNSUPPORTED',
-    );
+    expect(
+      codeOf(await call('Element.getOffset', { pageId: page.pageId, elementId: header.elementId })),
+    ).toBe('AUTOMATOR_UNSUPPORTED');
     expect(codeOf(await call('Page.callMethod', { pageId: page.pageId, method: 'nope' }))).toBe(
       'AUTOMATOR_NO_METHOD',
     );
-    expect(codeOf(await call('App.callWxMethod', { method: 'noSuchApi', args: [] }))).toBe('AUTOMATOR_NO_METHOD');
+    expect(codeOf(await call('App.callWxMethod', { method: 'noSuchApi', args: [] }))).toBe(
+      'AUTOMATOR_NO_METHOD',
+    );
     expect(codeOf(await call('App.captureScreenshot'))).toBe('AUTOMATOR_UNSUPPORTED');
   });
 
@@ -136,7 +143,10 @@ describe('the automator server under hostile input', () => {
       args: [],
     });
     expect(codeOf(cycle)).toBe('AUTOMATOR_NOT_JSON');
-    const failed = await call('App.callWxMethod', { method: 'navigateTo', args: [{ url: '/pages/none/none' }] });
+    const failed = await call('App.callWxMethod', {
+      method: 'navigateTo',
+      args: [{ url: '/pages/none/none' }],
+    });
     expect(failed.error).toMatchObject({ code: 'AUTOMATOR_PROGRAM_THREW' });
     expect((await call('App.getPageStack')).result).toEqual({
       pageStack: [{ pageId: 'p1', path: 'pages/shop/shop', query: {} }],

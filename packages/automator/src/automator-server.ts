@@ -79,15 +79,20 @@ export async function startAutomatorServer<Ref>(
 
   const agent = async (call: string): Promise<unknown> => {
     const text = await driver.logic(`__plaza_automator.${call}`);
-    const answer = JSON.parse(text) as { ok: true; value: unknown } | { ok: false; code: string; args: string[] };
+    const answer = JSON.parse(text) as
+      | { ok: true; value: unknown }
+      | { ok: false; code: string; args: string[] };
     if (answer.ok) return answer.value;
-    const code = (answer.code in automatorMessages ? answer.code : 'AUTOMATOR_PROGRAM_THREW') as AutomatorErrorCode;
+    const code = (
+      answer.code in automatorMessages ? answer.code : 'AUTOMATOR_PROGRAM_THREW'
+    ) as AutomatorErrorCode;
     throw new AutomatorError(code, ...answer.args);
   };
   const json = (value: unknown) => JSON.stringify(value);
   const stack = async () => (await agent('pageStack()')) as PageInfo[];
   const pageOf = async (pageId: string) => {
-    if (!(await stack()).some((p) => p.pageId === pageId)) throw new AutomatorError('AUTOMATOR_NO_PAGE', pageId);
+    if (!(await stack()).some((p) => p.pageId === pageId))
+      throw new AutomatorError('AUTOMATOR_NO_PAGE', pageId);
     return pageId;
   };
   const register = async (pageId: string, refs: Ref[]): Promise<ElementInfo[]> => {
@@ -123,7 +128,12 @@ export async function startAutomatorServer<Ref>(
 
   type Handler<M extends MethodName> = (params: ParamsOf<M>, socket: WebSocket) => Promise<unknown>;
   const handlers: { [M in MethodName]: Handler<M> } = {
-    'Tool.getInfo': async () => ({ SDKVersion: SDK_VERSION, version: SDK_VERSION, platform: 'plaza', driver: driver.name }),
+    'Tool.getInfo': async () => ({
+      SDKVersion: SDK_VERSION,
+      version: SDK_VERSION,
+      platform: 'plaza',
+      driver: driver.name,
+    }),
     'Tool.close': async () => ({}),
     'App.enableLog': async (_, socket) => {
       logging.add(socket);
@@ -142,11 +152,13 @@ export async function startAutomatorServer<Ref>(
       return top;
     },
     'App.callWxMethod': async (p) => {
-      if (p.pluginId) throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'Plugins', driver.name, 'Plaza has no plugins');
+      if (p.pluginId)
+        throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'Plugins', driver.name, 'Plaza has no plugins');
       return { result: await settled(agent(`callWx(${json(p.method)}, ${json(p.args)})`)) };
     },
     'App.mockWxMethod': async (p) => {
-      if (p.pluginId) throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'Plugins', driver.name, 'Plaza has no plugins');
+      if (p.pluginId)
+        throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'Plugins', driver.name, 'Plaza has no plugins');
       if (p.functionDeclaration !== undefined)
         await agent(`mockWith(${json(p.method)}, ${withGlobals(p.functionDeclaration)}, ${json(p.args)})`);
       else if ('result' in p) await agent(`mock(${json(p.method)}, ${json(p.result ?? null)})`);
@@ -154,9 +166,7 @@ export async function startAutomatorServer<Ref>(
       return {};
     },
     'App.callFunction': async (p) => ({
-      result: await settled(
-        agent(`run(${withGlobals(p.functionDeclaration)}, ${json(p.args)})`),
-      ),
+      result: await settled(agent(`run(${withGlobals(p.functionDeclaration)}, ${json(p.args)})`)),
     }),
     'App.captureScreenshot': async () => ({ data: await driver.screenshot() }),
     'Page.getElement': async (p) => {
@@ -167,7 +177,9 @@ export async function startAutomatorServer<Ref>(
     'Page.getElements': async (p) => ({
       elements: await register(p.pageId, await driver.query(await pageOf(p.pageId), p.selector)),
     }),
-    'Page.getData': async (p) => ({ data: await agent(`pageData(${json(p.pageId)}, ${json(p.path ?? '')})`) }),
+    'Page.getData': async (p) => ({
+      data: await agent(`pageData(${json(p.pageId)}, ${json(p.path ?? '')})`),
+    }),
     'Page.setData': async (p) => {
       await settled(agent(`setPageData(${json(p.pageId)}, ${json(p.data)})`));
       return {};
@@ -208,7 +220,9 @@ export async function startAutomatorServer<Ref>(
     'Element.getAttributes': async (p) => ({
       attributes: await driver.onElement(elementOf(p).ref, 'attributes', [p.names, driver.scopes]),
     }),
-    'Element.getStyles': async (p) => ({ styles: await driver.onElement(elementOf(p).ref, 'styles', [p.names]) }),
+    'Element.getStyles': async (p) => ({
+      styles: await driver.onElement(elementOf(p).ref, 'styles', [p.names]),
+    }),
     'Element.getProperties': async (p) => ({
       properties: await driver.onElement(elementOf(p).ref, 'properties', [p.names]),
     }),
@@ -217,7 +231,9 @@ export async function startAutomatorServer<Ref>(
     }),
     'Element.getOffset': async (p) => await driver.onElement(elementOf(p).ref, 'offset', []),
     'Element.callMethod': async (p) => ({
-      result: await settled(agent(`callComponentMethod(${json(componentOf(p))}, ${json(p.method)}, ${json(p.args)})`)),
+      result: await settled(
+        agent(`callComponentMethod(${json(componentOf(p))}, ${json(p.method)}, ${json(p.args)})`),
+      ),
     }),
     'Element.getData': async (p) => ({
       data: await agent(`componentData(${json(componentOf(p))}, ${json(p.path ?? '')})`),
@@ -233,12 +249,19 @@ export async function startAutomatorServer<Ref>(
     try {
       request = parseRequest(text);
       const handler = handlers[request.method] as Handler<MethodName>;
-      return { id: request.id, result: (await handler(request.params as ParamsOf<MethodName>, socket)) ?? {} };
+      return {
+        id: request.id,
+        result: (await handler(request.params as ParamsOf<MethodName>, socket)) ?? {},
+      };
     } catch (error) {
       const id = request?.id ?? requestIdOf(error);
       if (error instanceof AutomatorError) return { id, error: { code: error.code, message: error.message } };
       options.onDriverError?.(error);
-      const failure = new AutomatorError('AUTOMATOR_DRIVER_FAILED', driver.name, (error as Error)?.message ?? String(error));
+      const failure = new AutomatorError(
+        'AUTOMATOR_DRIVER_FAILED',
+        driver.name,
+        (error as Error)?.message ?? String(error),
+      );
       return { id, error: { code: failure.code, message: failure.message } };
     }
   };

@@ -82,7 +82,11 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
         break;
       }
       if (performance.now() > deadline)
-        throw new AutomatorError('AUTOMATOR_DRIVER_FAILED', 'browser', `the program did not start within ${timeout} ms`);
+        throw new AutomatorError(
+          'AUTOMATOR_DRIVER_FAILED',
+          'browser',
+          `the program did not start within ${timeout} ms`,
+        );
       await page.waitForTimeout(READY_POLL_MS);
     }
     const installed = await worker.evaluate('typeof globalThis.__plaza_automator === "object"');
@@ -112,7 +116,8 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
     worker
       .evaluate('globalThis.__plaza_automator ? globalThis.__plaza_automator.drainLogs() : "[]"')
       .then((text) => {
-        for (const entry of JSON.parse(String(text)) as LogEntry[]) emit({ method: 'App.logAdded', params: entry });
+        for (const entry of JSON.parse(String(text)) as LogEntry[])
+          emit({ method: 'App.logAdded', params: entry });
       })
       .catch(() => undefined);
   }, EVENT_POLL_MS);
@@ -128,7 +133,8 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
         return String(await target.evaluate(expression));
       } catch (error) {
         const message = (error as Error).message;
-        if (/SyntaxError/.test(message)) throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'the call', message);
+        if (/SyntaxError/.test(message))
+          throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'the call', message);
         throw error;
       }
     },
@@ -157,7 +163,8 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       if (!frame) throw new AutomatorError('AUTOMATOR_NO_ELEMENT', 'the element', 'a closed page');
       await withViewAgent(frame);
       return (await ref.evaluate(
-        (el, [name, rest]) => (globalThis as unknown as Agent).__plaza_view_agent[name]!(el as Element, ...rest),
+        (el, [name, rest]) =>
+          (globalThis as unknown as Agent).__plaza_view_agent[name]!(el as Element, ...rest),
         [operation, args as unknown[]] as const,
       )) as ReturnType<ViewAgent[O]>;
     },
@@ -187,7 +194,9 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
           paths.map((path) => {
             let value: unknown = globalThis;
             for (const key of path.split('.')) value = (value as Record<string, unknown> | undefined)?.[key];
-            return value === undefined || typeof value === 'object' || typeof value === 'function' ? null : value;
+            return value === undefined || typeof value === 'object' || typeof value === 'function'
+              ? null
+              : value;
           }),
         names,
       );

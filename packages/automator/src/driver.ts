@@ -39,6 +39,9 @@ export interface AutomatorDriver<Ref = unknown> {
 }
 
 /** An operation's arguments after the element. */
-export type ViewArgs<O extends ViewOperation> = ViewAgent[O] extends (el: Element, ...rest: infer A) => unknown
+export type ViewArgs<O extends ViewOperation> = ViewAgent[O] extends (
+  el: Element,
+  ...rest: infer A
+) => unknown
   ? A
   : never;

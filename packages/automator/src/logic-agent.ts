@@ -19,7 +19,7 @@ type AnyFunction = (...args: unknown[]) => unknown;
 /** A function of the test's, compiled where `wx`, `tt`, `getApp` and `getCurrentPages` are its parameters. */
 type Globals = (...globals: unknown[]) => AnyFunction;
 
-declare const globalThis: {
+const scope = globalThis as unknown as {
   __plaza_automated_logic?: AutomatedLogic;
   __plaza_automator?: unknown;
   console: Record<string, AnyFunction>;
@@ -34,10 +34,10 @@ function install(logic: AutomatedLogic) {
 
   // The program's console also reaches the automator (`App.logAdded`); it still prints as before.
   for (const level of LOG_LEVELS) {
-    const print = globalThis.console[level];
-    globalThis.console[level] = (...args: unknown[]) => {
+    const print = scope.console[level];
+    scope.console[level] = (...args: unknown[]) => {
       if (logs.length < 1000) logs.push({ type: level, args: args.map(logText) });
-      return print?.apply(globalThis.console, args);
+      return print?.apply(scope.console, args);
     };
   }
 
@@ -56,7 +56,12 @@ function install(logic: AutomatedLogic) {
     path: String(page.route ?? ''),
     query: (page.options as Record<string, unknown> | undefined) ?? {},
   });
-  const callMethod = async (target: Record<string, unknown>, name: string, method: string, args: unknown[]) => {
+  const callMethod = async (
+    target: Record<string, unknown>,
+    name: string,
+    method: string,
+    args: unknown[],
+  ) => {
     const fn = target[method];
     if (typeof fn !== 'function') throw refusal('AUTOMATOR_NO_METHOD', name, method);
     return await (fn as AnyFunction).apply(target, args);
@@ -167,7 +172,9 @@ function install(logic: AutomatedLogic) {
 
 function callbackStyle(method: string, options: unknown): boolean {
   if (/Sync$/.test(method) || /^(create|on|off|get.*Manager$)/.test(method)) return false;
-  return options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options));
+  return (
+    options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options))
+  );
 }
 
 /**
@@ -179,7 +186,8 @@ function plainData(value: unknown, seen: Set<object>): unknown {
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return undefined;
   if (value === null || typeof value !== 'object') return value;
   const proto = Object.getPrototypeOf(value) as object | null;
-  if (seen.has(value) || !(Array.isArray(value) || proto === Object.prototype || proto === null)) return undefined;
+  if (seen.has(value) || !(Array.isArray(value) || proto === Object.prototype || proto === null))
+    return undefined;
   seen.add(value);
   const copy = Array.isArray(value)
     ? value.map((item) => plainData(item, seen) ?? null)
@@ -195,7 +203,10 @@ function plainData(value: unknown, seen: Set<object>): unknown {
 function at(data: unknown, path?: string): unknown {
   if (!path) return data;
   let value = data;
-  for (const key of path.replace(/\[(\d+)\]/g, '.$1').split('.').filter(Boolean)) {
+  for (const key of path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)) {
     if (value === null || typeof value !== 'object') return undefined;
     value = (value as Record<string, unknown>)[key];
   }
@@ -250,6 +261,6 @@ function logText(value: unknown): string {
   }
 }
 
-if (globalThis.__plaza_automated_logic && !globalThis.__plaza_automator) {
-  globalThis.__plaza_automator = install(globalThis.__plaza_automated_logic);
+if (scope.__plaza_automated_logic && !scope.__plaza_automator) {
+  scope.__plaza_automator = install(scope.__plaza_automated_logic);
 }

@@ -97,7 +97,8 @@ export async function simulatorDriver(
         program.runInLogic(`__plaza_automator.start(${id}, () => ${expression}\n); void 0;`);
       } catch (error) {
         // A test's function that does not compile; anything else is the driver's failure.
-        if (error instanceof SyntaxError) throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'the call', error.message);
+        if (error instanceof SyntaxError)
+          throw new AutomatorError('AUTOMATOR_BAD_PARAMS', 'the call', error.message);
         throw error;
       }
       const deadline = performance.now() + timeout;
@@ -113,7 +114,8 @@ export async function simulatorDriver(
     },
     async query(pageId, selector, scope) {
       const program = await running();
-      const root = scope ?? program.document.querySelector(`plaza-page[data-instance="${cssString(pageId)}"]`);
+      const root =
+        scope ?? program.document.querySelector(`plaza-page[data-instance="${cssString(pageId)}"]`);
       if (!root) throw new AutomatorError('AUTOMATOR_NO_PAGE', pageId);
       try {
         return Array.from(root.querySelectorAll(domSelector(selector, scopes)));
@@ -123,7 +125,8 @@ export async function simulatorDriver(
     },
     async onElement<O extends ViewOperation>(ref: Element, operation: O, args: ViewArgs<O>) {
       const needs = NEEDS_LAYOUT[operation];
-      if (needs) throw new AutomatorError('AUTOMATOR_UNSUPPORTED', needs, 'simulator', 'it has no layout engine');
+      if (needs)
+        throw new AutomatorError('AUTOMATOR_UNSUPPORTED', needs, 'simulator', 'it has no layout engine');
       await running();
       const run = viewAgent[operation] as (el: Element, ...rest: unknown[]) => ReturnType<ViewAgent[O]>;
       return run(ref, ...args);
@@ -134,7 +137,12 @@ export async function simulatorDriver(
       forward();
     },
     async screenshot() {
-      throw new AutomatorError('AUTOMATOR_UNSUPPORTED', 'App.captureScreenshot', 'simulator', 'it renders no pixels');
+      throw new AutomatorError(
+        'AUTOMATOR_UNSUPPORTED',
+        'App.captureScreenshot',
+        'simulator',
+        'it renders no pixels',
+      );
     },
     async windowProperties() {
       throw new AutomatorError(

@@ -79,7 +79,14 @@ function fire(el: Element, type: string, init: Record<string, unknown> = {}): vo
     const box = 'getBoundingClientRect' in el ? el.getBoundingClientRect() : undefined;
     const x = box ? box.left + box.width / 2 : 0;
     const y = box ? box.top + box.height / 2 : 0;
-    for (const [key, value] of Object.entries({ clientX: x, clientY: y, pageX: x, pageY: y, screenX: x, screenY: y }))
+    for (const [key, value] of Object.entries({
+      clientX: x,
+      clientY: y,
+      pageX: x,
+      pageY: y,
+      screenX: x,
+      screenY: y,
+    }))
       Object.defineProperty(event, key, { value });
   }
   el.dispatchEvent(event);
@@ -150,7 +157,8 @@ export const viewAgent = {
   /** Types into an `input`/`textarea` as a keyboard would: the value, then `input`. */
   input(el: Element, value: string): ViewRefusal | null {
     const target = field(el);
-    if (!target) return { refused: 'AUTOMATOR_BAD_PARAMS', args: ['Element.input', `<${tagOf(el)}> takes no text`] };
+    if (!target)
+      return { refused: 'AUTOMATOR_BAD_PARAMS', args: ['Element.input', `<${tagOf(el)}> takes no text`] };
     target.value = value;
     fire(target, 'input');
     return null;

@@ -219,11 +219,19 @@ describe('media queries on the simulated screen', () => {
 <match-media min-width="501"><text class="wide">wide</text></match-media>`;
     const narrow = await open({ js: 'Page({});', wxml });
     expect(narrow.errors).toEqual([]);
-    expect(narrow.query('.narrow')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(false);
-    expect(narrow.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(true);
+    expect(
+      narrow.query('.narrow')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched'),
+    ).toBe(false);
+    expect(narrow.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(
+      true,
+    );
     narrow.close();
-    sim = await launch(await program({ js: 'Page({});', wxml }), { scenario: { systemInfo: { windowWidth: 768 } } });
-    expect(sim.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(false);
+    sim = await launch(await program({ js: 'Page({});', wxml }), {
+      scenario: { systemInfo: { windowWidth: 768 } },
+    });
+    expect(sim.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(
+      false,
+    );
   });
 });
 

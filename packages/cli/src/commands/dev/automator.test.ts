@@ -43,6 +43,30 @@ async function plazaDev(dir: string, driver: Driver) {
   };
 }
 
+/**
+ * Connects the real client to `plaza dev` for the tests of one describe block, and stops both
+ * after them.
+ */
+function connectedTo(dir: string, driver: Driver): { mp: MiniProgram } {
+  const session = {} as { mp: MiniProgram; dev?: Awaited<ReturnType<typeof plazaDev>> };
+  beforeAll(async () => {
+    session.dev = await plazaDev(dir, driver);
+    session.mp = await automator.connect({ wsEndpoint: session.dev.wsEndpoint });
+  });
+  afterAll(async () => {
+    session.mp?.disconnect();
+    await session.dev?.stop();
+  });
+  return session;
+}
+
+/** What the client may answer with `undefined` (no page yet), for a test that needs it. */
+async function present<T>(value: Promise<T | undefined | null>): Promise<T> {
+  const found = await value;
+  if (found === undefined || found === null) throw new Error('the client answered with nothing');
+  return found;
+}
+
 /** Polls what the program shows until it holds; fails with the last value seen. */
 async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolean, what: string): Promise<T> {
   let last: T | undefined;
@@ -56,7 +80,9 @@ async function eventually<T>(read: () => Promise<T>, holds: (value: T) => boolea
 
 async function screenshotOrRefusal(mp: MiniProgram, driver: Driver, name: string) {
   if (driver === 'simulator') {
-    await expect(mp.screenshot()).rejects.toThrow(/App\.captureScreenshot is not offered by the simulator driver/);
+    await expect(mp.screenshot()).rejects.toThrow(
+      /App\.captureScreenshot is not offered by the simulator driver/,
+    );
     return;
   }
   const png = Buffer.from((await mp.screenshot()) as string, 'base64');
@@ -65,188 +91,200 @@ async function screenshotOrRefusal(mp: MiniProgram, driver: Driver, name: string
   writeFileSync(join(SHOTS, `${name}.png`), png);
 }
 
-describe.each<Driver>(['browser', 'simulator'])('miniprogram-automator drives plaza dev (%s driver)', (driver) => {
-  describe('the takeout example', () => {
-    let dev: Awaited<ReturnType<typeof plazaDev>>;
-    let mp: MiniProgram;
+describe.each<Driver>(['browser', 'simulator'])(
+  'miniprogram-automator drives plaza dev (%s driver)',
+  (driver) => {
+    describe('the takeout example', () => {
+      const session = connectedTo('examples/takeout', driver);
 
-    beforeAll(async () => {
-      dev = await plazaDev('examples/takeout', driver);
-      mp = await automator.connect({ wsEndpoint: dev.wsEndpoint });
-    });
-    afterAll(async () => {
-      mp?.disconnect();
-      await dev?.stop();
-    });
+      it('reads the shop, taps a category and a dish, and reads the custom components', async () => {
+        const { mp } = session;
+        const shop = await present(mp.currentPage());
+        expect(shop.path).toBe('pages/shop/shop');
+        expect(await shop.data('shopName')).toBe('Plaza Noodle House');
+        expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/shop/shop']);
 
-    it('reads the shop, taps a category and a dish, and reads the custom components', async () => {
-      const shop = await mp.currentPage();
-      expect(shop.path).toBe('pages/shop/shop');
-      expect(await shop.data('shopName')).toBe('Plaza Noodle House');
-      expect((await mp.pageStack()).map((p) => p.path)).toEqual(['pages/shop/shop']);
+        const categories = await shop.$$('.category');
+        expect(await categories[1]!.text()).toMatch(/Rice bowls/);
+        await categories[1]!.tap();
+        expect(await shop.data('activeCategoryId')).toBe('rice');
+        expect(await categories[1]!.attribute('class')).toBe('category category--active');
+        await categories[0]!.tap();
 
-      const categories = await shop.$$('.category');
-      expect(await categories[1]!.text()).toMatch(/Rice bowls/);
-      await categories[1]!.tap();
-      expect(await shop.data('activeCategoryId')).toBe('rice');
-      expect(await categories[1]!.attribute('class')).toBe('category category--active');
-      await categories[0]!.tap();
-
-      const [card] = await shop.$$('dish-card');
-      expect(card!.tagName).toBe('dish-card');
-      const dish = card as unknown as {
-        data(path?: string): Promise<unknown>;
-        callMethod(name: string, ...args: unknown[]): Promise<unknown>;
-      };
-      expect(await dish.data('dish.name')).toBe('Braised beef noodles');
-      await (await card!.$('.stepper__plus'))!.tap();
-      const bar = (await shop.$('cart-bar')) as unknown as typeof dish & { wxml(): Promise<string> };
-      expect(await bar.data('cartCount')).toBe(1);
-      await dish.callMethod('onPlus');
-      expect(await bar.data('cartCount')).toBe(2);
-      expect(await bar.wxml()).toContain('<text class="cart-bar__total">¥56.00</text>');
-      expect(await (await shop.$('.stepper__count'))!.text()).toBe('2');
-    });
-
-    it('navigates through wx, types a remark, and pays against a mocked wx.request', async () => {
-      await mp.mockWxMethod('request', function (this: unknown, options: { url: string; data: unknown }) {
-        const seen = getApp().globalData;
-        seen.requests = [...((seen.requests as unknown[]) ?? []), { url: options.url, data: options.data }];
-        return options.url.endsWith('/api/session')
-          ? { statusCode: 200, data: { token: 'session-1' }, header: {} }
-          : { statusCode: 201, data: { orderId: 'o-42', orderToken: 'ot-42', totalCents: 5600 }, header: {} };
+        const [card] = await shop.$$('dish-card');
+        expect(card!.tagName).toBe('dish-card');
+        const dish = card as unknown as {
+          data(path?: string): Promise<unknown>;
+          callMethod(name: string, ...args: unknown[]): Promise<unknown>;
+        };
+        expect(await dish.data('dish.name')).toBe('Braised beef noodles');
+        await (await card!.$('.stepper__plus'))!.tap();
+        const bar = (await shop.$('cart-bar')) as unknown as typeof dish & { wxml(): Promise<string> };
+        expect(await bar.data('cartCount')).toBe(1);
+        await dish.callMethod('onPlus');
+        expect(await bar.data('cartCount')).toBe(2);
+        expect(await bar.wxml()).toContain('<text class="cart-bar__total">¥56.00</text>');
+        expect(await (await shop.$('.stepper__count'))!.text()).toBe('2');
       });
-      const confirm = await mp.navigateTo('/pages/confirm/confirm');
-      expect(confirm.path).toBe('pages/confirm/confirm');
-      expect(await confirm.data('count')).toBe(2);
 
-      const remark = (await confirm.$('.confirm__remark')) as unknown as { input(text: string): Promise<void> };
-      await remark.input('No coriander');
-      expect(await confirm.data('remark')).toBe('No coriander');
+      it('navigates through wx, types a remark, and pays against a mocked wx.request', async () => {
+        const { mp } = session;
+        await mp.mockWxMethod('request', function (this: unknown, options: { url: string; data: unknown }) {
+          const seen = getApp().globalData;
+          seen.requests = [...((seen.requests as unknown[]) ?? []), { url: options.url, data: options.data }];
+          return options.url.endsWith('/api/session')
+            ? { statusCode: 200, data: { token: 'session-1' }, header: {} }
+            : {
+                statusCode: 201,
+                data: { orderId: 'o-42', orderToken: 'ot-42', totalCents: 5600 },
+                header: {},
+              };
+        });
+        const confirm = await present(mp.navigateTo('/pages/confirm/confirm'));
+        expect(confirm.path).toBe('pages/confirm/confirm');
+        expect(await confirm.data('count')).toBe(2);
 
-      await (await confirm.$('.confirm__submit'))!.tap();
-      const result = await eventually(
-        () => mp.currentPage(),
-        (page) => page.path === 'pages/result/result',
-        'the result page',
-      );
-      expect(await result.data()).toMatchObject({ status: 'paid', orderId: 'o-42', totalText: '¥56.00' });
-      const orders = (await mp.callWxMethod('getStorageSync', 'takeout.orders')) as Array<{ remark: string }>;
-      expect(orders[0]).toMatchObject({ id: 'o-42', remark: 'No coriander' });
-      expect(await mp.evaluate(() => getApp().globalData.requests)).toEqual([
-        { url: 'https://takeout.example.com/api/session', data: { code: expect.any(String) } },
-        {
-          url: 'https://takeout.example.com/api/orders',
-          data: { items: [{ dishId: 'beef-noodles', quantity: 2 }], remark: 'No coriander', totalCents: 5600 },
-        },
-      ]);
-      await screenshotOrRefusal(mp, driver, 'takeout-result');
-      await mp.restoreWxMethod('request');
+        const remark = (await confirm.$('.confirm__remark')) as unknown as {
+          input(text: string): Promise<void>;
+        };
+        await remark.input('No coriander');
+        expect(await confirm.data('remark')).toBe('No coriander');
+
+        await (await confirm.$('.confirm__submit'))!.tap();
+        const result = await present(
+          eventually(
+            () => mp.currentPage(),
+            (page) => page?.path === 'pages/result/result',
+            'the result page',
+          ),
+        );
+        expect(await result.data()).toMatchObject({ status: 'paid', orderId: 'o-42', totalText: '¥56.00' });
+        const orders = (await mp.callWxMethod('getStorageSync', 'takeout.orders')) as Array<{
+          remark: string;
+        }>;
+        expect(orders[0]).toMatchObject({ id: 'o-42', remark: 'No coriander' });
+        expect(await mp.evaluate(() => getApp().globalData.requests)).toEqual([
+          { url: 'https://takeout.example.com/api/session', data: { code: expect.any(String) } },
+          {
+            url: 'https://takeout.example.com/api/orders',
+            data: {
+              items: [{ dishId: 'beef-noodles', quantity: 2 }],
+              remark: 'No coriander',
+              totalCents: 5600,
+            },
+          },
+        ]);
+        await screenshotOrRefusal(mp, driver, 'takeout-result');
+        await mp.restoreWxMethod('request');
+      });
+
+      it('sets page data, calls page methods, evaluates in the logic and reports its console', async () => {
+        const { mp } = session;
+        const shop = await present(mp.reLaunch('/pages/shop/shop'));
+        expect(shop.path).toBe('pages/shop/shop');
+        await shop.setData({ shopName: 'Renamed by the test' });
+        expect(await (await shop.$('.shop__name'))!.text()).toBe('Renamed by the test');
+        await shop.callMethod('onSelectCategory', { currentTarget: { dataset: { id: 'drinks' } } });
+        expect(await shop.data('activeCategoryId')).toBe('drinks');
+        expect(await mp.evaluate((a: number, b: number) => getCurrentPages().length + a + b, 1, 2)).toBe(4);
+
+        const logs: Array<{ type: string; args: string[] }> = [];
+        mp.on('console', (entry) => logs.push(entry as (typeof logs)[number]));
+        await mp.evaluate(() => console.warn('hello from the spec'));
+        await eventually(
+          async () => logs,
+          (seen) => seen.some((l) => l.type === 'warn' && l.args.includes('hello from the spec')),
+          'the console event',
+        );
+        await expect(shop.callMethod('noSuchMethod')).rejects.toThrow(/has no method "noSuchMethod"/);
+        await expect(mp.evaluate('function ( {')).rejects.toThrow(/^Bad params for the call/);
+        expect(await shop.data('activeCategoryId')).toBe('drinks');
+      });
     });
 
-    it('sets page data, calls page methods, evaluates in the logic and reports its console', async () => {
-      const shop = await mp.reLaunch('/pages/shop/shop');
-      expect(shop.path).toBe('pages/shop/shop');
-      await shop.setData({ shopName: 'Renamed by the test' });
-      expect(await (await shop.$('.shop__name'))!.text()).toBe('Renamed by the test');
-      await shop.callMethod('onSelectCategory', { currentTarget: { dataset: { id: 'drinks' } } });
-      expect(await shop.data('activeCategoryId')).toBe('drinks');
-      expect(await mp.evaluate((a: number, b: number) => getCurrentPages().length + a + b, 1, 2)).toBe(4);
+    describe('the wx component gallery', () => {
+      const session = connectedTo('packages/container/component-gallery', driver);
 
-      const logs: Array<{ type: string; args: string[] }> = [];
-      mp.on('console', (entry) => logs.push(entry as (typeof logs)[number]));
-      await mp.evaluate(() => console.warn('hello from the spec'));
-      await eventually(
-        async () => logs,
-        (seen) => seen.some((l) => l.type === 'warn' && l.args.includes('hello from the spec')),
-        'the console event',
-      );
-      await expect(shop.callMethod('noSuchMethod')).rejects.toThrow(/has no method "noSuchMethod"/);
-      await expect(mp.evaluate('function ( {')).rejects.toThrow(/^Bad params for the call/);
-      expect(await shop.data('activeCategoryId')).toBe('drinks');
+      it('taps buttons, fires component events and reads the page', async () => {
+        const { mp } = session;
+        const page = await present(mp.currentPage());
+        expect(page.path).toBe('pages/index/index');
+        expect(await page.data('title')).toBe('Component gallery');
+        await (await page.$('#show-modal'))!.tap();
+        expect(await page.data('modal')).toBe(true);
+        await (await page.$('#modal'))!.trigger('confirm');
+        // The state is a log of what happened: the cover image and the editor report their own loads.
+        expect(await page.data('modal')).toBe(false);
+        expect(await page.data('state')).toContain('modal confirm;');
+        await (await page.$('#editor'))!.trigger('input', { text: 'typed ' });
+        expect(await (await page.$('#state'))!.text()).toContain('modal confirm;editor input typed;');
+        const buttons = await page.$$('button');
+        expect(buttons.length).toBeGreaterThanOrEqual(6);
+        expect(await (await page.$('#show-toast'))!.outerWxml()).toMatch(
+          /^<button [^>]*id="show-toast"[^>]*>toast<\/button>$/,
+        );
+      });
+
+      it('reads and sets a custom component with a virtual host', async () => {
+        const { mp } = session;
+        const page = await present(mp.currentPage());
+        const item = (await page.$('#v1')) as unknown as {
+          tagName: string;
+          data(path?: string): Promise<unknown>;
+          setData(data: Record<string, unknown>): Promise<void>;
+          wxml(): Promise<string>;
+        };
+        expect(item.tagName).toBe('virtual-item');
+        expect(await item.data('name')).toBe('one');
+        await item.setData({ name: 'uno' });
+        expect(await item.wxml()).toBe('<view class="cell">uno</view>');
+      });
+
+      it('navigates with wx, mocks wx.request, and shows what it renders', async () => {
+        const { mp } = session;
+        const second = await present(mp.navigateTo('/pages/index/index?camera=0'));
+        expect((await mp.pageStack()).length).toBe(2);
+        expect(second.query).toEqual({ camera: '0' });
+        const back = await present(mp.navigateBack());
+        expect(back.path).toBe('pages/index/index');
+        expect(await mp.pageStack()).toHaveLength(1);
+
+        await mp.mockWxMethod('request', { statusCode: 200, data: { hello: 'mocked' }, header: {} });
+        const answer = await mp.evaluate(
+          () =>
+            new Promise((done) =>
+              wx.request({ url: 'https://api.example.com/x', success: done, fail: done }),
+            ),
+        );
+        expect(answer).toEqual({ statusCode: 200, data: { hello: 'mocked' }, header: {} });
+        await mp.restoreWxMethod('request');
+        const refused = (await mp.evaluate(
+          () =>
+            new Promise((done) =>
+              wx.request({ url: 'https://api.example.com/x', success: done, fail: done }),
+            ),
+        )) as { errMsg: string };
+        expect(refused.errMsg).toMatch(/^request:fail/);
+
+        const state = await page$(mp, '#state');
+        if (driver === 'browser') {
+          expect((await state.offset()).top).toBeGreaterThan(0);
+          expect(await state.style('display')).toBe('block');
+          const size = await (await present(mp.currentPage())).size();
+          expect(size.height).toBeGreaterThan(800);
+        } else {
+          await expect(state.offset()).rejects.toThrow(
+            /Element\.getOffset is not offered by the simulator driver/,
+          );
+        }
+        await screenshotOrRefusal(mp, driver, 'gallery');
+      });
     });
-  });
-
-  describe('the wx component gallery', () => {
-    let dev: Awaited<ReturnType<typeof plazaDev>>;
-    let mp: MiniProgram;
-
-    beforeAll(async () => {
-      dev = await plazaDev('packages/container/component-gallery', driver);
-      mp = await automator.connect({ wsEndpoint: dev.wsEndpoint });
-    });
-    afterAll(async () => {
-      mp?.disconnect();
-      await dev?.stop();
-    });
-
-    it('taps buttons, fires component events and reads the page', async () => {
-      const page = await mp.currentPage();
-      expect(page.path).toBe('pages/index/index');
-      expect(await page.data('title')).toBe('Component gallery');
-      await (await page.$('#show-modal'))!.tap();
-      expect(await page.data('modal')).toBe(true);
-      await (await page.$('#modal'))!.trigger('confirm');
-      // The state is a log of what happened: the cover image and the editor report their own loads.
-      expect(await page.data('modal')).toBe(false);
-      expect(await page.data('state')).toContain('modal confirm;');
-      await (await page.$('#editor'))!.trigger('input', { text: 'typed ' });
-      expect(await (await page.$('#state'))!.text()).toContain('modal confirm;editor input typed;');
-      const buttons = await page.$$('button');
-      expect(buttons.length).toBeGreaterThanOrEqual(6);
-      expect(await (await page.$('#show-toast'))!.outerWxml()).toMatch(
-        /^<button [^>]*id="show-toast"[^>]*>toast<\/button>$/,
-      );
-    });
-
-    it('reads and sets a custom component with a virtual host', async () => {
-      const page = await mp.currentPage();
-      const item = (await page.$('#v1')) as unknown as {
-        tagName: string;
-        data(path?: string): Promise<unknown>;
-        setData(data: Record<string, unknown>): Promise<void>;
-        wxml(): Promise<string>;
-      };
-      expect(item.tagName).toBe('virtual-item');
-      expect(await item.data('name')).toBe('one');
-      await item.setData({ name: 'uno' });
-      expect(await item.wxml()).toBe('<view class="cell">uno</view>');
-    });
-
-    it('navigates with wx, mocks wx.request, and shows what it renders', async () => {
-      const second = await mp.navigateTo('/pages/index/index?camera=0');
-      expect((await mp.pageStack()).length).toBe(2);
-      expect(second.query).toEqual({ camera: '0' });
-      const back = await mp.navigateBack();
-      expect(back.id).toBe((await mp.pageStack())[0]!.id);
-
-      await mp.mockWxMethod('request', { statusCode: 200, data: { hello: 'mocked' }, header: {} });
-      const answer = await mp.evaluate(
-        () => new Promise((done) => wx.request({ url: 'https://api.example.com/x', success: done, fail: done })),
-      );
-      expect(answer).toEqual({ statusCode: 200, data: { hello: 'mocked' }, header: {} });
-      await mp.restoreWxMethod('request');
-      const refused = (await mp.evaluate(
-        () => new Promise((done) => wx.request({ url: 'https://api.example.com/x', success: done, fail: done })),
-      )) as { errMsg: string };
-      expect(refused.errMsg).toMatch(/^request:fail/);
-
-      const state = await page$(mp, '#state');
-      if (driver === 'browser') {
-        expect((await state.offset()).top).toBeGreaterThan(0);
-        expect(await state.style('display')).toBe('block');
-        const size = await (await mp.currentPage()).size();
-        expect(size.height).toBeGreaterThan(800);
-      } else {
-        await expect(state.offset()).rejects.toThrow(/Element\.getOffset is not offered by the simulator driver/);
-      }
-      await screenshotOrRefusal(mp, driver, 'gallery');
-    });
-  });
-});
+  },
+);
 
 async function page$(mp: MiniProgram, selector: string) {
-  const element = await (await mp.currentPage()).$(selector);
+  const element = await (await present(mp.currentPage())).$(selector);
   if (!element) throw new Error(`no ${selector}`);
   return element;
 }

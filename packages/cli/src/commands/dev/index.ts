@@ -1,6 +1,6 @@
+import { resolve } from 'node:path';
 import { type DriverName, serveAutomator } from '@plaza/automator';
 import { CliError } from '../../errors.ts';
-import { resolve } from 'node:path';
 import type { CommandIo } from '../../io.ts';
 import { startDevServer } from './dev-server.ts';
 import { type LaunchPath, parseLaunchPath } from './launch-path.ts';
