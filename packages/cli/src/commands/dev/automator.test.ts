@@ -54,7 +54,8 @@ function connectedTo(dir: string, driver: Driver): { mp: MiniProgram } {
     session.mp = await automator.connect({ wsEndpoint: session.dev.wsEndpoint });
   });
   afterAll(async () => {
-    session.mp?.disconnect();
+    // As a spec ends: App.exit, Tool.close, and the socket closed.
+    await session.mp?.close();
     await session.dev?.stop();
   });
   return session;
@@ -195,6 +196,18 @@ describe.each<Driver>(['browser', 'simulator'])(
           async () => logs,
           (seen) => seen.some((l) => l.type === 'warn' && l.args.includes('hello from the spec')),
           'the console event',
+        );
+        const thrown: Array<{ message: string }> = [];
+        mp.on('exception', (error) => thrown.push(error as (typeof thrown)[number]));
+        await mp.evaluate(() => {
+          setTimeout(() => {
+            throw new Error('thrown later by the spec');
+          }, 0);
+        });
+        await eventually(
+          async () => thrown,
+          (seen) => seen.some((e) => e.message.includes('thrown later by the spec')),
+          'the exception event',
         );
         await expect(shop.callMethod('noSuchMethod')).rejects.toThrow(/has no method "noSuchMethod"/);
         await expect(mp.evaluate('function ( {')).rejects.toThrow(/^Bad params for the call/);
