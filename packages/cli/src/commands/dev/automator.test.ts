@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import automator from 'miniprogram-automator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { main } from '../../main.ts';
 
 // What the functions given to `evaluate` and `mockWxMethod` see: they run in the program's logic.
@@ -301,3 +303,39 @@ async function page$(mp: MiniProgram, selector: string) {
   if (!element) throw new Error(`no ${selector}`);
   return element;
 }
+
+describe('plaza dev --auto-port and --auto-driver', () => {
+  const run = async (args: string[]) => {
+    const printed: string[] = [];
+    const io = {
+      cwd: ROOT,
+      stdout: (t: string) => printed.push(t),
+      stderr: (t: string) => printed.push(t),
+      stopped: Promise.resolve(),
+    };
+    return {
+      exit: await main(['dev', 'examples/takeout', '--port', '0', ...args], io),
+      printed: printed.join(''),
+    };
+  };
+
+  it('refuses a malformed port, an unknown driver, and a port another process holds', async () => {
+    expect(await run(['--auto-port', '94x'])).toMatchObject({
+      exit: 1,
+      printed: expect.stringContaining('--port must be a whole number from 0 to 65535, not "94x"'),
+    });
+    expect(await run(['--auto-port', '0', '--auto-driver', 'devtools'])).toMatchObject({
+      exit: 1,
+      printed: expect.stringContaining('--auto-driver must be "browser" or "simulator", not "devtools"'),
+    });
+    const holder = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((listening) => holder.once('listening', listening));
+    const { port } = holder.address() as AddressInfo;
+    const taken = await run(['--auto-port', String(port), '--auto-driver', 'simulator']);
+    holder.close();
+    expect(taken).toMatchObject({
+      exit: 1,
+      printed: expect.stringContaining(`--auto-port ${port} is in use`),
+    });
+  });
+});

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
-import { type DriverName, serveAutomator } from '@plaza/automator';
 import { CliError } from '../../errors.ts';
 import type { CommandIo } from '../../io.ts';
+import { type AutomatorFlag, automatorFlag, startAutomator } from './automator-flag.ts';
 import { startDevServer } from './dev-server.ts';
 import { type LaunchPath, parseLaunchPath } from './launch-path.ts';
 
@@ -11,7 +10,7 @@ export interface DevCommandOptions {
   port?: number;
   launch?: LaunchPath;
   /** `--auto-port` / `--auto-driver`: serve the automator protocol for the program. */
-  automator?: { port: number; driver: DriverName };
+  automator?: AutomatorFlag;
 }
 
 /** `--port` and `--path` as `plaza dev` takes them; a malformed value is a usage error. */
@@ -22,18 +21,15 @@ export function devOptions(values: {
   'auto-driver'?: string | undefined;
 }): DevCommandOptions {
   const options: DevCommandOptions = {};
-  if (values.port !== undefined) options.port = portOf(values.port);
+  if (values.port !== undefined) {
+    const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : Number.NaN;
+    if (!(port >= 0 && port <= 65_535)) throw new CliError('CLI_BAD_PORT', values.port);
+    options.port = port;
+  }
   if (values.path !== undefined) options.launch = parseLaunchPath(values.path);
-  const driver = values['auto-driver'] ?? 'browser';
-  if (driver !== 'browser' && driver !== 'simulator') throw new CliError('CLI_BAD_AUTO_DRIVER', driver);
-  if (values['auto-port'] !== undefined) options.automator = { port: portOf(values['auto-port']), driver };
+  const automator = automatorFlag(values);
+  if (automator) options.automator = automator;
   return options;
-}
-
-function portOf(text: string): number {
-  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
-  if (!(port >= 0 && port <= 65_535)) throw new CliError('CLI_BAD_PORT', text);
-  return port;
 }
 
 /**
@@ -42,32 +38,23 @@ function portOf(text: string): number {
  * query, rebuilds what changed and reloads on every change, until interrupted.
  */
 export async function dev(dir: string, options: DevCommandOptions, io: CommandIo): Promise<number> {
-  const { automator: auto, ...serve } = options;
-  const server = await startDevServer(dir, { io, ...serve, automation: auto?.driver === 'browser' });
+  const { automator: flag, ...serve } = options;
+  const server = await startDevServer(dir, { io, ...serve, automation: flag?.driver === 'browser' });
   io.stdout(`Plaza dev server: ${server.url}\nWatching ${dir} for changes. Press Ctrl+C to stop.\n`);
-  const automator = auto && (await startAutomator(dir, server.url, auto, options.launch, io));
+  const automator =
+    flag && (await startAutomator(dir, server.url, flag, options.launch, io).catch(closing(server)));
   await (io.stopped ?? interrupted());
   await automator?.close();
   await server.close();
   return 0;
 }
 
-async function startAutomator(
-  dir: string,
-  devUrl: string,
-  auto: { port: number; driver: DriverName },
-  launch: LaunchPath | undefined,
-  io: CommandIo,
-) {
-  const server = await serveAutomator({
-    dir: resolve(io.cwd, dir),
-    devUrl,
-    ...auto,
-    ...(launch ? { launch } : {}),
-    onDriverError: (error) => io.stderr(`automator: ${(error as Error)?.message ?? String(error)}\n`),
-  });
-  io.stdout(`Automator (${auto.driver}): ${server.wsEndpoint}\n`);
-  return server;
+/** Closes the dev server when what starts after it fails, then fails as it did. */
+function closing(server: { close(): Promise<void> }) {
+  return async (error: unknown): Promise<never> => {
+    await server.close();
+    throw error;
+  };
 }
 
 function interrupted(): Promise<void> {
