@@ -148,10 +148,14 @@ describe.each<Driver>(['browser', 'simulator'])(
         expect(await confirm.data('count')).toBe(2);
 
         const remark = (await confirm.$('.confirm__remark')) as unknown as {
+          tagName: string;
           input(text: string): Promise<void>;
+          value(): Promise<unknown>;
         };
+        expect(remark.tagName).toBe('input');
         await remark.input('No coriander');
         expect(await confirm.data('remark')).toBe('No coriander');
+        expect(await remark.value()).toBe('No coriander');
 
         await (await confirm.$('.confirm__submit'))!.tap();
         const result = await present(
