@@ -285,6 +285,17 @@ describe.each<Driver>(['browser', 'simulator'])(
         )) as { errMsg: string };
         expect(refused.errMsg).toMatch(/^request:fail/);
 
+        // WeChat's own example: a synchronous member mocked with a function and an extra argument.
+        await mp.mockWxMethod(
+          'getStorageSync',
+          (key: string, fallback: string) => (key === 'name' ? 'redhoodsu' : fallback),
+          'unknown',
+        );
+        expect(await mp.callWxMethod('getStorageSync', 'name')).toBe('redhoodsu');
+        expect(await mp.callWxMethod('getStorageSync', 'sex')).toBe('unknown');
+        await mp.restoreWxMethod('getStorageSync');
+        expect(await mp.callWxMethod('getStorageSync', 'name')).toBe('');
+
         const state = await page$(mp, '#state');
         if (driver === 'browser') {
           expect((await state.offset()).top).toBeGreaterThan(0);
