@@ -21,8 +21,10 @@ type Agent = { __plaza_view_agent: Record<string, (el: Element, ...args: unknown
 
 const EVENT_POLL_MS = 200;
 const READY_POLL_MS = 50;
-/** Hops an action's effect takes: view frame → host → logic worker → host → view frame. */
-const SETTLE_ROUNDS = 3;
+/** Rounds without a new message or render after which the program counts as quiet. */
+const SETTLE_QUIET_ROUNDS = 2;
+/** A program that never goes quiet (a timer that renders every tick) is left after these. */
+const SETTLE_MAX_ROUNDS = 40;
 
 /**
  * Runs the program in Chromium, in the container of `plaza dev`'s page: the logic in its
@@ -169,17 +171,37 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       )) as ReturnType<ViewAgent[O]>;
     },
     componentId: (pageId, viewInstance) => `${pageId}.${viewInstance}`,
+    /**
+     * Waits until the program is quiet: no message reached the logic and no page frame changed
+     * for two rounds, each round a task in the worker and in every frame (the hops an action's
+     * effect takes: view frame → host → logic worker → host → view frame).
+     */
     async settle() {
       const target = await logicWorker();
-      for (let round = 0; round < SETTLE_ROUNDS; round++) {
-        await target.evaluate('new Promise((done) => setTimeout(done, 0))');
+      let last = '';
+      let quiet = 0;
+      for (let round = 0; round < SETTLE_MAX_ROUNDS && quiet < SETTLE_QUIET_ROUNDS; round++) {
+        const marks = [
+          await target.evaluate(
+            'new Promise((done) => setTimeout(() => done(globalThis.__plaza_automator.received()), 0))',
+          ),
+        ];
         for (const frame of page.frames()) {
           if (frame === page.mainFrame()) continue;
-          await frame
-            // A task, not an animation frame: the spare frame is never painted.
-            .evaluate('new Promise((done) => setTimeout(done, 0))')
-            .catch(() => undefined);
+          // A task, not an animation frame: the spare frame is never painted.
+          marks.push(
+            await withViewAgent(frame)
+              .then(() =>
+                frame.evaluate(
+                  'new Promise((done) => setTimeout(() => done(globalThis.__plaza_view_changes()), 0))',
+                ),
+              )
+              .catch(() => 'gone'),
+          );
         }
+        const mark = marks.join(',');
+        quiet = mark === last ? quiet + 1 : 0;
+        last = mark;
       }
     },
     async screenshot() {

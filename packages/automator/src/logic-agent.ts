@@ -5,6 +5,7 @@
  * `{ok: false, code, args}`, so only strings cross back to the driver.
  */
 interface AutomatedLogic {
+  receive(raw: unknown): boolean;
   api: Record<string, unknown>;
   getCurrentPages(): Record<string, unknown>[];
   getApp(): Record<string, unknown> | undefined;
@@ -31,6 +32,14 @@ function install(logic: AutomatedLogic) {
   const originals = new Map<string, unknown>();
   const logs: Array<{ type: string; args: string[] }> = [];
   const settled = new Map<number, string>();
+  // Messages the logic received (events, host answers): a driver that cannot see the threads
+  // go quiet waits until this stops moving.
+  let received = 0;
+  const receive = logic.receive.bind(logic);
+  logic.receive = (raw: unknown) => {
+    received += 1;
+    return receive(raw);
+  };
 
   // The program's console also reaches the automator (`App.logAdded`); it still prints as before.
   for (const level of LOG_LEVELS) {
@@ -153,6 +162,7 @@ function install(logic: AutomatedLogic) {
         withGlobals(logic.api, logic.api, logic.getApp, logic.getCurrentPages).apply(undefined, args),
       ),
     drainLogs: () => JSON.stringify(logs.splice(0)),
+    received: () => received,
     /** For a realm the driver can only poll (the simulator's): settles `work` under `ticket`. */
     start(ticket: number, work: () => string | Promise<string>) {
       Promise.resolve()
