@@ -120,6 +120,13 @@ describe('the automator server under hostile input', () => {
     expect(
       codeOf(await call('Element.getOffset', { pageId: page.pageId, elementId: header.elementId })),
     ).toBe('AUTOMATOR_UNSUPPORTED');
+    const onHeader = { pageId: page.pageId, elementId: header.elementId };
+    expect(await call('Element.input', { ...onHeader, value: 'typed' })).toMatchObject({
+      error: { code: 'AUTOMATOR_BAD_PARAMS', message: 'Bad params for Element.input: <view> takes no text' },
+    });
+    expect(codeOf(await call('Element.callFunction', { ...onHeader, functionName: 'swiper.swipeTo' }))).toBe(
+      'AUTOMATOR_BAD_PARAMS',
+    );
     expect(codeOf(await call('Page.callMethod', { pageId: page.pageId, method: 'nope' }))).toBe(
       'AUTOMATOR_NO_METHOD',
     );
