@@ -6,6 +6,8 @@ export const cliMessages = {
   CLI_BAD_DIALECT: '--dialect must be "tt" or "wx", not "{0}"',
   CLI_NO_TESTS: 'No tests found under {0}/tests',
   CLI_BAD_PORT: '--port must be a whole number from 0 to 65535, not "{0}"',
+  CLI_AUTO_PORT_IN_USE: '--auto-port {0} is in use: choose another, or 0 for a free one',
+  CLI_BAD_AUTO_DRIVER: '--auto-driver must be "browser" or "simulator", not "{0}"',
   CLI_BAD_LAUNCH_PATH: '--path must name a page of the program, such as pages/index/index?id=1, not "{0}"',
 } as const;
 

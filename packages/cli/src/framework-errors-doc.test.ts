@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { automatorMessages } from '@plaza/automator';
 import { compilerMessages } from '@plaza/compiler';
 import { containerErrors } from '@plaza/container';
 import { runtimeErrors } from '@plaza/runtime';
@@ -16,6 +17,7 @@ describe('docs/framework-errors.md', () => {
     ['simulator', Object.keys(simulatorMessages)],
     ['container', Object.keys(containerErrors)],
     ['cli', Object.keys(cliMessages)],
+    ['automator', Object.keys(automatorMessages)],
   ])('documents every code of the %s catalogue, with its meaning', (_, codes) => {
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.filter((code) => !documented.has(code))).toEqual([]);
@@ -28,6 +30,7 @@ describe('docs/framework-errors.md', () => {
       ...Object.keys(simulatorMessages),
       ...Object.keys(containerErrors),
       ...Object.keys(cliMessages),
+      ...Object.keys(automatorMessages),
     ]);
     expect([...documented].filter((code) => !known.has(code))).toEqual([]);
   });

@@ -18,8 +18,9 @@ Commands:
                                  build, open every page in the simulator, report errors and unsupported use;
                                  --html writes the migration report (with screenshots) as one page
   test [dir]                     run the program's tests (tests/**/*.test.ts) against the simulator
-  dev [dir] [--port <n>] [--path <page?query>]
-                                 serve the program in a phone frame with a developer panel, reload on change
+  dev [dir] [--port <n>] [--path <page?query>] [--auto-port <n> [--auto-driver browser|simulator]]
+                                 serve the program in a phone frame with a developer panel, reload on change;
+                                 --auto-port serves miniprogram-automator's protocol on ws://127.0.0.1:<n>
   login --server <url>           sign in as a developer (--email/--password or a prompt); keeps the session
   upload <dir> --version <x.y.z> build and upload a version [--desc <text>] [--appid <id>] [--server <url>] [--submit]
   help                           show this text
@@ -41,6 +42,8 @@ const OPTIONS = {
   port: { type: 'string' },
   path: { type: 'string' },
   html: { type: 'string' },
+  'auto-port': { type: 'string' },
+  'auto-driver': { type: 'string' },
 } as const;
 
 /**

@@ -13,6 +13,7 @@ export const simulatorMessages = {
   SIM_NAVIGATION_REFUSED: 'The navigation was refused: {0}',
   SIM_CLOSED: 'The simulator is closed',
   SIM_NO_PAGE: 'No page is open',
+  SIM_AUTOMATION_OFF: 'runInLogic needs a simulator launched with automation: true',
 } as const;
 
 export type SimulatorErrorCode = keyof typeof simulatorMessages;

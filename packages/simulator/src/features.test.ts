@@ -212,3 +212,37 @@ describe('selector queries without layout', () => {
     expect(s.page.data.got).toEqual({ id: 'b', color: '', height: '' });
   });
 });
+
+describe('media queries on the simulated screen', () => {
+  it('shows the match-media whose width query the screen meets, and hides the other', async () => {
+    const wxml = `<match-media max-width="500"><text class="narrow">narrow</text></match-media>
+<match-media min-width="501"><text class="wide">wide</text></match-media>`;
+    const narrow = await open({ js: 'Page({});', wxml });
+    expect(narrow.errors).toEqual([]);
+    expect(
+      narrow.query('.narrow')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched'),
+    ).toBe(false);
+    expect(narrow.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(
+      true,
+    );
+    narrow.close();
+    sim = await launch(await program({ js: 'Page({});', wxml }), {
+      scenario: { systemInfo: { windowWidth: 768 } },
+    });
+    expect(sim.query('.wide')!.closest('[data-plaza="match-media"]')!.hasAttribute('data-unmatched')).toBe(
+      false,
+    );
+  });
+});
+
+describe('automation', () => {
+  it('keeps the logic out of reach unless launched for the automator', async () => {
+    const s = await open({ js: 'Page({ data: { n: 1 } });', wxml: '<view>{{n}}</view>' });
+    expect(() => s.runInLogic('1')).toThrow(expect.objectContaining({ code: 'SIM_AUTOMATION_OFF' }));
+    s.close();
+    sim = await launch(await program({ js: 'Page({ data: { n: 1 } });', wxml: '<view>{{n}}</view>' }), {
+      automation: true,
+    });
+    expect(sim.runInLogic('String(__plaza_automated_logic.getCurrentPages()[0].data.n)')).toBe('1');
+  });
+});

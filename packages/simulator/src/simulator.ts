@@ -40,6 +40,11 @@ export interface LaunchOptions {
    * before the watchdog stops it and records an error; 2,000 ms by default.
    */
   scriptBudgetMs?: number;
+  /**
+   * Lets `runInLogic` reach the program's logic (`__plaza_automated_logic`): the automator's
+   * headless driver. Off for tests, checks and the review.
+   */
+  automation?: boolean;
 }
 
 /** One page as the program sees it: `getCurrentPages()` entries. */
@@ -162,6 +167,7 @@ export class Simulator {
       onMessage: (message) => this.fromLogic(message as LogicOutboundMessage),
       onLog: log,
       onUncaught: (error) => this.recordThrown(error, 'uncaught'),
+      automation: this.options.automation === true,
     });
     this.logic.post({
       v: 1,
@@ -382,6 +388,16 @@ export class Simulator {
       }
       await new Promise((r) => setTimeout(r, 5));
     }
+  }
+
+  /**
+   * Runs a script in the logic realm (a launch with `automation: true` only) and returns its
+   * completion value as text; what it throws is recorded as the program's error and rethrown.
+   */
+  runInLogic(source: string): string {
+    if (this.options.automation !== true) throw new SimulatorError('SIM_AUTOMATION_OFF');
+    if (!this.logic || this.closed) throw new SimulatorError('SIM_CLOSED');
+    return this.logic.run(source, 'plaza-automator.js');
   }
 
   /** Waits until nothing is in flight between the threads and the host. */

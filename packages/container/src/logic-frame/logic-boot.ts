@@ -10,6 +10,8 @@ export interface LogicFramePayload {
 export interface LogicWorkerStart {
   manifest: LogicManifest;
   logic: string;
+  /** Keep the logic reachable for a test driver (`MountOptions.automation`). */
+  automation?: boolean;
 }
 
 /** Heartbeat exchange, on its own port so it never mixes with protocol messages. */

@@ -12,6 +12,7 @@ interface WorkerScope {
   importScripts(...urls: string[]): void;
   addEventListener(type: string, listener: (event: Event) => void): void;
   __plaza_define?: unknown;
+  __plaza_automated_logic?: unknown;
 }
 
 const scope = globalThis as unknown as WorkerScope;
@@ -73,4 +74,6 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
   protocol.onmessage = (event: MessageEvent) => {
     logic.receive(event.data);
   };
+  // A driver attached through the debugging protocol reaches the program through it.
+  if (init.automation === true) scope.__plaza_automated_logic = logic;
 }

@@ -75,6 +75,11 @@ export interface MountOptions {
   capsule?: boolean;
   /** Safe-area insets in CSS pixels, when the host page's `env(safe-area-inset-*)` does not know them. */
   safeArea?: Partial<SafeAreaInsets>;
+  /**
+   * Leaves the program's logic reachable in its worker (`__plaza_automated_logic`) for a
+   * test driver attached through the browser's debugging protocol (`plaza dev --auto-port`).
+   */
+  automation?: boolean;
 }
 
 export interface MountHandle {
@@ -449,7 +454,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
 
     const payload: LogicFramePayload = {
       workerCode: frames.logicWorker,
-      start: { manifest: loaded.manifest, logic: loaded.logic },
+      start: {
+        manifest: loaded.manifest,
+        logic: loaded.logic,
+        ...(options.automation ? { automation: true } : {}),
+      },
     };
     activeShell.root.append(logicFrame);
     bootFrame(logicFrame, frames.logicFrame, payload, [protocol.port2, heartbeat.port2, status.port2], left);

@@ -146,6 +146,8 @@ export function createView(options: CreateViewOptions): View {
         renderId: 0,
       };
       instances.set(instance.id, instance);
+      // Names the component's instance, as page hosts are named: test drivers find its logic by it.
+      instance.host.setAttribute('data-instance', instance.id);
       styles.add(instance.path, viewModules.module(instance.path)?.css);
       send({
         type: 'component.attach',
@@ -259,6 +261,21 @@ export function createView(options: CreateViewOptions): View {
     }),
   );
 
+  // A test driver (the automator's `Element.triggerEvent`) fires a template event on an element
+  // as its component would: only code of this frame can dispatch DOM events here.
+  const triggered = (event: Event) => {
+    const { type, detail } = ((event as CustomEvent).detail ?? {}) as { type?: unknown; detail?: unknown };
+    if (typeof type !== 'string' || !event.target) return;
+    dispatchFrom(event.target as Node, type, {
+      bubbles: false,
+      composed: false,
+      capturePhase: true,
+      detail: detail ?? {},
+      timeStamp: Date.now(),
+    });
+  };
+  root.addEventListener('plaza-trigger', triggered);
+
   function destroyPage(instance: ViewInstance): void {
     for (const node of instance.tree) disposeNode(patchHost, node);
     instances.delete(instance.id);
@@ -368,6 +385,7 @@ export function createView(options: CreateViewOptions): View {
     pageElement: (id) => (instances.get(id)?.kind === 'page' ? instances.get(id)!.host : undefined),
     destroy() {
       stopGestures();
+      root.removeEventListener('plaza-trigger', triggered);
       for (const instance of [...instances.values()]) if (instance.kind === 'page') destroyPage(instance);
     },
   };

@@ -56,6 +56,10 @@ export interface Logic {
   readonly api: Record<string, unknown>;
   getCurrentPages(): Record<string, unknown>[];
   getApp(): Record<string, unknown> | undefined;
+  /** The id of the page or component whose `this` is given; tools that drive the program (the automator) name instances by it. */
+  instanceId(instance: unknown): string | undefined;
+  /** The `this` of the live page or component with that id. */
+  instance(id: string): Record<string, unknown> | undefined;
   /**
    * A promise rejection nobody handled: handed to `wx.onUnhandledRejection` listeners. Returns
    * false when none listens, so the caller reports it as an error.
@@ -684,6 +688,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
     api,
     getCurrentPages: () => router.stack.map((p) => p.public),
     getApp: () => app,
+    instanceId: (instance) => instanceOf(instance)?.id,
+    instance: (id) => instances.get(id)?.public,
     unhandledRejection(reason) {
       if (!events.has('UnhandledRejection')) return false;
       events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });

@@ -7,6 +7,8 @@ declare const self: {
   __plaza_define?: (path: string, factory: ModuleFactory) => void;
   __plaza_manifest?: string;
   __plaza_logic?: string;
+  __plaza_automation?: number;
+  __plaza_automated_logic?: unknown;
   onmessage: ((event: { data: unknown }) => void) | null;
   postMessage: (message: unknown) => void;
 };
@@ -31,4 +33,7 @@ self.__plaza_boot = () => {
   self.onmessage = (event) => {
     logic.receive(event.data);
   };
+  // Only a launch for the automator hands the logic to scripts the simulator runs here.
+  if (self.__plaza_automation === 1) self.__plaza_automated_logic = logic;
+  delete self.__plaza_automation;
 };

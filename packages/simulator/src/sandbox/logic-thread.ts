@@ -28,6 +28,8 @@ export class LogicThread {
     onMessage: (message: unknown) => void;
     onLog: (level: string, text: string) => void;
     onUncaught: (error: unknown) => void;
+    /** Leaves the logic reachable (`__plaza_automated_logic`) for `run`: the automator drives the program through it. */
+    automation?: boolean;
   }): Promise<LogicThread> {
     const runtime = await realmBundle('logic-entry.ts');
     const realm = new Realm({
@@ -40,6 +42,7 @@ export class LogicThread {
     realm.run(runtime);
     realm.setGlobal('__plaza_manifest', JSON.stringify(options.manifest));
     realm.setGlobal('__plaza_logic', options.logic);
+    if (options.automation) realm.setGlobal('__plaza_automation', 1);
     realm.run('__plaza_boot(); void 0;', 'plaza-boot.js');
     try {
       // Defines only register factories: nothing of the program runs yet.
@@ -50,6 +53,11 @@ export class LogicThread {
       realm.run('delete globalThis.__plaza_define; void 0;', 'plaza-boot.js');
     }
     return new LogicThread(realm, options.scheduler);
+  }
+
+  /** Runs a script in the logic realm under the watchdog and returns its completion value as text. */
+  run(source: string, filename: string): string {
+    return String(this.realm.run(source, filename));
   }
 
   /** Posts a message to the logic layer; it arrives on a later macrotask. */

@@ -46,6 +46,15 @@ self.__plaza_start = () => {
   const { document, Event } = parseHTML(
     '<!doctype html><html><head></head><body><div id="plaza-pages"></div></body></html>',
   ) as unknown as { document: Document; Event: typeof globalThis.Event };
+  // A light DOM has no media queries: `match-media` gets the simulated screen's answer.
+  Object.assign(document.defaultView as object, {
+    matchMedia: (media: string) => ({
+      media,
+      matches: mediaMatches(media, width, SCREEN_HEIGHT),
+      addEventListener() {},
+      removeEventListener() {},
+    }),
+  });
   const root = document.getElementById('plaza-pages')!;
   const view = createView({
     document,
@@ -84,3 +93,28 @@ self.__plaza_start = () => {
     view.receive(event.data);
   };
 };
+
+/** The simulated phone's height in CSS pixels (its width comes from the scenario). */
+const SCREEN_HEIGHT = 667;
+
+/** Whether a media query of width, height and orientation features (joined by `and`) holds. */
+function mediaMatches(media: string, width: number, height: number): boolean {
+  return media
+    .split(/\s+and\s+/)
+    .map((part) => part.trim().replace(/^\(|\)$/g, ''))
+    .every((feature) => {
+      if (feature === 'all' || feature === 'screen' || feature === '') return true;
+      const [name, raw] = feature.split(':').map((s) => s.trim());
+      if (name === 'orientation') return raw === (height >= width ? 'portrait' : 'landscape');
+      const value = Number.parseFloat(raw ?? '');
+      const sizes: Record<string, boolean> = {
+        'min-width': width >= value,
+        'max-width': width <= value,
+        width: width === value,
+        'min-height': height >= value,
+        'max-height': height <= value,
+        height: height === value,
+      };
+      return sizes[name ?? ''] ?? false;
+    });
+}

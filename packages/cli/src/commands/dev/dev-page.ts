@@ -7,6 +7,8 @@ export interface DevPageConfig {
   webViewDomains: string[];
   /** The page opened first and its query; later reloads stay on the page on screen. */
   launch?: LaunchPath;
+  /** Mount the program for the automator (`--auto-port`): its logic reachable, its errors reported. */
+  automation?: boolean;
 }
 
 /**
@@ -86,7 +88,9 @@ function start(path) {
     query,
     host: devHost,
     permissions: { requestDomains: config.requestDomains, webViewDomains: config.webViewDomains },
+    automation: config.automation === true,
   });
+  if (config.automation) app.on('error', (e) => window.plazaAutomatorError && window.plazaAutomatorError(e));
   const shown = new Map();
   app.on('page', (e) => {
     $('page').textContent = e.path;

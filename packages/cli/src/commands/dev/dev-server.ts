@@ -23,6 +23,8 @@ export interface DevServerOptions {
   watch?: boolean;
   /** The page to open first and its query (`onLoad` options); the entry page by default. */
   launch?: LaunchPath;
+  /** Mount the program for the automator's browser driver (`--auto-port`). */
+  automation?: boolean;
 }
 
 export interface DevServer {
@@ -64,7 +66,11 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
   let container: Promise<string> | undefined;
   let componentModules: Promise<Record<string, string>> | undefined;
   let gallery: Map<string, Buffer | string> | undefined;
-  const config = { ...devConfig(root), ...(options.launch ? { launch: options.launch } : {}) };
+  const config = {
+    ...devConfig(root),
+    ...(options.launch ? { launch: options.launch } : {}),
+    ...(options.automation ? { automation: true } : {}),
+  };
   let pages: string[] = [];
 
   const announce = (event: BuildEvent) => {
