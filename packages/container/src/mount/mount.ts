@@ -20,6 +20,7 @@ import type { CapsuleButton } from '../shell/capsule.ts';
 import { checkedChrome, packageFilePath, type RefusedValue } from '../shell/chrome-values.ts';
 import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
+import { queryTransferables } from '../view/query/node-handles.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
 import {
@@ -102,7 +103,7 @@ interface Run {
   launched: boolean;
   dead: boolean;
   /** Commands sent to page frames, by id, waiting for their `command.done`. */
-  commands: Map<number, (error?: string) => void>;
+  commands: Map<number, (error: string | undefined, value: unknown) => void>;
   /** Stops forwarding the browser's events (network, theme) to the program. */
   unwatch: () => void;
 }
@@ -201,8 +202,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         if (!port || !run) return Promise.reject(new Error('no page is shown'));
         const id = nextCommand++;
         const pending = run.commands;
-        return new Promise<void>((resolve, reject) => {
-          pending.set(id, (error) => (error === undefined ? resolve() : reject(new Error(error))));
+        return new Promise<unknown>((resolve, reject) => {
+          pending.set(id, (error, value) =>
+            error === undefined ? resolve(value) : reject(new Error(error)),
+          );
           port.postMessage({ control: 'command', id, command } satisfies ViewControl);
         });
       },
@@ -330,7 +333,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
             payload: { ...message.entry },
           });
         else if (message?.control === 'command.done') {
-          thisRun.commands.get(message.id)?.(message.error);
+          thisRun.commands.get(message.id)?.(message.error, message.value);
           thisRun.commands.delete(message.id);
         }
       };
@@ -381,7 +384,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       }
     };
 
-    const bridge = new Bridge((message) => protocol.port1.postMessage(message), {
+    const bridge = new Bridge((message) => protocol.port1.postMessage(message, queryTransferables(message)), {
       pageCreated,
       pageDestroyed: (pageId) => {
         controls.delete(pageId);

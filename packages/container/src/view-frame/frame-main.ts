@@ -7,6 +7,7 @@ import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { type AskHost, COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
+import { queryTransferables } from '../view/query/node-handles.ts';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
 import { lockDownFrame } from './frame-lockdown.ts';
 import { FRAME_STYLE } from './frame-style.ts';
@@ -59,7 +60,8 @@ function showPage(
   const root = document.createElement('main');
   root.setAttribute('data-plaza', 'page-root');
   document.body.append(root);
-  const send = (message: unknown) => protocolPort.postMessage(message);
+  // A query's canvas nodes travel as OffscreenCanvases, which are transferred, not copied.
+  const send = (message: unknown) => protocolPort.postMessage(message, queryTransferables(message));
   const asked = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let asks = 0;
   const ask: AskHost = (request) =>
@@ -109,7 +111,22 @@ function showPage(
       runViewCommand(document, message.command, (entry) =>
         controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
       ).then(
-        () => controlPort.postMessage({ control: 'command.done', id: message.id } satisfies ViewControl),
+        (value) => {
+          try {
+            controlPort.postMessage({
+              control: 'command.done',
+              id: message.id,
+              ...(value === undefined ? {} : { value }),
+            } satisfies ViewControl);
+          } catch (error) {
+            // An answer the browser cannot copy still ends the command, as a failure.
+            controlPort.postMessage({
+              control: 'command.done',
+              id: message.id,
+              error: error instanceof Error ? error.message : String(error),
+            } satisfies ViewControl);
+          }
+        },
         (error: unknown) =>
           controlPort.postMessage({
             control: 'command.done',

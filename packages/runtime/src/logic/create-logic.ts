@@ -1,5 +1,6 @@
 import { ApiEvents } from '../api/api-events.ts';
 import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { elementAnimations } from '../api/element-animations.ts';
 import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
 import { PerformanceLog } from '../api/performance-log.ts';
@@ -146,6 +147,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
           instance.public,
           options,
         );
+      const animations = elementAnimations(host, (error) => report(error, 'handler'));
+      target.animate = animations.animate;
+      target.clearAnimation = animations.clearAnimation;
     },
   };
 

@@ -2,6 +2,7 @@ import type { QueryRequest } from '@plaza/runtime';
 import { datasetOf } from '../events/event-object.ts';
 import type { RenderedNode, ViewInstance } from '../render/rendered-node.ts';
 import type { StyleScope } from '../view-types.ts';
+import { contextOf, nodeOf } from './node-handles.ts';
 
 /** Class selectors of a scoped template are written unprefixed; the DOM carries the prefix. */
 function scopeSelector(selector: string, scope: StyleScope | undefined): string {
@@ -40,6 +41,8 @@ function describe(
     const style = typeof view?.getComputedStyle === 'function' ? view.getComputedStyle(element) : undefined;
     for (const name of fields.computedStyle) out[name] = style?.getPropertyValue(name) ?? '';
   }
+  if (fields.node) out.node = nodeOf(element);
+  if (fields.context) out.context = contextOf(element);
   if (fields.mark)
     out.mark = Object.fromEntries(
       Object.entries(attrs)
