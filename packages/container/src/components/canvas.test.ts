@@ -152,10 +152,11 @@ describe('animation', () => {
 });
 
 describe('component contexts', () => {
-  it("wx.createMapContext and wx.createLivePlayerContext act on the page's component by id; selector-query contexts reach the editor and the video; a context naming anything else does nothing but fail", async () => {
+  it("wx.createMapContext, wx.createLivePlayerContext and wx.createAudioContext act on the page's component by id; selector-query contexts reach the editor and the video; a context naming anything else does nothing but fail", async () => {
     const { page, frame } = await open('pages/contexts/contexts');
     // The map's code loads on first use: its context answers once it drew.
     await frame.locator('[data-plaza="map"] canvas, [data-plaza="map"] [part]').first().waitFor();
+    await frame.waitForFunction(() => !!document.getElementById('au')?.shadowRoot);
     await frame.locator('#go').click();
     await frame.locator('#out').filter({ hasText: '"livePlayer"' }).waitFor();
     await frame.locator('#out').filter({ hasText: '"editor"' }).waitFor();
@@ -169,6 +170,12 @@ describe('component contexts', () => {
     expect(out.viewContext).toBeNull();
     expect(out.livePlayer).toBe('pause:ok');
     expect(await frame.locator('[data-plaza="editor"]').textContent()).toContain('typed from logic');
+    await frame.waitForFunction(() =>
+      document
+        .getElementById('au')!
+        .shadowRoot!.querySelector<HTMLAudioElement>('[part="media"]')!
+        .src.startsWith('data:audio/wav'),
+    );
     await page.close();
   });
 });

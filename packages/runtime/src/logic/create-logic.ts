@@ -147,9 +147,10 @@ export function createLogic(options: CreateLogicOptions): Logic {
           instance.public,
           options,
         );
+      // A program's own `animate` method (a common name) stays the program's.
       const animations = elementAnimations(host, (error) => report(error, 'handler'));
-      target.animate = animations.animate;
-      target.clearAnimation = animations.clearAnimation;
+      if (!Object.hasOwn(target, 'animate')) target.animate = animations.animate;
+      if (!Object.hasOwn(target, 'clearAnimation')) target.clearAnimation = animations.clearAnimation;
     },
   };
 

@@ -198,6 +198,7 @@ Page({
 <editor id="ed" style="height: 60px"></editor>
 <video id="v" style="width: 100px; height: 60px"></video>
 <live-player id="lp" style="width: 100px; height: 60px"></live-player>
+<audio id="au" name="Song"></audio>
 <view id="title">a view</view>
 <button id="go" bindtap="go">go</button>
 ${OUT}`,
@@ -224,6 +225,7 @@ Page({
       res.context.seek(3);
       r.put('videoContext', typeof res.context.play);
     }).select('#title').context((res) => r.put('viewContext', res.context)).exec();
+    wx.createAudioContext('au', this).setSrc('data:audio/wav;base64,UklGRiQAAABXQVZFZm10IBAAAAABAAEARKwAAIhYAQACABAAZGF0YQAAAAA=');
     const live = wx.createLivePlayerContext('lp', this);
     live.pause({ success: (res) => r.put('livePlayer', res.errMsg), fail: (e) => r.put('livePlayer', e.errMsg) });
     this.setData({ done: true });
