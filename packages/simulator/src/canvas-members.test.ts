@@ -13,10 +13,25 @@ let sim: Simulator;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'plaza-canvas-'));
   const dir = await programFolders(() => work)({
-    wxml: '<canvas canvas-id="c" /><canvas canvas-id="old" /><map id="m" /><view id="out">{{done}}</view>',
+    wxml: '<canvas canvas-id="c" /><canvas canvas-id="old" /><canvas type="2d" id="n" /><map id="m" /><view id="out">{{done}}</view>',
     js: `Page({
-      data: { done: false, log: [] },
+      data: { done: false, node: null },
       onReady() {
+        wx.createSelectorQuery().select('#n').fields({ node: true, size: true }).exec(([res]) => {
+          const canvas = res.node;
+          canvas.width = 20;
+          const ctx = canvas.getContext('2d');
+          ctx.fillStyle = '#f00';
+          ctx.fillRect(0, 0, 10, 10);
+          this.setData({
+            node: {
+              width: canvas.width,
+              measured: ctx.measureText('abcd').width > 0,
+              pixels: ctx.getImageData(0, 0, 2, 1).data.length,
+              url: canvas.toDataURL().slice(0, 22),
+            },
+          });
+        });
         const ctx = wx.createCanvasContext('c', this);
         ctx.setFillStyle('#ff0000');
         ctx.fillRect(0, 0, 10, 20);
@@ -41,7 +56,9 @@ beforeAll(async () => {
     });`,
   });
   sim = await launch(dir);
-  await sim.waitFor(() => sim.page.data.done === 'drawCanvas:ok', { message: 'the draws' });
+  await sim.waitFor(() => sim.page.data.done === 'drawCanvas:ok' && !!sim.page.data.node, {
+    message: 'the draws',
+  });
 });
 afterAll(async () => {
   sim?.close();
@@ -76,6 +93,15 @@ describe('canvas and contexts, headless', () => {
         actions: [{ method: 'arc', args: [5, 5, 4, 0, 6.28] }],
       },
     ]);
+  });
+
+  it('wx.createSelectorQuery hands a <canvas type="2d"> a node without pixels headless, so a program draws on it without error', () => {
+    expect(sim.page.data.node).toEqual({
+      width: 20,
+      measured: true,
+      pixels: 8,
+      url: 'data:image/png;base64,',
+    });
   });
 
   it('wx.createMapContext, wx.createLivePlayerContext, wx.createCameraContext and wx.createAudioContext call their component in the view', () => {

@@ -87,6 +87,20 @@ describe('2d canvas nodes', () => {
     expect(out.size).toEqual({ width: 120, height: 60, hasNode: true });
     expect(out.image).toEqual({ width: 10, height: 10 });
     expect(out.toDataURL).toBe('data:image/png;base64,');
+    // The browser decodes what the worker encoded synchronously: red left, the blue image right.
+    const decoded = await frame.evaluate(async (url: string) => {
+      const image = document.createElement('img');
+      image.src = url;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const at = (x: number, y: number) => Array.from(context.getImageData(x, y, 1, 1).data);
+      return { width: image.width, height: image.height, left: at(60, 60), right: at(180, 60) };
+    }, out.dataUrl as string);
+    expect(decoded).toEqual({ width: 240, height: 120, left: [255, 0, 0, 255], right: [0, 0, 255, 255] });
     expect(out.frameId).toBe('number');
     expect(out.frame).toBe('number');
     expect(out.tempFile).toEqual({ width: 240, height: 120 });

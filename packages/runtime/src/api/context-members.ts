@@ -1,6 +1,7 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import { settle } from './api-conventions.ts';
 import type { OffscreenLike } from './canvas/canvas-node.ts';
+import { headlessCanvas } from './canvas/headless-canvas.ts';
 import type { ApiContext } from './create-api.ts';
 import type { ContextCommand } from './host-capabilities.ts';
 
@@ -99,6 +100,9 @@ interface ViewHandle {
   component: string;
   token: string;
   offscreen?: OffscreenLike;
+  /** The canvas's size in CSS pixels, when it has no OffscreenCanvas to hand over. */
+  width?: number;
+  height?: number;
 }
 
 const isHandle = (value: unknown): value is ViewHandle =>
@@ -152,8 +156,8 @@ export function installContextMembers(
     if (raw.component === 'canvas') {
       const known = canvases.get(raw.token);
       if (known) return known;
-      if (!raw.offscreen) return null;
-      const node = canvasNodeOf(raw.offscreen);
+      // No OffscreenCanvas for a canvas never handed over: the simulator's, which has no pixels.
+      const node = canvasNodeOf(raw.offscreen ?? headlessCanvas(raw.width ?? 300, raw.height ?? 150));
       canvases.set(raw.token, node);
       return node;
     }

@@ -124,6 +124,7 @@ Page({
         ctx.drawImage(image, 60, 0, 60, 60);
         const url = canvas.toDataURL();
         r.put('toDataURL', url.slice(0, 22));
+        r.put('dataUrl', url);
         const id = canvas.requestAnimationFrame(async (time) => {
           r.put('frame', typeof time);
           const file = await wx.canvasToTempFilePath({ canvas });

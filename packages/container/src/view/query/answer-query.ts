@@ -39,7 +39,9 @@ function describe(
     // A document without layout (the headless simulator's) has no computed style: values are ''.
     const view = element.ownerDocument.defaultView;
     const style = typeof view?.getComputedStyle === 'function' ? view.getComputedStyle(element) : undefined;
-    for (const name of fields.computedStyle) out[name] = style?.getPropertyValue(name) ?? '';
+    // The platforms take camelCase names (`backgroundColor`) as well as the CSS ones.
+    for (const name of fields.computedStyle)
+      out[name] = style?.getPropertyValue(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)) ?? '';
   }
   if (fields.node) out.node = nodeOf(element);
   if (fields.context) out.context = contextOf(element);

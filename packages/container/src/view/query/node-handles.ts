@@ -52,8 +52,15 @@ export function nodeOf(element: Element): unknown {
   const tag = element.getAttribute('data-plaza');
   if (tag !== 'canvas' || !element.hasAttribute('data-type')) return null;
   const canvas = element as HTMLCanvasElement;
-  if (typeof canvas.transferControlToOffscreen !== 'function') return null;
   const token = handleOf(element);
+  // A document without canvases (the simulator's): the logic draws on a canvas without pixels.
+  if (typeof canvas.transferControlToOffscreen !== 'function')
+    return {
+      component: 'canvas',
+      token,
+      width: canvas.clientWidth || 300,
+      height: canvas.clientHeight || 150,
+    };
   if (transferred.has(element)) return { component: 'canvas', token };
   transferred.add(element);
   return { component: 'canvas', token, offscreen: canvas.transferControlToOffscreen() };

@@ -1,5 +1,4 @@
-import { arrayBufferToBase64 } from '../base-members.ts';
-import { encodePng } from './png-encoding.ts';
+import { bytesToBase64, encodePng } from './png-encoding.ts';
 
 /** What the runtime uses of the worker's `OffscreenCanvas` (the package compiles without the DOM library). */
 export interface OffscreenLike {
@@ -158,7 +157,7 @@ export function canvasNode(
       if (!context || offscreen.width === 0 || offscreen.height === 0) return 'data:,';
       const pixels = context.getImageData(0, 0, offscreen.width, offscreen.height);
       const png = encodePng(pixels.width, pixels.height, pixels.data);
-      return `data:image/png;base64,${arrayBufferToBase64(png.buffer as ArrayBuffer)}`;
+      return `data:image/png;base64,${bytesToBase64(png)}`;
     },
   };
   for (const side of ['width', 'height'] as const) {
