@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { PROBE_PNG_BASE64 } from '@plaza/runtime';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 import { CANVAS_PROGRAM } from './canvas/canvas-program.ts';
 
 // Canvas, animation and component contexts in Chromium, driven from the sandboxed logic worker.
@@ -24,6 +24,17 @@ async function open(path: string): Promise<{ page: Page; frame: Frame }> {
   const img = `${harness.server.origin}/pkg/canvas/images/dot.png`;
   await mountFixture(page, 'canvas', { path, query: { img } });
   return { page, frame: await frameOf(page, path) };
+}
+
+/** Waits for the page's `done`; a page that never gets there fails with what it wrote and the errors. */
+async function finished(page: Page, frame: Frame): Promise<void> {
+  try {
+    await frame.locator('#done').filter({ hasText: 'true' }).waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const seen = await frame.locator('#out').textContent();
+    const errors = (await events(page)).filter((e) => e.type === 'error');
+    throw new Error(`the page did not finish: ${seen} ${JSON.stringify(errors)}`, { cause: error });
+  }
 }
 
 async function read(frame: Frame): Promise<Record<string, any>> {
@@ -49,7 +60,7 @@ function pixel(frame: Frame, selector: string, x: number, y: number): Promise<nu
 describe('the legacy canvas context', () => {
   it("wx.createCanvasContext records draw calls that the view replays on <canvas canvas-id>; draw(true) keeps what was drawn; wx.canvasGetImageData, wx.canvasPutImageData and wx.canvasToTempFilePath read and write it; wx.createContext hands its calls to wx.drawCanvas; a canvas showing another origin's image cannot be read", async () => {
     const { page, frame } = await open('pages/legacy/legacy');
-    await frame.locator('#done').filter({ hasText: 'true' }).waitFor();
+    await finished(page, frame);
     const out = await read(frame);
     expect(out.measured).toBe(true);
     expect(out.fillStyleRead).toBe('object');
@@ -80,9 +91,9 @@ describe('the legacy canvas context', () => {
 });
 
 describe('2d canvas nodes', () => {
-  it('wx.createSelectorQuery hands a <canvas type="2d"> node to the logic worker, which draws on it (createImage, requestAnimationFrame, toDataURL); wx.canvasToTempFilePath takes the node; wx.createOffscreenCanvas draws in the worker; another origin\'s image without CORS is refused', async () => {
+  it('wx.createSelectorQuery hands a <canvas type="2d"> node to the logic worker, which draws on it (createImage, requestAnimationFrame, toDataURL); wx.canvasToTempFilePath takes the node; wx.createOffscreenCanvas draws in the worker; the package\'s images load by path; another origin\'s image without CORS is refused', async () => {
     const { page, frame } = await open('pages/node/node');
-    await frame.locator('#done').filter({ hasText: 'true' }).waitFor();
+    await finished(page, frame);
     const out = await read(frame);
     expect(out.size).toEqual({ width: 120, height: 60, hasNode: true });
     expect(out.image).toEqual({ width: 10, height: 10 });
@@ -105,6 +116,7 @@ describe('2d canvas nodes', () => {
     expect(out.frame).toBe('number');
     expect(out.tempFile).toEqual({ width: 240, height: 120 });
     expect(out.sameNode).toBe(true);
+    expect(out.packageImage).toEqual({ width: 3, height: 2, readable: true });
     expect(out.offscreen).toEqual({ width: 4, url: 'data:image/png;base64,', pixel: [0, 255, 0, 255] });
     // A tainted bitmap cannot cross to the worker: another origin's image without CORS is refused.
     expect(out.foreign).toMatch(/^could not load image "http:.*another origin's image needs CORS/);

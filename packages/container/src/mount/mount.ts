@@ -23,6 +23,7 @@ import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
 import { queryTransferables } from '../view/query/node-handles.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
+import { withPackageImages } from './canvas-images.ts';
 import {
   answerComponent,
   type ComponentAnswerContext,
@@ -196,10 +197,13 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
       changeTabBar: (change) => activeShell.tabBar.change(change),
-      viewCommand: (command) => {
+      viewCommand: async (asked) => {
         const top = activeShell.top();
         const port = top && run?.controls.get(top.pageId);
-        if (!port || !run) return Promise.reject(new Error('no page is shown'));
+        if (!top || !port || !run) throw new Error('no page is shown');
+        const command = await withPackageImages(asked, top.path, (path) =>
+          packageFileUrl(path, loaded.baseUrl),
+        );
         const id = nextCommand++;
         const pending = run.commands;
         return new Promise<unknown>((resolve, reject) => {

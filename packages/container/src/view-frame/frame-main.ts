@@ -135,7 +135,26 @@ function showPage(
           } satisfies ViewControl),
       );
   };
+  // A frame not shown yet has no layout: a selector query asked then (in `onReady`, before the
+  // shell slid the page in) waits for the first layout, or every size it answered would be 0.
+  let unlaid: unknown[] | undefined;
   protocolPort.onmessage = (event: MessageEvent) => {
+    const message = event.data as { type?: unknown } | null;
+    if (message?.type === 'query.request' && innerWidth === 0) {
+      if (!unlaid) {
+        unlaid = [];
+        const laidOut = () => {
+          if (innerWidth === 0) return;
+          removeEventListener('resize', laidOut);
+          const waiting = unlaid ?? [];
+          unlaid = undefined;
+          for (const queued of waiting) view.receive(queued);
+        };
+        addEventListener('resize', laidOut);
+      }
+      unlaid.push(message);
+      return;
+    }
     view.receive(event.data);
   };
   controlPort.postMessage({ control: 'ready' } satisfies ViewControl);
