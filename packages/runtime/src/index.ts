@@ -5,11 +5,15 @@
 export { absentMember, type DeclaredShape, INERT } from './api/absent-member.ts';
 export { type ApiResult, asyncApi } from './api/api-conventions.ts';
 export { API_EVENTS, type ApiEventName } from './api/api-events.ts';
+export { CANVAS_PROPERTIES, type CanvasAction, type CanvasPaint } from './api/canvas/canvas-context.ts';
 export { type ApiContext, createApi, type NavigationAction } from './api/create-api.ts';
 export { DECLARED_MEMBERS } from './api/declared-members.ts';
 export {
+  type AnimateCommand,
   type AudioEvent,
   type AudioProps,
+  type CanvasCommand,
+  type ContextCommand,
   DEFAULT_SYSTEM_INFO,
   HOST_METHODS,
   type HostCapabilities,

@@ -8,7 +8,7 @@ const harness = useHarness([{ name: 'gallery', dir: COMPONENT_GALLERY_DIR }], {
 });
 
 describe('camera', () => {
-  it('shows the camera once the user allowed it, and fires initdone', async () => {
+  it('shows the camera once the user allowed it, and fires initdone; wx.createCameraContext takes a photo', async () => {
     const page = await harness.open();
     await mountFixture(page, 'gallery', {
       query: { camera: '1' },
@@ -23,6 +23,11 @@ describe('camera', () => {
       .filter({ hasText: /camera (ready \d+x\d+|error)/ })
       .waitFor({ timeout: 10_000 });
     expect(await frame.locator('#state').textContent()).toMatch(/camera ready \d+x\d+/);
+    await frame
+      .locator('#state')
+      .filter({ hasText: /photo / })
+      .waitFor();
+    expect(await frame.locator('#state').textContent()).toMatch(/photo \d+x\d+/);
     await frame.locator('#camera').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}component-camera.png` });
     await page.close();

@@ -31,13 +31,42 @@ describe('component gallery', () => {
   it('shows every component with its label (screenshot kept for review)', async () => {
     await frame.locator('#editor[contenteditable="true"]').waitFor();
     // The page scrolls inside its frame: one screenshot per screenful.
-    for (const [i, top] of [0, 600, 1200, 1800].entries()) {
+    for (const [i, top] of [0, 600, 1200, 1800, 2400].entries()) {
       await frame.evaluate((y) => window.scrollTo(0, y), top);
       await page.screenshot({ path: `${ARTIFACTS}component-gallery-${i + 1}.png` });
     }
     await frame.evaluate(() => window.scrollTo(0, 0));
     const labels = await frame.locator('.label').allTextContents();
     expect(labels.length).toBeGreaterThanOrEqual(14);
+  });
+});
+
+describe('canvas and animation', () => {
+  it('the canvas-id chart and the 2d canvas show what the logic drew; the animation ends moved, grown and blue', async () => {
+    await frame.waitForFunction(
+      () => getComputedStyle(document.getElementById('mover')!).backgroundColor === 'rgb(26, 115, 232)',
+    );
+    await frame.evaluate(() => window.scrollTo(0, 0));
+    const painted = await frame.evaluate(() =>
+      Array.from(
+        document.querySelectorAll<HTMLCanvasElement>('canvas.chart, canvas[data-plaza="canvas"]'),
+      ).map((canvas) => {
+        const copy = document.createElement('canvas');
+        copy.width = canvas.clientWidth;
+        copy.height = canvas.clientHeight;
+        const context = copy.getContext('2d')!;
+        context.drawImage(canvas, 0, 0, copy.width, copy.height);
+        const data = context.getImageData(0, 0, copy.width, copy.height).data;
+        let inked = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
+        return inked;
+      }),
+    );
+    expect(painted.length).toBe(2);
+    for (const inked of painted) expect(inked).toBeGreaterThan(500);
+    const mover = await frame.evaluate(() => getComputedStyle(document.getElementById('mover')!).transform);
+    expect(mover).not.toBe('none');
+    await page.screenshot({ path: `${ARTIFACTS}component-canvas-animation.png` });
   });
 });
 

@@ -1,4 +1,6 @@
 import { type BuiltinComponent, setAttribute, truthy } from '../view/index.ts';
+import { fitCanvas } from './canvas/legacy-canvas.ts';
+import { answerContext } from './component-context.ts';
 import { componentElement } from './component-element.ts';
 import { renderRichText } from './rich-text-sanitiser.ts';
 
@@ -49,6 +51,23 @@ export const video: BuiltinComponent = {
       ctx.emit('timeupdate', { currentTime: el.currentTime, duration: el.duration || 0 }),
     );
     el.addEventListener('error', () => ctx.emit('error', { errMsg: 'video load failed' }));
+    // A VideoContext reached through a selector query's `context` field.
+    answerContext(el, {
+      play: () => el.play().then(() => ({})),
+      pause: () => el.pause(),
+      stop: () => {
+        el.pause();
+        el.currentTime = 0;
+      },
+      seek: ({ position }) => {
+        el.currentTime = Number(position) || 0;
+      },
+      playbackRate: ({ rate }) => {
+        el.playbackRate = Number(rate) || 1;
+      },
+      requestFullScreen: () => el.requestFullscreen(),
+      exitFullScreen: () => (ctx.document.fullscreenElement ? ctx.document.exitFullscreen() : undefined),
+    });
     return el;
   },
   handles: ['src', 'autoplay', 'loop', 'muted', 'controls', 'poster', 'object-fit', 'initial-time'],
@@ -66,9 +85,9 @@ export const video: BuiltinComponent = {
 };
 
 /**
- * `canvas` (`type="2d"`): a canvas sized for the device pixel ratio. Drawing from the logic
- * layer needs the canvas handed to the worker (OffscreenCanvas), which the protocol does not
- * carry yet.
+ * `canvas`: a legacy canvas (`canvas-id`) the logic's `CanvasContext` draws on through the
+ * view, or a `type="2d"`/`"webgl"` canvas whose node a selector query hands to the logic as an
+ * OffscreenCanvas. Its pixels follow its box at the device's ratio until it is handed over.
  */
 export const canvas: BuiltinComponent = {
   create(ctx) {
@@ -78,12 +97,11 @@ export const canvas: BuiltinComponent = {
   handles: ['type', 'canvas-id', 'disable-scroll'],
   update(element, attrs) {
     const el = element as HTMLCanvasElement;
-    el.setAttribute('data-type', typeof attrs.type === 'string' ? attrs.type : '2d');
-    queueMicrotask(() => {
-      const ratio = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-      el.width = Math.round((el.clientWidth || 300) * ratio);
-      el.height = Math.round((el.clientHeight || 150) * ratio);
-    });
+    if (attrs.type === '2d' || attrs.type === 'webgl') el.setAttribute('data-type', attrs.type);
+    else el.removeAttribute('data-type');
+    if (typeof attrs['canvas-id'] === 'string') el.dataset.canvasId = attrs['canvas-id'];
+    else delete el.dataset.canvasId;
+    queueMicrotask(() => fitCanvas(el));
   },
 };
 

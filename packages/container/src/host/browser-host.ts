@@ -34,7 +34,7 @@ export interface Chrome {
   setPullDown(active: boolean): void;
   setLoading(loading: boolean): void;
   /** Runs a command on the page on top; rejects with the reason it failed. */
-  viewCommand(command: ViewCommand): Promise<void>;
+  viewCommand(command: ViewCommand): Promise<unknown>;
   /** Applies a tab-bar change; the reason it cannot, or nothing. */
   changeTabBar(change: TabBarChange): string | undefined;
   systemInfo(): SystemInfo;
@@ -278,11 +278,10 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       const files = await chooseFiles(ctx.ui.layer, options.accept, options.count);
       return files.map((f) => ({ name: f.name, type: f.type, data: bytesBase64(f.bytes) }));
     },
-    async viewCommand(command) {
-      await ctx.chrome.viewCommand(command).catch((error: Error) => {
+    viewCommand: (command) =>
+      ctx.chrome.viewCommand(command).catch((error: Error) => {
         throw new HostRefusal(error.message);
-      });
-    },
+      }),
     async updateTabBar(change) {
       const refused = ctx.chrome.changeTabBar(change);
       if (refused) throw new HostRefusal(refused);

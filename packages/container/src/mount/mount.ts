@@ -20,8 +20,10 @@ import type { CapsuleButton } from '../shell/capsule.ts';
 import { checkedChrome, packageFilePath, type RefusedValue } from '../shell/chrome-values.ts';
 import { HostUi } from '../shell/host-ui.ts';
 import { type SafeAreaInsets, Shell } from '../shell/shell.ts';
+import { queryTransferables } from '../view/query/node-handles.ts';
 import type { ViewControl } from '../view-frame/view-boot.ts';
 import { Watchdog } from '../watchdog/watchdog.ts';
+import { withPackageImages } from './canvas-images.ts';
 import {
   answerComponent,
   type ComponentAnswerContext,
@@ -107,7 +109,7 @@ interface Run {
   launched: boolean;
   dead: boolean;
   /** Commands sent to page frames, by id, waiting for their `command.done`. */
-  commands: Map<number, (error?: string) => void>;
+  commands: Map<number, (error: string | undefined, value: unknown) => void>;
   /** Stops forwarding the browser's events (network, theme) to the program. */
   unwatch: () => void;
 }
@@ -200,14 +202,19 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
       changeTabBar: (change) => activeShell.tabBar.change(change),
-      viewCommand: (command) => {
+      viewCommand: async (asked) => {
         const top = activeShell.top();
         const port = top && run?.controls.get(top.pageId);
-        if (!port || !run) return Promise.reject(new Error('no page is shown'));
+        if (!top || !port || !run) throw new Error('no page is shown');
+        const command = await withPackageImages(asked, top.path, (path) =>
+          packageFileUrl(path, loaded.baseUrl),
+        );
         const id = nextCommand++;
         const pending = run.commands;
-        return new Promise<void>((resolve, reject) => {
-          pending.set(id, (error) => (error === undefined ? resolve() : reject(new Error(error))));
+        return new Promise<unknown>((resolve, reject) => {
+          pending.set(id, (error, value) =>
+            error === undefined ? resolve(value) : reject(new Error(error)),
+          );
           port.postMessage({ control: 'command', id, command } satisfies ViewControl);
         });
       },
@@ -335,7 +342,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
             payload: { ...message.entry },
           });
         else if (message?.control === 'command.done') {
-          thisRun.commands.get(message.id)?.(message.error);
+          thisRun.commands.get(message.id)?.(message.error, message.value);
           thisRun.commands.delete(message.id);
         }
       };
@@ -386,7 +393,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       }
     };
 
-    const bridge = new Bridge((message) => protocol.port1.postMessage(message), {
+    const bridge = new Bridge((message) => protocol.port1.postMessage(message, queryTransferables(message)), {
       pageCreated,
       pageDestroyed: (pageId) => {
         controls.delete(pageId);

@@ -7,6 +7,7 @@ import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { type AskHost, COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
+import { queryTransferables } from '../view/query/node-handles.ts';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
 import { lockDownFrame } from './frame-lockdown.ts';
 import { FRAME_STYLE } from './frame-style.ts';
@@ -59,7 +60,8 @@ function showPage(
   const root = document.createElement('main');
   root.setAttribute('data-plaza', 'page-root');
   document.body.append(root);
-  const send = (message: unknown) => protocolPort.postMessage(message);
+  // A query's canvas nodes travel as OffscreenCanvases, which are transferred, not copied.
+  const send = (message: unknown) => protocolPort.postMessage(message, queryTransferables(message));
   const asked = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let asks = 0;
   const ask: AskHost = (request) =>
@@ -109,7 +111,22 @@ function showPage(
       runViewCommand(document, message.command, (entry) =>
         controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
       ).then(
-        () => controlPort.postMessage({ control: 'command.done', id: message.id } satisfies ViewControl),
+        (value) => {
+          try {
+            controlPort.postMessage({
+              control: 'command.done',
+              id: message.id,
+              ...(value === undefined ? {} : { value }),
+            } satisfies ViewControl);
+          } catch (error) {
+            // An answer the browser cannot copy still ends the command, as a failure.
+            controlPort.postMessage({
+              control: 'command.done',
+              id: message.id,
+              error: error instanceof Error ? error.message : String(error),
+            } satisfies ViewControl);
+          }
+        },
         (error: unknown) =>
           controlPort.postMessage({
             control: 'command.done',
@@ -118,7 +135,26 @@ function showPage(
           } satisfies ViewControl),
       );
   };
+  // A frame not shown yet has no layout: a selector query asked then (in `onReady`, before the
+  // shell slid the page in) waits for the first layout, or every size it answered would be 0.
+  let unlaid: unknown[] | undefined;
   protocolPort.onmessage = (event: MessageEvent) => {
+    const message = event.data as { type?: unknown } | null;
+    if (message?.type === 'query.request' && innerWidth === 0) {
+      if (!unlaid) {
+        unlaid = [];
+        const laidOut = () => {
+          if (innerWidth === 0) return;
+          removeEventListener('resize', laidOut);
+          const waiting = unlaid ?? [];
+          unlaid = undefined;
+          for (const queued of waiting) view.receive(queued);
+        };
+        addEventListener('resize', laidOut);
+      }
+      unlaid.push(message);
+      return;
+    }
     view.receive(event.data);
   };
   controlPort.postMessage({ control: 'ready' } satisfies ViewControl);

@@ -33,6 +33,6 @@ export type ViewControl =
   | { control: 'failed'; message: string }
   /** A program's command on its page (`wx.pageScrollTo`, `wx.hideKeyboard`…), answered by `command.done`. */
   | { control: 'command'; id: number; command: ViewCommand }
-  | { control: 'command.done'; id: number; error?: string }
+  | { control: 'command.done'; id: number; error?: string; value?: unknown }
   /** What an intersection observer of the program saw. */
   | { control: 'intersection'; entry: IntersectionEntry };

@@ -1,4 +1,14 @@
-import type { IntersectionEntry, Rect, ViewCommand } from '@plaza/runtime';
+import type { ContextCommand, IntersectionEntry, Rect, ViewCommand } from '@plaza/runtime';
+import {
+  drawLegacyCanvas,
+  exportLegacyCanvas,
+  imageBitmapOf,
+  legacyImageData,
+  putLegacyImageData,
+} from '../components/canvas/legacy-canvas.ts';
+import { callContext } from '../components/component-context.ts';
+import { elementOfHandle } from '../view/query/node-handles.ts';
+import { animateElements, clearAnimations } from './element-animations.ts';
 
 const observers = new Map<number, IntersectionObserver>();
 
@@ -14,13 +24,14 @@ const rectOf = (r: DOMRectReadOnly | undefined | null): Rect => ({
 /**
  * Carries out a program's command on its page's frame: scroll the page, drop the keyboard,
  * paint the background behind the page, load a font face. Resolves when done; rejects with
- * the reason the program sees after `:fail `.
+ * the reason the program sees after `:fail `, or with what the command answers (image data,
+ * a decoded image, a context method's result).
  */
 export async function runViewCommand(
   doc: Document,
   command: ViewCommand,
   intersected: (entry: IntersectionEntry) => void,
-): Promise<void> {
+): Promise<unknown> {
   const win = doc.defaultView!;
   switch (command.kind) {
     case 'scroll': {
@@ -117,5 +128,36 @@ export async function runViewCommand(
       doc.fonts.add(face);
       return;
     }
+    case 'canvas.draw':
+      return drawLegacyCanvas(doc, command);
+    case 'canvas.export':
+      return exportLegacyCanvas(doc, command);
+    case 'canvas.getImageData':
+      return legacyImageData(doc, command);
+    case 'canvas.putImageData':
+      return putLegacyImageData(doc, command);
+    case 'image':
+      return imageBitmapOf(doc, command.src);
+    case 'context':
+      return callContext(contextTarget(doc, command), command.method, command.args);
+    case 'animate':
+      return animateElements(doc, command);
+    case 'animate.clear':
+      return clearAnimations(doc, command);
   }
+}
+
+/**
+ * The component a context call names: by the handle a query gave out, or by its tag and id.
+ * Only built-in components that answer context calls can be named.
+ */
+function contextTarget(doc: Document, command: ContextCommand): Element {
+  const element = command.token
+    ? elementOfHandle(command.token)
+    : [...doc.querySelectorAll(`[data-plaza="${CSS.escape(command.component)}"]`)].find(
+        (el) => command.id === undefined || el.id === command.id,
+      );
+  if (!element || element.getAttribute('data-plaza') !== command.component)
+    throw new Error(`no ${command.component}${command.id ? ` with id "${command.id}"` : ''}`);
+  return element;
 }

@@ -5,7 +5,9 @@ import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './ap
 import type { ApiEvents } from './api-events.ts';
 import { installAudioMembers } from './audio-members.ts';
 import { installBaseMembers } from './base-members.ts';
+import { installCanvasMembers } from './canvas/canvas-members.ts';
 import { cloudNamespace } from './cloud-namespace.ts';
+import { installContextMembers } from './context-members.ts';
 import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
@@ -192,7 +194,10 @@ export function createApi(ctx: ApiContext): Api {
   }
 
   // ── view queries ──
-  api.createSelectorQuery = () => new SelectorQuery(ctx.query, ctx.currentPageId(), ctx.scopeOf);
+  api.createSelectorQuery = () =>
+    new SelectorQuery(ctx.query, ctx.currentPageId(), ctx.scopeOf, (result) =>
+      viewObjects.materialise(result),
+    );
 
   // ── open capabilities ──
   define('login', (o) => host.login({ force: o.force !== false }));
@@ -234,6 +239,9 @@ export function createApi(ctx: ApiContext): Api {
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
+
+  const canvases = installCanvasMembers(api, ctx, define, ctx.files);
+  const viewObjects = installContextMembers(api, ctx, canvases.nodeOf);
 
   api.cloud = cloudNamespace(report);
 

@@ -1,3 +1,4 @@
+import type { CanvasAction } from './canvas/canvas-context.ts';
 /**
  * What only the host may do for a mini program. The browser container, the super app and
  * the simulator each implement this one interface; across a worker boundary it travels as
@@ -141,8 +142,12 @@ export interface HostCapabilities {
     accept: string;
     count: number;
   }): Promise<Array<{ name: string; type: string; data: string }>>;
-  /** A command on the page on top (scroll, blur, background, font); rejects with the reason it failed. */
-  viewCommand(command: ViewCommand): Promise<void>;
+  /**
+   * A command on the page on top (scroll, blur, background, font, canvas, context calls);
+   * resolves with what the view answers (image data, a context method's result) and rejects
+   * with the reason it failed.
+   */
+  viewCommand(command: ViewCommand): Promise<unknown>;
   /** A program's change to the tab bar; rejects (`tabbar item not found`) when it cannot apply. */
   updateTabBar(change: TabBarChange): Promise<void>;
   /** An event for the app's funnel analytics. */
@@ -243,7 +248,65 @@ export type ViewCommand =
       /** `url("https://…")` or `local(…)`. */
       source: string;
       descriptors: { style?: string; weight?: string; variant?: string };
-    };
+    }
+  | CanvasCommand
+  | ContextCommand
+  | AnimateCommand;
+
+/** What the legacy canvas calls ask of the page's `<canvas canvas-id>`; `image` loads one for a 2d canvas node. */
+export type CanvasCommand =
+  /** Replays recorded calls; without `reserve` the canvas is cleared first. */
+  | { kind: 'canvas.draw'; canvasId: string; actions: CanvasAction[]; reserve: boolean }
+  /** Answers `{ data }`: the region as a PNG or JPEG, base64. */
+  | {
+      kind: 'canvas.export';
+      canvasId: string;
+      x: number;
+      y: number;
+      width?: number;
+      height?: number;
+      destWidth?: number;
+      destHeight?: number;
+      fileType: 'png' | 'jpg';
+      quality: number;
+    }
+  /** Answers `{ width, height, data: Uint8ClampedArray }`. */
+  | { kind: 'canvas.getImageData'; canvasId: string; x: number; y: number; width: number; height: number }
+  | {
+      kind: 'canvas.putImageData';
+      canvasId: string;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      data: Uint8ClampedArray;
+    }
+  /** Answers an `ImageBitmap` the view decoded (tainted when the image is another origin's). */
+  | { kind: 'image'; src: string };
+
+/**
+ * A method of a component's context (`MapContext`, `EditorContext`, `LivePlayerContext`…) on
+ * the page's element: named by `token` (a node a selector query handed out) or by the
+ * component's tag and `id`. Answers what the component answers.
+ */
+export interface ContextCommand {
+  kind: 'context';
+  component: string;
+  id?: string;
+  token?: string;
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/** `this.animate(selector, keyframes, duration)` and `this.clearAnimation(selector)` on the page's elements. */
+export type AnimateCommand =
+  | {
+      kind: 'animate';
+      selector: string;
+      keyframes: Array<Record<string, string | number | Array<string | number>>>;
+      duration: number;
+    }
+  | { kind: 'animate.clear'; selector: string; properties?: string[] };
 
 /** What `wx.setTabBarBadge`, `wx.showTabBarRedDot`, `wx.hideTabBar`, `wx.setTabBarItem`, `wx.setTabBarStyle`… change. */
 export type TabBarChange =

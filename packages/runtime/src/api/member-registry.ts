@@ -166,6 +166,19 @@ export const IMPLEMENTED_MEMBERS = {
   getScreenBrightness: everywhere,
   setClipboardData: everywhere,
   getClipboardData: everywhere,
+  // canvas: the legacy context is replayed by the view; the simulator has no pixels to read
+  createCanvasContext: everywhere,
+  createContext: everywhere,
+  drawCanvas: everywhere,
+  canvasToTempFilePath: browser,
+  canvasGetImageData: browser,
+  canvasPutImageData: browser,
+  createOffscreenCanvas: browser,
+  // component contexts, acting on the view's element
+  createMapContext: everywhere,
+  createLivePlayerContext: everywhere,
+  createCameraContext: everywhere,
+  createAudioContext: everywhere,
   // open capabilities: the super app's
   login: hosted,
   checkSession: hosted,

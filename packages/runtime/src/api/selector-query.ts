@@ -18,6 +18,8 @@ export class SelectorQuery {
     private readonly transport: QueryTransport,
     scopeId: string | undefined,
     private readonly scopeOf: (component: unknown) => string | undefined,
+    /** Turns the view's node and context handles into objects (a canvas node, an EditorContext). */
+    private readonly materialise: (result: unknown) => unknown = (result) => result,
   ) {
     this.scopeId = scopeId;
   }
@@ -48,7 +50,8 @@ export class SelectorQuery {
   }
 
   exec(callback?: (results: unknown[]) => void): Promise<unknown[]> {
-    const done = this.transport(this.requests).then((results) => {
+    const done = this.transport(this.requests).then((answered) => {
+      const results = answered.map(this.materialise);
       for (const [i, cb] of this.callbacks.entries()) cb?.(results[i] ?? null);
       callback?.(results);
       return results;
@@ -59,6 +62,8 @@ export class SelectorQuery {
 }
 
 type Selection = Omit<QueryRequest, 'fields'>;
+
+const FLAGS = ['id', 'dataset', 'rect', 'size', 'scrollOffset', 'mark', 'node', 'context'] as const;
 
 export class NodesRef {
   constructor(
@@ -78,24 +83,24 @@ export class NodesRef {
     return this.add({ id: true, dataset: true, scrollOffset: true }, callback);
   }
 
-  /**
-   * The platforms hand back a native object here (a 2d canvas, a scroll-view context); the
-   * view does not carry those across yet, so the result says `node: null` rather than the
-   * program dying of a missing method.
-   */
+  /** The platforms' native object: a `<canvas type="2d">`'s Canvas node, or null. */
   node(callback?: ResultCallback): SelectorQuery {
-    return this.add({ id: true }, (result) => callback?.(result ? { node: null } : null));
+    return this.add({ node: true }, callback);
   }
 
+  /** The component's context object (`EditorContext`, `MapContext`, `VideoContext`…), or null. */
   context(callback?: ResultCallback): SelectorQuery {
-    return this.add({ id: true }, (result) => callback?.(result ? { context: null } : null));
+    return this.add({ context: true }, callback);
   }
 
-  fields(
-    fields: QueryFields & { node?: boolean; context?: boolean },
-    callback?: ResultCallback,
-  ): SelectorQuery {
-    const { node: _node, context: _context, ...rest } = fields ?? {};
-    return this.add(rest, callback);
+  fields(fields: QueryFields, callback?: ResultCallback): SelectorQuery {
+    // Only what the protocol carries: a stray key or a truthy string would get the whole
+    // query dropped on the way to the view.
+    const given = (fields ?? {}) as Record<string, unknown>;
+    const asked: Record<string, unknown> = {};
+    for (const flag of FLAGS) if (given[flag]) asked[flag] = true;
+    for (const list of ['properties', 'computedStyle'] as const)
+      if (Array.isArray(given[list])) asked[list] = (given[list] as unknown[]).map(String);
+    return this.add(asked as QueryFields, callback);
   }
 }

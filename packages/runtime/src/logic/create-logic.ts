@@ -1,5 +1,6 @@
 import { ApiEvents } from '../api/api-events.ts';
 import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { elementAnimations } from '../api/element-animations.ts';
 import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
 import { PerformanceLog } from '../api/performance-log.ts';
@@ -150,6 +151,10 @@ export function createLogic(options: CreateLogicOptions): Logic {
           instance.public,
           options,
         );
+      // A program's own `animate` method (a common name) stays the program's.
+      const animations = elementAnimations(host, (error) => report(error, 'handler'));
+      if (!Object.hasOwn(target, 'animate')) target.animate = animations.animate;
+      if (!Object.hasOwn(target, 'clearAnimation')) target.clearAnimation = animations.clearAnimation;
     },
   };
 

@@ -85,6 +85,10 @@ export const queryFieldsSchema = z.object({
   properties: z.optional(z.array(z.string())),
   computedStyle: z.optional(z.array(z.string())),
   mark: z.optional(z.boolean()),
+  /** A canvas node (`<canvas type="2d">`, handed over as an OffscreenCanvas) or null. */
+  node: z.optional(z.boolean()),
+  /** A handle the logic's context object calls the component's element by. */
+  context: z.optional(z.boolean()),
 });
 /** A `SelectorQuery.exec`: each request selects in the scope of `scopeId` (or the viewport). */
 export const queryRequestSchema = z.object({

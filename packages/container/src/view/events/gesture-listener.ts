@@ -42,6 +42,8 @@ function pointer(event: MouseEvent): Touch[] {
  * (and the tap that would follow is swallowed when a longpress handler ran).
  * Returns the function that removes the listeners.
  */
+const MOTION_EVENTS = ['transitionend', 'animationstart', 'animationiteration', 'animationend'];
+
 export function listenForGestures(root: Element, sink: GestureSink): () => void {
   let pressTimer: ReturnType<typeof setTimeout> | undefined;
   let swallowTap = false;
@@ -92,6 +94,9 @@ export function listenForGestures(root: Element, sink: GestureSink): () => void 
   };
   const onMouseDown = (event: Event) =>
     startPress(event.target as Node, pointer(event as MouseEvent), event.timeStamp);
+  // `bindtransitionend` and the animation events, as the platforms fire them on any element.
+  const onMotion = (event: Event) => sink(event.target as Node, event.type, {}, event.timeStamp, [], []);
+  for (const type of MOTION_EVENTS) root.addEventListener(type, onMotion);
   root.addEventListener('click', onClick);
   root.addEventListener('mousedown', onMouseDown);
   root.addEventListener('mouseup', cancelPress);
@@ -99,6 +104,7 @@ export function listenForGestures(root: Element, sink: GestureSink): () => void 
     root.addEventListener(type, onTouch);
   return () => {
     cancelPress();
+    for (const type of MOTION_EVENTS) root.removeEventListener(type, onMotion);
     root.removeEventListener('click', onClick);
     root.removeEventListener('mousedown', onMouseDown);
     root.removeEventListener('mouseup', cancelPress);

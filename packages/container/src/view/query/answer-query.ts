@@ -2,6 +2,7 @@ import type { QueryRequest } from '@plaza/runtime';
 import { datasetOf } from '../events/event-object.ts';
 import type { RenderedNode, ViewInstance } from '../render/rendered-node.ts';
 import type { StyleScope } from '../view-types.ts';
+import { contextOf, nodeOf } from './node-handles.ts';
 
 /** Class selectors of a scoped template are written unprefixed; the DOM carries the prefix. */
 function scopeSelector(selector: string, scope: StyleScope | undefined): string {
@@ -38,8 +39,12 @@ function describe(
     // A document without layout (the headless simulator's) has no computed style: values are ''.
     const view = element.ownerDocument.defaultView;
     const style = typeof view?.getComputedStyle === 'function' ? view.getComputedStyle(element) : undefined;
-    for (const name of fields.computedStyle) out[name] = style?.getPropertyValue(name) ?? '';
+    // The platforms take camelCase names (`backgroundColor`) as well as the CSS ones.
+    for (const name of fields.computedStyle)
+      out[name] = style?.getPropertyValue(name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)) ?? '';
   }
+  if (fields.node) out.node = nodeOf(element);
+  if (fields.context) out.context = contextOf(element);
   if (fields.mark)
     out.mark = Object.fromEntries(
       Object.entries(attrs)

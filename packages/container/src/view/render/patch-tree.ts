@@ -1,6 +1,7 @@
 import type { BuiltinContext, BuiltinRegistry } from '../builtins/builtin-registry.ts';
 import { setAttribute, truthy } from '../builtins/builtin-registry.ts';
 import type { ElementVNode, VNode } from '../view-types.ts';
+import { keepAnimatedStyle, playAnimation } from './animation-player.ts';
 import { DOM_ATTRIBUTE, inertElement } from './inert-element.ts';
 import type { RenderedNode, ViewInstance } from './rendered-node.ts';
 
@@ -250,6 +251,10 @@ function applyAttributes(
     if (value === previous[name] && name in previous) continue;
     if (name.startsWith('mark:') || builtin?.handles?.includes(name)) continue;
     if (isHost && !GENERIC.test(name)) continue;
+    if (name === 'animation') {
+      playAnimation(element as HTMLElement, value);
+      continue;
+    }
     if (!DOM_ATTRIBUTE.test(name)) continue;
     if (name === 'class') {
       const hostClass = isHost ? host.hostClass(node.vnode.component!) : '';
@@ -259,7 +264,10 @@ function applyAttributes(
       if (classes) element.setAttribute('class', classes);
       else element.removeAttribute('class');
     } else if (name === 'hidden') setAttribute(element, 'hidden', truthy(value));
-    else setAttribute(element, name, value);
+    else {
+      setAttribute(element, name, value);
+      if (name === 'style') keepAnimatedStyle(element as HTMLElement);
+    }
   }
   if (isHost && !('class' in attrs) && !('class' in previous)) {
     const hostClass = host.hostClass(node.vnode.component!);

@@ -1,0 +1,187 @@
+import { bytesToBase64, encodePng } from './png-encoding.ts';
+
+/** What the runtime uses of the worker's `OffscreenCanvas` (the package compiles without the DOM library). */
+export interface OffscreenLike {
+  width: number;
+  height: number;
+  getContext(type: string, attributes?: unknown): unknown;
+  convertToBlob(options?: {
+    type?: string;
+    quality?: number;
+  }): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
+}
+
+interface Context2d {
+  drawImage(image: unknown, ...rest: number[]): void;
+  createPattern(image: unknown, repetition: string | null): unknown;
+  getImageData(
+    x: number,
+    y: number,
+    w: number,
+    h: number,
+  ): { width: number; height: number; data: Uint8ClampedArray };
+  createImageData(...args: unknown[]): unknown;
+}
+
+/** Decodes an image source for a canvas: resolves with something `drawImage` takes. */
+export type ImageLoader = (src: string) => Promise<{ width: number; height: number }>;
+
+type Scope = {
+  requestAnimationFrame?: (cb: (time: number) => void) => number;
+  cancelAnimationFrame?: (id: number) => void;
+  Path2D?: new (path?: unknown) => unknown;
+  OffscreenCanvas?: new (width: number, height: number) => OffscreenLike;
+};
+const scope = globalThis as unknown as Scope;
+
+/** `canvas.createImage()`: an image whose `src` the view decodes; `onload`/`onerror` as on the platforms. */
+class CanvasImage {
+  onload: ((event: unknown) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  width = 0;
+  height = 0;
+  complete = false;
+  /** @internal the decoded bitmap */
+  bitmap: { width: number; height: number } | undefined;
+  private source = '';
+
+  constructor(
+    private readonly load: ImageLoader,
+    private readonly report: (error: unknown) => void,
+  ) {}
+
+  get src(): string {
+    return this.source;
+  }
+
+  set src(value: string) {
+    this.source = String(value ?? '');
+    this.complete = false;
+    const asked = this.source;
+    this.load(asked).then(
+      (bitmap) => {
+        if (asked !== this.source) return;
+        this.bitmap = bitmap;
+        this.width = bitmap.width;
+        this.height = bitmap.height;
+        this.complete = true;
+        this.fire(this.onload, { type: 'load' });
+      },
+      (error: unknown) => {
+        if (asked !== this.source) return;
+        this.fire(this.onerror, { type: 'error', errMsg: (error as Error)?.message ?? String(error) });
+      },
+    );
+  }
+
+  private fire(handler: ((event: unknown) => void) | null, event: unknown): void {
+    if (typeof handler !== 'function') return;
+    try {
+      handler.call(this, event);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+}
+
+const unwrap = (image: unknown) => (image instanceof CanvasImage ? image.bitmap : image);
+
+/**
+ * The platforms' `Canvas` node over an `OffscreenCanvas` the view handed the worker (a
+ * `<canvas type="2d">` reached with `SelectorQuery.fields({ node: true })`, or
+ * `wx.createOffscreenCanvas`): `getContext`, `createImage`, `requestAnimationFrame`,
+ * `toDataURL`. Drawing happens in the worker and shows in the page's element.
+ */
+export function canvasNode(
+  offscreen: OffscreenLike,
+  loadImage: ImageLoader,
+  report: (error: unknown) => void,
+): Record<string, unknown> {
+  let frames = 0;
+  const timers = new Map<number, ReturnType<typeof setTimeout>>();
+  const node: Record<string, unknown> = {
+    getContext(type: unknown, attributes?: unknown) {
+      const kind = String(type ?? '2d');
+      const context = offscreen.getContext(kind, attributes) as Context2d | null;
+      if (context && kind === '2d' && !Object.hasOwn(context, 'drawImage')) {
+        // The platforms draw their own image objects; the browser draws the decoded bitmap.
+        const drawImage = context.drawImage.bind(context);
+        const createPattern = context.createPattern.bind(context);
+        Object.assign(context, {
+          drawImage: (image: unknown, ...rest: number[]) => drawImage(unwrap(image), ...rest),
+          createPattern: (image: unknown, repetition: string | null) =>
+            createPattern(unwrap(image), repetition),
+        });
+      }
+      return context;
+    },
+    createImage: () => new CanvasImage(loadImage, report),
+    createImageData(...args: unknown[]) {
+      const context = offscreen.getContext('2d') as Context2d | null;
+      return context?.createImageData(...args) ?? null;
+    },
+    createPath2D: (path?: unknown) => (scope.Path2D ? new scope.Path2D(path) : null),
+    requestAnimationFrame(callback: unknown) {
+      if (typeof callback !== 'function') return 0;
+      const run = (time: number) => {
+        try {
+          callback(time);
+        } catch (error) {
+          report(error);
+        }
+      };
+      if (scope.requestAnimationFrame) return scope.requestAnimationFrame(run);
+      const id = ++frames;
+      timers.set(
+        id,
+        setTimeout(() => {
+          timers.delete(id);
+          run(typeof performance === 'undefined' ? Date.now() : performance.now());
+        }, 16),
+      );
+      return id;
+    },
+    cancelAnimationFrame(id: unknown) {
+      if (scope.cancelAnimationFrame) scope.cancelAnimationFrame(Number(id));
+      else {
+        clearTimeout(timers.get(Number(id)));
+        timers.delete(Number(id));
+      }
+    },
+    /**
+     * A PNG data URL, synchronously. Throws the browser's SecurityError when another origin's
+     * image was drawn, as `toDataURL` does on a tainted canvas.
+     */
+    toDataURL() {
+      const context = offscreen.getContext('2d') as Context2d | null;
+      if (!context || offscreen.width === 0 || offscreen.height === 0) return 'data:,';
+      const pixels = context.getImageData(0, 0, offscreen.width, offscreen.height);
+      const png = encodePng(pixels.width, pixels.height, pixels.data);
+      return `data:image/png;base64,${bytesToBase64(png)}`;
+    },
+  };
+  for (const side of ['width', 'height'] as const) {
+    Object.defineProperty(node, side, {
+      enumerable: true,
+      get: () => offscreen[side],
+      set: (value: unknown) => {
+        offscreen[side] = Math.max(0, Math.floor(Number(value) || 0));
+      },
+    });
+  }
+  // `canvasToTempFilePath({ canvas })` finds the canvas behind the node.
+  OFFSCREEN_OF.set(node, offscreen);
+  return node;
+}
+
+const OFFSCREEN_OF = new WeakMap<object, OffscreenLike>();
+
+/** The `OffscreenCanvas` behind a node this module made, if `node` is one. */
+export function offscreenOf(node: unknown): OffscreenLike | undefined {
+  return node && typeof node === 'object' ? OFFSCREEN_OF.get(node) : undefined;
+}
+
+/** `wx.createOffscreenCanvas`: a canvas of the worker's own, when the worker has them. */
+export function newOffscreen(width: number, height: number): OffscreenLike | undefined {
+  return scope.OffscreenCanvas ? new scope.OffscreenCanvas(width, height) : undefined;
+}
