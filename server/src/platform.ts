@@ -47,6 +47,13 @@ import {
   dataRightsPlugin,
 } from './modules/data-rights/index.ts';
 import {
+  createDouyinCompatService,
+  type DouyinCompatService,
+  douyinCompatMigrations,
+  douyinCompatPlugin,
+  withEcpayCallbacks,
+} from './modules/douyin-compat/index.ts';
+import {
   createFunnelService,
   type FunnelService,
   funnelMigrations,
@@ -143,6 +150,8 @@ export interface Platform {
   content: ContentService;
   /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
   payments: PaymentsService;
+  /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
+  douyin: DouyinCompatService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -166,6 +175,7 @@ export const migrationSets: MigrationSet[] = [
   funnelMigrations,
   paymentMigrations,
   contentMigrations,
+  douyinCompatMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -246,11 +256,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ledger,
     apps,
     login,
-    webhooks,
+    // Orders that began as Douyin ecpay orders also call back in Douyin's form.
+    webhooks: withEcpayCallbacks({ db, clock, webhooks }),
     jobs,
     funnel,
     channel: sandboxChannel(),
   });
+  const douyin = createDouyinCompatService({ db, clock, apps, login, payments });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
     clientTokenAuthenticator(apps),
@@ -275,6 +287,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
+      await app.register(douyinCompatPlugin, { douyin, login, apps });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,
@@ -326,6 +339,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     content,
     payments,
+    douyin,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

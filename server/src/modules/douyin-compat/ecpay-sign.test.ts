@@ -43,7 +43,10 @@ describe('ecpay signatures', () => {
     ).toBe(base);
     // A quoted or padded value signs as its content.
     expect(
-      ecpayRequestSign({ ...createOrder, subject: '  "test-payment_subject-test-paym..." ' }, 'your_payment_salt'),
+      ecpayRequestSign(
+        { ...createOrder, subject: '  "test-payment_subject-test-paym..." ' },
+        'your_payment_salt',
+      ),
     ).toBe(base);
   });
 

@@ -8,7 +8,7 @@ export async function insertEcpayOrder(db: Executor, row: DouyinEcpayOrderRow): 
     .values(row)
     .onConflict((oc) => oc.columns(['app_id', 'out_order_no']).doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedRows ?? 0) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export function findEcpayOrder(db: Executor, id: string): Promise<DouyinEcpayOrderRow | undefined> {
@@ -55,7 +55,7 @@ export async function insertEcpayRequest(db: Executor, row: DouyinEcpayRequestRo
     .values(row)
     .onConflict((oc) => oc.columns(['app_id', 'kind', 'out_no']).doNothing())
     .executeTakeFirst();
-  return Number(result.numInsertedRows ?? 0) === 1;
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
 export function findEcpayRequest(

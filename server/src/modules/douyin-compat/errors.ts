@@ -28,5 +28,7 @@ export const douyinErrors = defineErrors('DOUYIN', {
     status: 400,
     message: 'A settle_params merchant_uid is not a split receiver of the app’s org',
   },
+  ANONYMOUS_CODE_INVALID: { status: 400, message: 'The anonymous_code is unknown, used or expired' },
+  GRANT_TYPE_UNSUPPORTED: { status: 400, message: 'grant_type must be client_credential' },
   INVALID_SETTINGS: { status: 400, message: 'The SALT or callback token is too short or too long' },
 });
