@@ -103,6 +103,7 @@ import {
   webhooksPlugin,
   webhookUrlProblem,
 } from './modules/webhooks/index.ts';
+import { wechatCompatPlugin } from './modules/wechat-compat/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -288,6 +289,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
       await app.register(douyinCompatPlugin, { douyin, login, apps });
+      await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,

@@ -356,6 +356,45 @@ export const routeTable: MatrixRow[] = [
     }),
   ),
   {
+    route: 'GET /compat/wechat/sns/jscode2session',
+    expect: everyone(),
+    request: async (w) => ({
+      url: `/compat/wechat/sns/jscode2session?appid=${w.appA.appid}&secret=${encodeURIComponent(w.appA.secret)}&js_code=${encodeURIComponent(await w.loginCode())}`,
+    }),
+  },
+  {
+    route: 'GET /compat/wechat/cgi-bin/token',
+    expect: everyone(),
+    request: (w) => ({
+      url: `/compat/wechat/cgi-bin/token?grant_type=client_credential&appid=${w.appA.appid}&secret=${encodeURIComponent(w.appA.secret)}`,
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/stable_token',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/compat/wechat/cgi-bin/stable_token',
+      body: { grant_type: 'client_credential', appid: w.appA.appid, secret: w.appA.secret },
+    }),
+  },
+  {
+    // The access_token in the query decides, whoever calls.
+    route: 'POST /compat/wechat/wxa/getwxacodeunlimit',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/wxa/getwxacodeunlimit?access_token=pzt_none',
+      body: { scene: 'a' },
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/wxaapp/createwxaqrcode',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/cgi-bin/wxaapp/createwxaqrcode?access_token=pzt_none',
+      body: { path: 'pages/a' },
+    }),
+  },
+  {
     route: 'PUT /api/apps/:appid/douyin/payment-settings',
     expect: orgConsole('admin'),
     request: (w) => ({ url: `${app(w)}/douyin/payment-settings`, body: {} }),
