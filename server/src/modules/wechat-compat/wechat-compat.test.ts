@@ -1,4 +1,4 @@
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../db/test-database.ts';
@@ -6,6 +6,9 @@ import { startTestPlatform } from '../../test-platform.ts';
 import { appsClient } from '../apps/testing.ts';
 
 const base = '/compat/wechat';
+
+// jsqr is CommonJS: its function is module.exports.default.
+const jsQR = jsQRModule.default;
 
 /** What a phone's camera reads from the PNG. */
 function scanned(png: Buffer): string | undefined {
