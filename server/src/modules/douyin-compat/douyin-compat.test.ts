@@ -222,6 +222,19 @@ describe.each(testEngines)('Douyin server routes on %s', (engine) => {
       }),
     );
     expect(refund.json).toMatchObject({ err_no: 0, refund_no: expect.stringMatching(/^rfd_/) });
+    // More than is left: refused, and nothing recorded for it.
+    const requestsBefore = await count('douyin_ecpay_request');
+    const tooMuch = await ecpay(
+      'create_refund',
+      signedBody(m.appid, salt, {
+        out_order_no: outOrderNo,
+        out_refund_no: `${outOrderNo}-R2`,
+        reason: 'All',
+        refund_amount: 9999,
+      }),
+    );
+    expect(tooMuch.json.err_no).toBe(2011);
+    expect(await count('douyin_ecpay_request')).toBe(requestsBefore);
     const qr = await ecpay('query_refund', signedBody(m.appid, salt, { out_refund_no: `${outOrderNo}-R1` }));
     expect(qr.json.refundInfo).toMatchObject({
       refund_no: refund.json.refund_no,

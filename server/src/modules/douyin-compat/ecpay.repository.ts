@@ -88,3 +88,8 @@ export function findSettleRequestOfOrder(
 export async function setRequestRefund(db: Executor, id: string, refundId: string): Promise<void> {
   await db.updateTable('douyin_ecpay_request').set({ refund_id: refundId }).where('id', '=', id).execute();
 }
+
+/** Forgets a request Plaza's payments refused, so a refusal leaves nothing behind. */
+export async function deleteEcpayRequest(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('douyin_ecpay_request').where('id', '=', id).where('refund_id', 'is', null).execute();
+}

@@ -6,6 +6,7 @@ import { type Order, paymentErrors, type Refund } from '../payments/index.ts';
 import type { DouyinEcpayOrderRow } from './douyin-compat.table.ts';
 import type { DouyinCompatContext } from './douyin-compat-context.ts';
 import {
+  deleteEcpayRequest,
   findEcpayOrder,
   findEcpayOrderByOutNo,
   findEcpayRequest,
@@ -185,6 +186,19 @@ export function createEcpayService(ctx: EcpayDeps): EcpayService {
     cpExtra: row.cp_extra,
   });
 
+  /**
+   * Runs a payments operation for a request recorded just before it; when payments
+   * refuses, the record made for it is removed again and the refusal passes on.
+   */
+  async function undoneOnRefusal<T>(recordedId: string | undefined, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (recordedId !== undefined && error instanceof PlazaError) await deleteEcpayRequest(db, recordedId);
+      throw error;
+    }
+  }
+
   return {
     async createOrder(request, input) {
       const app = await authorize(request);
@@ -238,8 +252,9 @@ export function createEcpayService(ctx: EcpayDeps): EcpayService {
       const { row, order } = await paidOrderOf(app, input.outOrderNo);
       // The request is recorded first: the refund's callback, sent from the refund's own
       // transaction, finds its cp_extra and notify_url there.
-      await insertEcpayRequest(db, {
-        id: newId('dyr'),
+      const requestId = newId('dyr');
+      const inserted = await insertEcpayRequest(db, {
+        id: requestId,
         app_id: app.id,
         kind: 'refund',
         out_no: input.outRefundNo,
@@ -252,11 +267,13 @@ export function createEcpayService(ctx: EcpayDeps): EcpayService {
       const recorded = await findEcpayRequest(db, app.id, 'refund', input.outRefundNo);
       if (!recorded || recorded.order_id !== row.id)
         throw paymentErrors.OUT_REFUND_NO_EXISTS({ out_refund_no: input.outRefundNo });
-      const refund = await payments.refunds.refund(app.id, order.id, {
-        outRefundNo: input.outRefundNo,
-        amount: input.refundAmount,
-        reason: input.reason,
-      });
+      const refund = await undoneOnRefusal(inserted ? requestId : undefined, () =>
+        payments.refunds.refund(app.id, order.id, {
+          outRefundNo: input.outRefundNo,
+          amount: input.refundAmount,
+          reason: input.reason,
+        }),
+      );
       if (recorded.refund_id === null) await setRequestRefund(db, recorded.id, refund.id);
       return { refundNo: refund.id };
     },
@@ -285,8 +302,9 @@ export function createEcpayService(ctx: EcpayDeps): EcpayService {
         if (!receiver) throw douyinErrors.RECEIVER_UNKNOWN({ merchant_uid: s.merchantUid });
         return { receiverId: receiver.id, amount: s.amount };
       });
-      await insertEcpayRequest(db, {
-        id: newId('dys'),
+      const requestId = newId('dys');
+      const inserted = await insertEcpayRequest(db, {
+        id: requestId,
         app_id: app.id,
         kind: 'settle',
         out_no: input.outSettleNo,
@@ -299,7 +317,9 @@ export function createEcpayService(ctx: EcpayDeps): EcpayService {
       const recorded = await findEcpayRequest(db, app.id, 'settle', input.outSettleNo);
       if (!recorded || recorded.order_id !== row.id)
         throw douyinErrors.SETTLE_EXISTS({ out_settle_no: input.outSettleNo });
-      await payments.settlement.settle(app.id, order.id, splits);
+      await undoneOnRefusal(inserted ? requestId : undefined, () =>
+        payments.settlement.settle(app.id, order.id, splits),
+      );
       return { settleNo: recorded.id };
     },
 
