@@ -394,6 +394,24 @@ export const routeTable: MatrixRow[] = [
       body: { path: 'pages/a' },
     }),
   },
+  ...[
+    'order_query',
+    'refund_create',
+    'refund_query',
+    'refund_audit_callback',
+    'settle_create',
+    'settle_query',
+  ].map(
+    (name): MatrixRow => ({
+      // The access-token header decides, whoever calls.
+      route: `POST /compat/douyin/api/trade_basic/v1/developer/${name}/`,
+      expect: everyone('pass'),
+      request: () => ({
+        url: `/compat/douyin/api/trade_basic/v1/developer/${name}/`,
+        body: { out_order_no: 'M1' },
+      }),
+    }),
+  ),
   {
     route: 'PUT /api/apps/:appid/douyin/payment-settings',
     expect: orgConsole('admin'),

@@ -9,7 +9,7 @@ import type { PaymentsService } from '../payments/index.ts';
 export interface DouyinCompatDeps {
   db: Db;
   clock: Clock;
-  apps: Pick<AppsService, 'requireActive' | 'requireRole' | 'get'>;
+  apps: Pick<AppsService, 'requireActive' | 'requireRole' | 'get' | 'resolveClientToken'>;
   login: Pick<LoginService, 'openidFor'>;
   payments: Pick<PaymentsService, 'orders' | 'refunds' | 'settlement' | 'options'>;
 }

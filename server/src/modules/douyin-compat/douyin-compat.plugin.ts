@@ -6,6 +6,7 @@ import { douyinLoginRoutes } from './douyin-login.routes.ts';
 import { ecpayRoutes } from './ecpay.routes.ts';
 import { paySettingsRoutes } from './pay-settings.routes.ts';
 import { douyinRuntimeRoutes } from './runtime.routes.ts';
+import { tradeRoutes } from './trade.routes.ts';
 
 /** Where a Douyin merchant's server points its base URL (developer.toutiao.com and open.douyin.com alike). */
 export const douyinBasePath = '/compat/douyin';
@@ -27,6 +28,7 @@ export async function douyinCompatPlugin(
     async (base) => {
       await base.register(douyinLoginRoutes, { login: options.login, apps: options.apps });
       await base.register(ecpayRoutes, { ecpay: options.douyin.ecpay });
+      await base.register(tradeRoutes, { trade: options.douyin.trade });
     },
     { prefix: douyinBasePath },
   );

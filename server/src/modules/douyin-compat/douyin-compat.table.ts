@@ -33,11 +33,15 @@ export interface DouyinEcpayOrderTable {
   created_at: number;
 }
 
-/** A refund or a settlement the merchant asked for, with what its callback needs. */
+/**
+ * A refund or a settlement the merchant asked for, with what its callback needs: ecpay's
+ * (`refund`, `settle`, `order_id` an ecpay order) or the trade system's (`trade_refund`,
+ * `trade_settle`, `order_id` a Plaza order).
+ */
 export interface DouyinEcpayRequestTable {
   id: string;
   app_id: string;
-  kind: 'refund' | 'settle';
+  kind: 'refund' | 'settle' | 'trade_refund' | 'trade_settle';
   /** `out_refund_no` or `out_settle_no`. */
   out_no: string;
   order_id: string;

@@ -372,6 +372,115 @@ describe.each(testEngines)('Douyin server routes on %s', (engine) => {
     expect(await count('payment_refund')).toBe(before.refunds);
   });
 
+  it('serves trade_basic on Plaza’s orders with the access-token header, refusing a wrong one', async () => {
+    const m = await k.merchant();
+    const user = await k.customer(m.appid);
+    const outOrderNo = `TR${Date.now()}`;
+    const created = await k.call('POST', '/api/payments/orders', {
+      token: m.token,
+      body: {
+        out_order_no: outOrderNo,
+        openid: user.openid,
+        total_amount: 5000,
+        currency: 'CNY',
+        subject: 'Bowl',
+      },
+    });
+    expect(created.status).toBe(201);
+    const paid = await k.call('POST', '/api/runtime/payments/pay', {
+      token: user.token,
+      body: { order_id: created.json.order_id, order_token: created.json.order_token, confirmed: true },
+    });
+    expect(paid.json.code).toBe(0);
+    const ct = await k.call('POST', `${base}/oauth/client_token/`, {
+      body: { client_key: m.appid, client_secret: m.secret, grant_type: 'client_credential' },
+    });
+    const accessToken = ct.json.data.access_token as string;
+    const trade = (name: string, body: unknown, token = accessToken) =>
+      k.call('POST', `${base}/api/trade_basic/v1/developer/${name}/`, {
+        body,
+        headers: { 'access-token': token },
+      });
+
+    const q = await trade('order_query', { out_order_no: outOrderNo });
+    expect(q.json).toMatchObject({
+      err_no: 0,
+      data: { order_id: created.json.order_id, pay_status: 'SUCCESS', total_amount: 5000 },
+    });
+
+    const before = { requests: await count('douyin_ecpay_request'), refunds: await count('payment_refund') };
+    for (const token of ['', 'pzt_forged', `${accessToken}x`]) {
+      const refused = await trade(
+        'refund_create',
+        { out_order_no: outOrderNo, out_refund_no: 'X', refund_total_amount: 100 },
+        token,
+      );
+      expect([refused.status, refused.json.err_no, refused.json.data]).toEqual([200, 28001003, null]);
+    }
+    expect(
+      (
+        await trade('refund_create', {
+          out_order_no: outOrderNo,
+          out_refund_no: 'X',
+          refund_total_amount: 9999,
+        })
+      ).json.err_no,
+    ).toBe(28001011);
+    expect(
+      (await trade('refund_create', { out_order_no: outOrderNo, refund_total_amount: 1 })).json.err_no,
+    ).toBe(28001005);
+    expect((await trade('order_query', { out_order_no: 'none' })).json.err_no).toBe(28001007);
+    expect(await count('douyin_ecpay_request')).toBe(before.requests);
+    expect(await count('payment_refund')).toBe(before.refunds);
+
+    const refund = await trade('refund_create', {
+      out_order_no: outOrderNo,
+      out_refund_no: `${outOrderNo}-R`,
+      refund_total_amount: 1000,
+      refund_reason: [{ code: 101, text: 'Spilled' }],
+    });
+    expect(refund.json).toMatchObject({ err_no: 0, data: { refund_id: expect.stringMatching(/^rfd_/) } });
+    const rq = await trade('refund_query', { out_refund_no: `${outOrderNo}-R` });
+    expect(rq.json.data.refund_list[0]).toMatchObject({
+      refund_id: refund.json.data.refund_id,
+      refund_status: 'SUCCESS',
+      refund_total_amount: 1000,
+    });
+
+    // A user's refund request, answered by the merchant's audit.
+    const asked = await k.call('POST', `/api/me/orders/${created.json.order_id}/refund-requests`, {
+      token: user.token,
+      body: { amount: 500, reason: 'Late' },
+    });
+    expect(asked.status).toBe(201);
+    expect(
+      (
+        await trade('refund_audit_callback', {
+          refund_id: asked.json.refund_id,
+          refund_audit_status: 2,
+          deny_message: 'On time',
+        })
+      ).json.err_no,
+    ).toBe(0);
+    expect(
+      (await trade('refund_audit_callback', { refund_id: asked.json.refund_id, refund_audit_status: 1 })).json
+        .err_no,
+    ).toBe(28001011);
+
+    const settled = await trade('settle_create', {
+      out_order_no: outOrderNo,
+      out_settle_no: `${outOrderNo}-S`,
+      settle_desc: 'Delivered',
+    });
+    expect(settled.json).toMatchObject({ err_no: 0, data: { settle_id: expect.any(String) } });
+    const sq = await trade('settle_query', { out_settle_no: `${outOrderNo}-S` });
+    expect(sq.json.data.settle_list[0]).toMatchObject({
+      settle_status: 'SUCCESS',
+      settle_amount: 4000,
+      order_id: created.json.order_id,
+    });
+  });
+
   it('keeps the payment settings to the app’s org, and refuses a SALT too short to be one', async () => {
     const m = await douyinMerchant();
     const stranger = await k.merchant();

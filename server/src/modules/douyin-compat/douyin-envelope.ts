@@ -7,7 +7,7 @@ import { toPlazaError } from '../../http/error-handler.ts';
  * every Plaza error (its own, login's, apps', payments') is mapped to the number Douyin
  * documents for that case, per family of routes, and never leaks a stack or SQL.
  */
-export type DouyinFamily = 'v2' | 'legacy' | 'oauth' | 'ecpay';
+export type DouyinFamily = 'v2' | 'legacy' | 'oauth' | 'ecpay' | 'trade';
 
 interface DialectCode {
   no: number;
@@ -19,6 +19,7 @@ const internal: Record<DouyinFamily, DialectCode> = {
   legacy: { no: -1, tips: 'system error' },
   oauth: { no: 2100004, tips: 'system busy' },
   ecpay: { no: 2000, tips: 'system error' },
+  trade: { no: 28001000, tips: 'system error' },
 };
 
 const badParams: Record<DouyinFamily, DialectCode> = {
@@ -26,6 +27,7 @@ const badParams: Record<DouyinFamily, DialectCode> = {
   legacy: { no: 40014, tips: 'bad params' },
   oauth: { no: 2100005, tips: 'invalid params' },
   ecpay: { no: 2001, tips: 'invalid params' },
+  trade: { no: 28001005, tips: 'invalid params' },
 };
 
 const login: Record<string, DialectCode> = {
@@ -40,7 +42,29 @@ const login: Record<string, DialectCode> = {
   DOUYIN_GRANT_TYPE_UNSUPPORTED: { no: 40020, tips: 'bad grant_type' },
 };
 
+const trade: Record<string, DialectCode> = {
+  DOUYIN_ACCESS_TOKEN_INVALID: { no: 28001003, tips: 'access-token is invalid or expired' },
+  PAYMENT_ORDER_NOT_FOUND: { no: 28001007, tips: 'order not found' },
+  DOUYIN_REFUND_NOT_FOUND: { no: 28001009, tips: 'refund not found' },
+  PAYMENT_REFUND_NOT_FOUND: { no: 28001009, tips: 'refund not found' },
+  DOUYIN_SETTLE_NOT_FOUND: { no: 28001009, tips: 'settlement not found' },
+  PAYMENT_ORDER_NOT_PAID: { no: 28001011, tips: 'order is not paid' },
+  PAYMENT_ORDER_CLOSED: { no: 28001011, tips: 'order is closed' },
+  PAYMENT_ORDER_ALREADY_SETTLED: { no: 28001011, tips: 'order is already settled' },
+  PAYMENT_ORDER_FULLY_REFUNDED: { no: 28001011, tips: 'order is fully refunded' },
+  PAYMENT_REFUND_EXCEEDS_PAID: { no: 28001011, tips: 'refund is more than what is left' },
+  PAYMENT_REFUND_NOT_REQUESTED: { no: 28001011, tips: 'the refund is not waiting for an audit' },
+  PAYMENT_OUT_REFUND_NO_EXISTS: { no: 28001012, tips: 'out_refund_no was used for another refund' },
+  DOUYIN_REFUND_EXISTS: { no: 28001012, tips: 'out_refund_no was used for another order' },
+  DOUYIN_SETTLE_EXISTS: { no: 28001012, tips: 'out_settle_no was used for another order' },
+  DOUYIN_RECEIVER_UNKNOWN: { no: 28001013, tips: 'settle_params names an unknown merchant_uid' },
+  PAYMENT_SPLIT_INVALID: { no: 28001013, tips: 'settle_params splits are invalid' },
+  PAYMENT_SPLITS_EXCEED_REMAINDER: { no: 28001013, tips: 'settle_params splits exceed the settlement' },
+  PAYMENT_AMOUNT_INVALID: { no: 28001005, tips: 'invalid amount' },
+};
+
 const byFamily: Record<DouyinFamily, Record<string, DialectCode>> = {
+  trade,
   v2: login,
   legacy: login,
   oauth: {
@@ -100,7 +124,9 @@ export function douyinErrorRenderer(family: DouyinFamily) {
         ? { errcode: no, errmsg: tips, error: no === 40018 ? 3 : 1, message: tips, log_id: request.id }
         : family === 'oauth'
           ? { data: { description: tips, error_code: no }, message: 'error', extra: { logid: request.id } }
-          : { err_no: no, err_tips: tips, log_id: request.id, plaza_code: plaza.code };
+          : family === 'trade'
+            ? { err_no: no, err_msg: tips, log_id: request.id, data: null, plaza_code: plaza.code }
+            : { err_no: no, err_tips: tips, log_id: request.id, plaza_code: plaza.code };
     return reply.code(status).type('application/json; charset=utf-8').send(body);
   };
 }

@@ -29,7 +29,7 @@ const notifyUrl = z
 const signed = { app_id: z.string().min(1).max(64), sign: z.string().max(64) };
 
 /** `settle_params`: a JSON text of `[{merchant_uid, amount}]`, as Douyin takes it. */
-function splitsOf(text: string | undefined): EcpaySplit[] {
+export function settleParams(text: string | undefined): EcpaySplit[] {
   if (text === undefined || text.trim() === '') return [];
   let parsed: unknown;
   try {
@@ -218,7 +218,7 @@ export async function ecpayRoutes(app: FastifyInstance, options: { ecpay: EcpayS
       const settled = await ecpay.settle(signedRequest(request), {
         outSettleNo: b.out_settle_no,
         outOrderNo: b.out_order_no,
-        splits: splitsOf(b.settle_params),
+        splits: settleParams(b.settle_params),
         cpExtra: b.cp_extra || null,
         notifyUrl: b.notify_url,
       });

@@ -23,6 +23,11 @@ export const douyinErrors = defineErrors('DOUYIN', {
   ORDER_NOT_PAID: { status: 409, message: 'The order has not been paid' },
   REFUND_NOT_FOUND: { status: 404, message: 'No such refund for this app' },
   SETTLE_NOT_FOUND: { status: 404, message: 'No such settlement for this app' },
+  REFUND_EXISTS: { status: 409, message: 'This out_refund_no was used for another order' },
+  ACCESS_TOKEN_INVALID: {
+    status: 401,
+    message: 'The access-token header is missing, or not a live client token of an active app',
+  },
   SETTLE_EXISTS: { status: 409, message: 'This out_settle_no was used for another order' },
   RECEIVER_UNKNOWN: {
     status: 400,
