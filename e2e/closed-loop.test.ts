@@ -9,161 +9,174 @@ import { ensureSuperAppBuilt } from './support/super-app-build.ts';
 // The closed loop as a person walks it, in Chromium against `npm start` on a fresh data
 // dir: watch → anchor → mini program → login → pay in escrow → the merchant's server is
 // called back and delivers → settlement → "Me" shows it completed; money and funnel checked.
-let platform: PlatformProcess;
-let browser: Browser;
-let page: Page;
-let shot: (step: string) => Promise<void>;
-
-beforeAll(async () => {
-  ensureSuperAppBuilt();
-  [platform, browser] = await Promise.all([startPlatformProcess('sqlite'), launchChromium()]);
-  page = await openPhone(browser);
-  shot = screenshots(page);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-});
-
+// Twice: with the merchant server written on Plaza's SDK, and with the one written against
+// Douyin's server API (ecpay, msg_signature) that only has its base URL pointed at Plaza.
 const beefNoodles = 2800;
 const danDan = 1850;
 
-describe('the closed loop in the super app', () => {
-  it('walks from a video to a settled order, and the money and the funnel add up', async () => {
-    const consoleLines: string[] = [];
-    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
-    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
-    onTestFailed(async () => {
-      await shot('failure');
-      const frames = await page.evaluate(() =>
-        [...document.querySelectorAll('iframe')].map((f) => {
-          const r = f.getBoundingClientRect();
-          const cs = getComputedStyle(f);
-          return `${f.className} in ${f.parentElement?.outerHTML.slice(0, 160)} rect=${r.x},${r.y},${r.width}x${r.height} vis=${cs.visibility} pe=${cs.pointerEvents} z=${cs.zIndex}`;
-        }),
+const merchants = [
+  { merchant: 'plaza', paidEvent: 'payment.paid' },
+  { merchant: 'douyin', paidEvent: 'payment' },
+] as const;
+
+describe.each(merchants)(
+  'the closed loop in the super app, $merchant merchant server',
+  ({ merchant: flavour, paidEvent }) => {
+    let platform: PlatformProcess;
+    let browser: Browser;
+    let page: Page;
+    let shot: (step: string) => Promise<void>;
+
+    beforeAll(async () => {
+      ensureSuperAppBuilt();
+      [platform, browser] = await Promise.all([
+        startPlatformProcess('sqlite', undefined, { merchant: flavour }),
+        launchChromium(),
+      ]);
+      page = await openPhone(browser);
+      shot = screenshots(page, flavour === 'plaza' ? undefined : flavour);
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await platform?.stop();
+    });
+
+    it('walks from a video to a settled order, and the money and the funnel add up', async () => {
+      const consoleLines: string[] = [];
+      page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+      onTestFailed(async () => {
+        await shot('failure');
+        const frames = await page.evaluate(() =>
+          [...document.querySelectorAll('iframe')].map((f) => {
+            const r = f.getBoundingClientRect();
+            const cs = getComputedStyle(f);
+            return `${f.className} in ${f.parentElement?.outerHTML.slice(0, 160)} rect=${r.x},${r.y},${r.width}x${r.height} vis=${cs.visibility} pe=${cs.pointerEvents} z=${cs.zIndex}`;
+          }),
+        );
+        process.stderr.write(`frames:\n${frames.join('\n')}\n`);
+        process.stderr.write(`browser console:\n${consoleLines.join('\n')}\n`);
+      });
+      const merchant = merchantView(platform);
+      const before = await merchant.statementTotals();
+      expect(before?.merchant_balance_change ?? 0).toBe(0);
+
+      // The feed opens on a playing video carrying the takeout anchor.
+      await page.goto(`${platform.base}/`);
+      await page.locator('[data-testid="anchor-card"]').first().waitFor();
+      await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
+      await shot('feed');
+
+      // Sign in from Me with the demo phone; the demo inbox shows the code.
+      await page.getByRole('button', { name: 'Me', exact: true }).click();
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('input[name="phone"]').fill(demoAccounts.user.phone);
+      await page.getByRole('button', { name: 'Send code' }).click();
+      const hint = await page.locator('[data-testid="otp-hint"]').textContent();
+      const code = /(\d{6})/.exec(hint ?? '')?.[1];
+      expect(code).toBeDefined();
+      await page.locator('input[name="code"]').fill(code ?? '');
+      await shot('sign-in');
+      await page.getByRole('dialog').getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('[data-testid="me-page"]').waitFor();
+      await shot('me-signed-in');
+
+      // Back to the feed and swipe to the next video.
+      await page.getByRole('button', { name: 'Home', exact: true }).click();
+      const feed = page.locator('[data-testid="feed"]');
+      await feed.waitFor();
+      // The feed reloads when Home is shown again: wait for its second video before swiping,
+      // and swipe again until the snap settles on it.
+      await page.locator('[data-testid="feed"] .video-card').nth(1).waitFor({ state: 'attached' });
+      await page.waitForFunction(() => {
+        const el = document.querySelector('[data-testid="feed"]');
+        if (el === null) return false;
+        if (Math.abs(el.scrollTop - el.clientHeight) < 2) return true;
+        el.scrollTo({ top: el.clientHeight });
+        return false;
+      });
+      const second = page.locator('.video-card').nth(1);
+      await expect
+        .poll(() => second.evaluate((el) => (el.querySelector('video')?.readyState ?? 0) >= 2))
+        .toBe(true);
+      await shot('swiped-to-takeout-video');
+
+      // Tap its anchor: the takeout mini program opens on its shop.
+      await second.locator('[data-testid="anchor-card"]').click();
+      await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
+      const shop = await pageFrame(page, 'pages/shop/shop');
+      await shop.locator('.shop__name').filter({ hasText: 'Plaza Noodle House' }).waitFor();
+      await shot('mini-program-shop');
+
+      // Two dishes into the cart, then checkout: one tap each, every one must count.
+      const plus = shop.locator('[class*="stepper__plus"]');
+      const count = shop.locator('[class*="cart-bar__count"]');
+      await tap(page, plus.nth(0));
+      await count.filter({ hasText: '1' }).waitFor();
+      await tap(page, plus.nth(1));
+      await count.filter({ hasText: '2' }).waitFor();
+      await shot('two-dishes-in-cart');
+      await tap(page, shop.locator('[class*="cart-bar__checkout"]'));
+      await page
+        .locator('section.plaza-page[data-path="pages/confirm/confirm"]')
+        .waitFor({ state: 'attached' });
+      const confirm = await pageFrame(page, 'pages/confirm/confirm');
+      await confirm.locator('.confirm__submit').waitFor();
+      await page.waitForFunction(() => !document.querySelector('[data-transition]'));
+      await shot('confirm-order');
+
+      // Pay: the app logs the user in (they allow it once), its server creates the order,
+      // the host's payment sheet shows the platform's own record of it.
+      await tap(page, confirm.locator('.confirm__submit'));
+      await page.locator('[data-testid="login-sheet"]').waitFor();
+      await shot('login-consent');
+      await page.getByRole('button', { name: 'Allow' }).click();
+      const sheet = page.locator('[data-testid="payment-sheet"]');
+      await sheet.waitFor();
+      const total = beefNoodles + danDan;
+      await expect.poll(() => sheet.locator('[data-testid="payment-amount"]').textContent()).toBe('¥46.50');
+      await shot('payment-sheet');
+      await page.locator('[data-testid="confirm-payment"]').click();
+
+      const result = await pageFrame(page, 'pages/result/result');
+      await result.locator('.result--paid').waitFor();
+      await shot('paid-result');
+
+      // The merchant's server got the signed callback, delivered, and had the order settled.
+      const settled = await eventually('the merchant to settle the order', async () => {
+        const orders = await merchant.shopOrders();
+        return orders.find((o) => o.status === 'settled');
+      });
+      expect(settled.totalCents).toBe(total);
+      expect(settled.events).toContain(paidEvent);
+
+      // Me shows the order completed.
+      await page.getByRole('button', { name: 'Close mini program' }).click();
+      await page.getByRole('button', { name: 'Me', exact: true }).click();
+      const order = page.locator('[data-testid="my-order"]');
+      await expect.poll(() => order.first().getAttribute('data-status')).toBe('settled');
+      await expect.poll(() => order.first().textContent()).toContain('Completed');
+      await shot('me-order-completed');
+
+      // The merchant's balance grew by the total less the food-delivery commission.
+      const after = await merchant.statementTotals();
+      const commission = merchant.commissionOf(total);
+      expect(after).toMatchObject({ paid: total, settled: total, commission, merchant: total - commission });
+      expect((after?.merchant_balance_change ?? 0) - (before?.merchant_balance_change ?? 0)).toBe(
+        total - commission,
       );
-      process.stderr.write(`frames:\n${frames.join('\n')}\n`);
-      process.stderr.write(`browser console:\n${consoleLines.join('\n')}\n`);
-    });
-    const merchant = merchantView(platform);
-    const before = await merchant.statementTotals();
-    expect(before?.merchant_balance_change ?? 0).toBe(0);
 
-    // The feed opens on a playing video carrying the takeout anchor.
-    await page.goto(`${platform.base}/`);
-    await page.locator('[data-testid="anchor-card"]').first().waitFor();
-    await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
-    await shot('feed');
-
-    // Sign in from Me with the demo phone; the demo inbox shows the code.
-    await page.getByRole('button', { name: 'Me', exact: true }).click();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('input[name="phone"]').fill(demoAccounts.user.phone);
-    await page.getByRole('button', { name: 'Send code' }).click();
-    const hint = await page.locator('[data-testid="otp-hint"]').textContent();
-    const code = /(\d{6})/.exec(hint ?? '')?.[1];
-    expect(code).toBeDefined();
-    await page.locator('input[name="code"]').fill(code ?? '');
-    await shot('sign-in');
-    await page.getByRole('dialog').getByRole('button', { name: 'Sign in' }).click();
-    await page.locator('[data-testid="me-page"]').waitFor();
-    await shot('me-signed-in');
-
-    // Back to the feed and swipe to the next video.
-    await page.getByRole('button', { name: 'Home', exact: true }).click();
-    const feed = page.locator('[data-testid="feed"]');
-    await feed.waitFor();
-    // The feed reloads when Home is shown again: wait for its second video before swiping,
-    // and swipe again until the snap settles on it.
-    await page.locator('[data-testid="feed"] .video-card').nth(1).waitFor({ state: 'attached' });
-    await page.waitForFunction(() => {
-      const el = document.querySelector('[data-testid="feed"]');
-      if (el === null) return false;
-      if (Math.abs(el.scrollTop - el.clientHeight) < 2) return true;
-      el.scrollTo({ top: el.clientHeight });
-      return false;
-    });
-    const second = page.locator('.video-card').nth(1);
-    await expect
-      .poll(() => second.evaluate((el) => (el.querySelector('video')?.readyState ?? 0) >= 2))
-      .toBe(true);
-    await shot('swiped-to-takeout-video');
-
-    // Tap its anchor: the takeout mini program opens on its shop.
-    await second.locator('[data-testid="anchor-card"]').click();
-    await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
-    const shop = await pageFrame(page, 'pages/shop/shop');
-    await shop.locator('.shop__name').filter({ hasText: 'Plaza Noodle House' }).waitFor();
-    await shot('mini-program-shop');
-
-    // Two dishes into the cart, then checkout: one tap each, every one must count.
-    const plus = shop.locator('[class*="stepper__plus"]');
-    const count = shop.locator('[class*="cart-bar__count"]');
-    await tap(page, plus.nth(0));
-    await count.filter({ hasText: '1' }).waitFor();
-    await tap(page, plus.nth(1));
-    await count.filter({ hasText: '2' }).waitFor();
-    await shot('two-dishes-in-cart');
-    await tap(page, shop.locator('[class*="cart-bar__checkout"]'));
-    await page
-      .locator('section.plaza-page[data-path="pages/confirm/confirm"]')
-      .waitFor({ state: 'attached' });
-    const confirm = await pageFrame(page, 'pages/confirm/confirm');
-    await confirm.locator('.confirm__submit').waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-transition]'));
-    await shot('confirm-order');
-
-    // Pay: the app logs the user in (they allow it once), its server creates the order,
-    // the host's payment sheet shows the platform's own record of it.
-    await tap(page, confirm.locator('.confirm__submit'));
-    await page.locator('[data-testid="login-sheet"]').waitFor();
-    await shot('login-consent');
-    await page.getByRole('button', { name: 'Allow' }).click();
-    const sheet = page.locator('[data-testid="payment-sheet"]');
-    await sheet.waitFor();
-    const total = beefNoodles + danDan;
-    await expect.poll(() => sheet.locator('[data-testid="payment-amount"]').textContent()).toBe('¥46.50');
-    await shot('payment-sheet');
-    await page.locator('[data-testid="confirm-payment"]').click();
-
-    const result = await pageFrame(page, 'pages/result/result');
-    await result.locator('.result--paid').waitFor();
-    await shot('paid-result');
-
-    // The merchant's server got the signed callback, delivered, and had the order settled.
-    const settled = await eventually('the merchant to settle the order', async () => {
-      const orders = await merchant.shopOrders();
-      return orders.find((o) => o.status === 'settled');
-    });
-    expect(settled.totalCents).toBe(total);
-    expect(settled.events).toContain('payment.paid');
-
-    // Me shows the order completed.
-    await page.getByRole('button', { name: 'Close mini program' }).click();
-    await page.getByRole('button', { name: 'Me', exact: true }).click();
-    const order = page.locator('[data-testid="my-order"]');
-    await expect.poll(() => order.first().getAttribute('data-status')).toBe('settled');
-    await expect.poll(() => order.first().textContent()).toContain('Completed');
-    await shot('me-order-completed');
-
-    // The merchant's balance grew by the total less the food-delivery commission.
-    const after = await merchant.statementTotals();
-    const commission = merchant.commissionOf(total);
-    expect(after).toMatchObject({ paid: total, settled: total, commission, merchant: total - commission });
-    expect((after?.merchant_balance_change ?? 0) - (before?.merchant_balance_change ?? 0)).toBe(
-      total - commission,
-    );
-
-    // And the funnel counted every step of the day.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
-    const day = await eventually('the funnel to count every step', async () => {
-      const d = await merchant.funnelToday();
-      return d && d.app_open >= 1 && d.settled >= 1 ? d : undefined;
-    });
-    expect(day.anchor_exposure).toBeGreaterThanOrEqual(2);
-    expect(day.anchor_click).toBeGreaterThanOrEqual(1);
-    expect(day.app_open).toBe(day.anchor_click);
-    expect(day).toMatchObject({ login: 1, paid: 1, settled: 1 });
-  }, 120_000);
-});
+      // And the funnel counted every step of the day.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      const day = await eventually('the funnel to count every step', async () => {
+        const d = await merchant.funnelToday();
+        return d && d.app_open >= 1 && d.settled >= 1 ? d : undefined;
+      });
+      expect(day.anchor_exposure).toBeGreaterThanOrEqual(2);
+      expect(day.anchor_click).toBeGreaterThanOrEqual(1);
+      expect(day.app_open).toBe(day.anchor_click);
+      expect(day).toMatchObject({ login: 1, paid: 1, settled: 1 });
+    }, 120_000);
+  },
+);

@@ -34,10 +34,11 @@ export async function openPhone(browser: Browser): Promise<Page> {
 }
 
 /** Numbered screenshots of the walk, kept as the test's artefacts, each once sheets and slides came to rest. */
-export function screenshots(page: Page) {
+export function screenshots(page: Page, walk?: string) {
   // Each walk's pictures alone: a previous run's later steps would mislead.
-  rmSync(artifacts, { recursive: true, force: true });
-  mkdirSync(artifacts, { recursive: true });
+  const dir = walk ? join(artifacts, walk) : artifacts;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   let n = 0;
   return async (step: string) => {
     n++;
@@ -46,7 +47,7 @@ export function screenshots(page: Page) {
         timeout: 3_000,
       })
       .catch(() => undefined);
-    await page.screenshot({ path: join(artifacts, `${String(n).padStart(2, '0')}-${step}.png`) });
+    await page.screenshot({ path: join(dir, `${String(n).padStart(2, '0')}-${step}.png`) });
   };
 }
 

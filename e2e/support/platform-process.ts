@@ -25,7 +25,11 @@ const tsx = import.meta.resolve('tsx');
  * seeds and its merchant server starts exactly as for a person. Resolves when the banner
  * with the demo accounts is printed.
  */
-export async function startPlatformProcess(engine: Engine, reuse?: TestTarget): Promise<PlatformProcess> {
+export async function startPlatformProcess(
+  engine: Engine,
+  reuse?: TestTarget,
+  options: { merchant?: 'plaza' | 'douyin' } = {},
+): Promise<PlatformProcess> {
   const target = reuse ?? (await createTestTarget(engine));
   const port = await freePort();
   const merchantPort = await freePort();
@@ -39,6 +43,7 @@ export async function startPlatformProcess(engine: Engine, reuse?: TestTarget): 
       // The demo's merchant server listens on loopback: its webhooks need this setting.
       PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
       PLAZA_DEMO_MERCHANT_PORT: String(merchantPort),
+      PLAZA_DEMO_MERCHANT: options.merchant ?? 'plaza',
       // The kitchen is quick in a test, and workers look for callbacks to send often.
       PLAZA_DEMO_DELIVERY_MS: '300',
       PLAZA_JOB_POLL_MS: '100',

@@ -33,6 +33,7 @@ const schema = z.object({
   PLAZA_DEMO: bool.default(true),
   PLAZA_DEMO_MERCHANT_PORT: port.default(8081),
   PLAZA_DEMO_DELIVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
+  PLAZA_DEMO_MERCHANT: z.enum(['plaza', 'douyin']).default('plaza'),
   PLAZA_WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
@@ -57,7 +58,8 @@ export interface Config {
    */
   demo: boolean;
   /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
-  demoMerchant: { port: number; deliveryMs: number };
+  /** The demo's takeout merchant server: its port, kitchen time, and which one runs (Plaza SDK or Douyin-style). */
+  demoMerchant: { port: number; deliveryMs: number; flavour: 'plaza' | 'douyin' };
   /**
    * Webhooks may go to loopback addresses (127.0.0.0/8, ::1, `localhost`): for development,
    * tests and the demo's merchant server on this machine. Unset, it follows `demo`. Private,
@@ -99,7 +101,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: v.PLAZA_BODY_LIMIT,
     requestTimeoutMs: v.PLAZA_REQUEST_TIMEOUT_MS,
     demo: v.PLAZA_DEMO,
-    demoMerchant: { port: v.PLAZA_DEMO_MERCHANT_PORT, deliveryMs: v.PLAZA_DEMO_DELIVERY_MS },
+    demoMerchant: {
+      port: v.PLAZA_DEMO_MERCHANT_PORT,
+      deliveryMs: v.PLAZA_DEMO_DELIVERY_MS,
+      flavour: v.PLAZA_DEMO_MERCHANT,
+    },
     webhookAllowLoopback: v.PLAZA_WEBHOOK_ALLOW_LOOPBACK ?? v.PLAZA_DEMO,
     workers: v.PLAZA_WORKERS,
     jobs: {

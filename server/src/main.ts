@@ -29,6 +29,7 @@ if (config.demo) {
       operatorSetupUrl: platform.operatorSetup?.url,
       merchantPort: config.demoMerchant.port,
       deliveryMs: config.demoMerchant.deliveryMs,
+      merchantFlavour: config.demoMerchant.flavour,
       appExists: async (appid) => (await platform.apps.findByAppid(appid)) !== undefined,
       log: (line) => {
         if (line.startsWith('merchant: ')) platform.log.debug({ area: 'demo-merchant' }, line.slice(10));

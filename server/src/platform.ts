@@ -46,6 +46,13 @@ import {
   dataRightsPlugin,
 } from './modules/data-rights/index.ts';
 import {
+  createDouyinCompatService,
+  type DouyinCompatService,
+  douyinCompatMigrations,
+  douyinCompatPlugin,
+  withEcpayCallbacks,
+} from './modules/douyin-compat/index.ts';
+import {
   createFunnelService,
   type FunnelService,
   funnelMigrations,
@@ -95,6 +102,7 @@ import {
   webhooksPlugin,
   webhookUrlProblem,
 } from './modules/webhooks/index.ts';
+import { wechatCompatPlugin } from './modules/wechat-compat/index.ts';
 
 export interface PlatformOptions {
   config: Config;
@@ -142,6 +150,8 @@ export interface Platform {
   content: ContentService;
   /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
   payments: PaymentsService;
+  /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
+  douyin: DouyinCompatService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -165,6 +175,7 @@ export const migrationSets: MigrationSet[] = [
   funnelMigrations,
   paymentMigrations,
   contentMigrations,
+  douyinCompatMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -245,11 +256,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ledger,
     apps,
     login,
-    webhooks,
+    // Orders that began as Douyin ecpay orders also call back in Douyin's form.
+    webhooks: withEcpayCallbacks({ db, clock, webhooks }),
     jobs,
     funnel,
     channel: sandboxChannel(),
   });
+  const douyin = createDouyinCompatService({ db, clock, apps, login, payments });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
     clientTokenAuthenticator(apps),
@@ -274,6 +287,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
+      await app.register(douyinCompatPlugin, { douyin, login, apps });
+      await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,
@@ -320,6 +335,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     content,
     payments,
+    douyin,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });

@@ -4,6 +4,7 @@ import type { AppTables } from '../modules/apps/apps.table.ts';
 import type { ConsentTables } from '../modules/consent/consent.table.ts';
 import type { ContentTables } from '../modules/content/content.table.ts';
 import type { DataRightsTables } from '../modules/data-rights/data-rights.table.ts';
+import type { DouyinCompatTables } from '../modules/douyin-compat/douyin-compat.table.ts';
 import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
@@ -20,6 +21,7 @@ export interface Database
   extends ConsentTables,
     ContentTables,
     DataRightsTables,
+    DouyinCompatTables,
     FunnelTables,
     IdempotencyTables,
     JobTables,

@@ -16,6 +16,8 @@ const markerSchema = z.object({
   webhookSecret: z.string(),
   merchantPort: z.number().int(),
   videos: z.number().int(),
+  /** The app's Douyin payment settings, for the Douyin-style merchant server. */
+  douyin: z.object({ salt: z.string(), callbackToken: z.string() }).optional(),
 });
 export type DemoMarker = z.infer<typeof markerSchema>;
 

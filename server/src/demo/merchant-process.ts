@@ -2,14 +2,21 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { demoErrors } from './errors.ts';
 
-const merchantMain = fileURLToPath(new URL('../../../examples/takeout/server/src/main.ts', import.meta.url));
+const merchantMains = {
+  plaza: fileURLToPath(new URL('../../../examples/takeout/server/src/main.ts', import.meta.url)),
+  douyin: fileURLToPath(new URL('../../../examples/takeout/server-douyin/src/main.ts', import.meta.url)),
+};
 const tsx = import.meta.resolve('tsx');
 
 export interface MerchantProcessOptions {
+  /** `plaza`: the server on Plaza's SDK; `douyin`: the one written against Douyin's API, pointed at Plaza. */
+  flavour: 'plaza' | 'douyin';
   plazaUrl: string;
   appid: string;
   secret: string;
   webhookSecret: string;
+  /** The app's Douyin payment SALT and callback token (the Douyin-style server needs them). */
+  douyin?: { salt: string; callbackToken: string };
   port: number;
   /** The kitchen's time from paid to delivered. */
   deliveryMs: number;
@@ -30,9 +37,17 @@ export interface MerchantProcess {
  */
 export async function startMerchantProcess(options: MerchantProcessOptions): Promise<MerchantProcess> {
   const url = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ['--import', tsx, merchantMain], {
+  if (options.flavour === 'douyin' && !options.douyin)
+    throw demoErrors.MERCHANT_DID_NOT_START('this data dir was seeded without Douyin payment settings');
+  const child = spawn(process.execPath, ['--import', tsx, merchantMains[options.flavour]], {
     env: {
       ...process.env,
+      // The Douyin-style server knows only Douyin's names; its base URL is Plaza's.
+      DOUYIN_BASE_URL: `${options.plazaUrl}/compat/douyin`,
+      DOUYIN_APPID: options.appid,
+      DOUYIN_SECRET: options.secret,
+      DOUYIN_SALT: options.douyin?.salt ?? '',
+      DOUYIN_CALLBACK_TOKEN: options.douyin?.callbackToken ?? '',
       PLAZA_URL: options.plazaUrl,
       TAKEOUT_APPID: options.appid,
       TAKEOUT_SECRET: options.secret,

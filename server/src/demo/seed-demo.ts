@@ -50,6 +50,12 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
   log(`demo: created the app ${appid} (${demoAppName})`);
 
   await releaseTakeout({ developer, operator, appid, merchantUrl, log });
+  // Douyin payment settings too, so the Douyin-style merchant server can run instead.
+  const douyin = await developer.json<{ salt: string; callback_token: string }>(
+    'PUT',
+    `/api/apps/${appid}/douyin/payment-settings`,
+    { notify_url: `${merchantUrl}/douyin/callback` },
+  );
 
   const creators: PlatformClient[] = [];
   for (const creator of demoAccounts.creators) {
@@ -81,6 +87,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     webhookSecret: created.webhook_secret,
     merchantPort: Number(new URL(merchantUrl).port),
     videos,
+    douyin: { salt: douyin.salt, callbackToken: douyin.callback_token },
   };
 }
 

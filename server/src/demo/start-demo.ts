@@ -13,6 +13,8 @@ export interface StartDemoOptions {
   merchantPort: number;
   /** The kitchen's time from paid to delivered, in the merchant server. */
   deliveryMs?: number;
+  /** Which takeout merchant server runs: the one on Plaza's SDK, or the Douyin-style one (default plaza). */
+  merchantFlavour?: 'plaza' | 'douyin';
   /** Whether the app the marker names still exists (a marker beside another database lies). */
   appExists(appid: string): Promise<boolean>;
   log(line: string): void;
@@ -60,10 +62,12 @@ export async function startDemo(options: StartDemoOptions): Promise<Demo | undef
     );
   }
   const merchant = await startMerchantProcess({
+    flavour: options.merchantFlavour ?? 'plaza',
     plazaUrl: options.base,
     appid: marker.appid,
     secret: marker.secret,
     webhookSecret: marker.webhookSecret,
+    ...(marker.douyin ? { douyin: marker.douyin } : {}),
     port: marker.merchantPort,
     deliveryMs: options.deliveryMs ?? 3_000,
     log: (line) => log(`merchant: ${line}`),

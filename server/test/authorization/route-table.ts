@@ -312,6 +312,131 @@ export const routeTable: MatrixRow[] = [
     }),
   },
 
+  // Douyin's server routes: each authenticates as Douyin does (secret, sign), for anyone
+  // alike; refusals come in Douyin's envelope with HTTP 200, hence `pass`.
+  {
+    route: 'POST /compat/douyin/api/apps/v2/jscode2session',
+    expect: everyone(),
+    request: async (w) => ({
+      url: '/compat/douyin/api/apps/v2/jscode2session',
+      body: { appid: w.appA.appid, secret: w.appA.secret, code: await w.loginCode() },
+    }),
+  },
+  {
+    route: 'GET /compat/douyin/api/apps/jscode2session',
+    expect: everyone(),
+    request: async (w) => ({
+      url: `/compat/douyin/api/apps/jscode2session?appid=${w.appA.appid}&secret=${encodeURIComponent(w.appA.secret)}&code=${encodeURIComponent(await w.loginCode())}`,
+    }),
+  },
+  {
+    route: 'POST /compat/douyin/api/apps/v2/token',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/compat/douyin/api/apps/v2/token',
+      body: { appid: w.appA.appid, secret: w.appA.secret, grant_type: 'client_credential' },
+    }),
+  },
+  {
+    route: 'POST /compat/douyin/oauth/client_token/',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/compat/douyin/oauth/client_token/',
+      body: { client_key: w.appA.appid, client_secret: w.appA.secret, grant_type: 'client_credential' },
+    }),
+  },
+  ...['create_order', 'query_order', 'create_refund', 'query_refund', 'settle', 'query_settle'].map(
+    (name): MatrixRow => ({
+      route: `POST /compat/douyin/api/apps/ecpay/v1/${name}`,
+      expect: everyone('pass'),
+      request: (w) => ({
+        url: `/compat/douyin/api/apps/ecpay/v1/${name}`,
+        body: { app_id: w.appA.appid, sign: '0'.repeat(32), out_order_no: 'M1' },
+      }),
+    }),
+  ),
+  {
+    route: 'GET /compat/wechat/sns/jscode2session',
+    expect: everyone(),
+    request: async (w) => ({
+      url: `/compat/wechat/sns/jscode2session?appid=${w.appA.appid}&secret=${encodeURIComponent(w.appA.secret)}&js_code=${encodeURIComponent(await w.loginCode())}`,
+    }),
+  },
+  {
+    route: 'GET /compat/wechat/cgi-bin/token',
+    expect: everyone(),
+    request: (w) => ({
+      url: `/compat/wechat/cgi-bin/token?grant_type=client_credential&appid=${w.appA.appid}&secret=${encodeURIComponent(w.appA.secret)}`,
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/stable_token',
+    expect: everyone(),
+    request: (w) => ({
+      url: '/compat/wechat/cgi-bin/stable_token',
+      body: { grant_type: 'client_credential', appid: w.appA.appid, secret: w.appA.secret },
+    }),
+  },
+  {
+    // The access_token in the query decides, whoever calls.
+    route: 'POST /compat/wechat/wxa/getwxacodeunlimit',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/wxa/getwxacodeunlimit?access_token=pzt_none',
+      body: { scene: 'a' },
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/wxaapp/createwxaqrcode',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/cgi-bin/wxaapp/createwxaqrcode?access_token=pzt_none',
+      body: { path: 'pages/a' },
+    }),
+  },
+  ...[
+    'order_query',
+    'refund_create',
+    'refund_query',
+    'refund_audit_callback',
+    'settle_create',
+    'settle_query',
+  ].map(
+    (name): MatrixRow => ({
+      // The access-token header decides, whoever calls.
+      route: `POST /compat/douyin/api/trade_basic/v1/developer/${name}/`,
+      expect: everyone('pass'),
+      request: () => ({
+        url: `/compat/douyin/api/trade_basic/v1/developer/${name}/`,
+        body: { out_order_no: 'M1' },
+      }),
+    }),
+  ),
+  {
+    route: 'PUT /api/apps/:appid/douyin/payment-settings',
+    expect: orgConsole('admin'),
+    request: (w) => ({ url: `${app(w)}/douyin/payment-settings`, body: {} }),
+  },
+  {
+    // After the settings exist (the PUT above).
+    route: 'GET /api/apps/:appid/douyin/payment-settings',
+    expect: orgConsole('developer'),
+    request: get((w) => `${app(w)}/douyin/payment-settings`),
+    phase: 'late',
+  },
+  {
+    route: 'POST /api/runtime/douyin/ecpay/claim',
+    expect: {
+      ...audience('user'),
+      user: { status: 404, code: 'DOUYIN_ORDER_NOT_FOUND' },
+      otherUser: { status: 404, code: 'DOUYIN_ORDER_NOT_FOUND' },
+    },
+    request: () => ({
+      url: '/api/runtime/douyin/ecpay/claim',
+      body: { order_id: 'dyo_none', order_token: 'x' },
+    }),
+  },
+
   // End users: sign-in, profile, consent, data rights.
   {
     route: 'POST /api/users/otp',

@@ -2,7 +2,7 @@ import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
 import { admittedBy, type FuzzPrincipal, type TestPlatform } from './fuzz-world.ts';
 import type { FuzzRequest } from './hostile-requests.ts';
 import type { Operation } from './openapi-operations.ts';
-import { conventionProblem, leakedFile } from './refusal-envelope.ts';
+import { conventionProblem, dialectRefusal, leakedFile } from './refusal-envelope.ts';
 
 /**
  * Tables a refused request may still write, each for a reason of its own: failed
@@ -57,6 +57,9 @@ export async function send(
   const problem =
     conventionProblem(res.statusCode, res.headers['content-type']?.toString(), res.body) ??
     leakedFile(res.statusCode, res.body);
+  // A dialect's refusal is HTTP 200 by that platform's design: counted as a 400 here.
+  if (dialectRefusal(req.url, res.statusCode, res.body))
+    return { status: 400, code: 'DIALECT_REFUSAL', problem };
   return { status: res.statusCode, code, problem };
 }
 

@@ -66,3 +66,25 @@ export function leakedFile(status: number, body: string): string | undefined {
   if (status >= 400 || !serverFiles.test(body)) return undefined;
   return `status ${status} carries a server file: ${body.slice(0, 120)}`;
 }
+
+/**
+ * A refusal in another platform's envelope: the routes under `/compat/` answer as Douyin
+ * and WeChat do, HTTP 200 with a non-zero `err_no` or `errcode` (or Douyin Open Platform's
+ * `message: "error"`), so the fuzzer counts those as refused, and checks they changed nothing.
+ */
+export function dialectRefusal(url: string, status: number, body: string): boolean {
+  if (!url.startsWith('/compat/') || status !== 200) return false;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return false;
+  }
+  if (!json || typeof json !== 'object') return false;
+  const o = json as { err_no?: unknown; errcode?: unknown; message?: unknown; error?: unknown };
+  return (
+    (typeof o.err_no === 'number' && o.err_no !== 0) ||
+    (typeof o.errcode === 'number' && o.errcode !== 0) ||
+    o.message === 'error'
+  );
+}

@@ -45,7 +45,7 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
     await api('POST', `${base}/consent`, { scope, granted });
     if (!granted) throw new Refusal('auth deny');
   };
-  return {
+  const host: Partial<HostCapabilities> & Pick<HostCapabilities, 'pay'> = {
     async login() {
       const user = await signedIn();
       if (localStorage.getItem(loginKey(user.id, ctx.appid)) !== 'allow') {
@@ -72,7 +72,15 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
     },
     async pay(options) {
       await signedIn();
-      const { order_id, order_token } = options.orderInfo;
+      // An order made with Douyin's ecpay create_order has no user yet: it becomes the
+      // signed-in user's Plaza order, and the sheet pays that one.
+      const { order_id, order_token } = options.orderInfo.order_id.startsWith(ecpayOrderPrefix)
+        ? await api<{ order_id: string; order_token: string }>(
+            'POST',
+            '/api/runtime/douyin/ecpay/claim',
+            options.orderInfo,
+          )
+        : options.orderInfo;
       // The sheet shows the order as the platform holds it (never as the program says it is):
       // the user's own orders carry it, newest first.
       const mine = await api<{ items: PayableOrder[] }>('GET', '/api/me/orders?limit=20');
@@ -88,5 +96,21 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
       });
       return { code: result.code };
     },
+    // WeChat's requestPayment on guaranteed payment: the merchant passes the order as
+    // `package: "prepay_id=<order_id>"` and its order_token as `paySign`.
+    async requestPayment(options) {
+      const prepay = /^prepay_id=(.+)$/.exec(String(options.package ?? ''))?.[1];
+      if (!prepay || typeof options.paySign !== 'string') throw new Refusal('invalid package or paySign');
+      const { code } = await host.pay({
+        orderInfo: { order_id: prepay, order_token: options.paySign },
+        service: 5,
+      });
+      if (code === 4) throw new Refusal('cancel');
+      if (code !== 0) throw new Refusal(code === 3 ? 'order closed' : 'payment failed');
+    },
   };
+  return host;
 }
+
+/** The id prefix of ecpay orders (the server's douyin-compat module makes them). */
+const ecpayOrderPrefix = 'dyo_';

@@ -5,11 +5,12 @@
 export { webhookErrors } from './errors.ts';
 export { webhookMigrations } from './migrations/index.ts';
 export type { WebhookAttempt, WebhookDelivery } from './webhook.model.ts';
-export { signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
+export { type Acknowledgement, signedHeaders, webhookTimeoutMs } from './webhook-sender.ts';
 export { type WebhookTargetRules, webhookUrlProblem } from './webhook-target.ts';
 export { webhooksPlugin } from './webhooks.plugin.ts';
 export {
   createWebhooksService,
+  type DialectCallback,
   deliverJobType,
   type WebhookEvent,
   type WebhooksDeps,

@@ -25,6 +25,31 @@ export interface OutboundWebhook {
   id: string;
   timestamp: Date;
   body: string;
+  /**
+   * A callback in another platform's form brings its own headers (already signed) instead
+   * of Standard Webhooks', and may need an answer body, not just a 2xx, to count as received.
+   */
+  dialect?: { headers: Record<string, string>; acknowledgement: Acknowledgement };
+}
+
+/**
+ * What counts as received: any 2xx (Standard Webhooks), or a 2xx whose JSON body says
+ * `{"err_no":0}` (Douyin's callbacks are re-sent until the merchant answers so).
+ */
+export type Acknowledgement = 'status' | 'err_no';
+
+/** The most of an answer read to find its acknowledgement; a receipt is a few bytes. */
+const answerLimit = 16 * 1024;
+
+function acknowledged(kind: Acknowledgement, statusCode: number, answer: string): boolean {
+  if (statusCode < 200 || statusCode >= 300) return false;
+  if (kind === 'status') return true;
+  try {
+    const json = JSON.parse(answer) as { err_no?: unknown } | null;
+    return json !== null && typeof json === 'object' && json.err_no === 0;
+  } catch {
+    return false;
+  }
 }
 
 export interface SendOutcome {
@@ -103,26 +128,52 @@ export async function sendWebhook(
   const url = new URL(hook.url);
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   try {
-    const statusCode = await new Promise<number>((done, fail) => {
+    const acknowledgement = hook.dialect?.acknowledgement ?? 'status';
+    const headers = hook.dialect
+      ? { 'content-type': 'application/json', 'user-agent': 'Plaza-Webhooks/1', ...hook.dialect.headers }
+      : signedHeaders(hook);
+    const answer = await new Promise<{ statusCode: number; body: string }>((done, fail) => {
       const request = send(url, {
         method: 'POST',
-        headers: { ...signedHeaders(hook), 'content-length': String(Buffer.byteLength(hook.body)) },
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(hook.body)) },
         // A fresh connection per try: no pooled socket outlives the address check it passed.
         agent: false,
         lookup: checkedLookup(rules, resolve),
         signal: AbortSignal.any([signal, AbortSignal.timeout(webhookTimeoutMs)]),
       });
       request.on('response', (response) => {
-        // The body is not ours to read; the status is the answer.
-        response.resume();
-        done(response.statusCode ?? 0);
-        request.destroy();
+        const statusCode = response.statusCode ?? 0;
+        if (acknowledgement === 'status') {
+          // The body is not ours to read; the status is the answer.
+          response.resume();
+          done({ statusCode, body: '' });
+          request.destroy();
+          return;
+        }
+        // The receipt is in the body: read its start, never more.
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+          if (body.length > answerLimit) {
+            done({ statusCode, body: body.slice(0, answerLimit) });
+            request.destroy();
+          }
+        });
+        response.on('end', () => done({ statusCode, body }));
+        response.on('error', fail);
       });
       request.on('error', fail);
       request.end(hook.body);
     });
-    const ok = statusCode >= 200 && statusCode < 300;
-    return { statusCode, durationMs: elapsed(), error: ok ? null : `HTTP ${statusCode}` };
+    const { statusCode } = answer;
+    const ok = acknowledged(acknowledgement, statusCode, answer.body);
+    const error = ok
+      ? null
+      : statusCode >= 200 && statusCode < 300
+        ? `HTTP ${statusCode} without the acknowledgement {"err_no":0}`
+        : `HTTP ${statusCode}`;
+    return { statusCode, durationMs: elapsed(), error };
   } catch (error) {
     const refused = error instanceof RefusedTarget;
     return {

@@ -13,7 +13,7 @@ import {
 } from './delivery.repository.ts';
 import { webhookErrors } from './errors.ts';
 import { toDelivery, type WebhookDelivery } from './webhook.model.ts';
-import { type HostResolver, sendWebhook } from './webhook-sender.ts';
+import { type Acknowledgement, type HostResolver, sendWebhook } from './webhook-sender.ts';
 import { refusedTargetMessage, type WebhookTargetRules, webhookUrlProblem } from './webhook-target.ts';
 import type { WebhookDeliveryRow } from './webhooks.table.ts';
 
@@ -33,6 +33,20 @@ export interface WebhookEvent {
   appId: string;
   type: string;
   data: unknown;
+}
+
+/**
+ * A callback in another platform's form (Douyin's ecpay or trade callbacks): its body,
+ * URL and signed headers are fixed when the event happens, and it counts as received
+ * only on the acknowledgement that platform's merchants answer with.
+ */
+export interface DialectCallback {
+  appId: string;
+  type: string;
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  acknowledgement: Acknowledgement;
 }
 
 interface DeliverPayload {
@@ -129,7 +143,7 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
         );
         throw new PermanentJobError('The app is taken down or gone');
       }
-      const url = app.webhookUrl;
+      const url = delivery.target_url ?? app.webhookUrl;
       // A URL stored before the current rules (or under looser settings) is never tried.
       const problem = url === null ? null : webhookUrlProblem(url, targets);
       if (problem !== null) {
@@ -147,6 +161,14 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
                 id: delivery.id,
                 timestamp: new Date(clock.now()),
                 body: delivery.body,
+                ...(delivery.headers !== null
+                  ? {
+                      dialect: {
+                        headers: JSON.parse(delivery.headers) as Record<string, string>,
+                        acknowledgement: (delivery.acknowledgement ?? 'status') as Acknowledgement,
+                      },
+                    }
+                  : {}),
               },
               ctx.signal,
               targets,
@@ -204,6 +226,36 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
         delivered_at: null,
         created_at: now,
         updated_at: now,
+        target_url: null,
+        headers: null,
+        acknowledgement: null,
+      });
+      await enqueueRound(trx, id, 1);
+      return { id };
+    },
+
+    /**
+     * Records a callback in another platform's form and enqueues its delivery, in the
+     * caller's transaction, like `enqueueEvent`: retried, listed and redelivered the same way.
+     */
+    async enqueueDialectCallback(trx: Db, callback: DialectCallback): Promise<{ id: string }> {
+      const now = clock.now();
+      const id = newId('msg');
+      await insertDelivery(trx, {
+        id,
+        app_id: callback.appId,
+        event_type: callback.type,
+        body: callback.body,
+        status: 'pending',
+        round: 1,
+        attempts: 0,
+        last_attempt_at: null,
+        delivered_at: null,
+        created_at: now,
+        updated_at: now,
+        target_url: callback.url,
+        headers: JSON.stringify(callback.headers),
+        acknowledgement: callback.acknowledgement,
       });
       await enqueueRound(trx, id, 1);
       return { id };

@@ -20,6 +20,12 @@ export interface WebhookDeliveryTable {
   delivered_at: number | null;
   created_at: number;
   updated_at: number;
+  /** A dialect callback's own URL (e.g. an order's `notify_url`); null: the app's webhook URL. */
+  target_url: string | null;
+  /** A dialect callback's own headers as JSON (already signed); null: Standard Webhooks signing. */
+  headers: string | null;
+  /** What counts as received (`status` or `err_no`); null: `status`. */
+  acknowledgement: string | null;
 }
 
 /** One HTTP try of a delivery. */
