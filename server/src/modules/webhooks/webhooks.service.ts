@@ -63,6 +63,11 @@ export interface WebhooksService {
    * transaction: the callback exists exactly when the state change commits.
    */
   enqueueEvent(trx: Db, event: WebhookEvent): Promise<{ id: string }>;
+  /**
+   * Records a callback in another platform's form and enqueues its delivery, in the
+   * caller's transaction, like `enqueueEvent`: sent again, listed and redelivered the same way.
+   */
+  enqueueDialectCallback(trx: Db, callback: DialectCallback): Promise<{ id: string }>;
   /** Deliveries of an app with their attempts, newest first (any member of its org). */
   list(
     caller: AppCaller,
