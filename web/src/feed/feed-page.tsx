@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api, type FeedPage, type FeedVideo } from '../api.ts';
+import { api, type FeedPage as FeedPageAnswer, type FeedVideo } from '../api.ts';
 import { type OpenAnchor, VideoCard } from './video-card.tsx';
 
 /** The vertical full-screen feed: swipe (scroll-snap) from video to video; more load near the end. */
@@ -15,7 +15,7 @@ export function FeedPage({ onOpen }: { onOpen: (a: OpenAnchor) => void }) {
     if (loading.current || cursor === null) return;
     loading.current = true;
     try {
-      const page = await api<FeedPage>(
+      const page = await api<FeedPageAnswer>(
         'GET',
         `/api/feed?limit=6${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
       );

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { type NewestFirstPage, newestFirst } from '../../db/newest-first.ts';
 import type { AppAuditRow } from './apps.table.ts';
 
 export async function insertAudit(db: Db, row: AppAuditRow): Promise<void> {
@@ -6,17 +7,6 @@ export async function insertAudit(db: Db, row: AppAuditRow): Promise<void> {
 }
 
 /** Newest first; `before` is the last id of the previous page. */
-export function listAudit(
-  db: Db,
-  appId: string,
-  page: { before?: string; limit: number },
-): Promise<AppAuditRow[]> {
-  return db
-    .selectFrom('app_audit')
-    .selectAll()
-    .where('app_id', '=', appId)
-    .$if(page.before !== undefined, (qb) => qb.where('id', '<', page.before as string))
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .execute();
+export function listAudit(db: Db, appId: string, page: NewestFirstPage): Promise<AppAuditRow[]> {
+  return newestFirst(db.selectFrom('app_audit').selectAll().where('app_id', '=', appId), page).execute();
 }

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
@@ -12,10 +12,10 @@ import {
 import type { ConsentService } from './consent.service.ts';
 
 /** The user's own view of what they shared: every authorised app, and the way to take it back. */
-export const authorizationsRoutes: FastifyPluginAsync<{ consent: ConsentService }> = async (
-  app,
-  { consent },
-) => {
+export async function authorizationsRoutes(
+  app: FastifyInstance,
+  { consent }: { consent: ConsentService },
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -65,4 +65,4 @@ export const authorizationsRoutes: FastifyPluginAsync<{ consent: ConsentService 
       return reply.code(204).send();
     },
   );
-};
+}

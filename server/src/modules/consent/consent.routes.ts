@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp, requireUser } from '../../http/access.ts';
@@ -13,7 +13,10 @@ const appParams = z.strictObject({ appid: appidField });
  * program asks for through the host (profile, phone code, location), each only with
  * the user's grant. Plus the merchant's exchange of a phone code.
  */
-export const consentRoutes: FastifyPluginAsync<{ consent: ConsentService }> = async (app, { consent }) => {
+export async function consentRoutes(
+  app: FastifyInstance,
+  { consent }: { consent: ConsentService },
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -134,4 +137,4 @@ export const consentRoutes: FastifyPluginAsync<{ consent: ConsentService }> = as
       });
     },
   );
-};
+}

@@ -1,5 +1,5 @@
 import { newId } from '../../db/ids.ts';
-import { anchorsOf, insertAnchor } from './anchor.repository.ts';
+import { addAnchor, anchorsOf } from './anchor.repository.ts';
 import { anchorView, validateAnchorShape } from './anchor-rules.ts';
 import type { Poi, PoiInput } from './content.model.ts';
 import type { ContentContext } from './content-context.ts';
@@ -53,17 +53,7 @@ export function createPoiService(ctx: PoiDeps): PoiService {
           created_by: input.createdBy,
           created_at: now,
         });
-        for (const a of input.anchors) {
-          await insertAnchor(trx, {
-            id: newId('anc'),
-            owner_kind: 'poi',
-            owner_id: id,
-            appid: a.appid,
-            title: a.title,
-            path: a.path.replace(/^\//, ''),
-            created_at: now,
-          });
-        }
+        for (const a of input.anchors) await addAnchor(trx, { kind: 'poi', id }, a, now);
       });
       return getPoi(id);
     },

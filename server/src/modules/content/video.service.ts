@@ -3,7 +3,7 @@ import type { BlobStore } from '../../blobs/index.ts';
 import { BlobTooLargeError } from '../../blobs/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { insertAnchor } from './anchor.repository.ts';
+import { addAnchor } from './anchor.repository.ts';
 import { validateAnchorShape } from './anchor-rules.ts';
 import type { AnchorInput, StoredMedia, Video } from './content.model.ts';
 import type { VideoRow } from './content.table.ts';
@@ -132,17 +132,7 @@ export function createVideoService(ctx: VideoDeps): VideoService {
           hot: hotScore({ plays: 0, completes: 0, likes: 0 }, now),
           fresh: newCreator || newApp ? 1 : 0,
         });
-        if (anchor) {
-          await insertAnchor(trx, {
-            id: newId('anc'),
-            owner_kind: 'video',
-            owner_id: id,
-            appid: anchor.appid,
-            title: anchor.title,
-            path: anchor.path.replace(/^\//, ''),
-            created_at: now,
-          });
-        }
+        if (anchor) await addAnchor(trx, { kind: 'video', id }, anchor, now);
       });
       return getVideo(id);
     },

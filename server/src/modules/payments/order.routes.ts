@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
@@ -17,7 +17,7 @@ import {
 } from './payments.schemas.ts';
 
 /** The merchant's orders: creating one for a user, reading them back. */
-export const orderRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
+export async function orderRoutes(app: FastifyInstance, { payments }: PaymentsRouteOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -106,4 +106,4 @@ export const orderRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app,
     async (request) =>
       orderJson(await payments.orders.getByOutOrderNo(requireApp(request).appId, request.params.no)),
   );
-};
+}

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
@@ -6,7 +6,7 @@ import type { PaymentsRouteOptions } from './payments.schemas.ts';
 import { idParam, merchant, mutation, refundBody, refundJson, refundWire, tags } from './payments.schemas.ts';
 
 /** Refunds: the merchant's own, and its answers to users' refund requests. */
-export const refundRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
+export async function refundRoutes(app: FastifyInstance, { payments }: PaymentsRouteOptions): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -76,4 +76,4 @@ export const refundRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app
         await payments.refunds.decline(requireApp(request).appId, request.params.id, request.body.reason),
       ),
   );
-};
+}

@@ -1,6 +1,5 @@
 import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { PlazaError } from '../../errors/index.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Refund, toOrder, toRefund } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
@@ -9,7 +8,7 @@ import { decide, refundable } from './order-state.ts';
 import { paymentEvents, refundEventData } from './payment-events.ts';
 import { paymentJobTypes } from './payment-jobs.ts';
 import type { OrderRow, RefundRow } from './payments.table.ts';
-import { type PaymentsContext, transferIds } from './payments-context.ts';
+import type { PaymentsContext } from './payments-context.ts';
 import { findRefund, findRefundByOutNo, insertRefund, updateRefund } from './refund.repository.ts';
 import { type RefundAccounts, transferRefund } from './refund-transfers.ts';
 

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
@@ -12,7 +12,10 @@ import {
 } from './payments.schemas.ts';
 
 /** The end user's side, called by the super app: the payment sheet and "My orders". */
-export const runtimePaymentRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
+export async function runtimePaymentRoutes(
+  app: FastifyInstance,
+  { payments }: PaymentsRouteOptions,
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -99,4 +102,4 @@ export const runtimePaymentRoutes: FastifyPluginAsync<PaymentsRouteOptions> = as
       return reply.code(201).send(refundJson(refund));
     },
   );
-};
+}

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
@@ -22,7 +22,10 @@ import {
 import { statementCsv } from './statement.service.ts';
 
 /** Settlement: settling delivered orders with splits, the split receivers, statements. */
-export const settlementRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async (app, { payments }) => {
+export async function settlementRoutes(
+  app: FastifyInstance,
+  { payments }: PaymentsRouteOptions,
+): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.post(
@@ -127,4 +130,4 @@ export const settlementRoutes: FastifyPluginAsync<PaymentsRouteOptions> = async 
       return statementJson(statement);
     },
   );
-};
+}

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { type NewestFirstPage, newestFirst } from '../../db/newest-first.ts';
 import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookDeliveryTable } from './webhooks.table.ts';
 
 export async function insertDelivery(db: Db, row: WebhookDeliveryRow): Promise<void> {
@@ -25,19 +26,11 @@ export async function updateDelivery(
 }
 
 /** Newest first; `before` is the last id of the previous page. */
-export function listDeliveries(
-  db: Db,
-  appId: string,
-  page: { before?: string; limit: number },
-): Promise<WebhookDeliveryRow[]> {
-  return db
-    .selectFrom('webhook_delivery')
-    .selectAll()
-    .where('app_id', '=', appId)
-    .$if(page.before !== undefined, (qb) => qb.where('id', '<', page.before as string))
-    .orderBy('id', 'desc')
-    .limit(page.limit)
-    .execute();
+export function listDeliveries(db: Db, appId: string, page: NewestFirstPage): Promise<WebhookDeliveryRow[]> {
+  return newestFirst(
+    db.selectFrom('webhook_delivery').selectAll().where('app_id', '=', appId),
+    page,
+  ).execute();
 }
 
 export async function insertAttempt(db: Db, row: WebhookAttemptRow): Promise<void> {
