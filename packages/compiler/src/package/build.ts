@@ -17,7 +17,7 @@ import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
 import { isolateErrors } from './page-isolation.ts';
 import { sha256 } from './read-package.ts';
-import { printViewBundle, type ViewEntry } from './view-bundle.ts';
+import { printViewBundle, type ViewEntry, viewStatements } from './view-bundle.ts';
 import { writePackage } from './write-package.ts';
 
 export interface BuildOptions {
@@ -46,6 +46,19 @@ export interface BuildResult {
   archive?: string;
   /** The program's folder the messages' `file`s are relative to (`miniprogramRoot` applied). */
   root?: string;
+  /**
+   * The bundles' pieces, when the build succeeded: `logic.js`'s modules by file and `view.js`'s
+   * statements by what they define. `plaza dev` compares two builds' pieces to swap only what
+   * changed into the running program.
+   */
+  parts?: BuildParts;
+}
+
+export interface BuildParts {
+  /** Logic module code by file (`pages/a/a.js`, `utils/x.js`, `data.json`). */
+  logic: Map<string, string>;
+  /** `view.js` statements by `wxs:<path>` or template module id. */
+  view: Map<string, string>;
 }
 
 /** Built-in structure tags: not components a platform has to provide. */
@@ -100,7 +113,12 @@ function finish(
   errors: CompilerError[],
   warnings: CompilerError[],
   pageErrors: Map<string, CompilerError[]>,
-  result?: { manifest: Manifest; files: Map<string, Buffer | string>; archive: string | undefined },
+  result?: {
+    manifest: Manifest;
+    files: Map<string, Buffer | string>;
+    archive: string | undefined;
+    parts: BuildParts;
+  },
 ): BuildResult {
   for (const error of [...errors, ...warnings]) {
     if (project && error.file && error.loc && !error.frame) {
@@ -117,6 +135,7 @@ function finish(
     warnings,
     pageErrors,
     files: result.files,
+    parts: result.parts,
     ...(result.archive ? { archive: result.archive } : {}),
   };
 }
@@ -134,6 +153,11 @@ function buildProject(
   const logic = new LogicBundle(
     '/* Plaza logic bundle: every script of the program as a CommonJS module. */',
   );
+  const logicModules = new Map<string, string>();
+  const addModule = (code: string, file: string, map: string | undefined, bodyLine: number) => {
+    logic.add(code, file, map, bodyLine);
+    logicModules.set(file, code);
+  };
   const apis = new Set<string>();
   const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
@@ -146,7 +170,7 @@ function buildProject(
     const script = transformScript(project.readText(file) ?? '', file);
     for (const error of script.errors) report(error);
     // A script that does not parse fails where it is required, as on the platforms.
-    logic.add(
+    addModule(
       script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
       file,
       script.map,
@@ -183,7 +207,7 @@ function buildProject(
   // JSON files are modules too: `require('./data.json')` works on the platforms.
   for (const file of project.files) {
     if (file.endsWith('.json') && file !== 'project.config.json')
-      logic.add(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
+      addModule(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
   }
 
   const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
@@ -237,7 +261,8 @@ function buildProject(
 
   const files = new Map<string, Buffer | string>();
   files.set('logic.js', logic.text());
-  files.set('view.js', printViewBundle(wxs, entries));
+  const viewParts = viewStatements(wxs, entries);
+  files.set('view.js', printViewBundle(viewParts));
   for (const file of project.files) {
     if (sourceExtensions.has(extensionOf(file)) || file === 'project.config.json') continue;
     files.set(file, project.readBinary(file));
@@ -279,7 +304,8 @@ function buildProject(
   };
   files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const archive = options.outDir && !errors.length ? writePackage(options.outDir, files) : undefined;
-  return { pageErrors: isolated.pages, built: { manifest, files, archive } };
+  const parts = { logic: logicModules, view: viewParts };
+  return { pageErrors: isolated.pages, built: { manifest, files, archive, parts } };
 }
 
 /** A module that throws its file's first syntax error when required. */

@@ -24,7 +24,7 @@ export class PageFrames {
   constructor(
     private readonly shell: Shell,
     private readonly code: string,
-    private readonly payload: ViewFramePayload,
+    private payload: ViewFramePayload,
     /** Called when a frame navigates away from its document (the program must end). */
     private readonly onLeave: () => void,
     /** Whether the frame may start workers (a tiled map's). */
@@ -45,6 +45,17 @@ export class PageFrames {
       this.warming = undefined;
       this.spare ??= this.boot();
     }, delay);
+  }
+
+  /**
+   * `plaza dev` changed some templates: frames booted from now on run `code` after the
+   * package's `view.js`, and the spare, booted with the old ones, is made again.
+   */
+  swapView(code: string): void {
+    this.payload = { ...this.payload, view: `${this.payload.view}\n${code}` };
+    const hadSpare = this.spare !== undefined || this.warming !== undefined;
+    this.dispose();
+    if (hadSpare) this.warm();
   }
 
   dispose(): void {
