@@ -9,7 +9,7 @@ import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
 import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
 import { prepareScripts, transformScript } from '../script/transform-script.ts';
-import { compileStyle } from '../style/compile.ts';
+import { compileStyleCached } from '../style/compile-cached.ts';
 import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
 import { staticChildren } from '../template/static-children.ts';
@@ -218,7 +218,7 @@ function buildProject(
   const styleImports = new Map<string, string[]>();
   const style = (file: string | undefined, scope: StyleScope | undefined) => {
     if (!file) return undefined;
-    const compiled = compileStyle(styleText(file) ?? '', {
+    const compiled = compileStyleCached(styleText(file) ?? '', {
       filename: file,
       readFile: styleText,
       cache: styleCache,

@@ -17,18 +17,22 @@ export interface ScriptFacts {
  * literal style options of its `Component({...})` call.
  */
 export function scanScript(code: string, namespaces: readonly string[]): ScriptFacts {
-  const key = `${namespaces.join(',')}\0${code}`;
-  const cached = scanned.get(key);
+  // Keyed by the code itself, not a copy joined to the namespaces: a rebuild looks up the
+  // same string objects, whose hashes are known.
+  const namespaceKey = namespaces.join(',');
+  let scanned = scans.get(namespaceKey);
+  if (!scanned) scans.set(namespaceKey, (scanned = new Map()));
+  const cached = scanned.get(code);
   if (cached) return cached;
   const facts = scanUncached(code, namespaces);
   // Rebuilds read the facts of unchanged scripts from here; the oldest entries make room.
   if (scanned.size >= SCAN_CACHE_SIZE) scanned.delete(scanned.keys().next().value!);
-  scanned.set(key, facts);
+  scanned.set(code, facts);
   return facts;
 }
 
 const SCAN_CACHE_SIZE = 5_000;
-const scanned = new Map<string, ScriptFacts>();
+const scans = new Map<string, Map<string, ScriptFacts>>();
 
 function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts {
   const facts: ScriptFacts = { apis: new Set(), requires: [] };

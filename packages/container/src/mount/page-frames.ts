@@ -3,6 +3,9 @@ import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../
 import type { PageSlot, Shell } from '../shell/shell.ts';
 import type { ViewFramePayload } from '../view-frame/view-boot.ts';
 
+/** How long after a swap the new spare frame boots (it parses the whole view bundle). */
+const SWAP_WARM_DELAY_MS = 1000;
+
 /** A booted view frame in its slot, with the host's ends of its two ports. */
 export interface PageFrame {
   slot: PageSlot;
@@ -55,7 +58,8 @@ export class PageFrames {
     this.payload = { ...this.payload, view: `${this.payload.view}\n${code}` };
     const hadSpare = this.spare !== undefined || this.warming !== undefined;
     this.dispose();
-    if (hadSpare) this.warm();
+    // Later than after a navigation: the frames on screen render the change first.
+    if (hadSpare) this.warm(SWAP_WARM_DELAY_MS);
   }
 
   dispose(): void {
