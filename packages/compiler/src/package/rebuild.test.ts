@@ -73,13 +73,16 @@ describe('a rebuild in the same process', () => {
 
   it('follows a stylesheet whose import changes, appears or breaks, and an asset rewritten in place', () => {
     const root = join(scratch, 'styles');
-    write(root, {
+    const program = {
       'app.json': '{ "pages": ["pages/a/a"] }',
       'app.js': 'App({});',
       'app.wxss': '@import "common/base";\n.page { color: red; }',
       'pages/a/a.wxml': '<view class="page">a</view>',
       'pages/a/a.js': 'Page({});',
       'pages/a/a.wxss': '@import "./parts.wxss";\n.a { margin: 8rpx; }',
+    };
+    write(root, {
+      ...program,
       'common/base.wxss': '.base { color: blue; }',
       'images/logo.svg': '<svg>one</svg>',
     });
@@ -108,12 +111,7 @@ describe('a rebuild in the same process', () => {
 
     const copy = join(scratch, 'styles-copy');
     write(copy, {
-      'app.json': '{ "pages": ["pages/a/a"] }',
-      'app.js': 'App({});',
-      'app.wxss': '@import "common/base";\n.page { color: red; }',
-      'pages/a/a.wxml': '<view class="page">a</view>',
-      'pages/a/a.js': 'Page({});',
-      'pages/a/a.wxss': '@import "./parts.wxss";\n.a { margin: 8rpx; }',
+      ...program,
       'pages/a/parts.wxss': '.part { color: green; }',
       'common/base.wxss': '.base { color: black; }',
       'images/logo.svg': '<svg>two</svg>',
