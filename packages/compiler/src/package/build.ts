@@ -7,8 +7,8 @@ import { loadProject, type Project } from '../project/load-project.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
-import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
-import { prepareScripts, transformScript } from '../script/transform-script.ts';
+import { scanScript } from '../script/scan-usage.ts';
+import { startPreparingScripts, transformScript } from '../script/transform-script.ts';
 import { compileStyleCached } from '../style/compile-cached.ts';
 import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
@@ -149,7 +149,6 @@ function buildProject(
   const report = (error: CompilerError) => (error.severity === 'warning' ? warnings : errors).push(error);
   const ext = dialects[project.dialect];
 
-  // Scripts first: components' literal options decide their style scope and external classes.
   const logic = new LogicBundle(
     '/* Plaza logic bundle: every script of the program as a CommonJS module. */',
   );
@@ -159,35 +158,25 @@ function buildProject(
     logicModules.set(file, code);
   };
   const apis = new Set<string>();
-  const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
   const scripts = project.files.filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'));
-  prepareScripts(
+  // The scripts compile in esbuild while the templates and styles compile here.
+  const batch = startPreparingScripts(
     project.root,
     scripts.map((path) => ({ path, source: project.readText(path) ?? '' })),
   );
-  for (const file of scripts) {
-    const script = transformScript(project.readText(file) ?? '', file);
-    for (const error of script.errors) report(error);
-    // A script that does not parse fails where it is required, as on the platforms.
-    addModule(
-      script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
-      file,
-      script.map,
-      script.bodyLine,
-    );
-    const scanned = scanScript(script.commonjs, [ext.namespace]);
-    for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
-      report(warning);
-    for (const api of scanned.apis) apis.add(api);
-    facts.set(stripExtension(file), scanned);
-  }
+  const scan = (file: string) =>
+    scanScript(transformScript(project.readText(file) ?? '', file).commonjs, [ext.namespace]);
 
+  // Components' literal options decide their style scope and external classes, which the
+  // templates need: their scripts are read first (the last script of a path names it).
+  const componentScripts = new Map(scripts.map((file) => [stripExtension(file), file]));
   const components: Record<string, ComponentManifest> = {};
   const externalClasses: Record<string, string[]> = {};
   for (const unit of project.units.values()) {
     if (unit.kind !== 'component') continue;
-    const scanned = facts.get(unit.path);
+    const file = componentScripts.get(unit.path);
+    const scanned = file === undefined ? undefined : scan(file);
     const styleOptions = {
       ...(scanned?.options ?? {}),
       ...(unit.config.styleIsolation ? { styleIsolation: unit.config.styleIsolation } : {}),
@@ -204,17 +193,19 @@ function buildProject(
     };
   }
 
-  // JSON files are modules too: `require('./data.json')` works on the platforms.
-  for (const file of project.files) {
-    if (file.endsWith('.json') && file !== 'project.config.json')
-      addModule(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
-  }
-
-  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
+  // Reported after the scripts' messages, in the order a build has always given them.
+  const later: CompilerError[] = [];
+  const reportLater = (error: CompilerError) => later.push(error);
+  const { templates, wxs, tags } = compileTemplates(
+    project,
+    externalClasses,
+    reportLater,
+    options.builtinTags,
+  );
 
   const styleCache = new Map<string, Root | CompilerError>();
   // Less and Sass sources are compiled to CSS first; imports of plain stylesheets see them compiled too.
-  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: report });
+  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: reportLater });
   const styleImports = new Map<string, string[]>();
   const style = (file: string | undefined, scope: StyleScope | undefined) => {
     if (!file) return undefined;
@@ -222,7 +213,7 @@ function buildProject(
       filename: file,
       readFile: styleText,
       cache: styleCache,
-      onError: report,
+      onError: reportLater,
       ...(scope ? { scope } : {}),
     });
     styleImports.set(file, compiled.imports);
@@ -248,6 +239,30 @@ function buildProject(
       ...(component ? { styleScope: component.styleScope } : {}),
     });
   }
+
+  batch.finish();
+  for (const file of scripts) {
+    const script = transformScript(project.readText(file) ?? '', file);
+    for (const error of script.errors) report(error);
+    // A script that does not parse fails where it is required, as on the platforms.
+    addModule(
+      script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
+      file,
+      script.map,
+      script.bodyLine,
+    );
+    const scanned = scanScript(script.commonjs, [ext.namespace]);
+    for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
+      report(warning);
+    for (const api of scanned.apis) apis.add(api);
+  }
+
+  // JSON files are modules too: `require('./data.json')` works on the platforms.
+  for (const file of project.files) {
+    if (file.endsWith('.json') && file !== 'project.config.json')
+      addModule(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
+  }
+  for (const error of later) report(error);
 
   const isolated = isolateErrors(
     project,
