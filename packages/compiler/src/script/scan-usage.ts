@@ -42,11 +42,11 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowReturnOutsideFunction: true,
-      locations: true,
     });
   } catch {
     return facts;
   }
+  let lines: number[] | undefined;
   visit(program, (node) => {
     if (node.type === 'MemberExpression') {
       const member = node as ESTree.MemberExpression;
@@ -67,11 +67,32 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
         id?.type === 'Literal' &&
         typeof id.value === 'string'
       ) {
-        facts.requires.push({ request: id.value, line: id.loc!.start.line, column: id.loc!.start.column });
+        // Positions from the offset: acorn's own line tracking costs every node of every script.
+        lines ??= lineStarts(code);
+        facts.requires.push({ request: id.value, ...position(lines, (id as { start?: number }).start ?? 0) });
       }
     }
   });
   return facts;
+}
+
+/** Offsets at which each line of `code` starts, with the line breaks acorn counts. */
+function lineStarts(code: string): number[] {
+  const starts = [0];
+  for (const match of code.matchAll(/\r\n?|\n|\u2028|\u2029/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** The 1-based line and 0-based column of `offset`, as acorn's `loc` gives them. */
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! };
 }
 
 function readComponentOptions(object: ESTree.ObjectExpression, facts: ScriptFacts): void {
