@@ -160,4 +160,23 @@ describe('the report page', () => {
     expect(html).toContain('No screenshots in this report: Chromium is not installed');
     expect(html).toContain('<div class="noshot">no screenshot</div>');
   });
+
+  it('counts in words that agree, and says where a use no page reaches comes from', () => {
+    const html = migrationReportHtml({
+      app: 'demo',
+      generatedAt: '2026-12-07 00:00 UTC',
+      built: true,
+      pages: [{ path: 'pages/a/a', status: 'ok', rendered: true, messages: [] }],
+      appMessages: [],
+      unsupported: [
+        { kind: 'API', name: 'wx.chooseVideo', pages: ['pages/a/a'] },
+        { kind: 'API', name: 'wx.createCanvasContext', pages: [] },
+      ],
+      totals: { errors: 1, warnings: 2 },
+    });
+    expect(html).toContain('<div class="big">1</div><div class="label">error</div>');
+    expect(html).toContain('<div class="big">2</div><div class="label">warnings</div>');
+    const unreached = /<code>wx\.createCanvasContext<\/code>[\s\S]*?<\/tr>/.exec(html)?.[0];
+    expect(unreached).toContain('no declared page loads the files that use it');
+  });
 });

@@ -20,8 +20,8 @@ export function scanScript(code: string, namespaces: readonly string[]): ScriptF
   // Keyed by the code itself, not a copy joined to the namespaces: a rebuild looks up the
   // same string objects, whose hashes are known.
   const namespaceKey = namespaces.join(',');
-  let scanned = scans.get(namespaceKey);
-  if (!scanned) scans.set(namespaceKey, (scanned = new Map()));
+  const scanned = scans.get(namespaceKey) ?? new Map<string, ScriptFacts>();
+  scans.set(namespaceKey, scanned);
   const cached = scanned.get(code);
   if (cached) return cached;
   const facts = scanUncached(code, namespaces);
@@ -47,12 +47,46 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
     return facts;
   }
   let lines: number[] | undefined;
-  visit(program, (node) => {
+  const uses: { name: string; at: number }[] = [];
+  // Functions (and the module) in which a namespace name is the program's own binding: a
+  // minified library's local `tt` is not the platform's.
+  const shadowed: { start: number; end: number }[] = [];
+  const functions: ESTree.Node[] = [program];
+  const binds = (pattern: ESTree.Node | null | undefined) =>
+    pattern?.type === 'Identifier' && namespaces.includes((pattern as ESTree.Identifier).name);
+  visit(
+    program,
+    (node) => {
+      if (FUNCTION_TYPES.has(node.type)) {
+        const fn = node as ESTree.Function;
+        if (fn.params.some(binds) || (node.type !== 'FunctionDeclaration' && binds(fn.id)))
+          shadowed.push(node);
+        if (node.type === 'FunctionDeclaration' && binds(fn.id)) shadowed.push(functions.at(-1)!);
+        functions.push(node);
+      } else if (
+        (node.type === 'VariableDeclarator' && binds((node as ESTree.VariableDeclarator).id)) ||
+        (node.type === 'ClassDeclaration' && binds((node as ESTree.ClassDeclaration).id))
+      ) {
+        shadowed.push(functions.at(-1)!);
+      } else if (node.type === 'CatchClause' && binds((node as ESTree.CatchClause).param)) {
+        shadowed.push(node);
+      }
+      scanNode(node);
+    },
+    (node) => {
+      if (FUNCTION_TYPES.has(node.type)) functions.pop();
+    },
+  );
+  for (const { name, at } of uses)
+    if (!shadowed.some((scope) => scope.start <= at && at < scope.end)) facts.apis.add(name);
+  return facts;
+
+  function scanNode(node: ESTree.Node): void {
     if (node.type === 'MemberExpression') {
       const member = node as ESTree.MemberExpression;
       if (member.object.type === 'Identifier' && namespaces.includes(member.object.name)) {
         const name = propertyName(member);
-        if (name) facts.apis.add(name);
+        if (name) uses.push({ name, at: member.start });
       }
     } else if (node.type === 'CallExpression') {
       const call = node as ESTree.CallExpression;
@@ -72,9 +106,10 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
         facts.requires.push({ request: id.value, ...position(lines, (id as { start?: number }).start ?? 0) });
       }
     }
-  });
-  return facts;
+  }
 }
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
 
 /** Offsets at which each line of `code` starts, with the line breaks acorn counts. */
 function lineStarts(code: string): number[] {
@@ -126,15 +161,20 @@ function propertyName(member: ESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-function visit(node: ESTree.Node, enter: (node: ESTree.Node) => void): void {
+function visit(
+  node: ESTree.Node,
+  enter: (node: ESTree.Node) => void,
+  leave: (node: ESTree.Node) => void,
+): void {
   enter(node);
   for (const key in node) {
     if (key === 'loc' || key === 'range') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === 'string') visit(child, enter);
+      for (const child of value) if (child && typeof child.type === 'string') visit(child, enter, leave);
     } else if (value && typeof value === 'object' && typeof (value as ESTree.Node).type === 'string') {
-      visit(value as ESTree.Node, enter);
+      visit(value as ESTree.Node, enter, leave);
     }
   }
+  leave(node);
 }
