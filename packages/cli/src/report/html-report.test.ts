@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { migrationReportHtml } from './html-report.ts';
+import type { MigrationReport } from './migration-report.ts';
 
 const takeout = fileURLToPath(new URL('../../../../examples/takeout', import.meta.url));
 let work: string;
@@ -146,8 +147,8 @@ describe('plaza check --html', () => {
 });
 
 describe('the report page', () => {
-  it('says why there are no screenshots when the browser is missing', () => {
-    const html = migrationReportHtml({
+  const demo = (report: Partial<MigrationReport>) =>
+    migrationReportHtml({
       app: 'demo',
       generatedAt: '2026-12-07 00:00 UTC',
       built: true,
@@ -155,19 +156,17 @@ describe('the report page', () => {
       appMessages: [],
       unsupported: [],
       totals: { errors: 0, warnings: 0 },
-      screenshotsUnavailable: 'Chromium is not installed (/usr/bin/chromium)',
+      ...report,
     });
+
+  it('says why there are no screenshots when the browser is missing', () => {
+    const html = demo({ screenshotsUnavailable: 'Chromium is not installed (/usr/bin/chromium)' });
     expect(html).toContain('No screenshots in this report: Chromium is not installed');
     expect(html).toContain('<div class="noshot">no screenshot</div>');
   });
 
   it('counts in words that agree, and says where a use no page reaches comes from', () => {
-    const html = migrationReportHtml({
-      app: 'demo',
-      generatedAt: '2026-12-07 00:00 UTC',
-      built: true,
-      pages: [{ path: 'pages/a/a', status: 'ok', rendered: true, messages: [] }],
-      appMessages: [],
+    const html = demo({
       unsupported: [
         { kind: 'API', name: 'wx.chooseVideo', pages: ['pages/a/a'] },
         { kind: 'API', name: 'wx.createCanvasContext', pages: [] },
