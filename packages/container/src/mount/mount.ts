@@ -98,9 +98,10 @@ export interface MountHandle {
    * Takes a newer build of the same program while it runs (`plaza dev`): changed templates,
    * styles and wxs modules go into every page frame, which renders again with its data; changed
    * page scripts are registered again and the page on screen loads again with its query. The
-   * page stack stays.
+   * page stack stays. Resolves false when no program runs to take it (it failed to start, or
+   * ended on an error): mount it again instead.
    */
-  hotUpdate(update: HotUpdate): Promise<void>;
+  hotUpdate(update: HotUpdate): Promise<boolean>;
 }
 
 /** A newer build's changed pieces, as `plaza dev` computes them. */
@@ -556,8 +557,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       return top ? { pageId: top.pageId, path: top.path } : undefined;
     },
     async hotUpdate(update) {
-      await ready;
-      if (!run || run.dead || !pkg) return;
+      const started = await ready.then(
+        () => true,
+        () => false,
+      );
+      if (!started || closed || !run || run.dead || !pkg) return false;
       if (update.package) swappedTo = update.package;
       if (update.ids.length > 0) {
         pkg = { ...pkg, view: `${pkg.view}\n${update.view}` };
@@ -569,6 +573,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         const message: LogicHotSwap = { type: HOT_SWAP, logic: update.logic, pages: update.pages };
         run.logicPort.postMessage(message);
       }
+      return true;
     },
   };
 }

@@ -16,16 +16,18 @@ events.addEventListener('build', (event) => {
   if (build.version === version) return;
   const previous = version;
   version = build.version;
-  if (build.hot && app && previous > 0) {
-    app.hotUpdate({ ...build.hot, package: '/package/' + version + '/' }).then(() => {
-      $('build').textContent = 'Built version ' + version + ' in ' + build.ms + ' ms, swapped in';
-      $('build').dataset.version = String(version);
-    });
-    return;
-  }
-  $('build').textContent = 'Built version ' + version + ' in ' + build.ms + ' ms';
-  $('build').dataset.version = String(version);
   const path = app && app.currentPage() ? app.currentPage().path : undefined;
-  start(path);
+  const remount = () => {
+    $('build').textContent = 'Built version ' + version + ' in ' + build.ms + ' ms';
+    $('build').dataset.version = String(version);
+    start(path);
+  };
+  if (!build.hot || !app || previous === 0) return remount();
+  // A program that did not start or ended on an error has nothing to swap into.
+  app.hotUpdate({ ...build.hot, package: '/package/' + version + '/' }).then((swapped) => {
+    if (!swapped) return remount();
+    $('build').textContent = 'Built version ' + version + ' in ' + build.ms + ' ms, swapped in';
+    $('build').dataset.version = String(version);
+  }, remount);
 });
 `;

@@ -85,4 +85,22 @@ describe('plaza dev swaps changes into the running program', () => {
     expect(await fresh.locator('body').getAttribute('data-kept')).toBeNull();
     await page.close();
   });
+  it('mounts the program again when a fix arrives for a program that stopped on an error', async () => {
+    const page = await dev.browser.newPage({ viewport: { width: 1100, height: 800 } });
+    await page.goto(dev.server.url);
+    const index = () => frameOf(page, 'pages/index/index');
+    await index().locator('#shop-name').waitFor();
+    const working = readFileSync(join(dev.dir, 'pages/index/index.js'), 'utf8');
+    // The launch page throws in onLoad: once the program starts again, it stops there.
+    await edit(page, 'pages/index/index.js', (js) =>
+      js.replace('onLoad() {', "onLoad() {\n    throw new Error('broken onLoad');"),
+    );
+    await edit(page, 'app.js', (js) => js.replace('App({', 'App({ edited: true,'));
+    await page.locator('#phone').getByText('This mini program has stopped').waitFor();
+    // The fix is only the page's script: nothing runs to swap it into, so the program mounts again.
+    await edit(page, 'pages/index/index.js', () => working);
+    await index().locator('#shop-name').waitFor();
+    expect(await page.locator('#phone').getByText('This mini program has stopped').count()).toBe(0);
+    await page.close();
+  });
 });
