@@ -120,4 +120,28 @@ describe('a rebuild in the same process', () => {
     expect(view(fixed)).toBe(view(fresh));
     expect(fixed.manifest?.files).toEqual(fresh.manifest?.files);
   });
+
+  it('follows a config that changes, breaks and is fixed', () => {
+    const root = join(scratch, 'configs');
+    write(root, {
+      'app.json': '{ "pages": ["pages/a/a"] }',
+      'app.js': 'App({});',
+      'pages/a/a.wxml': '<view>a</view>',
+      'pages/a/a.js': 'Page({});',
+      'pages/a/a.json': '{ "navigationBarTitleText": "One" }',
+    });
+    expect(build(root).manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'One' });
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": "Two" }' });
+    expect(build(root).manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'Two' });
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": ' });
+    expect(build(root).errors.map((e) => [e.code, e.file])).toEqual([
+      ['PLZ_PROJ_JSON_SYNTAX', 'pages/a/a.json'],
+    ]);
+    // Reported again by every build while the file stays broken.
+    expect(build(root).errors.map((e) => e.code)).toEqual(['PLZ_PROJ_JSON_SYNTAX']);
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": "Three" }' });
+    const fixed = build(root);
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'Three' });
+  });
 });
