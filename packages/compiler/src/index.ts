@@ -6,7 +6,7 @@
 export { codeFrame } from './code-frame.ts';
 export { CompilerError, type CompilerErrorCode, compilerMessages, type ErrorHandler } from './errors.ts';
 export type { Position, SourceLocation } from './location.ts';
-export { type BuildOptions, type BuildResult, build } from './package/build.ts';
+export { type BuildOptions, type BuildParts, type BuildResult, build } from './package/build.ts';
 export {
   type ComponentManifest,
   componentManifestSchema,

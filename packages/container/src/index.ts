@@ -15,7 +15,7 @@ export {
 export { ContainerError, type ContainerErrorCode, containerErrors } from './errors.ts';
 export { type AppPermissions, type ConsentRequest, PRIVACY_SCOPES } from './host/permissions.ts';
 export type { FrameBundles } from './mount/frame-bundles.ts';
-export { type MountHandle, type MountOptions, mount } from './mount/mount.ts';
+export { type HotUpdate, type MountHandle, type MountOptions, mount } from './mount/mount.ts';
 export type { MountEvents, MountListener } from './mount/mount-events.ts';
 export type { ContainerManifest, PackageSource } from './mount/package-source.ts';
 export { logicFramePolicy, viewFramePolicy } from './sandbox/csp.ts';

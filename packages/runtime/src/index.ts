@@ -51,7 +51,12 @@ export {
 export { RenderBatch } from './data/render-batch.ts';
 export { RuntimeError, runtimeErrors } from './errors.ts';
 export { MODULE_GLOBALS, type ModuleFactory, ModuleLoader } from './loader/module-loader.ts';
-export { type CreateLogicOptions, createLogic, type Logic } from './logic/create-logic.ts';
+export {
+  type CreateLogicOptions,
+  createLogic,
+  type Logic,
+  type ModuleFactoryDefine,
+} from './logic/create-logic.ts';
 export { LOGIC_SOURCE_URL } from './logic/error-locator.ts';
 export { declaredPages, type LogicManifest } from './logic/manifest.ts';
 export { PAGE_STACK_LIMIT } from './page/page-router.ts';

@@ -129,7 +129,9 @@ async function writeHtmlReport(
   const target = resolve(io.cwd, file);
   writeFileSync(target, migrationReportHtml(gatherReport(root, result, report, screenshots)));
   // The JSON on stdout stays machine-readable: the note goes to stderr.
-  io.stderr(`Migration report written to ${relative(io.cwd, target) || target}\n`);
+  // A path that climbs out of the working folder reads better whole.
+  const shown = relative(io.cwd, target);
+  io.stderr(`Migration report written to ${shown && !shown.startsWith('..') ? shown : target}\n`);
 }
 
 async function checkPage(root: string, program: Program, path: string): Promise<PageCheck> {

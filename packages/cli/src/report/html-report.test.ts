@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../main.ts';
 import { migrationReportHtml } from './html-report.ts';
+import type { MigrationReport } from './migration-report.ts';
 
 const takeout = fileURLToPath(new URL('../../../../examples/takeout', import.meta.url));
 let work: string;
@@ -146,8 +147,8 @@ describe('plaza check --html', () => {
 });
 
 describe('the report page', () => {
-  it('says why there are no screenshots when the browser is missing', () => {
-    const html = migrationReportHtml({
+  const demo = (report: Partial<MigrationReport>) =>
+    migrationReportHtml({
       app: 'demo',
       generatedAt: '2026-12-07 00:00 UTC',
       built: true,
@@ -155,9 +156,26 @@ describe('the report page', () => {
       appMessages: [],
       unsupported: [],
       totals: { errors: 0, warnings: 0 },
-      screenshotsUnavailable: 'Chromium is not installed (/usr/bin/chromium)',
+      ...report,
     });
+
+  it('says why there are no screenshots when the browser is missing', () => {
+    const html = demo({ screenshotsUnavailable: 'Chromium is not installed (/usr/bin/chromium)' });
     expect(html).toContain('No screenshots in this report: Chromium is not installed');
     expect(html).toContain('<div class="noshot">no screenshot</div>');
+  });
+
+  it('counts in words that agree, and says where a use no page reaches comes from', () => {
+    const html = demo({
+      unsupported: [
+        { kind: 'API', name: 'wx.chooseVideo', pages: ['pages/a/a'] },
+        { kind: 'API', name: 'wx.createCanvasContext', pages: [] },
+      ],
+      totals: { errors: 1, warnings: 2 },
+    });
+    expect(html).toContain('<div class="big">1</div><div class="label">error</div>');
+    expect(html).toContain('<div class="big">2</div><div class="label">warnings</div>');
+    const unreached = /<code>wx\.createCanvasContext<\/code>[\s\S]*?<\/tr>/.exec(html)?.[0];
+    expect(unreached).toContain('no declared page loads the files that use it');
   });
 });

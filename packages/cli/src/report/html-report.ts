@@ -44,8 +44,8 @@ export function migrationReportHtml(report: MigrationReport): string {
     <div class="label">pages render</div>
     <div class="bar"><div style="width:${percent}%"></div></div>
   </div>
-  <div class="tile"><div class="big">${report.totals.errors}</div><div class="label">errors</div></div>
-  <div class="tile"><div class="big">${report.totals.warnings}</div><div class="label">warnings</div></div>
+  <div class="tile"><div class="big">${report.totals.errors}</div><div class="label">${plural(report.totals.errors, 'error')}</div></div>
+  <div class="tile"><div class="big">${report.totals.warnings}</div><div class="label">${plural(report.totals.warnings, 'warning')}</div></div>
   <div class="tile"><div class="big">${report.built ? report.unsupported.length : '–'}</div><div class="label">unsupported APIs and components</div></div>
 </section>
 ${report.built ? '' : `<p class="banner error">The program does not build, so no page could be opened. Fix the errors below first.</p>`}
@@ -62,6 +62,11 @@ ${report.built ? unsupportedSection(report.unsupported, total) : ''}
 `;
 }
 
+/** `1 error`, `2 errors`: the count is shown beside the word. */
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
+}
+
 function unsupportedSection(unsupported: readonly UnsupportedUse[], total: number): string {
   if (!unsupported.length)
     return '<section><h2>Unsupported APIs and components</h2><p class="quiet">None: everything the program uses, Plaza runs.</p></section>';
@@ -69,7 +74,10 @@ function unsupportedSection(unsupported: readonly UnsupportedUse[], total: numbe
     use: UnsupportedUse,
   ) => `<tr><td><code>${esc(use.name)}</code></td><td>${use.kind}</td><td class="num">${use.pages.length}</td>
 <td><div class="mini"><div style="width:${total ? Math.round((use.pages.length / total) * 100) : 0}%"></div></div></td>
-<td class="pagelist">${use.pages
+<td class="pagelist">${
+    // Used only in files no declared page loads (a library's unused corner, a page left out of app.json).
+    use.pages.length === 0 ? '<span class="quiet">no declared page loads the files that use it</span>' : ''
+  }${use.pages
     .slice(0, 6)
     .map((p) => `<a href="#${anchor(p)}">${esc(p)}</a>`)
     .join(', ')}${use.pages.length > 6 ? ` and ${use.pages.length - 6} more` : ''}</td></tr>`;
@@ -143,6 +151,13 @@ main { padding: 24px 40px; max-width: 1280px; }
 section { margin-bottom: 28px; }
 h2 { font-size: 16px; margin: 0 0 12px; }
 .summary { display: grid; grid-template-columns: 2fr 1fr 1fr 1fr; gap: 16px; }
+@media (max-width: 720px) {
+  header, main { padding-left: 16px; padding-right: 16px; }
+  .summary { grid-template-columns: 1fr 1fr; }
+  .summary .score { grid-column: 1 / -1; }
+  .big span { white-space: nowrap; }
+  table { display: block; overflow-x: auto; }
+}
 .score, .tile { background: #fff; border-radius: 10px; padding: 18px 20px; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
 .big { font-size: 34px; font-weight: 700; line-height: 1.1; }
 .big span { font-size: 20px; color: var(--quiet); font-weight: 500; }

@@ -7,9 +7,9 @@ import { loadProject, type Project } from '../project/load-project.ts';
 import type { StyleScope } from '../render-runtime/class-scope.ts';
 import { LogicBundle } from '../script/logic-bundle.ts';
 import { unresolvedRequires } from '../script/require-check.ts';
-import { type ScriptFacts, scanScript } from '../script/scan-usage.ts';
-import { prepareScripts, transformScript } from '../script/transform-script.ts';
-import { compileStyle } from '../style/compile.ts';
+import { scanScript } from '../script/scan-usage.ts';
+import { startPreparingScripts, transformScript } from '../script/transform-script.ts';
+import { compileStyleCached } from '../style/compile-cached.ts';
 import { styleSource } from '../style/preprocess.ts';
 import { componentStyleScope } from '../style/style-scope.ts';
 import { staticChildren } from '../template/static-children.ts';
@@ -17,7 +17,7 @@ import { compileTemplates } from './compile-templates.ts';
 import type { ComponentManifest, Manifest } from './manifest.ts';
 import { isolateErrors } from './page-isolation.ts';
 import { sha256 } from './read-package.ts';
-import { printViewBundle, type ViewEntry } from './view-bundle.ts';
+import { printViewBundle, type ViewEntry, viewStatements } from './view-bundle.ts';
 import { writePackage } from './write-package.ts';
 
 export interface BuildOptions {
@@ -46,6 +46,19 @@ export interface BuildResult {
   archive?: string;
   /** The program's folder the messages' `file`s are relative to (`miniprogramRoot` applied). */
   root?: string;
+  /**
+   * The bundles' pieces, when the build succeeded: `logic.js`'s modules by file and `view.js`'s
+   * statements by what they define. `plaza dev` compares two builds' pieces to swap only what
+   * changed into the running program.
+   */
+  parts?: BuildParts;
+}
+
+export interface BuildParts {
+  /** Logic module code by file (`pages/a/a.js`, `utils/x.js`, `data.json`). */
+  logic: Map<string, string>;
+  /** `view.js` statements by `wxs:<path>` or template module id. */
+  view: Map<string, string>;
 }
 
 /** Built-in structure tags: not components a platform has to provide. */
@@ -100,7 +113,12 @@ function finish(
   errors: CompilerError[],
   warnings: CompilerError[],
   pageErrors: Map<string, CompilerError[]>,
-  result?: { manifest: Manifest; files: Map<string, Buffer | string>; archive: string | undefined },
+  result?: {
+    manifest: Manifest;
+    files: Map<string, Buffer | string>;
+    archive: string | undefined;
+    parts: BuildParts;
+  },
 ): BuildResult {
   for (const error of [...errors, ...warnings]) {
     if (project && error.file && error.loc && !error.frame) {
@@ -117,6 +135,7 @@ function finish(
     warnings,
     pageErrors,
     files: result.files,
+    parts: result.parts,
     ...(result.archive ? { archive: result.archive } : {}),
   };
 }
@@ -130,43 +149,34 @@ function buildProject(
   const report = (error: CompilerError) => (error.severity === 'warning' ? warnings : errors).push(error);
   const ext = dialects[project.dialect];
 
-  // Scripts first: components' literal options decide their style scope and external classes.
   const logic = new LogicBundle(
     '/* Plaza logic bundle: every script of the program as a CommonJS module. */',
   );
+  const logicModules = new Map<string, string>();
+  const addModule = (code: string, file: string, map: string | undefined, bodyLine: number) => {
+    logic.add(code, file, map, bodyLine);
+    logicModules.set(file, code);
+  };
   const apis = new Set<string>();
-  const facts = new Map<string, ScriptFacts>();
   const fileSet = new Set(project.files);
   const scripts = project.files.filter((file) => /\.(js|ts)$/.test(file) && !file.endsWith('.d.ts'));
-  prepareScripts(
+  // The scripts compile in esbuild while the templates and styles compile here.
+  const batch = startPreparingScripts(
     project.root,
     scripts.map((path) => ({ path, source: project.readText(path) ?? '' })),
   );
-  for (const file of scripts) {
-    const script = transformScript(project.readText(file) ?? '', file);
-    for (const error of script.errors) report(error);
-    // A script that does not parse fails where it is required, as on the platforms.
-    logic.add(
-      script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
-      file,
-      script.map,
-      script.bodyLine,
-    );
-    const scanned = scanScript(script.commonjs, [ext.namespace]);
-    // A script with a syntax error is reported as such already.
-    if (scanned.unreadable !== undefined && script.errors.length === 0)
-      report(new CompilerError('PLZ_SCRIPT_USAGE_UNKNOWN', [scanned.unreadable], undefined, file));
-    for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
-      report(warning);
-    for (const api of scanned.apis) apis.add(api);
-    facts.set(stripExtension(file), scanned);
-  }
+  const scan = (file: string) =>
+    scanScript(transformScript(project.readText(file) ?? '', file).commonjs, [ext.namespace]);
 
+  // Components' literal options decide their style scope and external classes, which the
+  // templates need: their scripts are read first (the last script of a path names it).
+  const componentScripts = new Map(scripts.map((file) => [stripExtension(file), file]));
   const components: Record<string, ComponentManifest> = {};
   const externalClasses: Record<string, string[]> = {};
   for (const unit of project.units.values()) {
     if (unit.kind !== 'component') continue;
-    const scanned = facts.get(unit.path);
+    const file = componentScripts.get(unit.path);
+    const scanned = file === undefined ? undefined : scan(file);
     const styleOptions = {
       ...(scanned?.options ?? {}),
       ...(unit.config.styleIsolation ? { styleIsolation: unit.config.styleIsolation } : {}),
@@ -183,25 +193,27 @@ function buildProject(
     };
   }
 
-  // JSON files are modules too: `require('./data.json')` works on the platforms.
-  for (const file of project.files) {
-    if (file.endsWith('.json') && file !== 'project.config.json')
-      logic.add(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
-  }
-
-  const { templates, wxs, tags } = compileTemplates(project, externalClasses, report, options.builtinTags);
+  // Reported after the scripts' messages, in the order a build has always given them.
+  const later: CompilerError[] = [];
+  const reportLater = (error: CompilerError) => later.push(error);
+  const { templates, wxs, tags } = compileTemplates(
+    project,
+    externalClasses,
+    reportLater,
+    options.builtinTags,
+  );
 
   const styleCache = new Map<string, Root | CompilerError>();
   // Less and Sass sources are compiled to CSS first; imports of plain stylesheets see them compiled too.
-  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: report });
+  const styleText = (file: string) => styleSource(file, { readFile: project.readText, onError: reportLater });
   const styleImports = new Map<string, string[]>();
   const style = (file: string | undefined, scope: StyleScope | undefined) => {
     if (!file) return undefined;
-    const compiled = compileStyle(styleText(file) ?? '', {
+    const compiled = compileStyleCached(styleText(file) ?? '', {
       filename: file,
       readFile: styleText,
       cache: styleCache,
-      onError: report,
+      onError: reportLater,
       ...(scope ? { scope } : {}),
     });
     styleImports.set(file, compiled.imports);
@@ -228,6 +240,33 @@ function buildProject(
     });
   }
 
+  batch.finish();
+  for (const file of scripts) {
+    const script = transformScript(project.readText(file) ?? '', file);
+    for (const error of script.errors) report(error);
+    // A script that does not parse fails where it is required, as on the platforms.
+    addModule(
+      script.errors.length ? failingModule(file, script.errors[0]!) : script.code,
+      file,
+      script.map,
+      script.bodyLine,
+    );
+    const scanned = scanScript(script.commonjs, [ext.namespace]);
+    // A script with a syntax error is reported as such already.
+    if (scanned.unreadable !== undefined && script.errors.length === 0)
+      report(new CompilerError('PLZ_SCRIPT_USAGE_UNKNOWN', [scanned.unreadable], undefined, file));
+    for (const warning of unresolvedRequires(file, scanned.requires, script.map, (path) => fileSet.has(path)))
+      report(warning);
+    for (const api of scanned.apis) apis.add(api);
+  }
+
+  // JSON files are modules too: `require('./data.json')` works on the platforms.
+  for (const file of project.files) {
+    if (file.endsWith('.json') && file !== 'project.config.json')
+      addModule(jsonModule(file, project.readText(file) ?? ''), file, undefined, 0);
+  }
+  for (const error of later) report(error);
+
   const isolated = isolateErrors(
     project,
     errors,
@@ -240,7 +279,8 @@ function buildProject(
 
   const files = new Map<string, Buffer | string>();
   files.set('logic.js', logic.text());
-  files.set('view.js', printViewBundle(wxs, entries));
+  const viewParts = viewStatements(wxs, entries);
+  files.set('view.js', printViewBundle(viewParts));
   for (const file of project.files) {
     if (sourceExtensions.has(extensionOf(file)) || file === 'project.config.json') continue;
     files.set(file, project.readBinary(file));
@@ -282,7 +322,8 @@ function buildProject(
   };
   files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
   const archive = options.outDir && !errors.length ? writePackage(options.outDir, files) : undefined;
-  return { pageErrors: isolated.pages, built: { manifest, files, archive } };
+  const parts = { logic: logicModules, view: viewParts };
+  return { pageErrors: isolated.pages, built: { manifest, files, archive, parts } };
 }
 
 /** A module that throws its file's first syntax error when required. */

@@ -63,8 +63,22 @@ export function readPackage(dirOrArchive: string): LoadedPackage {
 }
 
 export function sha256(content: Buffer | string): string {
-  return createHash('sha256').update(content).digest('hex');
+  // A rebuild hashes the same unchanged assets (the same Buffers) and often the same bundles.
+  const known = typeof content === 'string' ? textDigests.get(content) : digests.get(content);
+  if (known !== undefined) return known;
+  const digest = createHash('sha256').update(content).digest('hex');
+  if (typeof content !== 'string') digests.set(content, digest);
+  else {
+    if (textDigests.size >= TEXT_DIGESTS) textDigests.clear();
+    textDigests.set(content, digest);
+  }
+  return digest;
 }
+
+const digests = new WeakMap<Buffer, string>();
+/** The last few texts hashed (a package's bundles and manifest). */
+const textDigests = new Map<string, string>();
+const TEXT_DIGESTS = 16;
 
 function readFolder(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();

@@ -70,4 +70,78 @@ describe('a rebuild in the same process', () => {
     expect(logic(fixed)).toBe(logic(fresh));
     expect(view(fixed)).toBe(view(fresh));
   });
+
+  it('follows a stylesheet whose import changes, appears or breaks, and an asset rewritten in place', () => {
+    const root = join(scratch, 'styles');
+    const program = {
+      'app.json': '{ "pages": ["pages/a/a"] }',
+      'app.js': 'App({});',
+      'app.wxss': '@import "common/base";\n.page { color: red; }',
+      'pages/a/a.wxml': '<view class="page">a</view>',
+      'pages/a/a.js': 'Page({});',
+      'pages/a/a.wxss': '@import "./parts.wxss";\n.a { margin: 8rpx; }',
+    };
+    write(root, {
+      ...program,
+      'common/base.wxss': '.base { color: blue; }',
+      'images/logo.svg': '<svg>one</svg>',
+    });
+    const first = build(root);
+    expect(first.errors.map((e) => e.code)).toEqual(['PLZ_STYLE_IMPORT_UNRESOLVED']);
+    expect(view(first)).toContain('.base');
+
+    write(root, {
+      'pages/a/parts.wxss': '.part { color: green; }',
+      'common/base.wxss': '.base-changed { color: blue; }',
+    });
+    const second = build(root);
+    expect(second.errors).toEqual([]);
+    expect(view(second)).toContain('.part');
+    expect(view(second)).toContain('.base-changed');
+    expect(view(second)).not.toContain('.base ');
+
+    write(root, { 'common/base.wxss': '.base { color: ' });
+    expect(build(root).errors.map((e) => [e.code, e.file])).toEqual([
+      ['PLZ_STYLE_SYNTAX', 'common/base.wxss'],
+    ]);
+    write(root, { 'common/base.wxss': '.base { color: black; }', 'images/logo.svg': '<svg>two</svg>' });
+    const fixed = build(root);
+    expect(fixed.errors).toEqual([]);
+    expect(String(fixed.files?.get('images/logo.svg'))).toBe('<svg>two</svg>');
+
+    const copy = join(scratch, 'styles-copy');
+    write(copy, {
+      ...program,
+      'pages/a/parts.wxss': '.part { color: green; }',
+      'common/base.wxss': '.base { color: black; }',
+      'images/logo.svg': '<svg>two</svg>',
+    });
+    const fresh = build(copy);
+    expect(view(fixed)).toBe(view(fresh));
+    expect(fixed.manifest?.files).toEqual(fresh.manifest?.files);
+  });
+
+  it('follows a config that changes, breaks and is fixed', () => {
+    const root = join(scratch, 'configs');
+    write(root, {
+      'app.json': '{ "pages": ["pages/a/a"] }',
+      'app.js': 'App({});',
+      'pages/a/a.wxml': '<view>a</view>',
+      'pages/a/a.js': 'Page({});',
+      'pages/a/a.json': '{ "navigationBarTitleText": "One" }',
+    });
+    expect(build(root).manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'One' });
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": "Two" }' });
+    expect(build(root).manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'Two' });
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": ' });
+    expect(build(root).errors.map((e) => [e.code, e.file])).toEqual([
+      ['PLZ_PROJ_JSON_SYNTAX', 'pages/a/a.json'],
+    ]);
+    // Reported again by every build while the file stays broken.
+    expect(build(root).errors.map((e) => e.code)).toEqual(['PLZ_PROJ_JSON_SYNTAX']);
+    write(root, { 'pages/a/a.json': '{ "navigationBarTitleText": "Three" }' });
+    const fixed = build(root);
+    expect(fixed.errors).toEqual([]);
+    expect(fixed.manifest?.pageConfigs['pages/a/a']).toEqual({ navigationBarTitleText: 'Three' });
+  });
 });

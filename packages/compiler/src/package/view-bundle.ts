@@ -15,10 +15,19 @@ export interface ViewEntry {
  * then one `__plaza_view_define(id, module)` per template file (plus `app`
  * carrying the global stylesheet).
  */
-export function printViewBundle(wxs: Map<string, string>, entries: ViewEntry[]): string {
-  const out: string[] = ['/* Plaza view bundle: templates, wxs modules and styles. */'];
+export function printViewBundle(statements: Map<string, string>): string {
+  const out = ['/* Plaza view bundle: templates, wxs modules and styles. */', ...statements.values()];
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The statements of `view.js`, each by what it defines (`wxs:<path>` for a wxs/sjs file, the
+ * module id for a template): `plaza dev` sends a running program only the ones that changed.
+ */
+export function viewStatements(wxs: Map<string, string>, entries: ViewEntry[]): Map<string, string> {
+  const out = new Map<string, string>();
   for (const [path, source] of wxs)
-    out.push(`__plaza_wxs_define(${JSON.stringify(path)}, ${wxsFactory(source)});`);
+    out.set(`wxs:${path}`, `__plaza_wxs_define(${JSON.stringify(path)}, ${wxsFactory(source)});`);
   for (const entry of entries) {
     const extra: string[] = [];
     if (entry.css !== undefined) extra.push(`css: ${JSON.stringify(entry.css)}`);
@@ -26,7 +35,7 @@ export function printViewBundle(wxs: Map<string, string>, entries: ViewEntry[]):
     if (entry.styleScope) extra.push(`styleScope: ${JSON.stringify(entry.styleScope)}`);
     const fields = `{${extra.join(', ')}}`;
     const module = entry.code ? `Object.assign(${entry.code}, ${fields})` : fields;
-    out.push(`__plaza_view_define(${JSON.stringify(entry.id)}, ${module});`);
+    out.set(entry.id, `__plaza_view_define(${JSON.stringify(entry.id)}, ${module});`);
   }
-  return `${out.join('\n')}\n`;
+  return out;
 }

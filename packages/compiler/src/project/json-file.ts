@@ -19,6 +19,40 @@ export function readJsonFile<S extends z.ZodType>(
   invalidCode: CompilerErrorCode,
   report: (error: CompilerError) => void,
 ): JsonFile<z.infer<S>> {
+  // A rebuild (`plaza dev`) reads the same unchanged configs again: their result is kept, by
+  // file, while the text and the schema are the same; their messages are reported again.
+  const known = remembered.get(file);
+  if (known && known.text === text && known.schema === schema && known.invalidCode === invalidCode) {
+    for (const error of known.errors) report(error);
+    return known.result as JsonFile<z.infer<S>>;
+  }
+  const errors: CompilerError[] = [];
+  const result = readUncached(text, file, schema, invalidCode, (error) => {
+    errors.push(error);
+    report(error);
+  });
+  remembered.set(file, { text, schema, invalidCode, result, errors });
+  return result;
+}
+
+const remembered = new Map<
+  string,
+  {
+    text: string;
+    schema: z.ZodType;
+    invalidCode: CompilerErrorCode;
+    result: JsonFile<unknown>;
+    errors: CompilerError[];
+  }
+>();
+
+function readUncached<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  invalidCode: CompilerErrorCode,
+  report: (error: CompilerError) => void,
+): JsonFile<z.infer<S>> {
   const locator = createLocator(text);
   const offsets = valueOffsets(text);
   const locate = (path: readonly PropertyKey[]) => {

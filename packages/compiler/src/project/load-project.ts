@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { CompilerError } from '../errors.ts';
@@ -275,7 +275,7 @@ export function loadProject(projectDir: string): {
       files,
       styleExtensions: stylesheets,
       readText,
-      readBinary: (path) => readFileSync(absolute(path)),
+      readBinary: (path) => readAsset(absolute(path)),
       errors,
       warnings,
       missingPages,
@@ -327,4 +327,17 @@ function resolveUsingComponents(
     else unresolved(tag, new CompilerError('PLZ_PROJ_COMPONENT_UNRESOLVED', [tag, value], locate(tag), file));
   }
   return resolved;
+}
+
+/** Assets as last read, by file: a rebuild reads again only what changed on disk since. */
+const assets = new Map<string, { stamp: string; content: Buffer }>();
+
+function readAsset(file: string): Buffer {
+  const { mtimeMs, ctimeMs, size, ino } = statSync(file);
+  const stamp = `${mtimeMs}:${ctimeMs}:${size}:${ino}`;
+  const known = assets.get(file);
+  if (known?.stamp === stamp) return known.content;
+  const content = readFileSync(file);
+  assets.set(file, { stamp, content });
+  return content;
 }

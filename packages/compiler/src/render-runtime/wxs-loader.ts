@@ -23,6 +23,8 @@ export class WxsLoader {
   private readonly instances = new Map<string, { exports: unknown }>();
 
   define(id: string, factory: WxsFactory): void {
+    // Defined again (`plaza dev`): modules that required the old one are instantiated afresh.
+    if (this.factories.has(id)) this.instances.clear();
     this.factories.set(id, factory);
   }
 

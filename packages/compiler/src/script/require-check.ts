@@ -1,6 +1,7 @@
-import { decode } from '@jridgewell/sourcemap-codec';
+import type { SourceMapMappings } from '@jridgewell/sourcemap-codec';
 import { CompilerError } from '../errors.ts';
 import { resolvePackagePath } from '../package-path.ts';
+import { decodedMap } from './decoded-map.ts';
 import type { ScriptFacts } from './scan-usage.ts';
 
 /**
@@ -16,14 +17,14 @@ export function unresolvedRequires(
   exists: (path: string) => boolean,
 ): CompilerError[] {
   const errors: CompilerError[] = [];
-  let mappings: ReturnType<typeof decode> | undefined;
+  let mappings: SourceMapMappings | undefined;
   for (const { request, line, column } of requires) {
     if (!/^(\.{1,2})?\//.test(request)) continue;
     const base = resolvePackagePath(file, request);
     const candidates = base === undefined ? [] : [base, `${base}.js`, `${base}.json`, `${base}/index.js`];
     if (candidates.some((c) => exists(c) || (c.endsWith('.js') && exists(c.replace(/\.js$/, '.ts')))))
       continue;
-    mappings ??= map ? decode((JSON.parse(map) as { mappings: string }).mappings) : [];
+    mappings ??= map ? decodedMap(file, map) : [];
     const at = original(mappings, line, column) ?? { line, column: column + 1 };
     const loc = {
       start: { offset: 0, ...at },
@@ -36,7 +37,7 @@ export function unresolvedRequires(
 
 /** The author's 1-based line and column of a compiled position (line 1-based, column 0-based). */
 function original(
-  mappings: ReturnType<typeof decode>,
+  mappings: SourceMapMappings,
   line: number,
   column: number,
 ): { line: number; column: number } | undefined {

@@ -19,18 +19,22 @@ export interface ScriptFacts {
  * literal style options of its `Component({...})` call.
  */
 export function scanScript(code: string, namespaces: readonly string[]): ScriptFacts {
-  const key = `${namespaces.join(',')}\0${code}`;
-  const cached = scanned.get(key);
+  // Keyed by the code itself, not a copy joined to the namespaces: a rebuild looks up the
+  // same string objects, whose hashes are known.
+  const namespaceKey = namespaces.join(',');
+  const scanned = scans.get(namespaceKey) ?? new Map<string, ScriptFacts>();
+  scans.set(namespaceKey, scanned);
+  const cached = scanned.get(code);
   if (cached) return cached;
   const facts = scanUncached(code, namespaces);
   // Rebuilds read the facts of unchanged scripts from here; the oldest entries make room.
   if (scanned.size >= SCAN_CACHE_SIZE) scanned.delete(scanned.keys().next().value!);
-  scanned.set(key, facts);
+  scanned.set(code, facts);
   return facts;
 }
 
 const SCAN_CACHE_SIZE = 5_000;
-const scanned = new Map<string, ScriptFacts>();
+const scans = new Map<string, Map<string, ScriptFacts>>();
 
 function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts {
   const facts: ScriptFacts = { apis: new Set(), requires: [] };
@@ -40,19 +44,53 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
       ecmaVersion: 'latest',
       sourceType: 'script',
       allowReturnOutsideFunction: true,
-      locations: true,
     });
   } catch (error) {
     // "Uses nothing" and "could not be read" are different answers: say which.
     facts.unreadable = (error as Error).message;
     return facts;
   }
-  visit(program, (node) => {
+  let lines: number[] | undefined;
+  const uses: { name: string; at: number }[] = [];
+  // Functions (and the module) in which a namespace name is the program's own binding: a
+  // minified library's local `tt` is not the platform's.
+  const shadowed: { start: number; end: number }[] = [];
+  const functions: ESTree.Node[] = [program];
+  const binds = (pattern: ESTree.Node | null | undefined) =>
+    pattern?.type === 'Identifier' && namespaces.includes((pattern as ESTree.Identifier).name);
+  visit(
+    program,
+    (node) => {
+      if (FUNCTION_TYPES.has(node.type)) {
+        const fn = node as ESTree.Function;
+        if (fn.params.some(binds) || (node.type !== 'FunctionDeclaration' && binds(fn.id)))
+          shadowed.push(node);
+        if (node.type === 'FunctionDeclaration' && binds(fn.id)) shadowed.push(functions.at(-1)!);
+        functions.push(node);
+      } else if (
+        (node.type === 'VariableDeclarator' && binds((node as ESTree.VariableDeclarator).id)) ||
+        (node.type === 'ClassDeclaration' && binds((node as ESTree.ClassDeclaration).id))
+      ) {
+        shadowed.push(functions.at(-1)!);
+      } else if (node.type === 'CatchClause' && binds((node as ESTree.CatchClause).param)) {
+        shadowed.push(node);
+      }
+      scanNode(node);
+    },
+    (node) => {
+      if (FUNCTION_TYPES.has(node.type)) functions.pop();
+    },
+  );
+  for (const { name, at } of uses)
+    if (!shadowed.some((scope) => scope.start <= at && at < scope.end)) facts.apis.add(name);
+  return facts;
+
+  function scanNode(node: ESTree.Node): void {
     if (node.type === 'MemberExpression') {
       const member = node as ESTree.MemberExpression;
       if (member.object.type === 'Identifier' && namespaces.includes(member.object.name)) {
         const name = propertyName(member);
-        if (name) facts.apis.add(name);
+        if (name) uses.push({ name, at: member.start });
       }
     } else if (node.type === 'CallExpression') {
       const call = node as ESTree.CallExpression;
@@ -67,11 +105,33 @@ function scanUncached(code: string, namespaces: readonly string[]): ScriptFacts 
         id?.type === 'Literal' &&
         typeof id.value === 'string'
       ) {
-        facts.requires.push({ request: id.value, line: id.loc!.start.line, column: id.loc!.start.column });
+        // Positions from the offset: acorn's own line tracking costs every node of every script.
+        lines ??= lineStarts(code);
+        facts.requires.push({ request: id.value, ...position(lines, (id as { start?: number }).start ?? 0) });
       }
     }
-  });
-  return facts;
+  }
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Offsets at which each line of `code` starts, with the line breaks acorn counts. */
+function lineStarts(code: string): number[] {
+  const starts = [0];
+  for (const match of code.matchAll(/\r\n?|\n|\u2028|\u2029/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** The 1-based line and 0-based column of `offset`, as acorn's `loc` gives them. */
+function position(starts: number[], offset: number): { line: number; column: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low]! };
 }
 
 function readComponentOptions(object: ESTree.ObjectExpression, facts: ScriptFacts): void {
@@ -105,15 +165,20 @@ function propertyName(member: ESTree.MemberExpression): string | undefined {
   return undefined;
 }
 
-function visit(node: ESTree.Node, enter: (node: ESTree.Node) => void): void {
+function visit(
+  node: ESTree.Node,
+  enter: (node: ESTree.Node) => void,
+  leave: (node: ESTree.Node) => void,
+): void {
   enter(node);
   for (const key in node) {
     if (key === 'loc' || key === 'range') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
-      for (const child of value) if (child && typeof child.type === 'string') visit(child, enter);
+      for (const child of value) if (child && typeof child.type === 'string') visit(child, enter, leave);
     } else if (value && typeof value === 'object' && typeof (value as ESTree.Node).type === 'string') {
-      visit(value as ESTree.Node, enter);
+      visit(value as ESTree.Node, enter, leave);
     }
   }
+  leave(node);
 }

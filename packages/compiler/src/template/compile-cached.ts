@@ -2,7 +2,10 @@ import type { CompilerError } from '../errors.ts';
 import { type CompiledTemplate, type CompileTemplateOptions, compileTemplate } from './compile.ts';
 
 /** One compiled template per file, kept while its source and options stay the same. */
-const compiled = new Map<string, { key: string; result: CompiledTemplate; errors: CompilerError[] }>();
+const compiled = new Map<
+  string,
+  { key: string; source: string; result: CompiledTemplate; errors: CompilerError[] }
+>();
 
 /**
  * `compileTemplate` for rebuilds (`plaza dev`): a file whose text and options did not change
@@ -16,10 +19,10 @@ export function compileTemplateCached(source: string, options: CompileTemplateOp
   const { onError, ...rest } = options;
   // Options other than the error callback are data; a function among them could not be compared.
   const comparable = Object.values(rest).every((value) => typeof value !== 'function');
-  const key = comparable ? `${JSON.stringify(rest)}\0${source}` : undefined;
+  const key = comparable ? JSON.stringify(rest) : undefined;
   const file = options.filename ?? '';
   const hit = key !== undefined ? compiled.get(file) : undefined;
-  if (hit && hit.key === key) {
+  if (hit && hit.key === key && hit.source === source) {
     for (const error of hit.errors) onError?.(error);
     return fresh(hit.result);
   }
@@ -31,7 +34,7 @@ export function compileTemplateCached(source: string, options: CompileTemplateOp
       onError?.(error);
     },
   });
-  if (key !== undefined) compiled.set(file, { key, result: fresh(result), errors });
+  if (key !== undefined) compiled.set(file, { key, source, result: fresh(result), errors });
   return result;
 }
 

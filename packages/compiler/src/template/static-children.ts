@@ -12,6 +12,18 @@ const NOT_RENDERED_HERE = new Set(['template', 'import', 'include', 'wxs', 'sjs'
  * `created`/`attached` or its page's `onLoad` runs, so `selectComponent` finds them.
  */
 export function staticChildren(ast: RootNode, usingComponents: Record<string, string>): StaticChild[] {
+  // A rebuild meets the same tree again (an unchanged template's compile is reused).
+  const key = JSON.stringify(usingComponents);
+  const known = remembered.get(ast);
+  if (known?.key === key) return known.found;
+  const found = walkStatic(ast, usingComponents);
+  remembered.set(ast, { key, found });
+  return found;
+}
+
+const remembered = new WeakMap<RootNode, { key: string; found: StaticChild[] }>();
+
+function walkStatic(ast: RootNode, usingComponents: Record<string, string>): StaticChild[] {
   const found: StaticChild[] = [];
   const walk = (nodes: TemplateNode[], outer: string[]) => {
     for (const node of nodes) {

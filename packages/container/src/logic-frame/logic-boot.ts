@@ -14,6 +14,17 @@ export interface LogicWorkerStart {
   automation?: boolean;
 }
 
+/**
+ * `plaza dev`, host → worker on the protocol port: modules of pages' scripts to swap in. Only
+ * the host sends it (the program cannot reach that port's other end).
+ */
+export interface LogicHotSwap {
+  type: typeof HOT_SWAP;
+  logic: string;
+  pages: string[];
+}
+export const HOT_SWAP = 'plaza.dev.hot';
+
 /** Heartbeat exchange, on its own port so it never mixes with protocol messages. */
 export type Heartbeat = { ping: number } | { pong: number };
 

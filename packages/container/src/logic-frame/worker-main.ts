@@ -2,9 +2,14 @@
  * The logic worker: the runtime's `createLogic` over the protocol port. Bundled into a
  * classic worker script and started from a `blob:` URL inside the sandboxed logic frame.
  */
-import { createLogic, LOGIC_SOURCE_URL, type LogicOutboundMessage } from '@plaza/runtime';
+import {
+  createLogic,
+  LOGIC_SOURCE_URL,
+  type LogicOutboundMessage,
+  type ModuleFactoryDefine,
+} from '@plaza/runtime';
 import { answerHeartbeat } from '../watchdog/answer-heartbeat.ts';
-import type { LogicWorkerStart } from './logic-boot.ts';
+import { HOT_SWAP, type LogicHotSwap, type LogicWorkerStart } from './logic-boot.ts';
 import { lockDownNetwork } from './network-lockdown.ts';
 
 interface WorkerScope {
@@ -16,6 +21,8 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+// Kept before the lockdown takes `importScripts` from the program's globals.
+const loadScript = scope.importScripts.bind(scope);
 
 scope.onmessage = (event: MessageEvent) => {
   scope.onmessage = null;
@@ -38,11 +45,9 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
       });
     }
   };
-  const load = scope.importScripts.bind(scope);
   // Named as the runtime expects in stack traces: with `source` below, an error maps back
   // through the bundle's source map to the author's file and line (a blob URL would not).
   const named = `${init.logic}\n//# sourceURL=${LOGIC_SOURCE_URL}`;
-  const logicUrl = URL.createObjectURL(new Blob([named], { type: 'text/javascript' }));
   lockDownNetwork(globalThis);
   scope.addEventListener('unhandledrejection', (event) => {
     const reason = (event as PromiseRejectionEvent).reason;
@@ -61,19 +66,32 @@ function start(init: LogicWorkerStart, protocol: MessagePort, heartbeat: Message
     send,
     // Loaded as a script from a blob the worker made: the CSP allows no eval, as the platforms.
     source: init.logic,
-    logic: (define) => {
-      scope.__plaza_define = define;
-      try {
-        load(logicUrl);
-      } finally {
-        delete scope.__plaza_define;
-        URL.revokeObjectURL(logicUrl);
-      }
-    },
+    logic: (define) => defineModules(named, define),
   });
   protocol.onmessage = (event: MessageEvent) => {
+    const message = event.data as LogicHotSwap | undefined;
+    if (message?.type === HOT_SWAP) {
+      swapPages(message);
+      return;
+    }
     logic.receive(event.data);
   };
   // A driver attached through the debugging protocol reaches the program through it.
   if (init.automation === true) scope.__plaza_automated_logic = logic;
+  /** `plaza dev`: new modules of pages' scripts, loaded like the bundle (no eval here either). */
+  function swapPages(message: LogicHotSwap): void {
+    logic.replacePages((define) => defineModules(message.logic, define), message.pages);
+  }
+}
+
+/** Runs module definitions (`__plaza_define(path, factory)` calls) from a blob the worker made. */
+function defineModules(code: string, define: ModuleFactoryDefine): void {
+  const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+  scope.__plaza_define = define;
+  try {
+    loadScript(url);
+  } finally {
+    delete scope.__plaza_define;
+    URL.revokeObjectURL(url);
+  }
 }

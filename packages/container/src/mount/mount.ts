@@ -13,7 +13,12 @@ import { type AppStore, indexedDbStore, webStorageStore } from '../host/app-stor
 import { browserHost, type Chrome, gatedHost, type HostContext } from '../host/browser-host.ts';
 import { watchHostEvents } from '../host/host-events.ts';
 import { type AppPermissions, allowedOrigins, type ConsentRequest } from '../host/permissions.ts';
-import type { FrameStatus, LogicFramePayload } from '../logic-frame/logic-boot.ts';
+import {
+  type FrameStatus,
+  HOT_SWAP,
+  type LogicFramePayload,
+  type LogicHotSwap,
+} from '../logic-frame/logic-boot.ts';
 import { logicFramePolicy } from '../sandbox/csp.ts';
 import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../sandbox/frame-document.ts';
 import type { CapsuleButton } from '../shell/capsule.ts';
@@ -96,10 +101,32 @@ export interface MountHandle {
   on<K extends keyof MountEvents>(type: K, listener: MountListener<K>): () => void;
   /** The page on screen. */
   currentPage(): { pageId: string; path: string } | undefined;
+  /**
+   * Takes a newer build of the same program while it runs (`plaza dev`): changed templates,
+   * styles and wxs modules go into every page frame, which renders again with its data; changed
+   * page scripts are registered again and the page on screen loads again with its query. The
+   * page stack stays. Resolves false when no program runs to take it (it failed to start, or
+   * ended on an error): mount it again instead.
+   */
+  hotUpdate(update: HotUpdate): Promise<boolean>;
+}
+
+/** A newer build's changed pieces, as `plaza dev` computes them. */
+export interface HotUpdate {
+  /** `view.js` statements redefining the modules `ids`. */
+  view: string;
+  ids: string[];
+  /** Module definitions replacing the scripts of `pages`. */
+  logic: string;
+  pages: string[];
+  /** Where the newer build is served: a restart starts from it. */
+  package?: string;
 }
 
 interface Run {
   logicFrame: HTMLIFrameElement;
+  /** The host's end of the protocol port to the logic worker. */
+  logicPort: MessagePort;
   /** One per page frame, by page id. */
   watchdogs: Map<string, Watchdog>;
   pageFrames: PageFrames;
@@ -133,6 +160,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let nextCommand = 1;
   let firstPage: () => void = () => {};
   let pkg: PackageSource | undefined;
+  /** The newer build swapped in last, which a restart loads. */
+  let swappedTo: string | undefined;
 
   const frames = options.frames ?? bundledFrames();
 
@@ -432,6 +461,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     });
     const thisRun: Run = {
       logicFrame,
+      logicPort: protocol.port1,
       watchdog,
       watchdogs: new Map(),
       bridge,
@@ -509,6 +539,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   async function restart(): Promise<void> {
     await ready.catch(() => undefined);
     if (closed || !shell || !pkg) return;
+    if (swappedTo) {
+      const fetched = await loadPackage(swappedTo, doc.baseURI);
+      pkg = { ...fetched, manifest: checkedChrome(fetched.manifest, refusedChromeValue) };
+      swappedTo = undefined;
+    }
     if (run) stop(run);
     shell.clear();
     const shown = new Promise<void>((resolve) => {
@@ -536,6 +571,25 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     currentPage() {
       const top = shell?.top();
       return top ? { pageId: top.pageId, path: top.path } : undefined;
+    },
+    async hotUpdate(update) {
+      const started = await ready.then(
+        () => true,
+        () => false,
+      );
+      if (!started || closed || !run || run.dead || !pkg) return false;
+      if (update.package) swappedTo = update.package;
+      if (update.ids.length > 0) {
+        pkg = { ...pkg, view: `${pkg.view}\n${update.view}` };
+        run.pageFrames.swapView(update.view);
+        const message: ViewControl = { control: 'hot', view: update.view, ids: update.ids };
+        for (const port of run.controls.values()) port.postMessage(message);
+      }
+      if (update.pages.length > 0) {
+        const message: LogicHotSwap = { type: HOT_SWAP, logic: update.logic, pages: update.pages };
+        run.logicPort.postMessage(message);
+      }
+      return true;
     },
   };
 }

@@ -3,6 +3,9 @@ import { bootFrame, createNonce, createSandboxedFrame, frameDocument } from '../
 import type { PageSlot, Shell } from '../shell/shell.ts';
 import type { ViewFramePayload } from '../view-frame/view-boot.ts';
 
+/** How long after a swap the new spare frame boots (it parses the whole view bundle). */
+const SWAP_WARM_DELAY_MS = 1000;
+
 /** A booted view frame in its slot, with the host's ends of its two ports. */
 export interface PageFrame {
   slot: PageSlot;
@@ -24,7 +27,7 @@ export class PageFrames {
   constructor(
     private readonly shell: Shell,
     private readonly code: string,
-    private readonly payload: ViewFramePayload,
+    private payload: ViewFramePayload,
     /** Called when a frame navigates away from its document (the program must end). */
     private readonly onLeave: () => void,
     /** Whether the frame may start workers (a tiled map's). */
@@ -45,6 +48,18 @@ export class PageFrames {
       this.warming = undefined;
       this.spare ??= this.boot();
     }, delay);
+  }
+
+  /**
+   * `plaza dev` changed some templates: frames booted from now on run `code` after the
+   * package's `view.js`, and the spare, booted with the old ones, is made again.
+   */
+  swapView(code: string): void {
+    this.payload = { ...this.payload, view: `${this.payload.view}\n${code}` };
+    const hadSpare = this.spare !== undefined || this.warming !== undefined;
+    this.dispose();
+    // Later than after a navigation: the frames on screen render the change first.
+    if (hadSpare) this.warm(SWAP_WARM_DELAY_MS);
   }
 
   dispose(): void {

@@ -30,22 +30,58 @@ function start(protocolPort: MessagePort, controlPort: MessagePort): void {
     document.documentElement.style.setProperty(`--plaza-safe-area-inset-${side}`, `${value}px`);
   }
   const registry = new ViewRegistry();
+  void defineViewModules(registry, payload.view).then(
+    () => {
+      // Booted and waiting: the host hands this frame a page when the logic creates one.
+      controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
+        if (event.data.control === 'page')
+          showPage(event.data.pageId, event.data.window, registry, protocolPort, controlPort);
+        else if (event.data.control === 'hot') swapIn(registry, event.data.view, undefined, tell);
+      };
+    },
+    () => tell({ control: 'failed', message: 'view.js could not be loaded' }),
+  );
+}
+
+/** Runs `view.js` (or the part of a newer one `plaza dev` sends) into the registry. */
+function defineViewModules(registry: ViewRegistry, code: string): Promise<void> {
   const scope = globalThis as unknown as DefineScope;
-  scope.__plaza_view_define = registry.define.bind(registry);
-  scope.__plaza_wxs_define = registry.defineWxs.bind(registry);
-  const script = document.createElement('script');
-  script.src = URL.createObjectURL(new Blob([payload.view], { type: 'text/javascript' }));
-  script.onerror = () => tell({ control: 'failed', message: 'view.js could not be loaded' });
-  script.onload = () => {
-    delete scope.__plaza_view_define;
-    delete scope.__plaza_wxs_define;
-    // Booted and waiting: the host hands this frame a page when the logic creates one.
-    controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
-      if (event.data.control === 'page')
-        showPage(event.data.pageId, event.data.window, registry, protocolPort, controlPort);
+  return new Promise<void>((resolve, reject) => {
+    scope.__plaza_view_define = registry.define.bind(registry);
+    scope.__plaza_wxs_define = registry.defineWxs.bind(registry);
+    const script = document.createElement('script');
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+    script.src = url;
+    const done = () => {
+      delete scope.__plaza_view_define;
+      delete scope.__plaza_wxs_define;
+      URL.revokeObjectURL(url);
+      script.remove();
     };
-  };
-  document.head.append(script);
+    script.onerror = () => {
+      done();
+      reject(new Error('view.js could not be loaded'));
+    };
+    script.onload = () => {
+      done();
+      resolve();
+    };
+    document.head.append(script);
+  });
+}
+
+/** Swaps are applied one after another, in the order the host sent them. */
+let swapping: Promise<void> = Promise.resolve();
+
+function swapIn(
+  registry: ViewRegistry,
+  code: string,
+  swapped: (() => void) | undefined,
+  tell: (message: ViewControl) => void,
+): void {
+  swapping = swapping
+    .then(() => defineViewModules(registry, code))
+    .then(swapped, () => tell({ control: 'failed', message: 'the changed templates could not be loaded' }));
 }
 
 function showPage(
@@ -99,10 +135,14 @@ function showPage(
   const refresh = new PullDownRefresh(document, root, settings, () => pageEvent('pullDownRefresh'));
   addEventListener('resize', () => view.resize(innerWidth));
   view.resize(innerWidth);
+  const tell = (message: ViewControl) => controlPort.postMessage(message);
   controlPort.onmessage = (event: MessageEvent<ViewControl>) => {
     const message = event.data;
     if (message.control === 'pull-down') refresh.setActive(message.active);
-    else if (message.control === 'answer') {
+    else if (message.control === 'hot') {
+      const { ids } = message;
+      swapIn(registry, message.view, () => view.hotSwap(ids), tell);
+    } else if (message.control === 'answer') {
       const waiting = asked.get(message.id);
       asked.delete(message.id);
       if (message.ok) waiting?.resolve(message.value);

@@ -35,4 +35,9 @@ export type ViewControl =
   | { control: 'command'; id: number; command: ViewCommand }
   | { control: 'command.done'; id: number; error?: string; value?: unknown }
   /** What an intersection observer of the program saw. */
-  | { control: 'intersection'; entry: IntersectionEntry };
+  | { control: 'intersection'; entry: IntersectionEntry }
+  /**
+   * `plaza dev`: statements of a newer `view.js` redefining the modules `ids`; the page
+   * renders again with its data.
+   */
+  | { control: 'hot'; view: string; ids: string[] };

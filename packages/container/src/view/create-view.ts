@@ -42,6 +42,12 @@ export interface View {
   instance(id: string): ViewInstance | undefined;
   /** The element a page renders into. */
   pageElement(id: string): Element | undefined;
+  /**
+   * The modules `ids` were defined again (`plaza dev`): their stylesheets are replaced in
+   * place and every instance renders again with the data it has, so nothing the user did
+   * on the page is lost.
+   */
+  hotSwap(ids: readonly string[]): void;
   destroy(): void;
 }
 
@@ -383,6 +389,23 @@ export function createView(options: CreateViewOptions): View {
     resize,
     instance: (id) => instances.get(id),
     pageElement: (id) => (instances.get(id)?.kind === 'page' ? instances.get(id)!.host : undefined),
+    hotSwap(ids) {
+      for (const id of ids) {
+        const css = viewModules.module(id)?.css;
+        if (styles.replace(id, css)) continue;
+        // A stylesheet that was empty until now goes in as it would have on first render.
+        const user = [...instances.values()].find((instance) => instance.path === id);
+        if (id === 'app') styles.add('app', css);
+        else if (user?.kind === 'page' && !user.host.hasAttribute('hidden')) styles.addPage(id, css);
+        else if (user) styles.add(id, css);
+      }
+      // Render functions were replaced: loop items remembered from the old ones are not reused.
+      const all = [...instances.values()];
+      for (const instance of all) {
+        memos.delete(instance);
+        if (instance.initialised && instances.get(instance.id) === instance) render(instance);
+      }
+    },
     destroy() {
       stopGestures();
       root.removeEventListener('plaza-trigger', triggered);

@@ -55,6 +55,14 @@ export class ModuleLoader {
     this.modules.set(id, { factory });
   };
 
+  /**
+   * Replaces a module's factory (`plaza dev`): the next `require` runs the new one; modules
+   * that already hold the old exports keep them.
+   */
+  readonly redefine = (path: string, factory: ModuleFactory): void => {
+    this.modules.set(normalise(path), { factory });
+  };
+
   has(path: string): boolean {
     return this.resolve(path) !== undefined;
   }

@@ -66,7 +66,16 @@ export interface Logic {
    * false when none listens, so the caller reports it as an error.
    */
   unhandledRejection(reason: unknown): boolean;
+  /**
+   * `plaza dev`: `evaluate` defines new modules for the scripts of `pages`, which are
+   * registered again; the page on screen, if it is one of them, loads again in its place with
+   * its query (as WeChat's devtools hot reload does). The rest of the stack stays.
+   */
+  replacePages(evaluate: (define: ModuleFactoryDefine) => void, pages: readonly string[]): void;
 }
+
+/** What a bundle calls for each module: `__plaza_define(path, factory)`. */
+export type ModuleFactoryDefine = (path: string, factory: ModuleFactory) => void;
 
 type Registered = { def: Definition; file: string };
 
@@ -695,6 +704,29 @@ export function createLogic(options: CreateLogicOptions): Logic {
     getApp: () => app,
     instanceId: (instance) => instanceOf(instance)?.id,
     instance: (id) => instances.get(id)?.public,
+    replacePages(evaluate, pages) {
+      try {
+        evaluate(loader.redefine);
+      } catch (error) {
+        report(error, 'load');
+        return;
+      }
+      for (const page of pages) registry.delete(page);
+      const top = router.top;
+      if (!top || !pages.includes(top.def.path)) return;
+      // Query values are kept as the url had them (undecoded), so they go back as they are.
+      const query = Object.entries(top.query)
+        .map(([key, value]) => `${key}=${value}`)
+        .join('&');
+      const url = `/${top.def.path}${query ? `?${query}` : ''}`;
+      // A tab page cannot be redirected to; it stands alone in its stack, so it is launched again.
+      const action = tabs.has(top.def.path) ? 'reLaunch' : 'redirectTo';
+      try {
+        navigate(action, { url });
+      } catch (error) {
+        report(error, 'load');
+      }
+    },
     unhandledRejection(reason) {
       if (!events.has('UnhandledRejection')) return false;
       events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });

@@ -1,4 +1,5 @@
 import { DEV_HOST_SCRIPT } from './dev-host.ts';
+import { DEV_RELOAD_SCRIPT } from './dev-reload.ts';
 import type { LaunchPath } from './launch-path.ts';
 
 export interface DevPageConfig {
@@ -13,8 +14,8 @@ export interface DevPageConfig {
 
 /**
  * The dev page: the program in a phone-sized frame, and beside it the current page, its data,
- * the log of host calls, the build status and the scenario toggles. It remounts the program
- * (on the page it was showing) whenever the server announces a new build.
+ * the log of host calls, the build status and the scenario toggles. Each new build the server
+ * announces is swapped into the running program, or remounts it (see `DEV_RELOAD_SCRIPT`).
  */
 export function devPageHtml(config: DevPageConfig): string {
   const json = JSON.stringify(config).replace(/</g, '\\u003c');
@@ -107,16 +108,7 @@ function start(path) {
   app.ready.catch((error) => { $('build').className = 'error'; $('build').textContent = String(error.message || error); });
 }
 $('restart').addEventListener('click', () => app && app.restart());
-const events = new EventSource('/events');
-events.addEventListener('build', (event) => {
-  const build = JSON.parse(event.data);
-  $('build').className = build.ok ? '' : 'error';
-  $('build').textContent = build.ok ? 'Built version ' + build.version + ' in ' + build.ms + ' ms' : build.errors.join('\\n');
-  if (!build.ok || build.version === version) return;
-  const path = app && app.currentPage() ? app.currentPage().path : undefined;
-  version = build.version;
-  start(path);
-});
+${DEV_RELOAD_SCRIPT}
 </script>
 </body></html>`;
 }

@@ -13,6 +13,7 @@ import { CliError } from '../../errors.ts';
 import type { CommandIo } from '../../io.ts';
 import { formatDiagnostic } from '../../report/compiler-diagnostic.ts';
 import { devPageHtml } from './dev-page.ts';
+import { type DevBuild, type HotUpdate, planHotUpdate } from './hot-update.ts';
 import type { LaunchPath } from './launch-path.ts';
 
 export interface DevServerOptions {
@@ -36,7 +37,10 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-type BuildEvent = { ok: true; version: number; ms: number } | { ok: false; errors: string[] };
+/** A build announced to the dev pages; `hot` when the running program can take it in place. */
+type BuildEvent =
+  | { ok: true; version: number; ms: number; hot?: HotUpdate }
+  | { ok: false; errors: string[] };
 
 const TYPES: Record<string, string> = {
   js: 'text/javascript; charset=utf-8',
@@ -72,6 +76,7 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     ...(options.automation ? { automation: true } : {}),
   };
   let pages: string[] = [];
+  let built: DevBuild | undefined;
 
   const announce = (event: BuildEvent) => {
     last = event;
@@ -93,10 +98,13 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
     }
     files = result.files;
     pages = [...result.manifest.pages];
+    const next = result.parts ? { manifest: result.manifest, parts: result.parts } : undefined;
+    const hot = built && next ? planHotUpdate(built, next) : undefined;
+    built = next;
     version += 1;
     const ms = Math.round(performance.now() - started);
-    if (version > 1) io.stdout(`Rebuilt in ${ms} ms, reloading.\n`);
-    announce({ ok: true, version, ms });
+    if (version > 1) io.stdout(`Rebuilt in ${ms} ms, ${hot ? 'swapping it in' : 'reloading'}.\n`);
+    announce({ ok: true, version, ms, ...(hot ? { hot } : {}) });
     return true;
   };
 
@@ -167,7 +175,9 @@ export async function startDevServer(dir: string, options: DevServerOptions): Pr
       return;
     }
     const match = /^\/package\/(\d+)\/(.+)$/.exec(path);
-    const file = match && Number(match[1]) === version ? files.get(match[2]!) : undefined;
+    // A program swapped up to the latest build still asks for its images under its first
+    // version: every version's path serves the latest files.
+    const file = match && Number(match[1]) <= version ? files.get(match[2]!) : undefined;
     if (file === undefined) {
       res.writeHead(404);
       res.end('not found');

@@ -1,32 +1,27 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ARTIFACTS, fixtureDir, launchChromium } from '@plaza/container/testing';
+import { ARTIFACTS } from '@plaza/container/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main.ts';
-import { type DevServer, startDevServer } from './index.ts';
+import { type DevFixture, devFixture } from '../../testing/dev-fixture.ts';
+import type { DevServer } from './index.ts';
 
 let dir: string;
 let server: DevServer;
 let browser: Browser;
-const out: string[] = [];
+let out: string[];
+let fixture: DevFixture | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'plaza-dev-'));
-  cpSync(fixtureDir('shop'), dir, { recursive: true });
-  server = await startDevServer(dir, {
-    io: { cwd: dir, stdout: (t) => out.push(t), stderr: (t) => out.push(t) },
-    port: 0,
-  });
-  browser = await launchChromium();
+  fixture = await devFixture('shop');
+  ({ dir, server, browser, out } = fixture);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('plaza dev', () => {

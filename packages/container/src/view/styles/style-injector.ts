@@ -14,7 +14,7 @@ const BASE_CSS = [
  * then each page's and component's as it is first rendered.
  */
 export class StyleInjector {
-  private readonly injected = new Set<string>();
+  private readonly injected = new Map<string, Element>();
   private readonly pageStyles = new Map<string, Element>();
 
   constructor(
@@ -26,12 +26,23 @@ export class StyleInjector {
 
   add(id: string, css: string | undefined): Element | undefined {
     if (!css || this.injected.has(id)) return undefined;
-    this.injected.add(id);
     const style = this.document.createElement('style');
     style.setAttribute('data-plaza-style', id);
     style.textContent = css;
     (this.document.head ?? this.root).appendChild(style);
+    this.injected.set(id, style);
     return style;
+  }
+
+  /**
+   * A stylesheet that changed while the program runs (`plaza dev`): one already in the
+   * document takes the new rules in place; `false` when `id` was never put in.
+   */
+  replace(id: string, css: string | undefined): boolean {
+    const style = this.injected.get(id);
+    if (!style) return false;
+    style.textContent = css ?? '';
+    return true;
   }
 
   /**
