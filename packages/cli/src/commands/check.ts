@@ -26,6 +26,12 @@ export interface PageCheck {
   /** Milliseconds from launch to the first render (or to the failure). */
   ms: number;
   errors: ProgramError[];
+  /**
+   * Promise rejections the program left unhandled. On the platforms they are logged (and reach
+   * `App.onUnhandledRejection`) while the page goes on rendering, so they do not fail the page;
+   * a page they kept from rendering still fails as not rendered.
+   */
+  warnings: ProgramError[];
 }
 
 /** The whole report, as `--json` prints it. */
@@ -95,10 +101,10 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
     for (const path of pages) {
       const stopped = result.pageErrors.get(path);
       const page = stopped
-        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError) }
+        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError), warnings: [] }
         : await checkPage(root, program, path);
       for (const reason of strays.splice(0))
-        page.errors.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
+        page.warnings.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
       report.pages.push(page);
     }
   } finally {
@@ -147,7 +153,7 @@ async function checkPage(root: string, program: Program, path: string): Promise<
       rendered,
       ...(top && top !== path ? { leftFor: top } : {}),
       ms: ms(),
-      errors: [...sim.errors],
+      ...splitRejections(sim.errors),
     };
     sim.close();
     return page;
@@ -159,8 +165,16 @@ async function checkPage(root: string, program: Program, path: string): Promise<
         message: (error as Error).message,
       },
     ];
-    return { path, rendered: false, ms: ms(), errors };
+    return { path, rendered: false, ms: ms(), ...splitRejections(errors) };
   }
+}
+
+/** A page's errors apart from its unhandled rejections, which are warnings (see `PageCheck`). */
+function splitRejections(all: readonly ProgramError[]): Pick<PageCheck, 'errors' | 'warnings'> {
+  return {
+    errors: all.filter((error) => error.source !== 'promise'),
+    warnings: all.filter((error) => error.source === 'promise'),
+  };
 }
 
 /** A build error that stops a page, in the shape of the page's runtime errors. */
@@ -201,6 +215,7 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
       `  ${ok ? 'ok  ' : 'FAIL'} ${page.path}${ok ? ` rendered in ${page.ms} ms` : page.rendered ? '' : ' did not render'}${page.leftFor ? `, then went to ${page.leftFor}` : ''}\n`,
     );
     for (const error of page.errors) io.stdout(`         ${describeError(error)}\n`);
+    for (const warning of page.warnings) io.stdout(`         warning: ${describeError(warning)}\n`);
   }
   const api = report.dialect === 'wx' ? 'wx' : 'tt';
   const { apis, components } = report.unsupported;

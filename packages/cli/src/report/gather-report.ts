@@ -46,7 +46,8 @@ export function gatherReport(
     const run = checkedPages.get(path);
     const messages = [
       ...(byPage.get(path) ?? []),
-      ...(run?.errors ?? []).map((error) => runtimeMessage(error, readSource)),
+      ...(run?.errors ?? []).map((error) => runtimeMessage(error, 'error', readSource)),
+      ...(run?.warnings ?? []).map((error) => runtimeMessage(error, 'warning', readSource)),
     ];
     const rendered = run?.rendered ?? false;
     const screenshot = screenshots.shots.get(path);
@@ -74,10 +75,8 @@ export function gatherReport(
       pages: paths.filter((page) => reach.get(page)?.tags.has(name)),
     })),
   ];
-  const runtimeErrors = pages.reduce(
-    (sum, page) => sum + (checkedPages.get(page.path)?.errors.length ?? 0),
-    0,
-  );
+  const runtimeCount = (kind: 'errors' | 'warnings') =>
+    pages.reduce((sum, page) => sum + (checkedPages.get(page.path)?.[kind].length ?? 0), 0);
   return {
     app: appName(projectDir),
     ...(project ? { dialect: project.dialect } : {}),
@@ -86,7 +85,10 @@ export function gatherReport(
     pages,
     appMessages,
     unsupported,
-    totals: { errors: build.errors.length + runtimeErrors, warnings: build.warnings.length },
+    totals: {
+      errors: build.errors.length + runtimeCount('errors'),
+      warnings: build.warnings.length + runtimeCount('warnings'),
+    },
     ...(screenshots.unavailable ? { screenshotsUnavailable: screenshots.unavailable } : {}),
   };
 }
@@ -105,6 +107,7 @@ function buildMessage(error: CompilerError, level: 'error' | 'warning'): ReportM
 
 function runtimeMessage(
   error: ProgramError,
+  level: ReportMessage['level'],
   readSource: (file: string) => string | undefined,
 ): ReportMessage {
   const source = error.file ? readSource(error.file) : undefined;
@@ -116,7 +119,7 @@ function runtimeMessage(
         })
       : undefined;
   return {
-    level: 'error',
+    level,
     code: error.source,
     text: error.message,
     ...(error.file
