@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type BuildResult, type CompilerError, codeFrame, loadProject } from '@plaza/compiler';
 import type { ProgramError } from '@plaza/simulator';
-import type { CheckReport } from '../commands/check.ts';
+import { type CheckReport, installNotes } from '../commands/check.ts';
 import { type MigrationReport, pageStatus, type ReportMessage, type ReportPage } from './migration-report.ts';
 import { pageReach } from './page-reach.ts';
 import type { PageScreenshots } from './page-screenshots.ts';
@@ -18,7 +18,10 @@ export function gatherReport(
   checked: CheckReport,
   screenshots: PageScreenshots,
 ): MigrationReport {
-  const { project } = loadProject(projectDir);
+  const installs = new Map(
+    checked.installed.map((install) => [join(projectDir, install.packageJson), install.folder]),
+  );
+  const { project } = loadProject(projectDir, installs);
   const reach = project ? pageReach(project) : new Map();
   const readSource = (file: string) => {
     const full = project ? join(project.root, file) : undefined;
@@ -39,6 +42,9 @@ export function gatherReport(
   ] as const) {
     for (const error of list) place(buildMessage(error, level), pagesOf(error.file));
   }
+
+  for (const note of installNotes(checked))
+    appMessages.push({ level: 'warning', code: 'npm install', text: note });
 
   const checkedPages = new Map(checked.pages.map((page) => [page.path, page]));
   const paths = checked.pages.length ? checked.pages.map((p) => p.path) : (project?.pages ?? []);

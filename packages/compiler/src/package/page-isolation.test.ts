@@ -224,7 +224,7 @@ describe('npm packages and extended libraries', () => {
     expect(result.manifest?.components['miniprogram_npm/weui-miniprogram/cell/cell']).toBeDefined();
   });
 
-  it('builds package.json dependencies that carry a miniprogram folder, as "build npm" does', () => {
+  it('builds package.json dependencies, by their miniprogram folder or, plain, by the package itself, as "build npm" does', () => {
     const root = folder.write('npm', {
       ...page,
       'app.json': '{ "pages": ["pages/index/index"] }',
@@ -235,6 +235,7 @@ describe('npm packages and extended libraries', () => {
       'node_modules/ui-kit/dist/button/index.json': '{ "component": true }',
       'node_modules/ui-kit/dist/index.js': 'module.exports = { kit: true };',
       'node_modules/plain/package.json': '{ "name": "plain" }',
+      'node_modules/plain/index.js': 'module.exports = 1;',
       'pages/index/index.json': '{ "usingComponents": { "kit-button": "ui-kit/button/index" } }',
       'pages/index/index.wxml': '<kit-button>go</kit-button>',
     });
@@ -243,6 +244,9 @@ describe('npm packages and extended libraries', () => {
     expect(result.manifest?.components['miniprogram_npm/ui-kit/button/index']).toBeDefined();
     expect(String(result.files!.get('logic.js'))).toContain(
       '__plaza_define("miniprogram_npm/ui-kit/index.js"',
+    );
+    expect(String(result.files!.get('logic.js'))).toContain(
+      '__plaza_define("miniprogram_npm/plain/index.js"',
     );
   });
 

@@ -26,8 +26,9 @@ interface NpmRelation {
 
 /**
  * What `plaza build` adds under `miniprogram_npm/` (a folder the author committed wins):
- * - each dependency of a `package.json` whose installed package declares a `miniprogram`
- *   folder, as WeChat's "build npm" does after the author's own `npm install`. The
+ * - each dependency of a `package.json`, as WeChat's "build npm" does after the author's own
+ *   `npm install`: the `miniprogram` folder its package declares, else (a plain JavaScript
+ *   package) the package itself, entered by its `index.js`. The
  *   `package.json` files are those `project.config.json` lists in
  *   `setting.packNpmRelationList` (each with the folder receiving `miniprogram_npm`), else
  *   the one beside the program or in its project folder;
@@ -38,6 +39,8 @@ export function npmMounts(
   projectDir: string,
   appConfig: Readonly<Record<string, unknown>>,
   committed: ReadonlySet<string>,
+  /** `package.json` → the folder whose `node_modules` holds its install, when not beside it. */
+  installedDependencies: ReadonlyMap<string, string> = new Map(),
 ): { mounts: NpmMounts; missing: MissingDependency[] } {
   const mounts: NpmMounts = new Map();
   const missing: MissingDependency[] = [];
@@ -50,11 +53,14 @@ export function npmMounts(
     for (const name of Object.keys(dependencies)) {
       if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) continue;
       const at = `${dist ? `${dist}/` : ''}miniprogram_npm/${name}`;
-      const installed = join(dirname(file), 'node_modules', name);
+      const installed = join(installedDependencies.get(file) ?? dirname(file), 'node_modules', name);
       const own = readJson(join(installed, 'package.json'));
-      if (!own && !committed.has(at)) missing.push({ name, manifest: file });
-      const folder = typeof own?.miniprogram === 'string' ? own.miniprogram : undefined;
-      if (folder && !folder.includes('..')) mount(at, join(installed, folder));
+      if (!own) {
+        if (!committed.has(at)) missing.push({ name, manifest: file });
+        continue;
+      }
+      const folder = typeof own.miniprogram === 'string' ? own.miniprogram : '';
+      if (!folder.includes('..')) mount(at, join(installed, folder));
     }
   }
   const extended = appConfig.useExtendedLib as Record<string, unknown> | undefined;

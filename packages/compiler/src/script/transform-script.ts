@@ -18,6 +18,7 @@ export const scriptGlobals = [
   'tt',
   'wx',
   '__wxConfig',
+  'global',
 ] as const;
 
 export interface TransformedScript {

@@ -230,6 +230,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
       pages: Object.freeze([...pagesDeclared]),
       entryPagePath: [...pagesDeclared][0] ?? '',
     }),
+    // The logic layer's `global` on the platforms: an object of the program's own that its
+    // modules share (libraries such as MobX keep their state on it), not the realm's global.
+    global: {},
     setTimeout: timer(setTimeout),
     setInterval: timer(setInterval),
     clearTimeout: (id: number) => clearTimeout(id),
