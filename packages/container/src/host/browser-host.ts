@@ -4,6 +4,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type SensorReading,
   type SocketEvent,
   STORAGE_FULL,
   StorageQuota,
@@ -16,6 +17,7 @@ import type { HostUi } from '../shell/host-ui.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { batteryInfo, motionSensors } from './motion-sensors.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -61,7 +63,7 @@ export interface HostContext {
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
-  emit(event: 'Socket' | 'Audio', payload: SocketEvent | AudioEvent): void;
+  emit(event: 'Socket' | 'Audio' | 'Sensor', payload: SocketEvent | AudioEvent | SensorReading): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -289,6 +291,8 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     },
     // The super app forwards these to the app's funnel; the bare container has no funnel.
     reportAnalytics: async () => undefined,
+    sensor: motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) => ctx.emit('Sensor', reading)),
+    getBatteryInfo: () => batteryInfo(ctx.ui.layer.ownerDocument.defaultView),
   };
 }
 

@@ -22,7 +22,9 @@ import { installIntersectionMembers } from './intersection-members.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
+import { installProgramMembers } from './program-members.ts';
 import { SelectorQuery } from './selector-query.ts';
+import { installSensorMembers } from './sensor-members.ts';
 import { installSocketMembers } from './socket-members.ts';
 import type { StorageCache } from './storage-cache.ts';
 
@@ -232,6 +234,8 @@ export function createApi(ctx: ApiContext): Api {
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
   const audios = installAudioMembers(api, ctx, define);
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
+  installSensorMembers(api, host, define, ctx.events);
+  installProgramMembers(api, ctx, define);
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
 

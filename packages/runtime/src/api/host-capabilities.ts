@@ -147,6 +147,29 @@ export interface HostCapabilities {
   updateTabBar(change: TabBarChange): Promise<void>;
   /** An event for the app's funnel analytics. */
   reportAnalytics(options: { event: string; data: Record<string, unknown> }): Promise<void>;
+  /**
+   * Starts or stops one of the device's motion sensors for the app; while it runs, readings come
+   * as `host.event` `Sensor` at about the interval asked. Rejects when the device has none.
+   */
+  sensor(options: { kind: SensorKind; running: boolean; interval: SensorInterval }): Promise<void>;
+  /** The battery's charge (0–100) and whether it charges; rejects when the host cannot tell. */
+  getBatteryInfo(): Promise<BatteryInfo>;
+}
+
+/** The motion sensors of `wx.startAccelerometer`, `wx.startCompass`, `wx.startGyroscope`, `wx.startDeviceMotionListening`. */
+export type SensorKind = 'accelerometer' | 'compass' | 'gyroscope' | 'deviceMotion';
+/** The dialects' listening rates: `game` about 20 ms, `ui` about 60 ms, `normal` about 200 ms. */
+export type SensorInterval = 'game' | 'ui' | 'normal';
+
+/** One reading of a sensor, in the dialects' units (g, degrees, rad/s). */
+export interface SensorReading {
+  kind: SensorKind;
+  values: Record<string, number | string>;
+}
+
+export interface BatteryInfo {
+  level: number;
+  isCharging: boolean;
 }
 
 export type HostMethod = keyof HostCapabilities;
@@ -385,6 +408,8 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'viewCommand',
   'updateTabBar',
   'reportAnalytics',
+  'sensor',
+  'getBatteryInfo',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

@@ -4,6 +4,7 @@ import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
 import { PerformanceLog } from '../api/performance-log.ts';
 import { remoteHost } from '../api/remote-host.ts';
+import { RouteEvents } from '../api/route-events.ts';
 import { StorageCache } from '../api/storage-cache.ts';
 import { createBehavior, type Definition, normaliseDefinition } from '../component/definition.ts';
 import { type ErrorSource, Instance, type InstanceHost, instanceOf } from '../component/instance.ts';
@@ -13,7 +14,7 @@ import { RuntimeError } from '../errors.ts';
 import { type ModuleFactory, type ModuleGlobals, ModuleLoader } from '../loader/module-loader.ts';
 import { EventChannel, eventChannelPair } from '../page/event-channel.ts';
 import { NavigationRefusal, PageRouter } from '../page/page-router.ts';
-import type { PageRoute } from '../page/page-url.ts';
+import { type PageRoute, parsePageUrl } from '../page/page-url.ts';
 import type {
   LaunchOptions,
   LogicInboundMessage,
@@ -151,6 +152,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
 
   const storage = new StorageCache(host, (error) => report(error, 'api'));
   const events = new ApiEvents((error) => report(error, 'handler'));
+  const routes = new RouteEvents(events);
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
   const files = new FileStore(host);
   const api = createApi({
@@ -346,7 +348,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
         page.applyProperties(route.query);
         page.runLifetime('attached');
       }
+      routes.pageLoad('before', route.path, route.query, page.public);
       page.callMethod('onLoad', [{ ...route.query }]);
+      routes.pageLoad('after', route.path, route.query, page.public);
       const mounted = page.mount();
       send({
         type: 'page.create',
@@ -369,12 +373,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
       for (const c of pageComponents(page)) c.runPageLifetime('hide');
     },
     unload(page) {
+      routes.pageUnload('before', page.def.path, page.public);
       page.callMethod('onUnload', []);
       if (page.def.kind === 'component') page.runLifetime('detached');
       for (const c of pageComponents(page)) detach(c);
       dropEarly(page);
       page.detached = true;
       instances.delete(page.id);
+      routes.pageUnload('after', page.def.path, page.public);
       send({ type: 'page.destroy', instanceId: page.id });
     },
     announce(action, stack) {
@@ -389,7 +395,15 @@ export function createLogic(options: CreateLogicOptions): Logic {
   function navigate(action: NavigationAction, o: Record<string, unknown>): void {
     if (!launching) throw new RuntimeError('NOT_LAUNCHED');
     const started = PerformanceLog.now();
-    router.run(action, o);
+    const target = routeTarget(action, o);
+    routes.begin(action, target.path, target.query);
+    try {
+      router.run(action, o);
+    } catch (error) {
+      routes.abandon();
+      throw error;
+    }
+    announceRoute();
     performanceLog.add({
       entryType: 'navigation',
       name: 'route',
@@ -398,6 +412,20 @@ export function createLogic(options: CreateLogicOptions): Logic {
       path: router.top?.def.path ?? '',
       navigationType: action,
     });
+  }
+
+  /** Where a navigation goes, for `wx.onBeforeAppRoute`: the url's page, or the page `navigateBack` returns to. */
+  function routeTarget(action: NavigationAction, o: Record<string, unknown>): PageRoute {
+    if (action !== 'navigateBack') return parsePageUrl(String(o.url ?? ''), router.top?.def.path ?? '');
+    const delta = typeof o.delta === 'number' && o.delta >= 1 ? Math.floor(o.delta) : 1;
+    const below = router.stack[Math.max(0, router.stack.length - 1 - delta)];
+    return { path: below?.def.path ?? '', query: { ...(below?.query ?? {}) } };
+  }
+
+  function announceRoute(): void {
+    const top = router.top;
+    if (top) routes.end(top.def.path, { ...top.query }, Number(top.id.slice(1)) || 0);
+    else routes.abandon();
   }
 
   function query(requests: QueryRequest[]): Promise<unknown[]> {
@@ -470,11 +498,13 @@ export function createLogic(options: CreateLogicOptions): Logic {
         if (router.stack.length > 0) return;
         route = { path: manifest.entryPage, query: {} };
       }
+      routes.begin('appLaunch', route.path, route.query);
       try {
         router.launch(route);
       } catch (error) {
         report(error, 'load');
       }
+      announceRoute();
       performanceLog.add({
         entryType: 'navigation',
         name: 'appLaunch',

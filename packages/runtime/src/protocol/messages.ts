@@ -224,7 +224,16 @@ export const appLaunchSchema = z.object({
 export const hostEventSchema = z.object({
   v,
   type: z.literal('host.event'),
-  event: z.enum(['NetworkStatusChange', 'ThemeChange', 'Socket', 'Intersection', 'Audio']),
+  event: z.enum([
+    'NetworkStatusChange',
+    'ThemeChange',
+    'Socket',
+    'Intersection',
+    'Audio',
+    'Sensor',
+    'Battery',
+    'WindowResize',
+  ]),
   payload: z.looseObject({}),
 });
 export const appShowSchema = z.object({

@@ -88,6 +88,8 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
       throw new HostRefusal('no network in the memory host');
     },
     reportAnalytics: async () => undefined,
+    sensor: async () => undefined,
+    getBatteryInfo: async () => ({ level: 80, isCharging: true }),
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

@@ -335,6 +335,13 @@ export function scenarioHost(
       } else bar.items[change.index] = { ...bar.items[change.index], ...change.item };
     },
     reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
+    // A headless run has no device: no sensor to read, no battery to tell.
+    sensor: async () => {
+      throw new HostRefusal('not supported');
+    },
+    getBatteryInfo: async () => {
+      throw new HostRefusal('not supported');
+    },
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;

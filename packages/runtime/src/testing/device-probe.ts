@@ -1,0 +1,168 @@
+import { SILENT_WAV_SOURCE } from './silent-wav.ts';
+
+/**
+ * A second probe program, for the device, routing and program members (sensors, battery, window
+ * size, route events, idle callbacks, privacy, videos and files): the simulator's and the browser
+ * container's tests open the same program and read what each member gave in `#out`.
+ */
+const DEVICE_PROBE_APP = String.raw`
+const ROUTE_EVENTS = ['BeforeAppRoute', 'AppRoute', 'AppRouteDone', 'BeforePageLoad', 'AfterPageLoad', 'BeforePageUnload', 'AfterPageUnload'];
+App({
+  onLaunch() {
+    // Listening from launch on, so the launch's own route is heard too.
+    const routes = [];
+    this.routes = routes;
+    for (const name of ROUTE_EVENTS) {
+      wx['on' + name]((r) => routes.push([name, r.openType || '-', r.path, r.routeEventId ? 'id' : 'no id'].join(' ')));
+      const never = () => routes.push('removed ' + name + ' listener ran');
+      wx['on' + name](never);
+      wx['off' + name](never);
+    }
+  },
+});
+`;
+
+const DEVICE_PROBE_PAGE = String.raw`${SILENT_WAV_SOURCE}
+const out = { resize: [], sensors: {}, started: [], stopped: [] };
+const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
+Page({
+  data: { json: '{}', done: false },
+  publish() { this.setData({ json: JSON.stringify(out) }); },
+  async onLoad(query) {
+    this.ws = query.ws;
+    const publish = () => this.publish();
+    out.apiCategory = wx.getApiCategory();
+    const never = () => { out.categoryChanged = true; };
+    wx.onApiCategoryChange(never);
+    wx.offApiCategoryChange(never);
+    out.extSync = wx.getExtConfigSync();
+    out.ext = await wx.getExtConfig();
+    out.privacy = await wx.getPrivacySetting();
+    out.requirePrivacy = (await wx.requirePrivacyAuthorize()).errMsg;
+    wx.onNeedPrivacyAuthorization(() => { out.privacyAsked = true; });
+    wx.reportPerformance(1101, 680, 'probe');
+    wx.requestIdleCallback((deadline) => {
+      out.idle = { didTimeout: deadline.didTimeout, remaining: deadline.timeRemaining() > 0 };
+      publish();
+    }, { timeout: 5000 });
+    const cancelled = wx.requestIdleCallback(() => { out.cancelledRan = true; publish(); });
+    wx.cancelIdleCallback(cancelled);
+    out.batteryInfo = await settle(wx.getBatteryInfo());
+    wx.onBatteryInfoChange((r) => { out.batteryChange = r; out.batterySync = wx.getBatteryInfoSync(); publish(); });
+    const offBattery = () => { out.removedBatteryRan = true; };
+    wx.onBatteryInfoChange(offBattery);
+    wx.offBatteryInfoChange(offBattery);
+    wx.onWindowResize((r) => { out.resize.push(r.size.windowWidth + 'x' + r.size.windowHeight); publish(); });
+    const offResize = () => { out.removedResizeRan = true; };
+    wx.onWindowResize(offResize);
+    wx.offWindowResize(offResize);
+    wx.onAccelerometerChange((r) => { out.sensors.accelerometer = r; out.ys = (out.ys || []).concat(Math.round(r.y)); publish(); });
+    wx.onCompassChange((r) => { out.sensors.compass = r; publish(); });
+    wx.onGyroscopeChange((r) => { out.sensors.gyroscope = r; publish(); });
+    wx.onDeviceMotionChange((r) => { out.sensors.deviceMotion = r; publish(); });
+    const offSensor = () => { out.removedSensorRan = true; publish(); };
+    for (const name of ['Accelerometer', 'Compass', 'Gyroscope', 'DeviceMotion']) {
+      wx['on' + name + 'Change'](offSensor);
+      wx['off' + name + 'Change'](offSensor);
+    }
+    this.setData({ done: true });
+    publish();
+  },
+  onShow() {
+    out.routes = getApp().routes.slice();
+    this.publish();
+  },
+  async startSensors() {
+    out.started = [
+      (await settle(wx.startAccelerometer({ interval: 'game' }))).errMsg,
+      (await settle(wx.startCompass())).errMsg,
+      (await settle(wx.startGyroscope({ interval: 'ui' }))).errMsg,
+      (await settle(wx.startDeviceMotionListening({ interval: 'normal' }))).errMsg,
+    ];
+    this.publish();
+  },
+  async stopSensors() {
+    out.stopped = [
+      (await settle(wx.stopAccelerometer())).errMsg,
+      (await settle(wx.stopCompass())).errMsg,
+      (await settle(wx.stopGyroscope())).errMsg,
+      (await settle(wx.stopDeviceMotionListening())).errMsg,
+    ];
+    this.publish();
+  },
+  go() { wx.navigateTo({ url: '/pages/second/second?from=probe' }); },
+  async video() {
+    const chosen = await settle(wx.chooseVideo({ sourceType: ['album'] }));
+    out.video = { chosen: typeof chosen.tempFilePath === 'string', size: chosen.size };
+    const file = await settle(wx.chooseMessageFile({ count: 1, type: 'all' }));
+    out.video.message = file.tempFiles ? file.tempFiles.map((f) => [f.name, f.size, f.type]) : file.failed;
+    out.video.saved = (await settle(wx.saveVideoToPhotosAlbum({ filePath: chosen.tempFilePath }))).errMsg;
+    out.video.refused = (await settle(wx.previewMedia({ sources: [{ url: chosen.tempFilePath, type: 'video' }] }))).failed;
+    this.publish();
+  },
+  preview() {
+    wx.previewMedia({ sources: [{ url: this.picture, type: 'image' }], current: 0 });
+  },
+  async picture() {
+    const file = await settle(wx.chooseMessageFile({ count: 1, type: 'image' }));
+    this.picture = file.tempFiles[0].path;
+    out.picture = file.tempFiles.map((f) => f.type);
+    this.publish();
+  },
+  socket() {
+    wx.onSocketError((e) => { out.socketError = e.errMsg; this.publish(); });
+    wx.connectSocket({ url: this.ws });
+  },
+  seek() {
+    const manager = wx.getBackgroundAudioManager();
+    manager.onSeeked(() => {
+      // Setting the source seeks to its start first: the seek asked for is the one after it.
+      if (!out.seek) return;
+      // Stopping seeks back to the start: heard no more.
+      manager.offSeeked();
+      wx.getBackgroundAudioPlayerState({ success: (s) => { out.seeked = s.currentPosition; wx.stopBackgroundAudio(); this.publish(); } });
+    });
+    wx.onBackgroundAudioPlay(() => {
+      wx.seekBackgroundAudio({ position: 1.5, success: (r) => { out.seek = r.errMsg; } });
+    });
+    wx.playBackgroundAudio({ dataUrl: silentWav(2), title: 'Seek' });
+  },
+});
+`;
+
+const DEVICE_PROBE_TEMPLATE =
+  '<view id="done">{{done}}</view><text id="out">{{json}}</text>' +
+  '<view id="start" bindtap="startSensors">start</view><view id="stop" bindtap="stopSensors">stop</view>' +
+  '<view id="go" bindtap="go">go</view><view id="video" bindtap="video">video</view>' +
+  '<view id="picture" bindtap="picture">picture</view><view id="preview" bindtap="preview">preview</view>' +
+  '<view id="socket" bindtap="socket">socket</view><view id="seek" bindtap="seek">seek</view>';
+
+export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {
+  'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/second/second'] }),
+  'app.js': DEVICE_PROBE_APP,
+  'pages/index/index.js': DEVICE_PROBE_PAGE,
+  'pages/index/index.wxml': DEVICE_PROBE_TEMPLATE,
+  'pages/second/second.js': String.raw`Page({
+    onLoad(query) { this.setData({ from: query.from }); },
+    back() { wx.navigateBack(); },
+  });`,
+  'pages/second/second.wxml': '<view id="from">{{from}}</view><view id="back" bindtap="back">back</view>',
+};
+
+/** What the route listeners of the probe heard by the time the probe page shows again after its second page. */
+export const DEVICE_PROBE_ROUTES: readonly string[] = [
+  'BeforeAppRoute appLaunch pages/index/index id',
+  'BeforePageLoad appLaunch pages/index/index id',
+  'AfterPageLoad appLaunch pages/index/index id',
+  'AppRoute appLaunch pages/index/index id',
+  'AppRouteDone appLaunch pages/index/index id',
+  'BeforeAppRoute navigateTo pages/second/second id',
+  'BeforePageLoad navigateTo pages/second/second id',
+  'AfterPageLoad navigateTo pages/second/second id',
+  'AppRoute navigateTo pages/second/second id',
+  'AppRouteDone navigateTo pages/second/second id',
+  // The way back: the second page goes before the route is announced as done.
+  'BeforeAppRoute navigateBack pages/index/index id',
+  'BeforePageUnload - pages/second/second id',
+  'AfterPageUnload - pages/second/second id',
+];
