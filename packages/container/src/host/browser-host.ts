@@ -293,6 +293,17 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     reportAnalytics: async () => undefined,
     sensor: motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) => ctx.emit('Sensor', reading)),
     getBatteryInfo: () => batteryInfo(ctx.ui.layer.ownerDocument.defaultView),
+    rendererUserAgent: async () => ({
+      userAgent: ctx.ui.layer.ownerDocument.defaultView?.navigator.userAgent ?? '',
+    }),
+    async saveToDisk(options) {
+      offerDownload(
+        ctx.ui.layer.ownerDocument,
+        base64Bytes(options.data),
+        options.name,
+        'application/octet-stream',
+      );
+    },
   };
 }
 

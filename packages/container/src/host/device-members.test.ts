@@ -216,3 +216,56 @@ describe('videos and files in the browser', () => {
     await viewer.getByRole('button', { name: 'Close preview' }).click();
   });
 });
+
+describe('leaving a page in the browser', () => {
+  it('wx.enableAlertBeforeUnload asks before the user leaves by the back button (cancel stays, confirm leaves); wx.disableAlertBeforeUnload stops asking', async () => {
+    await click('asking');
+    const second = await frameOf(page, 'pages/second/second');
+    await second.locator('#from').filter({ hasText: 'asking' }).waitFor();
+    const back = page.getByRole('button', { name: 'Back' });
+    const question = page.getByRole('dialog').filter({ hasText: 'Leave the form?' });
+    await back.click();
+    await question.getByRole('button', { name: '取消' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(await page.locator('section.plaza-page[data-path="pages/second/second"]').count()).toBe(1);
+    await back.click();
+    await question.getByRole('button', { name: '确定' }).click();
+    await page.locator('section.plaza-page[data-path="pages/second/second"]').waitFor({ state: 'detached' });
+
+    await click('asking');
+    const again = await frameOf(page, 'pages/second/second');
+    await again.locator('#quiet').click();
+    await again.locator('#quieted').filter({ hasText: 'true' }).waitFor();
+    await back.click();
+    await page.locator('section.plaza-page[data-path="pages/second/second"]').waitFor({ state: 'detached' });
+    expect(await page.getByRole('dialog').count()).toBe(0);
+  });
+});
+
+describe('media of the app’s files in the browser', () => {
+  it('wx.playVoice plays a file of the app to its end; wx.pauseVoice and wx.stopVoice pause and end it; wx.saveFileToDisk hands the file over as a download', async () => {
+    const download = page.waitForEvent('download');
+    await click('voice');
+    expect((await download).suggestedFilename()).toBe('voice.wav');
+    const seen = await readWhen('"disk"');
+    expect(seen.voice).toEqual(['playVoice:ok', 'pauseVoice:ok', 'stopVoice:ok', 'playVoice:ok']);
+    expect(seen.disk).toBe('saveFileToDisk:ok');
+  });
+
+  it('wx.createBufferURL makes a URL of bytes an <image> shows; wx.revokeBufferURL releases it', async () => {
+    await click('buffer');
+    const seen = await readWhen('"revoked"');
+    expect(seen.bufferUrl).toBe('data:image/png;base64,');
+    expect(seen.revoked).toBe(true);
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.waitForFunction(() => {
+      const img = document.querySelector('#buffered img, img#buffered') as HTMLImageElement | null;
+      return img?.complete && img.naturalWidth === 3;
+    });
+  });
+
+  it('wx.setInnerAudioOption accepts the options a browser plays by; wx.getRendererUserAgent is the browser’s', async () => {
+    expect(out.audioOption).toEqual(['setInnerAudioOption:ok', 'setInnerAudioOption:fail invalid speakerOn']);
+    expect(out.userAgent).toBe(await page.evaluate(() => navigator.userAgent));
+  });
+});

@@ -154,6 +154,10 @@ export interface HostCapabilities {
   sensor(options: { kind: SensorKind; running: boolean; interval: SensorInterval }): Promise<void>;
   /** The battery's charge (0–100) and whether it charges; rejects when the host cannot tell. */
   getBatteryInfo(): Promise<BatteryInfo>;
+  /** Hands the user one of the app's files to keep on their computer (`wx.saveFileToDisk`). */
+  saveToDisk(options: { data: string; name: string }): Promise<void>;
+  /** The user agent of the browser the pages render in (the logic layer's sandbox has none). */
+  rendererUserAgent(): Promise<{ userAgent: string }>;
 }
 
 /** The motion sensors of `wx.startAccelerometer`, `wx.startCompass`, `wx.startGyroscope`, `wx.startDeviceMotionListening`. */
@@ -410,6 +414,8 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'reportAnalytics',
   'sensor',
   'getBatteryInfo',
+  'saveToDisk',
+  'rendererUserAgent',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

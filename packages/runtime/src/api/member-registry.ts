@@ -241,6 +241,17 @@ export const IMPLEMENTED_MEMBERS = {
   chooseMessageFile: browser,
   saveVideoToPhotosAlbum: browser,
   previewMedia: browser,
+  setInnerAudioOption: browser,
+  playVoice: browser,
+  pauseVoice: browser,
+  stopVoice: browser,
+  createBufferURL: browser,
+  revokeBufferURL: browser,
+  saveFileToDisk: browser,
+  getRendererUserAgent: browser,
+  // the user's own back asks first
+  enableAlertBeforeUnload: browser,
+  disableAlertBeforeUnload: browser,
 } satisfies Record<string, readonly Availability[]>;
 
 /** A member the registry names. */

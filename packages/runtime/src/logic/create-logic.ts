@@ -6,6 +6,7 @@ import { PerformanceLog } from '../api/performance-log.ts';
 import { remoteHost } from '../api/remote-host.ts';
 import { RouteEvents } from '../api/route-events.ts';
 import { StorageCache } from '../api/storage-cache.ts';
+import { UnloadAlerts } from '../api/unload-alert.ts';
 import { createBehavior, type Definition, normaliseDefinition } from '../component/definition.ts';
 import { type ErrorSource, Instance, type InstanceHost, instanceOf } from '../component/instance.ts';
 import { linkRelations, unlinkRelations } from '../component/relations.ts';
@@ -153,6 +154,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
   const storage = new StorageCache(host, (error) => report(error, 'api'));
   const events = new ApiEvents((error) => report(error, 'handler'));
   const routes = new RouteEvents(events);
+  const unloadAlerts = new UnloadAlerts();
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
   const files = new FileStore(host);
   const api = createApi({
@@ -184,6 +186,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     },
     query: (requests) => query(requests),
     currentPageId: () => router.top?.id,
+    unloadAlerts,
     scopeOf: (component) => instanceOf(component)?.id,
     report: (error) => report(error, 'handler'),
   });
@@ -538,15 +541,34 @@ export function createLogic(options: CreateLogicOptions): Logic {
       case 'view.navigate': {
         const action = message.type === 'host.navigate' ? message.action : viewAction(message.openType);
         if (!action) return;
-        try {
-          navigate(action, { url: message.url, delta: message.delta });
-        } catch (error) {
-          send({
-            type: 'log',
-            level: 'warn',
-            message: `${action}:fail ${error instanceof Error ? error.message : String(error)}`,
-          });
+        const run = () => {
+          try {
+            navigate(action, { url: message.url, delta: message.delta });
+          } catch (error) {
+            send({
+              type: 'log',
+              level: 'warn',
+              message: `${action}:fail ${error instanceof Error ? error.message : String(error)}`,
+            });
+          }
+        };
+        const top = router.top;
+        // The user's own back (the host's button) asks first when the page enabled the alert.
+        if (
+          message.type === 'host.navigate' &&
+          action === 'navigateBack' &&
+          top &&
+          unloadAlerts.asks(top.id)
+        ) {
+          unloadAlerts.confirmLeave(top.id, host).then(
+            (leave) => {
+              if (leave && router.top === top) run();
+            },
+            (error: unknown) => report(error, 'api'),
+          );
+          return;
         }
+        run();
         return;
       }
       case 'host.result':

@@ -1,3 +1,4 @@
+import { PROBE_PNG_BASE64 } from './member-probe.ts';
 import { SILENT_WAV_SOURCE } from './silent-wav.ts';
 
 /**
@@ -41,6 +42,11 @@ Page({
     out.requirePrivacy = (await wx.requirePrivacyAuthorize()).errMsg;
     wx.onNeedPrivacyAuthorization(() => { out.privacyAsked = true; });
     wx.reportPerformance(1101, 680, 'probe');
+    out.audioOption = [
+      (await settle(wx.setInnerAudioOption({ mixWithOther: true, obeyMuteSwitch: false }))).errMsg,
+      (await settle(wx.setInnerAudioOption({ speakerOn: 'yes' }))).failed,
+    ];
+    out.userAgent = (await wx.getRendererUserAgent()).userAgent;
     wx.requestIdleCallback((deadline) => {
       out.idle = { didTimeout: deadline.didTimeout, remaining: deadline.timeRemaining() > 0 };
       publish();
@@ -91,6 +97,27 @@ Page({
     this.publish();
   },
   go() { wx.navigateTo({ url: '/pages/second/second?from=probe' }); },
+  goAsking() { wx.navigateTo({ url: '/pages/second/second?from=asking&alert=1' }); },
+  buffer() {
+    const url = wx.createBufferURL(wx.base64ToArrayBuffer('${PROBE_PNG_BASE64}'));
+    out.bufferUrl = url.slice(0, 22);
+    out.revoked = wx.revokeBufferURL(url) === undefined;
+    this.setData({ bufferUrl: url });
+    this.publish();
+  },
+  async voice() {
+    const fs = wx.getFileSystemManager();
+    const filePath = wx.env.USER_DATA_PATH + '/voice.wav';
+    const wav = silentWav(1);
+    fs.writeFileSync(filePath, wx.base64ToArrayBuffer(wav.slice(wav.indexOf(',') + 1)));
+    const first = (await settle(wx.playVoice({ filePath }))).errMsg;
+    const second = settle(wx.playVoice({ filePath }));
+    const paused = (await settle(wx.pauseVoice())).errMsg;
+    const stopped = (await settle(wx.stopVoice())).errMsg;
+    out.voice = [first, paused, stopped, (await second).errMsg];
+    out.disk = (await settle(wx.saveFileToDisk({ filePath }))).errMsg;
+    this.publish();
+  },
   async video() {
     const chosen = await settle(wx.chooseVideo({ sourceType: ['album'] }));
     out.video = { chosen: typeof chosen.tempFilePath === 'string', size: chosen.size };
@@ -135,7 +162,9 @@ const DEVICE_PROBE_TEMPLATE =
   '<view id="start" bindtap="startSensors">start</view><view id="stop" bindtap="stopSensors">stop</view>' +
   '<view id="go" bindtap="go">go</view><view id="video" bindtap="video">video</view>' +
   '<view id="picture" bindtap="picture">picture</view><view id="preview" bindtap="preview">preview</view>' +
-  '<view id="socket" bindtap="socket">socket</view><view id="seek" bindtap="seek">seek</view>';
+  '<view id="socket" bindtap="socket">socket</view><view id="seek" bindtap="seek">seek</view>' +
+  '<view id="asking" bindtap="goAsking">asking</view><view id="voice" bindtap="voice">voice</view>' +
+  '<view id="buffer" bindtap="buffer">buffer</view><image id="buffered" src="{{bufferUrl}}" />';
 
 export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {
   'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/second/second'] }),
@@ -143,10 +172,16 @@ export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {
   'pages/index/index.js': DEVICE_PROBE_PAGE,
   'pages/index/index.wxml': DEVICE_PROBE_TEMPLATE,
   'pages/second/second.js': String.raw`Page({
-    onLoad(query) { this.setData({ from: query.from }); },
+    onLoad(query) {
+      this.setData({ from: query.from });
+      if (query.alert) wx.enableAlertBeforeUnload({ message: 'Leave the form?' });
+    },
     back() { wx.navigateBack(); },
+    quiet() { wx.disableAlertBeforeUnload(); this.setData({ quiet: true }); },
   });`,
-  'pages/second/second.wxml': '<view id="from">{{from}}</view><view id="back" bindtap="back">back</view>',
+  'pages/second/second.wxml':
+    '<view id="from">{{from}}</view><view id="back" bindtap="back">back</view>' +
+    '<view id="quiet" bindtap="quiet">quiet</view><view id="quieted">{{quiet}}</view>',
 };
 
 /** What the route listeners of the probe heard by the time the probe page shows again after its second page. */

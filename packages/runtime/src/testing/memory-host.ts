@@ -90,6 +90,8 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     reportAnalytics: async () => undefined,
     sensor: async () => undefined,
     getBatteryInfo: async () => ({ level: 80, isCharging: true }),
+    saveToDisk: async () => undefined,
+    rendererUserAgent: async () => ({ userAgent: 'memory host' }),
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

@@ -342,6 +342,8 @@ export function scenarioHost(
     getBatteryInfo: async () => {
       throw new HostRefusal('not supported');
     },
+    saveToDisk: async (o) => void ui.savedImages.push(o.name),
+    rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
