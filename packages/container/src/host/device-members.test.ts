@@ -269,3 +269,13 @@ describe('media of the app’s files in the browser', () => {
     expect(out.userAgent).toBe(await page.evaluate(() => navigator.userAgent));
   });
 });
+
+describe('keys in the browser', () => {
+  it('wx.onKeyDown and wx.onKeyUp hear the keys pressed on the page; wx.offKeyDown and wx.offKeyUp remove a listener', async () => {
+    await click('done');
+    await page.keyboard.press('a');
+    const seen = await readWhen('"up a KeyA 65"');
+    expect(seen.keys).toEqual(['down a KeyA 65', 'up a KeyA 65']);
+    expect(seen.removedKeyRan).toBeUndefined();
+  });
+});

@@ -14,6 +14,8 @@ export const API_EVENTS = [
   'DeviceMotionChange',
   'BatteryInfoChange',
   'WindowResize',
+  'KeyDown',
+  'KeyUp',
   // routing, as the logic layer runs it
   'BeforeAppRoute',
   'AppRoute',

@@ -252,6 +252,11 @@ export const IMPLEMENTED_MEMBERS = {
   // the user's own back asks first
   enableAlertBeforeUnload: browser,
   disableAlertBeforeUnload: browser,
+  // keys pressed on the page (WeChat's PC members)
+  onKeyDown: browser,
+  offKeyDown: browser,
+  onKeyUp: browser,
+  offKeyUp: browser,
 } satisfies Record<string, readonly Availability[]>;
 
 /** A member the registry names. */

@@ -710,6 +710,12 @@ export function createLogic(options: CreateLogicOptions): Logic {
   }
 
   function pageEvent(page: Instance, message: Extract<LogicInboundMessage, { type: 'page.event' }>): void {
+    // A key pressed on the page on top: the program's `wx.onKeyDown`/`wx.onKeyUp` listeners.
+    if (message.name === 'keyDown' || message.name === 'keyUp') {
+      if (page === router.top)
+        events.emit(message.name === 'keyDown' ? 'KeyDown' : 'KeyUp', keyOf(message.payload));
+      return;
+    }
     const hooks = {
       pageScroll: 'onPageScroll',
       reachBottom: 'onReachBottom',
@@ -744,6 +750,17 @@ export function createLogic(options: CreateLogicOptions): Logic {
       events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });
       return true;
     },
+  };
+}
+
+/** The dialects' key event: `key`, `code`, `keyCode`, `timeStamp`, from what the view sent. */
+function keyOf(payload: unknown): Record<string, unknown> {
+  const p = isPlainObject(payload) ? payload : {};
+  return {
+    key: typeof p.key === 'string' ? p.key : '',
+    code: typeof p.code === 'string' ? p.code : '',
+    keyCode: typeof p.keyCode === 'number' ? p.keyCode : 0,
+    timeStamp: typeof p.timeStamp === 'number' ? p.timeStamp : 0,
   };
 }
 

@@ -189,7 +189,16 @@ export const pageEventSchema = z.object({
   v,
   type: z.literal('page.event'),
   instanceId,
-  name: z.enum(['pageScroll', 'reachBottom', 'pullDownRefresh', 'resize', 'tabItemTap', 'shareAppMessage']),
+  name: z.enum([
+    'pageScroll',
+    'reachBottom',
+    'pullDownRefresh',
+    'resize',
+    'tabItemTap',
+    'shareAppMessage',
+    'keyDown',
+    'keyUp',
+  ]),
   payload: z.optional(z.unknown()),
   /** Set by `shareAppMessage`: the logic answers with `page.event.result`. */
   requestId: z.optional(z.int()),

@@ -24,7 +24,7 @@ App({
 `;
 
 const DEVICE_PROBE_PAGE = String.raw`${SILENT_WAV_SOURCE}
-const out = { resize: [], sensors: {}, started: [], stopped: [] };
+const out = { resize: [], sensors: {}, started: [], stopped: [], keys: [] };
 const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
 Page({
   data: { json: '{}', done: false },
@@ -62,6 +62,11 @@ Page({
     const offResize = () => { out.removedResizeRan = true; };
     wx.onWindowResize(offResize);
     wx.offWindowResize(offResize);
+    wx.onKeyDown((r) => { out.keys.push(['down', r.key, r.code, r.keyCode].join(' ')); publish(); });
+    wx.onKeyUp((r) => { out.keys.push(['up', r.key, r.code, r.keyCode].join(' ')); publish(); });
+    const offKey = () => { out.removedKeyRan = true; };
+    wx.onKeyDown(offKey); wx.offKeyDown(offKey);
+    wx.onKeyUp(offKey); wx.offKeyUp(offKey);
     wx.onAccelerometerChange((r) => { out.sensors.accelerometer = r; out.ys = (out.ys || []).concat(Math.round(r.y)); publish(); });
     wx.onCompassChange((r) => { out.sensors.compass = r; publish(); });
     wx.onGyroscopeChange((r) => { out.sensors.gyroscope = r; publish(); });
