@@ -20,6 +20,7 @@ export {
   type HostResponse,
   type IntersectionEntry,
   type ModalOptions,
+  type RecorderEvent,
   type Rect,
   type SensorKind,
   type SensorReading,

@@ -4,6 +4,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type RecorderEvent,
   type SensorReading,
   type SocketEvent,
   STORAGE_FULL,
@@ -17,6 +18,7 @@ import type { HostUi } from '../shell/host-ui.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { microphoneRecorder } from './microphone-recorder.ts';
 import { batteryInfo, motionSensors } from './motion-sensors.ts';
 import {
   type AppPermissions,
@@ -63,7 +65,10 @@ export interface HostContext {
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
-  emit(event: 'Socket' | 'Audio' | 'Sensor', payload: SocketEvent | AudioEvent | SensorReading): void;
+  emit(
+    event: 'Socket' | 'Audio' | 'Sensor' | 'Recorder',
+    payload: SocketEvent | AudioEvent | SensorReading | RecorderEvent,
+  ): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -293,6 +298,11 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     reportAnalytics: async () => undefined,
     sensor: motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) => ctx.emit('Sensor', reading)),
     getBatteryInfo: () => batteryInfo(ctx.ui.layer.ownerDocument.defaultView),
+    recorder: microphoneRecorder(
+      ctx.ui.layer.ownerDocument.defaultView,
+      (event) => ctx.emit('Recorder', event),
+      bytesBase64,
+    ),
     rendererUserAgent: async () => ({
       userAgent: ctx.ui.layer.ownerDocument.defaultView?.navigator.userAgent ?? '',
     }),
@@ -538,6 +548,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
       return inner.saveImage(options);
+    },
+    recorder: async (options) => {
+      if (options.action === 'start') await consentGiven('recorder', { scope: 'scope.record', reason: '' });
+      return inner.recorder(options);
     },
     download: async (options) => {
       checkRequestUrl(options.url, origins);

@@ -14,7 +14,10 @@ for (const [file, text] of Object.entries(DEVICE_PROBE_FILES)) {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
 }
-const harness = useHarness([{ name: 'device', dir }]);
+// Chromium's fake microphone, granted without its own prompt: the host's consent sheet is what asks.
+const harness = useHarness([{ name: 'device', dir }], {
+  browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+});
 
 let page: Page;
 let out: Record<string, any>;
@@ -277,5 +280,15 @@ describe('keys in the browser', () => {
     const seen = await readWhen('"up a KeyA 65"');
     expect(seen.keys).toEqual(['down a KeyA 65', 'up a KeyA 65']);
     expect(seen.removedKeyRan).toBeUndefined();
+  });
+});
+
+describe('the microphone in the browser', () => {
+  it('wx.getRecorderManager records the microphone after the user allows it, into a temporary file of the app; wx.startRecord and wx.stopRecord record the same way', async () => {
+    await click('record');
+    await page.getByRole('dialog').getByRole('button', { name: 'Allow', exact: true }).click();
+    const seen = await readWhen('"legacy"');
+    expect(seen.recorder).toEqual(['start', 'stop', true, true]);
+    expect(seen.legacy).toBe(true);
   });
 });

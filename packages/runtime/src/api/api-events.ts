@@ -36,7 +36,8 @@ export type ApiEventName =
   | 'Intersection'
   | 'Audio'
   | 'Sensor'
-  | 'Battery';
+  | 'Battery'
+  | 'Recorder';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and

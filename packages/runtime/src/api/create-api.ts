@@ -24,6 +24,7 @@ import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
 import { installProgramMembers } from './program-members.ts';
+import { installRecorderMembers } from './recorder-members.ts';
 import { SelectorQuery } from './selector-query.ts';
 import { installSensorMembers } from './sensor-members.ts';
 import { installSocketMembers } from './socket-members.ts';
@@ -252,6 +253,7 @@ export function createApi(ctx: ApiContext): Api {
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
   installSensorMembers(api, host, define, ctx.events);
   installProgramMembers(api, ctx, define);
+  installRecorderMembers(api, define, ctx.files, host, ctx.events, report);
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
 

@@ -158,6 +158,20 @@ export interface HostCapabilities {
   saveToDisk(options: { data: string; name: string }): Promise<void>;
   /** The user agent of the browser the pages render in (the logic layer's sandbox has none). */
   rendererUserAgent(): Promise<{ userAgent: string }>;
+  /**
+   * Records the microphone for the app (after the user's `scope.record` consent): `start` for at
+   * most `duration` ms, `pause`, `resume`, `stop`; the recording comes as `host.event` `Recorder`.
+   */
+  recorder(options: { action: 'start' | 'pause' | 'resume' | 'stop'; duration: number }): Promise<void>;
+}
+
+/** A recording that ended (its bytes in base64, its length in ms), or why it failed. */
+export interface RecorderEvent {
+  kind: 'stop' | 'error';
+  data?: string;
+  type?: string;
+  duration?: number;
+  errMsg?: string;
 }
 
 /** The motion sensors of `wx.startAccelerometer`, `wx.startCompass`, `wx.startGyroscope`, `wx.startDeviceMotionListening`. */
@@ -416,6 +430,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getBatteryInfo',
   'saveToDisk',
   'rendererUserAgent',
+  'recorder',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

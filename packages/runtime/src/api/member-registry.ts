@@ -257,6 +257,10 @@ export const IMPLEMENTED_MEMBERS = {
   offKeyDown: browser,
   onKeyUp: browser,
   offKeyUp: browser,
+  // the microphone, through the host
+  getRecorderManager: browser,
+  startRecord: browser,
+  stopRecord: browser,
 } satisfies Record<string, readonly Availability[]>;
 
 /** A member the registry names. */

@@ -242,6 +242,7 @@ export const hostEventSchema = z.object({
     'Sensor',
     'Battery',
     'WindowResize',
+    'Recorder',
   ]),
   payload: z.looseObject({}),
 });

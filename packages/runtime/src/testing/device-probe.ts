@@ -102,6 +102,26 @@ Page({
     this.publish();
   },
   go() { wx.navigateTo({ url: '/pages/second/second?from=probe' }); },
+  record() {
+    const recorder = wx.getRecorderManager();
+    out.recorder = [];
+    recorder.onStart(() => {
+      out.recorder.push('start');
+      setTimeout(() => recorder.stop(), 300);
+    });
+    recorder.onStop((r) => {
+      // The legacy calls record on the same recorder: these listeners are done.
+      recorder.offStart();
+      recorder.offStop();
+      out.recorder.push('stop', r.fileSize > 0 && r.duration > 0, wx.getFileSystemManager().statSync(r.tempFilePath).size === r.fileSize);
+      wx.startRecord({
+        success: (s) => { out.legacy = typeof s.tempFilePath === 'string' && s.tempFilePath !== r.tempFilePath; this.publish(); },
+        fail: (e) => { out.legacy = e.errMsg; this.publish(); },
+      });
+      setTimeout(() => wx.stopRecord(), 300);
+    });
+    recorder.start({ duration: 10000, format: 'mp3' });
+  },
   goAsking() { wx.navigateTo({ url: '/pages/second/second?from=asking&alert=1' }); },
   buffer() {
     const url = wx.createBufferURL(wx.base64ToArrayBuffer('${PROBE_PNG_BASE64}'));
@@ -169,6 +189,7 @@ const DEVICE_PROBE_TEMPLATE =
   '<view id="picture" bindtap="picture">picture</view><view id="preview" bindtap="preview">preview</view>' +
   '<view id="socket" bindtap="socket">socket</view><view id="seek" bindtap="seek">seek</view>' +
   '<view id="asking" bindtap="goAsking">asking</view><view id="voice" bindtap="voice">voice</view>' +
+  '<view id="record" bindtap="record">record</view>' +
   '<view id="buffer" bindtap="buffer">buffer</view><image id="buffered" src="{{bufferUrl}}" />';
 
 export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {

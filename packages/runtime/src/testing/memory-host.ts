@@ -92,6 +92,9 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     getBatteryInfo: async () => ({ level: 80, isCharging: true }),
     saveToDisk: async () => undefined,
     rendererUserAgent: async () => ({ userAgent: 'memory host' }),
+    recorder: async () => {
+      throw new HostRefusal('no microphone in the memory host');
+    },
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

@@ -344,6 +344,9 @@ export function scenarioHost(
     },
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
+    recorder: async () => {
+      throw new HostRefusal('not supported');
+    },
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;
