@@ -36,6 +36,10 @@ describe('routing events, headless', () => {
 });
 
 describe('program members, headless', () => {
+  it('tt.performance reads the measures of wx.getPerformance', () => {
+    expect(out().ttPerformance).toEqual(['evaluateScript']);
+  });
+
   it('wx.requestIdleCallback runs a callback with its deadline; wx.cancelIdleCallback cancels one', () => {
     expect(out().idle).toEqual({ didTimeout: false, remaining: true });
     expect(out().cancelledRan).toBeUndefined();

@@ -145,6 +145,10 @@ describe('routing events in the browser', () => {
 });
 
 describe('program members in the browser', () => {
+  it('tt.performance reads the measures of wx.getPerformance', () => {
+    expect(out.ttPerformance).toEqual(['evaluateScript']);
+  });
+
   it('wx.requestIdleCallback runs a callback with its deadline; wx.cancelIdleCallback cancels one', async () => {
     const seen = await readWhen('"idle"');
     expect(seen.idle).toEqual({ didTimeout: false, remaining: true });

@@ -234,6 +234,7 @@ export const IMPLEMENTED_MEMBERS = {
   requirePrivacyAuthorize: everywhere,
   onNeedPrivacyAuthorization: everywhere,
   reportPerformance: everywhere,
+  performance: everywhere,
   // network and media, continued
   onSocketError: browser,
   seekBackgroundAudio: browser,

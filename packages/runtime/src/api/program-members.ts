@@ -43,6 +43,9 @@ export function installProgramMembers(api: Api, ctx: ApiContext, define: Define)
     idle.delete(Number(id));
   };
 
+  // Douyin's `tt.performance`: the same measures `wx.getPerformance()` reads, as an object.
+  api.performance = ctx.performance.api();
+
   // A program opened by the super app is always in the default category: Plaza has no
   // embedded, browse-only or chat-tool openings, so the category never changes either.
   api.getApiCategory = () => 'default';

@@ -33,6 +33,7 @@ Page({
     this.ws = query.ws;
     const publish = () => this.publish();
     out.apiCategory = wx.getApiCategory();
+    out.ttPerformance = tt.performance.getEntriesByType('script').map((e) => e.name);
     const never = () => { out.categoryChanged = true; };
     wx.onApiCategoryChange(never);
     wx.offApiCategoryChange(never);
