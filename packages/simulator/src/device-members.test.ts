@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEVICE_PROBE_FILES, DEVICE_PROBE_ROUTES } from '@plaza/runtime';
+import { DEVICE_PROBE_ROUTES, deviceProbeFiles } from '@plaza/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Simulator } from './simulator.ts';
 
@@ -12,7 +12,7 @@ let sim: Simulator;
 const out = () => JSON.parse(String(sim.page.data.json)) as Record<string, any>;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'plaza-device-'));
-  for (const [file, text] of Object.entries(DEVICE_PROBE_FILES)) {
+  for (const [file, text] of Object.entries(deviceProbeFiles())) {
     await mkdir(dirname(join(work, file)), { recursive: true });
     await writeFile(join(work, file), text);
   }

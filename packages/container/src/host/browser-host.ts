@@ -82,6 +82,8 @@ const unsupported = (what: string) => () =>
 export function browserHost(ctx: HostContext): HostCapabilities {
   const store = ctx.appStore;
   let audio: HostCapabilities['audioCommand'] | undefined;
+  let sensors: HostCapabilities['sensor'] | undefined;
+  let microphone: HostCapabilities['recorder'] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -296,13 +298,22 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     },
     // The super app forwards these to the app's funnel; the bare container has no funnel.
     reportAnalytics: async () => undefined,
-    sensor: motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) => ctx.emit('Sensor', reading)),
+    // Made on first use, like the audio: most programs read no sensor and record nothing.
+    sensor: (options) => {
+      sensors ??= motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) =>
+        ctx.emit('Sensor', reading),
+      );
+      return sensors(options);
+    },
     getBatteryInfo: () => batteryInfo(ctx.ui.layer.ownerDocument.defaultView),
-    recorder: microphoneRecorder(
-      ctx.ui.layer.ownerDocument.defaultView,
-      (event) => ctx.emit('Recorder', event),
-      bytesBase64,
-    ),
+    recorder: (options) => {
+      microphone ??= microphoneRecorder(
+        ctx.ui.layer.ownerDocument.defaultView,
+        (event) => ctx.emit('Recorder', event),
+        bytesBase64,
+      );
+      return microphone(options);
+    },
     rendererUserAgent: async () => ({
       userAgent: ctx.ui.layer.ownerDocument.defaultView?.navigator.userAgent ?? '',
     }),

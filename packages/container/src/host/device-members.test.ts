@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEVICE_PROBE_FILES, DEVICE_PROBE_ROUTES, PROBE_PNG_BASE64 } from '@plaza/runtime';
+import { DEVICE_PROBE_ROUTES, deviceProbeFiles, PROBE_PNG_BASE64 } from '@plaza/runtime';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
@@ -10,13 +10,20 @@ import { frameOf, mountFixture, useHarness } from '../testing/container-harness.
 // bridge and the browser host. Test titles name the members they prove (`wx.<name>`): the
 // matrix claims `browser` only for members a container test names.
 const dir = mkdtempSync(join(tmpdir(), 'plaza-device-'));
-for (const [file, text] of Object.entries(DEVICE_PROBE_FILES)) {
+for (const [file, text] of Object.entries(deviceProbeFiles())) {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);
 }
-// Chromium's fake microphone, granted without its own prompt: the host's consent sheet is what asks.
+// Chromium's fake microphone, granted without its own prompt: the host's consent sheet is what
+// asks. Audio plays without a fresh gesture, as in the super app's webview: a tap's activation
+// lasts five seconds, which the round trip tap → logic worker → host page can outlast on a
+// loaded machine (the seek test timed out once at a load average of 22).
 const harness = useHarness([{ name: 'device', dir }], {
-  browserArgs: ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  browserArgs: [
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
 });
 
 let page: Page;
@@ -278,6 +285,22 @@ describe('media of the app’s files in the browser', () => {
 });
 
 describe('keys in the browser', () => {
+  it('wx.onKeyboardHeightChange hears an on-screen keyboard cover the page and go; wx.offKeyboardHeightChange removes a listener', async () => {
+    // A phone's keyboard shrinks the visual viewport; headless Chromium has none, so the
+    // host page's visual viewport is made to report what a keyboard 300 px tall leaves.
+    const keyboard = (covered: number) =>
+      page.evaluate((h) => {
+        const viewport = window.visualViewport!;
+        Object.defineProperty(viewport, 'height', { configurable: true, get: () => window.innerHeight - h });
+        viewport.dispatchEvent(new Event('resize'));
+      }, covered);
+    await keyboard(300);
+    await keyboard(0);
+    const seen = await readWhen('"keyboard":[300,0]');
+    expect(seen.keyboard).toEqual([300, 0]);
+    expect(seen.removedKeyboardRan).toBeUndefined();
+  });
+
   it('wx.onKeyDown and wx.onKeyUp hear the keys pressed on the page; wx.offKeyDown and wx.offKeyUp remove a listener', async () => {
     await click('done');
     await page.keyboard.press('a');

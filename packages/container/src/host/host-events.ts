@@ -1,6 +1,6 @@
 import { networkType } from './browser-host.ts';
 
-type HostEvent = 'NetworkStatusChange' | 'ThemeChange' | 'Battery' | 'WindowResize';
+type HostEvent = 'NetworkStatusChange' | 'ThemeChange' | 'Battery' | 'WindowResize' | 'KeyboardHeightChange';
 
 /**
  * Forwards what the browser sees to the program: the network and the theme to its
@@ -26,6 +26,7 @@ export function watchHostEvents(
     emit('WindowResize', { size: { ...now } });
   });
   if (screen) resized.observe(screen);
+  const stopKeyboard = watchKeyboard(view, emit);
   const network = () => {
     const type = networkType();
     emit('NetworkStatusChange', { isConnected: type !== 'none', networkType: type });
@@ -46,6 +47,7 @@ export function watchHostEvents(
   dark?.addEventListener('change', theme);
   return () => {
     stopBattery();
+    stopKeyboard();
     resized.disconnect();
     doc.removeEventListener('visibilitychange', visibility);
     view.removeEventListener('online', network);
@@ -89,4 +91,27 @@ function watchBattery(
       // No battery to read (the API is off in this browser): the synchronous member answers its default.
     });
   return () => stop();
+}
+
+/**
+ * The on-screen keyboard's height (`wx.onKeyboardHeightChange`): what it hides of the host
+ * page's layout viewport, read from the visual viewport when the page is not zoomed (a pinch
+ * shrinks the visual viewport too). A desktop browser has none, so it stays 0 and says nothing.
+ */
+function watchKeyboard(
+  view: Window & typeof globalThis,
+  emit: (event: 'KeyboardHeightChange', payload: Record<string, unknown>) => void,
+): () => void {
+  const viewport = view.visualViewport;
+  if (!viewport) return () => undefined;
+  let height = 0;
+  const resized = () => {
+    if (Math.abs(viewport.scale - 1) > 0.01) return;
+    const now = Math.max(0, Math.round(view.innerHeight - viewport.height - viewport.offsetTop));
+    if (now === height) return;
+    height = now;
+    emit('KeyboardHeightChange', { height, duration: 0 });
+  };
+  viewport.addEventListener('resize', resized);
+  return () => viewport.removeEventListener('resize', resized);
 }

@@ -16,6 +16,7 @@ export const API_EVENTS = [
   'WindowResize',
   'KeyDown',
   'KeyUp',
+  'KeyboardHeightChange',
   // routing, as the logic layer runs it
   'BeforeAppRoute',
   'AppRoute',

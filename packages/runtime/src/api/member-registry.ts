@@ -258,6 +258,8 @@ export const IMPLEMENTED_MEMBERS = {
   offKeyDown: browser,
   onKeyUp: browser,
   offKeyUp: browser,
+  onKeyboardHeightChange: browser,
+  offKeyboardHeightChange: browser,
   // the microphone, through the host
   getRecorderManager: browser,
   startRecord: browser,

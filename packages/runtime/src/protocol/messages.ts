@@ -242,6 +242,7 @@ export const hostEventSchema = z.object({
     'Sensor',
     'Battery',
     'WindowResize',
+    'KeyboardHeightChange',
     'Recorder',
   ]),
   payload: z.looseObject({}),

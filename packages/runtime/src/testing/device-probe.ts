@@ -6,7 +6,9 @@ import { SILENT_WAV_SOURCE } from './silent-wav.ts';
  * size, route events, idle callbacks, privacy, videos and files): the simulator's and the browser
  * container's tests open the same program and read what each member gave in `#out`.
  */
-const DEVICE_PROBE_APP = String.raw`
+// Functions, not constants: a tagged template at module level stays in every bundle that
+// imports the runtime (the frames), used or not; a function that is never called goes.
+const deviceProbeApp = () => String.raw`
 const ROUTE_EVENTS = ['BeforeAppRoute', 'AppRoute', 'AppRouteDone', 'BeforePageLoad', 'AfterPageLoad', 'BeforePageUnload', 'AfterPageUnload'];
 App({
   onLaunch() {
@@ -23,7 +25,7 @@ App({
 });
 `;
 
-const DEVICE_PROBE_PAGE = String.raw`${SILENT_WAV_SOURCE}
+const deviceProbePage = () => String.raw`${SILENT_WAV_SOURCE}
 const out = { resize: [], sensors: {}, started: [], stopped: [], keys: [] };
 const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
 Page({
@@ -65,6 +67,10 @@ Page({
     wx.offWindowResize(offResize);
     wx.onKeyDown((r) => { out.keys.push(['down', r.key, r.code, r.keyCode].join(' ')); publish(); });
     wx.onKeyUp((r) => { out.keys.push(['up', r.key, r.code, r.keyCode].join(' ')); publish(); });
+    wx.onKeyboardHeightChange((r) => { out.keyboard = (out.keyboard || []).concat(r.height); publish(); });
+    const offKeyboard = () => { out.removedKeyboardRan = true; };
+    wx.onKeyboardHeightChange(offKeyboard);
+    wx.offKeyboardHeightChange(offKeyboard);
     const offKey = () => { out.removedKeyRan = true; };
     wx.onKeyDown(offKey); wx.offKeyDown(offKey);
     wx.onKeyUp(offKey); wx.offKeyUp(offKey);
@@ -193,12 +199,14 @@ const DEVICE_PROBE_TEMPLATE =
   '<view id="record" bindtap="record">record</view>' +
   '<view id="buffer" bindtap="buffer">buffer</view><image id="buffered" src="{{bufferUrl}}" />';
 
-export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {
-  'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/second/second'] }),
-  'app.js': DEVICE_PROBE_APP,
-  'pages/index/index.js': DEVICE_PROBE_PAGE,
-  'pages/index/index.wxml': DEVICE_PROBE_TEMPLATE,
-  'pages/second/second.js': String.raw`Page({
+/** The device probe program, file by file. */
+export function deviceProbeFiles(): Record<string, string> {
+  return {
+    'app.json': JSON.stringify({ pages: ['pages/index/index', 'pages/second/second'] }),
+    'app.js': deviceProbeApp(),
+    'pages/index/index.js': deviceProbePage(),
+    'pages/index/index.wxml': DEVICE_PROBE_TEMPLATE,
+    'pages/second/second.js': `Page({
     onLoad(query) {
       this.setData({ from: query.from });
       if (query.alert) wx.enableAlertBeforeUnload({ message: 'Leave the form?' });
@@ -206,10 +214,11 @@ export const DEVICE_PROBE_FILES: Readonly<Record<string, string>> = {
     back() { wx.navigateBack(); },
     quiet() { wx.disableAlertBeforeUnload(); this.setData({ quiet: true }); },
   });`,
-  'pages/second/second.wxml':
-    '<view id="from">{{from}}</view><view id="back" bindtap="back">back</view>' +
-    '<view id="quiet" bindtap="quiet">quiet</view><view id="quieted">{{quiet}}</view>',
-};
+    'pages/second/second.wxml':
+      '<view id="from">{{from}}</view><view id="back" bindtap="back">back</view>' +
+      '<view id="quiet" bindtap="quiet">quiet</view><view id="quieted">{{quiet}}</view>',
+  };
+}
 
 /** What the route listeners of the probe heard by the time the probe page shows again after its second page. */
 export const DEVICE_PROBE_ROUTES: readonly string[] = [

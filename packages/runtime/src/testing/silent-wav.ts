@@ -2,7 +2,7 @@
  * Program source (for the probe programs) of `silentWav(seconds)`: a data URL of an 8 kHz, 8-bit
  * mono WAV of silence, built in the logic layer with the program's own `wx.arrayBufferToBase64`.
  */
-export const SILENT_WAV_SOURCE = String.raw`
+export const SILENT_WAV_SOURCE = `
 function silentWav(seconds) {
   const n = 8000 * seconds;
   const buf = new ArrayBuffer(44 + n);
