@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { NPM_NAME } from '@plaza/compiler';
 
 /** What `plaza check` installed for a program whose author had not run `npm install`. */
 export interface DependencyInstall {
@@ -73,11 +74,7 @@ function declaredDependencies(manifest: string): Record<string, string> {
   if (!listed || typeof listed !== 'object') return out;
   for (const [name, version] of Object.entries(listed)) {
     // A name npm would read as an option or a path, or a version naming a file or a git URL, is left out.
-    if (
-      /^(@[\w.-]+\/)?[\w.-]+$/.test(name) &&
-      typeof version === 'string' &&
-      /^[\w.^~<>=*| -]*$/.test(version)
-    )
+    if (NPM_NAME.test(name) && typeof version === 'string' && /^[\w.^~<>=*| -]*$/.test(version))
       out[name] = version;
   }
   return out;

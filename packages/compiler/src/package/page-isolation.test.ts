@@ -228,7 +228,8 @@ describe('npm packages and extended libraries', () => {
     const root = folder.write('npm', {
       ...page,
       'app.json': '{ "pages": ["pages/index/index"] }',
-      'package.json': '{ "dependencies": { "ui-kit": "^1.0.0", "plain": "^1.0.0" } }',
+      // `..` is no package name: nothing outside node_modules is mounted for it.
+      'package.json': '{ "dependencies": { "ui-kit": "^1.0.0", "plain": "^1.0.0", "..": "1.0.0" } }',
       'node_modules/ui-kit/package.json': '{ "name": "ui-kit", "miniprogram": "dist" }',
       'node_modules/ui-kit/dist/button/index.wxml': '<view class="btn"><slot/></view>',
       'node_modules/ui-kit/dist/button/index.js': 'Component({});',
@@ -248,6 +249,7 @@ describe('npm packages and extended libraries', () => {
     expect(String(result.files!.get('logic.js'))).toContain(
       '__plaza_define("miniprogram_npm/plain/index.js"',
     );
+    expect(String(result.files!.get('logic.js'))).not.toContain('miniprogram_npm/..');
   });
 
   it('follows packNpmRelationList from the project folder, given the project or the program folder', () => {

@@ -9,6 +9,12 @@ import { listFiles } from './list-files.ts';
  */
 export type NpmMounts = Map<string, string>;
 
+/**
+ * A package name npm accepts: no segment is `.` or `..` or starts with a dot, so a name never
+ * points outside `node_modules` (a plain package is mounted as a whole folder).
+ */
+export const NPM_NAME = /^(@[a-z0-9~-][\w.~-]*\/)?[a-z0-9~-][\w.~-]*$/i;
+
 /** A dependency of a `package.json` that is neither installed nor committed under `miniprogram_npm`. */
 export interface MissingDependency {
   name: string;
@@ -51,7 +57,7 @@ export function npmMounts(
     const dependencies = readJson(file)?.dependencies;
     if (!dependencies || typeof dependencies !== 'object') continue;
     for (const name of Object.keys(dependencies)) {
-      if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) continue;
+      if (!NPM_NAME.test(name)) continue;
       const at = `${dist ? `${dist}/` : ''}miniprogram_npm/${name}`;
       const installed = join(installedDependencies.get(file) ?? dirname(file), 'node_modules', name);
       const own = readJson(join(installed, 'package.json'));

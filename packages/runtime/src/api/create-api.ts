@@ -11,7 +11,7 @@ import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
 import { installImageMembers } from './files/image-members.ts';
-import { installVoiceMembers } from './files/voice-members.ts';
+import { type InnerAudio, installVoiceMembers } from './files/voice-members.ts';
 import type {
   AudioEvent,
   HostCapabilities,
@@ -249,7 +249,9 @@ export function createApi(ctx: ApiContext): Api {
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
   const audios = installAudioMembers(api, ctx, define);
-  installVoiceMembers(api, define, ctx.files, host, api.createInnerAudioContext as () => never);
+  installVoiceMembers(api, define, ctx.files, host, () =>
+    (api.createInnerAudioContext as () => InnerAudio)(),
+  );
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
   installSensorMembers(api, host, define, ctx.events);
   installProgramMembers(api, ctx, define);

@@ -5,7 +5,8 @@ import type { FileStore } from './file-store.ts';
 type Api = Record<string, unknown>;
 type Options = Record<string, unknown>;
 type Define = (name: string, run: (o: Options) => unknown) => void;
-type AudioContext = Record<string, unknown> & {
+/** The inner audio context a voice plays on. */
+export type InnerAudio = Record<string, unknown> & {
   src: string;
   play(): void;
   pause(): void;
@@ -45,7 +46,7 @@ export function installVoiceMembers(
   define: Define,
   store: FileStore,
   host: HostCapabilities,
-  openAudio: () => AudioContext,
+  openAudio: () => InnerAudio,
 ): void {
   api.createBufferURL = (buffer: unknown) => {
     const bytes = bytesOf(buffer);
@@ -70,7 +71,7 @@ export function installVoiceMembers(
   });
 
   // One voice at a time, as on the platforms: playing another ends the one before.
-  let voice: { path: string; audio: AudioContext; finish: (ok: boolean) => void } | undefined;
+  let voice: { path: string; audio: InnerAudio; finish: (ok: boolean) => void } | undefined;
   define('playVoice', (o) => {
     const path = String(o.filePath ?? '');
     if (voice && voice.path === path) {
