@@ -317,6 +317,16 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     rendererUserAgent: async () => ({
       userAgent: ctx.ui.layer.ownerDocument.defaultView?.navigator.userAgent ?? '',
     }),
+    async openDocument(options) {
+      const view = ctx.ui.layer.ownerDocument.defaultView;
+      const bytes = base64Bytes(options.data);
+      const url = view?.URL.createObjectURL(new Blob([bytes], { type: options.type }));
+      // A tab of the browser's own viewer; where popups are blocked, the file as a download.
+      const tab = url ? view?.open(url, '_blank') : null;
+      if (tab) tab.opener = null;
+      else offerDownload(ctx.ui.layer.ownerDocument, bytes, options.name, options.type);
+      if (url) setTimeout(() => view?.URL.revokeObjectURL(url), 60_000);
+    },
     async saveToDisk(options) {
       offerDownload(
         ctx.ui.layer.ownerDocument,

@@ -23,6 +23,8 @@ const harness = useHarness([{ name: 'device', dir }], {
     '--use-fake-device-for-media-stream',
     '--use-fake-ui-for-media-stream',
     '--autoplay-policy=no-user-gesture-required',
+    // wx.openDocument opens a tab after the same round trip.
+    '--disable-popup-blocking',
   ],
 });
 
@@ -257,10 +259,17 @@ describe('leaving a page in the browser', () => {
 });
 
 describe('media of the app’s files in the browser', () => {
-  it('wx.playVoice plays a file of the app to its end; wx.pauseVoice and wx.stopVoice pause and end it; wx.saveFileToDisk hands the file over as a download', async () => {
+  it('wx.playVoice plays a file of the app to its end; wx.pauseVoice and wx.stopVoice pause and end it; wx.saveFileToDisk hands the file over as a download; wx.openDocument opens a PDF in a tab of the browser and refuses what is no document', async () => {
     const download = page.waitForEvent('download');
+    const tab = page.context().waitForEvent('page');
     await click('voice');
     expect((await download).suggestedFilename()).toBe('voice.wav');
+    expect((await tab).url()).toMatch(/^blob:http:\/\/127\.0\.0\.1:\d+\//);
+    expect(await (await tab).evaluate(() => window.opener)).toBeNull();
+    expect((await readWhen('"documents"')).documents).toEqual([
+      'openDocument:fail fileType "html" is not supported',
+      'openDocument:ok',
+    ]);
     const seen = await readWhen('"disk"');
     expect(seen.voice).toEqual(['playVoice:ok', 'pauseVoice:ok', 'stopVoice:ok', 'playVoice:ok']);
     expect(seen.disk).toBe('saveFileToDisk:ok');

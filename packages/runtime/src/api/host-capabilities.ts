@@ -156,6 +156,11 @@ export interface HostCapabilities {
   getBatteryInfo(): Promise<BatteryInfo>;
   /** Hands the user one of the app's files to keep on their computer (`wx.saveFileToDisk`). */
   saveToDisk(options: { data: string; name: string }): Promise<void>;
+  /**
+   * Shows the user one of the app's documents (`wx.openDocument`): PDF, Word, Excel or
+   * PowerPoint, `type` their MIME type, never one the browser would run.
+   */
+  openDocument(options: { data: string; type: string; name: string }): Promise<void>;
   /** The user agent of the browser the pages render in (the logic layer's sandbox has none). */
   rendererUserAgent(): Promise<{ userAgent: string }>;
   /**
@@ -431,6 +436,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'saveToDisk',
   'rendererUserAgent',
   'recorder',
+  'openDocument',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

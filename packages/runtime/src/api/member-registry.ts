@@ -249,6 +249,7 @@ export const IMPLEMENTED_MEMBERS = {
   createBufferURL: browser,
   revokeBufferURL: browser,
   saveFileToDisk: browser,
+  openDocument: browser,
   getRendererUserAgent: browser,
   // the user's own back asks first
   enableAlertBeforeUnload: browser,

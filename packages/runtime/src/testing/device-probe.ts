@@ -148,6 +148,12 @@ Page({
     const stopped = (await settle(wx.stopVoice())).errMsg;
     out.voice = [first, paused, stopped, (await second).errMsg];
     out.disk = (await settle(wx.saveFileToDisk({ filePath }))).errMsg;
+    const pdf = wx.env.USER_DATA_PATH + '/terms.pdf';
+    fs.writeFileSync(pdf, '%PDF-1.4\n%%EOF\n', 'utf8');
+    out.documents = [
+      (await settle(wx.openDocument({ filePath: filePath, fileType: 'html' }))).failed,
+      (await settle(wx.openDocument({ filePath: pdf }))).errMsg,
+    ];
     this.publish();
   },
   async video() {

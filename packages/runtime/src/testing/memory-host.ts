@@ -91,6 +91,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     sensor: async () => undefined,
     getBatteryInfo: async () => ({ level: 80, isCharging: true }),
     saveToDisk: async () => undefined,
+    openDocument: async () => undefined,
     rendererUserAgent: async () => ({ userAgent: 'memory host' }),
     recorder: async () => {
       throw new HostRefusal('no microphone in the memory host');

@@ -343,6 +343,7 @@ export function scenarioHost(
       throw new HostRefusal('not supported');
     },
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
+    openDocument: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
     recorder: async () => {
       throw new HostRefusal('not supported');

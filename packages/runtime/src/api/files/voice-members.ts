@@ -28,6 +28,17 @@ function sniff(bytes: Uint8Array): string {
   return 'application/octet-stream';
 }
 
+/** The documents `wx.openDocument` opens, by the dialects' `fileType`: none the browser would run. */
+const DOCUMENT_TYPES: Readonly<Record<string, string>> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ppt: 'application/vnd.ms-powerpoint',
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+};
+
 const bytesOf = (buffer: unknown): Uint8Array | undefined =>
   buffer instanceof ArrayBuffer
     ? new Uint8Array(buffer)
@@ -56,6 +67,21 @@ export function installVoiceMembers(
   // A data URL holds nothing to release.
   api.revokeBufferURL = () => undefined;
 
+  define('openDocument', (o) => {
+    const path = String(o.filePath ?? '');
+    const file = store.get(path);
+    if (!file) throw new Error(`invalid filePath "${path}"`);
+    const kind = (
+      typeof o.fileType === 'string' ? o.fileType : (/\.(\w+)$/.exec(path)?.[1] ?? '')
+    ).toLowerCase();
+    const type = DOCUMENT_TYPES[kind];
+    if (!type) throw new Error(`fileType "${kind}" is not supported`);
+    return host.openDocument({
+      data: arrayBufferToBase64(file.data),
+      type,
+      name: path.split('/').pop() || `document.${kind}`,
+    });
+  });
   define('saveFileToDisk', (o) => {
     const path = String(o.filePath ?? '');
     const file = store.get(path);
