@@ -8,7 +8,7 @@ import { SILENT_WAV_SOURCE } from './silent-wav.ts';
  */
 // Functions, not constants: a tagged template at module level stays in every bundle that
 // imports the runtime (the frames), used or not; a function that is never called goes.
-const deviceProbeApp = () => String.raw`
+const deviceProbeApp = () => `
 const ROUTE_EVENTS = ['BeforeAppRoute', 'AppRoute', 'AppRouteDone', 'BeforePageLoad', 'AfterPageLoad', 'BeforePageUnload', 'AfterPageUnload'];
 App({
   onLaunch() {
