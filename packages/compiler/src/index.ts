@@ -18,6 +18,7 @@ export { resolvePackagePath } from './package-path.ts';
 export type { AppConfig, ComponentConfig } from './project/config-schema.ts';
 export { type Dialect, dialects } from './project/dialect.ts';
 export { loadProject, type Project, type ProjectUnit, type Subpackage } from './project/load-project.ts';
+export { NPM_NAME } from './project/npm-packages.ts';
 export type { StyleScope } from './render-runtime/class-scope.ts';
 export type {
   ElementVNode,

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { type BuildResult, type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
 import { unsupportedUsage } from '@plaza/runtime';
@@ -16,6 +16,7 @@ import { formatDiagnostic } from '../report/compiler-diagnostic.ts';
 import { gatherReport } from '../report/gather-report.ts';
 import { migrationReportHtml } from '../report/html-report.ts';
 import { screenshotPages } from '../report/page-screenshots.ts';
+import { installDependencies } from './dependency-install.ts';
 
 /** What `plaza check` found for one page. */
 export interface PageCheck {
@@ -26,6 +27,12 @@ export interface PageCheck {
   /** Milliseconds from launch to the first render (or to the failure). */
   ms: number;
   errors: ProgramError[];
+  /**
+   * Promise rejections the program left unhandled. On the platforms they are logged (and reach
+   * `App.onUnhandledRejection`) while the page goes on rendering, so they do not fail the page;
+   * a page they kept from rendering still fails as not rendered.
+   */
+  warnings: ProgramError[];
 }
 
 /** The whole report, as `--json` prints it. */
@@ -41,6 +48,11 @@ export interface CheckReport {
   unsupported: { apis: string[]; components: string[] };
   /** Errors of the app itself (`app.js` throwing), once each: every page shows them too. */
   app: { errors: ProgramError[] };
+  /**
+   * The `package.json` dependencies the check installed itself (`npm install --ignore-scripts`
+   * into a cache), because the program had no `node_modules`: the author's own install does it.
+   */
+  installed: Array<{ packageJson: string; dependencies: string[]; folder: string; failure?: string }>;
 }
 
 export interface CheckOptions {
@@ -59,13 +71,30 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
   const root = resolve(io.cwd, dir);
   // What the view actually renders: the container's registry of built-in components.
   const builtinTags = new Set(containerComponents({ webViewOrigins: [] }).tags());
-  const result = compile(root, { builtinTags });
+  let result = compile(root, { builtinTags });
+  // Dependencies nobody installed: the author's `npm install`, done here into a cache.
+  const manifests = new Set(
+    result.warnings
+      .filter((w) => w.code === 'PLZ_PROJ_NPM_NOT_INSTALLED' && w.file)
+      .map((w) => resolve(result.root ?? root, w.file!)),
+  );
+  const installs = [...manifests].map((manifest) => installDependencies(manifest));
+  if (installs.some((install) => !install.failure)) {
+    const installedDependencies = new Map(installs.map((i) => [i.manifest, i.folder]));
+    result = compile(root, { builtinTags, installedDependencies });
+  }
   const report: CheckReport = {
     ok: false,
     build: { errors: [], warnings: [] },
     pages: [],
     unsupported: { apis: [], components: [] },
     app: { errors: [] },
+    installed: installs.map(({ manifest, folder, names, failure }) => ({
+      packageJson: relative(root, manifest).split(sep).join('/') || 'package.json',
+      dependencies: names,
+      folder,
+      ...(failure ? { failure } : {}),
+    })),
   };
   report.build.errors = result.errors.map((e) => e.toJSON());
   report.build.warnings = result.warnings.map((e) => e.toJSON());
@@ -95,10 +124,10 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
     for (const path of pages) {
       const stopped = result.pageErrors.get(path);
       const page = stopped
-        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError) }
+        ? { path, rendered: false, ms: 0, errors: stopped.map(buildError), warnings: [] }
         : await checkPage(root, program, path);
       for (const reason of strays.splice(0))
-        page.errors.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
+        page.warnings.push({ source: 'promise', message: `Uncaught (in promise) ${String(reason)}` });
       report.pages.push(page);
     }
   } finally {
@@ -149,7 +178,7 @@ async function checkPage(root: string, program: Program, path: string): Promise<
       rendered,
       ...(top && top !== path ? { leftFor: top } : {}),
       ms: ms(),
-      errors: [...sim.errors],
+      ...splitRejections(sim.errors),
     };
     sim.close();
     return page;
@@ -161,8 +190,16 @@ async function checkPage(root: string, program: Program, path: string): Promise<
         message: (error as Error).message,
       },
     ];
-    return { path, rendered: false, ms: ms(), errors };
+    return { path, rendered: false, ms: ms(), ...splitRejections(errors) };
   }
+}
+
+/** A page's errors apart from its unhandled rejections, which are warnings (see `PageCheck`). */
+function splitRejections(all: readonly ProgramError[]): Pick<PageCheck, 'errors' | 'warnings'> {
+  return {
+    errors: all.filter((error) => error.source !== 'promise'),
+    warnings: all.filter((error) => error.source === 'promise'),
+  };
 }
 
 /** A build error that stops a page, in the shape of the page's runtime errors. */
@@ -193,6 +230,7 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
   io.stdout(
     `Checked ${dir} (${report.dialect}): ${report.pages.length} page${report.pages.length === 1 ? '' : 's'}\n`,
   );
+  for (const line of installNotes(report)) io.stdout(`  ${line}\n`);
   if (report.app.errors.length) {
     io.stdout('  The app itself fails, so every page does:\n');
     for (const error of report.app.errors) io.stdout(`         ${describeError(error)}\n`);
@@ -203,6 +241,7 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
       `  ${ok ? 'ok  ' : 'FAIL'} ${page.path}${ok ? ` rendered in ${page.ms} ms` : page.rendered ? '' : ' did not render'}${page.leftFor ? `, then went to ${page.leftFor}` : ''}\n`,
     );
     for (const error of page.errors) io.stdout(`         ${describeError(error)}\n`);
+    for (const warning of page.warnings) io.stdout(`         warning: ${describeError(warning)}\n`);
   }
   const api = report.dialect === 'wx' ? 'wx' : 'tt';
   const { apis, components } = report.unsupported;
@@ -213,4 +252,13 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
   }
   const failed = report.pages.filter((p) => !(p.rendered && p.errors.length === 0)).length;
   io.stdout(failed ? `\n${failed} page${failed === 1 ? '' : 's'} failed.\n` : '\nAll pages render.\n');
+}
+
+/** What the check installed for the program, one sentence per `package.json`. */
+export function installNotes(report: Pick<CheckReport, 'installed'>): string[] {
+  return report.installed.map(({ packageJson, dependencies, folder, failure }) =>
+    failure
+      ? `npm install of ${packageJson}'s dependencies (${dependencies.join(', ')}) failed: ${failure}`
+      : `${packageJson}'s dependencies (${dependencies.join(', ')}) were not installed: installed them with npm install --ignore-scripts into ${folder}, as the author's own npm install would`,
+  );
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type BuildResult, type CompilerError, codeFrame, loadProject } from '@plaza/compiler';
 import type { ProgramError } from '@plaza/simulator';
-import type { CheckReport } from '../commands/check.ts';
+import { type CheckReport, installNotes } from '../commands/check.ts';
 import { type MigrationReport, pageStatus, type ReportMessage, type ReportPage } from './migration-report.ts';
 import { pageReach } from './page-reach.ts';
 import type { PageScreenshots } from './page-screenshots.ts';
@@ -18,7 +18,10 @@ export function gatherReport(
   checked: CheckReport,
   screenshots: PageScreenshots,
 ): MigrationReport {
-  const { project } = loadProject(projectDir);
+  const installs = new Map(
+    checked.installed.map((install) => [join(projectDir, install.packageJson), install.folder]),
+  );
+  const { project } = loadProject(projectDir, installs);
   const reach = project ? pageReach(project) : new Map();
   const readSource = (file: string) => {
     const full = project ? join(project.root, file) : undefined;
@@ -40,13 +43,17 @@ export function gatherReport(
     for (const error of list) place(buildMessage(error, level), pagesOf(error.file));
   }
 
+  for (const note of installNotes(checked))
+    appMessages.push({ level: 'warning', code: 'npm install', text: note });
+
   const checkedPages = new Map(checked.pages.map((page) => [page.path, page]));
   const paths = checked.pages.length ? checked.pages.map((p) => p.path) : (project?.pages ?? []);
   const pages: ReportPage[] = paths.map((path) => {
     const run = checkedPages.get(path);
     const messages = [
       ...(byPage.get(path) ?? []),
-      ...(run?.errors ?? []).map((error) => runtimeMessage(error, readSource)),
+      ...(run?.errors ?? []).map((error) => runtimeMessage(error, 'error', readSource)),
+      ...(run?.warnings ?? []).map((error) => runtimeMessage(error, 'warning', readSource)),
     ];
     const rendered = run?.rendered ?? false;
     const screenshot = screenshots.shots.get(path);
@@ -74,10 +81,8 @@ export function gatherReport(
       pages: paths.filter((page) => reach.get(page)?.tags.has(name)),
     })),
   ];
-  const runtimeErrors = pages.reduce(
-    (sum, page) => sum + (checkedPages.get(page.path)?.errors.length ?? 0),
-    0,
-  );
+  const runtimeCount = (kind: 'errors' | 'warnings') =>
+    pages.reduce((sum, page) => sum + (checkedPages.get(page.path)?.[kind].length ?? 0), 0);
   return {
     app: appName(projectDir),
     ...(project ? { dialect: project.dialect } : {}),
@@ -86,7 +91,10 @@ export function gatherReport(
     pages,
     appMessages,
     unsupported,
-    totals: { errors: build.errors.length + runtimeErrors, warnings: build.warnings.length },
+    totals: {
+      errors: build.errors.length + runtimeCount('errors'),
+      warnings: build.warnings.length + runtimeCount('warnings'),
+    },
     ...(screenshots.unavailable ? { screenshotsUnavailable: screenshots.unavailable } : {}),
   };
 }
@@ -105,6 +113,7 @@ function buildMessage(error: CompilerError, level: 'error' | 'warning'): ReportM
 
 function runtimeMessage(
   error: ProgramError,
+  level: ReportMessage['level'],
   readSource: (file: string) => string | undefined,
 ): ReportMessage {
   const source = error.file ? readSource(error.file) : undefined;
@@ -116,7 +125,7 @@ function runtimeMessage(
         })
       : undefined;
   return {
-    level: 'error',
+    level,
     code: error.source,
     text: error.message,
     ...(error.file

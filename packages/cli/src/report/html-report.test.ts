@@ -75,11 +75,12 @@ describe('plaza check --html', () => {
       'app.json': JSON.stringify({ pages: ['pages/ok/ok', 'pages/broken/broken', 'pages/map/map'] }),
       'app.js': 'App({});',
       'pages/ok/ok.wxml': '<view class="ok">fine</view>',
-      'pages/ok/ok.js': 'Page({ onTapBattery() { wx.getBatteryInfo({}); } });',
+      'pages/ok/ok.js': 'Page({ onTapBluetooth() { wx.getBluetoothAdapterState({}); } });',
       'pages/broken/broken.wxml': '<view>{{ title }}</view>',
       'pages/broken/broken.js': `Page({\n  onLoad() {\n    throw new Error('${HOSTILE}');\n  },\n});`,
       'pages/map/map.wxml': '<live-pusher url="x"></live-pusher>',
-      'pages/map/map.js': 'const battery = () => wx.getBatteryInfo({});\nPage({ onTap() { battery(); } });',
+      'pages/map/map.js':
+        'const bluetooth = () => wx.getBluetoothAdapterState({});\nPage({ onTap() { bluetooth(); } });',
     });
     const checked = await plaza('check', dir, '--html', 'mixed.html');
     expect(checked.code).toBe(1);
@@ -105,7 +106,7 @@ describe('plaza check --html', () => {
       ...html.matchAll(/<tr><td><code>([^<]*)<\/code><\/td><td>(\w+)<\/td><td class="num">(\d+)<\/td>/g),
     ];
     expect(rows.map((m) => [m[1], m[2], Number(m[3])])).toEqual([
-      ['wx.getBatteryInfo', 'API', 2],
+      ['wx.getBluetoothAdapterState', 'API', 2],
       ['&lt;live-pusher&gt;', 'component', 1],
     ]);
   });

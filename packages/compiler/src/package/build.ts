@@ -28,6 +28,11 @@ export interface BuildOptions {
    * of them and no custom component is reported with a warning where it is used.
    */
   builtinTags?: ReadonlySet<string>;
+  /**
+   * `package.json` (absolute path) → a folder whose `node_modules` holds its dependencies,
+   * for a program whose author has not run `npm install` (see `plaza check`).
+   */
+  installedDependencies?: ReadonlyMap<string, string>;
 }
 
 export interface BuildResult {
@@ -92,7 +97,7 @@ export function build(projectDir: string, options: BuildOptions = {}): BuildResu
   const errors: CompilerError[] = [];
   const warnings: CompilerError[] = [];
   try {
-    const loaded = loadProject(projectDir);
+    const loaded = loadProject(projectDir, options.installedDependencies);
     project = loaded.project;
     errors.push(...loaded.errors);
     warnings.push(...loaded.warnings);

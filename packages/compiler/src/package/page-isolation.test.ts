@@ -224,17 +224,19 @@ describe('npm packages and extended libraries', () => {
     expect(result.manifest?.components['miniprogram_npm/weui-miniprogram/cell/cell']).toBeDefined();
   });
 
-  it('builds package.json dependencies that carry a miniprogram folder, as "build npm" does', () => {
+  it('builds package.json dependencies, by their miniprogram folder or, plain, by the package itself, as "build npm" does', () => {
     const root = folder.write('npm', {
       ...page,
       'app.json': '{ "pages": ["pages/index/index"] }',
-      'package.json': '{ "dependencies": { "ui-kit": "^1.0.0", "plain": "^1.0.0" } }',
+      // `..` is no package name: nothing outside node_modules is mounted for it.
+      'package.json': '{ "dependencies": { "ui-kit": "^1.0.0", "plain": "^1.0.0", "..": "1.0.0" } }',
       'node_modules/ui-kit/package.json': '{ "name": "ui-kit", "miniprogram": "dist" }',
       'node_modules/ui-kit/dist/button/index.wxml': '<view class="btn"><slot/></view>',
       'node_modules/ui-kit/dist/button/index.js': 'Component({});',
       'node_modules/ui-kit/dist/button/index.json': '{ "component": true }',
       'node_modules/ui-kit/dist/index.js': 'module.exports = { kit: true };',
       'node_modules/plain/package.json': '{ "name": "plain" }',
+      'node_modules/plain/index.js': 'module.exports = 1;',
       'pages/index/index.json': '{ "usingComponents": { "kit-button": "ui-kit/button/index" } }',
       'pages/index/index.wxml': '<kit-button>go</kit-button>',
     });
@@ -244,6 +246,10 @@ describe('npm packages and extended libraries', () => {
     expect(String(result.files!.get('logic.js'))).toContain(
       '__plaza_define("miniprogram_npm/ui-kit/index.js"',
     );
+    expect(String(result.files!.get('logic.js'))).toContain(
+      '__plaza_define("miniprogram_npm/plain/index.js"',
+    );
+    expect(String(result.files!.get('logic.js'))).not.toContain('miniprogram_npm/..');
   });
 
   it('follows packNpmRelationList from the project folder, given the project or the program folder', () => {

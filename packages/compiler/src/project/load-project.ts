@@ -75,7 +75,10 @@ export interface Project {
  * @example
  * const { project, errors } = loadProject('examples/takeout');
  */
-export function loadProject(projectDir: string): {
+export function loadProject(
+  projectDir: string,
+  installedDependencies: ReadonlyMap<string, string> = new Map(),
+): {
   project: Project | undefined;
   errors: CompilerError[];
   warnings: CompilerError[];
@@ -135,7 +138,7 @@ export function loadProject(projectDir: string): {
       return match ? [match[1]!] : [];
     }),
   );
-  const npm = npmMounts(root, projectDir, appConfig, committed);
+  const npm = npmMounts(root, projectDir, appConfig, committed, installedDependencies);
   for (const [path, file] of mountedFiles(npm.mounts)) {
     mounted.set(path, file);
     files.push(path);

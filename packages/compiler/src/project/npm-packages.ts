@@ -9,6 +9,12 @@ import { listFiles } from './list-files.ts';
  */
 export type NpmMounts = Map<string, string>;
 
+/**
+ * A package name npm accepts: no segment is `.` or `..` or starts with a dot, so a name never
+ * points outside `node_modules` (a plain package is mounted as a whole folder).
+ */
+export const NPM_NAME = /^(@[a-z0-9~-][\w.~-]*\/)?[a-z0-9~-][\w.~-]*$/i;
+
 /** A dependency of a `package.json` that is neither installed nor committed under `miniprogram_npm`. */
 export interface MissingDependency {
   name: string;
@@ -26,8 +32,9 @@ interface NpmRelation {
 
 /**
  * What `plaza build` adds under `miniprogram_npm/` (a folder the author committed wins):
- * - each dependency of a `package.json` whose installed package declares a `miniprogram`
- *   folder, as WeChat's "build npm" does after the author's own `npm install`. The
+ * - each dependency of a `package.json`, as WeChat's "build npm" does after the author's own
+ *   `npm install`: the `miniprogram` folder its package declares, else (a plain JavaScript
+ *   package) the package itself, entered by its `index.js`. The
  *   `package.json` files are those `project.config.json` lists in
  *   `setting.packNpmRelationList` (each with the folder receiving `miniprogram_npm`), else
  *   the one beside the program or in its project folder;
@@ -38,6 +45,8 @@ export function npmMounts(
   projectDir: string,
   appConfig: Readonly<Record<string, unknown>>,
   committed: ReadonlySet<string>,
+  /** `package.json` → the folder whose `node_modules` holds its install, when not beside it. */
+  installedDependencies: ReadonlyMap<string, string> = new Map(),
 ): { mounts: NpmMounts; missing: MissingDependency[] } {
   const mounts: NpmMounts = new Map();
   const missing: MissingDependency[] = [];
@@ -48,13 +57,16 @@ export function npmMounts(
     const dependencies = readJson(file)?.dependencies;
     if (!dependencies || typeof dependencies !== 'object') continue;
     for (const name of Object.keys(dependencies)) {
-      if (!/^(@[\w.-]+\/)?[\w.-]+$/.test(name)) continue;
+      if (!NPM_NAME.test(name)) continue;
       const at = `${dist ? `${dist}/` : ''}miniprogram_npm/${name}`;
-      const installed = join(dirname(file), 'node_modules', name);
+      const installed = join(installedDependencies.get(file) ?? dirname(file), 'node_modules', name);
       const own = readJson(join(installed, 'package.json'));
-      if (!own && !committed.has(at)) missing.push({ name, manifest: file });
-      const folder = typeof own?.miniprogram === 'string' ? own.miniprogram : undefined;
-      if (folder && !folder.includes('..')) mount(at, join(installed, folder));
+      if (!own) {
+        if (!committed.has(at)) missing.push({ name, manifest: file });
+        continue;
+      }
+      const folder = typeof own.miniprogram === 'string' ? own.miniprogram : '';
+      if (!folder.includes('..')) mount(at, join(installed, folder));
     }
   }
   const extended = appConfig.useExtendedLib as Record<string, unknown> | undefined;

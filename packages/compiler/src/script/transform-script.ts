@@ -20,6 +20,7 @@ export const scriptGlobals = [
   'tt',
   'wx',
   '__wxConfig',
+  'global',
 ] as const;
 
 export interface TransformedScript {

@@ -4,6 +4,8 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type RecorderEvent,
+  type SensorReading,
   type SocketEvent,
   STORAGE_FULL,
   StorageQuota,
@@ -16,6 +18,8 @@ import type { HostUi } from '../shell/host-ui.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { microphoneRecorder } from './microphone-recorder.ts';
+import { batteryInfo, motionSensors } from './motion-sensors.ts';
 import {
   type AppPermissions,
   allowedOrigins,
@@ -61,7 +65,10 @@ export interface HostContext {
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
-  emit(event: 'Socket' | 'Audio', payload: SocketEvent | AudioEvent): void;
+  emit(
+    event: 'Socket' | 'Audio' | 'Sensor' | 'Recorder',
+    payload: SocketEvent | AudioEvent | SensorReading | RecorderEvent,
+  ): void;
 }
 
 const unsupported = (what: string) => () =>
@@ -75,6 +82,8 @@ const unsupported = (what: string) => () =>
 export function browserHost(ctx: HostContext): HostCapabilities {
   const store = ctx.appStore;
   let audio: HostCapabilities['audioCommand'] | undefined;
+  let sensors: HostCapabilities['sensor'] | undefined;
+  let microphone: HostCapabilities['recorder'] | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -288,6 +297,43 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     },
     // The super app forwards these to the app's funnel; the bare container has no funnel.
     reportAnalytics: async () => undefined,
+    // Made on first use, like the audio: most programs read no sensor and record nothing.
+    sensor: (options) => {
+      sensors ??= motionSensors(ctx.ui.layer.ownerDocument.defaultView, (reading) =>
+        ctx.emit('Sensor', reading),
+      );
+      return sensors(options);
+    },
+    getBatteryInfo: () => batteryInfo(ctx.ui.layer.ownerDocument.defaultView),
+    recorder: (options) => {
+      microphone ??= microphoneRecorder(
+        ctx.ui.layer.ownerDocument.defaultView,
+        (event) => ctx.emit('Recorder', event),
+        bytesBase64,
+      );
+      return microphone(options);
+    },
+    rendererUserAgent: async () => ({
+      userAgent: ctx.ui.layer.ownerDocument.defaultView?.navigator.userAgent ?? '',
+    }),
+    async openDocument(options) {
+      const view = ctx.ui.layer.ownerDocument.defaultView;
+      const bytes = base64Bytes(options.data);
+      const url = view?.URL.createObjectURL(new Blob([bytes], { type: options.type }));
+      // A tab of the browser's own viewer; where popups are blocked, the file as a download.
+      const tab = url ? view?.open(url, '_blank') : null;
+      if (tab) tab.opener = null;
+      else offerDownload(ctx.ui.layer.ownerDocument, bytes, options.name, options.type);
+      if (url) setTimeout(() => view?.URL.revokeObjectURL(url), 60_000);
+    },
+    async saveToDisk(options) {
+      offerDownload(
+        ctx.ui.layer.ownerDocument,
+        base64Bytes(options.data),
+        options.name,
+        'application/octet-stream',
+      );
+    },
   };
 }
 
@@ -522,6 +568,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
       return inner.saveImage(options);
+    },
+    recorder: async (options) => {
+      if (options.action === 'start') await consentGiven('recorder', { scope: 'scope.record', reason: '' });
+      return inner.recorder(options);
     },
     download: async (options) => {
       checkRequestUrl(options.url, origins);

@@ -95,7 +95,11 @@ export function chooseFiles(
     input.hidden = true;
     const pick = doc.createElement('button');
     pick.type = 'button';
-    pick.textContent = accept.startsWith('video') ? 'Choose a video' : 'Choose from album';
+    pick.textContent = accept.startsWith('video')
+      ? 'Choose a video'
+      : accept.startsWith('image')
+        ? 'Choose from album'
+        : 'Choose a file';
     const cancel = doc.createElement('button');
     cancel.type = 'button';
     cancel.textContent = 'Cancel';

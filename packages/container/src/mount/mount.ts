@@ -517,6 +517,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       (shown) => {
         if (!thisRun.dead) thisRun.bridge.fromHost({ v: 1, type: shown ? 'app.show' : 'app.hide' });
       },
+      activeShell.root,
     );
     watchdog.start();
     // The first page's frame boots while the worker starts.

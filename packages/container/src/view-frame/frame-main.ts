@@ -132,6 +132,20 @@ function showPage(
     pageEvent('shareAppMessage', { from: 'button', target: { id, dataset: {} } }, ++shares);
   });
   watchPageScroll(window, settings, pageEvent);
+  // Keys pressed on the page (WeChat's PC `wx.onKeyDown`/`wx.onKeyUp`): what was pressed, not where.
+  for (const [type, name] of [
+    ['keydown', 'keyDown'],
+    ['keyup', 'keyUp'],
+  ] as const)
+    document.addEventListener(type, (event) =>
+      send({
+        v: 1,
+        type: 'page.event',
+        instanceId: pageId,
+        name,
+        payload: { key: event.key, code: event.code, keyCode: event.keyCode, timeStamp: event.timeStamp },
+      }),
+    );
   const refresh = new PullDownRefresh(document, root, settings, () => pageEvent('pullDownRefresh'));
   addEventListener('resize', () => view.resize(innerWidth));
   view.resize(innerWidth);

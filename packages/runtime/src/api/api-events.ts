@@ -7,10 +7,38 @@ export const API_EVENTS = [
   'UnhandledRejection',
   'ThemeChange',
   'NetworkStatusChange',
+  // the device
+  'AccelerometerChange',
+  'CompassChange',
+  'GyroscopeChange',
+  'DeviceMotionChange',
+  'BatteryInfoChange',
+  'WindowResize',
+  'KeyDown',
+  'KeyUp',
+  'KeyboardHeightChange',
+  // routing, as the logic layer runs it
+  'BeforeAppRoute',
+  'AppRoute',
+  'AppRouteDone',
+  'BeforePageLoad',
+  'AfterPageLoad',
+  'BeforePageUnload',
+  'AfterPageUnload',
+  // WeChat's privacy gate and API categories: Plaza asks consent per scope, in every category alike
+  'NeedPrivacyAuthorization',
+  'ApiCategoryChange',
 ] as const;
 
 /** A public event, or one the API keeps for its own objects: socket tasks, intersection observers. */
-export type ApiEventName = (typeof API_EVENTS)[number] | 'Socket' | 'Intersection' | 'Audio';
+export type ApiEventName =
+  | (typeof API_EVENTS)[number]
+  | 'Socket'
+  | 'Intersection'
+  | 'Audio'
+  | 'Sensor'
+  | 'Battery'
+  | 'Recorder';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and

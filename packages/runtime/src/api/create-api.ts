@@ -13,6 +13,7 @@ import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
 import { installImageMembers } from './files/image-members.ts';
+import { type InnerAudio, installVoiceMembers } from './files/voice-members.ts';
 import type {
   AudioEvent,
   HostCapabilities,
@@ -24,9 +25,13 @@ import { installIntersectionMembers } from './intersection-members.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
+import { installProgramMembers } from './program-members.ts';
+import { installRecorderMembers } from './recorder-members.ts';
 import { SelectorQuery } from './selector-query.ts';
+import { installSensorMembers } from './sensor-members.ts';
 import { installSocketMembers } from './socket-members.ts';
 import type { StorageCache } from './storage-cache.ts';
+import type { UnloadAlerts } from './unload-alert.ts';
 
 export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
 
@@ -46,6 +51,8 @@ export interface ApiContext {
   ): Promise<Record<string, unknown> | undefined>;
   query(requests: QueryRequest[]): Promise<unknown[]>;
   currentPageId(): string | undefined;
+  /** The pages that ask before the user leaves them by the back button. */
+  unloadAlerts: UnloadAlerts;
   scopeOf(component: unknown): string | undefined;
   /** A mini program's callback threw. */
   report(error: unknown): void;
@@ -157,6 +164,17 @@ export function createApi(ctx: ApiContext): Api {
     }),
   );
   define('startPullDownRefresh', () => host.startPullDownRefresh());
+  define('getRendererUserAgent', () => host.rendererUserAgent());
+  define('enableAlertBeforeUnload', (o) => {
+    const page = ctx.currentPageId();
+    if (!page) throw new Error('no page is shown');
+    if (typeof o.message !== 'string' || o.message === '') throw new Error('message should not be empty');
+    ctx.unloadAlerts.set(page, o.message);
+  });
+  define('disableAlertBeforeUnload', () => {
+    const page = ctx.currentPageId();
+    if (page) ctx.unloadAlerts.clear(page);
+  });
   define('stopPullDownRefresh', () => host.stopPullDownRefresh());
 
   // ── system ──
@@ -236,7 +254,13 @@ export function createApi(ctx: ApiContext): Api {
   const sockets = installSocketMembers(api, host, report);
   ctx.events.on('Socket', (event: unknown) => sockets.dispatch(event as SocketEvent));
   const audios = installAudioMembers(api, ctx, define);
+  installVoiceMembers(api, define, ctx.files, host, () =>
+    (api.createInnerAudioContext as () => InnerAudio)(),
+  );
   ctx.events.on('Audio', (event: unknown) => audios.dispatch(event as AudioEvent));
+  installSensorMembers(api, host, define, ctx.events);
+  installProgramMembers(api, ctx, define);
+  installRecorderMembers(api, define, ctx.files, host, ctx.events, report);
   const observers = installIntersectionMembers(api, ctx);
   ctx.events.on('Intersection', (entry: unknown) => observers.dispatch(entry as IntersectionEntry));
 

@@ -152,6 +152,52 @@ export interface HostCapabilities {
   updateTabBar(change: TabBarChange): Promise<void>;
   /** An event for the app's funnel analytics. */
   reportAnalytics(options: { event: string; data: Record<string, unknown> }): Promise<void>;
+  /**
+   * Starts or stops one of the device's motion sensors for the app; while it runs, readings come
+   * as `host.event` `Sensor` at about the interval asked. Rejects when the device has none.
+   */
+  sensor(options: { kind: SensorKind; running: boolean; interval: SensorInterval }): Promise<void>;
+  /** The battery's charge (0–100) and whether it charges; rejects when the host cannot tell. */
+  getBatteryInfo(): Promise<BatteryInfo>;
+  /** Hands the user one of the app's files to keep on their computer (`wx.saveFileToDisk`). */
+  saveToDisk(options: { data: string; name: string }): Promise<void>;
+  /**
+   * Shows the user one of the app's documents (`wx.openDocument`): PDF, Word, Excel or
+   * PowerPoint, `type` their MIME type, never one the browser would run.
+   */
+  openDocument(options: { data: string; type: string; name: string }): Promise<void>;
+  /** The user agent of the browser the pages render in (the logic layer's sandbox has none). */
+  rendererUserAgent(): Promise<{ userAgent: string }>;
+  /**
+   * Records the microphone for the app (after the user's `scope.record` consent): `start` for at
+   * most `duration` ms, `pause`, `resume`, `stop`; the recording comes as `host.event` `Recorder`.
+   */
+  recorder(options: { action: 'start' | 'pause' | 'resume' | 'stop'; duration: number }): Promise<void>;
+}
+
+/** A recording that ended (its bytes in base64, its length in ms), or why it failed. */
+export interface RecorderEvent {
+  kind: 'stop' | 'error';
+  data?: string;
+  type?: string;
+  duration?: number;
+  errMsg?: string;
+}
+
+/** The motion sensors of `wx.startAccelerometer`, `wx.startCompass`, `wx.startGyroscope`, `wx.startDeviceMotionListening`. */
+export type SensorKind = 'accelerometer' | 'compass' | 'gyroscope' | 'deviceMotion';
+/** The dialects' listening rates: `game` about 20 ms, `ui` about 60 ms, `normal` about 200 ms. */
+export type SensorInterval = 'game' | 'ui' | 'normal';
+
+/** One reading of a sensor, in the dialects' units (g, degrees, rad/s). */
+export interface SensorReading {
+  kind: SensorKind;
+  values: Record<string, number | string>;
+}
+
+export interface BatteryInfo {
+  level: number;
+  isCharging: boolean;
 }
 
 export type HostMethod = keyof HostCapabilities;
@@ -448,6 +494,12 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'viewCommand',
   'updateTabBar',
   'reportAnalytics',
+  'sensor',
+  'getBatteryInfo',
+  'saveToDisk',
+  'rendererUserAgent',
+  'recorder',
+  'openDocument',
 ];
 
 /** A phone-sized screen, for hosts that have no real one (tests, the simulator). */

@@ -16,6 +16,7 @@ export const MODULE_GLOBALS = [
   'tt',
   'wx',
   '__wxConfig',
+  'global',
   'setTimeout',
   'setInterval',
   'clearTimeout',

@@ -5,7 +5,9 @@ import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
 import { PerformanceLog } from '../api/performance-log.ts';
 import { remoteHost } from '../api/remote-host.ts';
+import { RouteEvents } from '../api/route-events.ts';
 import { StorageCache } from '../api/storage-cache.ts';
+import { UnloadAlerts } from '../api/unload-alert.ts';
 import { createBehavior, type Definition, normaliseDefinition } from '../component/definition.ts';
 import { type ErrorSource, Instance, type InstanceHost, instanceOf } from '../component/instance.ts';
 import { linkRelations, unlinkRelations } from '../component/relations.ts';
@@ -14,7 +16,7 @@ import { RuntimeError } from '../errors.ts';
 import { type ModuleFactory, type ModuleGlobals, ModuleLoader } from '../loader/module-loader.ts';
 import { EventChannel, eventChannelPair } from '../page/event-channel.ts';
 import { NavigationRefusal, PageRouter } from '../page/page-router.ts';
-import type { PageRoute } from '../page/page-url.ts';
+import { type PageRoute, parsePageUrl } from '../page/page-url.ts';
 import type {
   LaunchOptions,
   LogicInboundMessage,
@@ -169,6 +171,8 @@ export function createLogic(options: CreateLogicOptions): Logic {
 
   const storage = new StorageCache(host, (error) => report(error, 'api'));
   const events = new ApiEvents((error) => report(error, 'handler'));
+  const routes = new RouteEvents(events);
+  const unloadAlerts = new UnloadAlerts();
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
   const files = new FileStore(host);
   const api = createApi({
@@ -200,6 +204,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     },
     query: (requests) => query(requests),
     currentPageId: () => router.top?.id,
+    unloadAlerts,
     scopeOf: (component) => instanceOf(component)?.id,
     report: (error) => report(error, 'handler'),
   });
@@ -248,6 +253,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
       pages: Object.freeze([...pagesDeclared]),
       entryPagePath: [...pagesDeclared][0] ?? '',
     }),
+    // The logic layer's `global` on the platforms: an object of the program's own that its
+    // modules share (libraries such as MobX keep their state on it), not the realm's global.
+    global: {},
     setTimeout: timer(setTimeout),
     setInterval: timer(setInterval),
     clearTimeout: (id: number) => clearTimeout(id),
@@ -361,7 +369,9 @@ export function createLogic(options: CreateLogicOptions): Logic {
         page.applyProperties(route.query);
         page.runLifetime('attached');
       }
+      routes.pageLoad('before', route.path, route.query, page.public);
       page.callMethod('onLoad', [{ ...route.query }]);
+      routes.pageLoad('after', route.path, route.query, page.public);
       const mounted = page.mount();
       send({
         type: 'page.create',
@@ -384,12 +394,14 @@ export function createLogic(options: CreateLogicOptions): Logic {
       for (const c of pageComponents(page)) c.runPageLifetime('hide');
     },
     unload(page) {
+      routes.pageUnload('before', page.def.path, page.public);
       page.callMethod('onUnload', []);
       if (page.def.kind === 'component') page.runLifetime('detached');
       for (const c of pageComponents(page)) detach(c);
       dropEarly(page);
       page.detached = true;
       instances.delete(page.id);
+      routes.pageUnload('after', page.def.path, page.public);
       send({ type: 'page.destroy', instanceId: page.id });
     },
     announce(action, stack) {
@@ -404,7 +416,15 @@ export function createLogic(options: CreateLogicOptions): Logic {
   function navigate(action: NavigationAction, o: Record<string, unknown>): void {
     if (!launching) throw new RuntimeError('NOT_LAUNCHED');
     const started = PerformanceLog.now();
-    router.run(action, o);
+    const target = routeTarget(action, o);
+    routes.begin(action, target.path, target.query);
+    try {
+      router.run(action, o);
+    } catch (error) {
+      routes.abandon();
+      throw error;
+    }
+    announceRoute();
     performanceLog.add({
       entryType: 'navigation',
       name: 'route',
@@ -413,6 +433,20 @@ export function createLogic(options: CreateLogicOptions): Logic {
       path: router.top?.def.path ?? '',
       navigationType: action,
     });
+  }
+
+  /** Where a navigation goes, for `wx.onBeforeAppRoute`: the url's page, or the page `navigateBack` returns to. */
+  function routeTarget(action: NavigationAction, o: Record<string, unknown>): PageRoute {
+    if (action !== 'navigateBack') return parsePageUrl(String(o.url ?? ''), router.top?.def.path ?? '');
+    const delta = typeof o.delta === 'number' && o.delta >= 1 ? Math.floor(o.delta) : 1;
+    const below = router.stack[Math.max(0, router.stack.length - 1 - delta)];
+    return { path: below?.def.path ?? '', query: { ...(below?.query ?? {}) } };
+  }
+
+  function announceRoute(): void {
+    const top = router.top;
+    if (top) routes.end(top.def.path, { ...top.query }, Number(top.id.slice(1)) || 0);
+    else routes.abandon();
   }
 
   function query(requests: QueryRequest[]): Promise<unknown[]> {
@@ -485,11 +519,13 @@ export function createLogic(options: CreateLogicOptions): Logic {
         if (router.stack.length > 0) return;
         route = { path: manifest.entryPage, query: {} };
       }
+      routes.begin('appLaunch', route.path, route.query);
       try {
         router.launch(route);
       } catch (error) {
         report(error, 'load');
       }
+      announceRoute();
       performanceLog.add({
         entryType: 'navigation',
         name: 'appLaunch',
@@ -523,15 +559,34 @@ export function createLogic(options: CreateLogicOptions): Logic {
       case 'view.navigate': {
         const action = message.type === 'host.navigate' ? message.action : viewAction(message.openType);
         if (!action) return;
-        try {
-          navigate(action, { url: message.url, delta: message.delta });
-        } catch (error) {
-          send({
-            type: 'log',
-            level: 'warn',
-            message: `${action}:fail ${error instanceof Error ? error.message : String(error)}`,
-          });
+        const run = () => {
+          try {
+            navigate(action, { url: message.url, delta: message.delta });
+          } catch (error) {
+            send({
+              type: 'log',
+              level: 'warn',
+              message: `${action}:fail ${error instanceof Error ? error.message : String(error)}`,
+            });
+          }
+        };
+        const top = router.top;
+        // The user's own back (the host's button) asks first when the page enabled the alert.
+        if (
+          message.type === 'host.navigate' &&
+          action === 'navigateBack' &&
+          top &&
+          unloadAlerts.asks(top.id)
+        ) {
+          unloadAlerts.confirmLeave(top.id, host).then(
+            (leave) => {
+              if (leave && router.top === top) run();
+            },
+            (error: unknown) => report(error, 'api'),
+          );
+          return;
         }
+        run();
         return;
       }
       case 'host.result':
@@ -673,6 +728,12 @@ export function createLogic(options: CreateLogicOptions): Logic {
   }
 
   function pageEvent(page: Instance, message: Extract<LogicInboundMessage, { type: 'page.event' }>): void {
+    // A key pressed on the page on top: the program's `wx.onKeyDown`/`wx.onKeyUp` listeners.
+    if (message.name === 'keyDown' || message.name === 'keyUp') {
+      if (page === router.top)
+        events.emit(message.name === 'keyDown' ? 'KeyDown' : 'KeyUp', keyOf(message.payload));
+      return;
+    }
     const hooks = {
       pageScroll: 'onPageScroll',
       reachBottom: 'onReachBottom',
@@ -732,6 +793,17 @@ export function createLogic(options: CreateLogicOptions): Logic {
       events.emit('UnhandledRejection', { reason, promise: Promise.reject(reason).catch(() => undefined) });
       return true;
     },
+  };
+}
+
+/** The dialects' key event: `key`, `code`, `keyCode`, `timeStamp`, from what the view sent. */
+function keyOf(payload: unknown): Record<string, unknown> {
+  const p = isPlainObject(payload) ? payload : {};
+  return {
+    key: typeof p.key === 'string' ? p.key : '',
+    code: typeof p.code === 'string' ? p.code : '',
+    keyCode: typeof p.keyCode === 'number' ? p.keyCode : 0,
+    timeStamp: typeof p.timeStamp === 'number' ? p.timeStamp : 0,
   };
 }
 

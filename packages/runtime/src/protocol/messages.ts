@@ -193,7 +193,16 @@ export const pageEventSchema = z.object({
   v,
   type: z.literal('page.event'),
   instanceId,
-  name: z.enum(['pageScroll', 'reachBottom', 'pullDownRefresh', 'resize', 'tabItemTap', 'shareAppMessage']),
+  name: z.enum([
+    'pageScroll',
+    'reachBottom',
+    'pullDownRefresh',
+    'resize',
+    'tabItemTap',
+    'shareAppMessage',
+    'keyDown',
+    'keyUp',
+  ]),
   payload: z.optional(z.unknown()),
   /** Set by `shareAppMessage`: the logic answers with `page.event.result`. */
   requestId: z.optional(z.int()),
@@ -228,7 +237,18 @@ export const appLaunchSchema = z.object({
 export const hostEventSchema = z.object({
   v,
   type: z.literal('host.event'),
-  event: z.enum(['NetworkStatusChange', 'ThemeChange', 'Socket', 'Intersection', 'Audio']),
+  event: z.enum([
+    'NetworkStatusChange',
+    'ThemeChange',
+    'Socket',
+    'Intersection',
+    'Audio',
+    'Sensor',
+    'Battery',
+    'WindowResize',
+    'KeyboardHeightChange',
+    'Recorder',
+  ]),
   payload: z.looseObject({}),
 });
 export const appShowSchema = z.object({

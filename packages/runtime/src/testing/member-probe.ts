@@ -1,3 +1,5 @@
+import { SILENT_WAV_SOURCE } from './silent-wav.ts';
+
 /** The probe page's template: the results as JSON text, and a button that hides the spinner. */
 export const MEMBER_PROBE_TEMPLATE =
   '<view id="done">{{done}}</view><text id="out">{{json}}</text><view class="hide" id="hide" bindtap="hideLoading">hide</view>' +
@@ -13,7 +15,7 @@ export const MEMBER_PROBE_TEMPLATE =
  * returned in `data.out`, for the simulator's and the browser container's tests alike: the same
  * program proves a member headless and in Chromium.
  */
-export const MEMBER_PROBE_PAGE = String.raw`
+export const MEMBER_PROBE_PAGE = String.raw`${SILENT_WAV_SOURCE}
 const out = {};
 const settle = (p) => p.then((r) => r, (e) => ({ failed: e && e.errMsg }));
 Page({
@@ -220,16 +222,7 @@ Page({
   hideBar() { return wx.hideTabBar(); },
   audio() {
     const publish = () => this.setData({ out, json: JSON.stringify(out) });
-    // One second of silence as a WAV data URL.
-    const n = 8000;
-    const buf = new ArrayBuffer(44 + n);
-    const v = new DataView(buf);
-    const w = (o, s) => { for (let i = 0; i < s.length; i++) v.setUint8(o + i, s.charCodeAt(i)); };
-    w(0, 'RIFF'); v.setUint32(4, 36 + n, true); w(8, 'WAVE'); w(12, 'fmt '); v.setUint32(16, 16, true);
-    v.setUint16(20, 1, true); v.setUint16(22, 1, true); v.setUint32(24, 8000, true); v.setUint32(28, 8000, true);
-    v.setUint16(32, 1, true); v.setUint16(34, 8, true); w(36, 'data'); v.setUint32(40, n, true);
-    for (let i = 0; i < n; i++) v.setUint8(44 + i, 128);
-    const src = 'data:audio/wav;base64,' + wx.arrayBufferToBase64(buf);
+    const src = silentWav(1);
     out.audio = { inner: [], background: [] };
     const inner = wx.createInnerAudioContext();
     inner.onPlay(() => { out.audio.inner.push('play'); inner.pause(); });

@@ -88,6 +88,14 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
       throw new HostRefusal('no network in the memory host');
     },
     reportAnalytics: async () => undefined,
+    sensor: async () => undefined,
+    getBatteryInfo: async () => ({ level: 80, isCharging: true }),
+    saveToDisk: async () => undefined,
+    openDocument: async () => undefined,
+    rendererUserAgent: async () => ({ userAgent: 'memory host' }),
+    recorder: async () => {
+      throw new HostRefusal('no microphone in the memory host');
+    },
   };
   const host = { ...base, ...overrides } as Record<string, unknown>;
   for (const [name, fn] of Object.entries(host)) {

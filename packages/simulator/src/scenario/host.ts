@@ -335,6 +335,19 @@ export function scenarioHost(
       } else bar.items[change.index] = { ...bar.items[change.index], ...change.item };
     },
     reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
+    // A headless run has no device: no sensor to read, no battery to tell.
+    sensor: async () => {
+      throw new HostRefusal('not supported');
+    },
+    getBatteryInfo: async () => {
+      throw new HostRefusal('not supported');
+    },
+    saveToDisk: async (o) => void ui.savedImages.push(o.name),
+    openDocument: async (o) => void ui.savedImages.push(o.name),
+    rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
+    recorder: async () => {
+      throw new HostRefusal('not supported');
+    },
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;

@@ -47,15 +47,21 @@ export function installImageMembers(define: Define, store: FileStore, host: Host
     await store.write(path, new Uint8Array(base64ToArrayBuffer(data)));
     return { tempFilePath: path };
   });
-  define('saveImageToPhotosAlbum', (o) => {
-    const path = String(o.filePath ?? '');
-    const file = store.get(path);
-    if (!file) throw new Error(`invalid filePath "${path}"`);
-    return host.saveImage({
-      data: arrayBufferToBase64(file.data),
-      name: path.split('/').pop() ?? 'image.jpg',
+  // Pictures and videos alike go to the user as a file to keep, after the album consent.
+  for (const [name, fallback] of [
+    ['saveImageToPhotosAlbum', 'image.jpg'],
+    ['saveVideoToPhotosAlbum', 'video.mp4'],
+  ] as const) {
+    define(name, (o) => {
+      const path = String(o.filePath ?? '');
+      const file = store.get(path);
+      if (!file) throw new Error(`invalid filePath "${path}"`);
+      return host.saveImage({
+        data: arrayBufferToBase64(file.data),
+        name: path.split('/').pop() || fallback,
+      });
     });
-  });
+  }
   const choose = async (accept: string, count: unknown) => {
     const n = typeof count === 'number' && count > 0 ? Math.min(9, Math.floor(count)) : 9;
     const chosen = await host.chooseFiles({ accept, count: n });
@@ -91,5 +97,47 @@ export function installImageMembers(define: Define, store: FileStore, host: Host
         fileType: f.type.startsWith('video') ? 'video' : 'image',
       })),
     };
+  });
+  define('chooseVideo', async () => {
+    const [file] = await choose('video/*', 1);
+    if (!file) throw new Error('cancel');
+    // The dimensions and length are the video's own metadata, which the sheet does not decode.
+    return { tempFilePath: file.path, size: file.size, duration: 0, width: 0, height: 0 };
+  });
+  define('chooseMessageFile', async (o) => {
+    const kind = typeof o.type === 'string' ? o.type : 'all';
+    const extensions = Array.isArray(o.extension)
+      ? o.extension.map((e) => `.${String(e).replace(/^\./, '')}`).filter((e) => /^\.[\w-]+$/.test(e))
+      : [];
+    const accept =
+      kind === 'image'
+        ? 'image/*'
+        : kind === 'video'
+          ? 'video/*'
+          : kind === 'file' && extensions.length
+            ? extensions.join(',')
+            : '';
+    const files = await choose(accept, o.count ?? 100);
+    const time = Math.floor(Date.now() / 1000);
+    return {
+      tempFiles: files.map((f) => ({
+        path: f.path,
+        size: f.size,
+        name: f.path.split('/').pop() ?? '',
+        type: f.type.startsWith('image') ? 'image' : f.type.startsWith('video') ? 'video' : 'file',
+        time,
+      })),
+    };
+  });
+  define('previewMedia', (o) => {
+    const sources = (Array.isArray(o.sources) ? o.sources : []).map((s) =>
+      s && typeof s === 'object' ? s : {},
+    ) as Options[];
+    if (sources.length === 0) throw new Error('sources should not be empty');
+    // The host's viewer shows pictures; a video among them is refused rather than shown broken.
+    if (sources.some((s) => s.type === 'video')) throw new Error('video preview is not supported');
+    const urls = sources.map((s) => loadable(s.url));
+    const current = typeof o.current === 'number' && urls[o.current] ? urls[o.current]! : urls[0]!;
+    return host.previewImage({ urls, current });
   });
 }
