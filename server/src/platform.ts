@@ -73,6 +73,15 @@ import {
   loginPlugin,
 } from './modules/login/index.ts';
 import {
+  createMessagesService,
+  type InboxFeed,
+  inboxFeedFor,
+  type MessagesService,
+  messagesMigrations,
+  messagesPersonalData,
+  messagesPlugin,
+} from './modules/messages/index.ts';
+import {
   createPaymentsService,
   type PaymentsService,
   paymentMigrations,
@@ -143,6 +152,8 @@ export interface Platform {
   content: ContentService;
   /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
   payments: PaymentsService;
+  /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
+  messages: MessagesService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -166,6 +177,7 @@ export const migrationSets: MigrationSet[] = [
   funnelMigrations,
   paymentMigrations,
   contentMigrations,
+  messagesMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -218,6 +230,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       funnelPersonalData(db),
       contentPersonalData(db),
       paymentsPersonalData(db),
+      messagesPersonalData(db),
     ],
   });
   const versions = createVersionsService({
@@ -251,6 +264,23 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     channel: sandboxChannel(),
   });
+  // Open inboxes hear of deliveries made by any process on the same database.
+  const inboxFeed: InboxFeed = inboxFeedFor(config.database, db, {
+    now: () => clock.now(),
+    onError: (error) => log.error({ err: error }, 'inbox feed'),
+  });
+  await inboxFeed.start();
+  const messages = createMessagesService({
+    db,
+    engine,
+    clock,
+    apps,
+    login,
+    webhooks,
+    jobs,
+    feed: inboxFeed,
+    limits: config.messages,
+  });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
     clientTokenAuthenticator(apps),
@@ -275,6 +305,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
+      await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,
@@ -326,6 +357,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     content,
     payments,
+    messages,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
@@ -337,6 +369,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // Requests are drained first since they may still enqueue; then in-flight jobs
       // finish or give their leases back, and only then does the database close.
       await jobs.workers.stop();
+      await inboxFeed.stop();
       await db.destroy();
     },
   };

@@ -1,0 +1,114 @@
+import type { App } from '../apps/index.ts';
+import { messageErrors } from './errors.ts';
+import type { InboxNote } from './inbox-feed.ts';
+import {
+  findMessage,
+  findMessages,
+  listThreadMessages,
+  listThreads,
+  markOpened,
+  markThreadRead,
+} from './message.repository.ts';
+import { toMessage } from './message-content.ts';
+import type { Message } from './messages.model.ts';
+import type { MessagesContext } from './messages-context.ts';
+
+type InboxDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps' | 'login' | 'webhooks' | 'feed'>;
+
+/** One app's thread in the service inbox. */
+export interface InboxThread {
+  app: { appid: string; name: string; iconUrl: string | null };
+  unread: number;
+  total: number;
+  last: Message;
+  muted: boolean;
+}
+
+/** The user's service inbox: one thread per app, newest first, and the live feed of new messages. */
+export interface InboxService {
+  threads(userId: string, muted: ReadonlySet<string>): Promise<InboxThread[]>;
+  /** An app's messages, newest first; reading the thread marks them read. */
+  thread(
+    userId: string,
+    appid: string,
+    page: { before?: string | undefined; limit?: number },
+  ): Promise<Message[]>;
+  /** The user tapped a message: counts the open once, tells the app's server, returns where to go. */
+  open(userId: string, messageId: string): Promise<Message>;
+  /** Calls `listener` with each message delivered to the user from now on, in any process. */
+  live(userId: string, listener: (message: Message) => void, onError: (error: Error) => void): () => void;
+}
+
+export function createInboxService(deps: InboxDeps): InboxService {
+  const { db, clock, apps, login, webhooks, feed } = deps;
+
+  const appCard = (app: App) => ({ appid: app.appid, name: app.name, iconUrl: app.iconUrl });
+
+  return {
+    async threads(userId, muted) {
+      const rows = await listThreads(db, userId);
+      const last = await findMessages(
+        db,
+        rows.map((r) => r.last_id),
+      );
+      const out: InboxThread[] = [];
+      for (const row of rows) {
+        const app = await apps.get(row.app_id);
+        const message = last.find((m) => m.id === row.last_id);
+        if (!app || !message) continue;
+        out.push({
+          app: appCard(app),
+          unread: row.unread,
+          total: row.total,
+          last: toMessage(message, app.appid),
+          muted: muted.has(app.appid),
+        });
+      }
+      return out.sort((a, b) => (a.last.id < b.last.id ? 1 : -1));
+    },
+
+    async thread(userId, appid, page) {
+      const app = await apps.findByAppid(appid);
+      if (!app) return [];
+      const rows = await listThreadMessages(db, userId, app.id, {
+        before: page.before,
+        limit: Math.min(Math.max(page.limit ?? 50, 1), 200),
+      });
+      await markThreadRead(db, userId, app.id, clock.now());
+      return rows.map((r) => toMessage(r, app.appid));
+    },
+
+    async open(userId, messageId) {
+      const row = messageId.length <= 64 ? await findMessage(db, messageId) : undefined;
+      if (!row || row.user_id !== userId || row.status !== 'delivered') {
+        throw messageErrors.MESSAGE_NOT_FOUND({ message_id: messageId });
+      }
+      const app = await apps.get(row.app_id);
+      if (!app) throw messageErrors.MESSAGE_NOT_FOUND({ message_id: messageId });
+      const { openid } = await login.pairwiseIdsOf(row.app_id, userId);
+      const now = clock.now();
+      await db.transaction().execute(async (trx) => {
+        if (!(await markOpened(trx, row.id, userId, now))) return;
+        await webhooks.enqueueEvent(trx, {
+          appId: row.app_id,
+          type: 'message.opened',
+          data: { message_id: row.id, template_id: row.template_id, openid, opened_at: now },
+        });
+      });
+      const opened = await findMessage(db, row.id);
+      return toMessage(opened ?? row, app.appid);
+    },
+
+    live(userId, listener, onError) {
+      return feed.subscribe(userId, (note: InboxNote) => {
+        findMessage(db, note.messageId)
+          .then(async (row) => {
+            if (!row || row.user_id !== userId) return;
+            const app = await apps.get(row.app_id);
+            if (app) listener(toMessage(row, app.appid));
+          })
+          .catch(onError);
+      });
+    },
+  };
+}
