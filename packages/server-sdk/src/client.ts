@@ -9,12 +9,12 @@ import type {
   Receiver,
   Refund,
   RefundInput,
+  SentMessage,
   Session,
   Settlement,
   SplitInput,
-  SentMessage,
-  SubscribeMessageInput,
   Statement,
+  SubscribeMessageInput,
 } from './types.ts';
 
 export interface PlazaClientOptions extends Omit<TransportOptions, 'baseUrl'> {

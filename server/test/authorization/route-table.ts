@@ -653,6 +653,11 @@ export const routeTable: MatrixRow[] = [
     request: get((w) => `/api/me/messages/threads/${w.appA.appid}`),
   },
   {
+    route: 'POST /api/me/messages/threads/:appid/read',
+    expect: audience('user'),
+    request: get((w) => `/api/me/messages/threads/${w.appA.appid}/read`),
+  },
+  {
     route: 'POST /api/me/messages/:message_id/open',
     expect: userOwn(),
     request: get((w) => `/api/me/messages/${w.messages.messageId}/open`),

@@ -69,7 +69,7 @@ export async function inboxRoutes(
       config: user,
       schema: {
         tags: ['messages'],
-        summary: "An app's messages, newest first (reading marks them read)",
+        summary: "An app's messages, newest first",
         params: z.strictObject({ appid: appidField }),
         querystring: z.strictObject({
           before: idField.optional(),
@@ -81,6 +81,23 @@ export async function inboxRoutes(
     async (request, reply) => {
       const items = await inbox.thread(signedInUser(request), request.params.appid, request.query);
       return reply.header('cache-control', 'no-store').send({ items: items.map(toMessageJson) });
+    },
+  );
+
+  r.post(
+    '/api/me/messages/threads/:appid/read',
+    {
+      config: user,
+      schema: {
+        tags: ['messages'],
+        summary: "The user read an app's thread: its unread count drops to zero",
+        params: z.strictObject({ appid: appidField }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await inbox.markRead(signedInUser(request), request.params.appid);
+      return reply.code(204).send(null);
     },
   );
 

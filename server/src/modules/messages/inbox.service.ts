@@ -27,12 +27,14 @@ export interface InboxThread {
 /** The user's service inbox: one thread per app, newest first, and the live feed of new messages. */
 export interface InboxService {
   threads(userId: string, muted: ReadonlySet<string>): Promise<InboxThread[]>;
-  /** An app's messages, newest first; reading the thread marks them read. */
+  /** An app's messages, newest first. */
   thread(
     userId: string,
     appid: string,
     page: { before?: string | undefined; limit?: number },
   ): Promise<Message[]>;
+  /** The user read the app's thread: its unread count drops to zero. */
+  markRead(userId: string, appid: string): Promise<void>;
   /** The user tapped a message: counts the open once, tells the app's server, returns where to go. */
   open(userId: string, messageId: string): Promise<Message>;
   /** Calls `listener` with each message delivered to the user from now on, in any process. */
@@ -74,8 +76,12 @@ export function createInboxService(deps: InboxDeps): InboxService {
         before: page.before,
         limit: Math.min(Math.max(page.limit ?? 50, 1), 200),
       });
-      await markThreadRead(db, userId, app.id, clock.now());
       return rows.map((r) => toMessage(r, app.appid));
+    },
+
+    async markRead(userId, appid) {
+      const app = await apps.findByAppid(appid);
+      if (app) await markThreadRead(db, userId, app.id, clock.now());
     },
 
     async open(userId, messageId) {

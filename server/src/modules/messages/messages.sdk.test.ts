@@ -19,8 +19,18 @@ describe('the server SDK against subscription messages', () => {
     const m = await k.merchant();
     const templateId = await k.selectTemplate(m, library.id);
     const u = await k.customer(m.appid);
-    const plaza = new PlazaClient({ baseUrl: base, appid: m.appid, secret: m.secret, now: () => k.clock.now() });
-    const input = { openid: u.openid, template_id: templateId, data: orderData, page: 'pages/order/order?id=7' };
+    const plaza = new PlazaClient({
+      baseUrl: base,
+      appid: m.appid,
+      secret: m.secret,
+      now: () => k.clock.now(),
+    });
+    const input = {
+      openid: u.openid,
+      template_id: templateId,
+      data: orderData,
+      page: 'pages/order/order?id=7',
+    };
 
     const refused = await plaza.messages.send(input).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(PlazaApiError);

@@ -264,9 +264,12 @@ describe.each(testEngines)('subscription messages on %s', (engine) => {
     // Reading the thread marks it read; tapping counts one open and tells the merchant.
     const thread = await k.call('GET', `/api/me/messages/threads/${m.appid}`, { token: u.token });
     expect(thread.json.items).toHaveLength(1);
-    expect((await k.call('GET', '/api/me/messages/threads', { token: u.token })).json.items[0].unread).toBe(
-      0,
-    );
+    const unread = async () =>
+      (await k.call('GET', '/api/me/messages/threads', { token: u.token })).json.items[0].unread;
+    expect(await unread()).toBe(1);
+    const read = await k.call('POST', `/api/me/messages/threads/${m.appid}/read`, { token: u.token });
+    expect(read.status).toBe(204);
+    expect(await unread()).toBe(0);
     const opened = await k.call('POST', `/api/me/messages/${sent.json.message_id}/open`, { token: u.token });
     expect(opened.status).toBe(200);
     expect(opened.json).toMatchObject({ page: 'pages/order/order?id=1', appid: m.appid });
