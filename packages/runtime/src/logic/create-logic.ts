@@ -24,6 +24,10 @@ import type {
 import { parseLogicInbound } from '../protocol/parse-message.ts';
 import { ErrorLocator, LOGIC_SOURCE_URL } from './error-locator.ts';
 import { declaredPages, type LogicManifest, tabPages } from './manifest.ts';
+
+/** How long after a tap the user's action still counts (sheets that need one). */
+const userActivationMs = 5_000;
+
 import { openTypeDetail } from './open-type.ts';
 
 export interface CreateLogicOptions {
@@ -153,7 +157,17 @@ export function createLogic(options: CreateLogicOptions): Logic {
   const events = new ApiEvents((error) => report(error, 'handler'));
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
   const files = new FileStore(host);
+  // A tap (or a payment's end) lets the next few seconds open sheets that need the user's
+  // own action, as browsers' transient activation does.
+  let activatedAt = Number.NEGATIVE_INFINITY;
+  const userActivation = {
+    active: () => PerformanceLog.now() - activatedAt < userActivationMs,
+    grant: () => {
+      activatedAt = PerformanceLog.now();
+    },
+  };
   const api = createApi({
+    userActivation,
     files,
     events,
     performance: performanceLog,
@@ -648,6 +662,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       });
       return;
     }
+    if (message.event.type === 'tap' || message.openType) userActivation.grant();
     const event = message.openType
       ? { ...message.event, detail: await openTypeDetail(host, message.openType, message.event.detail) }
       : message.event;
