@@ -15,6 +15,8 @@ const markerSchema = z.object({
   secret: z.string(),
   webhookSecret: z.string(),
   merchantPort: z.number().int(),
+  /** The takeout app's "Order status" subscription-message template (absent in older demos). */
+  orderTemplateId: z.string().optional(),
   videos: z.number().int(),
 });
 export type DemoMarker = z.infer<typeof markerSchema>;

@@ -1,4 +1,5 @@
-import { formatAmount, type SheetApp, useHostSheet } from './host-sheets.ts';
+import { useState } from 'react';
+import { formatAmount, type HostSheet, type SheetApp, useHostSheet } from './host-sheets.ts';
 
 const scopeNames: Record<string, string> = {
   profile: 'your nickname and avatar',
@@ -81,6 +82,7 @@ export function HostSheetView() {
       </div>
     );
   }
+  if (sheet.kind === 'subscribe') return <SubscribeSheetView sheet={sheet} />;
   const login = sheet.kind === 'login';
   return (
     <div className="sheet-backdrop host-layer" role="presentation">
@@ -120,6 +122,82 @@ export function HostSheetView() {
             className="primary"
             data-testid="allow-consent"
             onClick={() => sheet.resolve(true)}
+          >
+            Allow
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * `requestSubscribeMessage`: each message the app asks to send, ticked by default as on the
+ * platforms; "always" keeps this choice and skips the sheet next time.
+ */
+function SubscribeSheetView({ sheet }: { sheet: Extract<HostSheet, { kind: 'subscribe' }> }) {
+  const [ticked, setTicked] = useState(() => new Set(sheet.templates.map((t) => t.template_id)));
+  const [always, setAlways] = useState(false);
+  const toggle = (id: string) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return (
+    <div className="sheet-backdrop host-layer" role="presentation">
+      <div
+        className="sheet"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="subscribe-title"
+        data-testid="subscribe-sheet"
+        data-host-sheet="subscribe"
+      >
+        <HostMark app={sheet} />
+        <h2 id="subscribe-title">{sheet.appName} wants to send you</h2>
+        <ul className="subscribe-list">
+          {sheet.templates.map((t) => (
+            <li key={t.template_id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={ticked.has(t.template_id)}
+                  onChange={() => toggle(t.template_id)}
+                  data-testid={`subscribe-${t.template_id}`}
+                />
+                <span>
+                  <strong>{t.title}</strong>
+                  <small>{t.keywords.join(' · ')}</small>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        <label className="subscribe-always">
+          <input
+            type="checkbox"
+            checked={always}
+            onChange={(e) => setAlways(e.target.checked)}
+            data-testid="subscribe-always"
+          />
+          Always keep this choice and don't ask again
+        </label>
+        <p className="hint">
+          {sheet.templateKind === 'long_term'
+            ? 'You can stop these messages at any time under Messages.'
+            : 'Each message you allow is sent once. Manage them under Messages.'}
+        </p>
+        <div className="row">
+          <button type="button" onClick={() => sheet.resolve({ accepted: [], always })}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="allow-subscribe"
+            onClick={() => sheet.resolve({ accepted: [...ticked], always })}
           >
             Allow
           </button>
