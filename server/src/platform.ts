@@ -251,19 +251,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     apps: { mountable: (ids) => versions.mountable(ids) },
   });
-  // The sandbox channel until a real provider is configured: no money leaves the platform.
-  const payments = createPaymentsService({
-    db,
-    engine,
-    clock,
-    ledger,
-    apps,
-    login,
-    webhooks,
-    jobs,
-    funnel,
-    channel: sandboxChannel(),
-  });
   // Open inboxes hear of deliveries made by any process on the same database.
   const inboxFeed: InboxFeed = inboxFeedFor(config.database, db, {
     now: () => clock.now(),
@@ -280,6 +267,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     feed: inboxFeed,
     limits: config.messages,
+  });
+  // A paid order is credited to the message the user opened before it (the funnel's last step).
+  const paymentsFunnel: Pick<FunnelService, 'record'> = {
+    async record(executor, step) {
+      await funnel.record(executor, step);
+      if (step.step === 'paid' && step.userId) {
+        await messages.inbox.attributeOrder(executor, {
+          appid: step.appid,
+          userId: step.userId,
+          at: step.at,
+        });
+      }
+    },
+  };
+  // The sandbox channel until a real provider is configured: no money leaves the platform.
+  const payments = createPaymentsService({
+    db,
+    engine,
+    clock,
+    ledger,
+    apps,
+    login,
+    webhooks,
+    jobs,
+    funnel: paymentsFunnel,
+    channel: sandboxChannel(),
   });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),

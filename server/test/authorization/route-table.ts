@@ -611,6 +611,11 @@ export const routeTable: MatrixRow[] = [
     request: get((w) => `${app(w)}/message-templates`),
   },
   {
+    route: 'GET /api/apps/:appid/funnel/messages',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/funnel/messages?from=2026-01-01&to=2026-01-31`),
+  },
+  {
     // Past the role check, a template the app does not have is the coded 404.
     route: 'DELETE /api/apps/:appid/message-templates/:template_id',
     expect: orgConsole('developer', { allowed: { status: 404, code: 'MESSAGES_TEMPLATE_NOT_FOUND' } }),

@@ -43,5 +43,9 @@ export const messageErrors = defineErrors('MESSAGES', {
     status: 406,
     message: 'The inbox stream speaks server-sent events only: send Accept: text/event-stream',
   },
+  PERIOD_INVALID: {
+    status: 400,
+    message: 'The period must be real days, from before to, at most 366 days',
+  },
   MESSAGE_NOT_FOUND: { status: 404, message: 'No message of this app or user has this id' },
 });

@@ -1,4 +1,5 @@
-import type { App } from '../apps/index.ts';
+import type { Executor } from '../../db/database.ts';
+import type { App, AppCaller } from '../apps/index.ts';
 import { messageErrors } from './errors.ts';
 import type { InboxNote } from './inbox-feed.ts';
 import {
@@ -7,11 +8,16 @@ import {
   listThreadMessages,
   listThreads,
   markOpened,
+  markOrdered,
   markThreadRead,
+  templateFunnel,
 } from './message.repository.ts';
 import { toMessage } from './message-content.ts';
-import type { Message } from './messages.model.ts';
+import type { Message, TemplateFunnel } from './messages.model.ts';
 import type { MessagesContext } from './messages-context.ts';
+
+/** How long after opening a message an order still counts as the message's. */
+export const orderWindowMs = 24 * 3_600_000;
 
 type InboxDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps' | 'login' | 'webhooks' | 'feed'>;
 
@@ -37,6 +43,13 @@ export interface InboxService {
   markRead(userId: string, appid: string): Promise<void>;
   /** The user tapped a message: counts the open once, tells the app's server, returns where to go. */
   open(userId: string, messageId: string): Promise<Message>;
+  /**
+   * A paid order of the user with the app (in the payment's transaction): credited to their
+   * latest message of the app opened within a day, once.
+   */
+  attributeOrder(trx: Executor, order: { appid: string; userId: string; at: number }): Promise<void>;
+  /** The funnel per template of messages sent in `[from, to)`: sent → delivered → opened → order. */
+  funnel(caller: AppCaller, appid: string, from: number, to: number): Promise<TemplateFunnel[]>;
   /** Calls `listener` with each message delivered to the user from now on, in any process. */
   live(userId: string, listener: (message: Message) => void, onError: (error: Error) => void): () => void;
 }
@@ -103,6 +116,22 @@ export function createInboxService(deps: InboxDeps): InboxService {
       });
       const opened = await findMessage(db, row.id);
       return toMessage(opened ?? row, app.appid);
+    },
+
+    async attributeOrder(trx, order) {
+      await markOrdered(trx, order, order.at, orderWindowMs);
+    },
+
+    async funnel(caller, appid, from, to) {
+      const app = await apps.requireRole(caller, appid, 'viewer');
+      return (await templateFunnel(db, app.id, from, to)).map((r) => ({
+        templateId: r.template_id,
+        title: r.title,
+        sent: r.sent,
+        delivered: r.delivered,
+        opened: r.opened,
+        ordered: r.ordered,
+      }));
     },
 
     live(userId, listener, onError) {

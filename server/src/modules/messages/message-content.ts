@@ -49,5 +49,6 @@ export function toMessage(row: MessageRow, appid: string): Message {
     deliveredAt: row.delivered_at === null ? null : Number(row.delivered_at),
     readAt: row.read_at === null ? null : Number(row.read_at),
     openedAt: row.opened_at === null ? null : Number(row.opened_at),
+    orderedAt: row.ordered_at === null ? null : Number(row.ordered_at),
   };
 }

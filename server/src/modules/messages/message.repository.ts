@@ -118,3 +118,64 @@ export function listDeliveredSince(db: Executor, after: number, limit: number): 
     .limit(limit)
     .execute();
 }
+
+/**
+ * Credits a paid order to the user's latest message of the app opened within `windowMs`
+ * and not credited yet; false when there is none.
+ */
+export async function markOrdered(
+  db: Executor,
+  key: { appid: string; userId: string },
+  at: number,
+  windowMs: number,
+): Promise<boolean> {
+  const latest = await db
+    .selectFrom('message')
+    .select('id')
+    .where('appid', '=', key.appid)
+    .where('user_id', '=', key.userId)
+    .where('opened_at', '>=', at - windowMs)
+    .where('opened_at', '<=', at)
+    .where('ordered_at', 'is', null)
+    .orderBy('opened_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!latest) return false;
+  await db.updateTable('message').set({ ordered_at: at }).where('id', '=', latest.id).execute();
+  return true;
+}
+
+/** Per template of an app, messages sent in `[from, to)` and how many were delivered, opened and led to an order. */
+export async function templateFunnel(
+  db: Executor,
+  appId: string,
+  from: number,
+  to: number,
+): Promise<
+  { template_id: string; title: string; sent: number; delivered: number; opened: number; ordered: number }[]
+> {
+  const rows = await db
+    .selectFrom('message')
+    .select((eb) => [
+      'template_id',
+      eb.fn.max('title').as('title'),
+      eb.fn.count<number>('id').as('sent'),
+      eb.fn.count<number>('delivered_at').as('delivered'),
+      eb.fn.count<number>('opened_at').as('opened'),
+      eb.fn.count<number>('ordered_at').as('ordered'),
+    ])
+    .where('app_id', '=', appId)
+    .where('sent_at', '>=', from)
+    .where('sent_at', '<', to)
+    .groupBy('template_id')
+    .orderBy('template_id')
+    .execute();
+  return rows.map((r) => ({
+    template_id: r.template_id,
+    title: String(r.title),
+    sent: Number(r.sent),
+    delivered: Number(r.delivered),
+    opened: Number(r.opened),
+    ordered: Number(r.ordered),
+  }));
+}

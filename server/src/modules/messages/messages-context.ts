@@ -29,7 +29,8 @@ export interface MessagesDeps {
   apps: Pick<AppsService, 'get' | 'findByAppid' | 'requireActive' | 'requireRole'>;
   login: Pick<LoginService, 'resolveOpenid' | 'pairwiseIdsOf'>;
   webhooks: Pick<WebhooksService, 'enqueueEvent'>;
-  jobs: Pick<JobQueue, 'enqueue' | 'register'>;
+  /** `workers.wake()` after a send commits: its delivery starts at once, not at the next poll. */
+  jobs: Pick<JobQueue, 'enqueue' | 'register' | 'workers'>;
   /** Where delivered messages are announced to open inboxes, in every process. */
   feed: InboxFeed;
   limits?: Partial<MessageLimits>;

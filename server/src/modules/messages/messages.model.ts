@@ -70,6 +70,18 @@ export interface Message {
   deliveredAt: number | null;
   readAt: number | null;
   openedAt: number | null;
+  /** When an order followed the open (within a day): the funnel's last step. */
+  orderedAt: number | null;
+}
+
+/** One template's funnel over a period: sent → delivered → opened → order. */
+export interface TemplateFunnel {
+  templateId: string;
+  title: string;
+  sent: number;
+  delivered: number;
+  opened: number;
+  ordered: number;
 }
 
 /** What the app's server sends. */

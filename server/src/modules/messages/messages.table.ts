@@ -75,6 +75,8 @@ export type MessageStatus = 'sent' | 'delivered';
 export interface MessageTable {
   id: string;
   app_id: string;
+  /** The app's public appid too: orders name their app by it when the funnel credits them. */
+  appid: string;
   user_id: string;
   template_id: string;
   /** The template's title when sent: the message renders the same after the template is removed. */
@@ -87,6 +89,8 @@ export interface MessageTable {
   delivered_at: number | null;
   read_at: number | null;
   opened_at: number | null;
+  /** When the user paid an order with the app within a day of opening this message (the funnel's last step). */
+  ordered_at: number | null;
 }
 
 /** An app whose messages the user muted: sends to the user are refused. */

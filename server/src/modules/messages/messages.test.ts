@@ -516,4 +516,61 @@ describe.each(testEngines)('subscription messages on %s', (engine) => {
       .execute();
     expect(left).toEqual([]);
   });
+
+  it("counts each template's funnel: sent, delivered, opened, and an order paid within a day of the open", async () => {
+    const { m, templateId, u, body } = await setup(1);
+    const library = await k.libraryTemplate({ ...orderTemplate, title: 'Pickup reminder' });
+    const other = await k.selectTemplate(m, library.id);
+    const v = await k.customer(m.appid);
+    await k.accept(v.token, m.appid, other);
+
+    const sent = await k.send(m.token, body);
+    await k.send(m.token, { ...body, openid: v.openid, template_id: other });
+    while ((await k.t.jobs.workers.runDue()) > 0) {}
+    await k.call('POST', `/api/me/messages/${sent.json.message_id}/open`, { token: u.token });
+    const pay = async (user: { token: string; openid: string }, no: string) => {
+      const order = await k.call('POST', '/api/payments/orders', {
+        token: m.token,
+        body: {
+          out_order_no: no,
+          openid: user.openid,
+          total_amount: 1200,
+          currency: 'CNY',
+          subject: 'Noodles',
+        },
+      });
+      expect(order.status, JSON.stringify(order.json)).toBe(201);
+      const paid = await k.call('POST', '/api/runtime/payments/pay', {
+        token: user.token,
+        body: { order_id: order.json.order_id, order_token: order.json.order_token, confirmed: true },
+      });
+      expect(paid.json.code).toBe(0);
+    };
+    // The user who opened the message orders (twice: the message is credited once); the
+    // user who never opened theirs orders too, which the funnel does not credit.
+    await pay(u, 'F1');
+    await pay(u, 'F2');
+    await pay(v, 'F3');
+
+    const today = new Date(k.clock.now()).toISOString().slice(0, 10);
+    const funnel = await k.call('GET', `/api/apps/${m.appid}/funnel/messages?from=${today}&to=${today}`, {
+      token: m.owner.token,
+    });
+    expect(funnel.status).toBe(200);
+    expect(funnel.json.templates).toEqual(
+      expect.arrayContaining([
+        { template_id: templateId, title: 'Order status', sent: 1, delivered: 1, opened: 1, ordered: 1 },
+        { template_id: other, title: 'Pickup reminder', sent: 1, delivered: 1, opened: 0, ordered: 0 },
+      ]),
+    );
+    const bad = await k.call('GET', `/api/apps/${m.appid}/funnel/messages?from=${today}&to=2020-01-01`, {
+      token: m.owner.token,
+    });
+    expect(bad.json.error.code).toBe('MESSAGES_PERIOD_INVALID');
+    const stranger = await k.c.orgOwner();
+    const hidden = await k.call('GET', `/api/apps/${m.appid}/funnel/messages?from=${today}&to=${today}`, {
+      token: stranger.token,
+    });
+    expect(hidden.status).toBe(404);
+  });
 });

@@ -82,6 +82,7 @@ export function createSendService(deps: SendDeps): SendService {
       const message = {
         id: newId('sm'),
         app_id: app.id,
+        appid: app.appid,
         user_id: userId,
         template_id: template.id,
         title: template.title,
@@ -92,6 +93,7 @@ export function createSendService(deps: SendDeps): SendService {
         delivered_at: null,
         read_at: null,
         opened_at: null,
+        ordered_at: null,
       };
       await db.transaction().execute(async (trx) => {
         const key = { appId: app.id, userId, templateId: template.id };
@@ -116,6 +118,8 @@ export function createSendService(deps: SendDeps): SendService {
           { key: `${deliverMessageJobType}:${message.id}` },
         );
       });
+      // The enqueue woke the workers before the commit made the job visible: wake them now.
+      jobs.workers.wake();
       return toMessage(message, app.appid);
     },
 

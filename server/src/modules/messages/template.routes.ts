@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { appCaller } from '../apps/index.ts';
+import { messageErrors } from './errors.ts';
 import { keywordTypes } from './keyword-types.ts';
 import {
   appidField,
@@ -152,6 +153,56 @@ export async function templateRoutes(
     async (request) => ({
       items: (await templates.appTemplates(appCaller(request), request.params.appid)).map(toAppTemplateJson),
     }),
+  );
+
+  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+  r.get(
+    '/api/apps/:appid/funnel/messages',
+    {
+      config: { access: ['developer', 'operator'] },
+      schema: {
+        tags: ['messages', 'funnel'],
+        summary:
+          "The loop's last steps per template: messages sent from `from` to `to` (UTC days, inclusive), delivered, opened, and followed by an order within a day",
+        params: z.strictObject({ appid: appidField }),
+        querystring: z.strictObject({ from: day, to: day }),
+        response: {
+          200: z.object({
+            appid: z.string(),
+            templates: z.array(
+              z.object({
+                template_id: z.string(),
+                title: z.string(),
+                sent: z.number(),
+                delivered: z.number(),
+                opened: z.number(),
+                ordered: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { appid } = request.params;
+      const from = Date.parse(`${request.query.from}T00:00:00Z`);
+      const to = Date.parse(`${request.query.to}T00:00:00Z`) + 86_400_000;
+      if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 366 * 86_400_000) {
+        throw messageErrors.PERIOD_INVALID();
+      }
+      const rows = await options.messages.inbox.funnel(appCaller(request), appid, from, to);
+      return {
+        appid,
+        templates: rows.map((r) => ({
+          template_id: r.templateId,
+          title: r.title,
+          sent: r.sent,
+          delivered: r.delivered,
+          opened: r.opened,
+          ordered: r.ordered,
+        })),
+      };
+    },
   );
 
   r.delete(

@@ -75,6 +75,7 @@ export const messages_2026_12_07_0600: Migration = {
       .createTable('message')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('app_id', 'text', (c) => c.notNull())
+      .addColumn('appid', 'text', (c) => c.notNull())
       .addColumn('user_id', 'text', (c) => c.notNull())
       .addColumn('template_id', 'text', (c) => c.notNull())
       .addColumn('title', 'text', (c) => c.notNull())
@@ -85,12 +86,18 @@ export const messages_2026_12_07_0600: Migration = {
       .addColumn('delivered_at', 'bigint')
       .addColumn('read_at', 'bigint')
       .addColumn('opened_at', 'bigint')
+      .addColumn('ordered_at', 'bigint')
       .execute();
     // The inbox reads a user's threads; the funnel reads per app and template.
     await db.schema
       .createIndex('message_user_idx')
       .on('message')
       .columns(['user_id', 'app_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('message_order_idx')
+      .on('message')
+      .columns(['appid', 'user_id', 'opened_at'])
       .execute();
     await db.schema.createIndex('message_app_idx').on('message').columns(['app_id', 'template_id']).execute();
 
