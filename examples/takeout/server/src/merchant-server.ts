@@ -157,7 +157,8 @@ export async function createMerchantServer(
         openid: order.openid,
         template_id: config.orderTemplateId,
         data: {
-          thing1: order.subject.slice(0, 20),
+          // A `thing` holds 20 characters: a longer subject is cut with an ellipsis, not silently.
+          thing1: order.subject.length <= 20 ? order.subject : `${order.subject.slice(0, 19)}…`,
           amount2: `¥${yuan}`,
           thing3: 'Delivered',
           character_string4: order.outOrderNo,
