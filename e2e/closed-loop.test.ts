@@ -143,6 +143,17 @@ describe.each(merchants)(
       await result.locator('.result--paid').waitFor();
       await shot('paid-result');
 
+      // On the result page the user asks to be told when it is delivered: the host's
+      // subscription sheet (a tap opens it), one template ticked, allowed.
+      await tap(page, result.locator('.result__notify'));
+      const subscribe = page.locator('[data-testid="subscribe-sheet"]');
+      await subscribe.waitFor();
+      await expect.poll(() => subscribe.textContent()).toContain('Order status');
+      await shot('subscribe-sheet');
+      await page.locator('[data-testid="allow-subscribe"]').click();
+      await result.locator('.result__notified').filter({ hasText: "We'll message you" }).waitFor();
+      await shot('subscribed');
+
       // The merchant's server got the signed callback, delivered, and had the order settled.
       const settled = await eventually('the merchant to settle the order', async () => {
         const orders = await merchant.shopOrders();
@@ -151,8 +162,21 @@ describe.each(merchants)(
       expect(settled.totalCents).toBe(total);
       expect(settled.events).toContain(paidEvent);
 
-      // Me shows the order completed.
+      // The Plaza merchant sends the order-status message once delivered: it reaches this open
+      // super app over the live stream (nothing was reloaded), as the Messages badge shows.
+      if (flavour === 'plaza')
+        await eventually('the merchant to send the order message', async () => {
+          const orders = await merchant.shopOrders();
+          return orders.find((o) => o.events.includes('message.sent'));
+        });
       await page.getByRole('button', { name: 'Close mini program' }).click();
+      if (flavour === 'plaza') {
+        const badge = page.locator('[data-testid="messages-badge"]');
+        await expect.poll(() => badge.textContent(), { timeout: 15_000 }).toBe('1');
+        await shot('message-arrived-live');
+      }
+
+      // Me shows the order completed.
       await page.getByRole('button', { name: 'Me', exact: true }).click();
       const order = page.locator('[data-testid="my-order"]');
       await expect.poll(() => order.first().getAttribute('data-status')).toBe('settled');
@@ -177,6 +201,27 @@ describe.each(merchants)(
       expect(day.anchor_click).toBeGreaterThanOrEqual(1);
       expect(day.app_open).toBe(day.anchor_click);
       expect(day).toMatchObject({ login: 1, paid: 1, settled: 1 });
-    }, 120_000);
+
+      // The loop's last step: the message in the inbox, rendered from its template; tapping it
+      // opens the takeout app again, on the order's page.
+      if (flavour !== 'plaza') return;
+      await page.getByRole('button', { name: /^Messages/ }).click();
+      const thread = page.locator('[data-testid="message-thread-row"]');
+      await expect.poll(() => thread.first().textContent()).toContain('Plaza Noodle House');
+      await expect
+        .poll(() => thread.first().locator('[data-testid="thread-unread"]').textContent())
+        .toBe('1');
+      await shot('messages-tab');
+      await thread.first().click();
+      const card = page.locator('[data-testid="message-card"]');
+      await expect.poll(() => card.first().textContent()).toContain('Delivered');
+      expect(await card.first().textContent()).toContain('¥46.50');
+      await shot('message-thread');
+      await card.first().click();
+      await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
+      const reopened = await pageFrame(page, 'pages/result/result');
+      await reopened.locator('.result__title').filter({ hasText: 'Order delivered' }).waitFor();
+      await shot('message-opened-order-page');
+    }, 180_000);
   },
 );

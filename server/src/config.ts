@@ -40,6 +40,8 @@ const schema = z.object({
   PLAZA_JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
   PLAZA_JOB_LEASE_MS: z.coerce.number().int().min(100).max(86_400_000).default(30_000),
   PLAZA_JOB_DRAIN_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
+  PLAZA_MESSAGE_USER_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  PLAZA_MESSAGE_APP_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
 });
 
 export interface Config {
@@ -69,6 +71,8 @@ export interface Config {
   workers: boolean;
   /** The background workers of this process (see docs/jobs.md). */
   jobs: { concurrency: number; pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number };
+  /** Subscription messages one app may send per UTC day: to one user, and in all. */
+  messages: { perUserPerDay: number; perAppPerDay: number };
 }
 
 export class ConfigError extends Error {
@@ -113,6 +117,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollIntervalMs: v.PLAZA_JOB_POLL_MS,
       leaseMs: v.PLAZA_JOB_LEASE_MS,
       drainTimeoutMs: v.PLAZA_JOB_DRAIN_MS,
+    },
+    messages: {
+      perUserPerDay: v.PLAZA_MESSAGE_USER_DAILY_LIMIT,
+      perAppPerDay: v.PLAZA_MESSAGE_APP_DAILY_LIMIT,
     },
   };
 }

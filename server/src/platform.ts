@@ -79,6 +79,15 @@ import {
   loginPlugin,
 } from './modules/login/index.ts';
 import {
+  createMessagesService,
+  type InboxFeed,
+  inboxFeedFor,
+  type MessagesService,
+  messagesMigrations,
+  messagesPersonalData,
+  messagesPlugin,
+} from './modules/messages/index.ts';
+import {
   createPaymentsService,
   type PaymentsService,
   paymentMigrations,
@@ -152,6 +161,8 @@ export interface Platform {
   payments: PaymentsService;
   /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
   douyin: DouyinCompatService;
+  /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
+  messages: MessagesService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -176,6 +187,7 @@ export const migrationSets: MigrationSet[] = [
   paymentMigrations,
   contentMigrations,
   douyinCompatMigrations,
+  messagesMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -228,6 +240,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       funnelPersonalData(db),
       contentPersonalData(db),
       paymentsPersonalData(db),
+      messagesPersonalData(db),
     ],
   });
   const versions = createVersionsService({
@@ -248,6 +261,36 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel,
     apps: { mountable: (ids) => versions.mountable(ids) },
   });
+  // Open inboxes hear of deliveries made by any process on the same database.
+  const inboxFeed: InboxFeed = inboxFeedFor(config.database, db, {
+    now: () => clock.now(),
+    onError: (error) => log.error({ err: error }, 'inbox feed'),
+  });
+  await inboxFeed.start();
+  const messages = createMessagesService({
+    db,
+    engine,
+    clock,
+    apps,
+    login,
+    webhooks,
+    jobs,
+    feed: inboxFeed,
+    limits: config.messages,
+  });
+  // A paid order is credited to the message the user opened before it (the funnel's last step).
+  const paymentsFunnel: Pick<FunnelService, 'record'> = {
+    async record(executor, step) {
+      await funnel.record(executor, step);
+      if (step.step === 'paid' && step.userId) {
+        await messages.inbox.attributeOrder(executor, {
+          appid: step.appid,
+          userId: step.userId,
+          at: step.at,
+        });
+      }
+    },
+  };
   // The sandbox channel until a real provider is configured: no money leaves the platform.
   const payments = createPaymentsService({
     db,
@@ -259,7 +302,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     // Orders that began as Douyin ecpay orders also call back in Douyin's form.
     webhooks: withEcpayCallbacks({ db, clock, webhooks }),
     jobs,
-    funnel,
+    funnel: paymentsFunnel,
     channel: sandboxChannel(),
   });
   const douyin = createDouyinCompatService({ db, clock, apps, login, payments });
@@ -289,6 +332,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(paymentsPlugin, { payments });
       await app.register(douyinCompatPlugin, { douyin, login, apps });
       await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
+      await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(funnelPlugin, {
         funnel,
@@ -336,6 +380,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     content,
     payments,
     douyin,
+    messages,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
@@ -347,6 +392,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // Requests are drained first since they may still enqueue; then in-flight jobs
       // finish or give their leases back, and only then does the database close.
       await jobs.workers.stop();
+      await inboxFeed.stop();
       await db.destroy();
     },
   };

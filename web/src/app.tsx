@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import type { OpenAnchor } from './feed/video-card.tsx';
 import { HostSheetView } from './host/host-sheet-view.tsx';
 import { MePage } from './me/me-page.tsx';
+import { followInbox, useInbox } from './messages/inbox-store.ts';
+import { MessagesPage } from './messages/messages-page.tsx';
 import { MiniProgramSheet } from './mini-program/mini-program-sheet.tsx';
+import { useSession } from './session.tsx';
 import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
 
 /**
@@ -19,11 +22,24 @@ function linkedApp(search: string): OpenAnchor | null {
 }
 
 export function App() {
-  const [tab, setTab] = useState<'home' | 'me'>('home');
+  const [tab, setTab] = useState<'home' | 'messages' | 'me'>('home');
   const [open, setOpen] = useState<OpenAnchor | null>(() => linkedApp(window.location.search));
+  const session = useSession();
+  const userId = session.user?.id ?? null;
+  // The inbox follows the signed-in user for the whole visit: the badge updates live.
+  useEffect(() => followInbox(userId), [userId]);
+  const { unread } = useInbox();
   return (
     <div className="app">
-      <main className="screen">{tab === 'home' ? <FeedPage onOpen={setOpen} /> : <MePage />}</main>
+      <main className="screen">
+        {tab === 'home' ? (
+          <FeedPage onOpen={setOpen} />
+        ) : tab === 'messages' ? (
+          <MessagesPage onOpen={setOpen} />
+        ) : (
+          <MePage />
+        )}
+      </main>
       <nav className="tabbar" aria-label="Main">
         <button
           type="button"
@@ -31,6 +47,18 @@ export function App() {
           onClick={() => setTab('home')}
         >
           Home
+        </button>
+        <button
+          type="button"
+          aria-current={tab === 'messages' ? 'page' : undefined}
+          onClick={() => setTab('messages')}
+        >
+          Messages
+          {unread > 0 && (
+            <span className="badge" data-testid="messages-badge">
+              {unread}
+            </span>
+          )}
         </button>
         <button type="button" aria-current={tab === 'me' ? 'page' : undefined} onClick={() => setTab('me')}>
           Me

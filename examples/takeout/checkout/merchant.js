@@ -2,6 +2,8 @@
 //   POST {serverBase}/api/session  { code }                      -> { token }
 //   POST {serverBase}/api/orders   { items: [{ dishId, quantity }], remark, totalCents }
 //        (Authorization: Bearer <token>)                          -> { orderId, orderToken, totalCents }
+//   GET  {serverBase}/api/config                                 -> { orderTemplateId }
+//   POST {serverBase}/api/orders/:orderId/notify (Authorization)  -> { notify }
 // Errors come back as a non-2xx status with { error: { code, message } }.
 const { call } = require('./call.js');
 
@@ -46,4 +48,15 @@ function createOrder(token, order) {
   return post('/api/orders', order, token);
 }
 
-module.exports = { openSession, createOrder, MerchantError };
+/** What the shop needs the program to know: its order-status message template (or null). */
+async function getConfig() {
+  const res = await call(tt.request, { url: `${getApp().globalData.serverBase}/api/config`, method: 'GET' });
+  return res.statusCode === 200 ? res.data : { orderTemplateId: null };
+}
+
+/** The user accepted the order-status message: the shop sends it once the order is delivered. */
+function notifyWhenDelivered(orderId) {
+  return post(`/api/orders/${encodeURIComponent(orderId)}/notify`, {}, tt.getStorageSync('takeout.session'));
+}
+
+module.exports = { openSession, createOrder, getConfig, notifyWhenDelivered, MerchantError };

@@ -9,10 +9,12 @@ import type {
   Receiver,
   Refund,
   RefundInput,
+  SentMessage,
   Session,
   Settlement,
   SplitInput,
   Statement,
+  SubscribeMessageInput,
 } from './types.ts';
 
 export interface PlazaClientOptions extends Omit<TransportOptions, 'baseUrl'> {
@@ -146,6 +148,20 @@ export class PlazaClient {
   statement(from: string, to: string): Promise<Statement> {
     return this.#authed<Statement>({ method: 'GET', path: '/api/payments/statements', query: { from, to } });
   }
+
+  /**
+   * Subscription messages: each send spends one consent the user gave in
+   * `requestSubscribeMessage` (none is spent when the platform refuses the send).
+   *
+   * @example
+   * await plaza.messages.send({ openid, template_id, data: { thing1: 'Beef noodles' }, page: 'pages/order/order?id=1' });
+   */
+  readonly messages = {
+    send: (input: SubscribeMessageInput) =>
+      this.#authed<SentMessage>({ method: 'POST', path: '/api/messages/subscribe/send', body: input }),
+    get: (messageId: string) =>
+      this.#authed<SentMessage>({ method: 'GET', path: `/api/messages/${encodeURIComponent(messageId)}` }),
+  };
 
   readonly refunds = {
     get: (refundId: string) =>

@@ -155,3 +155,26 @@ export interface Statement {
   /** Per currency. */
   totals: Record<string, StatementTotals>;
 }
+
+export interface SubscribeMessageInput {
+  openid: string;
+  template_id: string;
+  /** Keyword key (e.g. `thing1`, `amount2`) → value, checked against the keyword's type. */
+  data: Record<string, string>;
+  /** The mini program's page the message opens, e.g. `pages/order/order?id=1`. */
+  page?: string;
+}
+
+export interface SentMessage {
+  message_id: string;
+  appid: string;
+  template_id: string;
+  title: string;
+  fields: { key: string; name: string; value: string }[];
+  page: string | null;
+  status: 'sent' | 'delivered';
+  sent_at: number;
+  delivered_at: number | null;
+  read_at: number | null;
+  opened_at: number | null;
+}

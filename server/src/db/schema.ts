@@ -9,6 +9,7 @@ import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
 import type { LoginTables } from '../modules/login/login.table.ts';
+import type { MessagesTables } from '../modules/messages/messages.table.ts';
 import type { PaymentTables } from '../modules/payments/payments.table.ts';
 import type { VersionTables } from '../modules/versions/versions.table.ts';
 import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
@@ -29,6 +30,7 @@ export interface Database
     LedgerTables,
     AppTables,
     LoginTables,
+    MessagesTables,
     PaymentTables,
     VersionTables,
     WebhookTables {}

@@ -15,6 +15,8 @@ const markerSchema = z.object({
   secret: z.string(),
   webhookSecret: z.string(),
   merchantPort: z.number().int(),
+  /** The takeout app's "Order status" subscription-message template (absent in older demos). */
+  orderTemplateId: z.string().optional(),
   videos: z.number().int(),
   /** The app's Douyin payment settings, for the Douyin-style merchant server. */
   douyin: z.object({ salt: z.string(), callbackToken: z.string() }).optional(),

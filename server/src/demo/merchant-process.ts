@@ -20,6 +20,8 @@ export interface MerchantProcessOptions {
   port: number;
   /** The kitchen's time from paid to delivered. */
   deliveryMs: number;
+  /** The subscription-message template for order updates, when the demo has one. */
+  orderTemplateId?: string | undefined;
   /** Where the child's output goes, line by line. */
   log(line: string): void;
 }
@@ -55,6 +57,7 @@ export async function startMerchantProcess(options: MerchantProcessOptions): Pro
       TAKEOUT_HOST: '127.0.0.1',
       TAKEOUT_PORT: String(options.port),
       TAKEOUT_DELIVERY_MS: String(options.deliveryMs),
+      TAKEOUT_ORDER_TEMPLATE_ID: options.orderTemplateId ?? '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -56,6 +56,8 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     `/api/apps/${appid}/douyin/payment-settings`,
     { notify_url: `${merchantUrl}/douyin/callback` },
   );
+  const orderTemplateId = await selectOrderTemplate(operator, developer, appid);
+  log(`demo: the takeout app sends order updates with template ${orderTemplateId}`);
 
   const creators: PlatformClient[] = [];
   for (const creator of demoAccounts.creators) {
@@ -86,9 +88,41 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     secret: created.secret,
     webhookSecret: created.webhook_secret,
     merchantPort: Number(new URL(merchantUrl).port),
+    orderTemplateId,
     videos,
     douyin: { salt: douyin.salt, callbackToken: douyin.callback_token },
   };
+}
+
+/**
+ * The operator's "Order status" template for food delivery, and the takeout app's selection
+ * of it: the merchant server tells the user their order is delivered with it.
+ */
+async function selectOrderTemplate(
+  operator: PlatformClient,
+  developer: PlatformClient,
+  appid: string,
+): Promise<string> {
+  const library = await operator.json<{ id: string }>('POST', '/api/operator/message-templates', {
+    category: 'food_delivery',
+    title: 'Order status',
+    kind: 'one_time',
+    keywords: [
+      { name: 'Order', type: 'thing' },
+      { name: 'Amount', type: 'amount' },
+      { name: 'Status', type: 'thing' },
+      { name: 'Order number', type: 'character_string' },
+    ],
+  });
+  const template = await developer.json<{ template_id: string }>(
+    'POST',
+    `/api/apps/${appid}/message-templates`,
+    {
+      library_id: library.id,
+      kid_list: [1, 2, 3, 4],
+    },
+  );
+  return template.template_id;
 }
 
 async function signInOperator(

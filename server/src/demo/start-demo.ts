@@ -70,6 +70,7 @@ export async function startDemo(options: StartDemoOptions): Promise<Demo | undef
     ...(marker.douyin ? { douyin: marker.douyin } : {}),
     port: marker.merchantPort,
     deliveryMs: options.deliveryMs ?? 3_000,
+    orderTemplateId: marker.orderTemplateId,
     log: (line) => log(`merchant: ${line}`),
   });
   return { seeded, marker, merchant, accounts: demoAccounts, stop: () => merchant.stop() };

@@ -153,6 +153,47 @@ export async function buildMatrixWorld(t: TestPlatform) {
       t.webhooks.enqueueEvent(trx, { appId: appAId, type: 'matrix.ping', data: { hello: 'world' } }),
     );
 
+  // Subscription messages: a library template, app A's template of it, the first user's
+  // consent, and one message delivered to them.
+  const library = await ok(
+    call('POST', '/api/operator/message-templates', {
+      token: operator.token,
+      body: {
+        category: 'food_delivery',
+        title: 'Order status',
+        kind: 'one_time',
+        keywords: [{ name: 'Dish', type: 'thing' }],
+      },
+    }),
+    201,
+    'library template',
+  );
+  const template = await ok(
+    call('POST', `/api/apps/${appA.appid}/message-templates`, {
+      token: owner.token,
+      body: { library_id: library.id, kid_list: [1] },
+    }),
+    201,
+    'app template',
+  );
+  await ok(
+    call('POST', `/api/runtime/apps/${appA.appid}/subscriptions`, {
+      token: user.token,
+      body: { template_ids: [template.template_id], accepted: [template.template_id] },
+    }),
+    200,
+    'subscribe',
+  );
+  const message = await ok(
+    call('POST', '/api/messages/subscribe/send', {
+      token: appToken,
+      body: { openid, template_id: template.template_id, data: { thing1: 'Noodles' } },
+    }),
+    200,
+    'send message',
+  );
+  await t.jobs.workers.runDue();
+
   // Content: the first user is a creator with videos; a POI carries app A's anchor.
   await t.content.becomeCreator(user.user.id, 'Chef');
   const video = async () => {
@@ -218,6 +259,11 @@ export async function buildMatrixWorld(t: TestPlatform) {
     deliveryId: delivery.id,
     videos,
     poiId: poi.poi_id as string,
+    messages: {
+      libraryId: library.id as string,
+      templateId: template.template_id as string,
+      messageId: message.message_id as string,
+    },
     /** What no stranger may ever see in a response: ids and secrets private to org A, app A or the user. */
     privateMarkers: [
       owner.orgId,
@@ -229,6 +275,7 @@ export async function buildMatrixWorld(t: TestPlatform) {
       refund.refund_id as string,
       receiver.receiver_id as string,
       delivery.id,
+      message.message_id as string,
       uploaded,
       ...inReview,
     ],

@@ -682,6 +682,142 @@ export const routeTable: MatrixRow[] = [
   },
   { route: 'GET /api/pois/:id', expect: everyone(), request: get((w) => `/api/pois/${w.poiId}`) },
 
+  // Subscription messages: the operator's library, apps' templates, consent, sending, the inbox.
+  {
+    route: 'POST /api/operator/message-templates',
+    expect: audience('operator'),
+    request: () => ({
+      url: '/api/operator/message-templates',
+      body: {
+        category: 'retail',
+        title: 'Parcel',
+        kind: 'one_time',
+        keywords: [{ name: 'Item', type: 'thing' }],
+      },
+    }),
+  },
+  {
+    route: 'PUT /api/operator/message-templates/:id/status',
+    expect: audience('operator'),
+    request: (w) => ({
+      url: `/api/operator/message-templates/${w.messages.libraryId}/status`,
+      body: { status: 'active' },
+    }),
+  },
+  {
+    route: 'GET /api/operator/message-long-term-categories',
+    expect: audience('developer'),
+    request: get(() => '/api/operator/message-long-term-categories'),
+  },
+  {
+    route: 'PUT /api/operator/message-long-term-categories',
+    expect: audience('operator'),
+    request: () => ({
+      url: '/api/operator/message-long-term-categories',
+      body: { categories: ['education'] },
+    }),
+  },
+  {
+    route: 'GET /api/message-templates',
+    expect: audience('developer'),
+    request: get(() => '/api/message-templates'),
+  },
+  {
+    route: 'POST /api/apps/:appid/message-templates',
+    expect: orgConsole('developer'),
+    request: (w) => ({
+      url: `${app(w)}/message-templates`,
+      body: { library_id: w.messages.libraryId, kid_list: [1] },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/message-templates',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/message-templates`),
+  },
+  {
+    route: 'GET /api/apps/:appid/funnel/messages',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/funnel/messages?from=2026-01-01&to=2026-01-31`),
+  },
+  {
+    // Past the role check, a template the app does not have is the coded 404.
+    route: 'DELETE /api/apps/:appid/message-templates/:template_id',
+    expect: orgConsole('developer', { allowed: { status: 404, code: 'MESSAGES_TEMPLATE_NOT_FOUND' } }),
+    request: get((w) => `${app(w)}/message-templates/tmpl_none`),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/subscribe-sheet',
+    expect: audience('user'),
+    request: (w) => ({ url: `${rt(w)}/subscribe-sheet`, body: { template_ids: [w.messages.templateId] } }),
+  },
+  {
+    route: 'POST /api/runtime/apps/:appid/subscriptions',
+    expect: audience('user'),
+    request: (w) => ({
+      url: `${rt(w)}/subscriptions`,
+      body: { template_ids: [w.messages.templateId], accepted: [w.messages.templateId] },
+    }),
+  },
+  {
+    route: 'POST /api/messages/subscribe/send',
+    expect: merchantOwn('pass'),
+    request: (w) => ({
+      url: '/api/messages/subscribe/send',
+      body: { openid: w.openid, template_id: w.messages.templateId, data: { thing1: 'Noodles' } },
+    }),
+  },
+  {
+    route: 'GET /api/messages/:message_id',
+    expect: merchantOwn(),
+    request: get((w) => `/api/messages/${w.messages.messageId}`),
+  },
+  {
+    route: 'GET /api/me/messages/threads',
+    expect: audience('user'),
+    request: get(() => '/api/me/messages/threads'),
+  },
+  {
+    route: 'GET /api/me/messages/threads/:appid',
+    expect: audience('user'),
+    request: get((w) => `/api/me/messages/threads/${w.appA.appid}`),
+  },
+  {
+    route: 'POST /api/me/messages/threads/:appid/read',
+    expect: audience('user'),
+    request: get((w) => `/api/me/messages/threads/${w.appA.appid}/read`),
+  },
+  {
+    route: 'POST /api/me/messages/:message_id/open',
+    expect: userOwn(),
+    request: get((w) => `/api/me/messages/${w.messages.messageId}/open`),
+  },
+  {
+    // Without Accept: text/event-stream the endless stream is refused, after authorisation.
+    route: 'GET /api/me/messages/stream',
+    expect: {
+      ...audience('user'),
+      user: { status: 406, code: 'MESSAGES_EVENT_STREAM_ONLY' },
+      otherUser: { status: 406, code: 'MESSAGES_EVENT_STREAM_ONLY' },
+    },
+    request: get(() => '/api/me/messages/stream'),
+  },
+  {
+    route: 'PUT /api/me/messages/mutes/:appid',
+    expect: audience('user'),
+    request: (w) => ({ url: `/api/me/messages/mutes/${w.appA.appid}`, body: { muted: false } }),
+  },
+  {
+    route: 'GET /api/me/messages/subscriptions',
+    expect: audience('user'),
+    request: get(() => '/api/me/messages/subscriptions'),
+  },
+  {
+    route: 'DELETE /api/me/messages/subscriptions/:appid',
+    expect: audience('user'),
+    request: get((w) => `/api/me/messages/subscriptions/${w.appA.appid}`),
+  },
+
   // Sign-outs end their sessions: the end users' first, then the accounts' (final rows run in this order).
   {
     route: 'DELETE /api/sessions/current',

@@ -26,7 +26,26 @@ export type HostSheet = SheetApp &
       }
     | { kind: 'consent'; scope: string; reason: string; resolve: (granted: boolean) => void }
     | { kind: 'login'; phone: string; resolve: (granted: boolean) => void }
+    | {
+        kind: 'subscribe';
+        templateKind: 'one_time' | 'long_term';
+        templates: SubscribeSheetTemplate[];
+        resolve: (answer: SubscribeAnswer) => void;
+      }
   );
+
+/** One template in the subscription sheet, as the platform holds it. */
+export interface SubscribeSheetTemplate {
+  template_id: string;
+  title: string;
+  keywords: string[];
+}
+
+/** The ticked templates, and whether to keep this choice without asking again. */
+export interface SubscribeAnswer {
+  accepted: string[];
+  always: boolean;
+}
 
 let current: HostSheet | null = null;
 const listeners = new Set<() => void>();
@@ -78,6 +97,26 @@ export function askConsent(app: SheetApp, scope: string, reason: string): Promis
       resolve: (g) => {
         set(null);
         resolve(g);
+      },
+    }),
+  );
+}
+
+/** `requestSubscribeMessage`: the user ticks the messages they agree to receive. */
+export function askSubscribe(
+  app: SheetApp,
+  templateKind: 'one_time' | 'long_term',
+  templates: SubscribeSheetTemplate[],
+): Promise<SubscribeAnswer> {
+  return new Promise((resolve) =>
+    set({
+      kind: 'subscribe',
+      ...app,
+      templateKind,
+      templates,
+      resolve: (answer) => {
+        set(null);
+        resolve(answer);
       },
     }),
   );

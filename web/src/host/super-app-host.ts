@@ -1,6 +1,6 @@
 import type { HostCapabilities } from '@plaza/runtime';
-import { api } from '../api.ts';
-import { askConsent, askLogin, askPayment } from './host-sheets.ts';
+import { ApiError, api } from '../api.ts';
+import { askConsent, askLogin, askPayment, askSubscribe } from './host-sheets.ts';
 
 export interface SuperAppHostContext {
   appid: string;
@@ -24,6 +24,26 @@ interface PayableOrder {
 const loginKey = (userId: string, appid: string) => `plaza-login:${userId}:${appid}`;
 
 class Refusal extends Error {}
+
+interface SubscribeSheet {
+  kind: 'one_time' | 'long_term';
+  decided: boolean;
+  items: Array<{
+    template: { template_id: string; title: string; keywords: Array<{ name: string }> };
+    remembered: 'accept' | 'reject' | null;
+    unavailable: 'ban' | 'filter' | null;
+  }>;
+}
+
+type SubscribeResults = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>;
+
+// The platform's refusals, in the dialects' words (the runtime maps them to errCodes).
+const subscribeRefusals: Record<string, string> = {
+  MESSAGES_TOO_MANY_TEMPLATES: 'Templates count out of max bounds',
+  MESSAGES_MIXED_KINDS: 'Templates type must be same',
+  MESSAGES_TEMPLATE_NOT_FOUND: 'No template data return, verify the template id exist',
+  HTTP_VALIDATION: 'No template data return, verify the template id exist',
+};
 
 /**
  * What only the super app can do for a mini program: one-tap login (a code bound to this
@@ -69,6 +89,35 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
       await consented('phone_number');
       const { code } = await api<{ code: string }>('POST', `${base}/phone-code`, {});
       return { code };
+    },
+    async requestSubscribeMessage({ tmplIds }) {
+      await signedIn();
+      let sheet: SubscribeSheet;
+      try {
+        sheet = await api<SubscribeSheet>('POST', `${base}/subscribe-sheet`, { template_ids: tmplIds });
+      } catch (error) {
+        const reason = error instanceof ApiError ? subscribeRefusals[error.code] : undefined;
+        throw reason ? new Refusal(reason) : error;
+      }
+      // Remembered ("always") and withdrawn templates need no sheet; the platform answers them.
+      const asked = sheet.items.filter((i) => i.remembered === null && i.unavailable === null);
+      const answer = sheet.decided
+        ? { accepted: [], always: false }
+        : await askSubscribe(
+            app,
+            sheet.kind,
+            asked.map((i) => ({
+              template_id: i.template.template_id,
+              title: i.template.title,
+              keywords: i.template.keywords.map((k) => k.name),
+            })),
+          );
+      const { results } = await api<{ results: SubscribeResults }>('POST', `${base}/subscriptions`, {
+        template_ids: tmplIds,
+        accepted: answer.accepted,
+        always: answer.always,
+      });
+      return results;
     },
     async pay(options) {
       await signedIn();

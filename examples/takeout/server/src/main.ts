@@ -1,7 +1,8 @@
 import { createMerchantServer } from './merchant-server.ts';
 
 // The takeout merchant server, configured from the environment:
-//   PLAZA_URL, TAKEOUT_APPID, TAKEOUT_SECRET, TAKEOUT_WEBHOOK_SECRET, TAKEOUT_PORT, TAKEOUT_DELIVERY_MS
+//   PLAZA_URL, TAKEOUT_APPID, TAKEOUT_SECRET, TAKEOUT_WEBHOOK_SECRET, TAKEOUT_PORT, TAKEOUT_DELIVERY_MS,
+//   TAKEOUT_ORDER_TEMPLATE_ID (the "Order status" subscription message, optional)
 const need = (name: string) => {
   const value = process.env[name];
   if (!value) {
@@ -16,6 +17,7 @@ const { app } = await createMerchantServer({
   secret: need('TAKEOUT_SECRET'),
   webhookSecret: need('TAKEOUT_WEBHOOK_SECRET'),
   deliveryMs: Number(process.env.TAKEOUT_DELIVERY_MS ?? 3000),
+  orderTemplateId: process.env.TAKEOUT_ORDER_TEMPLATE_ID || undefined,
   log: true,
 });
 const url = await app.listen({

@@ -18,6 +18,8 @@ export interface MerchantConfig {
   webhookSecret: string;
   /** How long the kitchen takes before the order counts as delivered and is settled. */
   deliveryMs: number;
+  /** The app's "Order status" subscription-message template: the user hears when the order is delivered. */
+  orderTemplateId?: string | undefined;
   log?: boolean;
 }
 
@@ -29,6 +31,9 @@ export interface ShopOrder {
   totalCents: number;
   status: 'awaiting_payment' | 'paid' | 'delivered' | 'settled' | 'closed' | 'refunded';
   events: string[];
+  subject: string;
+  /** The user accepted the order-status message: it is sent once the order is delivered. */
+  notify: 'no' | 'wanted' | 'sent';
 }
 
 const orderBody = z.strictObject({
@@ -135,8 +140,50 @@ export async function createMerchantServer(
       totalCents: priced.total,
       status: 'awaiting_payment',
       events: [],
+      subject: created.subject,
+      notify: 'no',
     });
     return { orderId: created.order_id, orderToken: created.order_token, totalCents: priced.total };
+  });
+
+  // The order-status message, once the user asked for it and the order is delivered. Plaza
+  // spends the consent the user gave in requestSubscribeMessage; without one it refuses.
+  const notifyDelivered = (order: ShopOrder) => {
+    if (!config.orderTemplateId || order.notify !== 'wanted' || order.status !== 'settled') return;
+    order.notify = 'sent';
+    const yuan = (order.totalCents / 100).toFixed(2);
+    plaza.messages
+      .send({
+        openid: order.openid,
+        template_id: config.orderTemplateId,
+        data: {
+          // A `thing` holds 20 characters: a longer subject is cut with an ellipsis, not silently.
+          thing1: order.subject.length <= 20 ? order.subject : `${order.subject.slice(0, 19)}…`,
+          amount2: `¥${yuan}`,
+          thing3: 'Delivered',
+          character_string4: order.outOrderNo,
+        },
+        page: `pages/result/result?status=delivered&orderId=${order.orderId}&totalCents=${order.totalCents}`,
+      })
+      .then(
+        () => order.events.push('message.sent'),
+        (error: unknown) => app.log.error({ err: error, order: order.orderId }, 'order message not sent'),
+      );
+  };
+
+  // What the mini program needs to ask for the order-status message.
+  app.get('/api/config', async () => ({ orderTemplateId: config.orderTemplateId ?? null }));
+
+  // The user accepted the order-status message for this order (requestSubscribeMessage).
+  app.post('/api/orders/:orderId/notify', async (request, reply) => {
+    const openid = openidOf(request.headers.authorization);
+    if (!openid) return reply.code(401).send(fail(401, 'unauthenticated', 'Log in first').body);
+    const order = orders.get((request.params as { orderId: string }).orderId);
+    if (!order || order.openid !== openid)
+      return reply.code(404).send(fail(404, 'not_found', 'No such order').body);
+    if (order.notify === 'no') order.notify = 'wanted';
+    notifyDelivered(order);
+    return { notify: order.notify };
   });
 
   app.post('/webhooks/plaza', async (request, reply) => {
@@ -163,6 +210,7 @@ export async function createMerchantServer(
         plaza.orders.settle(order.orderId).then(
           () => {
             order.status = 'settled';
+            notifyDelivered(order);
           },
           (error: unknown) => app.log.error({ err: error, order: order.orderId }, 'settlement failed'),
         );

@@ -16,6 +16,26 @@ export function failReason(error: unknown): string {
   return String(error);
 }
 
+/**
+ * The dialects' numeric code of a failure, when the API defines one (`errCode` on WeChat,
+ * `errNo` on Douyin): an error carrying `errCode` gives both.
+ */
+function failCode(error: unknown): { errCode?: number; errNo?: number } {
+  const code = (error as { errCode?: unknown } | null)?.errCode;
+  return typeof code === 'number' ? { errCode: code, errNo: code } : {};
+}
+
+/** An API failure with the dialects' numeric code. */
+export class CodedApiError extends Error {
+  constructor(
+    readonly errCode: number,
+    reason: string,
+  ) {
+    super(reason);
+    this.name = 'CodedApiError';
+  }
+}
+
 export function hasCallbacks(options: unknown): boolean {
   if (!isPlainObject(options)) return false;
   const o = options as Callbacks;
@@ -35,7 +55,7 @@ export function settle(
   const outcome = work.then(
     (result) => ({ ...(isPlainObject(result) ? result : {}), errMsg: `${name}:ok` }) as ApiResult,
     (error: unknown) => {
-      throw { errMsg: `${name}:fail ${failReason(error)}` };
+      throw { errMsg: `${name}:fail ${failReason(error)}`, ...failCode(error) };
     },
   );
   if (!hasCallbacks(options)) return outcome;

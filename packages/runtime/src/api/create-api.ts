@@ -1,7 +1,14 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import type { LaunchOptions, QueryRequest } from '../protocol/messages.ts';
 import { absentMember } from './absent-member.ts';
-import { type ApiResult, asyncApi, failReason, hasCallbacks, settle } from './api-conventions.ts';
+import {
+  type ApiResult,
+  asyncApi,
+  CodedApiError,
+  failReason,
+  hasCallbacks,
+  settle,
+} from './api-conventions.ts';
 import type { ApiEvents } from './api-events.ts';
 import { installAudioMembers } from './audio-members.ts';
 import { installBaseMembers } from './base-members.ts';
@@ -63,6 +70,17 @@ export interface ApiContext {
   components(): readonly string[];
   /** A line for the developer's console (log managers). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /**
+   * Whether the user just acted (a tap, a payment's end): some APIs open a sheet only then.
+   * Without it every call counts as user-initiated.
+   */
+  userActivation?: UserActivation;
+}
+
+/** The user's recent action, as the logic layer saw it. */
+export interface UserActivation {
+  active(): boolean;
+  grant(): void;
 }
 
 type Api = Record<string, unknown>;
@@ -227,20 +245,23 @@ export function createApi(ctx: ApiContext): Api {
     if (typeof orderInfo.order_id !== 'string' || typeof orderInfo.order_token !== 'string') {
       throw new Error('invalid orderInfo: order_id and order_token are required');
     }
-    return host.pay({
+    const result = await host.pay({
       orderInfo: { order_id: orderInfo.order_id, order_token: orderInfo.order_token },
       service: typeof o.service === 'number' ? o.service : 5,
     });
+    // The payment's callbacks may ask for subscriptions, as on the platforms.
+    ctx.userActivation?.grant();
+    return result;
   });
   define('requestPayment', async (o) => {
     const { success: _s, fail: _f, complete: _c, ...rest } = o;
-    await host.requestPayment(rest);
+    try {
+      await host.requestPayment(rest);
+    } finally {
+      ctx.userActivation?.grant();
+    }
   });
-  define('requestSubscribeMessage', async (o) => {
-    const tmplIds = Array.isArray(o.tmplIds) ? o.tmplIds.map(String) : [];
-    if (tmplIds.length === 0) throw new Error('tmplIds should not be empty');
-    return { ...(await host.requestSubscribeMessage({ tmplIds })) };
-  });
+  define('requestSubscribeMessage', (o) => requestSubscribeMessage(host, o, ctx.userActivation));
   define('getLocation', (o) => host.getLocation({ type: str(o.type, 'wgs84') }));
   define('makePhoneCall', (o) => host.makePhoneCall({ phoneNumber: str(o.phoneNumber) }));
   define('setClipboardData', (o) => host.setClipboardData({ data: str(o.data) }));
@@ -274,6 +295,50 @@ export function createApi(ctx: ApiContext): Api {
     if (!(name in api)) api[name] = absentMember(name, shape, report);
   }
   return api;
+}
+
+/** The host's reasons for refusing a subscription request, with the dialects' errCodes. */
+const subscribeFailures: Record<string, number> = {
+  'No template data return, verify the template id exist': 20001,
+  'Templates type must be same': 20002,
+  'Templates count out of max bounds': 20003,
+  'The main switch is switched off': 20004,
+  'This mini program was banned from subscribing messages': 20005,
+  'Request list fail': 10002,
+  'Request subscribe fail': 10003,
+};
+
+/**
+ * `requestSubscribeMessage`: at most 3 template ids, asked only right after a tap or a
+ * payment; the answer per id, and Douyin's `templateSettings` for the accepted ones.
+ */
+async function requestSubscribeMessage(
+  host: HostCapabilities,
+  o: Options,
+  activation: UserActivation | undefined,
+): Promise<Record<string, unknown>> {
+  if (!Array.isArray(o.tmplIds) || o.tmplIds.length === 0) {
+    throw new CodedApiError(10001, "TmplIds can't be empty");
+  }
+  if (o.tmplIds.some((id) => typeof id !== 'string' || id === '')) {
+    throw new CodedApiError(10004, 'Invalid template id');
+  }
+  const tmplIds = [...new Set(o.tmplIds as string[])];
+  if (tmplIds.length > 3) throw new CodedApiError(20003, 'Templates count out of max bounds');
+  if (activation && !activation.active()) {
+    throw new CodedApiError(10005, 'can only be invoked by user TAP gesture.');
+  }
+  let results: Record<string, string>;
+  try {
+    results = await host.requestSubscribeMessage({ tmplIds });
+  } catch (error) {
+    const reason = failReason(error);
+    const code = subscribeFailures[reason];
+    throw code === undefined ? error : new CodedApiError(code, reason);
+  }
+  const templateSettings: Record<string, { status: string }> = {};
+  for (const id of tmplIds) if (results[id] === 'accept') templateSettings[id] = { status: 'accept' };
+  return { ...results, templateSettings };
 }
 
 function structuredLaunch(options: LaunchOptions): Record<string, unknown> {

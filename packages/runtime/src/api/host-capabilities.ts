@@ -51,9 +51,13 @@ export interface HostCapabilities {
   }): Promise<{ code: number }>;
   /** WeChat payment: resolves when paid, rejects with `cancel` when the user backs out. */
   requestPayment(options: Record<string, unknown>): Promise<void>;
+  /**
+   * The host's subscription sheet: each id's answer (`filter`: a repeated title). Refuses
+   * with the dialects' reasons (`Templates type must be same`, …), mapped to their errCodes.
+   */
   requestSubscribeMessage(options: {
     tmplIds: string[];
-  }): Promise<Record<string, 'accept' | 'reject' | 'ban'>>;
+  }): Promise<Record<string, 'accept' | 'reject' | 'ban' | 'filter'>>;
 
   getLocation(options: {
     type?: string;

@@ -27,6 +27,10 @@ import type {
 import { parseLogicInbound } from '../protocol/parse-message.ts';
 import { ErrorLocator, LOGIC_SOURCE_URL } from './error-locator.ts';
 import { declaredPages, type LogicManifest, tabPages } from './manifest.ts';
+
+/** How long after a tap the user's action still counts (sheets that need one). */
+const userActivationMs = 5_000;
+
 import { openTypeDetail } from './open-type.ts';
 
 export interface CreateLogicOptions {
@@ -175,7 +179,17 @@ export function createLogic(options: CreateLogicOptions): Logic {
   const unloadAlerts = new UnloadAlerts();
   const performanceLog = new PerformanceLog((error) => report(error, 'handler'));
   const files = new FileStore(host);
+  // A tap (or a payment's end) lets the next few seconds open sheets that need the user's
+  // own action, as browsers' transient activation does.
+  let activatedAt = Number.NEGATIVE_INFINITY;
+  const userActivation = {
+    active: () => PerformanceLog.now() - activatedAt < userActivationMs,
+    grant: () => {
+      activatedAt = PerformanceLog.now();
+    },
+  };
   const api = createApi({
+    userActivation,
     files,
     events,
     performance: performanceLog,
@@ -721,6 +735,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       });
       return;
     }
+    if (message.event.type === 'tap' || message.openType) userActivation.grant();
     const event = message.openType
       ? { ...message.event, detail: await openTypeDetail(host, message.openType, message.event.detail) }
       : message.event;
