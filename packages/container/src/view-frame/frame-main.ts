@@ -143,14 +143,15 @@ function showPage(
     if (message?.type === 'query.request' && innerWidth === 0) {
       if (!unlaid) {
         unlaid = [];
-        const laidOut = () => {
+        // A frame shown gets no `resize` event: its root's first size is what says it is laid out.
+        const watcher = new ResizeObserver(() => {
           if (innerWidth === 0) return;
-          removeEventListener('resize', laidOut);
+          watcher.disconnect();
           const waiting = unlaid ?? [];
           unlaid = undefined;
           for (const queued of waiting) view.receive(queued);
-        };
-        addEventListener('resize', laidOut);
+        });
+        watcher.observe(document.documentElement);
       }
       unlaid.push(message);
       return;
