@@ -5,6 +5,7 @@
  */
 import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { type AskHost, COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
+import { LazyModules } from '../components/lazy-component.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
 import { queryTransferables } from '../view/query/node-handles.ts';
@@ -70,12 +71,18 @@ function showPage(
       asked.set(id, { resolve, reject });
       controlPort.postMessage({ control: 'ask', id, request } satisfies ViewControl);
     });
+  // Code that arrives on first use: big or rare components, and the rarer commands (the legacy
+  // canvas, this.animate).
+  const commandModules = new LazyModules(document, ask);
   const view = createView({
     document,
     root,
     viewModules: registry,
     send,
-    builtins: containerComponents({ webViewOrigins: payload.webViewOrigins, ask }, document),
+    builtins: containerComponents(
+      { webViewOrigins: payload.webViewOrigins, ask, modules: commandModules },
+      document,
+    ),
   });
   const pageEvent = (
     name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh' | 'shareAppMessage',
@@ -108,8 +115,11 @@ function showPage(
       if (message.ok) waiting?.resolve(message.value);
       else waiting?.reject(new Error(message.error));
     } else if (message.control === 'command')
-      runViewCommand(document, message.command, (entry) =>
-        controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+      runViewCommand(
+        document,
+        message.command,
+        (entry) => controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+        commandModules,
       ).then(
         (value) => {
           try {
