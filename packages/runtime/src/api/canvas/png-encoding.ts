@@ -8,11 +8,12 @@
 let crcTable: Uint32Array | undefined;
 
 function crc32(bytes: Uint8Array, start: number, end: number): number {
-  const table = (crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
     return c >>> 0;
-  }));
+  });
+  const table = crcTable;
   let c = 0xffffffff;
   for (let i = start; i < end; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
