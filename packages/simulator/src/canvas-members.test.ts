@@ -15,7 +15,11 @@ beforeAll(async () => {
   const dir = await programFolders(() => work)({
     wxml: '<canvas canvas-id="c" /><canvas canvas-id="old" /><canvas type="2d" id="n" /><map id="m" /><view id="out">{{done}}</view>',
     js: `Page({
-      data: { done: false, node: null },
+      data: { done: false, node: null, early: null },
+      onLoad() {
+        // Asked before the page is rendered: answered once it is.
+        wx.createSelectorQuery().select('#n').node((res) => this.setData({ early: !!(res && res.node) })).exec();
+      },
       onReady() {
         wx.createSelectorQuery().select('#n').fields({ node: true, size: true }).exec(([res]) => {
           const canvas = res.node;
@@ -95,13 +99,14 @@ describe('canvas and contexts, headless', () => {
     ]);
   });
 
-  it('wx.createSelectorQuery hands a <canvas type="2d"> a node without pixels headless, so a program draws on it without error', () => {
+  it('wx.createSelectorQuery hands a <canvas type="2d"> a node without pixels headless, so a program draws on it without error, even when asked in onLoad', () => {
     expect(sim.page.data.node).toEqual({
       width: 20,
       measured: true,
       pixels: 8,
       url: 'data:image/png;base64,',
     });
+    expect(sim.page.data.early).toBe(true);
   });
 
   it('wx.createMapContext, wx.createLivePlayerContext, wx.createCameraContext and wx.createAudioContext call their component in the view', () => {

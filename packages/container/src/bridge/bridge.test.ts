@@ -50,6 +50,23 @@ const tap = (instanceId: string) => ({
 });
 
 describe('the bridge', () => {
+  it('holds a selector query asked in onLoad until its page reaches a frame, then asks that frame', () => {
+    const { bridge, frames, createPage, dropped } = setup();
+    const query = {
+      v: 1,
+      type: 'query.request',
+      queryId: 7,
+      requests: [{ scopeId: 'p1', selector: '#c', all: false, fields: { node: true } }],
+    };
+    bridge.fromLogic(query);
+    expect(dropped).toEqual([]);
+    createPage('p1');
+    expect(frames.get('p1')!.map((m) => m.type)).toEqual(['page.create', 'query.request']);
+    // Nothing to wait for: a query naming no page while none is shown is dropped, and said so.
+    bridge.fromLogic({ ...query, queryId: 8, requests: [{ selector: '#c', all: false, fields: {} }] });
+    expect(dropped).toEqual(['logic: query.request 8 with no page shown']);
+  });
+
   it('drops malformed, unknown, wrong-version and wrong-direction messages, and logs each', () => {
     const { bridge, toLogic, toHost, dropped, createPage, endpoints } = setup();
     createPage('p1');

@@ -68,6 +68,8 @@ export class Bridge {
   /** Instance id → the page frame that owns it. */
   private readonly owners = new Map<string, ViewEndpoint>();
   private readonly pendingQueries = new Map<number, ViewEndpoint>();
+  /** Queries asked for an instance no frame renders yet, by that instance. */
+  private readonly waitingQueries = new Map<string, LogicToViewMessage[]>();
   /** Global component id → the id its frame knows it by. */
   private readonly localIds = new Map<string, string>();
   private stack: string[] = [];
@@ -104,6 +106,7 @@ export class Bridge {
         return;
       }
       this.owners.set(message.instanceId, endpoint);
+      queueMicrotask(() => this.askWaiting(message.instanceId));
     } else if (message.type === 'query.result') {
       if (this.pendingQueries.get(message.queryId) !== endpoint) {
         this.hooks.dropped('view', `query.result ${message.queryId} from a frame that was not asked`);
@@ -137,6 +140,7 @@ export class Bridge {
     this.endpoints.clear();
     this.owners.clear();
     this.pendingQueries.clear();
+    this.waitingQueries.clear();
   }
 
   private routeToView(message: LogicToViewMessage): void {
@@ -146,6 +150,7 @@ export class Bridge {
         this.endpoints.set(message.instanceId, endpoint);
         this.owners.set(message.instanceId, endpoint);
         endpoint.post(message);
+        this.askWaiting(message.instanceId);
         return;
       }
       case 'page.navigate':
@@ -163,7 +168,13 @@ export class Bridge {
       case 'query.request': {
         const scope = message.requests.find((r) => r.scopeId)?.scopeId;
         const endpoint = (scope && this.owners.get(scope)) || this.topEndpoint();
-        if (!endpoint) return;
+        if (!endpoint) {
+          // Asked in onLoad, before the page (or the component) reached its frame: answered
+          // once it has. A query naming nothing is dropped, as there is nothing to wait for.
+          if (scope) this.waitingQueries.set(scope, [...(this.waitingQueries.get(scope) ?? []), message]);
+          else this.hooks.dropped('logic', `query.request ${message.queryId} with no page shown`);
+          return;
+        }
         this.pendingQueries.set(message.queryId, endpoint);
         endpoint.post({
           ...message,
@@ -177,6 +188,13 @@ export class Bridge {
         else this.hooks.dropped('logic', `${message.type} for unknown instance ${message.instanceId}`);
       }
     }
+  }
+
+  /** Sends the queries that waited for `instanceId` to reach its frame. */
+  private askWaiting(instanceId: string): void {
+    const waiting = this.waitingQueries.get(instanceId);
+    this.waitingQueries.delete(instanceId);
+    for (const query of waiting ?? []) this.routeToView(query);
   }
 
   private topEndpoint(): ViewEndpoint | undefined {

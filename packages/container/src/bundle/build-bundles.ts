@@ -55,6 +55,8 @@ const COMPONENT_ENTRIES: Readonly<Record<string, string>> = {
   editor: '../components/editor/editor-component.ts',
   'live-player': '../components/live-player/live-player-component.ts',
   'map-tiles': '../components/map/map-tiles.ts',
+  canvas: '../components/canvas/legacy-canvas.ts',
+  animate: '../view-frame/element-animations.ts',
 };
 
 /** MapLibre's worker as a classic script, for the tile module to start from a blob. */

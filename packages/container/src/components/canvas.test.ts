@@ -91,7 +91,7 @@ describe('the legacy canvas context', () => {
 });
 
 describe('2d canvas nodes', () => {
-  it('wx.createSelectorQuery hands a <canvas type="2d"> node to the logic worker, which draws on it (createImage, requestAnimationFrame, toDataURL); wx.canvasToTempFilePath takes the node; wx.createOffscreenCanvas draws in the worker; the package\'s images load by path; another origin\'s image without CORS is refused', async () => {
+  it('wx.createSelectorQuery hands a <canvas type="2d"> node to the logic worker, which draws on it (createImage, requestAnimationFrame, toDataURL); wx.canvasToTempFilePath takes the node; wx.createOffscreenCanvas draws in the worker; the package\'s images load by path; another origin\'s image without CORS is refused; a webgl canvas queried in onLoad draws too', async () => {
     const { page, frame } = await open('pages/node/node');
     await finished(page, frame);
     const out = await read(frame);
@@ -121,8 +121,12 @@ describe('2d canvas nodes', () => {
     // A tainted bitmap cannot cross to the worker: another origin's image without CORS is refused.
     expect(out.foreign).toMatch(/^could not load image "http:.*another origin's image needs CORS/);
     expect(out.tainted).toBeUndefined();
-    expect(await pixel(frame, 'canvas', 30, 30)).toEqual([255, 0, 0, 255]);
-    expect(await pixel(frame, 'canvas', 90, 30)).toEqual([0, 0, 255, 255]);
+    expect(await pixel(frame, '#c2d', 30, 30)).toEqual([255, 0, 0, 255]);
+    expect(await pixel(frame, '#c2d', 90, 30)).toEqual([0, 0, 255, 255]);
+    // A WebGL canvas queried in onLoad, before the page was in its frame, drawn from the worker.
+    expect(out.webgl).toBe('drawn');
+    const [r, g, b] = await pixel(frame, '#gl', 20, 20);
+    expect([r, g! > 100 && g! < 160, b]).toEqual([255, true, 0]);
     await page.screenshot({ path: `${ARTIFACTS}canvas-node.png` });
     await page.close();
   });

@@ -321,9 +321,11 @@ describe('components loaded on first use', () => {
     const shown = await frameOf(plain, 'pages/index/index');
     await shown.locator('#editor[contenteditable="true"]').waitFor();
     await shown.locator('#map [part="surface"]').waitFor();
-    await expect.poll(() => fetched.length).toBe(5);
+    // The gallery's canvas-id chart brings the legacy canvas's replay too.
+    await expect.poll(() => fetched.length).toBe(6);
     expect(fetched.sort()).toEqual([
       '/plaza-components/audio.js',
+      '/plaza-components/canvas.js',
       '/plaza-components/editor.js',
       '/plaza-components/feedback.js',
       '/plaza-components/live-player.js',

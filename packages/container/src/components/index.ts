@@ -36,6 +36,11 @@ export interface ComponentSettings {
   webViewOrigins: readonly string[];
   /** How a component asks the host page (code loaded on first use, consents, chrome). */
   ask?: AskHost;
+  /**
+   * The frame's loader of code on first use, when the frame loads other modules too (the
+   * legacy canvas): one loader per frame, as a module being loaded defines through a global.
+   */
+  modules?: LazyModules;
 }
 
 /**
@@ -126,7 +131,7 @@ export function containerComponents(settings: ComponentSettings, document?: Docu
     .define('open-data', openData(ask))
     .define('action-sheet-item', actionSheetItem)
     .define('action-sheet-cancel', actionSheetCancel);
-  const modules = new LazyModules(document ?? globalThis.document, ask);
+  const modules = settings.modules ?? new LazyModules(document ?? globalThis.document, ask);
   for (const [tag, handles] of Object.entries(LAZY_COMPONENTS))
     registry.define(tag, lazyComponent(tag, modules, handles, LAZY_MODULE_OF[tag]));
   return registry;

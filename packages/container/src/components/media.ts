@@ -1,5 +1,6 @@
 import { type BuiltinComponent, setAttribute, truthy } from '../view/index.ts';
-import { fitCanvas } from './canvas/legacy-canvas.ts';
+import { isTransferred } from '../view/query/node-handles.ts';
+import { fitCanvas } from './canvas/canvas-size.ts';
 import { answerContext } from './component-context.ts';
 import { componentElement } from './component-element.ts';
 import { renderRichText } from './rich-text-sanitiser.ts';
@@ -101,7 +102,10 @@ export const canvas: BuiltinComponent = {
     else el.removeAttribute('data-type');
     if (typeof attrs['canvas-id'] === 'string') el.dataset.canvasId = attrs['canvas-id'];
     else delete el.dataset.canvasId;
-    queueMicrotask(() => fitCanvas(el));
+    // Handed to the logic, its pixels are the logic's to size.
+    queueMicrotask(() => {
+      if (!isTransferred(el)) fitCanvas(el);
+    });
   },
 };
 

@@ -1,4 +1,5 @@
 import type { AnimateCommand } from '@plaza/runtime';
+import { defineLazyComponent } from '../components/lazy-component.ts';
 import {
   animatedStyle,
   timingFunction,
@@ -67,3 +68,11 @@ export function clearAnimations(doc: Document, command: Clear): void {
     running.delete(el);
   }
 }
+
+/** What the page frame loads on a program's first `this.animate` (kept out of every frame's boot). */
+export interface ElementAnimationsModule {
+  animateElements: typeof animateElements;
+  clearAnimations: typeof clearAnimations;
+}
+
+defineLazyComponent('animate', { animateElements, clearAnimations } satisfies ElementAnimationsModule);

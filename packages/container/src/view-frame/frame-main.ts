@@ -5,6 +5,7 @@
  */
 import { ViewRegistry } from '@plaza/compiler/render-runtime';
 import { type AskHost, COMPONENT_STYLE, containerComponents, SHARE_REQUEST } from '../components/index.ts';
+import { LazyModules } from '../components/lazy-component.ts';
 import { takeBoot } from '../sandbox/frame-document.ts';
 import { createView } from '../view/index.ts';
 import { queryTransferables } from '../view/query/node-handles.ts';
@@ -106,12 +107,18 @@ function showPage(
       asked.set(id, { resolve, reject });
       controlPort.postMessage({ control: 'ask', id, request } satisfies ViewControl);
     });
+  // Code that arrives on first use: big or rare components, and the rarer commands (the legacy
+  // canvas, this.animate).
+  const commandModules = new LazyModules(document, ask);
   const view = createView({
     document,
     root,
     viewModules: registry,
     send,
-    builtins: containerComponents({ webViewOrigins: payload.webViewOrigins, ask }, document),
+    builtins: containerComponents(
+      { webViewOrigins: payload.webViewOrigins, ask, modules: commandModules },
+      document,
+    ),
   });
   const pageEvent = (
     name: 'pageScroll' | 'reachBottom' | 'pullDownRefresh' | 'shareAppMessage',
@@ -162,8 +169,11 @@ function showPage(
       if (message.ok) waiting?.resolve(message.value);
       else waiting?.reject(new Error(message.error));
     } else if (message.control === 'command')
-      runViewCommand(document, message.command, (entry) =>
-        controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+      runViewCommand(
+        document,
+        message.command,
+        (entry) => controlPort.postMessage({ control: 'intersection', entry } satisfies ViewControl),
+        commandModules,
       ).then(
         (value) => {
           try {
@@ -197,14 +207,15 @@ function showPage(
     if (message?.type === 'query.request' && innerWidth === 0) {
       if (!unlaid) {
         unlaid = [];
-        const laidOut = () => {
+        // A frame shown gets no `resize` event: its root's first size is what says it is laid out.
+        const watcher = new ResizeObserver(() => {
           if (innerWidth === 0) return;
-          removeEventListener('resize', laidOut);
+          watcher.disconnect();
           const waiting = unlaid ?? [];
           unlaid = undefined;
           for (const queued of waiting) view.receive(queued);
-        };
-        addEventListener('resize', laidOut);
+        });
+        watcher.observe(document.documentElement);
       }
       unlaid.push(message);
       return;

@@ -1,14 +1,9 @@
 import type { ContextCommand, IntersectionEntry, Rect, ViewCommand } from '@plaza/runtime';
-import {
-  drawLegacyCanvas,
-  exportLegacyCanvas,
-  imageBitmapOf,
-  legacyImageData,
-  putLegacyImageData,
-} from '../components/canvas/legacy-canvas.ts';
+import type { LegacyCanvasModule } from '../components/canvas/legacy-canvas.ts';
 import { callContext } from '../components/component-context.ts';
+import type { LazyServices } from '../components/lazy-component.ts';
 import { elementOfHandle } from '../view/query/node-handles.ts';
-import { animateElements, clearAnimations } from './element-animations.ts';
+import type { ElementAnimationsModule } from './element-animations.ts';
 
 const observers = new Map<number, IntersectionObserver>();
 
@@ -31,8 +26,11 @@ export async function runViewCommand(
   doc: Document,
   command: ViewCommand,
   intersected: (entry: IntersectionEntry) => void,
+  modules: Pick<LazyServices, 'load'>,
 ): Promise<unknown> {
   const win = doc.defaultView!;
+  const canvas = () => modules.load<LegacyCanvasModule>('canvas');
+  const animations = () => modules.load<ElementAnimationsModule>('animate');
   switch (command.kind) {
     case 'scroll': {
       let top = command.scrollTop ?? 0;
@@ -129,21 +127,21 @@ export async function runViewCommand(
       return;
     }
     case 'canvas.draw':
-      return drawLegacyCanvas(doc, command);
+      return (await canvas()).drawLegacyCanvas(doc, command);
     case 'canvas.export':
-      return exportLegacyCanvas(doc, command);
+      return (await canvas()).exportLegacyCanvas(doc, command);
     case 'canvas.getImageData':
-      return legacyImageData(doc, command);
+      return (await canvas()).legacyImageData(doc, command);
     case 'canvas.putImageData':
-      return putLegacyImageData(doc, command);
+      return (await canvas()).putLegacyImageData(doc, command);
     case 'image':
-      return imageBitmapOf(doc, command.src);
+      return (await canvas()).imageBitmapOf(doc, command.src);
     case 'context':
       return callContext(contextTarget(doc, command), command.method, command.args);
     case 'animate':
-      return animateElements(doc, command);
+      return (await animations()).animateElements(doc, command);
     case 'animate.clear':
-      return clearAnimations(doc, command);
+      return (await animations()).clearAnimations(doc, command);
   }
 }
 

@@ -288,6 +288,13 @@ export function createView(options: CreateViewOptions): View {
     instance.host.parentNode?.removeChild(instance.host);
   }
 
+  const waitingQueries = new Map<string, LogicToViewMessage[]>();
+  function askWaiting(id: string): void {
+    const waiting = waitingQueries.get(id);
+    waitingQueries.delete(id);
+    for (const query of waiting ?? []) handle(query);
+  }
+
   function handle(message: LogicToViewMessage): void {
     switch (message.type) {
       case 'page.create': {
@@ -311,6 +318,7 @@ export function createView(options: CreateViewOptions): View {
         instances.set(page.id, page);
         styles.addPage(page.path, viewModules.module(page.path)?.css);
         render(page);
+        askWaiting(page.id);
         return;
       }
       case 'page.navigate': {
@@ -348,6 +356,7 @@ export function createView(options: CreateViewOptions): View {
         instance.renderId = message.renderId;
         instance.initialised = true;
         render(instance);
+        askWaiting(instance.id);
         return;
       }
       case 'component.trigger': {
@@ -363,6 +372,15 @@ export function createView(options: CreateViewOptions): View {
         return;
       }
       case 'query.request': {
+        // Asked in onLoad, before the page was rendered here: answered once it is.
+        const unrendered = message.requests.find((r) => r.scopeId && !instances.get(r.scopeId)?.initialised);
+        if (unrendered?.scopeId) {
+          waitingQueries.set(unrendered.scopeId, [
+            ...(waitingQueries.get(unrendered.scopeId) ?? []),
+            message,
+          ]);
+          return;
+        }
         const top = [...instances.values()]
           .filter((i) => i.kind === 'page' && !i.host.hasAttribute('hidden'))
           .pop();

@@ -1,7 +1,6 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import { settle } from './api-conventions.ts';
-import type { OffscreenLike } from './canvas/canvas-node.ts';
-import { headlessCanvas } from './canvas/headless-canvas.ts';
+import { newOffscreen, type OffscreenLike } from './canvas/canvas-node.ts';
 import type { ApiContext } from './create-api.ts';
 import type { ContextCommand } from './host-capabilities.ts';
 
@@ -11,78 +10,25 @@ type Api = Record<string, unknown>;
  * The methods each component's context offers, as the typings list them. The view's element
  * answers them (`answerContext`); one it does not answer fails `"<method>:fail not supported"`.
  */
-const CONTEXT_METHODS: Record<string, readonly string[]> = {
-  map: [
-    'getCenterLocation',
-    'getScale',
-    'getRegion',
-    'getRotate',
-    'getSkew',
-    'moveToLocation',
-    'includePoints',
-    'translateMarker',
-    'moveAlong',
-    'addMarkers',
-    'removeMarkers',
-    'addCustomLayer',
-    'removeCustomLayer',
-    'setCenterOffset',
-    'toScreenLocation',
-    'fromScreenLocation',
-    'openMapApp',
-  ],
-  editor: [
-    'setContents',
-    'getContents',
-    'insertText',
-    'insertImage',
-    'insertDivider',
-    'format',
-    'removeFormat',
-    'clear',
-    'undo',
-    'redo',
-    'blur',
-    'getSelectionText',
-    'scrollIntoView',
-  ],
-  'live-player': [
-    'play',
-    'pause',
-    'resume',
-    'stop',
-    'mute',
-    'requestFullScreen',
-    'exitFullScreen',
-    'snapshot',
-    'requestPictureInPicture',
-    'exitPictureInPicture',
-  ],
-  camera: ['takePhoto', 'startRecord', 'stopRecord', 'setZoom'],
-  video: [
-    'play',
-    'pause',
-    'stop',
-    'seek',
-    'playbackRate',
-    'requestFullScreen',
-    'exitFullScreen',
-    'sendDanmu',
-    'showStatusBar',
-    'hideStatusBar',
-  ],
-};
-
-/** The legacy `AudioContext` takes plain arguments and no callbacks. */
-const AUDIO_ARGUMENTS: Record<string, string | undefined> = {
-  setSrc: 'src',
-  play: undefined,
-  pause: undefined,
-  seek: 'position',
+const CONTEXT_METHODS: Record<string, string> = {
+  map: 'getCenterLocation getScale getRegion getRotate getSkew moveToLocation includePoints translateMarker moveAlong addMarkers removeMarkers addCustomLayer removeCustomLayer setCenterOffset toScreenLocation fromScreenLocation openMapApp',
+  editor:
+    'setContents getContents insertText insertImage insertDivider format removeFormat clear undo redo blur getSelectionText scrollIntoView',
+  'live-player':
+    'play pause resume stop mute requestFullScreen exitFullScreen snapshot requestPictureInPicture exitPictureInPicture',
+  camera: 'takePhoto startRecord stopRecord setZoom',
+  audio: 'setSrc play pause seek',
+  video:
+    'play pause stop seek playbackRate requestFullScreen exitFullScreen sendDanmu showStatusBar hideStatusBar',
 };
 
 /** Methods whose one argument is a value, not an options object (`VideoContext.seek(10)`). */
-const POSITIONAL: Record<string, string> = { seek: 'position', playbackRate: 'rate', setZoom: 'zoom' };
+const POSITIONAL: Record<string, string> = {
+  seek: 'position',
+  playbackRate: 'rate',
+  setZoom: 'zoom',
+  setSrc: 'src',
+};
 
 /** Plain data of an options object: what crosses to the view (callbacks stay here). */
 function argumentsOf(method: string, options: unknown): Record<string, unknown> {
@@ -124,7 +70,7 @@ export function installContextMembers(
 
   const contextOf = (target: Target): Record<string, unknown> => {
     const object: Record<string, unknown> = {};
-    for (const method of CONTEXT_METHODS[target.component] ?? []) {
+    for (const method of CONTEXT_METHODS[target.component]?.split(' ') ?? []) {
       object[method] = (options?: unknown) =>
         settle(method, options, call(target, method, argumentsOf(method, options)), (e) => ctx.report(e));
     }
@@ -136,18 +82,8 @@ export function installContextMembers(
     contextOf({ component: 'live-player', id: String(id ?? '') });
   // One camera per page: the platforms take no id.
   api.createCameraContext = () => contextOf({ component: 'camera' });
-  api.createAudioContext = (id: unknown) => {
-    const target: Target = { component: 'audio', id: String(id ?? '') };
-    const object: Record<string, unknown> = {};
-    for (const [method, name] of Object.entries(AUDIO_ARGUMENTS)) {
-      object[method] = (value?: unknown) => {
-        call(target, method, name ? { [name]: value } : {}).catch((error: unknown) =>
-          ctx.log('warn', `AudioContext.${method}:fail ${(error as Error)?.message ?? error}`),
-        );
-      };
-    }
-    return object;
-  };
+  // The legacy AudioContext: `setSrc(src)`, `play()`, `pause()`, `seek(position)`.
+  api.createAudioContext = (id: unknown) => contextOf({ component: 'audio', id: String(id ?? '') });
 
   // A canvas is handed over once; later queries of it name the node already made.
   const canvases = new Map<string, Record<string, unknown>>();
@@ -156,8 +92,10 @@ export function installContextMembers(
     if (raw.component === 'canvas') {
       const known = canvases.get(raw.token);
       if (known) return known;
-      // No OffscreenCanvas for a canvas never handed over: the simulator's, which has no pixels.
-      const node = canvasNodeOf(raw.offscreen ?? headlessCanvas(raw.width ?? 300, raw.height ?? 150));
+      // A canvas never handed over (the simulator's): one of the logic layer's own, of its size.
+      const offscreen = raw.offscreen ?? newOffscreen(raw.width ?? 300, raw.height ?? 150);
+      if (!offscreen) return null;
+      const node = canvasNodeOf(offscreen);
       canvases.set(raw.token, node);
       return node;
     }

@@ -231,8 +231,12 @@ export function createApi(ctx: ApiContext): Api {
 
   // ── view queries ──
   api.createSelectorQuery = () =>
-    new SelectorQuery(ctx.query, ctx.currentPageId(), ctx.scopeOf, (result) =>
-      viewObjects.materialise(result),
+    new SelectorQuery(
+      ctx.query,
+      ctx.currentPageId(),
+      ctx.scopeOf,
+      (result) => viewObjects.materialise(result),
+      report,
     );
 
   // ── open capabilities ──

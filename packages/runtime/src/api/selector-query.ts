@@ -20,6 +20,7 @@ export class SelectorQuery {
     private readonly scopeOf: (component: unknown) => string | undefined,
     /** Turns the view's node and context handles into objects (a canvas node, an EditorContext). */
     private readonly materialise: (result: unknown) => unknown = (result) => result,
+    private readonly report: (error: unknown) => void = () => undefined,
   ) {
     this.scopeId = scopeId;
   }
@@ -52,12 +53,22 @@ export class SelectorQuery {
   exec(callback?: (results: unknown[]) => void): Promise<unknown[]> {
     const done = this.transport(this.requests).then((answered) => {
       const results = answered.map(this.materialise);
-      for (const [i, cb] of this.callbacks.entries()) cb?.(results[i] ?? null);
-      callback?.(results);
+      for (const [i, cb] of this.callbacks.entries()) this.call(cb, results[i] ?? null);
+      this.call(callback, results);
       return results;
     });
     done.catch(() => undefined);
     return done;
+  }
+
+  /** A program's callback: its exception is the program's error, reported, and the next callback still runs. */
+  private call(callback: ((value: never) => void) | undefined, value: unknown): void {
+    if (typeof callback !== 'function') return;
+    try {
+      (callback as (value: unknown) => void)(value);
+    } catch (error) {
+      this.report(error);
+    }
   }
 }
 

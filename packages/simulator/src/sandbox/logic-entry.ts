@@ -1,6 +1,7 @@
 // Runs inside the logic realm (bundled with the runtime): the worker-side half of the
 // container, the same role the browser's logic worker plays.
 import { createLogic, type LogicManifest, type ModuleFactory } from '@plaza/runtime';
+import { headlessCanvas } from './headless-canvas.ts';
 
 declare const self: {
   __plaza_boot?: () => void;
@@ -16,6 +17,14 @@ declare const self: {
 // The simulator sets the package's manifest and logic.js as strings, then boots; the boot
 // leaves `__plaza_define` for the simulator to run logic.js as a script of this realm
 // (named `plaza-logic.js`): the realm forbids eval, as the platforms' logic threads do.
+// Canvases without pixels, where the browser's worker has OffscreenCanvas.
+(globalThis as { OffscreenCanvas?: unknown }).OffscreenCanvas = function OffscreenCanvas(
+  width: number,
+  height: number,
+) {
+  return headlessCanvas(width, height);
+};
+
 self.__plaza_boot = () => {
   const manifest = JSON.parse(self.__plaza_manifest ?? '{}') as LogicManifest;
   const source = self.__plaza_logic ?? '';

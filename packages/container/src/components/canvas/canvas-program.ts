@@ -102,13 +102,25 @@ Page({
 });`,
   'pages/node/node.wxml': `
 <canvas type="2d" id="c2d" style="width: 120px; height: 60px; display: block"></canvas>
+<canvas type="webgl" id="gl" style="width: 40px; height: 40px; display: block"></canvas>
 ${OUT}`,
   'pages/node/node.js': `${RECORD}
 Page({
   data: { json: '{}', done: false },
-  onLoad(query) { this.img = query.img; },
+  onLoad(query) {
+    this.img = query.img;
+    this.r = recorder(this);
+    // Asked before the page reached its frame: answered once it has.
+    wx.createSelectorQuery().select('#gl').node((res) => {
+      const gl = res.node.getContext('webgl');
+      if (!gl) return this.r.put('webgl', 'none');
+      gl.clearColor(1, 0.5, 0, 1);
+      gl.clear(gl.COLOR_BUFFER_BIT);
+      this.r.put('webgl', 'drawn');
+    }).exec();
+  },
   onReady() {
-    const r = recorder(this);
+    const r = this.r;
     wx.createSelectorQuery().select('#c2d').fields({ node: true, size: true }).exec(([res]) => {
       const canvas = res.node;
       r.put('size', { width: res.width, height: res.height, hasNode: !!canvas });

@@ -1,5 +1,6 @@
 import type { CanvasAction, CanvasCommand, CanvasPaint } from '@plaza/runtime';
-import { isTransferred } from '../../view/query/node-handles.ts';
+import { defineLazyComponent } from '../lazy-component.ts';
+import { fitCanvas } from './canvas-size.ts';
 
 type Draw = Extract<CanvasCommand, { kind: 'canvas.draw' }>;
 type Export = Extract<CanvasCommand, { kind: 'canvas.export' }>;
@@ -54,24 +55,14 @@ const PROPERTIES = new Set([
   'textBaseline',
 ]);
 
-/** The legacy canvas of the page with this `canvas-id`. */
+/** The legacy canvas of the page with this `canvas-id` (a 2d or webgl canvas is never one). */
 function canvasById(doc: Document, canvasId: string): HTMLCanvasElement {
   for (const el of Array.from(doc.querySelectorAll<HTMLCanvasElement>('canvas[data-plaza="canvas"]')))
-    if (el.dataset.canvasId === canvasId && !isTransferred(el)) return el;
+    if (el.dataset.canvasId === canvasId && !el.hasAttribute('data-type')) return el;
   throw new Error(`canvas "${canvasId}" not found`);
 }
 
 const ratioOf = (el: HTMLCanvasElement) => el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-
-/** Sizes the canvas's pixels to its box at the device's ratio (which clears it) when they differ. */
-export function fitCanvas(el: HTMLCanvasElement): void {
-  if (isTransferred(el)) return;
-  const ratio = ratioOf(el);
-  const width = Math.round((el.clientWidth || 300) * ratio);
-  const height = Math.round((el.clientHeight || 150) * ratio);
-  if (el.width !== width) el.width = width;
-  if (el.height !== height) el.height = height;
-}
 
 /** Decodes an image the way `<img>` loads it (so another origin's image taints the canvas). */
 export function loadImage(doc: Document, src: string, cors = false): Promise<HTMLImageElement> {
@@ -270,3 +261,20 @@ export async function imageBitmapOf(doc: Document, src: string): Promise<ImageBi
   });
   return doc.defaultView!.createImageBitmap(image);
 }
+
+/** What the page frame loads on a program's first canvas command (kept out of every frame's boot). */
+export interface LegacyCanvasModule {
+  drawLegacyCanvas: typeof drawLegacyCanvas;
+  exportLegacyCanvas: typeof exportLegacyCanvas;
+  legacyImageData: typeof legacyImageData;
+  putLegacyImageData: typeof putLegacyImageData;
+  imageBitmapOf: typeof imageBitmapOf;
+}
+
+defineLazyComponent('canvas', {
+  drawLegacyCanvas,
+  exportLegacyCanvas,
+  legacyImageData,
+  putLegacyImageData,
+  imageBitmapOf,
+} satisfies LegacyCanvasModule);

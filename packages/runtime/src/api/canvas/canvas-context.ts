@@ -17,58 +17,23 @@ export type CanvasAction =
   | { set: string; value: number | string | CanvasPaint };
 
 /** Methods replayed as the browser's own, with their numeric arguments. */
-const PLAIN_METHODS = [
-  'arc',
-  'arcTo',
-  'beginPath',
-  'bezierCurveTo',
-  'clearRect',
-  'clip',
-  'closePath',
-  'fill',
-  'fillRect',
-  'lineTo',
-  'moveTo',
-  'quadraticCurveTo',
-  'rect',
-  'restore',
-  'rotate',
-  'save',
-  'scale',
-  'stroke',
-  'strokeRect',
-  'transform',
-  'translate',
-  'fillText',
-  'strokeText',
-  'drawImage',
-] as const;
+const PLAIN_METHODS =
+  'arc arcTo beginPath bezierCurveTo clearRect clip closePath fill fillRect lineTo moveTo quadraticCurveTo rect restore rotate save scale stroke strokeRect transform translate fillText strokeText drawImage'.split(
+    ' ',
+  );
+
+const SETTERS =
+  'fillStyle strokeStyle lineWidth lineCap lineJoin miterLimit globalAlpha textAlign textBaseline';
 
 /** Properties a program assigns (`ctx.fillStyle = 'red'`), as the typings list them. */
-export const CANVAS_PROPERTIES = [
-  'fillStyle',
-  'strokeStyle',
-  'lineWidth',
-  'lineCap',
-  'lineJoin',
-  'miterLimit',
-  'lineDashOffset',
-  'font',
-  'globalAlpha',
-  'globalCompositeOperation',
-  'shadowBlur',
-  'shadowColor',
-  'shadowOffsetX',
-  'shadowOffsetY',
-  'textAlign',
-  'textBaseline',
-] as const;
+export const CANVAS_PROPERTIES =
+  'fillStyle strokeStyle lineWidth lineCap lineJoin miterLimit lineDashOffset font globalAlpha globalCompositeOperation shadowBlur shadowColor shadowOffsetX shadowOffsetY textAlign textBaseline'.split(
+    ' ',
+  );
 
 interface Gradient {
   addColorStop(offset: number, color: string): void;
 }
-
-type Paintable = string | Gradient | { pattern: string; repetition: string };
 
 /** How `draw` reaches the view: resolves when the canvas shows the calls. */
 export type DrawCanvas = (actions: CanvasAction[], reserve: boolean) => Promise<void>;
@@ -159,15 +124,6 @@ export function createCanvasContext(
     createPattern(image: unknown, repetition: unknown) {
       return { pattern: imageSource(String(image ?? '')), repetition: String(repetition ?? 'repeat') };
     },
-    setFillStyle: (v: Paintable) => set('fillStyle', v),
-    setStrokeStyle: (v: Paintable) => set('strokeStyle', v),
-    setLineWidth: (v: unknown) => set('lineWidth', Number(v)),
-    setLineCap: (v: unknown) => set('lineCap', String(v)),
-    setLineJoin: (v: unknown) => set('lineJoin', String(v)),
-    setMiterLimit: (v: unknown) => set('miterLimit', Number(v)),
-    setGlobalAlpha: (v: unknown) => set('globalAlpha', Number(v)),
-    setTextAlign: (v: unknown) => set('textAlign', String(v)),
-    setTextBaseline: (v: unknown) => set('textBaseline', String(v)),
     setFontSize: (size: unknown) => set('font', `${Number(size) || 10}px sans-serif`),
     setShadow(offsetX: unknown, offsetY: unknown, blur: unknown, color: unknown) {
       set('shadowOffsetX', Number(offsetX) || 0);
@@ -183,6 +139,10 @@ export function createCanvasContext(
       record({ method: 'setTransform', args: args.slice(0, 6).map(argOf) });
     },
   };
+  // `setFillStyle(v)` is `fillStyle = v`, and so on for the setters the typings list.
+  for (const property of SETTERS.split(' '))
+    context[`set${property[0]!.toUpperCase()}${property.slice(1)}`] = (value: unknown) =>
+      set(property, value);
   for (const method of PLAIN_METHODS) {
     context[method] = (...args: unknown[]) => {
       const given = args.filter((a) => a !== undefined);

@@ -9,20 +9,20 @@ type Api = Record<string, unknown>;
 type Options = Record<string, unknown>;
 type Define = (name: string, run: (o: Options) => unknown) => void;
 
-const num = (value: unknown, fallback: number): number =>
-  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+function num(value: unknown, fallback: number): number;
+function num(value: unknown, fallback: undefined): number | undefined;
+function num(value: unknown, fallback: number | undefined): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
 
-/** Widths the worker measures with a canvas of its own; headless, an average glyph of half an em. */
+/** Widths measured on a canvas of the logic layer's own (the simulator's measures by an average glyph). */
 function measurer(): (text: string, font: string) => number {
   let context: { font: string; measureText(t: string): { width: number } } | undefined;
   return (text, font) => {
     context ??= newOffscreen(1, 1)?.getContext('2d') as typeof context;
-    if (context) {
-      context.font = font;
-      return context.measureText(text).width;
-    }
-    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 10);
-    return text.length * size * 0.5;
+    if (!context) return 0;
+    context.font = font;
+    return context.measureText(text).width;
   };
 }
 
@@ -88,10 +88,11 @@ export function installCanvasMembers(
         canvasId: String(o.canvasId ?? ''),
         x: num(o.x, 0),
         y: num(o.y, 0),
-        ...(typeof o.width === 'number' ? { width: o.width } : {}),
-        ...(typeof o.height === 'number' ? { height: o.height } : {}),
-        ...(typeof o.destWidth === 'number' ? { destWidth: o.destWidth } : {}),
-        ...(typeof o.destHeight === 'number' ? { destHeight: o.destHeight } : {}),
+        // Left out, the view takes the canvas's own size.
+        width: num(o.width, undefined),
+        height: num(o.height, undefined),
+        destWidth: num(o.destWidth, undefined),
+        destHeight: num(o.destHeight, undefined),
         fileType,
         quality,
       })) as { data?: unknown } | undefined;

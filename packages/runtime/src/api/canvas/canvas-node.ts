@@ -34,57 +34,53 @@ type Scope = {
 };
 const scope = globalThis as unknown as Scope;
 
+/** What `createImage` makes: the platforms' image object, with the decoded bitmap behind it. */
+type CanvasImage = Record<string, unknown> & { src: string };
+const BITMAPS = new WeakMap<object, unknown>();
+
 /** `canvas.createImage()`: an image whose `src` the view decodes; `onload`/`onerror` as on the platforms. */
-class CanvasImage {
-  onload: ((event: unknown) => void) | null = null;
-  onerror: ((event: unknown) => void) | null = null;
-  width = 0;
-  height = 0;
-  complete = false;
-  /** @internal the decoded bitmap */
-  bitmap: { width: number; height: number } | undefined;
-  private source = '';
-
-  constructor(
-    private readonly load: ImageLoader,
-    private readonly report: (error: unknown) => void,
-  ) {}
-
-  get src(): string {
-    return this.source;
-  }
-
-  set src(value: string) {
-    this.source = String(value ?? '');
-    this.complete = false;
-    const asked = this.source;
-    this.load(asked).then(
-      (bitmap) => {
-        if (asked !== this.source) return;
-        this.bitmap = bitmap;
-        this.width = bitmap.width;
-        this.height = bitmap.height;
-        this.complete = true;
-        this.fire(this.onload, { type: 'load' });
-      },
-      (error: unknown) => {
-        if (asked !== this.source) return;
-        this.fire(this.onerror, { type: 'error', errMsg: (error as Error)?.message ?? String(error) });
-      },
-    );
-  }
-
-  private fire(handler: ((event: unknown) => void) | null, event: unknown): void {
+function canvasImage(load: ImageLoader, report: (error: unknown) => void): CanvasImage {
+  let source = '';
+  const fire = (name: 'onload' | 'onerror', event: unknown) => {
+    const handler = image[name];
     if (typeof handler !== 'function') return;
     try {
-      handler.call(this, event);
+      handler.call(image, event);
     } catch (error) {
-      this.report(error);
+      report(error);
     }
-  }
+  };
+  const image = {
+    onload: null,
+    onerror: null,
+    width: 0,
+    height: 0,
+    complete: false,
+    get src() {
+      return source;
+    },
+    set src(value: string) {
+      const asked = String(value ?? '');
+      source = asked;
+      image.complete = false;
+      load(asked).then(
+        (bitmap) => {
+          if (asked !== source) return;
+          BITMAPS.set(image, bitmap);
+          Object.assign(image, { width: bitmap.width, height: bitmap.height, complete: true });
+          fire('onload', { type: 'load' });
+        },
+        (error: unknown) => {
+          if (asked === source)
+            fire('onerror', { type: 'error', errMsg: (error as Error)?.message ?? String(error) });
+        },
+      );
+    },
+  } as CanvasImage;
+  return image;
 }
 
-const unwrap = (image: unknown) => (image instanceof CanvasImage ? image.bitmap : image);
+const unwrap = (image: unknown) => (image && typeof image === 'object' && BITMAPS.get(image)) || image;
 
 /**
  * The platforms' `Canvas` node over an `OffscreenCanvas` the view handed the worker (a
@@ -97,8 +93,6 @@ export function canvasNode(
   loadImage: ImageLoader,
   report: (error: unknown) => void,
 ): Record<string, unknown> {
-  let frames = 0;
-  const timers = new Map<number, ReturnType<typeof setTimeout>>();
   const node: Record<string, unknown> = {
     getContext(type: unknown, attributes?: unknown) {
       const kind = String(type ?? '2d');
@@ -115,7 +109,7 @@ export function canvasNode(
       }
       return context;
     },
-    createImage: () => new CanvasImage(loadImage, report),
+    createImage: () => canvasImage(loadImage, report),
     createImageData(...args: unknown[]) {
       const context = offscreen.getContext('2d') as Context2d | null;
       return context?.createImageData(...args) ?? null;
@@ -130,23 +124,14 @@ export function canvasNode(
           report(error);
         }
       };
-      if (scope.requestAnimationFrame) return scope.requestAnimationFrame(run);
-      const id = ++frames;
-      timers.set(
-        id,
-        setTimeout(() => {
-          timers.delete(id);
-          run(typeof performance === 'undefined' ? Date.now() : performance.now());
-        }, 16),
-      );
-      return id;
+      // The simulator's realm has no frames: a 60 Hz timer stands in.
+      return scope.requestAnimationFrame
+        ? scope.requestAnimationFrame(run)
+        : setTimeout(() => run(Date.now()), 16);
     },
     cancelAnimationFrame(id: unknown) {
       if (scope.cancelAnimationFrame) scope.cancelAnimationFrame(Number(id));
-      else {
-        clearTimeout(timers.get(Number(id)));
-        timers.delete(Number(id));
-      }
+      else clearTimeout(id as number);
     },
     /**
      * A PNG data URL, synchronously. Throws the browser's SecurityError when another origin's

@@ -5,30 +5,25 @@
  * what QR codes, charts and blank canvases are made of, shrink to a few bytes per row.
  */
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
+let crcTable: Uint32Array | undefined;
 
 function crc32(bytes: Uint8Array, start: number, end: number): number {
+  crcTable ??= Uint32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const table = crcTable;
   let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  for (let i = start; i < end; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-const LENGTH_BASE = [
-  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
-  227, 258,
-];
-const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
-
 /** A deflate stream (RFC 1951) of one fixed-Huffman block. */
 function deflate(data: Uint8Array): Uint8Array {
+  // Length codes 257…285: the extra bits each takes, and the length it starts at.
+  const extras = Array.from({ length: 29 }, (_, i) => (i < 8 || i === 28 ? 0 : (i >> 2) - 1));
+  const bases = extras.map((_, i) => (i === 28 ? 258 : extras.slice(0, i).reduce((n, e) => n + (1 << e), 3)));
   const out = new Uint8Array(Math.ceil(data.length * 1.2) + 64);
   let at = 0;
   let bits = 0;
@@ -64,10 +59,10 @@ function deflate(data: Uint8Array): Uint8Array {
       while (run < 258 && i + run < data.length && data[i + run] === previous) run++;
     }
     if (run >= 3) {
-      let index = LENGTH_BASE.length - 1;
-      while (LENGTH_BASE[index]! > run) index--;
+      let index = bases.length - 1;
+      while (bases[index]! > run) index--;
       symbol(257 + index);
-      put(run - LENGTH_BASE[index]!, LENGTH_EXTRA[index]!);
+      put(run - bases[index]!, extras[index]!);
       code(0, 5); // distance 1
       i += run;
     } else {

@@ -1,5 +1,11 @@
-import type { OffscreenLike } from './canvas-node.ts';
-import { encodePng } from './png-encoding.ts';
+import { encodePng } from '@plaza/runtime';
+
+interface OffscreenLike {
+  width: number;
+  height: number;
+  getContext(type: string): unknown;
+  convertToBlob(): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }>;
+}
 
 /** Methods of a 2d context that draw or change state: headless, they are accepted and draw nothing. */
 const INERT_METHODS = [
@@ -39,9 +45,10 @@ const INERT_METHODS = [
 const gradient = () => ({ addColorStop: () => undefined });
 
 /**
- * A canvas with no pixels, for the simulator (whose document lays nothing out): a program
- * draws on it without error, measures text by an average glyph, and reads back transparent
- * pixels. What it draws is proved in the browser, not here.
+ * The logic realm's `OffscreenCanvas`: a canvas with no pixels (the simulator's document lays
+ * nothing out), behind a 2d canvas node or `wx.createOffscreenCanvas`. A program draws on it
+ * without error, measures text by an average glyph, and reads back transparent pixels. What
+ * it draws is proved in the browser, not here.
  */
 export function headlessCanvas(width: number, height: number): OffscreenLike {
   let font = '10px sans-serif';
