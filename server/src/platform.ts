@@ -95,6 +95,21 @@ import {
   paymentsPlugin,
   sandboxChannel,
 } from './modules/payments/index.ts';
+import {
+  createPlacesService,
+  type PlacesService,
+  placesMigrations,
+  placesPlugin,
+} from './modules/places/index.ts';
+import {
+  createSearchService,
+  indexAppChanges,
+  indexContentChanges,
+  type SearchService,
+  searchMigrations,
+  searchPersonalData,
+  searchPlugin,
+} from './modules/search/index.ts';
 import { superAppPlugin } from './modules/super-app/index.ts';
 import {
   createVersionsService,
@@ -157,6 +172,10 @@ export interface Platform {
   funnel: FunnelService;
   /** Videos, anchors, POIs and the feed. */
   content: ContentService;
+  /** POI pages (hours, price, photos, services), merchants' claims and the supplier sync. */
+  places: PlacesService;
+  /** Search over apps, services, POIs, videos and creators, in Chinese, pinyin and English. */
+  search: SearchService;
   /** Guaranteed payment: orders in escrow, refunds, settlement with commission and splits, statements. */
   payments: PaymentsService;
   /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
@@ -188,6 +207,8 @@ export const migrationSets: MigrationSet[] = [
   contentMigrations,
   douyinCompatMigrations,
   messagesMigrations,
+  searchMigrations,
+  placesMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -241,6 +262,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       contentPersonalData(db),
       paymentsPersonalData(db),
       messagesPersonalData(db),
+      searchPersonalData(db),
     ],
   });
   const versions = createVersionsService({
@@ -291,6 +313,38 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       }
     },
   };
+  // Search indexes what apps and content change, in the request that changes it; a result
+  // opens an app only while that app is mountable, asked on every search.
+  const search = createSearchService({
+    db,
+    engine,
+    clock,
+    visibleApps: async (appids) => new Set((await versions.mountable(appids)).keys()),
+    appProfile: (appid) => apps.findByAppid(appid),
+    appSignals: async (appid) => {
+      const today = new Date(clock.now()).toISOString().slice(0, 10);
+      const monthAgo = new Date(clock.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      const days = await funnel.daily(appid, monthAgo, today);
+      return {
+        opens: days.reduce((n, d) => n + d.steps.app_open, 0),
+        orders: days.reduce((n, d) => n + d.steps.paid, 0),
+      };
+    },
+  });
+  indexContentChanges(content, search, () => clock.now());
+  const places = createPlacesService({
+    db,
+    clock,
+    pois: content,
+    requireOrgMember: async (accountId, orgId) => {
+      await identity.requireOrgRole(accountId, orgId, 'developer');
+    },
+    appOf: async (appId) => {
+      const app = await apps.get(appId);
+      return app && app.status === 'active' ? { appid: app.appid, orgId: app.orgId } : null;
+    },
+  });
+  indexAppChanges(apps, search);
   // The sandbox channel until a real provider is configured: no money leaves the platform.
   const payments = createPaymentsService({
     db,
@@ -334,6 +388,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(placesPlugin, { places });
+      await app.register(searchPlugin, {
+        search,
+        authorizeAppEditor: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'developer');
+        },
+      });
       await app.register(funnelPlugin, {
         funnel,
         authorizeAppReader: async ({ accountId, operator }, appid) => {
@@ -378,6 +439,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     versions,
     funnel,
     content,
+    search,
+    places,
     payments,
     douyin,
     messages,

@@ -6,6 +6,7 @@ import { MePage } from './me/me-page.tsx';
 import { followInbox, useInbox } from './messages/inbox-store.ts';
 import { MessagesPage } from './messages/messages-page.tsx';
 import { MiniProgramSheet } from './mini-program/mini-program-sheet.tsx';
+import { SearchPage } from './search/search-page.tsx';
 import { useSession } from './session.tsx';
 import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
 
@@ -29,6 +30,7 @@ export function App() {
   // The inbox follows the signed-in user for the whole visit: the badge updates live.
   useEffect(() => followInbox(userId), [userId]);
   const { unread } = useInbox();
+  const [searching, setSearching] = useState(false);
   return (
     <div className="app">
       <main className="screen">
@@ -40,6 +42,12 @@ export function App() {
           <MePage />
         )}
       </main>
+      {tab === 'home' && (
+        <button type="button" className="search-open" aria-label="Search" onClick={() => setSearching(true)}>
+          ⌕
+        </button>
+      )}
+      {searching && <SearchPage onOpen={setOpen} onClose={() => setSearching(false)} />}
       <nav className="tabbar" aria-label="Main">
         <button
           type="button"

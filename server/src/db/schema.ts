@@ -11,6 +11,8 @@ import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
 import type { LoginTables } from '../modules/login/login.table.ts';
 import type { MessagesTables } from '../modules/messages/messages.table.ts';
 import type { PaymentTables } from '../modules/payments/payments.table.ts';
+import type { PlacesTables } from '../modules/places/places.table.ts';
+import type { SearchTables } from '../modules/search/search.table.ts';
 import type { VersionTables } from '../modules/versions/versions.table.ts';
 import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
 
@@ -32,5 +34,7 @@ export interface Database
     LoginTables,
     MessagesTables,
     PaymentTables,
+    PlacesTables,
+    SearchTables,
     VersionTables,
     WebhookTables {}

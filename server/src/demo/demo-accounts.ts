@@ -9,8 +9,8 @@ export const demoAccounts = {
   /** The super app's sign-in sheet offers this phone first; its code arrives in the dev inbox. */
   user: { phone: '+8613800138000' },
   creators: [
-    { phone: '+8613800138101', name: 'Noodle Lab' },
-    { phone: '+8613800138102', name: 'Night Market Eats' },
+    { phone: '+8613800138101', name: '面条实验室 Noodle Lab' },
+    { phone: '+8613800138102', name: '夜市美食 Night Market Eats' },
   ],
 } as const;
 

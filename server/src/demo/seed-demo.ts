@@ -40,7 +40,8 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     {
       name: demoAppName,
       category: 'food_delivery',
-      description: 'Hand-pulled noodles and rice bowls, delivered in 30 minutes.',
+      description:
+        '兰州手工拉面、担担面和卤肉饭，30分钟送达 · Hand-pulled noodles and rice bowls, delivered in 30 minutes.',
       request_domains: [merchantUrl],
       webhook_url: `${merchantUrl}/webhooks/plaza`,
       privacy: [],
@@ -58,6 +59,13 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
   );
   const orderTemplateId = await selectOrderTemplate(operator, developer, appid);
   log(`demo: the takeout app sends order updates with template ${orderTemplateId}`);
+  // What the shop offers, as the search box finds it: 面, `mian` or 外卖 reach it.
+  await developer.json('PUT', `/api/apps/${appid}/search-entries`, {
+    keywords: ['面馆', '拉面', '牛肉面', '担担面', '卤肉饭', '饺子', 'noodles'],
+    services: [
+      { title: '点外卖', path: demoAnchorPath, params: { from: 'search' }, keywords: ['外卖', '送餐'] },
+    ],
+  });
 
   const creators: PlatformClient[] = [];
   for (const creator of demoAccounts.creators) {
@@ -68,14 +76,25 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     });
     creators.push(signedIn.client);
   }
-  const videos = await publishVideos(creators, appid, log);
+  const { published: videos, covers } = await publishVideos(creators, appid, log);
 
-  await operator.json('POST', '/api/pois', {
-    name: 'Plaza Noodle House (Riverside)',
-    address: '88 Riverside Road, Xuhui District, Shanghai',
+  const store = await operator.json<{ poi_id: string }>('POST', '/api/pois', {
+    name: 'Plaza面馆（滨江店）Plaza Noodle House (Riverside)',
+    address: '上海市徐汇区龙腾大道88号 · 88 Riverside Road, Xuhui District, Shanghai',
     lat: 31.1885,
     lng: 121.4365,
-    anchors: [{ appid, title: 'Order for delivery', path: demoAnchorPath }],
+    anchors: [{ appid, title: '点外卖 Order for delivery', path: demoAnchorPath }],
+  });
+  // The store's page: hours, average spend, and the dishes' pictures as its photos.
+  await operator.json('PATCH', `/api/places/${store.poi_id}`, {
+    city: '上海',
+    category: '面馆',
+    hours: [
+      { days: [1, 2, 3, 4, 5], open: '10:30', close: '22:00' },
+      { days: [6, 7], open: '10:00', close: '24:00' },
+    ],
+    avg_price: 3800,
+    photos: covers.slice(0, 3),
   });
   // The demo user is not signed in here: a phone may ask for a code once a minute, and the
   // person trying the demo asks for one as their first step.
@@ -207,14 +226,15 @@ async function publishVideos(
   creators: PlatformClient[],
   appid: string,
   log: (line: string) => void,
-): Promise<number> {
+): Promise<{ published: number; covers: string[] }> {
   if (!(await ffmpegAvailable())) {
     log(
       'demo: ffmpeg is not installed, so the demo has no videos (install Debian\'s "ffmpeg" and start on a fresh data dir to get them)',
     );
-    return 0;
+    return { published: 0, covers: [] };
   }
   let published = 0;
+  const covers: string[] = [];
   for (const clip of demoClips) {
     const { video, cover } = await renderClip(clip);
     const form = new FormData();
@@ -224,9 +244,10 @@ async function publishVideos(
     form.set('cover', new Blob([new Uint8Array(cover)], { type: 'image/jpeg' }), 'cover.jpg');
     const creator = creators[clip.creator % creators.length];
     if (!creator) break;
-    await creator.send('POST', '/api/videos', form);
+    const posted = await creator.send<{ cover_url: string }>('POST', '/api/videos', form);
+    covers.push(posted.cover_url);
     published++;
   }
   log(`demo: published ${published} videos anchored into the takeout app`);
-  return published;
+  return { published, covers };
 }

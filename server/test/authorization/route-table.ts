@@ -817,6 +817,96 @@ export const routeTable: MatrixRow[] = [
     expect: audience('user'),
     request: get((w) => `/api/me/messages/subscriptions/${w.appA.appid}`),
   },
+  // Places: pages are public; edits for the operator (or the org whose claim was approved:
+  // nobody in the matrix world), claims for developers, the sync for an app's token.
+  { route: 'GET /api/places/:poiId', expect: everyone(), request: get((w) => `/api/places/${w.poiId}`) },
+  {
+    route: 'PATCH /api/places/:poiId',
+    expect: {
+      ...audience('developer', 'operator'),
+      viewer: { status: 403, code: 'PLACE_NOT_YOURS' },
+      developer: { status: 403, code: 'PLACE_NOT_YOURS' },
+      admin: { status: 403, code: 'PLACE_NOT_YOURS' },
+      owner: { status: 403, code: 'PLACE_NOT_YOURS' },
+      otherOrg: { status: 403, code: 'PLACE_NOT_YOURS' },
+    },
+    request: (w) => ({ url: `/api/places/${w.poiId}`, body: { avg_price: 3000 } }),
+  },
+  {
+    route: 'POST /api/places/:poiId/claims',
+    expect: { ...orgConsole('developer', { allowed: 'pass' }), otherOrg: 404, operator: 404 },
+    request: (w) => ({ url: `/api/places/${w.poiId}/claims`, body: { org_id: w.org, evidence: '营业执照' } }),
+  },
+  {
+    route: 'GET /api/operator/place-claims',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/place-claims'),
+  },
+  {
+    route: 'POST /api/operator/place-claims/:claimId/review',
+    expect: { ...audience('operator'), operator: { status: 404, code: 'PLACE_CLAIM_NOT_FOUND' } },
+    request: () => ({
+      url: '/api/operator/place-claims/clm_none/review',
+      body: { approve: false, reason: 'no' },
+    }),
+  },
+  {
+    route: 'POST /api/poi/supplier/sync',
+    expect: { ...audience('app'), appToken: 'ok', otherApp: 'ok' },
+    request: () => ({
+      url: '/api/poi/supplier/sync',
+      body: {
+        supplier_ext_id: fresh('store'),
+        name: '门店',
+        address: '上海市',
+        latitude: 31.2,
+        longitude: 121.4,
+      },
+    }),
+  },
+
+  // Search: the query box is public; the dictionary and funnel are the operator's; entries the app's developers'.
+  {
+    route: 'POST /api/searches',
+    expect: everyone(),
+    request: () => ({ url: '/api/searches', body: { q: '面' } }),
+  },
+  { route: 'GET /api/search/suggest', expect: everyone(), request: get(() => '/api/search/suggest?q=mian') },
+  { route: 'GET /api/search/history', expect: everyone(), request: get(() => '/api/search/history') },
+  {
+    route: 'POST /api/search/steps',
+    // No search of this id was answered: everyone gets the same refusal, nobody a denial.
+    expect: everyone({ status: 404, code: 'SEARCH_SEARCH_NOT_FOUND' }),
+    request: () => ({ url: '/api/search/steps', body: { search_id: 'srch_none', step: 'tap' } }),
+  },
+  {
+    route: 'GET /api/operator/search/funnel',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/search/funnel?from=2026-01-01&to=2026-01-31'),
+  },
+  {
+    route: 'GET /api/operator/search/dictionary',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/search/dictionary'),
+  },
+  {
+    route: 'POST /api/operator/search/dictionary',
+    expect: audience('operator'),
+    request: () => ({ url: '/api/operator/search/dictionary', body: { words: [fresh('词')] } }),
+  },
+  {
+    route: 'GET /api/apps/:appid/search-entries',
+    expect: orgConsole('developer'),
+    request: get((w) => `${app(w)}/search-entries`),
+  },
+  {
+    route: 'PUT /api/apps/:appid/search-entries',
+    expect: orgConsole('developer'),
+    request: (w) => ({
+      url: `${app(w)}/search-entries`,
+      body: { keywords: ['外卖'], services: [{ title: '点外卖', path: 'pages/index/index' }] },
+    }),
+  },
 
   // Sign-outs end their sessions: the end users' first, then the accounts' (final rows run in this order).
   {

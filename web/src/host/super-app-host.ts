@@ -1,5 +1,6 @@
 import type { HostCapabilities } from '@plaza/runtime';
 import { ApiError, api } from '../api.ts';
+import { searchFunnel } from '../search/search-funnel.ts';
 import { askConsent, askLogin, askPayment, askSubscribe } from './host-sheets.ts';
 
 export interface SuperAppHostContext {
@@ -143,6 +144,7 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
         order_token,
         confirmed: true,
       });
+      if (result.code === 0) searchFunnel.paid(ctx.appid);
       return { code: result.code };
     },
     // WeChat's requestPayment on guaranteed payment: the merchant passes the order as

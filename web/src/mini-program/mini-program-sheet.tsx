@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { feedEvents } from '../feed/event-batcher.ts';
 import { superAppHost } from '../host/super-app-host.ts';
+import { searchFunnel } from '../search/search-funnel.ts';
 import { useSession } from '../session.tsx';
 
 export interface MiniProgramTarget {
@@ -55,6 +56,7 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
       const { pkg, source } = await loadRuntimePackage(target.appid);
       if (cancelled || !frame.current) return;
       feedEvents.track('app_open', { appid: target.appid });
+      searchFunnel.opened(target.appid);
       handle.current = mount(frame.current, {
         package: source,
         path: path ?? '',
