@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { type BuildResult, type CompilerError, build as compile, type Manifest } from '@plaza/compiler';
+import { type BuildResult, type CompilerError, build as compile } from '@plaza/compiler';
 import { containerComponents } from '@plaza/container';
 import { unsupportedUsage } from '@plaza/runtime';
 import {

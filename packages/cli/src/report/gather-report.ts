@@ -86,7 +86,7 @@ export function gatherReport(
   return {
     app: appName(projectDir),
     ...(project ? { dialect: project.dialect } : {}),
-    generatedAt: new Date().toISOString().replace('T', ' ').slice(0, 16) + ' UTC',
+    generatedAt: `${new Date().toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     built: Boolean(build.manifest),
     pages,
     appMessages,

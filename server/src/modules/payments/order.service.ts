@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Trx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { PlazaError } from '../../errors/index.ts';
 import { loginErrors } from '../login/index.ts';

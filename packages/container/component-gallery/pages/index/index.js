@@ -61,11 +61,16 @@ Page({
     g.addColorStop(0, '#1a73e8');
     g.addColorStop(1, '#07c160');
     ctx.setFillStyle(g);
-    bars.forEach((h, i) => ctx.fillRect(16 + i * 40, 110 - h, 28, h));
+    bars.forEach((h, i) => {
+      ctx.fillRect(16 + i * 40, 110 - h, 28, h);
+    });
     ctx.setStrokeStyle('#ff6f00');
     ctx.setLineWidth(3);
     ctx.beginPath();
-    bars.forEach((h, i) => (i ? ctx.lineTo(30 + i * 40, 104 - h) : ctx.moveTo(30, 104 - h)));
+    bars.forEach((h, i) => {
+      if (i) ctx.lineTo(30 + i * 40, 104 - h);
+      else ctx.moveTo(30, 104 - h);
+    });
     ctx.stroke();
     ctx.setFillStyle('#333333');
     ctx.setFontSize(13);
