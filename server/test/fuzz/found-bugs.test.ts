@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../support/test-database.ts';
 import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
+import { refusalCounters } from './fuzz-run.ts';
 import { fuzzWorldFor } from './fuzz-world.ts';
 import { conventionProblem } from './refusal-envelope.ts';
 
@@ -103,5 +104,23 @@ describe.each(testEngines)('what the fuzzer found, on %s', (engine) => {
       amount: 1_000_000,
     });
     expect(res).toMatchObject({ status: 409, code: 'PAYMENT_REFUND_EXCEEDS_PAID', changed: [] });
+  });
+  it('lets a wrong sign-in code move only its own count of tries', async () => {
+    const phone = '+8613900001234';
+    const sent = await s.t.app.inject({ method: 'POST', url: '/api/users/otp', payload: { phone } });
+    expect(sent.statusCode).toBe(202);
+    const before = await snapshotDatabase(s.t.db, s.t.engine, refusalCounters);
+    const exact = await snapshotDatabase(s.t.db, s.t.engine);
+    const wrong = await s.t.app.inject({
+      method: 'POST',
+      url: '/api/users/sessions',
+      payload: { phone, code: '000000' },
+    });
+    expect(wrong.json().error.code).toBe('IDENTITY_OTP_INVALID');
+    // The try is counted (the guessing limit) and that count is all the refusal changed.
+    expect(diffSnapshots(exact, await snapshotDatabase(s.t.db, s.t.engine))).toEqual([
+      expect.stringMatching(/^phone_otp /),
+    ]);
+    expect(diffSnapshots(before, await snapshotDatabase(s.t.db, s.t.engine, refusalCounters))).toEqual([]);
   });
 });

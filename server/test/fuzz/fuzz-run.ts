@@ -1,4 +1,4 @@
-import { diffSnapshots, snapshotDatabase } from './database-snapshot.ts';
+import { diffSnapshots, snapshotDatabase, type UnhashedColumns } from './database-snapshot.ts';
 import { admittedBy, type FuzzPrincipal, type TestPlatform } from './fuzz-world.ts';
 import type { FuzzRequest } from './hostile-requests.ts';
 import type { Operation } from './openapi-operations.ts';
@@ -15,6 +15,12 @@ export const refusalBookkeeping: ReadonlySet<string> = new Set([
   'platform_key',
   'content_key',
 ]);
+
+/**
+ * Columns a refused request may still move: a wrong sign-in code counts one try against the
+ * code (the limit that stops guessing), and nothing else of the code's row may change.
+ */
+export const refusalCounters: UnhashedColumns = { phone_otp: ['attempts'] };
 
 let addressCounter = 0;
 /** A fresh loopback-free address per request, so per-IP limits never answer for the rule under test. */
@@ -116,7 +122,7 @@ export async function runBatch(
 ): Promise<BatchOutcome> {
   const failures: string[] = [];
   if (requests.length === 0) return { failures, requests: 0, accepted: 0 };
-  const before = await snapshotDatabase(t.db, t.engine);
+  const before = await snapshotDatabase(t.db, t.engine, refusalCounters);
   let accepted = 0;
   const where = (req: FuzzRequest) => {
     const body = req.payload === undefined ? '' : ` ${String(req.payload).slice(0, 120)}`;
@@ -133,7 +139,11 @@ export async function runBatch(
     if (access) failures.push(`${where(req)}: ${access}`);
   }
   if (accepted === 0 || op.method === 'GET') {
-    const changed = diffSnapshots(before, await snapshotDatabase(t.db, t.engine), refusalBookkeeping);
+    const changed = diffSnapshots(
+      before,
+      await snapshotDatabase(t.db, t.engine, refusalCounters),
+      refusalBookkeeping,
+    );
     if (changed.length > 0)
       failures.push(
         `${op.method} ${op.path} as ${who}: ${accepted === 0 ? 'refused requests' : 'reads'} changed ${changed.join(', ')}`,
