@@ -48,6 +48,9 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   reportAnalytics: [{ event: 'e', data: {} }],
 };
 
+/** What a headless run has no device for: it refuses them as a device without one would. */
+const deviceless: HostMethod[] = ['sensor', 'getBatteryInfo', 'recorder'];
+
 describe('scenario host', () => {
   it('answers every host capability by default, and logs each call', async () => {
     const { host, calls } = scenarioHost({
@@ -62,10 +65,15 @@ describe('scenario host', () => {
     await host.login({});
     for (const method of HOST_METHODS) {
       const call = host[method] as (...args: unknown[]) => Promise<unknown>;
-      await expect(call(...(minimal[method] ?? [{}])), method).resolves.not.toBeInstanceOf(Error);
+      if (deviceless.includes(method))
+        await expect(call(...(minimal[method] ?? [{}])), method).rejects.toThrow('not supported');
+      else await expect(call(...(minimal[method] ?? [{}])), method).resolves.not.toBeInstanceOf(Error);
     }
     const logged = new Set(calls.filter((c) => c.ok).map((c) => c.api));
-    expect(HOST_METHODS.filter((m) => m !== 'loadStorage' && !logged.has(m))).toEqual([]);
+    expect(
+      HOST_METHODS.filter((m) => m !== 'loadStorage' && !deviceless.includes(m) && !logged.has(m)),
+    ).toEqual([]);
+    expect(calls.filter((c) => !c.ok).map((c) => c.api)).toEqual(deviceless);
   });
 
   it('answers login with the scenario code, or refuses it', async () => {

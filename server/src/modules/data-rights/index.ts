@@ -13,8 +13,6 @@
  * createDataRightsService({ db, clock, login, webhooks, contributors: [identityPersonalData(db, clock), …] });
  */
 
-// The contract lives below data rights (personal-data/); re-exported for callers of the old path.
-export type { PersonalDataContributor } from '../../personal-data/index.ts';
 export { dataRightsPlugin } from './data-rights.plugin.ts';
 export { deletionConfirmation } from './data-rights.routes.ts';
 export {

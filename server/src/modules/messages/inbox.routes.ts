@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { requireUser } from '../../http/access.ts';
 import { messageErrors } from './errors.ts';
 import {
   appCardJson,
@@ -8,7 +9,6 @@ import {
   idField,
   kindField,
   messageJson,
-  signedInUser,
   toMessageJson,
 } from './messages.schemas.ts';
 import type { MessagesService } from './messages.service.ts';
@@ -48,7 +48,7 @@ export async function inboxRoutes(
       },
     },
     async (request, reply) => {
-      const userId = signedInUser(request);
+      const userId = requireUser(request).userId;
       const muted = new Set((await subscriptions.mutedApps(userId)).map((m) => m.appid));
       const threads = await inbox.threads(userId, muted);
       return reply.header('cache-control', 'no-store').send({
@@ -79,7 +79,7 @@ export async function inboxRoutes(
       },
     },
     async (request, reply) => {
-      const items = await inbox.thread(signedInUser(request), request.params.appid, request.query);
+      const items = await inbox.thread(requireUser(request).userId, request.params.appid, request.query);
       return reply.header('cache-control', 'no-store').send({ items: items.map(toMessageJson) });
     },
   );
@@ -96,7 +96,7 @@ export async function inboxRoutes(
       },
     },
     async (request, reply) => {
-      await inbox.markRead(signedInUser(request), request.params.appid);
+      await inbox.markRead(requireUser(request).userId, request.params.appid);
       return reply.code(204).send(null);
     },
   );
@@ -112,7 +112,8 @@ export async function inboxRoutes(
         response: { 200: messageJson },
       },
     },
-    async (request) => toMessageJson(await inbox.open(signedInUser(request), request.params.message_id)),
+    async (request) =>
+      toMessageJson(await inbox.open(requireUser(request).userId, request.params.message_id)),
   );
 
   r.get(
@@ -126,7 +127,7 @@ export async function inboxRoutes(
       },
     },
     async (request, reply) => {
-      const userId = signedInUser(request);
+      const userId = requireUser(request).userId;
       // Only an event-stream client can use an endless response; anything else is told so.
       if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
         throw messageErrors.EVENT_STREAM_ONLY();
@@ -169,7 +170,7 @@ export async function inboxRoutes(
     },
     async (request) => {
       const { appid } = request.params;
-      const result = await subscriptions.mute(signedInUser(request), appid, request.body.muted);
+      const result = await subscriptions.mute(requireUser(request).userId, appid, request.body.muted);
       return { appid, muted: result.muted };
     },
   );
@@ -200,7 +201,7 @@ export async function inboxRoutes(
       },
     },
     async (request) => ({
-      items: (await subscriptions.subscriptions(signedInUser(request))).map((s) => ({
+      items: (await subscriptions.subscriptions(requireUser(request).userId)).map((s) => ({
         appid: s.appid,
         template_id: s.templateId,
         title: s.title,
@@ -225,6 +226,6 @@ export async function inboxRoutes(
       },
     },
     async (request) =>
-      subscriptions.revoke(signedInUser(request), request.params.appid, request.query.template_id),
+      subscriptions.revoke(requireUser(request).userId, request.params.appid, request.query.template_id),
   );
 }

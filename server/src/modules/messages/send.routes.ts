@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { callingApp, idField, messageJson, toMessageJson } from './messages.schemas.ts';
+import { requireApp } from '../../http/access.ts';
+import { idField, messageJson, toMessageJson } from './messages.schemas.ts';
 import type { MessagesService } from './messages.service.ts';
 
 const appServer = { access: ['app'] } as const;
@@ -38,7 +39,7 @@ export async function sendRoutes(
     },
     async (request) => {
       const b = request.body;
-      const sent = await sending.send(callingApp(request), {
+      const sent = await sending.send(requireApp(request).appId, {
         openid: b.openid,
         templateId: b.template_id,
         data: b.data,
@@ -59,6 +60,6 @@ export async function sendRoutes(
         response: { 200: messageJson },
       },
     },
-    async (request) => toMessageJson(await sending.get(callingApp(request), request.params.message_id)),
+    async (request) => toMessageJson(await sending.get(requireApp(request).appId, request.params.message_id)),
   );
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { appidField, idField, sheetJson, signedInUser, toSheetJson } from './messages.schemas.ts';
+import { requireUser } from '../../http/access.ts';
+import { appidField, idField, sheetJson, toSheetJson } from './messages.schemas.ts';
 import type { MessagesService } from './messages.service.ts';
 
 const user = { access: ['user'] } as const;
@@ -31,7 +32,11 @@ export async function subscribeRoutes(
     },
     async (request) =>
       toSheetJson(
-        await subscriptions.sheet(signedInUser(request), request.params.appid, request.body.template_ids),
+        await subscriptions.sheet(
+          requireUser(request).userId,
+          request.params.appid,
+          request.body.template_ids,
+        ),
       ),
   );
 
@@ -59,7 +64,7 @@ export async function subscribeRoutes(
     },
     async (request) => {
       const b = request.body;
-      const answered = await subscriptions.answer(signedInUser(request), request.params.appid, {
+      const answered = await subscriptions.answer(requireUser(request).userId, request.params.appid, {
         templateIds: b.template_ids,
         accepted: b.accepted,
         always: b.always,

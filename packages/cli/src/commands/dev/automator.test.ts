@@ -180,6 +180,8 @@ describe.each<Driver>(['browser', 'simulator'])(
               totalCents: 5600,
             },
           },
+          // The paid result page asks the shop for its order-status message template.
+          { url: 'https://takeout.example.com/api/config' },
         ]);
         await screenshotOrRefusal(mp, driver, 'takeout-result');
         await mp.restoreWxMethod('request');
