@@ -92,8 +92,27 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       await page.waitForTimeout(READY_POLL_MS);
     }
     const installed = await worker.evaluate('typeof globalThis.__plaza_automator === "object"');
-    if (!installed) await worker.evaluate(logicScript);
+    if (!installed) {
+      await worker.evaluate(logicScript);
+      await launched(worker, deadline);
+    }
     return worker;
+  };
+  /**
+   * A program is started once its launch page is on the stack: the worker exists a moment
+   * before, and a client that asks for the current page then must not hear "no page".
+   */
+  const launched = async (target: Worker, deadline: number): Promise<void> => {
+    const pages = 'JSON.parse(globalThis.__plaza_automator.pageStack()).value?.length ?? 0';
+    while (Number(await target.evaluate(pages)) === 0) {
+      if (performance.now() > deadline)
+        throw new AutomatorError(
+          'AUTOMATOR_DRIVER_FAILED',
+          'browser',
+          `the program showed no page within ${timeout} ms`,
+        );
+      await page.waitForTimeout(READY_POLL_MS);
+    }
   };
 
   /** The view frame of a page: the one inside the shell's slot for that page id. */
