@@ -148,12 +148,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       if (flushScheduled) return;
       flushScheduled = true;
       // Every setData of one tick leaves as one patch per instance.
-      queueMicrotask(() => {
-        flushScheduled = false;
-        const batch = [...dirty];
-        dirty.clear();
-        for (const inst of batch) inst.flush();
-      });
+      queueMicrotask(flushDirty);
     },
     extendPublic(instance, target) {
       target.createSelectorQuery = () => {
@@ -463,7 +458,18 @@ export function createLogic(options: CreateLogicOptions): Logic {
     else routes.abandon();
   }
 
+  /** Sends the patches of every setData so far, in the order the program made them. */
+  function flushDirty(): void {
+    flushScheduled = false;
+    const batch = [...dirty];
+    dirty.clear();
+    for (const inst of batch) inst.flush();
+  }
+
   function query(requests: QueryRequest[]): Promise<unknown[]> {
+    // As on the platforms, a query sees every setData made before it: a `wx:if` just set
+    // true has its node by the time the view answers.
+    flushDirty();
     const queryId = nextQueryId++;
     return new Promise((resolve) => {
       pendingQueries.set(queryId, resolve);
