@@ -124,3 +124,33 @@ describe('canvas and contexts, headless', () => {
     ]);
   });
 });
+
+describe('a MapContext has every method the typings list', () => {
+  it('takes marker clusters and their listeners without throwing, as a map that draws none', async () => {
+    const dir = await programFolders(() => work)({
+      wxml: '<map id="m" /><view id="out">{{out}}</view>',
+      js: `Page({
+        data: { out: '' },
+        onReady() {
+          const map = wx.createMapContext('m', this);
+          map.on('markerClusterCreate', () => this.setData({ out: 'cluster' }));
+          map.initMarkerCluster({ enableDefaultStyle: true, complete: (res) => this.setData({ out: res.errMsg }) });
+        },
+      });`,
+    });
+    const page = await launch(dir);
+    try {
+      await page.waitFor(() => page.page.data.out !== '', { message: 'initMarkerCluster answered' });
+      expect(page.page.data.out).toMatch(/^initMarkerCluster:/);
+      expect(page.ui.viewCommands).toContainEqual(
+        expect.objectContaining({
+          component: 'map',
+          method: 'initMarkerCluster',
+          args: { enableDefaultStyle: true },
+        }),
+      );
+    } finally {
+      page.close();
+    }
+  });
+});

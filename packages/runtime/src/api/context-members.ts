@@ -11,7 +11,7 @@ type Api = Record<string, unknown>;
  * answers them (`answerContext`); one it does not answer fails `"<method>:fail not supported"`.
  */
 const CONTEXT_METHODS: Record<string, string> = {
-  map: 'getCenterLocation getScale getRegion getRotate getSkew moveToLocation includePoints translateMarker moveAlong addMarkers removeMarkers addCustomLayer removeCustomLayer setCenterOffset toScreenLocation fromScreenLocation openMapApp',
+  map: 'getCenterLocation getScale getRegion getRotate getSkew moveToLocation includePoints translateMarker moveAlong addMarkers removeMarkers addCustomLayer removeCustomLayer setCenterOffset toScreenLocation fromScreenLocation openMapApp initMarkerCluster addArc removeArc eraseLines addGroundOverlay updateGroundOverlay removeGroundOverlay addVisualLayer removeVisualLayer executeVisualLayerCommand setBoundary setLocMarkerIcon',
   editor:
     'setContents getContents insertText insertImage insertDivider format removeFormat clear undo redo blur getSelectionText scrollIntoView',
   'live-player':
@@ -74,6 +74,10 @@ export function installContextMembers(
       object[method] = (options?: unknown) =>
         settle(method, options, call(target, method, argumentsOf(method, options)), (e) => ctx.report(e));
     }
+    // MapContext.on('markerClusterCreate' | 'markerClusterClick', listener): the map draws
+    // no clusters, so those events never come; the listener is accepted, as a map without
+    // clusters on the platforms accepts it.
+    if (target.component === 'map') object.on = (_event: unknown, _listener: unknown) => undefined;
     return object;
   };
 
