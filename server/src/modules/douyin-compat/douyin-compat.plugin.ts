@@ -7,6 +7,7 @@ import { ecpayRoutes } from './ecpay.routes.ts';
 import { paySettingsRoutes } from './pay-settings.routes.ts';
 import { douyinRuntimeRoutes } from './runtime.routes.ts';
 import { tradeRoutes } from './trade.routes.ts';
+import { tradeSettingsRoutes } from './trade-settings.routes.ts';
 
 /** Where a Douyin merchant's server points its base URL (developer.toutiao.com and open.douyin.com alike). */
 export const douyinBasePath = '/compat/douyin';
@@ -33,5 +34,9 @@ export async function douyinCompatPlugin(
     { prefix: douyinBasePath },
   );
   await app.register(paySettingsRoutes, { settings: options.douyin.settings });
-  await app.register(douyinRuntimeRoutes, { ecpay: options.douyin.ecpay });
+  await app.register(tradeSettingsRoutes, { tradeSettings: options.douyin.tradeSettings });
+  await app.register(douyinRuntimeRoutes, {
+    ecpay: options.douyin.ecpay,
+    requestOrder: options.douyin.requestOrder,
+  });
 }
