@@ -406,8 +406,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
-      await app.register(douyinCompatPlugin, { douyin, login, apps });
-      await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
+      await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
+      await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(placesPlugin, { places });

@@ -30,6 +30,7 @@ const signedOut = { status: 401, code: 'HTTP_INVALID_CREDENTIALS' };
 const matrixTradeKey = generateKeyPairSync('rsa', {
   modulusLength: 2048,
   publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
 }).publicKey;
 
 let unique = 0;
@@ -419,6 +420,32 @@ export const routeTable: MatrixRow[] = [
       }),
     }),
   ),
+  {
+    // The access_token in the body decides, whoever calls.
+    route: 'POST /compat/douyin/api/apps/subscribe_notification/developer/v1/notify',
+    expect: everyone('pass'),
+    request: (w) => ({
+      url: '/compat/douyin/api/apps/subscribe_notification/developer/v1/notify',
+      body: { access_token: 'pzt_none', app_id: w.appA.appid, tpl_id: 't', open_id: 'o', data: {} },
+    }),
+  },
+  {
+    // The access-token header decides, whoever calls.
+    route: 'POST /compat/douyin/api/notification/v2/subscription/notify_user/',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/douyin/api/notification/v2/subscription/notify_user/',
+      body: { tpl_id: 't', open_id: 'o', data: {} },
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/message/subscribe/send',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/cgi-bin/message/subscribe/send?access_token=pzt_none',
+      body: { touser: 'o', template_id: 't', data: {} },
+    }),
+  },
   {
     route: 'PUT /api/apps/:appid/douyin/payment-settings',
     expect: orgConsole('admin'),

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppsService } from '../apps/index.ts';
 import type { LoginService } from '../login/index.ts';
+import type { MessagesService } from '../messages/index.ts';
 import type { DouyinCompatService } from './douyin-compat.service.ts';
 import { douyinLoginRoutes } from './douyin-login.routes.ts';
 import { ecpayRoutes } from './ecpay.routes.ts';
+import { notifyRoutes } from './notify.routes.ts';
 import { paySettingsRoutes } from './pay-settings.routes.ts';
 import { douyinRuntimeRoutes } from './runtime.routes.ts';
 import { tradeRoutes } from './trade.routes.ts';
@@ -22,7 +24,8 @@ export async function douyinCompatPlugin(
   options: {
     douyin: DouyinCompatService;
     login: Pick<LoginService, 'exchangeCode'>;
-    apps: Pick<AppsService, 'issueClientToken'>;
+    apps: Pick<AppsService, 'issueClientToken' | 'resolveClientToken' | 'get'>;
+    messages: Pick<MessagesService, 'sending'>;
   },
 ): Promise<void> {
   await app.register(
@@ -30,6 +33,7 @@ export async function douyinCompatPlugin(
       await base.register(douyinLoginRoutes, { login: options.login, apps: options.apps });
       await base.register(ecpayRoutes, { ecpay: options.douyin.ecpay });
       await base.register(tradeRoutes, { trade: options.douyin.trade });
+      await base.register(notifyRoutes, { apps: options.apps, messages: options.messages });
     },
     { prefix: douyinBasePath },
   );
