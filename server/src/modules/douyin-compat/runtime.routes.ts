@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireUser } from '../../http/access.ts';
 import type { EcpayService } from './ecpay.service.ts';
 import type { RequestOrderService } from './request-order.service.ts';
 
@@ -13,11 +13,7 @@ export async function douyinRuntimeRoutes(
   app: FastifyInstance,
   options: { ecpay: EcpayService; requestOrder: RequestOrderService },
 ): Promise<void> {
-  const userOf = (request: FastifyRequest) => {
-    const p = request.principal;
-    if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-    return p.userId;
-  };
+  const userOf = (request: FastifyRequest) => requireUser(request).userId;
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/runtime/douyin/trade/request-order',
