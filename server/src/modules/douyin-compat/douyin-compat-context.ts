@@ -1,7 +1,7 @@
 import { generateKeyPair } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Clock } from '../../db/clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { AppsService } from '../apps/index.ts';
 import type { LoginService } from '../login/index.ts';
 import { platformKey } from '../login/index.ts';
@@ -27,20 +27,35 @@ export interface DouyinCompatDeps {
   login: Pick<LoginService, 'openidFor'>;
   payments: Pick<PaymentsService, 'orders' | 'refunds' | 'settlement' | 'options'>;
   /** The source the trade callbacks sign with (`tradeKeySource`), shared with them. */
-  tradeKey?: () => Promise<{ privateKey: string; publicKey: string }>;
+  tradeKey?: TradeKeySource;
 }
+
+/** Plaza's trade-callback key pair (PEM), read in the caller's transaction when one is given. */
+export type TradeKeySource = (trx?: Executor) => Promise<{ privateKey: string; publicKey: string }>;
 
 /**
  * Plaza's trade-callback key pair, made once and shared by every instance through the
- * database; a failed read is tried again by the next caller.
+ * database; a failed read is tried again by the next caller. Inside a transaction (a
+ * callback enqueued with its payment) the pair is read or made with that transaction, never
+ * with another connection: on SQLite's one connection that would wait for itself.
  */
-export function tradeKeySource(db: Db, clock: Clock) {
+export function tradeKeySource(db: Db, clock: Clock): TradeKeySource {
+  const name = 'douyin.trade-callbacks';
+  let known: { privateKey: string; publicKey: string } | undefined;
   let pair: Promise<{ privateKey: string; publicKey: string }> | undefined;
-  return (): Promise<{ privateKey: string; publicKey: string }> => {
-    pair ??= platformKeyPair(db, 'douyin.trade-callbacks', freshTradeKeyPair, clock.now()).catch((error) => {
-      pair = undefined;
-      throw error;
-    });
+  return (trx) => {
+    if (known) return Promise.resolve(known);
+    if (trx) return platformKeyPair(trx, name, freshTradeKeyPair, clock.now());
+    pair ??= platformKeyPair(db, name, freshTradeKeyPair, clock.now()).then(
+      (found) => {
+        known = found;
+        return found;
+      },
+      (error) => {
+        pair = undefined;
+        throw error;
+      },
+    );
     return pair;
   };
 }

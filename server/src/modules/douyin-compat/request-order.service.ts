@@ -29,7 +29,10 @@ export interface RequestOrderService {
   ): Promise<RequestedOrder>;
 }
 
-export type RequestOrderDeps = Pick<DouyinCompatContext, 'db' | 'clock' | 'apps' | 'login' | 'payments'>;
+export type RequestOrderDeps = Pick<
+  DouyinCompatContext,
+  'db' | 'clock' | 'apps' | 'login' | 'payments' | 'tradeKey'
+>;
 
 export function createRequestOrderService(ctx: RequestOrderDeps): RequestOrderService {
   const { db, clock, apps, login, payments } = ctx;
@@ -63,6 +66,8 @@ export function createRequestOrderService(ctx: RequestOrderDeps): RequestOrderSe
       const read = readOrderData(input.data);
       if (!read.ok) throw douyinErrors.ORDER_DATA_INVALID({ field: read.field, problem: read.problem });
       const o = read.order;
+      // Made now, outside any transaction, so the order's callbacks find it ready.
+      await ctx.tradeKey();
       const openid = await login.openidFor(appId, userId);
       const { order, token } = await payments.orders.create(appId, {
         outOrderNo: o.outOrderNo,

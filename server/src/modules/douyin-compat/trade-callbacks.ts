@@ -65,7 +65,7 @@ export interface TradeCallbackDeps {
   db: Db;
   clock: Clock;
   webhooks: Pick<WebhooksService, 'enqueueEvent' | 'enqueueDialectCallback'>;
-  tradeKey(): Promise<{ privateKey: string }>;
+  tradeKey(trx?: Db): Promise<{ privateKey: string }>;
 }
 
 /**
@@ -100,7 +100,7 @@ export function withTradeCallbacks(
       const target = url ?? order.notify_url ?? settings?.notify_url ?? null;
       // No URL anywhere: the merchant polls with trade_basic's queries instead.
       if (target === null) return;
-      const signed = tradeCallback((await deps.tradeKey()).privateKey, type, msg, now);
+      const signed = tradeCallback((await deps.tradeKey(trx)).privateKey, type, msg, now);
       await webhooks.enqueueDialectCallback(trx, {
         appId: order.app_id,
         type: `douyin.trade.${type}`,

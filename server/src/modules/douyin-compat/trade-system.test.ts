@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../db/test-database.ts';
 import { type PaymentsKit, startPaymentsKit } from '../payments/testing.ts';
+import { tradeKeySource } from './douyin-compat-context.ts';
 import { startTradeReceiver, type TradeCallback } from './testing.ts';
 
 const base = '/compat/douyin';
@@ -189,6 +190,17 @@ describe.each(testEngines)("Douyin's trade system on %s", (engine) => {
     });
     expect([bad.status, bad.json.error.code]).toEqual([400, 'DOUYIN_ORDER_DATA_INVALID']);
     expect([await count('payment_order'), await count('douyin_trade_order')]).toEqual(before);
+  });
+
+  it("reads Plaza's trade key inside a payment's transaction after a restart, from that transaction", async () => {
+    const served = (await k.t.app.inject({ method: 'GET', url: '/api/douyin/trade/platform-public-key' }))
+      .body;
+    // A fresh source is a process that has not read the key yet; on SQLite's one connection
+    // a read outside the transaction would wait for the transaction forever.
+    const restarted = tradeKeySource(k.t.db, k.clock);
+    const inside = await k.t.db.transaction().execute((trx) => restarted(trx));
+    expect(inside.publicKey).toBe(served);
+    expect((await restarted()).publicKey).toBe(served);
   });
 
   it('walks tt.requestOrder to payment, refund, settlement and a user refund, every callback signed by Plaza', async () => {
