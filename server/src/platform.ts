@@ -50,7 +50,11 @@ import {
   type DouyinCompatService,
   douyinCompatMigrations,
   douyinCompatPlugin,
+  pendingRefunds,
+  preCreateRefundGate,
+  tradeKeySource,
   withEcpayCallbacks,
+  withTradeCallbacks,
 } from './modules/douyin-compat/index.ts';
 import {
   createFunnelService,
@@ -345,6 +349,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     },
   });
   indexAppChanges(apps, search);
+  // Orders made with Douyin's ecpay or tt.requestOrder also call back in Douyin's forms,
+  // signed with Plaza's trade key; a user's refund of a tt.requestOrder order asks the
+  // merchant first (pre_create_refund).
+  const tradeKey = tradeKeySource(db, clock);
+  const allowedRefunds = pendingRefunds();
   // The sandbox channel until a real provider is configured: no money leaves the platform.
   const payments = createPaymentsService({
     db,
@@ -353,13 +362,26 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ledger,
     apps,
     login,
-    // Orders that began as Douyin ecpay orders also call back in Douyin's form.
-    webhooks: withEcpayCallbacks({ db, clock, webhooks }),
+    webhooks: withTradeCallbacks({
+      db,
+      clock,
+      webhooks: withEcpayCallbacks({ db, clock, webhooks }),
+      tradeKey,
+      pendingRefunds: allowedRefunds,
+    }),
+    refundRequests: preCreateRefundGate({
+      db,
+      clock,
+      login,
+      webhooks,
+      tradeKey,
+      pendingRefunds: allowedRefunds,
+    }),
     jobs,
     funnel: paymentsFunnel,
     channel: sandboxChannel(),
   });
-  const douyin = createDouyinCompatService({ db, clock, apps, login, payments });
+  const douyin = createDouyinCompatService({ db, clock, apps, login, payments, tradeKey });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
     clientTokenAuthenticator(apps),
@@ -384,8 +406,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
       await app.register(paymentsPlugin, { payments });
-      await app.register(douyinCompatPlugin, { douyin, login, apps });
-      await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
+      await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
+      await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(placesPlugin, { places });

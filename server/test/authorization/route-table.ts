@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { uniquePhone } from '../../src/modules/identity/testing.ts';
 import { audience, type Cells, everyone, merchantOwn, orgConsole, userOwn } from './expectations.ts';
 import { type MatrixWorld, matrixMedia } from './matrix-world.ts';
@@ -24,6 +25,13 @@ export interface MatrixRow {
 }
 
 const signedOut = { status: 401, code: 'HTTP_INVALID_CREDENTIALS' };
+
+/** An app's trade-system public key, as a merchant registers it. */
+const matrixTradeKey = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+}).publicKey;
 
 let unique = 0;
 const fresh = (prefix: string) => `${prefix}${process.pid}x${++unique}`;
@@ -413,6 +421,32 @@ export const routeTable: MatrixRow[] = [
     }),
   ),
   {
+    // The access_token in the body decides, whoever calls.
+    route: 'POST /compat/douyin/api/apps/subscribe_notification/developer/v1/notify',
+    expect: everyone('pass'),
+    request: (w) => ({
+      url: '/compat/douyin/api/apps/subscribe_notification/developer/v1/notify',
+      body: { access_token: 'pzt_none', app_id: w.appA.appid, tpl_id: 't', open_id: 'o', data: {} },
+    }),
+  },
+  {
+    // The access-token header decides, whoever calls.
+    route: 'POST /compat/douyin/api/notification/v2/subscription/notify_user/',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/douyin/api/notification/v2/subscription/notify_user/',
+      body: { tpl_id: 't', open_id: 'o', data: {} },
+    }),
+  },
+  {
+    route: 'POST /compat/wechat/cgi-bin/message/subscribe/send',
+    expect: everyone('pass'),
+    request: () => ({
+      url: '/compat/wechat/cgi-bin/message/subscribe/send?access_token=pzt_none',
+      body: { touser: 'o', template_id: 't', data: {} },
+    }),
+  },
+  {
     route: 'PUT /api/apps/:appid/douyin/payment-settings',
     expect: orgConsole('admin'),
     request: (w) => ({ url: `${app(w)}/douyin/payment-settings`, body: {} }),
@@ -423,6 +457,36 @@ export const routeTable: MatrixRow[] = [
     expect: orgConsole('developer'),
     request: get((w) => `${app(w)}/douyin/payment-settings`),
     phase: 'late',
+  },
+  {
+    // A real key: a malformed one would be refused before the role is asked.
+    route: 'PUT /api/apps/:appid/douyin/trade-settings',
+    expect: orgConsole('admin'),
+    request: (w) => ({ url: `${app(w)}/douyin/trade-settings`, body: { public_key: matrixTradeKey } }),
+  },
+  {
+    route: 'GET /api/apps/:appid/douyin/trade-settings',
+    expect: orgConsole('developer'),
+    request: get((w) => `${app(w)}/douyin/trade-settings`),
+    phase: 'late',
+  },
+  {
+    route: 'GET /api/douyin/trade/platform-public-key',
+    expect: everyone(),
+    request: get(() => '/api/douyin/trade/platform-public-key'),
+  },
+  {
+    // The byteAuthorization decides after the sign-in: a malformed one is refused.
+    route: 'POST /api/runtime/douyin/trade/request-order',
+    expect: {
+      ...audience('user'),
+      user: { status: 401, code: 'DOUYIN_BYTE_AUTHORIZATION_INVALID' },
+      otherUser: { status: 401, code: 'DOUYIN_BYTE_AUTHORIZATION_INVALID' },
+    },
+    request: (w) => ({
+      url: '/api/runtime/douyin/trade/request-order',
+      body: { appid: w.appA.appid, data: '{}', byte_authorization: 'x' },
+    }),
   },
   {
     route: 'POST /api/runtime/douyin/ecpay/claim',

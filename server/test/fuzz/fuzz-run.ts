@@ -7,13 +7,15 @@ import { conventionProblem, dialectRefusal, leakedFile } from './refusal-envelop
 /**
  * Tables a refused request may still write, each for a reason of its own: failed
  * credentials are counted (that is how guessing is throttled), and the platform's signing
- * keys are made on first use, by whichever request first needs to check a signature.
+ * keys are made on first use, by whichever request first needs to check a signature (or,
+ * for Douyin's trade callbacks, to hand out the public key that checks them).
  */
 export const refusalBookkeeping: ReadonlySet<string> = new Set([
   'login_throttle',
   'app_credential_throttle',
   'platform_key',
   'content_key',
+  'douyin_platform_key',
 ]);
 
 /**

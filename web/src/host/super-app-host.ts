@@ -46,6 +46,23 @@ const subscribeRefusals: Record<string, string> = {
   HTTP_VALIDATION: 'No template data return, verify the template id exist',
 };
 
+interface RequestedOrder {
+  order_id: string;
+  order_token: string;
+  item_order_list: Array<{ item_order_id: string; sku_id: string; price: number }>;
+}
+
+// The platform's refusals of tt.requestOrder, in the words the runtime gives errNo to.
+const tradeRefusals: Record<string, string> = {
+  DOUYIN_BYTE_AUTHORIZATION_INVALID: 'byteAuthorization is invalid',
+  DOUYIN_SIGNATURE_INVALID: 'signature verification failed',
+  DOUYIN_BYTE_AUTHORIZATION_EXPIRED: 'byteAuthorization timestamp expired',
+  DOUYIN_KEY_VERSION_UNKNOWN: 'public key not registered or key_version unknown',
+  DOUYIN_TRADE_NOT_SET_UP: 'public key not registered or key_version unknown',
+  DOUYIN_ORDER_DATA_INVALID: 'invalid params',
+  HTTP_VALIDATION: 'invalid params',
+};
+
 /**
  * What only the super app can do for a mini program: one-tap login (a code bound to this
  * app and user), consent sheets for personal data, and the guaranteed-payment sheet.
@@ -66,6 +83,8 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
     await api('POST', `${base}/consent`, { scope, granted });
     if (!granted) throw new Refusal('auth deny');
   };
+  // Orders tt.requestOrder made in this session, with the token that pays each.
+  const orderTokens = new Map<string, string>();
   const host: Partial<HostCapabilities> & Pick<HostCapabilities, 'pay'> = {
     async login() {
       const user = await signedIn();
@@ -146,6 +165,36 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
       });
       if (result.code === 0) searchFunnel.paid(ctx.appid);
       return { code: result.code };
+    },
+    // Douyin's trade system: the platform checks the merchant's byteAuthorization and makes
+    // the order the user's; its token stays with the host until tt.getOrderPayment pays it.
+    async requestOrder(options) {
+      await signedIn();
+      let made: RequestedOrder;
+      try {
+        made = await api<RequestedOrder>('POST', '/api/runtime/douyin/trade/request-order', {
+          appid: ctx.appid,
+          data: options.data,
+          byte_authorization: options.byteAuthorization,
+        });
+      } catch (error) {
+        const reason = error instanceof ApiError ? tradeRefusals[error.code] : undefined;
+        throw reason ? new Refusal(reason) : error;
+      }
+      orderTokens.set(made.order_id, made.order_token);
+      return {
+        orderId: made.order_id,
+        itemOrderList: made.item_order_list.map((i) => ({
+          itemOrderId: i.item_order_id,
+          skuId: i.sku_id,
+          price: i.price,
+        })),
+      };
+    },
+    async getOrderPayment({ orderId }) {
+      const orderToken = orderTokens.get(orderId);
+      if (orderToken === undefined) throw new Refusal('order not found');
+      return host.pay({ orderInfo: { order_id: orderId, order_token: orderToken }, service: 5 });
     },
     // WeChat's requestPayment on guaranteed payment: the merchant passes the order as
     // `package: "prepay_id=<order_id>"` and its order_token as `paySign`.

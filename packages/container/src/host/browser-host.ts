@@ -188,6 +188,8 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     getPhoneNumber: unsupported('getPhoneNumber'),
     pay: unsupported('pay'),
     requestPayment: unsupported('requestPayment'),
+    requestOrder: unsupported('requestOrder'),
+    getOrderPayment: unsupported('getOrderPayment'),
     requestSubscribeMessage: unsupported('requestSubscribeMessage'),
     getLocation: unsupported('getLocation'),
     makePhoneCall: unsupported('makePhoneCall'),

@@ -38,6 +38,7 @@ import { SelectorQuery } from './selector-query.ts';
 import { installSensorMembers } from './sensor-members.ts';
 import { installSocketMembers } from './socket-members.ts';
 import type { StorageCache } from './storage-cache.ts';
+import { installTradeMembers } from './trade-members.ts';
 import type { UnloadAlerts } from './unload-alert.ts';
 
 export type NavigationAction = 'navigateTo' | 'redirectTo' | 'navigateBack' | 'switchTab' | 'reLaunch';
@@ -265,6 +266,7 @@ export function createApi(ctx: ApiContext): Api {
       ctx.userActivation?.grant();
     }
   });
+  installTradeMembers(define, host, ctx.userActivation);
   define('requestSubscribeMessage', (o) => requestSubscribeMessage(host, o, ctx.userActivation));
   define('getLocation', (o) => host.getLocation({ type: str(o.type, 'wgs84') }));
   define('makePhoneCall', (o) => host.makePhoneCall({ phoneNumber: str(o.phoneNumber) }));

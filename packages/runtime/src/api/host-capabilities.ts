@@ -52,6 +52,16 @@ export interface HostCapabilities {
   /** WeChat payment: resolves when paid, rejects with `cancel` when the user backs out. */
   requestPayment(options: Record<string, unknown>): Promise<void>;
   /**
+   * Douyin's trade system: the merchant's signed order `data` (checked by the platform with
+   * `byteAuthorization`) becomes the user's order. Rejects with the platform's reason.
+   */
+  requestOrder(options: { data: string; byteAuthorization: string }): Promise<{
+    orderId: string;
+    itemOrderList: Array<{ itemOrderId: string; skuId: string; price: number }>;
+  }>;
+  /** The cashier for an order `requestOrder` made: the outcome code, as `pay`'s (0 paid … 4 cancelled). */
+  getOrderPayment(options: { orderId: string }): Promise<{ code: number }>;
+  /**
    * The host's subscription sheet: each id's answer (`filter`: a repeated title). Refuses
    * with the dialects' reasons (`Templates type must be same`, …), mapped to their errCodes.
    */
@@ -461,6 +471,8 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getPhoneNumber',
   'pay',
   'requestPayment',
+  'requestOrder',
+  'getOrderPayment',
   'requestSubscribeMessage',
   'getLocation',
   'makePhoneCall',

@@ -186,6 +186,8 @@ export const IMPLEMENTED_MEMBERS = {
   getUserInfo: hosted,
   pay: hosted,
   requestPayment: hosted,
+  requestOrder: hosted,
+  getOrderPayment: hosted,
   requestSubscribeMessage: hosted,
   getLocation: hosted,
   makePhoneCall: hosted,

@@ -13,6 +13,8 @@ const minimal: Partial<Record<HostMethod, unknown[]>> = {
   setNavigationBarTitle: [{ title: 'x' }],
   pay: [{ orderInfo: {} }],
   requestPayment: [{}],
+  requestOrder: [{ data: '{}', byteAuthorization: 'x' }],
+  getOrderPayment: [{ orderId: 'o' }],
   requestSubscribeMessage: [{ tmplIds: ['t1'] }],
   makePhoneCall: [{ phoneNumber: '1' }],
   setClipboardData: [{ data: 'x' }],

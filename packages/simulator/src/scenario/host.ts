@@ -116,6 +116,7 @@ export function scenarioHost(
   const paymentOutcome = (order: Record<string, unknown>): PaymentOutcome =>
     typeof scenario.payment === 'function' ? scenario.payment(order) : (scenario.payment ?? 'paid');
 
+  let simulatedOrders = 0;
   const answers: HostCapabilities = {
     loadStorage: async () => Object.fromEntries(storage),
     setStorage: async (key, value) => void storage.set(key, structuredClone(value)),
@@ -176,6 +177,12 @@ export function scenarioHost(
       if (outcome !== 'paid')
         throw new HostRefusal(outcome === 'cancelled' || outcome === 'closed' ? 'cancel' : outcome);
     },
+    // tt.requestOrder: the simulator trusts the signature (no platform holds the key) and
+    // pays the order as the scenario says.
+    requestOrder: async () => ({ orderId: `sim_order_${++simulatedOrders}`, itemOrderList: [] }),
+    getOrderPayment: async (o) => ({
+      code: PAY_CODES[paymentOutcome({ orderId: o.orderId })],
+    }),
     requestSubscribeMessage: async (o) => Object.fromEntries(o.tmplIds.map((id) => [id, 'accept' as const])),
     getLocation: async () => ({ latitude: 39.9042, longitude: 116.4074, accuracy: 10 }),
     makePhoneCall: async () => {},

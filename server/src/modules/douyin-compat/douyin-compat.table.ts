@@ -52,12 +52,51 @@ export interface DouyinEcpayRequestTable {
   created_at: number;
 }
 
+/** An app's trade-system settings: the RSA public key its `byteAuthorization` is checked with. */
+export interface DouyinTradeSettingsTable {
+  app_id: string;
+  /** SPKI PEM of an RSA key of at least 2048 bits. */
+  public_key: string;
+  /** The `key_version` a `byteAuthorization` must name (Douyin counts uploads from 1). */
+  key_version: string;
+  /** Where trade callbacks go when an order, refund or settlement names no URL. */
+  notify_url: string | null;
+  updated_at: number;
+}
+
+/** Plaza's own RSA key pair, signing trade callbacks (`Byte-Signature`); one per name. */
+export interface DouyinPlatformKeyTable {
+  name: string;
+  private_key: string;
+  public_key: string;
+  created_at: number;
+}
+
+/** A Plaza order made with `tt.requestOrder`: what its trade callbacks need. */
+export interface DouyinTradeOrderTable {
+  order_id: string;
+  app_id: string;
+  /** The app's public appid, as the callbacks name it. */
+  appid: string;
+  out_order_no: string;
+  /** `payNotifyUrl` of the order's data. */
+  notify_url: string | null;
+  /** The skuList as the merchant sent it (JSON), for the callbacks' item details. */
+  sku_list: string;
+  created_at: number;
+}
+
 export interface DouyinCompatTables {
   douyin_pay_settings: DouyinPaySettingsTable;
   douyin_ecpay_order: DouyinEcpayOrderTable;
   douyin_ecpay_request: DouyinEcpayRequestTable;
+  douyin_trade_settings: DouyinTradeSettingsTable;
+  douyin_platform_key: DouyinPlatformKeyTable;
+  douyin_trade_order: DouyinTradeOrderTable;
 }
 
 export type DouyinPaySettingsRow = Selectable<DouyinPaySettingsTable>;
 export type DouyinEcpayOrderRow = Selectable<DouyinEcpayOrderTable>;
 export type DouyinEcpayRequestRow = Selectable<DouyinEcpayRequestTable>;
+export type DouyinTradeSettingsRow = Selectable<DouyinTradeSettingsTable>;
+export type DouyinTradeOrderRow = Selectable<DouyinTradeOrderTable>;

@@ -7,7 +7,7 @@ import { toPlazaError } from '../../http/error-handler.ts';
  * every Plaza error (its own, login's, apps', payments') is mapped to the number Douyin
  * documents for that case, per family of routes, and never leaks a stack or SQL.
  */
-export type DouyinFamily = 'v2' | 'legacy' | 'oauth' | 'ecpay' | 'trade';
+export type DouyinFamily = 'v2' | 'legacy' | 'oauth' | 'ecpay' | 'trade' | 'notify' | 'notify_v2';
 
 interface DialectCode {
   no: number;
@@ -20,6 +20,8 @@ const internal: Record<DouyinFamily, DialectCode> = {
   oauth: { no: 2100004, tips: 'system busy' },
   ecpay: { no: 2000, tips: 'system error' },
   trade: { no: 28001000, tips: 'system error' },
+  notify: { no: 2000, tips: 'system error' },
+  notify_v2: { no: 28001000, tips: 'system error' },
 };
 
 const badParams: Record<DouyinFamily, DialectCode> = {
@@ -28,6 +30,8 @@ const badParams: Record<DouyinFamily, DialectCode> = {
   oauth: { no: 2100005, tips: 'invalid params' },
   ecpay: { no: 2001, tips: 'invalid params' },
   trade: { no: 28001005, tips: 'invalid params' },
+  notify: { no: 1000, tips: 'invalid params format' },
+  notify_v2: { no: 28001005, tips: 'invalid params' },
 };
 
 const login: Record<string, DialectCode> = {
@@ -63,8 +67,40 @@ const trade: Record<string, DialectCode> = {
   PAYMENT_AMOUNT_INVALID: { no: 28001005, tips: 'invalid amount' },
 };
 
+/** The legacy `subscribe_notification` numbers Douyin documents (1000, 1001, 1009, 1010, 2000). */
+const notify: Record<string, DialectCode> = {
+  DOUYIN_ACCESS_TOKEN_INVALID: { no: 1001, tips: 'access_token is invalid or expired, or not of app_id' },
+  MESSAGES_TEMPLATE_NOT_FOUND: { no: 1001, tips: 'tpl_id is not a template of this app' },
+  MESSAGES_DATA_INVALID: { no: 1001, tips: 'data does not fit the template keywords' },
+  MESSAGES_PAGE_INVALID: { no: 1001, tips: 'page is not a page of the mini program' },
+  LOGIN_UNKNOWN_OPENID: { no: 1001, tips: 'open_id is not a user of this app' },
+  MESSAGES_CONSENT_REQUIRED: { no: 1001, tips: 'the user has not subscribed to this template' },
+  MESSAGES_USER_MUTED: { no: 1001, tips: "the user turned this app's messages off" },
+  MESSAGES_TEMPLATE_BANNED: { no: 1009, tips: 'this template was withdrawn' },
+  MESSAGES_RATE_LIMITED: { no: 1010, tips: 'too frequent' },
+  MESSAGES_USER_QUOTA_EXCEEDED: { no: 1010, tips: 'too frequent' },
+  MESSAGES_APP_QUOTA_EXCEEDED: { no: 1010, tips: 'too frequent' },
+};
+
+/** `notify_user` (v2): Plaza's numbers in the open platform's range, where Douyin publishes none. */
+const notifyV2: Record<string, DialectCode> = {
+  DOUYIN_ACCESS_TOKEN_INVALID: { no: 28001003, tips: 'access-token is invalid or expired' },
+  MESSAGES_TEMPLATE_NOT_FOUND: { no: 28001007, tips: 'tpl_id is not a template of this app' },
+  LOGIN_UNKNOWN_OPENID: { no: 28001007, tips: 'open_id is not a user of this app' },
+  MESSAGES_TEMPLATE_BANNED: { no: 28001007, tips: 'this template was withdrawn' },
+  MESSAGES_DATA_INVALID: { no: 28001005, tips: 'data does not fit the template keywords' },
+  MESSAGES_PAGE_INVALID: { no: 28001005, tips: 'page is not a page of the mini program' },
+  MESSAGES_CONSENT_REQUIRED: { no: 28001011, tips: 'the user has not subscribed to this template' },
+  MESSAGES_USER_MUTED: { no: 28001011, tips: "the user turned this app's messages off" },
+  MESSAGES_RATE_LIMITED: { no: 28001014, tips: 'too frequent' },
+  MESSAGES_USER_QUOTA_EXCEEDED: { no: 28001014, tips: 'too frequent' },
+  MESSAGES_APP_QUOTA_EXCEEDED: { no: 28001014, tips: 'too frequent' },
+};
+
 const byFamily: Record<DouyinFamily, Record<string, DialectCode>> = {
   trade,
+  notify,
+  notify_v2: notifyV2,
   v2: login,
   legacy: login,
   oauth: {
@@ -124,7 +160,7 @@ export function douyinErrorRenderer(family: DouyinFamily) {
         ? { errcode: no, errmsg: tips, error: no === 40018 ? 3 : 1, message: tips, log_id: request.id }
         : family === 'oauth'
           ? { data: { description: tips, error_code: no }, message: 'error', extra: { logid: request.id } }
-          : family === 'trade'
+          : family === 'trade' || family === 'notify_v2'
             ? { err_no: no, err_msg: tips, log_id: request.id, data: null, plaza_code: plaza.code }
             : { err_no: no, err_tips: tips, log_id: request.id, plaza_code: plaza.code };
     return reply.code(status).type('application/json; charset=utf-8').send(body);

@@ -53,7 +53,7 @@ export function withEcpayCallbacks(deps: {
   db: Db;
   clock: Clock;
   webhooks: Pick<WebhooksService, 'enqueueEvent' | 'enqueueDialectCallback'>;
-}): Pick<WebhooksService, 'enqueueEvent'> {
+}): Pick<WebhooksService, 'enqueueEvent' | 'enqueueDialectCallback'> {
   const { clock, webhooks } = deps;
   const watched = new Set<string>([paymentEvents.paid, paymentEvents.refundSucceeded, paymentEvents.settled]);
 
@@ -107,6 +107,7 @@ export function withEcpayCallbacks(deps: {
   }
 
   return {
+    enqueueDialectCallback: (trx, callback) => webhooks.enqueueDialectCallback(trx, callback),
     async enqueueEvent(trx, event) {
       const queued = await webhooks.enqueueEvent(trx, event);
       if (watched.has(event.type)) await callbackFor(trx, event);

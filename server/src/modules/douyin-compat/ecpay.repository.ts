@@ -76,12 +76,13 @@ export function findEcpayRequest(
 export function findSettleRequestOfOrder(
   db: Executor,
   orderId: string,
+  kind: 'settle' | 'trade_settle' = 'settle',
 ): Promise<DouyinEcpayRequestRow | undefined> {
   return db
     .selectFrom('douyin_ecpay_request')
     .selectAll()
     .where('order_id', '=', orderId)
-    .where('kind', '=', 'settle')
+    .where('kind', '=', kind)
     .executeTakeFirst();
 }
 
@@ -92,4 +93,16 @@ export async function setRequestRefund(db: Executor, id: string, refundId: strin
 /** Forgets a request Plaza's payments refused, so a refusal leaves nothing behind. */
 export async function deleteEcpayRequest(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('douyin_ecpay_request').where('id', '=', id).where('refund_id', 'is', null).execute();
+}
+
+/** The request recorded for a Plaza refund (a user's refund the merchant let proceed). */
+export function findRequestOfRefund(
+  db: Executor,
+  refundId: string,
+): Promise<DouyinEcpayRequestRow | undefined> {
+  return db
+    .selectFrom('douyin_ecpay_request')
+    .selectAll()
+    .where('refund_id', '=', refundId)
+    .executeTakeFirst();
 }

@@ -36,4 +36,31 @@ export const douyinErrors = defineErrors('DOUYIN', {
   ANONYMOUS_CODE_INVALID: { status: 400, message: 'The anonymous_code is unknown, used or expired' },
   GRANT_TYPE_UNSUPPORTED: { status: 400, message: 'grant_type must be client_credential' },
   INVALID_SETTINGS: { status: 400, message: 'The SALT or callback token is too short or too long' },
+  TRADE_KEY_INVALID: {
+    status: 400,
+    message: 'The public key is not a PEM RSA public key of at least 2048 bits',
+  },
+  TRADE_NOT_SET_UP: { status: 400, message: 'The app has registered no trade-system public key yet' },
+  BYTE_AUTHORIZATION_INVALID: {
+    status: 401,
+    message:
+      'byteAuthorization is not SHA256-RSA2048 with appid, nonce_str, timestamp, key_version and signature of this app',
+  },
+  BYTE_AUTHORIZATION_EXPIRED: {
+    status: 401,
+    message: 'The byteAuthorization timestamp is more than 5 minutes away from now',
+  },
+  KEY_VERSION_UNKNOWN: { status: 401, message: 'key_version is not the version of the registered key' },
+  SIGNATURE_INVALID: {
+    status: 401,
+    message: "The signature does not verify with the app's registered public key",
+  },
+  ORDER_DATA_INVALID: {
+    status: 400,
+    message: "tt.requestOrder's data is not the order JSON Douyin documents",
+  },
+  REFUND_REFUSED: {
+    status: 409,
+    message: "The merchant's server did not allow the refund (pre_create_refund)",
+  },
 });

@@ -6,8 +6,16 @@
 export { douyinBasePath, douyinCompatPlugin } from './douyin-compat.plugin.ts';
 export { createDouyinCompatService, type DouyinCompatService } from './douyin-compat.service.ts';
 export type { DouyinCompatTables } from './douyin-compat.table.ts';
-export type { DouyinCompatDeps } from './douyin-compat-context.ts';
+export { type DouyinCompatDeps, tradeKeySource } from './douyin-compat-context.ts';
 export { withEcpayCallbacks } from './ecpay-callbacks.ts';
 export { ecpayCallbackSignature, ecpayRequestSign } from './ecpay-sign.ts';
 export { douyinErrors } from './errors.ts';
 export { douyinCompatMigrations } from './migrations/index.ts';
+export { preCreateRefundGate } from './pre-create-refund.ts';
+export { pendingRefunds, tradeCallback, withTradeCallbacks } from './trade-callbacks.ts';
+export {
+  callbackSignedText,
+  parseByteAuthorization,
+  publicKeyProblem,
+  requestOrderSignedText,
+} from './trade-signature.ts';

@@ -56,3 +56,52 @@ export function signedBody(appId: string, salt: string, fields: Record<string, u
   const body = { app_id: appId, ...fields };
   return { ...body, sign: ecpayRequestSign(body, salt) };
 }
+
+export interface TradeCallback {
+  type: string;
+  version: string;
+  msg: Record<string, unknown>;
+  /** The raw body and the Byte-* headers, for the test to verify on its own. */
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * A merchant's trade-system callback endpoint: records every callback with its raw body and
+ * headers, and answers with what `answer(callback)` returns (`{"err_no":0,…}` by default).
+ */
+export async function startTradeReceiver() {
+  const received: TradeCallback[] = [];
+  const state: { answer: (c: TradeCallback) => unknown } = {
+    answer: () => ({ err_no: 0, err_tips: 'success' }),
+  };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const parsed = JSON.parse(body) as { type: string; version: string; msg: string };
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === 'string' && name.startsWith('byte-')) headers[name] = value;
+      const callback = {
+        type: parsed.type,
+        version: parsed.version,
+        msg: JSON.parse(parsed.msg) as Record<string, unknown>,
+        body,
+        headers,
+      };
+      received.push(callback);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(state.answer(callback)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/douyin/trade`,
+    received,
+    state,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -9,15 +9,20 @@ export type MessageField = Message['fields'][number];
  * Checks the data of a send against the template: every keyword present and fitting its
  * type, no other key. Returns the fields in the template's order.
  */
-export function checkedFields(template: AppTemplate, data: Record<string, string>): MessageField[] {
+export function checkedFields(
+  template: AppTemplate,
+  data: Record<string, string>,
+  by: 'key' | 'name' = 'key',
+): MessageField[] {
+  const label = (k: AppTemplate['keywords'][number]) => (by === 'key' ? k.key : k.name);
   for (const key of Object.keys(data)) {
-    if (!template.keywords.some((k) => k.key === key)) {
+    if (!template.keywords.some((k) => label(k) === key)) {
       throw messageErrors.DATA_INVALID({ key, problem: 'not a keyword of this template' });
     }
   }
   return template.keywords.map((keyword) => {
-    const value = data[keyword.key];
-    if (value === undefined) throw messageErrors.DATA_INVALID({ key: keyword.key, problem: 'missing' });
+    const value = Object.hasOwn(data, label(keyword)) ? data[label(keyword)] : undefined;
+    if (value === undefined) throw messageErrors.DATA_INVALID({ key: label(keyword), problem: 'missing' });
     const problem = keywordValueProblem(keyword.type, value);
     if (problem !== null) throw messageErrors.DATA_INVALID({ key: keyword.key, type: keyword.type, problem });
     return { key: keyword.key, name: keyword.name, value };

@@ -90,4 +90,9 @@ export interface SendInput {
   templateId: string;
   data: Record<string, string>;
   page?: string | undefined;
+  /**
+   * How `data` names each value: by the keyword's `key` (`thing1`, as Plaza and WeChat do,
+   * the default) or by its `name` (`物品名称`, as Douyin does).
+   */
+  dataBy?: 'key' | 'name';
 }

@@ -72,7 +72,7 @@ export function createSendService(deps: SendDeps): SendService {
       const template = toAppTemplate(row, app.appid);
       const library = await findLibraryTemplate(db, template.libraryId);
       if (library?.status !== 'active') throw messageErrors.TEMPLATE_BANNED({ template_id: template.id });
-      const fields = checkedFields(template, input.data);
+      const fields = checkedFields(template, input.data, input.dataBy);
       const page = checkedPage(input.page);
       const userId = await login.resolveOpenid(app.id, input.openid);
       if (await isMuted(db, userId, app.id)) throw messageErrors.USER_MUTED();

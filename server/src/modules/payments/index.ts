@@ -21,7 +21,12 @@ export { paymentEvents } from './payment-events.ts';
 export { paymentsPlugin } from './payments.plugin.ts';
 export { createPaymentsService, type PaymentsService } from './payments.service.ts';
 export type { PaymentTables } from './payments.table.ts';
-export { defaultPaymentsOptions, type PaymentsDeps, type PaymentsOptions } from './payments-context.ts';
+export {
+  defaultPaymentsOptions,
+  type PaymentsDeps,
+  type PaymentsOptions,
+  type RefundRequestGate,
+} from './payments-context.ts';
 export { paymentsPersonalData } from './personal-data.ts';
 export type { Settlement } from './settlement.service.ts';
 export { commissionOf, divideSettlement } from './settlement-split.ts';

@@ -42,6 +42,25 @@ export interface PaymentsDeps {
   funnel?: Pick<FunnelService, 'record'>;
   channel: PaymentChannel;
   options?: Partial<PaymentsOptions>;
+  /**
+   * Asked before a user's refund request is recorded (a dialect's merchant may refuse it,
+   * as Douyin's `pre_create_refund` does); throwing refuses it and nothing is recorded.
+   */
+  refundRequests?: RefundRequestGate;
+}
+
+/** The user's refund request as the gate sees it, before it exists. */
+export interface RefundRequestGate {
+  approve(request: {
+    appId: string;
+    orderId: string;
+    userId: string;
+    refundId: string;
+    amount: number;
+    reason: string;
+  }): Promise<void>;
+  /** The request was allowed but not recorded after all (refused by a later check). */
+  withdrawn(refundId: string): void;
 }
 
 /** The owner of the one commission account per currency. */

@@ -52,7 +52,16 @@ export interface RefundService {
 /** The part of the module's shared context the refund service uses, and nothing more. */
 export type RefundDeps = Pick<
   PaymentsContext,
-  'db' | 'engine' | 'clock' | 'ledger' | 'account' | 'channel' | 'jobs' | 'transaction' | 'webhooks'
+  | 'db'
+  | 'engine'
+  | 'clock'
+  | 'ledger'
+  | 'account'
+  | 'channel'
+  | 'jobs'
+  | 'transaction'
+  | 'webhooks'
+  | 'refundRequests'
 >;
 
 export function createRefundService(ctx: RefundDeps): RefundService {
@@ -205,14 +214,28 @@ export function createRefundService(ctx: RefundDeps): RefundService {
         updated_at: now,
         succeeded_at: null,
       };
-      await ctx.transaction(async (trx) => {
-        await insertRefund(trx, refund);
-        await ctx.webhooks.enqueueEvent(trx, {
-          appId: row.app_id,
-          type: paymentEvents.refundRequested,
-          data: refundEventData(toOrder(row), toRefund(refund)),
-        });
+      const gate = ctx.refundRequests;
+      await gate?.approve({
+        appId: row.app_id,
+        orderId,
+        userId,
+        refundId: refund.id,
+        amount,
+        reason: input.reason,
       });
+      try {
+        await ctx.transaction(async (trx) => {
+          await insertRefund(trx, refund);
+          await ctx.webhooks.enqueueEvent(trx, {
+            appId: row.app_id,
+            type: paymentEvents.refundRequested,
+            data: refundEventData(toOrder(row), toRefund(refund)),
+          });
+        });
+      } catch (error) {
+        gate?.withdrawn(refund.id);
+        throw error;
+      }
       return toRefund(refund);
     },
 

@@ -56,6 +56,8 @@ export interface SendOutcome {
   statusCode: number | null;
   durationMs: number;
   error: string | null;
+  /** The start of the answer's body, when the acknowledgement is read from it. */
+  answer?: string;
 }
 
 /** The Standard Webhooks headers of one try. */
@@ -173,7 +175,7 @@ export async function sendWebhook(
       : statusCode >= 200 && statusCode < 300
         ? `HTTP ${statusCode} without the acknowledgement {"err_no":0}`
         : `HTTP ${statusCode}`;
-    return { statusCode, durationMs: elapsed(), error };
+    return { statusCode, durationMs: elapsed(), error, answer: answer.body };
   } catch (error) {
     const refused = error instanceof RefusedTarget;
     return {

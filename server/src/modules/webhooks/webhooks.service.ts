@@ -68,6 +68,14 @@ export interface WebhooksService {
    * caller's transaction, like `enqueueEvent`: sent again, listed and redelivered the same way.
    */
   enqueueDialectCallback(trx: Db, callback: DialectCallback): Promise<{ id: string }>;
+  /**
+   * Calls the merchant now, once, and hands back its answer (Douyin's synchronous
+   * `pre_create_refund`): the same address rules as every delivery, nothing recorded.
+   */
+  callDialect(
+    callback: Pick<DialectCallback, 'url' | 'body' | 'headers'>,
+    timeoutMs: number,
+  ): Promise<{ statusCode: number | null; answer: string | null; error: string | null }>;
   /** Deliveries of an app with their attempts, newest first (any member of its org). */
   list(
     caller: AppCaller,
@@ -264,6 +272,23 @@ export function createWebhooksService(deps: WebhooksDeps): WebhooksService {
       });
       await enqueueRound(trx, id, 1);
       return { id };
+    },
+
+    async callDialect(callback, timeoutMs) {
+      const outcome = await sendWebhook(
+        {
+          url: callback.url,
+          secrets: [],
+          id: newId('msg'),
+          timestamp: new Date(clock.now()),
+          body: callback.body,
+          dialect: { headers: callback.headers, acknowledgement: 'err_no' },
+        },
+        AbortSignal.timeout(timeoutMs),
+        targets,
+        deps.resolve,
+      );
+      return { statusCode: outcome.statusCode, answer: outcome.answer ?? null, error: outcome.error };
     },
 
     /** Deliveries of an app with their attempts, newest first (any member of its org). */

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppsService } from '../apps/index.ts';
 import type { LoginService } from '../login/index.ts';
+import type { MessagesService } from '../messages/index.ts';
+import { subscribeSendRoutes } from './subscribe-send.routes.ts';
 import { wechatAuthRoutes } from './wechat-auth.routes.ts';
 import { wechatErrorRenderer } from './wechat-envelope.ts';
 import { wxacodeRoutes } from './wxacode.routes.ts';
@@ -17,6 +19,7 @@ export async function wechatCompatPlugin(
   options: {
     login: Pick<LoginService, 'exchangeCode'>;
     apps: Pick<AppsService, 'issueClientToken' | 'resolveClientToken' | 'get'>;
+    messages: Pick<MessagesService, 'sending'>;
     publicUrl: string;
   },
 ): Promise<void> {
@@ -25,6 +28,7 @@ export async function wechatCompatPlugin(
       base.setErrorHandler(wechatErrorRenderer);
       await base.register(wechatAuthRoutes, { login: options.login, apps: options.apps });
       await base.register(wxacodeRoutes, { apps: options.apps, publicUrl: options.publicUrl });
+      await base.register(subscribeSendRoutes, { apps: options.apps, messages: options.messages });
     },
     { prefix: wechatBasePath },
   );

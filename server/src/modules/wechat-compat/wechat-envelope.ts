@@ -22,6 +22,17 @@ const codes: Record<string, { errcode: number; errmsg: string }> = {
   WECHAT_PAGE_INVALID: { errcode: 41030, errmsg: 'invalid page' },
   WECHAT_SCENE_INVALID: { errcode: 40097, errmsg: 'invalid args' },
   HTTP_MALFORMED_JSON: { errcode: 47001, errmsg: 'data format error' },
+  // subscribeMessage.send, with the numbers WeChat documents for it.
+  LOGIN_UNKNOWN_OPENID: { errcode: 40003, errmsg: 'invalid openid' },
+  MESSAGES_TEMPLATE_NOT_FOUND: { errcode: 40037, errmsg: 'invalid template_id' },
+  MESSAGES_TEMPLATE_BANNED: { errcode: 40037, errmsg: 'invalid template_id' },
+  MESSAGES_DATA_INVALID: { errcode: 47003, errmsg: 'argument invalid! data.value invalid' },
+  MESSAGES_PAGE_INVALID: { errcode: 41030, errmsg: 'invalid page' },
+  MESSAGES_CONSENT_REQUIRED: { errcode: 43101, errmsg: 'user refuse to accept the msg' },
+  MESSAGES_USER_MUTED: { errcode: 43101, errmsg: 'user refuse to accept the msg' },
+  MESSAGES_RATE_LIMITED: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
+  MESSAGES_USER_QUOTA_EXCEEDED: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
+  MESSAGES_APP_QUOTA_EXCEEDED: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
 };
 
 /** Which missing field WeChat names, for a schema refusal. */
@@ -30,6 +41,9 @@ const missing: Record<string, { errcode: number; errmsg: string }> = {
   secret: { errcode: 41004, errmsg: 'appsecret missing' },
   js_code: { errcode: 41008, errmsg: 'missing code' },
   grant_type: { errcode: 40002, errmsg: 'invalid grant_type' },
+  touser: { errcode: 40003, errmsg: 'invalid openid' },
+  template_id: { errcode: 40037, errmsg: 'invalid template_id' },
+  data: { errcode: 47003, errmsg: 'argument invalid! data.value invalid' },
 };
 
 export function wechatCodeOf(
@@ -42,7 +56,7 @@ export function wechatCodeOf(
   if (known) return known;
   if (code === 'HTTP_VALIDATION' && Array.isArray(details)) {
     for (const issue of details as Array<{ path?: string }>) {
-      const field = issue.path?.replace(/^\//, '') ?? '';
+      const field = issue.path?.replace(/^\//, '').split('/')[0] ?? '';
       const named = missing[field];
       if (named) return named;
     }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppsService } from '../apps/index.ts';
+import { appOfAccessToken } from './access-token.ts';
 import { wechatErrors } from './errors.ts';
 import { openAppLink, pagePathProblem, renderMiniProgramCode } from './mini-program-code.ts';
 
@@ -20,15 +21,7 @@ export async function wxacodeRoutes(
   const { apps, publicUrl } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  /** The app whose access_token (a Plaza client token) the query carries. */
-  async function appOf(request: FastifyRequest): Promise<string> {
-    const token = (request.query as { access_token?: string }).access_token;
-    if (!token) throw wechatErrors.ACCESS_TOKEN_MISSING();
-    const resolved = await apps.resolveClientToken(token);
-    const found = resolved && (await apps.get(resolved.appId));
-    if (!found) throw wechatErrors.ACCESS_TOKEN_INVALID();
-    return found.appid;
-  }
+  const appOf = async (request: FastifyRequest) => (await appOfAccessToken(apps, request)).appid;
 
   r.post(
     '/wxa/getwxacodeunlimit',

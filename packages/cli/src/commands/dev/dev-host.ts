@@ -31,6 +31,12 @@ const devHost = {
   async requestPayment() {
     if (scenario.payment !== 'paid') refuse(scenario.payment === 'cancelled' ? 'cancel' : scenario.payment);
   },
+  async requestOrder() {
+    return { orderId: 'dev-order-' + Math.random().toString(36).slice(2, 10), itemOrderList: [] };
+  },
+  async getOrderPayment() {
+    return { code: PAY_CODES[scenario.payment] ?? 0 };
+  },
   async requestSubscribeMessage({ tmplIds }) {
     return Object.fromEntries(tmplIds.map((id) => [id, scenario.subscribe]));
   },
