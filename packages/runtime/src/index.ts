@@ -67,7 +67,3 @@ export { declaredPages, type LogicManifest } from './logic/manifest.ts';
 export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
-export { DEVICE_PROBE_ROUTES, deviceProbeFiles } from './testing/device-probe.ts';
-export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
-export { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from './testing/member-probe.ts';
-export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime';
+import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
