@@ -317,15 +317,17 @@ describe('media and Douyin members in the browser', () => {
 });
 
 describe("the super app's own in the plain container", () => {
-  it('wx.scanCode, wx.chooseLocation, wx.openLocation, wx.chooseAddress, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram are refused with a reason unless the embedding app provides them', async () => {
+  it('wx.scanCode, wx.chooseLocation, wx.chooseAddress, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram are refused with a reason unless the embedding app provides them; wx.openLocation offers the map, and the user may decline', async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#superapp').click();
+    const sheet = page.getByRole('dialog').filter({ hasText: 'Show “Shop” on the map' });
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
     await frame.locator('#out').filter({ hasText: '"superApp"' }).waitFor();
     const refused = (name: string) => ({ failed: `${name}:fail ${name} is not supported by this host` });
     expect((await read()).superApp).toEqual({
       scanCode: refused('scanCode'),
       chooseLocation: refused('chooseLocation'),
-      openLocation: refused('openLocation').failed,
+      openLocation: 'openLocation:fail cancel',
       badLocation: 'openLocation:fail invalid latitude or longitude',
       chooseAddress: refused('chooseAddress'),
       douyinAuth: refused('showDouyinOpenAuth'),

@@ -123,6 +123,17 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     if (textStyle !== 'dark' && textStyle !== 'light') throw new Error(`invalid textStyle "${textStyle}"`);
     return view({ kind: 'background', textStyle });
   });
+  define('preloadAssets', (o) => {
+    const assets = (Array.isArray(o.data) ? o.data : []).map((asset: unknown) => {
+      const a = isPlainObject(asset) ? asset : {};
+      const src = str(a.src);
+      if ((a.type !== 'image' && a.type !== 'font') || !/^(https?:|data:)[^"'()\s\\]+$/.test(src))
+        throw new Error(`invalid asset ${JSON.stringify(asset)}`);
+      return { type: a.type as 'image' | 'font', src };
+    });
+    if (assets.length === 0) throw new Error('data should not be empty');
+    return view({ kind: 'preload', assets });
+  });
   define('loadFontFace', (o) => {
     const family = str(o.family);
     const source = str(o.source);

@@ -248,6 +248,9 @@ export const hostEventSchema = z.object({
     'WindowResize',
     'KeyboardHeightChange',
     'Recorder',
+    'LocationChange',
+    'LocationChangeError',
+    'NetworkWeakChange',
   ]),
   payload: z.looseObject({}),
 });

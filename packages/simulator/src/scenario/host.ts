@@ -342,6 +342,13 @@ export function scenarioHost(
     getBatteryInfo: async () => {
       throw new HostRefusal('not supported');
     },
+    locationUpdates: async () => {
+      throw new HostRefusal('not supported');
+    },
+    addCalendarEvent: async () => {
+      throw new HostRefusal('not supported');
+    },
+    deviceAbility: async () => false,
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
     openDocument: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
