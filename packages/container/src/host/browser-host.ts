@@ -21,6 +21,7 @@ import { audioPlayer } from './audio-player.ts';
 import { calendarFile } from './calendar-file.ts';
 import { currentLocation, locationFollower } from './geolocation.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { askLicensePlate } from './licence-plate.ts';
 import { microphoneRecorder } from './microphone-recorder.ts';
 import { batteryInfo, motionSensors } from './motion-sensors.ts';
 import {
@@ -65,6 +66,8 @@ export interface HostContext {
   appStore: AppStore | undefined;
   /** The app's files (`saveFile`, the file system manager), per app and user, apart from the host's. */
   fileStore: AppStore | undefined;
+  /** Starts the program again at a page (`pages/index/index?from=restart`); false when it has no such page. */
+  restart(path: string): boolean;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
@@ -209,6 +212,10 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       const uid = `${event.startTime}-${crypto.randomUUID()}@${ctx.appId}`;
       const file = new TextEncoder().encode(calendarFile(event, uid, new Date()));
       offerDownload(doc, file, 'event.ics', 'text/calendar');
+    },
+    chooseLicensePlate: () => askLicensePlate(ctx.ui),
+    async restart({ path }) {
+      if (!ctx.restart(path)) throw new HostRefusal(`invalid path "${path}": no such page`);
     },
     async deviceAbility({ ability }) {
       const win = view();

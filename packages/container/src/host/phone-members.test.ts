@@ -18,6 +18,8 @@ Page({
   publish() { this.setData({ json: JSON.stringify(out) }); },
   onLoad(query) {
     this.query = query;
+    out.query = query;
+    out.launches = wx.getStorageSync('launches');
     const never = () => { out.removedListenerRan = true; this.publish(); };
     wx.onLocationChange((r) => { (out.fixes = out.fixes || []).push(r); this.publish(); });
     wx.onLocationChange(never); wx.offLocationChange(never);
@@ -25,6 +27,7 @@ Page({
     wx.onLocationChangeError(never); wx.offLocationChangeError(never);
     wx.onNetworkWeakChange((r) => { (out.weak = out.weak || []).push(r); this.publish(); });
     wx.onNetworkWeakChange(never); wx.offNetworkWeakChange(never);
+    this.publish();
     this.setData({ ready: true });
   },
   async locate() {
@@ -61,6 +64,27 @@ Page({
     out.preloadScript = await settle(wx.preloadAssets({ data: [{ type: 'image', src: 'javascript:alert(1)' }] }));
     this.publish();
   },
+  async typed(e) {
+    // Asked once the caret has moved back into the text (published here, the field would re-render).
+    if (!e.detail.value.includes('X')) return;
+    out.range = await settle(wx.getSelectedTextRange());
+    out.typed = e.detail.value;
+    this.publish();
+  },
+  async rangeUnfocused() { out.unfocused = await settle(wx.getSelectedTextRange()); this.publish(); },
+  async go() {
+    await wx.navigateTo({ url: '/pages/second/second?from=index' });
+    await wx.navigateBack();
+    out.routes = wx.getPerformance().getEntriesByName('route').map((e) => [e.entryType, e.path, e.navigationType, e.duration >= 0]);
+    this.publish();
+  },
+  async badRestart() { out.badRestart = await settle(wx.restartMiniProgram({ path: 'pages/nowhere/nowhere' })); this.publish(); },
+  restart() { wx.restartMiniProgram({ path: '/pages/index/index?again=1' }); },
+  async plate() {
+    const answer = await settle(wx.chooseLicensePlate());
+    (out.plates = out.plates || []).push(answer);
+    this.publish();
+  },
   async call() {
     out.call = await settle(wx.makePhoneCall({ phoneNumber: '+86 10-1234 5678' }));
     out.badCall = await settle(wx.makePhoneCall({ phoneNumber: 'javascript:alert(1)' }));
@@ -74,6 +98,11 @@ Page({
 });
 `;
 const BUTTONS = [
+  'plate',
+  'rangeUnfocused',
+  'go',
+  'badRestart',
+  'restart',
   'locate',
   'follow',
   'followBackground',
@@ -87,16 +116,19 @@ const BUTTONS = [
 ];
 const FILES: Record<string, string> = {
   'app.json': JSON.stringify({
-    pages: ['pages/index/index'],
+    pages: ['pages/index/index', 'pages/second/second'],
     permission: {
       'scope.userLocation': { desc: 'to find the shop near you' },
       'scope.userFuzzyLocation': { desc: 'to show your city' },
       'scope.userLocationBackground': { desc: 'to guide you on the way' },
     },
   }),
-  'app.js': 'App({});',
+  'app.js':
+    "App({ onLaunch() { wx.setStorageSync('launches', (wx.getStorageSync('launches') || 0) + 1); } });",
+  'pages/second/second.js': 'Page({});',
+  'pages/second/second.wxml': '<view>second</view>',
   'pages/index/index.js': PAGE,
-  'pages/index/index.wxml': `<view id="ready">{{ready}}</view><text id="out">{{json}}</text>${BUTTONS.map(
+  'pages/index/index.wxml': `<view id="ready">{{ready}}</view><text id="out">{{json}}</text><input id="field" bindinput="typed" />${BUTTONS.map(
     (b) => `<view id="${b}" bindtap="${b}">${b}</view>`,
   ).join('')}`,
 };
@@ -339,5 +371,69 @@ describe('the page and the phone, in the browser', () => {
     );
     expect(out.map).toEqual({ errMsg: 'openLocation:ok' });
     expect(out.badMap).toEqual({ failed: 'openLocation:fail invalid latitude or longitude' });
+  });
+});
+
+describe('the page and the program, in the browser', () => {
+  it("wx.chooseLicensePlate asks in the host's sheet until the number is a plate, or the user cancels", async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#plate').click();
+    const sheet = page.getByRole('dialog');
+    await sheet.getByRole('textbox').fill('not a plate');
+    await sheet.getByRole('button', { name: 'OK' }).click();
+    await page
+      .getByRole('dialog')
+      .filter({ hasText: '“not a plate” is not a licence plate number' })
+      .waitFor();
+    await page.getByRole('dialog').getByRole('textbox').fill('粤b 12345');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+    await frame.locator('#out').filter({ hasText: '"plates"' }).waitFor();
+    await frame.locator('#plate').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    await frame.locator('#out').filter({ hasText: 'cancel' }).waitFor();
+    expect((await read()).plates).toEqual([
+      { plateNumber: '粤B12345', errMsg: 'chooseLicensePlate:ok' },
+      { failed: 'chooseLicensePlate:fail cancel' },
+    ]);
+  });
+
+  it('wx.getSelectedTextRange answers where the caret is in the field being typed in; with no field focused it fails', async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    const field = frame.locator('#field input, input#field').first();
+    await field.pressSequentially('hello');
+    await field.press('ArrowLeft');
+    await field.press('ArrowLeft');
+    await field.pressSequentially('X');
+    const out = await tap('rangeUnfocused', '"unfocused"');
+    expect(out.typed).toBe('helXlo');
+    expect(out.range).toEqual({ start: 4, end: 4, errMsg: 'getSelectedTextRange:ok' });
+    expect(out.unfocused).toEqual({ failed: 'getSelectedTextRange:fail no focused input' });
+  });
+
+  it('wx.getPerformance lists a route entry for each navigation, with its page and kind', async () => {
+    const out = await tap('go', '"routes"');
+    expect(out.routes).toEqual([
+      ['navigation', 'pages/second/second', 'navigateTo', true],
+      ['navigation', 'pages/index/index', 'navigateBack', true],
+    ]);
+  });
+
+  it('wx.restartMiniProgram launches the program again at the page it names; a page the package lacks fails', async () => {
+    let out = await tap('badRestart', '"badRestart"');
+    expect(out.badRestart).toEqual({
+      failed: 'restartMiniProgram:fail invalid path "pages/nowhere/nowhere": no such page',
+    });
+    expect(out.launches).toBe(1);
+    const frame = await frameOf(page, 'pages/index/index');
+    // A new run: new frames, onLaunch again, the page opened with the query asked for.
+    await page.evaluate(() => document.querySelector('section.plaza-page')?.setAttribute('data-before', ''));
+    await frame.locator('#restart').click();
+    await page.waitForSelector('section.plaza-page[data-path="pages/index/index"]:not([data-before]) iframe');
+    const again = await frameOf(page, 'pages/index/index');
+    await again.locator('#out').filter({ hasText: '"again":"1"' }).waitFor();
+    out = JSON.parse((await again.locator('#out').textContent()) ?? '{}');
+    expect(out.query).toEqual({ again: '1' });
+    expect(out.launches).toBe(2);
+    expect(out.fixes).toBeUndefined();
   });
 });

@@ -1,8 +1,11 @@
 import {
+  declaredPages,
   HOST_METHODS,
   type HostCapabilities,
   type LogicToHostMessage,
   type LogicToViewMessage,
+  type PageRoute,
+  parsePageUrl,
   serveHost,
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
@@ -162,6 +165,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let pkg: PackageSource | undefined;
   /** The newer build swapped in last, which a restart loads. */
   let swappedTo: string | undefined;
+  /** Where the next start opens, when the program asked (`wx.restartMiniProgram`). */
+  let restartAt: PageRoute | undefined;
 
   const frames = options.frames ?? bundledFrames();
 
@@ -175,7 +180,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onBack: () => run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta: 1 }),
       onTab: (path) =>
         run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'switchTab', url: `/${path}` }),
-      onRestart: () => void restart(),
+      onRestart: () => void restartAtEntry(),
       fileUrl: (path) => packageFileUrl(path, loaded.baseUrl),
       safeArea: options.safeArea,
       ...(options.capsule ? { onCapsule: (button: CapsuleButton) => capsuleTapped(button) } : {}),
@@ -208,7 +213,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     if (button !== 'more' || !shell) return;
     new HostUi(shell.overlay).showActionSheet({ itemList: ['Restart'] }).then(
       ({ tapIndex }) => {
-        if (tapIndex === 0) void restart();
+        if (tapIndex === 0) void restartAtEntry();
       },
       () => {}, // dismissed
     );
@@ -264,6 +269,14 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       appStore: appStoreFor('storage', options.storage, doc, appId, userId),
       fileStore: appStoreFor('files', options.storage, doc, appId, userId),
       consent: options.consent,
+      restart: (path) => {
+        const route = parsePageUrl(path, '');
+        if (!declaredPages(loaded.manifest).has(route.path)) return false;
+        restartAt = route;
+        // After this answer has gone back to the program that asked.
+        setTimeout(() => void restart(), 0);
+        return true;
+      },
       emit: (event, payload) =>
         run?.bridge.fromHost({ v: 1, type: 'host.event', event, payload: { ...payload } }),
     };
@@ -503,8 +516,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       v: 1,
       type: 'app.launch',
       options: {
-        ...(options.path ? { path: options.path.replace(/^\/+/, '') } : {}),
-        query: options.query ?? {},
+        ...(restartAt
+          ? { path: restartAt.path }
+          : options.path
+            ? { path: options.path.replace(/^\/+/, '') }
+            : {}),
+        query: restartAt ? restartAt.query : (options.query ?? {}),
         scene: options.scene ?? 1001,
       },
       components: containerComponents({ webViewOrigins: [] }).tags(),
@@ -537,6 +554,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     for (const frame of Array.from(element.querySelectorAll('iframe.plaza-view'))) frame.remove();
   }
 
+  /** A restart the user or the embedding page asks for: at the page the mount named. */
+  function restartAtEntry(): Promise<void> {
+    restartAt = undefined;
+    return restart();
+  }
+
   async function restart(): Promise<void> {
     await ready.catch(() => undefined);
     if (closed || !shell || !pkg) return;
@@ -562,7 +585,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     back(delta = 1) {
       run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta });
     },
-    restart,
+    restart: restartAtEntry,
     close() {
       closed = true;
       if (run) stop(run);

@@ -48,6 +48,12 @@ export async function runViewCommand(
       if (active && active !== doc.body) active.blur();
       return;
     }
+    case 'selection': {
+      const field = doc.activeElement;
+      if (!(field instanceof win.HTMLInputElement || field instanceof win.HTMLTextAreaElement))
+        throw new Error('no focused input');
+      return { start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0 };
+    }
     case 'observe': {
       const root = command.relativeTo ? doc.querySelector(command.relativeTo) : null;
       if (command.relativeTo && !root) throw new Error(`no element matches "${command.relativeTo}"`);

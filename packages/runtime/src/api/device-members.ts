@@ -113,6 +113,12 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     });
   });
   define('hideKeyboard', () => view({ kind: 'blur' }));
+  define('getSelectedTextRange', () => view({ kind: 'selection' }));
+  define('restartMiniProgram', (o) => {
+    const path = str(o.path).replace(/^\/+/, '');
+    if (!path) throw new Error('path should not be empty');
+    return ctx.host.restart({ path });
+  });
   define('setBackgroundColor', (o) => {
     const color = str(o.backgroundColor);
     if (color && !CSS_COLOUR.test(color)) throw new Error(`invalid backgroundColor "${color}"`);

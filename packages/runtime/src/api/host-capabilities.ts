@@ -68,6 +68,13 @@ export interface HostCapabilities {
   locationUpdates(options: { running: boolean; background: boolean; type: string }): Promise<void>;
   /** Adds an event to the user's calendar (`wx.addPhoneCalendar`), times in unix seconds. */
   addCalendarEvent(event: CalendarEvent): Promise<void>;
+  /**
+   * Ends the program and starts it again at `path` (`pages/index/index?from=restart`): launch
+   * runs anew, the page stack is gone. Rejects when the package declares no such page.
+   */
+  restart(options: { path: string }): Promise<void>;
+  /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
+  chooseLicensePlate(): Promise<{ plateNumber: string }>;
   /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */
   deviceAbility(options: { ability: 'userVerification' | 'hevc' }): Promise<boolean>;
   makePhoneCall(options: { phoneNumber: string }): Promise<void>;
@@ -288,6 +295,8 @@ export interface SocketEvent {
 export type ViewCommand =
   | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
   | { kind: 'blur' }
+  /** Answers `{ start, end }`: the caret or selection of the focused field. */
+  | { kind: 'selection' }
   | {
       kind: 'observe';
       id: number;
@@ -502,6 +511,8 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'locationUpdates',
   'addCalendarEvent',
   'deviceAbility',
+  'restart',
+  'chooseLicensePlate',
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',

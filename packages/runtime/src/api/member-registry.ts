@@ -231,6 +231,9 @@ export const IMPLEMENTED_MEMBERS = {
   checkIsSoterEnrolledInDevice: browser,
   checkDeviceSupportHevc: browser,
   preloadAssets: browser,
+  getSelectedTextRange: browser,
+  restartMiniProgram: browser,
+  chooseLicensePlate: browser,
   // battery and window
   getBatteryInfo: browser,
   getBatteryInfoSync: browser,

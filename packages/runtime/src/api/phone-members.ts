@@ -64,6 +64,7 @@ export function installPhoneMembers(host: HostCapabilities, define: Define): voi
     const verifies = mode === 'fingerPrint' && (await host.deviceAbility({ ability: 'userVerification' }));
     return { isEnrolled: verifies };
   });
+  define('chooseLicensePlate', () => host.chooseLicensePlate());
   define('checkDeviceSupportHevc', async () => ({
     supportHevc: await host.deviceAbility({ ability: 'hevc' }),
   }));

@@ -349,6 +349,12 @@ export function scenarioHost(
       throw new HostRefusal('not supported');
     },
     deviceAbility: async () => false,
+    chooseLicensePlate: async () => {
+      throw new HostRefusal('not supported');
+    },
+    restart: async () => {
+      throw new HostRefusal('not supported');
+    },
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
     openDocument: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
