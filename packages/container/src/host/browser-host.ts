@@ -16,6 +16,7 @@ import {
 } from '@plaza/runtime';
 import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
+import { askAddress } from './address-sheet.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
 import { calendarFile } from './calendar-file.ts';
@@ -68,6 +69,8 @@ export interface HostContext {
   fileStore: AppStore | undefined;
   /** Starts the program again at a page (`pages/index/index?from=restart`); false when it has no such page. */
   restart(path: string): boolean;
+  /** Shows or hides Share in the menu of the page on top. */
+  shareMenu(shown: boolean): void;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
@@ -214,6 +217,9 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       offerDownload(doc, file, 'event.ics', 'text/calendar');
     },
     chooseLicensePlate: () => askLicensePlate(ctx.ui),
+    async shareMenu({ shown }) {
+      ctx.shareMenu(shown);
+    },
     async restart({ path }) {
       if (!ctx.restart(path)) throw new HostRefusal(`invalid path "${path}": no such page`);
     },
@@ -319,7 +325,7 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       if (!tab) throw new HostRefusal('the map could not be opened: the browser blocked the tab');
       tab.opener = null;
     },
-    chooseAddress: unsupported('chooseAddress'),
+    chooseAddress: () => askAddress(ctx.ui.layer),
     showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
     navigateToMiniProgram: unsupported('navigateToMiniProgram'),
     exitMiniProgram: unsupported('exitMiniProgram'),

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 import { toGcj02 } from './geolocation.ts';
 
 // The phone's members in Chromium (location, calendar, user verification, decoders, dialer,
@@ -80,6 +80,10 @@ Page({
   },
   async badRestart() { out.badRestart = await settle(wx.restartMiniProgram({ path: 'pages/nowhere/nowhere' })); this.publish(); },
   restart() { wx.restartMiniProgram({ path: '/pages/index/index?again=1' }); },
+  onShareAppMessage(o) { return { title: 'Probe share', path: '/pages/index/index?from=' + o.from }; },
+  async shareOn() { out.shareOn = await settle(wx.showShareMenu({ withShareTicket: true })); this.publish(); },
+  async shareOff() { out.shareOff = await settle(wx.hideShareMenu()); this.publish(); },
+  async address() { out.address = await settle(wx.chooseAddress()); this.publish(); },
   async plate() {
     const answer = await settle(wx.chooseLicensePlate());
     (out.plates = out.plates || []).push(answer);
@@ -98,6 +102,9 @@ Page({
 });
 `;
 const BUTTONS = [
+  'address',
+  'shareOn',
+  'shareOff',
   'plate',
   'rangeUnfocused',
   'go',
@@ -168,6 +175,7 @@ beforeAll(async () => {
   });
   await mountFixture(page, 'phone', {
     userId: 'u1',
+    capsule: true,
     query: { img: `${pkg}/dot.png`, font: `${pkg}/probe.ttf`, missing: `${pkg}/missing.png` },
   });
   const frame = await frameOf(page, 'pages/index/index');
@@ -366,6 +374,7 @@ describe('the page and the phone, in the browser', () => {
     const out = await read();
     const opened = await tab;
     await opened.waitForLoadState();
+    await opened.close();
     expect(opened.url()).toBe(
       'https://www.openstreetmap.org/?mlat=39.915&mlon=116.404#map=16/39.915/116.404',
     );
@@ -375,6 +384,36 @@ describe('the page and the phone, in the browser', () => {
 });
 
 describe('the page and the program, in the browser', () => {
+  it("wx.chooseAddress asks for a delivery address in the host's form, its fields open to the browser's autofill; an incomplete one is not taken", async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    await frame.locator('#address').click();
+    const form = page.getByRole('dialog', { name: 'Delivery address' });
+    await form.getByLabel('Name').fill('Li Lei');
+    await form.getByRole('button', { name: 'Use this address' }).click();
+    // Required fields left empty: the browser keeps the form open.
+    expect(await form.getByLabel('Phone').isVisible()).toBe(true);
+    await form.getByLabel('Phone').fill('13800138000');
+    await form.getByLabel('Province').fill('广东省');
+    await form.getByLabel('City').fill('广州市');
+    await form.getByLabel('District').fill('天河区');
+    await form.getByLabel('Street address').fill('体育西路 1 号');
+    await form.getByLabel('Postal code').fill('510000');
+    expect(await form.getByLabel('Street address').getAttribute('autocomplete')).toBe('street-address');
+    await form.getByRole('button', { name: 'Use this address' }).click();
+    await frame.locator('#out').filter({ hasText: '"address"' }).waitFor();
+    expect((await read()).address).toEqual({
+      userName: 'Li Lei',
+      telNumber: '13800138000',
+      provinceName: '广东省',
+      cityName: '广州市',
+      countyName: '天河区',
+      detailInfo: '体育西路 1 号',
+      postalCode: '510000',
+      nationalCode: '',
+      errMsg: 'chooseAddress:ok',
+    });
+  });
+
   it("wx.chooseLicensePlate asks in the host's sheet until the number is a plate, or the user cancels", async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#plate').click();
@@ -416,6 +455,32 @@ describe('the page and the program, in the browser', () => {
       ['navigation', 'pages/second/second', 'navigateTo', true],
       ['navigation', 'pages/index/index', 'navigateBack', true],
     ]);
+  });
+
+  it("wx.showShareMenu puts Share in the host's menu, which asks the page's onShareAppMessage; wx.hideShareMenu takes it out", async () => {
+    const menu = async () => {
+      await page.getByRole('button', { name: 'More' }).click();
+      const sheet = page.getByRole('dialog');
+      await sheet.getByRole('button', { name: 'Restart' }).waitFor();
+      return sheet;
+    };
+    let sheet = await menu();
+    expect(await sheet.getByRole('button', { name: 'Share' }).count()).toBe(0);
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
+    let out = await tap('shareOn', '"shareOn"');
+    expect(out.shareOn).toEqual({ errMsg: 'showShareMenu:ok' });
+    sheet = await menu();
+    await sheet.getByRole('button', { name: 'Share' }).click();
+    await page.waitForFunction(() => (window as any).__events.some((e: any) => e.type === 'share'));
+    const shared = (await events(page)).filter((e) => e.type === 'share');
+    expect(shared).toEqual([
+      { type: 'share', content: { title: 'Probe share', path: '/pages/index/index?from=menu' } },
+    ]);
+    out = await tap('shareOff', '"shareOff"');
+    expect(out.shareOff).toEqual({ errMsg: 'hideShareMenu:ok' });
+    sheet = await menu();
+    expect(await sheet.getByRole('button', { name: 'Share' }).count()).toBe(0);
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('wx.restartMiniProgram launches the program again at the page it names; a page the package lacks fails', async () => {

@@ -208,12 +208,21 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     emitter.emit('log', { level: 'warn', message, from: 'container' });
   }
 
+  /** Pages whose menu offers Share (`wx.showShareMenu`), by page id. */
+  const sharedPages = new Set<string>();
+  let shareRequests = 0;
+
   function capsuleTapped(button: CapsuleButton): void {
     emitter.emit('capsule', { button });
     if (button !== 'more' || !shell) return;
-    new HostUi(shell.overlay).showActionSheet({ itemList: ['Restart'] }).then(
+    const top = shell.top()?.pageId;
+    const items = top && sharedPages.has(top) ? ['Share', 'Restart'] : ['Restart'];
+    new HostUi(shell.overlay).showActionSheet({ itemList: items }).then(
       ({ tapIndex }) => {
-        if (tapIndex === 0) void restartAtEntry();
+        // The page's onShareAppMessage answers; its content comes out as the `share` event.
+        if (items[tapIndex] === 'Share')
+          run?.bridge.fromHost({ v: 1, type: 'host.share', requestId: ++shareRequests });
+        if (items[tapIndex] === 'Restart') void restartAtEntry();
       },
       () => {}, // dismissed
     );
@@ -269,6 +278,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       appStore: appStoreFor('storage', options.storage, doc, appId, userId),
       fileStore: appStoreFor('files', options.storage, doc, appId, userId),
       consent: options.consent,
+      shareMenu: (shown) => {
+        const top = activeShell.top()?.pageId;
+        if (top && shown) sharedPages.add(top);
+        else if (top) sharedPages.delete(top);
+      },
       restart: (path) => {
         const route = parsePageUrl(path, '');
         if (!declaredPages(loaded.manifest).has(route.path)) return false;

@@ -113,6 +113,8 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     });
   });
   define('hideKeyboard', () => view({ kind: 'blur' }));
+  define('showShareMenu', () => ctx.host.shareMenu({ shown: true }));
+  define('hideShareMenu', () => ctx.host.shareMenu({ shown: false }));
   define('getSelectedTextRange', () => view({ kind: 'selection' }));
   define('restartMiniProgram', (o) => {
     const path = str(o.path).replace(/^\/+/, '');

@@ -73,6 +73,8 @@ export interface HostCapabilities {
    * runs anew, the page stack is gone. Rejects when the package declares no such page.
    */
   restart(options: { path: string }): Promise<void>;
+  /** Shows or hides Share in the host's menu for the page on top (`wx.showShareMenu`). */
+  shareMenu(options: { shown: boolean }): Promise<void>;
   /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
   chooseLicensePlate(): Promise<{ plateNumber: string }>;
   /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */
@@ -513,6 +515,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'deviceAbility',
   'restart',
   'chooseLicensePlate',
+  'shareMenu',
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',

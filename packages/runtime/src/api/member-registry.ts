@@ -192,7 +192,7 @@ export const IMPLEMENTED_MEMBERS = {
   scanCode: hosted,
   chooseLocation: hosted,
   openLocation: ['browser', 'host', 'headless'],
-  chooseAddress: hosted,
+  chooseAddress: ['browser', 'host', 'headless'],
   showDouyinOpenAuth: hosted,
   navigateToMiniProgram: hosted,
   exitMiniProgram: hosted,
@@ -234,6 +234,8 @@ export const IMPLEMENTED_MEMBERS = {
   getSelectedTextRange: browser,
   restartMiniProgram: browser,
   chooseLicensePlate: browser,
+  showShareMenu: browser,
+  hideShareMenu: browser,
   // battery and window
   getBatteryInfo: browser,
   getBatteryInfoSync: browser,

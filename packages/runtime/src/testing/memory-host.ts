@@ -51,6 +51,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     addCalendarEvent: async () => undefined,
     deviceAbility: async () => false,
     restart: async () => undefined,
+    shareMenu: async () => undefined,
     chooseLicensePlate: async () => ({ plateNumber: '京A12345' }),
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,

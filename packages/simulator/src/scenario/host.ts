@@ -349,6 +349,9 @@ export function scenarioHost(
       throw new HostRefusal('not supported');
     },
     deviceAbility: async () => false,
+    shareMenu: async () => {
+      throw new HostRefusal('not supported');
+    },
     chooseLicensePlate: async () => {
       throw new HostRefusal('not supported');
     },
