@@ -42,6 +42,8 @@ export interface Chrome {
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
   setLoading(loading: boolean): void;
+  /** Takes the home button off the page on top. */
+  hideHomeButton(): void;
   /** Runs a command on the page on top; rejects with the reason it failed. */
   viewCommand(command: ViewCommand): Promise<unknown>;
   /** Applies a tab-bar change; the reason it cannot, or nothing. */
@@ -217,6 +219,9 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       offerDownload(doc, file, 'event.ics', 'text/calendar');
     },
     chooseLicensePlate: () => askLicensePlate(ctx.ui),
+    async hideHomeButton() {
+      ctx.chrome.hideHomeButton();
+    },
     async shareMenu({ shown }) {
       ctx.shareMenu(shown);
     },

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 import { toGcj02 } from './geolocation.ts';
 
 // The phone's members in Chromium (location, calendar, user verification, decoders, dialer,
@@ -132,8 +132,10 @@ const FILES: Record<string, string> = {
   }),
   'app.js':
     "App({ onLaunch() { wx.setStorageSync('launches', (wx.getStorageSync('launches') || 0) + 1); } });",
-  'pages/second/second.js': 'Page({});',
-  'pages/second/second.wxml': '<view>second</view>',
+  'pages/second/second.js':
+    'Page({ data: { hidden: "" }, async hideHome() { this.setData({ hidden: (await wx.hideHomeButton()).errMsg }); } });',
+  'pages/second/second.wxml':
+    '<view id="hideHome" bindtap="hideHome">hide home</view><text id="hidden">{{hidden}}</text>',
   'pages/index/index.js': PAGE,
   'pages/index/index.wxml': `<view id="ready">{{ready}}</view><text id="out">{{json}}</text><input id="field" bindinput="typed" />${BUTTONS.map(
     (b) => `<view id="${b}" bindtap="${b}">${b}</view>`,
@@ -384,6 +386,28 @@ describe('the page and the phone, in the browser', () => {
 });
 
 describe('the page and the program, in the browser', () => {
+  it('a page opened alone that is not the home page shows the home button, which goes home; wx.hideHomeButton takes it off', async () => {
+    const alone = await harness.open();
+    await mountFixture(alone, 'phone', { appId: 'phone-home', path: 'pages/second/second' });
+    await alone.getByRole('button', { name: 'Home' }).waitFor();
+    await alone.screenshot({ path: join(ARTIFACTS, 'home-button.png') });
+    await alone.getByRole('button', { name: 'Home' }).click();
+    await (await frameOf(alone, 'pages/index/index')).locator('#ready').filter({ hasText: 'true' }).waitFor();
+    // The home page needs no way home (the page that had one slides out).
+    await alone.getByRole('button', { name: 'Home' }).waitFor({ state: 'hidden' });
+    expect(
+      await alone.locator('section.plaza-page:not([hidden]) .plaza-nav-home:not([hidden])').count(),
+    ).toBe(0);
+
+    await mountFixture(alone, 'phone', { appId: 'phone-home', path: 'pages/second/second' });
+    const second = await frameOf(alone, 'pages/second/second');
+    await alone.getByRole('button', { name: 'Home' }).waitFor();
+    await second.locator('#hideHome').click();
+    await second.locator('#hidden').filter({ hasText: 'hideHomeButton:ok' }).waitFor();
+    expect(await alone.locator('.plaza-nav-home:not([hidden])').count()).toBe(0);
+    await alone.close();
+  });
+
   it("wx.chooseAddress asks for a delivery address in the host's form, its fields open to the browser's autofill; an incomplete one is not taken", async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#address').click();

@@ -181,6 +181,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onTab: (path) =>
         run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'switchTab', url: `/${path}` }),
       onRestart: () => void restartAtEntry(),
+      onHome: () => {
+        const pages = loaded.manifest.appConfig.pages;
+        const home = Array.isArray(pages) ? String(pages[0] ?? '') : '';
+        if (home) run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'reLaunch', url: `/${home}` });
+      },
       fileUrl: (path) => packageFileUrl(path, loaded.baseUrl),
       safeArea: options.safeArea,
       ...(options.capsule ? { onCapsule: (button: CapsuleButton) => capsuleTapped(button) } : {}),
@@ -244,6 +249,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
+      hideHomeButton: () => activeShell.top()?.navigationBar.hideHome(),
       changeTabBar: (change) => activeShell.tabBar.change(change),
       viewCommand: async (asked) => {
         const top = activeShell.top();

@@ -113,6 +113,7 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     });
   });
   define('hideKeyboard', () => view({ kind: 'blur' }));
+  define('hideHomeButton', () => ctx.host.hideHomeButton());
   define('showShareMenu', () => ctx.host.shareMenu({ shown: true }));
   define('hideShareMenu', () => ctx.host.shareMenu({ shown: false }));
   define('getSelectedTextRange', () => view({ kind: 'selection' }));

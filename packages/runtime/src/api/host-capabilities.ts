@@ -73,6 +73,8 @@ export interface HostCapabilities {
    * runs anew, the page stack is gone. Rejects when the package declares no such page.
    */
   restart(options: { path: string }): Promise<void>;
+  /** Takes the home button off the page on top's navigation bar (`wx.hideHomeButton`). */
+  hideHomeButton(): Promise<void>;
   /** Shows or hides Share in the host's menu for the page on top (`wx.showShareMenu`). */
   shareMenu(options: { shown: boolean }): Promise<void>;
   /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
@@ -516,6 +518,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'restart',
   'chooseLicensePlate',
   'shareMenu',
+  'hideHomeButton',
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',

@@ -235,6 +235,7 @@ export const IMPLEMENTED_MEMBERS = {
   restartMiniProgram: browser,
   chooseLicensePlate: browser,
   showShareMenu: browser,
+  hideHomeButton: browser,
   hideShareMenu: browser,
   // battery and window
   getBatteryInfo: browser,

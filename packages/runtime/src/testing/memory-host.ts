@@ -52,6 +52,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     deviceAbility: async () => false,
     restart: async () => undefined,
     shareMenu: async () => undefined,
+    hideHomeButton: async () => undefined,
     chooseLicensePlate: async () => ({ plateNumber: '京A12345' }),
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,

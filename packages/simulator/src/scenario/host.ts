@@ -349,6 +349,9 @@ export function scenarioHost(
       throw new HostRefusal('not supported');
     },
     deviceAbility: async () => false,
+    hideHomeButton: async () => {
+      throw new HostRefusal('not supported');
+    },
     shareMenu: async () => {
       throw new HostRefusal('not supported');
     },
