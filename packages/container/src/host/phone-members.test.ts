@@ -83,6 +83,13 @@ Page({
   onShareAppMessage(o) { return { title: 'Probe share', path: '/pages/index/index?from=' + o.from }; },
   async shareOn() { out.shareOn = await settle(wx.showShareMenu({ withShareTicket: true })); this.publish(); },
   async shareOff() { out.shareOff = await settle(wx.hideShareMenu()); this.publish(); },
+  async shareImage() {
+    const path = wx.env.USER_DATA_PATH + '/poster.png';
+    wx.getFileSystemManager().writeFileSync(path, this.query.png, 'base64');
+    out.shareImage = await settle(wx.showShareImageMenu({ path }));
+    out.shareMissing = await settle(wx.showShareImageMenu({ path: wx.env.USER_DATA_PATH + '/none.png' }));
+    this.publish();
+  },
   async address() { out.address = await settle(wx.chooseAddress()); this.publish(); },
   async plate() {
     const answer = await settle(wx.chooseLicensePlate());
@@ -102,6 +109,7 @@ Page({
 });
 `;
 const BUTTONS = [
+  'shareImage',
   'address',
   'shareOn',
   'shareOff',
@@ -178,7 +186,12 @@ beforeAll(async () => {
   await mountFixture(page, 'phone', {
     userId: 'u1',
     capsule: true,
-    query: { img: `${pkg}/dot.png`, font: `${pkg}/probe.ttf`, missing: `${pkg}/missing.png` },
+    query: {
+      png: PROBE_PNG_BASE64,
+      img: `${pkg}/dot.png`,
+      font: `${pkg}/probe.ttf`,
+      missing: `${pkg}/missing.png`,
+    },
   });
   const frame = await frameOf(page, 'pages/index/index');
   await frame.locator('#ready').filter({ hasText: 'true' }).waitFor();
@@ -406,6 +419,22 @@ describe('the page and the program, in the browser', () => {
     await second.locator('#hidden').filter({ hasText: 'hideHomeButton:ok' }).waitFor();
     expect(await alone.locator('.plaza-nav-home:not([hidden])').count()).toBe(0);
     await alone.close();
+  });
+
+  it("wx.showShareImageMenu offers the picture in the host's menu and hands it to the user to keep; a file that is not there fails", async () => {
+    const frame = await frameOf(page, 'pages/index/index');
+    const download = page.waitForEvent('download');
+    await frame.locator('#shareImage').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save image' }).click();
+    // Keeping a picture asks for the album once: the consent sheet.
+    await page.getByRole('dialog').getByRole('button', { name: 'Allow', exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('poster.png');
+    expect(readFileSync((await file.path())!).toString('base64')).toBe(PROBE_PNG_BASE64);
+    await frame.locator('#out').filter({ hasText: '"shareMissing"' }).waitFor();
+    const out = await read();
+    expect(out.shareImage).toEqual({ errMsg: 'showShareImageMenu:ok' });
+    expect(out.shareMissing.failed).toMatch(/^showShareImageMenu:fail invalid path /);
   });
 
   it("wx.chooseAddress asks for a delivery address in the host's form, its fields open to the browser's autofill; an incomplete one is not taken", async () => {

@@ -236,6 +236,7 @@ export const IMPLEMENTED_MEMBERS = {
   chooseLicensePlate: browser,
   showShareMenu: browser,
   hideHomeButton: browser,
+  showShareImageMenu: browser,
   hideShareMenu: browser,
   // battery and window
   getBatteryInfo: browser,
