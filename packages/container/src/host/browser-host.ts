@@ -71,8 +71,8 @@ export interface HostContext {
   fileStore: AppStore | undefined;
   /** Starts the program again at a page (`pages/index/index?from=restart`); false when it has no such page. */
   restart(path: string): boolean;
-  /** Shows or hides Share in the menu of the page on top. */
-  shareMenu(shown: boolean): void;
+  /** Shows or hides Share in the menu of the page on top (undefined: as it is), with its settings. */
+  shareMenu(shown: boolean | undefined, settings: Record<string, unknown>): void;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
@@ -222,8 +222,8 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     async hideHomeButton() {
       ctx.chrome.hideHomeButton();
     },
-    async shareMenu({ shown }) {
-      ctx.shareMenu(shown);
+    async shareMenu({ shown, settings }) {
+      ctx.shareMenu(shown, settings ?? {});
     },
     async restart({ path }) {
       if (!ctx.restart(path)) throw new HostRefusal(`invalid path "${path}": no such page`);

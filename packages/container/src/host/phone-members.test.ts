@@ -81,7 +81,11 @@ Page({
   async badRestart() { out.badRestart = await settle(wx.restartMiniProgram({ path: 'pages/nowhere/nowhere' })); this.publish(); },
   restart() { wx.restartMiniProgram({ path: '/pages/index/index?again=1' }); },
   onShareAppMessage(o) { return { title: 'Probe share', path: '/pages/index/index?from=' + o.from }; },
-  async shareOn() { out.shareOn = await settle(wx.showShareMenu({ withShareTicket: true })); this.publish(); },
+  async shareOn() {
+    out.shareOn = await settle(wx.showShareMenu({ withShareTicket: true }));
+    out.shareUpdate = await settle(wx.updateShareMenu({ isUpdatableMessage: true, activityId: 'a1' }));
+    this.publish();
+  },
   async shareOff() { out.shareOff = await settle(wx.hideShareMenu()); this.publish(); },
   async shareImage() {
     const path = wx.env.USER_DATA_PATH + '/poster.png';
@@ -510,7 +514,7 @@ describe('the page and the program, in the browser', () => {
     ]);
   });
 
-  it("wx.showShareMenu puts Share in the host's menu, which asks the page's onShareAppMessage; wx.hideShareMenu takes it out", async () => {
+  it("wx.showShareMenu puts Share in the host's menu, which asks the page's onShareAppMessage; wx.updateShareMenu sets what the share carries; wx.hideShareMenu takes it out", async () => {
     const menu = async () => {
       await page.getByRole('button', { name: 'More' }).click();
       const sheet = page.getByRole('dialog');
@@ -520,14 +524,19 @@ describe('the page and the program, in the browser', () => {
     let sheet = await menu();
     expect(await sheet.getByRole('button', { name: 'Share' }).count()).toBe(0);
     await sheet.getByRole('button', { name: 'Cancel' }).click();
-    let out = await tap('shareOn', '"shareOn"');
+    let out = await tap('shareOn', '"shareUpdate"');
     expect(out.shareOn).toEqual({ errMsg: 'showShareMenu:ok' });
+    expect(out.shareUpdate).toEqual({ errMsg: 'updateShareMenu:ok' });
     sheet = await menu();
     await sheet.getByRole('button', { name: 'Share' }).click();
     await page.waitForFunction(() => (window as any).__events.some((e: any) => e.type === 'share'));
     const shared = (await events(page)).filter((e) => e.type === 'share');
     expect(shared).toEqual([
-      { type: 'share', content: { title: 'Probe share', path: '/pages/index/index?from=menu' } },
+      {
+        type: 'share',
+        content: { title: 'Probe share', path: '/pages/index/index?from=menu' },
+        settings: { withShareTicket: true, isUpdatableMessage: true, activityId: 'a1' },
+      },
     ]);
     out = await tap('shareOff', '"shareOff"');
     expect(out.shareOff).toEqual({ errMsg: 'hideShareMenu:ok' });

@@ -214,8 +214,10 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   }
 
   /** Pages whose menu offers Share (`wx.showShareMenu`), by page id. */
-  const sharedPages = new Set<string>();
+  const sharedPages = new Map<string, Record<string, unknown>>();
   let shareRequests = 0;
+  /** The share settings of the page each pending menu share asked (`wx.updateShareMenu`). */
+  const menuShares = new Map<number, Record<string, unknown>>();
 
   function capsuleTapped(button: CapsuleButton): void {
     emitter.emit('capsule', { button });
@@ -225,8 +227,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     new HostUi(shell.overlay).showActionSheet({ itemList: items }).then(
       ({ tapIndex }) => {
         // The page's onShareAppMessage answers; its content comes out as the `share` event.
-        if (items[tapIndex] === 'Share')
-          run?.bridge.fromHost({ v: 1, type: 'host.share', requestId: ++shareRequests });
+        if (items[tapIndex] === 'Share' && top) {
+          // Counted down from -1: the view's own shares (a button's) count up from 1.
+          menuShares.set(--shareRequests, sharedPages.get(top) ?? {});
+          run?.bridge.fromHost({ v: 1, type: 'host.share', requestId: shareRequests });
+        }
         if (items[tapIndex] === 'Restart') void restartAtEntry();
       },
       () => {}, // dismissed
@@ -284,10 +289,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       appStore: appStoreFor('storage', options.storage, doc, appId, userId),
       fileStore: appStoreFor('files', options.storage, doc, appId, userId),
       consent: options.consent,
-      shareMenu: (shown) => {
+      shareMenu: (shown, settings) => {
         const top = activeShell.top()?.pageId;
-        if (top && shown) sharedPages.add(top);
-        else if (top) sharedPages.delete(top);
+        if (!top) return;
+        if (shown === false) sharedPages.delete(top);
+        else if (shown || sharedPages.has(top))
+          sharedPages.set(top, { ...sharedPages.get(top), ...settings });
       },
       restart: (path) => {
         const route = parsePageUrl(path, '');
@@ -449,9 +456,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         case 'log':
           emitter.emit('log', { level: message.level, message: message.message, from: 'logic' });
           return;
-        case 'page.event.result':
-          emitter.emit('share', { content: message.value });
+        case 'page.event.result': {
+          const settings = menuShares.get(message.requestId);
+          menuShares.delete(message.requestId);
+          emitter.emit('share', { content: message.value, ...(settings ? { settings } : {}) });
           return;
+        }
       }
     };
 

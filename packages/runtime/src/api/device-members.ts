@@ -114,8 +114,14 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
   });
   define('hideKeyboard', () => view({ kind: 'blur' }));
   define('hideHomeButton', () => ctx.host.hideHomeButton());
-  define('showShareMenu', () => ctx.host.shareMenu({ shown: true }));
+  // The settings travel with a share from the menu: plain data only, never the callbacks.
+  const shareSettings = (o: Options) => {
+    const { success: _s, fail: _f, complete: _c, ...rest } = o;
+    return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  };
+  define('showShareMenu', (o) => ctx.host.shareMenu({ shown: true, settings: shareSettings(o) }));
   define('hideShareMenu', () => ctx.host.shareMenu({ shown: false }));
+  define('updateShareMenu', (o) => ctx.host.shareMenu({ settings: shareSettings(o) }));
   define('getSelectedTextRange', () => view({ kind: 'selection' }));
   define('restartMiniProgram', (o) => {
     const path = str(o.path).replace(/^\/+/, '');

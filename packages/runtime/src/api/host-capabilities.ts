@@ -75,8 +75,11 @@ export interface HostCapabilities {
   restart(options: { path: string }): Promise<void>;
   /** Takes the home button off the page on top's navigation bar (`wx.hideHomeButton`). */
   hideHomeButton(): Promise<void>;
-  /** Shows or hides Share in the host's menu for the page on top (`wx.showShareMenu`). */
-  shareMenu(options: { shown: boolean }): Promise<void>;
+  /**
+   * Shows or hides Share in the host's menu for the page on top (`wx.showShareMenu`), or, with
+   * `shown` left out, changes only its settings (`wx.updateShareMenu`: `withShareTicket`…).
+   */
+  shareMenu(options: { shown?: boolean; settings?: Record<string, unknown> }): Promise<void>;
   /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
   chooseLicensePlate(): Promise<{ plateNumber: string }>;
   /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */

@@ -238,6 +238,7 @@ export const IMPLEMENTED_MEMBERS = {
   hideHomeButton: browser,
   showShareImageMenu: browser,
   hideShareMenu: browser,
+  updateShareMenu: browser,
   // battery and window
   getBatteryInfo: browser,
   getBatteryInfoSync: browser,
