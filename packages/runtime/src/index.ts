@@ -14,6 +14,7 @@ export {
   type AudioEvent,
   type AudioProps,
   type BatteryInfo,
+  type CalendarEvent,
   type CanvasCommand,
   type ContextCommand,
   DEFAULT_SYSTEM_INFO,
@@ -24,6 +25,7 @@ export {
   type HostRequest,
   type HostResponse,
   type IntersectionEntry,
+  type Location,
   type ModalOptions,
   type RecorderEvent,
   type Rect,
@@ -67,7 +69,3 @@ export { declaredPages, type LogicManifest } from './logic/manifest.ts';
 export { PAGE_STACK_LIMIT } from './page/page-router.ts';
 export { type PageRoute, parsePageUrl } from './page/page-url.ts';
 export * from './protocol/index.ts';
-export { DEVICE_PROBE_ROUTES, deviceProbeFiles } from './testing/device-probe.ts';
-export { bundleLogic, type ProgramApi, type ProgramFiles } from './testing/logic-harness.ts';
-export { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from './testing/member-probe.ts';
-export { createMemoryHost, type HostCallLog } from './testing/memory-host.ts';

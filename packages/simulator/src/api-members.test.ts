@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES } from '@plaza/runtime';
+import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES } from '@plaza/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Simulator } from './simulator.ts';
 import { programFolders } from './testing/program-folder.ts';

@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEVICE_PROBE_ROUTES, deviceProbeFiles } from '@plaza/runtime';
+import { DEVICE_PROBE_ROUTES, deviceProbeFiles } from '@plaza/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type Simulator } from './simulator.ts';
 

@@ -53,6 +53,7 @@ const HOST_TO_LOGIC = new Set([
   'app.show',
   'app.hide',
   'host.navigate',
+  'host.share',
   'host.result',
   'host.event',
 ]);

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROBE_PNG_BASE64 } from '@plaza/runtime';
+import { PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime';
+import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
@@ -317,17 +317,23 @@ describe('media and Douyin members in the browser', () => {
 });
 
 describe("the super app's own in the plain container", () => {
-  it('wx.scanCode, wx.chooseLocation, wx.openLocation, wx.chooseAddress, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram are refused with a reason unless the embedding app provides them', async () => {
+  it('wx.scanCode, wx.chooseLocation, tt.showDouyinOpenAuth, wx.navigateToMiniProgram and wx.exitMiniProgram are refused with a reason unless the embedding app provides them; wx.openLocation and wx.chooseAddress offer their sheets, and the user may decline', async () => {
     const frame = await frameOf(page, 'pages/index/index');
     await frame.locator('#superapp').click();
+    const sheet = page.getByRole('dialog').filter({ hasText: 'Show “Shop” on the map' });
+    await sheet.getByRole('button', { name: 'Cancel' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delivery address' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
     await frame.locator('#out').filter({ hasText: '"superApp"' }).waitFor();
     const refused = (name: string) => ({ failed: `${name}:fail ${name} is not supported by this host` });
     expect((await read()).superApp).toEqual({
       scanCode: refused('scanCode'),
       chooseLocation: refused('chooseLocation'),
-      openLocation: refused('openLocation').failed,
+      openLocation: 'openLocation:fail cancel',
       badLocation: 'openLocation:fail invalid latitude or longitude',
-      chooseAddress: refused('chooseAddress'),
+      chooseAddress: { failed: 'chooseAddress:fail cancel' },
       douyinAuth: refused('showDouyinOpenAuth'),
       navigateToMiniProgram: refused('navigateToMiniProgram').failed,
       exitMiniProgram: refused('exitMiniProgram').failed,

@@ -4,6 +4,7 @@ import {
   HostRefusal,
   type HostRequest,
   type HostResponse,
+  type Location,
   type RecorderEvent,
   type SensorReading,
   type SocketEvent,
@@ -15,9 +16,13 @@ import {
 } from '@plaza/runtime';
 import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
+import { askAddress } from './address-sheet.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
+import { calendarFile } from './calendar-file.ts';
+import { currentLocation, locationFollower } from './geolocation.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
+import { askLicensePlate } from './licence-plate.ts';
 import { microphoneRecorder } from './microphone-recorder.ts';
 import { batteryInfo, motionSensors } from './motion-sensors.ts';
 import {
@@ -37,6 +42,8 @@ export interface Chrome {
   setColors(frontColor: string, backgroundColor: string): void;
   setPullDown(active: boolean): void;
   setLoading(loading: boolean): void;
+  /** Takes the home button off the page on top. */
+  hideHomeButton(): void;
   /** Runs a command on the page on top; rejects with the reason it failed. */
   viewCommand(command: ViewCommand): Promise<unknown>;
   /** Applies a tab-bar change; the reason it cannot, or nothing. */
@@ -62,12 +69,16 @@ export interface HostContext {
   appStore: AppStore | undefined;
   /** The app's files (`saveFile`, the file system manager), per app and user, apart from the host's. */
   fileStore: AppStore | undefined;
+  /** Starts the program again at a page (`pages/index/index?from=restart`); false when it has no such page. */
+  restart(path: string): boolean;
+  /** Shows or hides Share in the menu of the page on top (undefined: as it is), with its settings. */
+  shareMenu(shown: boolean | undefined, settings: Record<string, unknown>): void;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
   emit(
-    event: 'Socket' | 'Audio' | 'Sensor' | 'Recorder',
-    payload: SocketEvent | AudioEvent | SensorReading | RecorderEvent,
+    event: 'Socket' | 'Audio' | 'Sensor' | 'Recorder' | 'LocationChange' | 'LocationChangeError',
+    payload: SocketEvent | AudioEvent | SensorReading | RecorderEvent | Location | Record<string, unknown>,
   ): void;
 }
 
@@ -84,6 +95,8 @@ export function browserHost(ctx: HostContext): HostCapabilities {
   let audio: HostCapabilities['audioCommand'] | undefined;
   let sensors: HostCapabilities['sensor'] | undefined;
   let microphone: HostCapabilities['recorder'] | undefined;
+  let follower: HostCapabilities['locationUpdates'] | undefined;
+  const view = () => ctx.ui.layer.ownerDocument.defaultView;
   let queue: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
@@ -191,8 +204,51 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     requestOrder: unsupported('requestOrder'),
     getOrderPayment: unsupported('getOrderPayment'),
     requestSubscribeMessage: unsupported('requestSubscribeMessage'),
-    getLocation: unsupported('getLocation'),
-    makePhoneCall: unsupported('makePhoneCall'),
+    // The host page's geolocation, behind the browser's own permission and the app's consent.
+    getLocation: (options) => currentLocation(view(), options),
+    locationUpdates: (options) => {
+      follower ??= locationFollower(
+        view(),
+        (fix) => ctx.emit('LocationChange', fix),
+        (error) => ctx.emit('LocationChangeError', error),
+      );
+      return follower(options);
+    },
+    async addCalendarEvent(event) {
+      const doc = ctx.ui.layer.ownerDocument;
+      const uid = `${event.startTime}-${crypto.randomUUID()}@${ctx.appId}`;
+      const file = new TextEncoder().encode(calendarFile(event, uid, new Date()));
+      offerDownload(doc, file, 'event.ics', 'text/calendar');
+    },
+    chooseLicensePlate: () => askLicensePlate(ctx.ui),
+    async hideHomeButton() {
+      ctx.chrome.hideHomeButton();
+    },
+    async shareMenu({ shown, settings }) {
+      ctx.shareMenu(shown, settings ?? {});
+    },
+    async restart({ path }) {
+      if (!ctx.restart(path)) throw new HostRefusal(`invalid path "${path}": no such page`);
+    },
+    async deviceAbility({ ability }) {
+      const win = view();
+      if (ability === 'hevc')
+        return win?.MediaSource?.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"') ?? false;
+      const credential = (win as { PublicKeyCredential?: typeof PublicKeyCredential } | null)
+        ?.PublicKeyCredential;
+      return (
+        (await credential?.isUserVerifyingPlatformAuthenticatorAvailable?.().catch(() => false)) ?? false
+      );
+    },
+    // The phone's dialer, as a web page reaches it: a `tel:` link the browser hands to the system.
+    async makePhoneCall({ phoneNumber }) {
+      if (!/^\+?[\d\s()*#-]{1,32}$/.test(phoneNumber)) throw new HostRefusal('invalid phoneNumber');
+      const link = ctx.ui.layer.ownerDocument.createElement('a');
+      link.href = `tel:${phoneNumber.replace(/[\s()-]/g, '')}`;
+      ctx.ui.layer.append(link);
+      link.click();
+      link.remove();
+    },
     async setClipboardData(options) {
       await navigator.clipboard?.writeText(options.data);
     },
@@ -265,8 +321,18 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     ...socketCapabilities(ctx),
     scanCode: unsupported('scanCode'),
     chooseLocation: unsupported('chooseLocation'),
-    openLocation: unsupported('openLocation'),
-    chooseAddress: unsupported('chooseAddress'),
+    // The place on OpenStreetMap in a tab of its own, a browser's map without a super app's,
+    // opened from the host's sheet: the user's tap there is what lets the browser open a tab.
+    async openLocation({ latitude, longitude, scale, name, address }) {
+      const zoom = Math.min(18, Math.max(5, Math.round(scale ?? 18)));
+      const place = name || address || `${latitude}, ${longitude}`;
+      await ctx.ui.showActionSheet({ itemList: [`Show “${place}” on the map`] });
+      const url = `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=${zoom}/${latitude}/${longitude}`;
+      const tab = view()?.open(url, '_blank');
+      if (!tab) throw new HostRefusal('the map could not be opened: the browser blocked the tab');
+      tab.opener = null;
+    },
+    chooseAddress: () => askAddress(ctx.ui.layer),
     showDouyinOpenAuth: unsupported('showDouyinOpenAuth'),
     navigateToMiniProgram: unsupported('navigateToMiniProgram'),
     exitMiniProgram: unsupported('exitMiniProgram'),
@@ -584,8 +650,17 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
       return inner.upload(options);
     },
     getLocation: async (options) => {
-      await consentGiven('getLocation');
+      await consentGiven(options.fuzzy ? 'getFuzzyLocation' : 'getLocation');
       return inner.getLocation(options);
+    },
+    locationUpdates: async (options) => {
+      if (options.running)
+        await consentGiven(options.background ? 'startLocationUpdateBackground' : 'startLocationUpdate');
+      return inner.locationUpdates(options);
+    },
+    addCalendarEvent: async (event) => {
+      await consentGiven('addCalendarEvent', { scope: 'scope.addPhoneCalendar', reason: '' });
+      return inner.addCalendarEvent(event);
     },
     getClipboardData: async () => {
       await consentGiven('getClipboardData');

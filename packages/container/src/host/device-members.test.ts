@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { DEVICE_PROBE_ROUTES, deviceProbeFiles, PROBE_PNG_BASE64 } from '@plaza/runtime';
+import { DEVICE_PROBE_ROUTES, deviceProbeFiles, PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';

@@ -1,10 +1,17 @@
 import { networkType } from './browser-host.ts';
 
-type HostEvent = 'NetworkStatusChange' | 'ThemeChange' | 'Battery' | 'WindowResize' | 'KeyboardHeightChange';
+type HostEvent =
+  | 'NetworkStatusChange'
+  | 'NetworkWeakChange'
+  | 'ThemeChange'
+  | 'Battery'
+  | 'WindowResize'
+  | 'KeyboardHeightChange';
 
 /**
  * Forwards what the browser sees to the program: the network and the theme to its
- * `wx.onNetworkStatusChange` / `wx.onThemeChange` listeners, the battery to
+ * `wx.onNetworkStatusChange` / `wx.onThemeChange` listeners (and a connection turning slow or
+ * fast again to `wx.onNetworkWeakChange`), the battery to
  * `wx.onBatteryInfoChange` (and `wx.getBatteryInfoSync`), the container's size to
  * `wx.onWindowResize`, the page going out of sight and back to `onHide`/`onShow` (`visible`).
  * Returns what stops it.
@@ -27,6 +34,7 @@ export function watchHostEvents(
   });
   if (screen) resized.observe(screen);
   const stopKeyboard = watchKeyboard(view, emit);
+  const stopWeak = watchWeakNetwork(view, emit);
   const network = () => {
     const type = networkType();
     emit('NetworkStatusChange', { isConnected: type !== 'none', networkType: type });
@@ -48,6 +56,7 @@ export function watchHostEvents(
   return () => {
     stopBattery();
     stopKeyboard();
+    stopWeak();
     resized.disconnect();
     doc.removeEventListener('visibilitychange', visibility);
     view.removeEventListener('online', network);
@@ -114,4 +123,31 @@ function watchKeyboard(
   };
   viewport.addEventListener('resize', resized);
   return () => viewport.removeEventListener('resize', resized);
+}
+
+/** The Network Information API, where the browser has it. */
+interface NetworkInformation extends EventTarget {
+  effectiveType?: string;
+}
+
+/**
+ * A weak connection as the platforms mean it: one the browser measures as 2G or slower
+ * (`effectiveType`, from the round trips and throughput it sees). Said when it turns weak
+ * and when it recovers, with the network type.
+ */
+function watchWeakNetwork(
+  view: Window & typeof globalThis,
+  emit: (event: 'NetworkWeakChange', payload: Record<string, unknown>) => void,
+): () => void {
+  const connection = (view.navigator as Navigator & { connection?: NetworkInformation }).connection;
+  if (!connection) return () => undefined;
+  const weakNow = () => connection.effectiveType === '2g' || connection.effectiveType === 'slow-2g';
+  let weak = weakNow();
+  const changed = () => {
+    if (weakNow() === weak) return;
+    weak = !weak;
+    emit('NetworkWeakChange', { weakNet: weak, networkType: networkType() });
+  };
+  connection.addEventListener('change', changed);
+  return () => connection.removeEventListener('change', changed);
 }

@@ -26,6 +26,9 @@ export interface ConsentRequest {
 /** Host capabilities that read personal data, and the scope each one needs. */
 export const PRIVACY_SCOPES: Readonly<Record<string, string>> = {
   getLocation: 'scope.userLocation',
+  getFuzzyLocation: 'scope.userFuzzyLocation',
+  startLocationUpdate: 'scope.userLocation',
+  startLocationUpdateBackground: 'scope.userLocationBackground',
   getClipboardData: 'scope.clipboard',
 };
 

@@ -16,7 +16,8 @@ export interface MountEvents {
   /** A host capability was asked for, and how it was answered. */
   hostCall: { method: string; args: unknown[]; ok: boolean; value?: unknown; error?: string };
   /** The program answered a share (`onShareAppMessage`): what the host's share sheet shows. */
-  share: { content: unknown };
+  /** `settings`: what the page set with `wx.showShareMenu`/`wx.updateShareMenu`, for a share from the menu. */
+  share: { content: unknown; settings?: Record<string, unknown> };
   /** A page's data after a render (only computed while someone listens: developer tools). */
   data: { pageId: string; path: string; data: Record<string, unknown> };
   /** The capsule's ··· (the container then offers Restart) or ◎ (the embedding page decides: close or hide). */

@@ -1,8 +1,11 @@
 import {
+  declaredPages,
   HOST_METHODS,
   type HostCapabilities,
   type LogicToHostMessage,
   type LogicToViewMessage,
+  type PageRoute,
+  parsePageUrl,
   serveHost,
 } from '@plaza/runtime';
 import { Bridge, type ViewEndpoint } from '../bridge/bridge.ts';
@@ -162,6 +165,8 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   let pkg: PackageSource | undefined;
   /** The newer build swapped in last, which a restart loads. */
   let swappedTo: string | undefined;
+  /** Where the next start opens, when the program asked (`wx.restartMiniProgram`). */
+  let restartAt: PageRoute | undefined;
 
   const frames = options.frames ?? bundledFrames();
 
@@ -175,7 +180,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       onBack: () => run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta: 1 }),
       onTab: (path) =>
         run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'switchTab', url: `/${path}` }),
-      onRestart: () => void restart(),
+      onRestart: () => void restartAtEntry(),
+      onHome: () => {
+        const pages = loaded.manifest.appConfig.pages;
+        const home = Array.isArray(pages) ? String(pages[0] ?? '') : '';
+        if (home) run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'reLaunch', url: `/${home}` });
+      },
       fileUrl: (path) => packageFileUrl(path, loaded.baseUrl),
       safeArea: options.safeArea,
       ...(options.capsule ? { onCapsule: (button: CapsuleButton) => capsuleTapped(button) } : {}),
@@ -203,12 +213,26 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     emitter.emit('log', { level: 'warn', message, from: 'container' });
   }
 
+  /** Pages whose menu offers Share (`wx.showShareMenu`), by page id. */
+  const sharedPages = new Map<string, Record<string, unknown>>();
+  let shareRequests = 0;
+  /** The share settings of the page each pending menu share asked (`wx.updateShareMenu`). */
+  const menuShares = new Map<number, Record<string, unknown>>();
+
   function capsuleTapped(button: CapsuleButton): void {
     emitter.emit('capsule', { button });
     if (button !== 'more' || !shell) return;
-    new HostUi(shell.overlay).showActionSheet({ itemList: ['Restart'] }).then(
+    const top = shell.top()?.pageId;
+    const items = top && sharedPages.has(top) ? ['Share', 'Restart'] : ['Restart'];
+    new HostUi(shell.overlay).showActionSheet({ itemList: items }).then(
       ({ tapIndex }) => {
-        if (tapIndex === 0) void restart();
+        // The page's onShareAppMessage answers; its content comes out as the `share` event.
+        if (items[tapIndex] === 'Share' && top) {
+          // Counted down from -1: the view's own shares (a button's) count up from 1.
+          menuShares.set(--shareRequests, sharedPages.get(top) ?? {});
+          run?.bridge.fromHost({ v: 1, type: 'host.share', requestId: shareRequests });
+        }
+        if (items[tapIndex] === 'Restart') void restartAtEntry();
       },
       () => {}, // dismissed
     );
@@ -230,6 +254,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       },
       systemInfo: () => activeShell.systemInfo(),
       setLoading: (loading) => activeShell.top()?.navigationBar.setLoading(loading),
+      hideHomeButton: () => activeShell.top()?.navigationBar.hideHome(),
       changeTabBar: (change) => activeShell.tabBar.change(change),
       viewCommand: async (asked) => {
         const top = activeShell.top();
@@ -264,6 +289,21 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       appStore: appStoreFor('storage', options.storage, doc, appId, userId),
       fileStore: appStoreFor('files', options.storage, doc, appId, userId),
       consent: options.consent,
+      shareMenu: (shown, settings) => {
+        const top = activeShell.top()?.pageId;
+        if (!top) return;
+        if (shown === false) sharedPages.delete(top);
+        else if (shown || sharedPages.has(top))
+          sharedPages.set(top, { ...sharedPages.get(top), ...settings });
+      },
+      restart: (path) => {
+        const route = parsePageUrl(path, '');
+        if (!declaredPages(loaded.manifest).has(route.path)) return false;
+        restartAt = route;
+        // After this answer has gone back to the program that asked.
+        setTimeout(() => void restart(), 0);
+        return true;
+      },
       emit: (event, payload) =>
         run?.bridge.fromHost({ v: 1, type: 'host.event', event, payload: { ...payload } }),
     };
@@ -416,9 +456,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         case 'log':
           emitter.emit('log', { level: message.level, message: message.message, from: 'logic' });
           return;
-        case 'page.event.result':
-          emitter.emit('share', { content: message.value });
+        case 'page.event.result': {
+          const settings = menuShares.get(message.requestId);
+          menuShares.delete(message.requestId);
+          emitter.emit('share', { content: message.value, ...(settings ? { settings } : {}) });
           return;
+        }
       }
     };
 
@@ -503,8 +546,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
       v: 1,
       type: 'app.launch',
       options: {
-        ...(options.path ? { path: options.path.replace(/^\/+/, '') } : {}),
-        query: options.query ?? {},
+        ...(restartAt
+          ? { path: restartAt.path }
+          : options.path
+            ? { path: options.path.replace(/^\/+/, '') }
+            : {}),
+        query: restartAt ? restartAt.query : (options.query ?? {}),
         scene: options.scene ?? 1001,
       },
       components: containerComponents({ webViewOrigins: [] }).tags(),
@@ -537,6 +584,12 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     for (const frame of Array.from(element.querySelectorAll('iframe.plaza-view'))) frame.remove();
   }
 
+  /** A restart the user or the embedding page asks for: at the page the mount named. */
+  function restartAtEntry(): Promise<void> {
+    restartAt = undefined;
+    return restart();
+  }
+
   async function restart(): Promise<void> {
     await ready.catch(() => undefined);
     if (closed || !shell || !pkg) return;
@@ -562,7 +615,7 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
     back(delta = 1) {
       run?.bridge.fromHost({ v: 1, type: 'host.navigate', action: 'navigateBack', delta });
     },
-    restart,
+    restart: restartAtEntry,
     close() {
       closed = true;
       if (run) stop(run);

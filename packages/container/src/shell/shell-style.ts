@@ -11,6 +11,10 @@ export const SHELL_STYLE = `
 .plaza-nav-back { position: absolute; left: 4px; bottom: 0; width: 44px; height: 44px; border: 0; background: none; color: inherit; cursor: pointer; }
 .plaza-nav-back::before { content: ""; display: inline-block; width: 12px; height: 12px; border-left: 2px solid currentColor; border-bottom: 2px solid currentColor; transform: rotate(45deg); }
 .plaza-nav-back[hidden] { display: none; }
+.plaza-nav-home { position: absolute; left: 4px; bottom: 0; width: 44px; height: 44px; border: 0; background: none; color: inherit; cursor: pointer; }
+.plaza-nav-home::before { content: ""; display: inline-block; width: 12px; height: 9px; margin-top: 8px; border: 2px solid currentColor; border-top: 0; }
+.plaza-nav-home::after { content: ""; position: absolute; left: 16px; top: 12px; width: 10px; height: 10px; border-left: 2px solid currentColor; border-top: 2px solid currentColor; transform: rotate(45deg); }
+.plaza-nav-home[hidden] { display: none; }
 .plaza-tabbar { flex: none; display: flex; border-top: 1px solid rgba(0,0,0,.15); padding-bottom: env(safe-area-inset-bottom); }
 .plaza-tabbar[data-border="white"] { border-top-color: rgba(255,255,255,.3); }
 .plaza-tabbar[hidden] { display: none; }

@@ -25,6 +25,8 @@ export interface ShellOptions {
   onBack(): void;
   onTab(path: string): void;
   onRestart(): void;
+  /** The home button: back to the program's home page (its first page). */
+  onHome?(): void;
   /** Resolves a package file (tab icons) to a URL the host page can load. */
   fileUrl(path: string): string | undefined;
   /** Draws the capsule (··· / ◎) over the pages and reports its taps. */
@@ -89,7 +91,7 @@ export class Shell {
     const element = doc.createElement('section');
     element.className = 'plaza-page';
     element.hidden = true;
-    const navigationBar = new NavigationBar(doc, this.options.onBack);
+    const navigationBar = new NavigationBar(doc, this.options.onBack, () => this.options.onHome?.());
     frame.className = 'plaza-view';
     element.append(navigationBar.element, frame);
     this.pagesArea.append(element);
@@ -111,6 +113,14 @@ export class Shell {
     return this.pages.get(pageId);
   }
 
+  /** The program's home page (its first), or one of its tabs: pages that need no way home. */
+  isHome(path: string): boolean {
+    const pages = this.options.manifest.appConfig.pages;
+    const first = Array.isArray(pages) ? String(pages[0] ?? '') : '';
+    const tabs = this.options.manifest.appConfig.tabBar?.list ?? [];
+    return path === first.replace(/^\/+/, '') || tabs.some((t) => t.pagePath.replace(/^\/+/, '') === path);
+  }
+
   /** The page on top of the stack. */
   top(): ShellPage | undefined {
     const id = this.visible.at(-1);
@@ -124,6 +134,7 @@ export class Shell {
     const top = this.top();
     if (!top) return;
     top.navigationBar.setCanGoBack(stack.length > 1);
+    top.navigationBar.setCanGoHome(stack.length === 1 && !this.isHome(top.path));
     this.tabBar.select(top.path);
     top.element.hidden = false;
     top.element.classList.toggle('plaza-with-tabbar', !this.tabBar.element.hidden);

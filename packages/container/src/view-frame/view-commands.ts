@@ -6,6 +6,7 @@ import { elementOfHandle } from '../view/query/node-handles.ts';
 import type { ElementAnimationsModule } from './element-animations.ts';
 
 const observers = new Map<number, IntersectionObserver>();
+const preloaded = new Set<HTMLImageElement>();
 
 const rectOf = (r: DOMRectReadOnly | undefined | null): Rect => ({
   top: r?.top ?? 0,
@@ -46,6 +47,12 @@ export async function runViewCommand(
       const active = doc.activeElement as HTMLElement | null;
       if (active && active !== doc.body) active.blur();
       return;
+    }
+    case 'selection': {
+      const field = doc.activeElement;
+      if (!(field instanceof win.HTMLInputElement || field instanceof win.HTMLTextAreaElement))
+        throw new Error('no focused input');
+      return { start: field.selectionStart ?? 0, end: field.selectionEnd ?? 0 };
     }
     case 'observe': {
       const root = command.relativeTo ? doc.querySelector(command.relativeTo) : null;
@@ -119,6 +126,24 @@ export async function runViewCommand(
     case 'background':
       if (command.color) doc.documentElement.style.background = command.color;
       if (command.textStyle) doc.documentElement.dataset.backgroundTextStyle = command.textStyle;
+      return;
+    case 'preload':
+      await Promise.all(
+        command.assets.map(async ({ type, src }) => {
+          try {
+            if (type === 'font') await new FontFace('plaza-preload', `url("${src}")`).load();
+            else {
+              const image = new win.Image();
+              image.src = src;
+              await image.decode();
+              // Held for the page's life, so the page's own <image> finds it decoded.
+              preloaded.add(image);
+            }
+          } catch {
+            throw new Error(`could not load ${src}`);
+          }
+        }),
+      );
       return;
     case 'font': {
       const face = new FontFace(command.family, command.source, command.descriptors);

@@ -7,7 +7,10 @@ export const API_EVENTS = [
   'UnhandledRejection',
   'ThemeChange',
   'NetworkStatusChange',
+  'NetworkWeakChange',
   // the device
+  'LocationChange',
+  'LocationChangeError',
   'AccelerometerChange',
   'CompassChange',
   'GyroscopeChange',

@@ -32,6 +32,7 @@ import { installIntersectionMembers } from './intersection-members.ts';
 import { installMediaMembers } from './media-members.ts';
 import { isImplemented } from './member-registry.ts';
 import type { PerformanceLog } from './performance-log.ts';
+import { installPhoneMembers } from './phone-members.ts';
 import { installProgramMembers } from './program-members.ts';
 import { installRecorderMembers } from './recorder-members.ts';
 import { SelectorQuery } from './selector-query.ts';
@@ -269,6 +270,7 @@ export function createApi(ctx: ApiContext): Api {
   installTradeMembers(define, host, ctx.userActivation);
   define('requestSubscribeMessage', (o) => requestSubscribeMessage(host, o, ctx.userActivation));
   define('getLocation', (o) => host.getLocation({ type: str(o.type, 'wgs84') }));
+  installPhoneMembers(host, define);
   define('makePhoneCall', (o) => host.makePhoneCall({ phoneNumber: str(o.phoneNumber) }));
   define('setClipboardData', (o) => host.setClipboardData({ data: str(o.data) }));
   define('getClipboardData', () => host.getClipboardData());

@@ -3,542 +3,569 @@
 
 import type { DeclaredShape } from './absent-member.ts';
 
-/** Every member of `wx` (interface Wx) and `tt`, with how it is called. */
-export const DECLARED_MEMBERS: Readonly<Record<string, DeclaredShape>> = {
-  addCard: 'async',
-  addFileToFavorites: 'async',
-  addPaymentPassFinish: 'async',
-  addPaymentPassGetCertificateData: 'async',
-  addPhoneCalendar: 'async',
-  addPhoneContact: 'async',
-  addPhoneRepeatCalendar: 'async',
-  addVideoToFavorites: 'async',
-  arrayBufferToBase64: 'sync string',
-  authPrivateMessage: 'async',
-  authorize: 'async',
-  authorizeForMiniProgram: 'async',
-  base64ToArrayBuffer: 'sync object',
-  batchGetStorage: 'async',
-  batchGetStorageSync: 'sync array',
-  batchSetStorage: 'async',
-  batchSetStorageSync: 'sync undefined',
-  bindEmployeeRelation: 'async',
-  canAddSecureElementPass: 'async',
-  canIPutStuffOverComponent: 'sync object',
-  canIUse: 'sync false',
-  cancelIdleCallback: 'sync undefined',
-  canvasGetImageData: 'async',
-  canvasPutImageData: 'async',
-  canvasToTempFilePath: 'async',
-  checkDeviceSupportHevc: 'async',
-  checkEmployeeRelation: 'async',
-  checkFollowState: 'async',
-  checkIsAddedToMyMiniProgram: 'async',
-  checkIsOpenAccessibility: 'async',
-  checkIsPictureInPictureActive: 'sync false',
-  checkIsSoterEnrolledInDevice: 'async',
-  checkIsSupportFacialRecognition: 'async',
-  checkIsSupportSoterAuthentication: 'async',
-  checkSession: 'async',
-  checkTransitCardSupport: 'async',
-  chooseAddress: 'async',
-  chooseContact: 'async',
-  chooseImage: 'async',
-  chooseInvoice: 'async',
-  chooseInvoiceTitle: 'async',
-  chooseLicensePlate: 'async',
-  chooseLocation: 'async',
-  chooseMedia: 'async',
-  chooseMessageFile: 'async',
-  choosePoi: 'async',
-  chooseVideo: 'async',
-  clearStorage: 'async',
-  clearStorageSync: 'sync undefined',
-  closeBLEConnection: 'async',
-  closeBluetoothAdapter: 'async',
-  closeSocket: 'async',
-  cloud: 'sync object',
-  compressImage: 'async',
-  compressVideo: 'async',
-  connectSocket: 'task',
-  connectWifi: 'async',
-  createAnimation: 'sync object',
-  createAudioContext: 'sync object',
-  createBLEConnection: 'async',
-  createBLEPeripheralServer: 'async',
-  createBufferURL: 'sync string',
-  createCacheManager: 'sync object',
-  createCameraContext: 'sync object',
-  createCanvasContext: 'sync object',
-  createCloud: 'sync object',
-  createGlobalPayment: 'sync object',
-  createInferenceSession: 'sync object',
-  createInnerAudioContext: 'sync object',
-  createIntersectionObserver: 'sync object',
-  createInterstitialAd: 'sync object',
-  createLivePlayerContext: 'sync object',
-  createLivePusherContext: 'sync object',
-  createMapContext: 'sync object',
-  createMediaAudioPlayer: 'sync object',
-  createMediaContainer: 'sync object',
-  createMediaRecorder: 'sync object',
-  createOffscreenCanvas: 'sync object',
-  createRewardedVideoAd: 'sync object',
-  createSelectorQuery: 'sync object',
-  createTCPSocket: 'sync object',
-  createUDPSocket: 'sync object',
-  createVKSession: 'sync object',
-  createVideoContext: 'sync object',
-  createVideoDecoder: 'sync object',
-  createWebAudioContext: 'sync object',
-  createWorker: 'sync object',
-  cropImage: 'async',
-  deleteTransitCard: 'async',
-  disableAlertBeforeUnload: 'async',
-  downloadFile: 'task',
-  editImage: 'async',
-  enableAlertBeforeUnload: 'async',
-  enterChatToolMode: 'async',
-  env: 'sync object',
-  exitMiniProgram: 'async',
-  exitVoIPChat: 'async',
-  faceDetect: 'async',
-  followAwemeUser: 'async',
-  followOfficialAccount: 'async',
-  getAccountInfoSync: 'sync object',
-  getAnalysisInfo: 'async',
-  getApiCategory: 'sync string',
-  getAppAuthorizeSetting: 'sync object',
-  getAppBaseInfo: 'sync object',
-  getAvailableAudioSources: 'async',
-  getBLEDeviceCharacteristics: 'async',
-  getBLEDeviceRSSI: 'async',
-  getBLEDeviceServices: 'async',
-  getBLEMTU: 'async',
-  getBackgroundAudioManager: 'sync object',
-  getBackgroundAudioPlayerState: 'async',
-  getBackgroundFetchData: 'async',
-  getBackgroundFetchToken: 'async',
-  getBatteryInfo: 'async',
-  getBatteryInfoSync: 'sync object',
-  getBeacons: 'async',
-  getBluetoothAdapterState: 'async',
-  getBluetoothDevices: 'async',
-  getChannelsLiveInfo: 'async',
-  getChannelsLiveNoticeInfo: 'async',
-  getChannelsShareKey: 'async',
-  getChatToolInfo: 'async',
-  getClipboardData: 'async',
-  getCommonConfig: 'async',
-  getConnectedBluetoothDevices: 'async',
-  getConnectedWifi: 'async',
-  getDeviceBenchmarkInfo: 'async',
-  getDeviceInfo: 'sync object',
-  getDeviceVoIPList: 'async',
-  getEnterOptionsSync: 'sync object',
-  getEnvInfoSync: 'sync object',
-  getExptInfoSync: 'sync object',
-  getExtConfig: 'async',
-  getExtConfigSync: 'sync object',
-  getFileInfo: 'async',
-  getFileSystemManager: 'sync object',
-  getFuzzyLocation: 'async',
-  getGroupEnterInfo: 'async',
-  getHCEState: 'async',
-  getImageInfo: 'async',
-  getInferenceEnvInfo: 'async',
-  getLaunchOptionsSync: 'sync object',
-  getLiveUserInfo: 'async',
-  getLocalIPAddress: 'async',
-  getLocation: 'async',
-  getLogManager: 'sync object',
-  getMenuButtonBoundingClientRect: 'sync object',
-  getMenuButtonLayout: 'sync object',
-  getNFCAdapter: 'sync object',
-  getNetworkType: 'async',
-  getPerformance: 'sync object',
-  getPluginUpdateManager: 'sync object',
-  getPrivacySetting: 'async',
-  getRandomValues: 'async',
-  getRealtimeLogManager: 'sync object',
-  getRecorderManager: 'sync object',
-  getRendererUserAgent: 'task',
-  getRoomInfo: 'async',
-  getSavedFileList: 'async',
-  getScreenBrightness: 'async',
-  getScreenRecordingState: 'async',
-  getSecureElementPasses: 'async',
-  getSelectedTextRange: 'async',
-  getSelfCommentCountDuringPluginRunning: 'async',
-  getSetting: 'async',
-  getShareInfo: 'async',
-  getShowSplashAdStatus: 'async',
-  getSidebarActivity: 'async',
-  getSkylineInfo: 'async',
-  getSkylineInfoSync: 'sync object',
-  getStorage: 'async',
-  getStorageInfo: 'async',
-  getStorageInfoSync: 'sync object',
-  getStorageSync: 'sync object',
-  getSystemInfo: 'async',
-  getSystemInfoAsync: 'async',
-  getSystemInfoSync: 'sync object',
-  getSystemSetting: 'sync object',
-  getTransitCardCPLC: 'async',
-  getTransitCardInfo: 'async',
-  getTransitCardList: 'async',
-  getUpdateManager: 'sync object',
-  getUserCryptoManager: 'sync object',
-  getUserInfo: 'async',
-  getUserProfile: 'async',
-  getVideoInfo: 'async',
-  getWeRunData: 'async',
-  getWifiList: 'async',
-  getWindowInfo: 'sync object',
-  getXrFrameSystem: 'sync object',
-  hideHomeButton: 'async',
-  hideInteractionBar: 'async',
-  hideKeyboard: 'async',
-  hideLoading: 'async',
-  hideNavigationBarLoading: 'async',
-  hideShareMenu: 'async',
-  hideTabBar: 'async',
-  hideTabBarRedDot: 'async',
-  hideToast: 'async',
-  initFaceDetect: 'async',
-  isBluetoothDevicePaired: 'async',
-  isFollowingAnchor: 'async',
-  isVKSupport: 'sync false',
-  issueTransitCard: 'async',
-  join1v1Chat: 'async',
-  joinVoIPChat: 'async',
-  jumpToOfflinePay: 'async',
-  loadBuiltInFontFace: 'async',
-  loadFontFace: 'async',
-  login: 'async',
-  makeBluetoothPair: 'async',
-  makePhoneCall: 'async',
-  navigateBack: 'async',
-  navigateBackMiniProgram: 'async',
-  navigateTo: 'async',
-  navigateToMiniProgram: 'async',
-  navigateToScene: 'async',
-  navigateToVideoView: 'async',
-  nextTick: 'sync undefined',
-  notifyBLECharacteristicValueChange: 'async',
-  notifyGroupMembers: 'async',
-  offAccelerometerChange: 'unlisten',
-  offAfterPageLoad: 'unlisten',
-  offAfterPageUnload: 'unlisten',
-  offApiCategoryChange: 'unlisten',
-  offAppHide: 'unlisten',
-  offAppRoute: 'unlisten',
-  offAppRouteDone: 'unlisten',
-  offAppShow: 'unlisten',
-  offAudioInterruptionBegin: 'unlisten',
-  offAudioInterruptionEnd: 'unlisten',
-  offBLECharacteristicValueChange: 'unlisten',
-  offBLEConnectionStateChange: 'unlisten',
-  offBLEMTUChange: 'unlisten',
-  offBLEPeripheralConnectionStateChanged: 'unlisten',
-  offBatteryInfoChange: 'unlisten',
-  offBeaconServiceChange: 'unlisten',
-  offBeaconUpdate: 'unlisten',
-  offBeforeAppRoute: 'unlisten',
-  offBeforePageLoad: 'unlisten',
-  offBeforePageUnload: 'unlisten',
-  offBluetoothAdapterStateChange: 'unlisten',
-  offBluetoothDeviceFound: 'unlisten',
-  offCompassChange: 'unlisten',
-  offCopyUrl: 'unlisten',
-  offDeviceMotionChange: 'unlisten',
-  offEmbeddedMiniProgramHeightChange: 'unlisten',
-  offError: 'unlisten',
-  offGeneratePoster: 'unlisten',
-  offGetWifiList: 'unlisten',
-  offGyroscopeChange: 'unlisten',
-  offHCEMessage: 'unlisten',
-  offKeyDown: 'unlisten',
-  offKeyUp: 'unlisten',
-  offKeyboardHeightChange: 'unlisten',
-  offLazyLoadError: 'unlisten',
-  offLocalServiceDiscoveryStop: 'unlisten',
-  offLocalServiceFound: 'unlisten',
-  offLocalServiceLost: 'unlisten',
-  offLocalServiceResolveFail: 'unlisten',
-  offLocationChange: 'unlisten',
-  offLocationChangeError: 'unlisten',
-  offMemoryWarning: 'unlisten',
-  offMenuButtonBoundingClientRectWeightChange: 'unlisten',
-  offNetworkStatusChange: 'unlisten',
-  offNetworkWeakChange: 'unlisten',
-  offPageNotFound: 'unlisten',
-  offParallelStateChange: 'unlisten',
-  offScreenRecordingStateChanged: 'unlisten',
-  offThemeChange: 'unlisten',
-  offUnhandledRejection: 'unlisten',
-  offUserCaptureScreen: 'unlisten',
-  offUserOffTranslation: 'unlisten',
-  offUserTriggerTranslation: 'unlisten',
-  offVoIPChatInterrupted: 'unlisten',
-  offVoIPChatMembersChanged: 'unlisten',
-  offVoIPChatSpeakersChanged: 'unlisten',
-  offVoIPChatStateChanged: 'unlisten',
-  offVoIPVideoMembersChanged: 'unlisten',
-  offWifiConnected: 'unlisten',
-  offWifiConnectedWithPartialInfo: 'unlisten',
-  offWindowResize: 'unlisten',
-  offWindowStateChange: 'unlisten',
-  onAccelerometerChange: 'listen',
-  onAfterPageLoad: 'listen',
-  onAfterPageUnload: 'listen',
-  onApiCategoryChange: 'listen',
-  onAppHide: 'listen',
-  onAppRoute: 'listen',
-  onAppRouteDone: 'listen',
-  onAppShow: 'listen',
-  onAudioInterruptionBegin: 'listen',
-  onAudioInterruptionEnd: 'listen',
-  onBLECharacteristicValueChange: 'listen',
-  onBLEConnectionStateChange: 'listen',
-  onBLEMTUChange: 'listen',
-  onBLEPeripheralConnectionStateChanged: 'listen',
-  onBackgroundAudioPause: 'listen',
-  onBackgroundAudioPlay: 'listen',
-  onBackgroundAudioStop: 'listen',
-  onBackgroundFetchData: 'listen',
-  onBatteryInfoChange: 'listen',
-  onBeaconServiceChange: 'listen',
-  onBeaconUpdate: 'listen',
-  onBeforeAppRoute: 'listen',
-  onBeforePageLoad: 'listen',
-  onBeforePageUnload: 'listen',
-  onBluetoothAdapterStateChange: 'listen',
-  onBluetoothDeviceFound: 'listen',
-  onCompassChange: 'listen',
-  onCopyUrl: 'listen',
-  onDeviceMotionChange: 'listen',
-  onEmbeddedMiniProgramHeightChange: 'listen',
-  onError: 'listen',
-  onGeneratePoster: 'listen',
-  onGetWifiList: 'listen',
-  onGyroscopeChange: 'listen',
-  onHCEMessage: 'listen',
-  onKeyDown: 'listen',
-  onKeyUp: 'listen',
-  onKeyboardHeightChange: 'listen',
-  onLazyLoadError: 'listen',
-  onLocalServiceDiscoveryStop: 'listen',
-  onLocalServiceFound: 'listen',
-  onLocalServiceLost: 'listen',
-  onLocalServiceResolveFail: 'listen',
-  onLocationChange: 'listen',
-  onLocationChangeError: 'listen',
-  onMemoryWarning: 'listen',
-  onMenuButtonBoundingClientRectWeightChange: 'listen',
-  onNeedPrivacyAuthorization: 'listen',
-  onNetworkStatusChange: 'listen',
-  onNetworkWeakChange: 'listen',
-  onPageNotFound: 'listen',
-  onParallelStateChange: 'listen',
-  onReceiveAudiencesFollowAction: 'listen',
-  onReceiveSpecifiedComment: 'listen',
-  onScreenRecordingStateChanged: 'listen',
-  onSocketClose: 'listen',
-  onSocketError: 'listen',
-  onSocketMessage: 'listen',
-  onSocketOpen: 'listen',
-  onThemeChange: 'listen',
-  onUnhandledRejection: 'listen',
-  onUserCaptureScreen: 'listen',
-  onUserOffTranslation: 'listen',
-  onUserTriggerTranslation: 'listen',
-  onVoIPChatInterrupted: 'listen',
-  onVoIPChatMembersChanged: 'listen',
-  onVoIPChatSpeakersChanged: 'listen',
-  onVoIPChatStateChanged: 'listen',
-  onVoIPVideoMembersChanged: 'listen',
-  onWifiConnected: 'listen',
-  onWifiConnectedWithPartialInfo: 'listen',
-  onWindowResize: 'listen',
-  onWindowStateChange: 'listen',
-  openAppAuthorizeSetting: 'async',
-  openAwemeUserProfile: 'async',
-  openBluetoothAdapter: 'async',
-  openCard: 'async',
-  openChannelsActivity: 'async',
-  openChannelsEvent: 'async',
-  openChannelsLive: 'async',
-  openChannelsLiveNoticeInfo: 'async',
-  openChannelsUserProfile: 'async',
-  openChatTool: 'async',
-  openCustomerServiceChat: 'async',
-  openDesignerProfile: 'async',
-  openDocument: 'async',
-  openEmbeddedMiniProgram: 'async',
-  openHKOfflinePayView: 'async',
-  openInquiriesTopic: 'async',
-  openLocation: 'async',
-  openOfficialAccountArticle: 'async',
-  openOfficialAccountChat: 'async',
-  openOfficialAccountProfile: 'async',
-  openPrivacyContract: 'async',
-  openSetting: 'async',
-  openSingleStickerView: 'async',
-  openStickerIPView: 'async',
-  openStickerSetView: 'async',
-  openStoreCouponDetail: 'async',
-  openStoreOrderDetail: 'async',
-  openSystemBluetoothSetting: 'async',
-  openVideoEditor: 'async',
-  pageScrollTo: 'async',
-  pauseBackgroundAudio: 'async',
-  pauseVoice: 'async',
-  pay: 'async',
-  performance: 'sync object',
-  playBackgroundAudio: 'async',
-  playVoice: 'async',
-  pluginLogin: 'async',
-  postMessageToReferrerMiniProgram: 'sync undefined',
-  postMessageToReferrerPage: 'sync undefined',
-  preDownloadSubpackage: 'task',
-  preloadAssets: 'async',
-  preloadSkylineView: 'async',
-  preloadWebview: 'async',
-  prerenderVideo: 'async',
-  previewImage: 'async',
-  previewMedia: 'async',
-  reLaunch: 'async',
-  readBLECharacteristicValue: 'async',
-  rechargeTransitCard: 'async',
-  redirectTo: 'async',
-  removeSavedFile: 'async',
-  removeSecureElementPass: 'async',
-  removeStorage: 'async',
-  removeStorageSync: 'sync undefined',
-  removeTabBarBadge: 'async',
-  reportAnalytics: 'sync undefined',
-  reportEvent: 'sync undefined',
-  reportMonitor: 'sync undefined',
-  reportPerformance: 'sync undefined',
-  request: 'task',
-  requestAppleSubscribeSign: 'sync undefined',
-  requestCommonPayment: 'async',
-  requestDeviceVoIP: 'async',
-  requestFacialVerify: 'async',
-  requestIdleCallback: 'sync undefined',
-  requestMerchantTransfer: 'async',
-  requestOrderPayment: 'async',
-  requestPayment: 'async',
-  requestPluginPayment: 'async',
-  requestSubscribeDeviceMessage: 'async',
-  requestSubscribeEmployeeMessage: 'async',
-  requestSubscribeMessage: 'async',
-  requestVirtualPayment: 'async',
-  requirePrivacyAuthorize: 'async',
-  reserveChannelsLive: 'async',
-  restartMiniProgram: 'async',
-  revokeBufferURL: 'sync undefined',
-  rewriteRoute: 'async',
-  router: 'sync object',
-  saveFile: 'async',
-  saveFileToDisk: 'async',
-  saveImageToPhotosAlbum: 'async',
-  saveVideoToPhotosAlbum: 'async',
-  scanCode: 'async',
-  seekBackgroundAudio: 'async',
-  selectGroupMembers: 'async',
-  sendHCEMessage: 'async',
-  sendSms: 'async',
-  sendSocketMessage: 'async',
-  setBLEMTU: 'async',
-  setBackgroundColor: 'async',
-  setBackgroundFetchToken: 'async',
-  setBackgroundTextStyle: 'async',
-  setClipboardData: 'async',
-  setEnable1v1Chat: 'async',
-  setEnableDebug: 'async',
-  setInnerAudioOption: 'async',
-  setKeepScreenOn: 'async',
-  setNavigationBarColor: 'async',
-  setNavigationBarTitle: 'async',
-  setScreenBrightness: 'async',
-  setStorage: 'async',
-  setStorageSync: 'sync undefined',
-  setTabBarBadge: 'async',
-  setTabBarItem: 'async',
-  setTabBarStyle: 'async',
-  setTopBarText: 'async',
-  setVisualEffectOnCapture: 'async',
-  setWifiList: 'async',
-  setWindowSize: 'async',
-  shareAppMessageToGroup: 'async',
-  shareEmojiToGroup: 'async',
-  shareFileMessage: 'async',
-  shareFileToGroup: 'async',
-  shareImageToGroup: 'async',
-  shareToOfficialAccount: 'async',
-  shareToWeRun: 'async',
-  shareVideoMessage: 'async',
-  shareVideoToGroup: 'async',
-  showActionSheet: 'async',
-  showDouyinOpenAuth: 'async',
-  showFavoriteGuide: 'async',
-  showInteractionBar: 'async',
-  showLoading: 'async',
-  showModal: 'async',
-  showNavigationBarLoading: 'async',
-  showRedPackage: 'async',
-  showShareImageMenu: 'async',
-  showShareMenu: 'async',
-  showTabBar: 'async',
-  showTabBarRedDot: 'async',
-  showToast: 'async',
-  startAccelerometer: 'async',
-  startBeaconDiscovery: 'async',
-  startBluetoothDevicesDiscovery: 'async',
-  startCompass: 'async',
-  startDeviceMotionListening: 'async',
-  startGyroscope: 'async',
-  startHCE: 'async',
-  startLocalServiceDiscovery: 'async',
-  startLocationUpdate: 'async',
-  startLocationUpdateBackground: 'async',
-  startPullDownRefresh: 'async',
-  startRecord: 'async',
-  startSoterAuthentication: 'async',
-  startWifi: 'async',
-  stopAccelerometer: 'async',
-  stopBackgroundAudio: 'async',
-  stopBeaconDiscovery: 'async',
-  stopBluetoothDevicesDiscovery: 'async',
-  stopCompass: 'async',
-  stopDeviceMotionListening: 'async',
-  stopFaceDetect: 'async',
-  stopGyroscope: 'async',
-  stopHCE: 'async',
-  stopLocalServiceDiscovery: 'async',
-  stopLocationUpdate: 'async',
-  stopPullDownRefresh: 'async',
-  stopRecord: 'async',
-  stopVoice: 'async',
-  stopWifi: 'async',
-  subscribeAudiencesFollowAction: 'async',
-  subscribeSpecifiedContentComment: 'async',
-  subscribeSpecifiedUserComment: 'async',
-  subscribeVoIPVideoMembers: 'async',
-  switchTab: 'async',
-  unsubscribeAllSpecifiedContentComment: 'async',
-  unsubscribeAllSpecifiedUserComment: 'async',
-  unsubscribeAudiencesFollowAction: 'async',
-  updateExitGuideWindowInfo: 'async',
-  updateShareMenu: 'async',
-  updateSidebarActivity: 'async',
-  updateVoIPChatMuteConfig: 'async',
-  updateWeChatApp: 'async',
-  uploadFile: 'task',
-  vibrateLong: 'async',
-  vibrateShort: 'async',
-  worklet: 'sync object',
-  writeBLECharacteristicValue: 'async',
+// One name a line, grouped by shape: the table rides in every logic worker's bundle.
+const BY_SHAPE: Readonly<Record<string, string>> = {
+  async: `
+addCard
+addFileToFavorites
+addPaymentPassFinish
+addPaymentPassGetCertificateData
+addPhoneCalendar
+addPhoneContact
+addPhoneRepeatCalendar
+addVideoToFavorites
+authPrivateMessage
+authorize
+authorizeForMiniProgram
+batchGetStorage
+batchSetStorage
+bindEmployeeRelation
+canAddSecureElementPass
+canvasGetImageData
+canvasPutImageData
+canvasToTempFilePath
+checkDeviceSupportHevc
+checkEmployeeRelation
+checkFollowState
+checkIsAddedToMyMiniProgram
+checkIsOpenAccessibility
+checkIsSoterEnrolledInDevice
+checkIsSupportFacialRecognition
+checkIsSupportSoterAuthentication
+checkSession
+checkTransitCardSupport
+chooseAddress
+chooseContact
+chooseImage
+chooseInvoice
+chooseInvoiceTitle
+chooseLicensePlate
+chooseLocation
+chooseMedia
+chooseMessageFile
+choosePoi
+chooseVideo
+clearStorage
+closeBLEConnection
+closeBluetoothAdapter
+closeSocket
+compressImage
+compressVideo
+connectWifi
+createBLEConnection
+createBLEPeripheralServer
+cropImage
+deleteTransitCard
+disableAlertBeforeUnload
+editImage
+enableAlertBeforeUnload
+enterChatToolMode
+exitMiniProgram
+exitVoIPChat
+faceDetect
+followAwemeUser
+followOfficialAccount
+getAnalysisInfo
+getAvailableAudioSources
+getBLEDeviceCharacteristics
+getBLEDeviceRSSI
+getBLEDeviceServices
+getBLEMTU
+getBackgroundAudioPlayerState
+getBackgroundFetchData
+getBackgroundFetchToken
+getBatteryInfo
+getBeacons
+getBluetoothAdapterState
+getBluetoothDevices
+getChannelsLiveInfo
+getChannelsLiveNoticeInfo
+getChannelsShareKey
+getChatToolInfo
+getClipboardData
+getCommonConfig
+getConnectedBluetoothDevices
+getConnectedWifi
+getDeviceBenchmarkInfo
+getDeviceVoIPList
+getExtConfig
+getFileInfo
+getFuzzyLocation
+getGroupEnterInfo
+getHCEState
+getImageInfo
+getInferenceEnvInfo
+getLiveUserInfo
+getLocalIPAddress
+getLocation
+getNetworkType
+getPrivacySetting
+getRandomValues
+getRoomInfo
+getSavedFileList
+getScreenBrightness
+getScreenRecordingState
+getSecureElementPasses
+getSelectedTextRange
+getSelfCommentCountDuringPluginRunning
+getSetting
+getShareInfo
+getShowSplashAdStatus
+getSidebarActivity
+getSkylineInfo
+getStorage
+getStorageInfo
+getSystemInfo
+getSystemInfoAsync
+getTransitCardCPLC
+getTransitCardInfo
+getTransitCardList
+getUserInfo
+getUserProfile
+getVideoInfo
+getWeRunData
+getWifiList
+hideHomeButton
+hideInteractionBar
+hideKeyboard
+hideLoading
+hideNavigationBarLoading
+hideShareMenu
+hideTabBar
+hideTabBarRedDot
+hideToast
+initFaceDetect
+isBluetoothDevicePaired
+isFollowingAnchor
+issueTransitCard
+join1v1Chat
+joinVoIPChat
+jumpToOfflinePay
+loadBuiltInFontFace
+loadFontFace
+login
+makeBluetoothPair
+makePhoneCall
+navigateBack
+navigateBackMiniProgram
+navigateTo
+navigateToMiniProgram
+navigateToScene
+navigateToVideoView
+notifyBLECharacteristicValueChange
+notifyGroupMembers
+openAppAuthorizeSetting
+openAwemeUserProfile
+openBluetoothAdapter
+openCard
+openChannelsActivity
+openChannelsEvent
+openChannelsLive
+openChannelsLiveNoticeInfo
+openChannelsUserProfile
+openChatTool
+openCustomerServiceChat
+openDesignerProfile
+openDocument
+openEmbeddedMiniProgram
+openHKOfflinePayView
+openInquiriesTopic
+openLocation
+openOfficialAccountArticle
+openOfficialAccountChat
+openOfficialAccountProfile
+openPrivacyContract
+openSetting
+openSingleStickerView
+openStickerIPView
+openStickerSetView
+openStoreCouponDetail
+openStoreOrderDetail
+openSystemBluetoothSetting
+openVideoEditor
+pageScrollTo
+pauseBackgroundAudio
+pauseVoice
+pay
+playBackgroundAudio
+playVoice
+pluginLogin
+preloadAssets
+preloadSkylineView
+preloadWebview
+prerenderVideo
+previewImage
+previewMedia
+reLaunch
+readBLECharacteristicValue
+rechargeTransitCard
+redirectTo
+removeSavedFile
+removeSecureElementPass
+removeStorage
+removeTabBarBadge
+requestCommonPayment
+requestDeviceVoIP
+requestFacialVerify
+requestMerchantTransfer
+requestOrderPayment
+requestPayment
+requestPluginPayment
+requestSubscribeDeviceMessage
+requestSubscribeEmployeeMessage
+requestSubscribeMessage
+requestVirtualPayment
+requirePrivacyAuthorize
+reserveChannelsLive
+restartMiniProgram
+rewriteRoute
+saveFile
+saveFileToDisk
+saveImageToPhotosAlbum
+saveVideoToPhotosAlbum
+scanCode
+seekBackgroundAudio
+selectGroupMembers
+sendHCEMessage
+sendSms
+sendSocketMessage
+setBLEMTU
+setBackgroundColor
+setBackgroundFetchToken
+setBackgroundTextStyle
+setClipboardData
+setEnable1v1Chat
+setEnableDebug
+setInnerAudioOption
+setKeepScreenOn
+setNavigationBarColor
+setNavigationBarTitle
+setScreenBrightness
+setStorage
+setTabBarBadge
+setTabBarItem
+setTabBarStyle
+setTopBarText
+setVisualEffectOnCapture
+setWifiList
+setWindowSize
+shareAppMessageToGroup
+shareEmojiToGroup
+shareFileMessage
+shareFileToGroup
+shareImageToGroup
+shareToOfficialAccount
+shareToWeRun
+shareVideoMessage
+shareVideoToGroup
+showActionSheet
+showDouyinOpenAuth
+showFavoriteGuide
+showInteractionBar
+showLoading
+showModal
+showNavigationBarLoading
+showRedPackage
+showShareImageMenu
+showShareMenu
+showTabBar
+showTabBarRedDot
+showToast
+startAccelerometer
+startBeaconDiscovery
+startBluetoothDevicesDiscovery
+startCompass
+startDeviceMotionListening
+startGyroscope
+startHCE
+startLocalServiceDiscovery
+startLocationUpdate
+startLocationUpdateBackground
+startPullDownRefresh
+startRecord
+startSoterAuthentication
+startWifi
+stopAccelerometer
+stopBackgroundAudio
+stopBeaconDiscovery
+stopBluetoothDevicesDiscovery
+stopCompass
+stopDeviceMotionListening
+stopFaceDetect
+stopGyroscope
+stopHCE
+stopLocalServiceDiscovery
+stopLocationUpdate
+stopPullDownRefresh
+stopRecord
+stopVoice
+stopWifi
+subscribeAudiencesFollowAction
+subscribeSpecifiedContentComment
+subscribeSpecifiedUserComment
+subscribeVoIPVideoMembers
+switchTab
+unsubscribeAllSpecifiedContentComment
+unsubscribeAllSpecifiedUserComment
+unsubscribeAudiencesFollowAction
+updateExitGuideWindowInfo
+updateShareMenu
+updateSidebarActivity
+updateVoIPChatMuteConfig
+updateWeChatApp
+vibrateLong
+vibrateShort
+writeBLECharacteristicValue
+`,
+  listen: `
+onAccelerometerChange
+onAfterPageLoad
+onAfterPageUnload
+onApiCategoryChange
+onAppHide
+onAppRoute
+onAppRouteDone
+onAppShow
+onAudioInterruptionBegin
+onAudioInterruptionEnd
+onBLECharacteristicValueChange
+onBLEConnectionStateChange
+onBLEMTUChange
+onBLEPeripheralConnectionStateChanged
+onBackgroundAudioPause
+onBackgroundAudioPlay
+onBackgroundAudioStop
+onBackgroundFetchData
+onBatteryInfoChange
+onBeaconServiceChange
+onBeaconUpdate
+onBeforeAppRoute
+onBeforePageLoad
+onBeforePageUnload
+onBluetoothAdapterStateChange
+onBluetoothDeviceFound
+onCompassChange
+onCopyUrl
+onDeviceMotionChange
+onEmbeddedMiniProgramHeightChange
+onError
+onGeneratePoster
+onGetWifiList
+onGyroscopeChange
+onHCEMessage
+onKeyDown
+onKeyUp
+onKeyboardHeightChange
+onLazyLoadError
+onLocalServiceDiscoveryStop
+onLocalServiceFound
+onLocalServiceLost
+onLocalServiceResolveFail
+onLocationChange
+onLocationChangeError
+onMemoryWarning
+onMenuButtonBoundingClientRectWeightChange
+onNeedPrivacyAuthorization
+onNetworkStatusChange
+onNetworkWeakChange
+onPageNotFound
+onParallelStateChange
+onReceiveAudiencesFollowAction
+onReceiveSpecifiedComment
+onScreenRecordingStateChanged
+onSocketClose
+onSocketError
+onSocketMessage
+onSocketOpen
+onThemeChange
+onUnhandledRejection
+onUserCaptureScreen
+onUserOffTranslation
+onUserTriggerTranslation
+onVoIPChatInterrupted
+onVoIPChatMembersChanged
+onVoIPChatSpeakersChanged
+onVoIPChatStateChanged
+onVoIPVideoMembersChanged
+onWifiConnected
+onWifiConnectedWithPartialInfo
+onWindowResize
+onWindowStateChange
+`,
+  'sync array': `
+batchGetStorageSync
+`,
+  'sync false': `
+canIUse
+checkIsPictureInPictureActive
+isVKSupport
+`,
+  'sync object': `
+base64ToArrayBuffer
+canIPutStuffOverComponent
+cloud
+createAnimation
+createAudioContext
+createCacheManager
+createCameraContext
+createCanvasContext
+createCloud
+createGlobalPayment
+createInferenceSession
+createInnerAudioContext
+createIntersectionObserver
+createInterstitialAd
+createLivePlayerContext
+createLivePusherContext
+createMapContext
+createMediaAudioPlayer
+createMediaContainer
+createMediaRecorder
+createOffscreenCanvas
+createRewardedVideoAd
+createSelectorQuery
+createTCPSocket
+createUDPSocket
+createVKSession
+createVideoContext
+createVideoDecoder
+createWebAudioContext
+createWorker
+env
+getAccountInfoSync
+getAppAuthorizeSetting
+getAppBaseInfo
+getBackgroundAudioManager
+getBatteryInfoSync
+getDeviceInfo
+getEnterOptionsSync
+getEnvInfoSync
+getExptInfoSync
+getExtConfigSync
+getFileSystemManager
+getLaunchOptionsSync
+getLogManager
+getMenuButtonBoundingClientRect
+getMenuButtonLayout
+getNFCAdapter
+getPerformance
+getPluginUpdateManager
+getRealtimeLogManager
+getRecorderManager
+getSkylineInfoSync
+getStorageInfoSync
+getStorageSync
+getSystemInfoSync
+getSystemSetting
+getUpdateManager
+getUserCryptoManager
+getWindowInfo
+getXrFrameSystem
+performance
+router
+worklet
+`,
+  'sync string': `
+arrayBufferToBase64
+createBufferURL
+getApiCategory
+`,
+  'sync undefined': `
+batchSetStorageSync
+cancelIdleCallback
+clearStorageSync
+nextTick
+postMessageToReferrerMiniProgram
+postMessageToReferrerPage
+removeStorageSync
+reportAnalytics
+reportEvent
+reportMonitor
+reportPerformance
+requestAppleSubscribeSign
+requestIdleCallback
+revokeBufferURL
+setStorageSync
+`,
+  task: `
+connectSocket
+downloadFile
+getRendererUserAgent
+preDownloadSubpackage
+request
+uploadFile
+`,
+  unlisten: `
+offAccelerometerChange
+offAfterPageLoad
+offAfterPageUnload
+offApiCategoryChange
+offAppHide
+offAppRoute
+offAppRouteDone
+offAppShow
+offAudioInterruptionBegin
+offAudioInterruptionEnd
+offBLECharacteristicValueChange
+offBLEConnectionStateChange
+offBLEMTUChange
+offBLEPeripheralConnectionStateChanged
+offBatteryInfoChange
+offBeaconServiceChange
+offBeaconUpdate
+offBeforeAppRoute
+offBeforePageLoad
+offBeforePageUnload
+offBluetoothAdapterStateChange
+offBluetoothDeviceFound
+offCompassChange
+offCopyUrl
+offDeviceMotionChange
+offEmbeddedMiniProgramHeightChange
+offError
+offGeneratePoster
+offGetWifiList
+offGyroscopeChange
+offHCEMessage
+offKeyDown
+offKeyUp
+offKeyboardHeightChange
+offLazyLoadError
+offLocalServiceDiscoveryStop
+offLocalServiceFound
+offLocalServiceLost
+offLocalServiceResolveFail
+offLocationChange
+offLocationChangeError
+offMemoryWarning
+offMenuButtonBoundingClientRectWeightChange
+offNetworkStatusChange
+offNetworkWeakChange
+offPageNotFound
+offParallelStateChange
+offScreenRecordingStateChanged
+offThemeChange
+offUnhandledRejection
+offUserCaptureScreen
+offUserOffTranslation
+offUserTriggerTranslation
+offVoIPChatInterrupted
+offVoIPChatMembersChanged
+offVoIPChatSpeakersChanged
+offVoIPChatStateChanged
+offVoIPVideoMembersChanged
+offWifiConnected
+offWifiConnectedWithPartialInfo
+offWindowResize
+offWindowStateChange
+`,
 };
+
+/** Every member of `wx` (interface Wx) and `tt`, with how it is called. */
+// Built on import, and left out of a bundle that never reads it (the view frame).
+export const DECLARED_MEMBERS: Readonly<Record<string, DeclaredShape>> = /* @__PURE__ */ (() =>
+  Object.fromEntries(
+    Object.entries(BY_SHAPE).flatMap(([shape, names]) =>
+      names.split('\n').flatMap((name) => (name ? [[name, shape as DeclaredShape]] : [])),
+    ),
+  ))();

@@ -113,6 +113,21 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     });
   });
   define('hideKeyboard', () => view({ kind: 'blur' }));
+  define('hideHomeButton', () => ctx.host.hideHomeButton());
+  // The settings travel with a share from the menu: plain data only, never the callbacks.
+  const shareSettings = (o: Options) => {
+    const { success: _s, fail: _f, complete: _c, ...rest } = o;
+    return JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  };
+  define('showShareMenu', (o) => ctx.host.shareMenu({ shown: true, settings: shareSettings(o) }));
+  define('hideShareMenu', () => ctx.host.shareMenu({ shown: false }));
+  define('updateShareMenu', (o) => ctx.host.shareMenu({ settings: shareSettings(o) }));
+  define('getSelectedTextRange', () => view({ kind: 'selection' }));
+  define('restartMiniProgram', (o) => {
+    const path = str(o.path).replace(/^\/+/, '');
+    if (!path) throw new Error('path should not be empty');
+    return ctx.host.restart({ path });
+  });
   define('setBackgroundColor', (o) => {
     const color = str(o.backgroundColor);
     if (color && !CSS_COLOUR.test(color)) throw new Error(`invalid backgroundColor "${color}"`);
@@ -122,6 +137,17 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     const textStyle = str(o.textStyle);
     if (textStyle !== 'dark' && textStyle !== 'light') throw new Error(`invalid textStyle "${textStyle}"`);
     return view({ kind: 'background', textStyle });
+  });
+  define('preloadAssets', (o) => {
+    const assets = (Array.isArray(o.data) ? o.data : []).map((asset: unknown) => {
+      const a = isPlainObject(asset) ? asset : {};
+      const src = str(a.src);
+      if ((a.type !== 'image' && a.type !== 'font') || !/^(https?:|data:)[^"'()\s\\]+$/.test(src))
+        throw new Error(`invalid asset ${JSON.stringify(asset)}`);
+      return { type: a.type as 'image' | 'font', src };
+    });
+    if (assets.length === 0) throw new Error('data should not be empty');
+    return view({ kind: 'preload', assets });
   });
   define('loadFontFace', (o) => {
     const family = str(o.family);

@@ -69,9 +69,31 @@ export interface HostCapabilities {
     tmplIds: string[];
   }): Promise<Record<string, 'accept' | 'reject' | 'ban' | 'filter'>>;
 
-  getLocation(options: {
-    type?: string;
-  }): Promise<{ latitude: number; longitude: number; accuracy?: number }>;
+  /** Where the user is; `fuzzy` rounds it to about a kilometre before it leaves the host. */
+  getLocation(options: { type?: string; fuzzy?: boolean }): Promise<Location>;
+  /**
+   * Follows the user's location for the app (`background` keeps following while the program is
+   * hidden); each fix comes as `host.event` `LocationChange`, a lost one as `LocationChangeError`.
+   */
+  locationUpdates(options: { running: boolean; background: boolean; type: string }): Promise<void>;
+  /** Adds an event to the user's calendar (`wx.addPhoneCalendar`), times in unix seconds. */
+  addCalendarEvent(event: CalendarEvent): Promise<void>;
+  /**
+   * Ends the program and starts it again at `path` (`pages/index/index?from=restart`): launch
+   * runs anew, the page stack is gone. Rejects when the package declares no such page.
+   */
+  restart(options: { path: string }): Promise<void>;
+  /** Takes the home button off the page on top's navigation bar (`wx.hideHomeButton`). */
+  hideHomeButton(): Promise<void>;
+  /**
+   * Shows or hides Share in the host's menu for the page on top (`wx.showShareMenu`), or, with
+   * `shown` left out, changes only its settings (`wx.updateShareMenu`: `withShareTicket`…).
+   */
+  shareMenu(options: { shown?: boolean; settings?: Record<string, unknown> }): Promise<void>;
+  /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
+  chooseLicensePlate(): Promise<{ plateNumber: string }>;
+  /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */
+  deviceAbility(options: { ability: 'userVerification' | 'hevc' }): Promise<boolean>;
   makePhoneCall(options: { phoneNumber: string }): Promise<void>;
   setClipboardData(options: { data: string }): Promise<void>;
   getClipboardData(): Promise<{ data: string }>;
@@ -290,6 +312,8 @@ export interface SocketEvent {
 export type ViewCommand =
   | { kind: 'scroll'; scrollTop?: number; selector?: string; offsetTop?: number; duration: number }
   | { kind: 'blur' }
+  /** Answers `{ start, end }`: the caret or selection of the focused field. */
+  | { kind: 'selection' }
   | {
       kind: 'observe';
       id: number;
@@ -302,6 +326,8 @@ export type ViewCommand =
   | { kind: 'unobserve'; id: number }
   | { kind: 'media'; id: string; action: MediaAction; value?: number }
   | { kind: 'background'; color?: string; textStyle?: string }
+  /** Loads images and fonts into the page's cache before the page shows them (`wx.preloadAssets`). */
+  | { kind: 'preload'; assets: Array<{ type: 'image' | 'font'; src: string }> }
   | {
       kind: 'font';
       family: string;
@@ -447,6 +473,32 @@ export class HostRefusal extends Error {
   }
 }
 
+/** A location fix in the dialects' fields (metres, metres per second). */
+export interface Location {
+  latitude: number;
+  longitude: number;
+  accuracy?: number;
+  altitude?: number;
+  speed?: number;
+  verticalAccuracy?: number;
+  horizontalAccuracy?: number;
+}
+
+/** An event for the user's calendar, as `wx.addPhoneCalendar` and `wx.addPhoneRepeatCalendar` give it. */
+export interface CalendarEvent {
+  title: string;
+  startTime: number;
+  endTime?: number;
+  allDay: boolean;
+  description: string;
+  location: string;
+  alarm: boolean;
+  /** Seconds before the start. */
+  alarmOffset: number;
+  repeatInterval?: string;
+  repeatEndTime?: number;
+}
+
 /** Names of every host capability, for proxies that forward calls. */
 export const HOST_METHODS: readonly HostMethod[] = [
   'loadStorage',
@@ -475,6 +527,13 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'getOrderPayment',
   'requestSubscribeMessage',
   'getLocation',
+  'locationUpdates',
+  'addCalendarEvent',
+  'deviceAbility',
+  'restart',
+  'chooseLicensePlate',
+  'shareMenu',
+  'hideHomeButton',
   'makePhoneCall',
   'setClipboardData',
   'getClipboardData',

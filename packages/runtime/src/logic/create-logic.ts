@@ -612,6 +612,17 @@ export function createLogic(options: CreateLogicOptions): Logic {
       case 'host.result':
         remote?.settle(message);
         return;
+      case 'host.share':
+        if (router.top)
+          pageEvent(router.top, {
+            v: 1,
+            type: 'page.event',
+            instanceId: router.top.id,
+            name: 'shareAppMessage',
+            payload: { from: 'menu' },
+            requestId: message.requestId,
+          });
+        return;
       case 'host.event':
         events.emit(message.event, { ...message.payload });
         return;
@@ -682,6 +693,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
           | 'app.show'
           | 'app.hide'
           | 'host.navigate'
+          | 'host.share'
           | 'view.navigate'
           | 'host.result'
           | 'host.event'

@@ -248,6 +248,9 @@ export const hostEventSchema = z.object({
     'WindowResize',
     'KeyboardHeightChange',
     'Recorder',
+    'LocationChange',
+    'LocationChangeError',
+    'NetworkWeakChange',
   ]),
   payload: z.looseObject({}),
 });
@@ -265,6 +268,8 @@ export const hostNavigateSchema = z.object({
   url: z.optional(z.string()),
   delta: z.optional(z.int()),
 });
+/** The user chose Share in the host's menu: the page on top answers with its `onShareAppMessage`. */
+export const hostShareSchema = z.object({ v, type: z.literal('host.share'), requestId: z.int() });
 export const hostCallSchema = z.object({
   v,
   type: z.literal('host.call'),
@@ -332,6 +337,7 @@ export const hostToLogicMessages = [
   appShowSchema,
   appHideSchema,
   hostNavigateSchema,
+  hostShareSchema,
   hostResultSchema,
   hostEventSchema,
 ] as const;

@@ -1,7 +1,8 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createLogic, createMemoryHost, type LogicOutboundMessage } from '@plaza/runtime';
+import { createLogic, type LogicOutboundMessage } from '@plaza/runtime';
+import { createMemoryHost } from '@plaza/runtime/testing';
 import { afterAll, expect, it } from 'vitest';
 import { buildProgram } from './load-program.ts';
 

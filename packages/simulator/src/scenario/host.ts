@@ -349,6 +349,25 @@ export function scenarioHost(
     getBatteryInfo: async () => {
       throw new HostRefusal('not supported');
     },
+    locationUpdates: async () => {
+      throw new HostRefusal('not supported');
+    },
+    addCalendarEvent: async () => {
+      throw new HostRefusal('not supported');
+    },
+    deviceAbility: async () => false,
+    hideHomeButton: async () => {
+      throw new HostRefusal('not supported');
+    },
+    shareMenu: async () => {
+      throw new HostRefusal('not supported');
+    },
+    chooseLicensePlate: async () => {
+      throw new HostRefusal('not supported');
+    },
+    restart: async () => {
+      throw new HostRefusal('not supported');
+    },
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
     openDocument: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),

@@ -1,11 +1,5 @@
-import {
-  bundleLogic,
-  createLogic,
-  createMemoryHost,
-  type HostCapabilities,
-  type Logic,
-  type LogicManifest,
-} from '@plaza/runtime';
+import { createLogic, type HostCapabilities, type Logic, type LogicManifest } from '@plaza/runtime';
+import { bundleLogic, createMemoryHost } from '@plaza/runtime/testing';
 import { basicComponents } from '../builtins/basic-components.ts';
 import { BuiltinRegistry } from '../builtins/builtin-registry.ts';
 import { createView, type View } from '../create-view.ts';

@@ -62,6 +62,17 @@ export function installImageMembers(define: Define, store: FileStore, host: Host
       });
     });
   }
+  // The image's menu, as far as a browser goes: the user keeps the picture (after the album consent).
+  define('showShareImageMenu', async (o) => {
+    const path = String(o.path ?? '');
+    const file = store.get(path);
+    if (!file) throw new Error(`invalid path "${path}"`);
+    await host.showActionSheet({ itemList: ['Save image'] });
+    await host.saveImage({
+      data: arrayBufferToBase64(file.data),
+      name: path.split('/').pop() || 'image.png',
+    });
+  });
   const choose = async (accept: string, count: unknown) => {
     const n = typeof count === 'number' && count > 0 ? Math.min(9, Math.floor(count)) : 9;
     const chosen = await host.chooseFiles({ accept, count: n });
