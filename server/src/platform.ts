@@ -387,7 +387,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(douyinCompatPlugin, { douyin, login, apps });
       await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
-      await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(contentPlugin, {
+        content,
+        blobs,
+        maxUploadBytes: 64 * 1024 * 1024,
+        authorizeAppEditor: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'developer');
+        },
+        authorizeAppReader: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'viewer');
+        },
+      });
       await app.register(placesPlugin, { places });
       await app.register(searchPlugin, {
         search,

@@ -72,6 +72,21 @@ export interface ContentKeyTable {
   secret: string;
 }
 
+/** Who may mount an app: any creator (`open`), or only those it authorised. */
+export type MountingMode = 'open' | 'authorised';
+export interface AppMountingTable {
+  appid: string;
+  mode: MountingMode;
+  updated_at: number;
+}
+
+/** A creator an app authorised to mount it. */
+export interface MountGrantTable {
+  appid: string;
+  creator_id: string;
+  created_at: number;
+}
+
 export interface ContentTables {
   creator: CreatorTable;
   video: VideoTable;
@@ -80,6 +95,8 @@ export interface ContentTables {
   video_like: VideoLikeTable;
   feed_event: FeedEventTable;
   content_key: ContentKeyTable;
+  app_mounting: AppMountingTable;
+  mount_grant: MountGrantTable;
 }
 
 export type VideoRow = Selectable<VideoTable>;

@@ -100,6 +100,13 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
           content,
           blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
           maxUploadBytes: 100_000,
+          // The mounting routes are exercised over the whole platform (live.http.test.ts).
+          authorizeAppEditor: async () => {
+            throw new Error('not used here');
+          },
+          authorizeAppReader: async () => {
+            throw new Error('not used here');
+          },
         });
         await a.register(funnelPlugin, {
           funnel,

@@ -40,7 +40,7 @@ export interface VideoService {
 
 type VideoDeps = Pick<
   ContentContext,
-  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountable' | 'toVideos'
+  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountableBy' | 'toVideos'
 >;
 
 export function createVideoService(ctx: VideoDeps): VideoService {
@@ -105,7 +105,7 @@ export function createVideoService(ctx: VideoDeps): VideoService {
     async publishVideo(input) {
       if (!(await isCreator(input.userId))) throw contentErrors.NOT_CREATOR();
       if (input.anchor) validateAnchorShape(input.anchor);
-      const card = input.anchor ? await ctx.requireMountable(input.anchor.appid) : undefined;
+      const card = input.anchor ? await ctx.requireMountableBy(input.userId, input.anchor.appid) : undefined;
       const { video, cover, anchor } = input;
       if (!video.type.startsWith('video/')) throw contentErrors.NOT_A_VIDEO();
       if (!cover.type.startsWith('image/')) throw contentErrors.NOT_AN_IMAGE();
