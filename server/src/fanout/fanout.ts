@@ -1,5 +1,5 @@
-import pg from 'pg';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { DatabaseTarget, Db, Executor } from '../db/database.ts';
 
 type Listener<N> = (note: N) => void;

@@ -1,6 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { httpErrors } from './errors.ts';
 
+/**
+ * Only what a JSON parser makes (arrays, plain objects) is walked: a raw body passed on as
+ * a stream (the live ingest) is a graph with cycles, never a JSON value.
+ */
+function isJsonContainer(v: unknown): v is object {
+  if (!v || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return Array.isArray(v) || proto === Object.prototype || proto === null;
+}
+
 /** Where the first string holding U+0000 is inside a parsed value (a JSON pointer), if any. */
 export function firstNulCharacter(value: unknown): string | undefined {
   // Iterative: bodies may nest as deep as the JSON parser allows.
@@ -9,7 +19,7 @@ export function firstNulCharacter(value: unknown): string | undefined {
     const [v, path] = stack.pop() as [unknown, string];
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return path || '/';
-    } else if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+    } else if (isJsonContainer(v)) {
       for (const [k, child] of Object.entries(v)) {
         if (k.includes('\u0000')) return `${path}/${k}`;
         stack.push([child, `${path}/${k}`]);

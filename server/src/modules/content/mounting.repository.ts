@@ -2,8 +2,15 @@ import type { Db } from '../../db/database.ts';
 import type { MountingMode } from './content.table.ts';
 
 /** The app's mounting mode and the creators it authorised (`open` when never set). */
-export async function findMounting(db: Db, appid: string): Promise<{ mode: MountingMode; creators: string[] }> {
-  const row = await db.selectFrom('app_mounting').select('mode').where('appid', '=', appid).executeTakeFirst();
+export async function findMounting(
+  db: Db,
+  appid: string,
+): Promise<{ mode: MountingMode; creators: string[] }> {
+  const row = await db
+    .selectFrom('app_mounting')
+    .select('mode')
+    .where('appid', '=', appid)
+    .executeTakeFirst();
   const grants = await db
     .selectFrom('mount_grant')
     .select('creator_id')

@@ -1,3 +1,5 @@
+import { validateAnchorShape } from './anchor-rules.ts';
+import type { AnchorInput, AppCard } from './content.model.ts';
 import type { MountingMode } from './content.table.ts';
 import type { ContentContext } from './content-context.ts';
 import { findCreator } from './creator.repository.ts';
@@ -16,6 +18,8 @@ export interface MountingService {
   setMounting(appid: string, mounting: Mounting): Promise<Mounting>;
   /** Refuses (coded) unless the app is mountable now and lets this creator mount it; its card. */
   requireMountableBy: ContentContext['requireMountableBy'];
+  /** The anchor rules of videos, for anchors elsewhere (live rooms): shape, then who may mount. */
+  requireAnchorBy(creatorId: string, anchor: AnchorInput): Promise<AppCard>;
 }
 
 export function createMountingService(
@@ -34,5 +38,9 @@ export function createMountingService(
       return { mode: mounting.mode, creators };
     },
     requireMountableBy: ctx.requireMountableBy,
+    async requireAnchorBy(creatorId, anchor) {
+      validateAnchorShape(anchor);
+      return ctx.requireMountableBy(creatorId, anchor.appid);
+    },
   };
 }

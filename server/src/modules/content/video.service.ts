@@ -27,6 +27,8 @@ export interface PublishInput {
 export interface VideoService {
   becomeCreator(userId: string, displayName: string): Promise<void>;
   isCreator(userId: string): Promise<boolean>;
+  /** The creator's display name; undefined when the user is no creator. */
+  creatorName(userId: string): Promise<string | undefined>;
   /** Stores an uploaded video or cover, checking by its bytes that it is one. */
   storeUpload(kind: 'video' | 'cover', source: Readable | Buffer): Promise<StoredMedia>;
   /** Drops uploads that no video ended up using (a refused publish). */
@@ -91,6 +93,9 @@ export function createVideoService(ctx: VideoDeps): VideoService {
     },
 
     isCreator,
+    async creatorName(userId) {
+      return (await findCreator(db, userId))?.display_name;
+    },
 
     async storeUpload(kind, source) {
       return kind === 'video'
