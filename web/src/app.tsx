@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import type { OpenAnchor } from './feed/video-card.tsx';
 import { HostSheetView } from './host/host-sheet-view.tsx';
+import { LiveRoomPage } from './live/live-room-page.tsx';
+import { LiveRoomsPage } from './live/live-rooms-page.tsx';
 import { MePage } from './me/me-page.tsx';
 import { followInbox, useInbox } from './messages/inbox-store.ts';
 import { MessagesPage } from './messages/messages-page.tsx';
@@ -22,6 +24,12 @@ function linkedApp(search: string): OpenAnchor | null {
   return { appid, appName: appid, iconUrl: null, path };
 }
 
+/** A link `/?live=<room>` enters that live room. */
+function linkedRoom(search: string): string | null {
+  const room = new URLSearchParams(search).get('live');
+  return room && /^[A-Za-z0-9_-]{1,64}$/.test(room) ? room : null;
+}
+
 export function App() {
   const [tab, setTab] = useState<'home' | 'messages' | 'me'>('home');
   const [open, setOpen] = useState<OpenAnchor | null>(() => linkedApp(window.location.search));
@@ -31,6 +39,8 @@ export function App() {
   useEffect(() => followInbox(userId), [userId]);
   const { unread } = useInbox();
   const [searching, setSearching] = useState(false);
+  const [liveList, setLiveList] = useState(false);
+  const [liveRoom, setLiveRoom] = useState<string | null>(() => linkedRoom(window.location.search));
   return (
     <div className="app">
       <main className="screen">
@@ -47,6 +57,13 @@ export function App() {
           ⌕
         </button>
       )}
+      {tab === 'home' && (
+        <button type="button" className="live-open" aria-label="Live" onClick={() => setLiveList(true)}>
+          ● 直播 Live
+        </button>
+      )}
+      {liveList && <LiveRoomsPage onEnter={(room) => setLiveRoom(room)} onClose={() => setLiveList(false)} />}
+      {liveRoom && <LiveRoomPage roomId={liveRoom} onOpen={setOpen} onClose={() => setLiveRoom(null)} />}
       {searching && <SearchPage onOpen={setOpen} onClose={() => setSearching(false)} />}
       <nav className="tabbar" aria-label="Main">
         <button

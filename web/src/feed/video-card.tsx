@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type FeedVideo } from '../api.ts';
 import { useSession } from '../session.tsx';
+import { AnchorCard } from './anchor-card.tsx';
 import { feedEvents } from './event-batcher.ts';
 
 export interface OpenAnchor {
@@ -97,32 +98,15 @@ export function VideoCard({
         <p className="creator">@{video.creator.name}</p>
         <p className="caption">{video.caption}</p>
         {video.anchor && (
-          <button
-            type="button"
-            className="anchor-card"
-            data-testid="anchor-card"
-            onClick={() => {
+          <AnchorCard
+            anchor={video.anchor}
+            onTap={() => {
               const a = video.anchor;
               if (!a) return;
               feedEvents.track('anchor_click', { video_id: video.video_id, appid: a.appid });
               onOpen({ appid: a.appid, appName: a.app_name, iconUrl: a.app_icon_url, path: a.path });
             }}
-          >
-            {video.anchor.app_icon_url ? (
-              <img className="anchor-icon" src={video.anchor.app_icon_url} alt="" />
-            ) : (
-              <span className="anchor-icon placeholder" aria-hidden="true">
-                {video.anchor.app_name.slice(0, 1)}
-              </span>
-            )}
-            <span className="anchor-text">
-              <strong>{video.anchor.title}</strong>
-              <small>{video.anchor.app_name} · mini program</small>
-            </span>
-            <span className="anchor-go" aria-hidden="true">
-              ›
-            </span>
-          </button>
+          />
         )}
       </div>
     </section>
