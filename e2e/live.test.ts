@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { demoAccounts, platformClient, signInUser } from '../server/src/demo/index.ts';
+import { launchChromium, openPhone, pageFrame, screenshots } from './support/phone-browser.ts';
+import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
+import { ensureSuperAppBuilt } from './support/super-app-build.ts';
+
+// The demo's live room as a new user meets it (`npm start`, fresh data dir), in Chromium:
+// ffmpeg pushes a looped clip as HLS over HTTP, hls.js plays it, the creator changes the
+// pinned card while the user watches, and a tap on the card opens the takeout shop over it.
+let platform: PlatformProcess;
+let browser: Browser;
+let page: Page;
+let shot: (step: string) => Promise<void>;
+
+beforeAll(async () => {
+  ensureSuperAppBuilt();
+  [platform, browser] = await Promise.all([startPlatformProcess('sqlite'), launchChromium()]);
+  page = await openPhone(browser);
+  shot = screenshots(page, 'live');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+});
+
+const currentTime = () =>
+  page.locator('[data-testid="live-video"]').evaluate((v) => (v as HTMLVideoElement).currentTime);
+
+describe('a live room in the super app', () => {
+  it('plays, shows the pinned card change while watching, and opens the shop from it', async () => {
+    const consoleLines: string[] = [];
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    onTestFailed(async () => {
+      await shot('failure');
+      process.stderr.write(`browser console:\n${consoleLines.join('\n')}\n${platform.output()}\n`);
+    });
+    expect(platform.output()).toMatch(/Live room\s+http/);
+
+    await page.goto(`${platform.base}/`);
+    await page.getByRole('button', { name: 'Live' }).click();
+    const entry = page.locator('[data-testid="live-room-entry"]').filter({ hasText: '现场拉面' }).first();
+    await entry.waitFor();
+    await shot('live-rooms');
+    await entry.click();
+    const room = page.locator('[data-testid="live-room"]');
+    await room.waitFor();
+
+    // The stream plays: its clock moves on by more than a second while we watch.
+    await page.waitForFunction(
+      () =>
+        ((document.querySelector('[data-testid="live-video"]') as HTMLVideoElement | null)?.currentTime ??
+          0) > 0,
+      undefined,
+      { timeout: 30_000 },
+    );
+    const started = await currentTime();
+    await page.waitForFunction(
+      (t) =>
+        ((document.querySelector('[data-testid="live-video"]') as HTMLVideoElement).currentTime ?? 0) > t + 1,
+      started,
+      { timeout: 30_000 },
+    );
+    expect(await currentTime()).toBeGreaterThan(started + 1);
+    const pinned = room.locator('[data-testid="live-pinned"]');
+    await expect.poll(() => pinned.textContent()).toContain('外卖下单 · Order takeout');
+    await expect
+      .poll(() => room.locator('[data-testid="live-viewers"]').textContent())
+      .toMatch(/^[1-9]\d* 人在看/);
+    await shot('live-playing');
+
+    // The creator pins another card and says something: both reach the open room live.
+    const creator = await signInUser(platformClient(platform.base), demoAccounts.creators[0].phone);
+    const roomId = new URL(/Live room\s+(\S+)/.exec(platform.output())?.[1] ?? '').searchParams.get('live');
+    await creator.client.json('PUT', `/api/live/rooms/${roomId}/pin`, {
+      appid: platform.marker.appid,
+      title: '招牌牛肉面 ¥28 · Beef noodles',
+      path: 'pages/shop/shop?from=live',
+    });
+    await creator.client.json('POST', `/api/live/rooms/${roomId}/comments`, { text: '牛肉面今晚八折！' });
+    await pinned.filter({ hasText: '招牌牛肉面 ¥28' }).waitFor();
+    await room.getByRole('list', { name: 'Comments' }).filter({ hasText: '牛肉面今晚八折！' }).waitFor();
+    const beforeTap = await currentTime();
+    await shot('pin-changed');
+
+    // A tap on the card opens the takeout shop over the stream.
+    await pinned.locator('[data-testid="anchor-card"]').click();
+    await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
+    const shop = await pageFrame(page, 'pages/shop/shop');
+    await shop.locator('.shop__name').filter({ hasText: 'Plaza Noodle House' }).waitFor();
+    expect(await currentTime()).toBeGreaterThanOrEqual(beforeTap);
+    await shot('shop-over-stream');
+    await page.getByRole('button', { name: 'Close mini program' }).click();
+    await room.waitFor();
+  }, 150_000);
+});
