@@ -1,6 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { demoAccounts, platformClient, signInUser } from '../server/src/demo/index.ts';
+import { platformClient } from '../server/src/demo/index.ts';
 import { launchChromium, openPhone, pageFrame, screenshots } from './support/phone-browser.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
 import { ensureSuperAppBuilt } from './support/super-app-build.ts';
@@ -72,14 +73,15 @@ describe('a live room in the super app', () => {
     await shot('live-playing');
 
     // The creator pins another card and says something: both reach the open room live.
-    const creator = await signInUser(platformClient(platform.base), demoAccounts.creators[0].phone);
-    const roomId = new URL(/Live room\s+(\S+)/.exec(platform.output())?.[1] ?? '').searchParams.get('live');
-    await creator.client.json('PUT', `/api/live/rooms/${roomId}/pin`, {
+    // The live creator's session, as the demo keeps it in its data dir.
+    const creator = platformClient(platform.base).as(platform.marker.liveSession ?? '');
+    const roomId = /[?&]live=([A-Za-z0-9_-]+)/.exec(platform.output())?.[1];
+    await creator.json('PUT', `/api/live/rooms/${roomId}/pin`, {
       appid: platform.marker.appid,
       title: '招牌牛肉面 ¥28 · Beef noodles',
       path: 'pages/shop/shop?from=live',
     });
-    await creator.client.json('POST', `/api/live/rooms/${roomId}/comments`, { text: '牛肉面今晚八折！' });
+    await creator.json('POST', `/api/live/rooms/${roomId}/comments`, { text: '牛肉面今晚八折！' });
     await pinned.filter({ hasText: '招牌牛肉面 ¥28' }).waitFor();
     await room.getByRole('list', { name: 'Comments' }).filter({ hasText: '牛肉面今晚八折！' }).waitFor();
     const beforeTap = await currentTime();
@@ -95,4 +97,22 @@ describe('a live room in the super app', () => {
     await page.getByRole('button', { name: 'Close mini program' }).click();
     await room.waitFor();
   }, 150_000);
+
+  it("stops the room's ffmpeg with the server", async () => {
+    const roomId = /[?&]live=([A-Za-z0-9_-]+)/.exec(platform.output())?.[1] ?? '';
+    const pushing = () =>
+      readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((p) => {
+          try {
+            return readFileSync(`/proc/${p}/cmdline`, 'utf8').includes(`/ingest/${roomId}/`);
+          } catch {
+            return false; // the process ended while we looked
+          }
+        });
+    expect(roomId).not.toBe('');
+    expect(pushing()).toHaveLength(1);
+    await platform.stop();
+    expect(pushing()).toEqual([]);
+  }, 60_000);
 });

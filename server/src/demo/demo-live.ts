@@ -3,14 +3,17 @@ import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoAccounts, demoAnchorPath } from './demo-accounts.ts';
+import { demoAnchorPath } from './demo-accounts.ts';
 import { demoLiveClip, ffmpegAvailable, renderClip } from './demo-videos.ts';
-import { platformClient } from './platform-client.ts';
-import { signInUser } from './seed-demo.ts';
+import { DemoError } from './errors.ts';
+import { type PlatformClient, platformClient } from './platform-client.ts';
+import { makeLiveCreator, signInOperator } from './seed-demo.ts';
 
 /** The demo's live room: a creator streaming a looped clip with the takeout card pinned. */
 export interface DemoLive {
   roomId: string;
+  /** The live creator's session now (a new one when the stored one was refused). */
+  session: string;
   /** Stops ffmpeg and ends the room (it stays as a replay). */
   stop(): Promise<void>;
 }
@@ -30,6 +33,8 @@ interface LiveRoomJson {
 export async function startDemoLive(o: {
   base: string;
   appid: string;
+  /** The session the marker keeps; without one, or when refused, the creator signs in anew. */
+  session: string | undefined;
   log(line: string): void;
 }): Promise<DemoLive | undefined> {
   if (!(await ffmpegAvailable())) {
@@ -39,7 +44,7 @@ export async function startDemoLive(o: {
     return undefined;
   }
   const anonymous = platformClient(o.base);
-  const creator = await signInUser(anonymous, demoAccounts.creators[0].phone);
+  const creator = await liveCreator(anonymous, o.session);
   // A room a previous run left live (it was killed) ends first: one room per creator.
   const { items } = await anonymous.json<{ items: LiveRoomJson[] }>('GET', '/api/live/rooms?limit=50');
   for (const room of items.filter((r) => r.creator.id === creator.userId))
@@ -103,6 +108,7 @@ export async function startDemoLive(o: {
 
   return {
     roomId,
+    session: creator.token,
     async stop() {
       stopping = true;
       if (ffmpeg.exitCode === null && ffmpeg.signalCode === null) {
@@ -117,4 +123,22 @@ export async function startDemoLive(o: {
       });
     },
   };
+}
+
+/** The live creator, on the stored session while it holds, else signed in anew (a sign-in code). */
+async function liveCreator(
+  anonymous: PlatformClient,
+  session: string | undefined,
+): Promise<{ userId: string; token: string; client: PlatformClient }> {
+  if (session) {
+    const client = anonymous.as(session);
+    try {
+      const me = await client.json<{ user: { id: string } }>('GET', '/api/me');
+      return { userId: me.user.id, token: session, client };
+    } catch (error) {
+      // Only a refused session is renewed; anything else is the demo's failure to report.
+      if (!(error instanceof DemoError && / 401:/.test(error.message))) throw error;
+    }
+  }
+  return makeLiveCreator(anonymous, await signInOperator(anonymous, undefined));
 }

@@ -77,6 +77,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     creators.push(signedIn.client);
   }
   const { published: videos, covers } = await publishVideos(creators, appid, log);
+  const live = await makeLiveCreator(anonymous, operator);
 
   const store = await operator.json<{ poi_id: string }>('POST', '/api/pois', {
     name: 'Plaza面馆（滨江店）Plaza Noodle House (Riverside)',
@@ -109,6 +110,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     merchantPort: Number(new URL(merchantUrl).port),
     orderTemplateId,
     videos,
+    liveSession: live.token,
     douyin: { salt: douyin.salt, callbackToken: douyin.callback_token },
   };
 }
@@ -144,7 +146,15 @@ async function selectOrderTemplate(
   return template.template_id;
 }
 
-async function signInOperator(
+/** Signs the live creator in and makes them a creator (again: it is an upsert); their session. */
+export async function makeLiveCreator(anonymous: PlatformClient, operator: PlatformClient) {
+  const { phone, name } = demoAccounts.liveCreator;
+  const signedIn = await signInUser(anonymous, phone);
+  await operator.json('POST', '/api/operator/creators', { user_id: signedIn.userId, display_name: name });
+  return signedIn;
+}
+
+export async function signInOperator(
   anonymous: PlatformClient,
   setupUrl: string | undefined,
 ): Promise<PlatformClient> {
@@ -171,7 +181,7 @@ async function signUpDeveloper(anonymous: PlatformClient): Promise<PlatformClien
 export async function signInUser(
   anonymous: PlatformClient,
   phone: string,
-): Promise<{ userId: string; client: PlatformClient }> {
+): Promise<{ userId: string; token: string; client: PlatformClient }> {
   await anonymous.json('POST', '/api/users/otp', { phone });
   const inbox = await anonymous.json<{ messages: Array<{ code: string }> }>(
     'GET',
@@ -187,7 +197,7 @@ export async function signInUser(
       code,
     },
   );
-  return { userId: session.user.id, client: anonymous.as(session.token) };
+  return { userId: session.user.id, token: session.token, client: anonymous.as(session.token) };
 }
 
 async function releaseTakeout(o: {

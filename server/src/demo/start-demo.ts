@@ -77,10 +77,19 @@ export async function startDemo(options: StartDemoOptions): Promise<Demo | undef
     log: (line) => log(`merchant: ${line}`),
   });
   // The live room is a bonus: the demo runs on without it, saying why.
-  const live = await startDemoLive({ base: options.base, appid: marker.appid, log }).catch((error: Error) => {
+  const live = await startDemoLive({
+    base: options.base,
+    appid: marker.appid,
+    session: marker.liveSession,
+    log,
+  }).catch((error: Error) => {
     log(`demo: the live room could not be started: ${error.message}`);
     return undefined;
   });
+  if (live && live.session !== marker.liveSession) {
+    marker = { ...marker, liveSession: live.session };
+    await writeDemoMarker(options.dataDir, marker);
+  }
   return {
     seeded,
     marker,

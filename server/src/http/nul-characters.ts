@@ -1,14 +1,13 @@
+import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { httpErrors } from './errors.ts';
 
 /**
- * Only what a JSON parser makes (arrays, plain objects) is walked: a raw body passed on as
- * a stream (the live ingest) is a graph with cycles, never a JSON value.
+ * Parsed values are walked (params, queries and JSON bodies, whatever their prototypes); a
+ * raw body passed on as a stream (the live ingest) is a graph with cycles, and no value.
  */
-function isJsonContainer(v: unknown): v is object {
-  if (!v || typeof v !== 'object') return false;
-  const proto = Object.getPrototypeOf(v);
-  return Array.isArray(v) || proto === Object.prototype || proto === null;
+function isParsedContainer(v: unknown): v is object {
+  return !!v && typeof v === 'object' && !(v instanceof Uint8Array) && !(v instanceof EventEmitter);
 }
 
 /** Where the first string holding U+0000 is inside a parsed value (a JSON pointer), if any. */
@@ -19,7 +18,7 @@ export function firstNulCharacter(value: unknown): string | undefined {
     const [v, path] = stack.pop() as [unknown, string];
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return path || '/';
-    } else if (isJsonContainer(v)) {
+    } else if (isParsedContainer(v)) {
       for (const [k, child] of Object.entries(v)) {
         if (k.includes('\u0000')) return `${path}/${k}`;
         stack.push([child, `${path}/${k}`]);

@@ -19,6 +19,12 @@ export async function watchRoutes(
 ): Promise<void> {
   const { live, blobs } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Open room streams never end by themselves: the server ends them when it closes, so
+  // a shutdown does not wait for every viewer to leave.
+  const openStreams = new Set<{ end(): void }>();
+  app.addHook('preClose', async () => {
+    for (const res of openStreams) res.end();
+  });
 
   r.get(
     '/api/live/rooms',
@@ -174,12 +180,12 @@ export async function watchRoutes(
       },
     },
     async (request, reply) => {
+      const { room_id: roomId } = request.params;
+      // An unknown room is refused first, then anything but an event-stream client.
+      await live.room(roomId);
       if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
         throw liveErrors.EVENT_STREAM_ONLY();
       }
-      const { room_id: roomId } = request.params;
-      // An unknown room is refused before the stream opens.
-      await live.room(roomId);
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, {
@@ -189,12 +195,14 @@ export async function watchRoutes(
         'x-accel-buffering': 'no',
       });
       res.write('retry: 2000\n\n');
+      openStreams.add(res);
       const onError = (error: Error) => request.log.error({ err: error }, 'live room stream');
       let stop: (() => void) | undefined;
       let closed = false;
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
       request.raw.on('close', () => {
         closed = true;
+        openStreams.delete(res);
         clearInterval(keepAlive);
         stop?.();
       });
