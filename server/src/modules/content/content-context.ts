@@ -81,6 +81,7 @@ export function contentContext(deps: ContentDeps) {
               cards,
             )
           : null,
+        place: r.place_id ? { poiId: r.place_id, name: r.place_name ?? '' } : null,
       }));
     },
   };

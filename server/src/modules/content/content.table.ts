@@ -26,6 +26,8 @@ export interface VideoTable {
   hot: number;
   /** 1 while the video is one of a new creator's or carries a new app: eligible for exploration slots. */
   fresh: number;
+  /** The place (POI) the video points to: its page lists the services mounted there. */
+  poi_id: string | null;
 }
 
 export interface AnchorTable {

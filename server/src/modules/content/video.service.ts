@@ -12,6 +12,7 @@ import { findCreator, upsertCreator } from './creator.repository.ts';
 import { countEngagement } from './engagement.ts';
 import { contentErrors } from './errors.ts';
 import { sniffImage, sniffVideo } from './media-type.ts';
+import { findPoi } from './poi.repository.ts';
 import { freshForMs, hotScore } from './ranking.ts';
 import * as videos from './video.repository.ts';
 
@@ -21,6 +22,8 @@ export interface PublishInput {
   video: StoredMedia;
   cover: StoredMedia;
   anchor?: AnchorInput;
+  /** The place (POI) the video points to. */
+  poiId?: string;
 }
 
 /** Creators, their videos and the likes viewers give them. */
@@ -112,6 +115,7 @@ export function createVideoService(ctx: VideoDeps): VideoService {
       if (input.anchor) validateAnchorShape(input.anchor);
       const card = input.anchor ? await ctx.requireMountableBy(input.userId, input.anchor.appid) : undefined;
       const { video, cover, anchor } = input;
+      if (input.poiId && !(await findPoi(db, input.poiId))) throw contentErrors.POI_NOT_FOUND();
       if (!video.type.startsWith('video/')) throw contentErrors.NOT_A_VIDEO();
       if (!cover.type.startsWith('image/')) throw contentErrors.NOT_AN_IMAGE();
       const now = clock.now();
@@ -136,6 +140,7 @@ export function createVideoService(ctx: VideoDeps): VideoService {
           likes: 0,
           hot: hotScore({ plays: 0, completes: 0, likes: 0 }, now),
           fresh: newCreator || newApp ? 1 : 0,
+          poi_id: input.poiId ?? null,
         });
         if (anchor) await addAnchor(trx, { kind: 'video', id }, anchor, now);
       });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Who may mount an app: everyone (UGC mounting, the default), or only the creators the
+ * A video may name the place (POI) it was made at, beside its app anchor; and who may mount an app: everyone (UGC mounting, the default), or only the creators the
  * app authorised (influencer mounting).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -18,4 +18,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('mount_grant_pk', ['appid', 'creator_id'])
     .execute();
+  await db.schema.alterTable('video').addColumn('poi_id', 'text').execute();
 }
