@@ -29,7 +29,7 @@ afterAll(async () => {
 const currentTime = () =>
   page.locator('[data-testid="live-video"]').evaluate((v) => (v as HTMLVideoElement).currentTime);
 
-describe('a live room in the super app', () => {
+describe('live rooms and places in the super app', () => {
   it('plays, shows the pinned card change while watching, and opens the shop from it', async () => {
     const consoleLines: string[] = [];
     page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
@@ -97,6 +97,28 @@ describe('a live room in the super app', () => {
     await page.getByRole('button', { name: 'Close mini program' }).click();
     await room.waitFor();
   }, 150_000);
+
+  it("opens a video's place: its POI page lists the services mounted there", async () => {
+    await page.goto(`${platform.base}/`);
+    const place = page.locator('[data-testid="video-place"]').first();
+    await place.waitFor();
+    expect(await place.textContent()).toContain('Plaza面馆（滨江店）');
+    await shot('video-place');
+    await place.click();
+    const poiPage = page.locator('[data-testid="poi-page"]');
+    await poiPage
+      .getByRole('heading', { name: /Plaza面馆（滨江店）/ })
+      .first()
+      .waitFor();
+    const service = poiPage.locator('[data-testid="poi-service"]').filter({ hasText: '点外卖' }).first();
+    await service.waitFor();
+    await shot('video-place-poi-page');
+    await service.click();
+    await page.locator('[data-testid="mini-program-sheet"][data-ready]').waitFor();
+    await (await pageFrame(page, 'pages/shop/shop')).locator('.shop__name').first().waitFor();
+    await shot('video-place-service-opened');
+    await page.getByRole('button', { name: 'Close mini program' }).click();
+  }, 60_000);
 
   it("stops the room's ffmpeg with the server", async () => {
     const roomId = /[?&]live=([A-Za-z0-9_-]+)/.exec(platform.output())?.[1] ?? '';

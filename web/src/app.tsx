@@ -8,6 +8,7 @@ import { MePage } from './me/me-page.tsx';
 import { followInbox, useInbox } from './messages/inbox-store.ts';
 import { MessagesPage } from './messages/messages-page.tsx';
 import { MiniProgramSheet } from './mini-program/mini-program-sheet.tsx';
+import { PoiPage } from './search/poi-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { useSession } from './session.tsx';
 import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
@@ -40,12 +41,13 @@ export function App() {
   const { unread } = useInbox();
   const [searching, setSearching] = useState(false);
   const [liveList, setLiveList] = useState(false);
+  const [place, setPlace] = useState<string | null>(null);
   const [liveRoom, setLiveRoom] = useState<string | null>(() => linkedRoom(window.location.search));
   return (
     <div className="app">
       <main className="screen">
         {tab === 'home' ? (
-          <FeedPage onOpen={setOpen} />
+          <FeedPage onOpen={setOpen} onPlace={setPlace} />
         ) : tab === 'messages' ? (
           <MessagesPage onOpen={setOpen} />
         ) : (
@@ -64,6 +66,7 @@ export function App() {
       )}
       {liveList && <LiveRoomsPage onEnter={(room) => setLiveRoom(room)} onClose={() => setLiveList(false)} />}
       {liveRoom && <LiveRoomPage roomId={liveRoom} onOpen={setOpen} onClose={() => setLiveRoom(null)} />}
+      {place && <PoiPage poiId={place} onOpen={setOpen} onClose={() => setPlace(null)} />}
       {searching && <SearchPage onOpen={setOpen} onClose={() => setSearching(false)} />}
       <nav className="tabbar" aria-label="Main">
         <button

@@ -76,9 +76,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     });
     creators.push(signedIn.client);
   }
-  const { published: videos, covers } = await publishVideos(creators, appid, log);
-  const live = await makeLiveCreator(anonymous, operator);
-
+  // The store first: the videos point to it, and its page shows their covers.
   const store = await operator.json<{ poi_id: string }>('POST', '/api/pois', {
     name: 'Plaza面馆（滨江店）Plaza Noodle House (Riverside)',
     address: '上海市徐汇区龙腾大道88号 · 88 Riverside Road, Xuhui District, Shanghai',
@@ -86,6 +84,8 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     lng: 121.4365,
     anchors: [{ appid, title: '点外卖 Order for delivery', path: demoAnchorPath }],
   });
+  const { published: videos, covers } = await publishVideos(creators, appid, store.poi_id, log);
+  const live = await makeLiveCreator(anonymous, operator);
   // The store's page: hours, average spend, and the dishes' pictures as its photos.
   await operator.json('PATCH', `/api/places/${store.poi_id}`, {
     city: '上海',
@@ -235,6 +235,7 @@ async function releaseTakeout(o: {
 async function publishVideos(
   creators: PlatformClient[],
   appid: string,
+  poiId: string,
   log: (line: string) => void,
 ): Promise<{ published: number; covers: string[] }> {
   if (!(await ffmpegAvailable())) {
@@ -250,6 +251,7 @@ async function publishVideos(
     const form = new FormData();
     form.set('caption', clip.caption);
     form.set('anchor', JSON.stringify({ appid, title: clip.anchorTitle, path: demoAnchorPath }));
+    form.set('poi_id', poiId);
     form.set('video', new Blob([new Uint8Array(video)], { type: 'video/mp4' }), 'clip.mp4');
     form.set('cover', new Blob([new Uint8Array(cover)], { type: 'image/jpeg' }), 'cover.jpg');
     const creator = creators[clip.creator % creators.length];

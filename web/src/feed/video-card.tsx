@@ -16,10 +16,13 @@ export function VideoCard({
   video,
   active,
   onOpen,
+  onPlace,
 }: {
   video: FeedVideo;
   active: boolean;
   onOpen: (a: OpenAnchor) => void;
+  /** Opens a place's (POI's) page; without it the place is only named. */
+  onPlace?: (poiId: string) => void;
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [likes, setLikes] = useState(video.likes);
@@ -97,6 +100,18 @@ export function VideoCard({
       <div className="video-meta">
         <p className="creator">@{video.creator.name}</p>
         <p className="caption">{video.caption}</p>
+        {video.place && (
+          <button
+            type="button"
+            className="video-place"
+            data-testid="video-place"
+            disabled={!onPlace}
+            onClick={() => video.place && onPlace?.(video.place.poi_id)}
+          >
+            <span className="video-place-pin" aria-hidden="true" />
+            <span className="video-place-name">{video.place.name}</span>
+          </button>
+        )}
         {video.anchor && (
           <AnchorCard
             anchor={video.anchor}
