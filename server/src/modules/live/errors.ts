@@ -6,7 +6,8 @@ export const liveErrors = defineErrors('LIVE', {
   ALREADY_LIVE: { status: 409, message: 'This creator already has a live room; end it first' },
   ROOM_NOT_FOUND: { status: 404, message: 'No such live room' },
   ROOM_ENDED: { status: 409, message: 'The live room has ended' },
-  INGEST_TOKEN_INVALID: { status: 403, message: 'The ingest URL is not valid for this room' },
+  // The URL is the credential: a wrong one names nothing, as a made-up id would.
+  INGEST_TOKEN_INVALID: { status: 404, message: 'No live room has this ingest URL' },
   INGEST_FILE_INVALID: {
     status: 400,
     message: 'Only the playlist (index.m3u8) and MPEG-TS segments named like index12.ts may be pushed',
