@@ -142,12 +142,12 @@ describe.each(testEngines)('live rooms over HTTP on %s', (engine) => {
     const blobsBefore = blobCount();
     const wrongToken = ingest.replace(/\/ingest\/([^/]+)\/[^/]+\//, '/ingest/$1/wrongtoken/');
     expect(await push(t, wrongToken, 'index0.ts', tsBytes())).toEqual({
-      status: 403,
+      status: 404,
       code: 'LIVE_INGEST_TOKEN_INVALID',
     });
     const otherRoom = ingest.replace(roomId, 'live_nosuchroom');
     expect(await push(t, otherRoom, 'index0.ts', tsBytes())).toEqual({
-      status: 403,
+      status: 404,
       code: 'LIVE_INGEST_TOKEN_INVALID',
     });
     expect(await push(t, ingest, 'index0.ts', Buffer.from('not a transport stream'))).toEqual({
