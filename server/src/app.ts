@@ -64,6 +64,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     clientErrorHandler: answerClientError,
   }) as unknown as FastifyInstance;
 
+  // A client may half-close once its request is sent (ffmpeg's HLS push does): Node would
+  // abort a request still being handled then; the answer goes out before the socket ends.
+  // (Node's own switch for this, present on every http.Server, but missing from its types.)
+  (app.server as typeof app.server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

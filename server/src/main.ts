@@ -35,7 +35,7 @@ if (config.demo) {
         if (line.startsWith('merchant: ')) platform.log.debug({ area: 'demo-merchant' }, line.slice(10));
         else {
           platform.log.info({ area: 'demo' }, line);
-          if (/ffmpeg|already has its own operator/.test(line)) notes.push(line);
+          if (/ffmpeg|already has its own operator|live room could not/.test(line)) notes.push(line);
         }
       },
     });
@@ -54,6 +54,7 @@ const accounts = demo
       `  End user        phone ${demo.accounts.user.phone} (sign in under Me; the sheet shows the code from the dev inbox)`,
       `  Takeout app     ${demo.marker.appid}, ${demo.marker.videos} videos anchored into it`,
       `  Merchant server ${demo.merchant.url}`,
+      ...(demo.live ? [`  Live room       ${publicBase}/?live=${demo.live.roomId}`] : []),
     ]
   : [];
 process.stdout.write(
@@ -83,7 +84,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     platform.log.info({ signal }, 'draining');
-    Promise.all([demo?.stop(), platform.close()]).then(
+    // The demo first: its live room is ended through the platform, which must still answer.
+    (async () => {
+      await demo?.stop();
+      await platform.close();
+    })().then(
       () => process.exit(0),
       (error) => {
         platform.log.error({ err: error }, 'shutdown failed');

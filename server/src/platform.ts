@@ -76,6 +76,14 @@ import {
 } from './modules/identity/index.ts';
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
+  createLiveService,
+  type LiveFeed,
+  type LiveService,
+  liveFeedFor,
+  liveMigrations,
+  livePlugin,
+} from './modules/live/index.ts';
+import {
   createLoginService,
   type LoginService,
   loginMigrations,
@@ -186,6 +194,8 @@ export interface Platform {
   douyin: DouyinCompatService;
   /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
   messages: MessagesService;
+  /** Live rooms: HLS pushed over HTTP, viewers' events across processes, pinned cards, replays. */
+  live: LiveService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -213,6 +223,7 @@ export const migrationSets: MigrationSet[] = [
   messagesMigrations,
   searchMigrations,
   placesMigrations,
+  liveMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -303,6 +314,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     feed: inboxFeed,
     limits: config.messages,
+  });
+  // Room events reach viewers of every process the way inbox deliveries do.
+  const liveFeed: LiveFeed = liveFeedFor(config.database, db, {
+    now: () => clock.now(),
+    onError: (error) => log.error({ err: error }, 'live feed'),
+  });
+  await liveFeed.start();
+  const live = createLiveService({
+    db,
+    clock,
+    blobs,
+    feed: liveFeed,
+    funnel,
+    content: {
+      creatorName: (userId) => content.creatorName(userId),
+      requireAnchorBy: (creatorId, anchor) => content.requireAnchorBy(creatorId, anchor),
+      mountable: (appids) => versions.mountable(appids),
+    },
   });
   // A paid order is credited to the message the user opened before it (the funnel's last step).
   const paymentsFunnel: Pick<FunnelService, 'record'> = {
@@ -409,8 +438,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
-      await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
+      await app.register(contentPlugin, {
+        content,
+        blobs,
+        maxUploadBytes: 64 * 1024 * 1024,
+        authorizeAppEditor: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'developer');
+        },
+        authorizeAppReader: async ({ accountId, operator }, appid) => {
+          await apps.requireRole({ accountId, operator }, appid, 'viewer');
+        },
+      });
       await app.register(placesPlugin, { places });
+      await app.register(livePlugin, { live, blobs });
       await app.register(searchPlugin, {
         search,
         authorizeAppEditor: async ({ accountId, operator }, appid) => {
@@ -466,6 +506,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     payments,
     douyin,
     messages,
+    live,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
@@ -478,6 +519,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // finish or give their leases back, and only then does the database close.
       await jobs.workers.stop();
       await inboxFeed.stop();
+      await liveFeed.stop();
       await db.destroy();
     },
   };

@@ -2,10 +2,13 @@ import { useEffect, useState } from 'react';
 import { FeedPage } from './feed/feed-page.tsx';
 import type { OpenAnchor } from './feed/video-card.tsx';
 import { HostSheetView } from './host/host-sheet-view.tsx';
+import { LiveRoomPage } from './live/live-room-page.tsx';
+import { LiveRoomsPage } from './live/live-rooms-page.tsx';
 import { MePage } from './me/me-page.tsx';
 import { followInbox, useInbox } from './messages/inbox-store.ts';
 import { MessagesPage } from './messages/messages-page.tsx';
 import { MiniProgramSheet } from './mini-program/mini-program-sheet.tsx';
+import { PoiPage } from './search/poi-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { useSession } from './session.tsx';
 import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
@@ -22,6 +25,12 @@ function linkedApp(search: string): OpenAnchor | null {
   return { appid, appName: appid, iconUrl: null, path };
 }
 
+/** A link `/?live=<room>` enters that live room. */
+function linkedRoom(search: string): string | null {
+  const room = new URLSearchParams(search).get('live');
+  return room && /^[A-Za-z0-9_-]{1,64}$/.test(room) ? room : null;
+}
+
 export function App() {
   const [tab, setTab] = useState<'home' | 'messages' | 'me'>('home');
   const [open, setOpen] = useState<OpenAnchor | null>(() => linkedApp(window.location.search));
@@ -31,11 +40,14 @@ export function App() {
   useEffect(() => followInbox(userId), [userId]);
   const { unread } = useInbox();
   const [searching, setSearching] = useState(false);
+  const [liveList, setLiveList] = useState(false);
+  const [place, setPlace] = useState<string | null>(null);
+  const [liveRoom, setLiveRoom] = useState<string | null>(() => linkedRoom(window.location.search));
   return (
     <div className="app">
       <main className="screen">
         {tab === 'home' ? (
-          <FeedPage onOpen={setOpen} />
+          <FeedPage onOpen={setOpen} onPlace={setPlace} />
         ) : tab === 'messages' ? (
           <MessagesPage onOpen={setOpen} />
         ) : (
@@ -47,6 +59,14 @@ export function App() {
           ⌕
         </button>
       )}
+      {tab === 'home' && (
+        <button type="button" className="live-open" aria-label="Live" onClick={() => setLiveList(true)}>
+          ● 直播 Live
+        </button>
+      )}
+      {liveList && <LiveRoomsPage onEnter={(room) => setLiveRoom(room)} onClose={() => setLiveList(false)} />}
+      {liveRoom && <LiveRoomPage roomId={liveRoom} onOpen={setOpen} onClose={() => setLiveRoom(null)} />}
+      {place && <PoiPage poiId={place} onOpen={setOpen} onClose={() => setPlace(null)} />}
       {searching && <SearchPage onOpen={setOpen} onClose={() => setSearching(false)} />}
       <nav className="tabbar" aria-label="Main">
         <button

@@ -26,6 +26,8 @@ export interface FeedVideo {
   /** ISO 8601. */
   created_at: string;
   anchor: Anchor | null;
+  /** The place (POI) the video points to; its page lists the services mounted there. */
+  place: { poi_id: string; name: string } | null;
 }
 
 /** `GET /api/feed`. */

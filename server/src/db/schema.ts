@@ -8,6 +8,7 @@ import type { DouyinCompatTables } from '../modules/douyin-compat/douyin-compat.
 import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
+import type { LiveTables } from '../modules/live/live.table.ts';
 import type { LoginTables } from '../modules/login/login.table.ts';
 import type { MessagesTables } from '../modules/messages/messages.table.ts';
 import type { PaymentTables } from '../modules/payments/payments.table.ts';
@@ -31,6 +32,7 @@ export interface Database
     IdentityTables,
     LedgerTables,
     AppTables,
+    LiveTables,
     LoginTables,
     MessagesTables,
     PaymentTables,

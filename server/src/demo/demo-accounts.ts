@@ -12,6 +12,8 @@ export const demoAccounts = {
     { phone: '+8613800138101', name: '面条实验室 Noodle Lab' },
     { phone: '+8613800138102', name: '夜市美食 Night Market Eats' },
   ],
+  /** The creator who is live at every start, with the takeout card pinned. */
+  liveCreator: { phone: '+8613800138103', name: '直播厨房 Live Kitchen' },
 } as const;
 
 export const demoOrgName = 'Plaza Noodle House Ltd.';

@@ -18,6 +18,8 @@ const markerSchema = z.object({
   /** The takeout app's "Order status" subscription-message template (absent in older demos). */
   orderTemplateId: z.string().optional(),
   videos: z.number().int(),
+  /** The live creator's session (a bearer token), so a restart goes live without a new sign-in code. */
+  liveSession: z.string().optional(),
   /** The app's Douyin payment settings, for the Douyin-style merchant server. */
   douyin: z.object({ salt: z.string(), callbackToken: z.string() }).optional(),
 });

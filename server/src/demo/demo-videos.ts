@@ -59,6 +59,17 @@ export const demoClips: DemoClip[] = [
   },
 ];
 
+/** The clip the demo's live room loops (a keyframe every second, for 1 s HLS segments). */
+export const demoLiveClip: DemoClip = {
+  caption: '直播：现场拉面 · Live: noodles pulled right now',
+  dish: 'LIVE from the kitchen',
+  title: '直播拉面',
+  color: '0x7A1F3D',
+  seconds: 6,
+  anchorTitle: '外卖下单 · Order takeout',
+  creator: 0,
+};
+
 const cjkFonts = [
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
   '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
@@ -124,6 +135,9 @@ export async function renderClip(clip: DemoClip): Promise<{ video: Buffer; cover
       'libx264',
       '-preset',
       'veryfast',
+      // A keyframe every second: seeking is quick, and the live room cuts 1 s HLS segments from it.
+      '-g',
+      '25',
       '-pix_fmt',
       'yuv420p',
       '-movflags',

@@ -76,8 +76,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     });
     creators.push(signedIn.client);
   }
-  const { published: videos, covers } = await publishVideos(creators, appid, log);
-
+  // The store first: the videos point to it, and its page shows their covers.
   const store = await operator.json<{ poi_id: string }>('POST', '/api/pois', {
     name: 'Plaza面馆（滨江店）Plaza Noodle House (Riverside)',
     address: '上海市徐汇区龙腾大道88号 · 88 Riverside Road, Xuhui District, Shanghai',
@@ -85,6 +84,8 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     lng: 121.4365,
     anchors: [{ appid, title: '点外卖 Order for delivery', path: demoAnchorPath }],
   });
+  const { published: videos, covers } = await publishVideos(creators, appid, store.poi_id, log);
+  const live = await makeLiveCreator(anonymous, operator);
   // The store's page: hours, average spend, and the dishes' pictures as its photos.
   await operator.json('PATCH', `/api/places/${store.poi_id}`, {
     city: '上海',
@@ -109,6 +110,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoMarker> {
     merchantPort: Number(new URL(merchantUrl).port),
     orderTemplateId,
     videos,
+    liveSession: live.token,
     douyin: { salt: douyin.salt, callbackToken: douyin.callback_token },
   };
 }
@@ -144,7 +146,15 @@ async function selectOrderTemplate(
   return template.template_id;
 }
 
-async function signInOperator(
+/** Signs the live creator in and makes them a creator (again: it is an upsert); their session. */
+export async function makeLiveCreator(anonymous: PlatformClient, operator: PlatformClient) {
+  const { phone, name } = demoAccounts.liveCreator;
+  const signedIn = await signInUser(anonymous, phone);
+  await operator.json('POST', '/api/operator/creators', { user_id: signedIn.userId, display_name: name });
+  return signedIn;
+}
+
+export async function signInOperator(
   anonymous: PlatformClient,
   setupUrl: string | undefined,
 ): Promise<PlatformClient> {
@@ -171,7 +181,7 @@ async function signUpDeveloper(anonymous: PlatformClient): Promise<PlatformClien
 export async function signInUser(
   anonymous: PlatformClient,
   phone: string,
-): Promise<{ userId: string; client: PlatformClient }> {
+): Promise<{ userId: string; token: string; client: PlatformClient }> {
   await anonymous.json('POST', '/api/users/otp', { phone });
   const inbox = await anonymous.json<{ messages: Array<{ code: string }> }>(
     'GET',
@@ -187,7 +197,7 @@ export async function signInUser(
       code,
     },
   );
-  return { userId: session.user.id, client: anonymous.as(session.token) };
+  return { userId: session.user.id, token: session.token, client: anonymous.as(session.token) };
 }
 
 async function releaseTakeout(o: {
@@ -225,6 +235,7 @@ async function releaseTakeout(o: {
 async function publishVideos(
   creators: PlatformClient[],
   appid: string,
+  poiId: string,
   log: (line: string) => void,
 ): Promise<{ published: number; covers: string[] }> {
   if (!(await ffmpegAvailable())) {
@@ -240,6 +251,7 @@ async function publishVideos(
     const form = new FormData();
     form.set('caption', clip.caption);
     form.set('anchor', JSON.stringify({ appid, title: clip.anchorTitle, path: demoAnchorPath }));
+    form.set('poi_id', poiId);
     form.set('video', new Blob([new Uint8Array(video)], { type: 'video/mp4' }), 'clip.mp4');
     form.set('cover', new Blob([new Uint8Array(cover)], { type: 'image/jpeg' }), 'cover.jpg');
     const creator = creators[clip.creator % creators.length];

@@ -1,4 +1,5 @@
 import { demoAccounts } from './demo-accounts.ts';
+import { type DemoLive, startDemoLive } from './demo-live.ts';
 import { type DemoMarker, readDemoMarker, writeDemoMarker } from './demo-marker.ts';
 import { DemoError } from './errors.ts';
 import { type MerchantProcess, startMerchantProcess } from './merchant-process.ts';
@@ -25,6 +26,8 @@ export interface Demo {
   seeded: 'now' | 'before';
   marker: DemoMarker;
   merchant: MerchantProcess;
+  /** The live room streaming now; undefined without ffmpeg, or when it could not start. */
+  live: DemoLive | undefined;
   accounts: typeof demoAccounts;
   stop(): Promise<void>;
 }
@@ -73,5 +76,29 @@ export async function startDemo(options: StartDemoOptions): Promise<Demo | undef
     orderTemplateId: marker.orderTemplateId,
     log: (line) => log(`merchant: ${line}`),
   });
-  return { seeded, marker, merchant, accounts: demoAccounts, stop: () => merchant.stop() };
+  // The live room is a bonus: the demo runs on without it, saying why.
+  const live = await startDemoLive({
+    base: options.base,
+    appid: marker.appid,
+    session: marker.liveSession,
+    log,
+  }).catch((error: Error) => {
+    log(`demo: the live room could not be started: ${error.message}`);
+    return undefined;
+  });
+  if (live && live.session !== marker.liveSession) {
+    marker = { ...marker, liveSession: live.session };
+    await writeDemoMarker(options.dataDir, marker);
+  }
+  return {
+    seeded,
+    marker,
+    merchant,
+    live,
+    accounts: demoAccounts,
+    async stop() {
+      await live?.stop();
+      await merchant.stop();
+    },
+  };
 }

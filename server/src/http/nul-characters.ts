@@ -1,5 +1,14 @@
+import { EventEmitter } from 'node:events';
 import type { FastifyInstance } from 'fastify';
 import { httpErrors } from './errors.ts';
+
+/**
+ * Parsed values are walked (params, queries and JSON bodies, whatever their prototypes); a
+ * raw body passed on as a stream (the live ingest) is a graph with cycles, and no value.
+ */
+function isParsedContainer(v: unknown): v is object {
+  return !!v && typeof v === 'object' && !(v instanceof Uint8Array) && !(v instanceof EventEmitter);
+}
 
 /** Where the first string holding U+0000 is inside a parsed value (a JSON pointer), if any. */
 export function firstNulCharacter(value: unknown): string | undefined {
@@ -9,7 +18,7 @@ export function firstNulCharacter(value: unknown): string | undefined {
     const [v, path] = stack.pop() as [unknown, string];
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return path || '/';
-    } else if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
+    } else if (isParsedContainer(v)) {
       for (const [k, child] of Object.entries(v)) {
         if (k.includes('\u0000')) return `${path}/${k}`;
         stack.push([child, `${path}/${k}`]);

@@ -1,4 +1,5 @@
 import { identityClient } from '../../src/modules/identity/testing.ts';
+import { pushedPlaylist, tsBytes } from '../../src/modules/live/testing.ts';
 import { buildPackage, goodProgram, versionsClient } from '../../src/modules/versions/testing.ts';
 import type { Platform } from '../../src/platform.ts';
 import type { Who } from './principals.ts';
@@ -215,6 +216,14 @@ export async function buildMatrixWorld(t: TestPlatform) {
     'poi',
   );
 
+  // Live: the first user is live with app A's card pinned, one segment pushed.
+  const live = await t.live.startRoom(user.user.id, {
+    title: 'Cooking',
+    anchor: { appid: appA.appid, title: 'Order', path: 'pages/index/index' },
+  });
+  await t.live.ingest(live.room.id, live.token, 'index0.ts', tsBytes());
+  await t.live.ingest(live.room.id, live.token, 'index.m3u8', Buffer.from(pushedPlaylist(['index0.ts'])));
+
   const tokens: Record<Who, string | undefined> = {
     anonymous: undefined,
     user: user.token,
@@ -259,6 +268,7 @@ export async function buildMatrixWorld(t: TestPlatform) {
     deliveryId: delivery.id,
     videos,
     poiId: poi.poi_id as string,
+    live: { roomId: live.room.id, token: live.token },
     messages: {
       libraryId: library.id as string,
       templateId: template.template_id as string,

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { uniquePhone } from '../../src/modules/identity/testing.ts';
+import { tsBytes } from '../../src/modules/live/testing.ts';
 import { audience, type Cells, everyone, merchantOwn, orgConsole, userOwn } from './expectations.ts';
 import { type MatrixWorld, matrixMedia } from './matrix-world.ts';
 import type { Who } from './principals.ts';
@@ -54,6 +55,7 @@ const app = (w: MatrixWorld) => `/api/apps/${w.appA.appid}`;
 const org = (w: MatrixWorld) => `/api/orgs/${w.org}`;
 const order = (w: MatrixWorld) => `/api/payments/orders/${w.orders.paid.order_id}`;
 const rt = (w: MatrixWorld) => `/api/runtime/apps/${w.appA.appid}`;
+const room = (w: MatrixWorld) => `/api/live/rooms/${w.live.roomId}`;
 const get = (url: (w: MatrixWorld) => string) => (w: MatrixWorld) => ({ url: url(w) });
 
 /**
@@ -970,6 +972,100 @@ export const routeTable: MatrixRow[] = [
       url: `${app(w)}/search-entries`,
       body: { keywords: ['外卖'], services: [{ title: '点外卖', path: 'pages/index/index' }] },
     }),
+  },
+
+  // Who may mount app A on videos and in live rooms.
+  {
+    route: 'GET /api/apps/:appid/mounting',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/mounting`),
+  },
+  {
+    route: 'PUT /api/apps/:appid/mounting',
+    expect: orgConsole('developer'),
+    request: (w) => ({ url: `${app(w)}/mounting`, body: { mode: 'open', creators: [] } }),
+  },
+
+  // Live rooms: the first user is live in room A, with app A's card pinned.
+  {
+    route: 'POST /api/live/rooms',
+    // The creator is live already; the other user became a creator (operator row) and goes live.
+    expect: { ...audience('user'), user: { status: 409, code: 'LIVE_ALREADY_LIVE' } },
+    request: () => ({ url: '/api/live/rooms', body: { title: 'Again' } }),
+  },
+  { route: 'GET /api/live/rooms', expect: everyone(), request: get(() => '/api/live/rooms') },
+  { route: 'GET /api/live/rooms/:room_id', expect: everyone(), request: get((w) => room(w)) },
+  {
+    route: 'GET /api/live/rooms/:room_id/playlist.m3u8',
+    expect: everyone(),
+    request: get((w) => `${room(w)}/playlist.m3u8`),
+  },
+  {
+    route: 'GET /api/live/rooms/:room_id/segments/:name',
+    expect: everyone(),
+    request: get((w) => `${room(w)}/segments/index0.ts`),
+  },
+  {
+    route: 'GET /api/live/rooms/:room_id/comments',
+    expect: everyone(),
+    request: get((w) => `${room(w)}/comments`),
+  },
+  {
+    route: 'POST /api/live/rooms/:room_id/comments',
+    expect: audience('user'),
+    request: (w) => ({ url: `${room(w)}/comments`, body: { text: '好吃' } }),
+  },
+  {
+    route: 'POST /api/live/rooms/:room_id/likes',
+    expect: audience('user'),
+    request: (w) => ({ url: `${room(w)}/likes`, body: { count: 2 } }),
+  },
+  {
+    route: 'POST /api/live/rooms/:room_id/steps',
+    // Open to all; only a signed-in end user's step counts.
+    expect: everyone(),
+    request: (w) => ({ url: `${room(w)}/steps`, body: { step: 'anchor_click', appid: w.appA.appid } }),
+  },
+  {
+    route: 'GET /api/live/rooms/:room_id/stream',
+    // Only an event-stream client gets the endless answer; the matrix asks as a plain client.
+    expect: everyone({ status: 406, code: 'LIVE_EVENT_STREAM_ONLY' }),
+    request: get((w) => `${room(w)}/stream`),
+  },
+  {
+    route: 'PUT /api/live/rooms/:room_id/pin',
+    expect: userOwn(),
+    request: (w) => ({
+      url: `${room(w)}/pin`,
+      body: { appid: w.appA.appid, title: 'Order now', path: 'pages/index/index?from=live' },
+    }),
+  },
+  {
+    route: 'GET /api/live/rooms/:room_id/funnel',
+    expect: userOwn(),
+    request: get((w) => `${room(w)}/funnel`),
+  },
+  {
+    route: 'PUT /ingest/:room_id/:token/:file',
+    // The token in the URL is the credential, whoever sends it.
+    expect: everyone(),
+    request: (w) => ({
+      url: `/ingest/${w.live.roomId}/${w.live.token}/index1.ts`,
+      payload: { data: tsBytes(), contentType: 'video/mp2t' },
+    }),
+  },
+  {
+    route: 'DELETE /api/live/rooms/:room_id/pin',
+    expect: userOwn(),
+    request: get((w) => `${room(w)}/pin`),
+    phase: 'late',
+  },
+  {
+    route: 'POST /api/live/rooms/:room_id/end',
+    expect: userOwn(),
+    request: get((w) => `${room(w)}/end`),
+    // After the pin rows, before the sign-outs.
+    phase: 'late',
   },
 
   // Sign-outs end their sessions: the end users' first, then the accounts' (final rows run in this order).

@@ -3,7 +3,13 @@ import { api, type FeedPage as FeedPageAnswer, type FeedVideo } from '../api.ts'
 import { type OpenAnchor, VideoCard } from './video-card.tsx';
 
 /** The vertical full-screen feed: swipe (scroll-snap) from video to video; more load near the end. */
-export function FeedPage({ onOpen }: { onOpen: (a: OpenAnchor) => void }) {
+export function FeedPage({
+  onOpen,
+  onPlace,
+}: {
+  onOpen: (a: OpenAnchor) => void;
+  onPlace: (poiId: string) => void;
+}) {
   const [videos, setVideos] = useState<FeedVideo[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [active, setActive] = useState(0);
@@ -45,7 +51,7 @@ export function FeedPage({ onOpen }: { onOpen: (a: OpenAnchor) => void }) {
   return (
     <div className="feed" ref={scroller} onScroll={onScroll} data-testid="feed">
       {videos.map((v, i) => (
-        <VideoCard key={v.video_id} video={v} active={i === active} onOpen={onOpen} />
+        <VideoCard key={v.video_id} video={v} active={i === active} onOpen={onOpen} onPlace={onPlace} />
       ))}
     </div>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, type FeedVideo } from '../api.ts';
 import { useSession } from '../session.tsx';
+import { AnchorCard } from './anchor-card.tsx';
 import { feedEvents } from './event-batcher.ts';
 
 export interface OpenAnchor {
@@ -15,10 +16,13 @@ export function VideoCard({
   video,
   active,
   onOpen,
+  onPlace,
 }: {
   video: FeedVideo;
   active: boolean;
   onOpen: (a: OpenAnchor) => void;
+  /** Opens a place's (POI's) page; without it the place is only named. */
+  onPlace?: (poiId: string) => void;
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   const [likes, setLikes] = useState(video.likes);
@@ -96,33 +100,28 @@ export function VideoCard({
       <div className="video-meta">
         <p className="creator">@{video.creator.name}</p>
         <p className="caption">{video.caption}</p>
-        {video.anchor && (
+        {video.place && (
           <button
             type="button"
-            className="anchor-card"
-            data-testid="anchor-card"
-            onClick={() => {
+            className="video-place"
+            data-testid="video-place"
+            disabled={!onPlace}
+            onClick={() => video.place && onPlace?.(video.place.poi_id)}
+          >
+            <span className="video-place-pin" aria-hidden="true" />
+            <span className="video-place-name">{video.place.name}</span>
+          </button>
+        )}
+        {video.anchor && (
+          <AnchorCard
+            anchor={video.anchor}
+            onTap={() => {
               const a = video.anchor;
               if (!a) return;
               feedEvents.track('anchor_click', { video_id: video.video_id, appid: a.appid });
               onOpen({ appid: a.appid, appName: a.app_name, iconUrl: a.app_icon_url, path: a.path });
             }}
-          >
-            {video.anchor.app_icon_url ? (
-              <img className="anchor-icon" src={video.anchor.app_icon_url} alt="" />
-            ) : (
-              <span className="anchor-icon placeholder" aria-hidden="true">
-                {video.anchor.app_name.slice(0, 1)}
-              </span>
-            )}
-            <span className="anchor-text">
-              <strong>{video.anchor.title}</strong>
-              <small>{video.anchor.app_name} · mini program</small>
-            </span>
-            <span className="anchor-go" aria-hidden="true">
-              ›
-            </span>
-          </button>
+          />
         )}
       </div>
     </section>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { feedEvents } from '../feed/event-batcher.ts';
 import { superAppHost } from '../host/super-app-host.ts';
+import { liveFunnel } from '../live/live-funnel.ts';
 import { searchFunnel } from '../search/search-funnel.ts';
 import { useSession } from '../session.tsx';
 
@@ -57,6 +58,7 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
       if (cancelled || !frame.current) return;
       feedEvents.track('app_open', { appid: target.appid });
       searchFunnel.opened(target.appid);
+      liveFunnel.opened(target.appid);
       handle.current = mount(frame.current, {
         package: source,
         path: path ?? '',

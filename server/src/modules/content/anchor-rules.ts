@@ -1,5 +1,5 @@
 import type { Anchor, AnchorInput, AppCard } from './content.model.ts';
-import type { AnchorRow } from './content.table.ts';
+import type { AnchorRow, MountingMode } from './content.table.ts';
 import { contentErrors } from './errors.ts';
 
 const anchorPath = /^[A-Za-z0-9_\-./]+(\?[A-Za-z0-9_\-.~%=&+]*)?$/;
@@ -26,4 +26,13 @@ export function anchorView(
     title: anchor.title,
     path: anchor.path,
   };
+}
+
+/**
+ * Whether a creator may mount an app that is mountable at all: any creator when the app is
+ * open to everyone (UGC mounting), otherwise only a creator the app authorised
+ * (influencer mounting). Videos and live rooms both ask this.
+ */
+export function creatorMayMount(mode: MountingMode, authorised: boolean): boolean {
+  return mode === 'open' || authorised;
 }

@@ -2,9 +2,10 @@ import type { BlobStore } from '../../blobs/index.ts';
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { FunnelService } from '../funnel/index.ts';
-import { anchorView } from './anchor-rules.ts';
+import { anchorView, creatorMayMount } from './anchor-rules.ts';
 import type { AppCard, MountableApps, Video } from './content.model.ts';
 import { contentErrors } from './errors.ts';
+import { findMounting, hasGrant } from './mounting.repository.ts';
 import type { VideoCardRow } from './video.repository.ts';
 
 export interface ContentDeps {
@@ -51,6 +52,16 @@ export function contentContext(deps: ContentDeps) {
       return card;
     },
 
+    /** As `requireMountable`, and the app must let this creator mount it (anchor-rules.ts). */
+    async requireMountableBy(creatorId: string, appid: string): Promise<AppCard> {
+      const card = (await apps.mountable([appid])).get(appid);
+      if (!card) throw contentErrors.ANCHOR_APP_NOT_MOUNTABLE({ appid });
+      const { mode } = await findMounting(deps.db, appid);
+      if (!creatorMayMount(mode, mode === 'open' || (await hasGrant(deps.db, appid, creatorId))))
+        throw contentErrors.CREATOR_NOT_AUTHORISED({ appid });
+      return card;
+    },
+
     /** Video rows as their cards show them, anchors to apps no longer mountable dropped. */
     async toVideos(rows: VideoCardRow[]): Promise<Video[]> {
       const cards = await mountableCards([
@@ -70,6 +81,7 @@ export function contentContext(deps: ContentDeps) {
               cards,
             )
           : null,
+        place: r.place_id ? { poiId: r.place_id, name: r.place_name ?? '' } : null,
       }));
     },
   };

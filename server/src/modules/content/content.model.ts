@@ -44,6 +44,8 @@ export interface Video {
   plays: number;
   createdAt: number;
   anchor: Anchor | null;
+  /** The place the video points to; a tap opens its page. */
+  place: { poiId: string; name: string } | null;
 }
 
 export interface FeedPage {

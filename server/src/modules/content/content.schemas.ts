@@ -21,6 +21,7 @@ export const videoJson = z.object({
   plays: z.number(),
   created_at: z.string(),
   anchor: anchorJson.nullable(),
+  place: z.object({ poi_id: z.string(), name: z.string() }).nullable(),
 });
 export const anchorInput = z.strictObject({
   appid: z.string().min(1).max(64),
@@ -65,6 +66,7 @@ export function toVideoJson(video: Video): z.infer<typeof videoJson> {
     plays: video.plays,
     created_at: new Date(video.createdAt).toISOString(),
     anchor: video.anchor && toAnchorJson(video.anchor),
+    place: video.place && { poi_id: video.place.poiId, name: video.place.name },
   };
 }
 

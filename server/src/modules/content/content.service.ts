@@ -1,12 +1,13 @@
 import { type ContentDeps, contentContext } from './content-context.ts';
 import { createFeedService, type FeedService } from './feed.service.ts';
+import { createMountingService, type MountingService } from './mounting.service.ts';
 import { createPoiService, type PoiService } from './poi.service.ts';
 import { createVideoService, type VideoService } from './video.service.ts';
 
 export type { ContentDeps } from './content-context.ts';
 
 /** Short videos, their feed and the stores (POIs) whose anchors open mini programs. */
-export interface ContentService extends VideoService, FeedService, PoiService {}
+export interface ContentService extends VideoService, FeedService, PoiService, MountingService {}
 
 /**
  * @example
@@ -15,5 +16,10 @@ export interface ContentService extends VideoService, FeedService, PoiService {}
  */
 export function createContentService(deps: ContentDeps): ContentService {
   const ctx = contentContext(deps);
-  return { ...createVideoService(ctx), ...createFeedService(ctx), ...createPoiService(ctx) };
+  return {
+    ...createVideoService(ctx),
+    ...createFeedService(ctx),
+    ...createPoiService(ctx),
+    ...createMountingService(ctx),
+  };
 }

@@ -26,6 +26,8 @@ export interface VideoTable {
   hot: number;
   /** 1 while the video is one of a new creator's or carries a new app: eligible for exploration slots. */
   fresh: number;
+  /** The place (POI) the video points to: its page lists the services mounted there. */
+  poi_id: string | null;
 }
 
 export interface AnchorTable {
@@ -72,6 +74,21 @@ export interface ContentKeyTable {
   secret: string;
 }
 
+/** Who may mount an app: any creator (`open`), or only those it authorised. */
+export type MountingMode = 'open' | 'authorised';
+export interface AppMountingTable {
+  appid: string;
+  mode: MountingMode;
+  updated_at: number;
+}
+
+/** A creator an app authorised to mount it. */
+export interface MountGrantTable {
+  appid: string;
+  creator_id: string;
+  created_at: number;
+}
+
 export interface ContentTables {
   creator: CreatorTable;
   video: VideoTable;
@@ -80,6 +97,8 @@ export interface ContentTables {
   video_like: VideoLikeTable;
   feed_event: FeedEventTable;
   content_key: ContentKeyTable;
+  app_mounting: AppMountingTable;
+  mount_grant: MountGrantTable;
 }
 
 export type VideoRow = Selectable<VideoTable>;

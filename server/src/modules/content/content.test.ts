@@ -100,6 +100,13 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
           content,
           blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
           maxUploadBytes: 100_000,
+          // The mounting routes are exercised over the whole platform (live.http.test.ts).
+          authorizeAppEditor: async () => {
+            throw new Error('not used here');
+          },
+          authorizeAppReader: async () => {
+            throw new Error('not used here');
+          },
         });
         await a.register(funnelPlugin, {
           funnel,
@@ -405,5 +412,32 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
       lat: 22.54,
       anchors: [{ appid: 'ttshop' }],
     });
+  });
+
+  it('points a video to a place: its card names the POI, an unknown POI is refused storing nothing', async () => {
+    const poi = await app.inject({
+      method: 'POST',
+      url: '/api/pois',
+      payload: { name: '李记面馆 Li Noodles', address: '2 Keyuan Rd', lat: 22.5, lng: 113.9 },
+      headers: { authorization: 'Bearer op' },
+    });
+    const poiId = poi.json().poi_id as string;
+    const withPlace = [...videoParts('At the shop'), { name: 'poi_id', value: poiId }];
+    const res = await upload('creator1', withPlace);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().place).toEqual({ poi_id: poiId, name: '李记面馆 Li Noodles' });
+    const feed = (await app.inject('/api/feed?limit=50')).json().items as Array<{
+      video_id: string;
+      place: unknown;
+    }>;
+    expect(feed.find((v) => v.video_id === res.json().video_id)?.place).toEqual({
+      poi_id: poiId,
+      name: '李记面馆 Li Noodles',
+    });
+    const before = feed.length;
+    const bad = await upload('creator1', [...videoParts('Nowhere'), { name: 'poi_id', value: 'poi_nope' }]);
+    expect([bad.statusCode, bad.json().error.code]).toEqual([404, 'CONTENT_POI_NOT_FOUND']);
+    expect((await app.inject('/api/feed?limit=50')).json().items).toHaveLength(before);
+    expect((await app.inject(`/api/videos/${res.json().video_id}`)).json().place.poi_id).toBe(poiId);
   });
 });

@@ -20,6 +20,14 @@ export const contentErrors = defineErrors('CONTENT', {
     status: 400,
     message: 'The anchor path must be a page of the mini program with an optional query',
   },
+  CREATOR_NOT_AUTHORISED: {
+    status: 403,
+    message: 'The app lets only the creators it authorised mount it, and this creator is not one of them',
+  },
+  MOUNTING_CREATOR_UNKNOWN: {
+    status: 422,
+    message: 'A creator in the list is not a creator on the platform',
+  },
   BAD_CURSOR: { status: 400, message: 'The feed cursor is malformed or was not issued by this server' },
   EVENT_INVALID: { status: 400, message: 'An event in the batch is invalid; nothing was stored' },
 });

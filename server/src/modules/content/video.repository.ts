@@ -29,6 +29,8 @@ export type VideoCardRow = Pick<
   anchor_appid: string | null;
   anchor_title: string | null;
   anchor_path: string | null;
+  place_id: string | null;
+  place_name: string | null;
 };
 
 function cards(db: Db) {
@@ -38,6 +40,7 @@ function cards(db: Db) {
     .leftJoin('anchor', (join) =>
       join.onRef('anchor.owner_id', '=', 'video.id').on('anchor.owner_kind', '=', 'video'),
     )
+    .leftJoin('poi', 'poi.id', 'video.poi_id')
     .select([
       'video.id',
       'video.creator_id',
@@ -52,6 +55,8 @@ function cards(db: Db) {
       'anchor.appid as anchor_appid',
       'anchor.title as anchor_title',
       'anchor.path as anchor_path',
+      'poi.id as place_id',
+      'poi.name as place_name',
     ]);
 }
 

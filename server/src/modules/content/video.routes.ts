@@ -61,7 +61,7 @@ export async function videoRoutes(app: FastifyInstance, options: VideoRouteOptio
       schema: {
         tags: ['content'],
         summary:
-          'Publish a video (multipart: files `video` and `cover`, fields `caption` and optional `anchor` as JSON)',
+          'Publish a video (multipart: files `video` and `cover`, fields `caption`, optional `anchor` as JSON and optional `poi_id`, the place the video points to)',
         consumes: ['multipart/form-data'],
         response: { 201: videoJson },
       },
@@ -104,6 +104,7 @@ export async function videoRoutes(app: FastifyInstance, options: VideoRouteOptio
           video: stored.video,
           cover: stored.cover,
           ...(anchorValue ? { anchor: anchorValue } : {}),
+          ...(fields.poi_id ? { poiId: fields.poi_id.slice(0, 64) } : {}),
         });
         return reply.code(201).send(toVideoJson(published));
       } catch (error) {

@@ -12,6 +12,7 @@ import { findCreator, upsertCreator } from './creator.repository.ts';
 import { countEngagement } from './engagement.ts';
 import { contentErrors } from './errors.ts';
 import { sniffImage, sniffVideo } from './media-type.ts';
+import { findPoi } from './poi.repository.ts';
 import { freshForMs, hotScore } from './ranking.ts';
 import * as videos from './video.repository.ts';
 
@@ -21,12 +22,16 @@ export interface PublishInput {
   video: StoredMedia;
   cover: StoredMedia;
   anchor?: AnchorInput;
+  /** The place (POI) the video points to. */
+  poiId?: string;
 }
 
 /** Creators, their videos and the likes viewers give them. */
 export interface VideoService {
   becomeCreator(userId: string, displayName: string): Promise<void>;
   isCreator(userId: string): Promise<boolean>;
+  /** The creator's display name; undefined when the user is no creator. */
+  creatorName(userId: string): Promise<string | undefined>;
   /** Stores an uploaded video or cover, checking by its bytes that it is one. */
   storeUpload(kind: 'video' | 'cover', source: Readable | Buffer): Promise<StoredMedia>;
   /** Drops uploads that no video ended up using (a refused publish). */
@@ -40,7 +45,7 @@ export interface VideoService {
 
 type VideoDeps = Pick<
   ContentContext,
-  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountable' | 'toVideos'
+  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountableBy' | 'toVideos'
 >;
 
 export function createVideoService(ctx: VideoDeps): VideoService {
@@ -91,6 +96,9 @@ export function createVideoService(ctx: VideoDeps): VideoService {
     },
 
     isCreator,
+    async creatorName(userId) {
+      return (await findCreator(db, userId))?.display_name;
+    },
 
     async storeUpload(kind, source) {
       return kind === 'video'
@@ -105,8 +113,9 @@ export function createVideoService(ctx: VideoDeps): VideoService {
     async publishVideo(input) {
       if (!(await isCreator(input.userId))) throw contentErrors.NOT_CREATOR();
       if (input.anchor) validateAnchorShape(input.anchor);
-      const card = input.anchor ? await ctx.requireMountable(input.anchor.appid) : undefined;
+      const card = input.anchor ? await ctx.requireMountableBy(input.userId, input.anchor.appid) : undefined;
       const { video, cover, anchor } = input;
+      if (input.poiId && !(await findPoi(db, input.poiId))) throw contentErrors.POI_NOT_FOUND();
       if (!video.type.startsWith('video/')) throw contentErrors.NOT_A_VIDEO();
       if (!cover.type.startsWith('image/')) throw contentErrors.NOT_AN_IMAGE();
       const now = clock.now();
@@ -131,6 +140,7 @@ export function createVideoService(ctx: VideoDeps): VideoService {
           likes: 0,
           hot: hotScore({ plays: 0, completes: 0, likes: 0 }, now),
           fresh: newCreator || newApp ? 1 : 0,
+          poi_id: input.poiId ?? null,
         });
         if (anchor) await addAnchor(trx, { kind: 'video', id }, anchor, now);
       });

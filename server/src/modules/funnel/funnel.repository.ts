@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { FunnelEventTable } from './funnel.table.ts';
+import type { FunnelEventTable, FunnelSource, FunnelSourceKind } from './funnel.table.ts';
 
 export async function insertFunnelEvent(db: Db, row: FunnelEventTable): Promise<void> {
   await db.insertInto('funnel_event').values(row).execute();
@@ -50,4 +50,37 @@ export async function unlinkStepsOf(db: Db, userId: string): Promise<void> {
     .set({ user_id: null, reported_key: null })
     .where('user_id', '=', userId)
     .execute();
+}
+
+/** The source of the user's latest open of the app after `since`, if that open had one. */
+export async function latestOpenSource(
+  db: Db,
+  userId: string,
+  appid: string,
+  since: number,
+): Promise<FunnelSource | undefined> {
+  const row = await db
+    .selectFrom('funnel_event')
+    .select(['source_kind', 'source_id'])
+    .where('user_id', '=', userId)
+    .where('appid', '=', appid)
+    .where('step', '=', 'app_open')
+    .where('at', '>=', since)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.source_kind && row.source_id ? { kind: row.source_kind, id: row.source_id } : undefined;
+}
+
+/** How many of each step one source (a video, a live room) brought, over all days. */
+export async function countsBySource(db: Db, kind: FunnelSourceKind, id: string) {
+  const rows = await db
+    .selectFrom('funnel_event')
+    .select(['step'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source_kind', '=', kind)
+    .where('source_id', '=', id)
+    .groupBy('step')
+    .execute();
+  return rows.map((r) => ({ step: r.step, count: Number(r.n) }));
 }

@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { countsByDay, insertFunnelEvent, insertReportedOnce } from './funnel.repository.ts';
-import { type FunnelStep, funnelSteps, type ReportedStep } from './funnel.table.ts';
+import {
+  countsByDay,
+  countsBySource,
+  insertFunnelEvent,
+  insertReportedOnce,
+  latestOpenSource,
+} from './funnel.repository.ts';
+import { type FunnelSource, type FunnelStep, funnelSteps, type ReportedStep } from './funnel.table.ts';
 
 const dayMs = 86_400_000;
 
@@ -20,8 +26,13 @@ export interface ReportedFunnelStep {
   step: ReportedStep;
   userId: string | null;
   videoId: string | null;
+  /** Where the user met the app, when it was not a video (a live room). */
+  source?: FunnelSource;
   at: number;
 }
+
+/** An order is credited to the source of the app open before it, within this window. */
+export const orderAttributionMs = dayMs;
 
 /**
  * Counts each step of the closed loop per app and day (docs/funnel.md). Steps the platform
@@ -40,6 +51,12 @@ export interface FunnelService {
   recordReported(executor: Db, step: ReportedFunnelStep): Promise<boolean>;
   /** One row per day from `from` to `to` (inclusive, `YYYY-MM-DD`, UTC), zeros included. */
   daily(appid: string, from: string, to: string): Promise<FunnelDay[]>;
+  /** All the steps one source brought (a video, a live room), every app and day together. */
+  bySource(source: FunnelSource): Promise<Record<FunnelStep, number>>;
+}
+
+function noSteps(): Record<FunnelStep, number> {
+  return Object.fromEntries(funnelSteps.map((step) => [step, 0])) as Record<FunnelStep, number>;
 }
 
 export function dayOf(ms: number): number {
@@ -57,6 +74,11 @@ export function dayOfDate(date: string): number {
 export function createFunnelService(db: Db): FunnelService {
   return {
     async record(executor, s) {
+      // A paid order belongs to where the user opened the app from (a video, a live room).
+      const source =
+        s.step === 'paid' && s.userId
+          ? await latestOpenSource(executor, s.userId, s.appid, s.at - orderAttributionMs)
+          : undefined;
       await insertFunnelEvent(executor, {
         id: newId('fe'),
         appid: s.appid,
@@ -66,14 +88,19 @@ export function createFunnelService(db: Db): FunnelService {
         day: dayOf(s.at),
         at: s.at,
         reported_key: null,
+        source_kind: source?.kind ?? null,
+        source_id: source?.id ?? null,
       });
     },
     async recordReported(executor, s) {
       if (s.userId === null) return false;
       const day = dayOf(s.at);
+      const source = s.source ?? (s.videoId ? { kind: 'video' as const, id: s.videoId } : undefined);
+      // A video's key is as it always was; another source's names its kind.
+      const place = s.source ? `${s.source.kind}:${s.source.id}` : (s.videoId ?? '');
       // A hash, so the key holds no readable id; erasure clears it with the user id.
       const key = createHash('sha256')
-        .update(JSON.stringify([s.userId, s.step, s.appid, s.videoId ?? '', day]))
+        .update(JSON.stringify([s.userId, s.step, s.appid, place, day]))
         .digest('base64url');
       return insertReportedOnce(executor, {
         id: newId('fe'),
@@ -84,6 +111,8 @@ export function createFunnelService(db: Db): FunnelService {
         day,
         at: s.at,
         reported_key: key,
+        source_kind: source?.kind ?? null,
+        source_id: source?.id ?? null,
       });
     },
     async daily(appid, from, to) {
@@ -91,7 +120,7 @@ export function createFunnelService(db: Db): FunnelService {
       const last = dayOfDate(to);
       const days = new Map<number, FunnelDay>();
       for (let d = first; d <= last; d++) {
-        const steps = Object.fromEntries(funnelSteps.map((step) => [step, 0])) as Record<FunnelStep, number>;
+        const steps = noSteps();
         days.set(d, { date: dateOfDay(d), steps, settledAmount: 0 });
       }
       for (const r of await countsByDay(db, appid, first, last)) {
@@ -101,6 +130,11 @@ export function createFunnelService(db: Db): FunnelService {
         if (r.step === 'settled') day.settledAmount = r.amount;
       }
       return [...days.values()];
+    },
+    async bySource(source) {
+      const steps = noSteps();
+      for (const r of await countsBySource(db, source.kind, source.id)) steps[r.step] = r.count;
+      return steps;
     },
   };
 }

@@ -13,6 +13,17 @@ export interface FunnelEventTable {
    * unique, so a repeat is not counted. Null for steps the platform observed itself.
    */
   reported_key: string | null;
+  /** Where the step came from (`video`, `live`), when it is known; null otherwise. */
+  source_kind: FunnelSourceKind | null;
+  source_id: string | null;
+}
+
+export const funnelSourceKinds = ['video', 'live'] as const;
+export type FunnelSourceKind = (typeof funnelSourceKinds)[number];
+/** A video or a live room: the place the user met the app. */
+export interface FunnelSource {
+  kind: FunnelSourceKind;
+  id: string;
 }
 
 export interface FunnelTables {

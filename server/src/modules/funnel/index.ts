@@ -5,11 +5,15 @@ export {
   createFunnelService,
   type FunnelDay,
   type FunnelService,
+  orderAttributionMs,
   type ReportedFunnelStep,
 } from './funnel.service.ts';
 export {
+  type FunnelSource,
+  type FunnelSourceKind,
   type FunnelStep,
   type FunnelTables,
+  funnelSourceKinds,
   funnelSteps,
   type ReportedStep,
   reportedSteps,
