@@ -40,6 +40,15 @@ import {
   createContentService,
 } from './modules/content/index.ts';
 import {
+  type CustomerServiceService,
+  createCustomerServiceService,
+  customerServiceMigrations,
+  customerServicePersonalData,
+  customerServicePlugin,
+  type SupportFeed,
+  supportFeedFor,
+} from './modules/customer-service/index.ts';
+import {
   createDataRightsService,
   type DataRightsService,
   dataRightsMigrations,
@@ -182,6 +191,8 @@ export interface Platform {
   douyin: DouyinCompatService;
   /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
   messages: MessagesService;
+  /** Customer service: chats between users and merchants, the agent inbox, the reply window, reports. */
+  support: CustomerServiceService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -209,6 +220,7 @@ export const migrationSets: MigrationSet[] = [
   messagesMigrations,
   searchMigrations,
   placesMigrations,
+  customerServiceMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -263,6 +275,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       paymentsPersonalData(db),
       messagesPersonalData(db),
       searchPersonalData(db),
+      customerServicePersonalData(db, blobs),
     ],
   });
   const versions = createVersionsService({
@@ -359,6 +372,34 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel: paymentsFunnel,
     channel: sandboxChannel(),
   });
+  // Chats reach open chat screens and agent inboxes of every process, like the inbox.
+  const supportFeed: SupportFeed = supportFeedFor(config.database, db, {
+    now: () => clock.now(),
+    onError: (error) => log.error({ err: error }, 'support feed'),
+  });
+  await supportFeed.start();
+  const support = createCustomerServiceService({
+    db,
+    clock,
+    blobs,
+    apps,
+    login,
+    webhooks,
+    feed: supportFeed,
+    // The orders beside a chat: the user's with this app, newest first.
+    ordersOf: async (appId, userId) =>
+      (await payments.orders.list({ userId }, { limit: 100 })).items
+        .filter((o) => o.appId === appId)
+        .map((o) => ({
+          orderId: o.id,
+          outOrderNo: o.outOrderNo,
+          subject: o.subject,
+          totalAmount: o.totalAmount,
+          currency: o.currency,
+          status: o.status,
+          createdAt: o.createdAt,
+        })),
+  });
   const douyin = createDouyinCompatService({ db, clock, apps, login, payments });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
@@ -387,6 +428,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(douyinCompatPlugin, { douyin, login, apps });
       await app.register(wechatCompatPlugin, { login, apps, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
+      await app.register(customerServicePlugin, { support, blobs });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(placesPlugin, { places });
       await app.register(searchPlugin, {
@@ -444,6 +486,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     payments,
     douyin,
     messages,
+    support,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
@@ -456,6 +499,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       // finish or give their leases back, and only then does the database close.
       await jobs.workers.stop();
       await inboxFeed.stop();
+      await supportFeed.stop();
       await db.destroy();
     },
   };
