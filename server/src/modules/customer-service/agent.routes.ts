@@ -228,8 +228,7 @@ export async function agentRoutes(
       },
     },
     async (request, reply) => {
-      if (!acceptsEventStream(request)) throw supportErrors.EVENT_STREAM_ONLY();
-      // Authorised before the stream opens: a stranger gets the coded refusal, not a stream.
+      // Authorised first: a stranger is refused as such, whatever they accept.
       let stream: ReturnType<typeof openEventStream> | undefined;
       const stop = await agents.live(
         appCaller(request),
@@ -237,6 +236,10 @@ export async function agentRoutes(
         (line) => stream?.send('line', toLineJson(line)),
         (error) => request.log.error({ err: error }, 'support feed could not read a line'),
       );
+      if (!acceptsEventStream(request)) {
+        stop();
+        throw supportErrors.EVENT_STREAM_ONLY();
+      }
       stream = openEventStream(request, reply, stop);
     },
   );
