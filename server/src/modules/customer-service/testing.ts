@@ -78,6 +78,7 @@ export async function startSupportKit(engine: Engine) {
       appid: created.appid,
       appId: app.id,
       token,
+      secret: created.secret,
       /** A fresh client token, once the clock moved past the first one's life. */
       renewToken: () => c.clientToken(created.appid, created.secret),
     };
