@@ -189,6 +189,7 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     pay: unsupported('pay'),
     requestPayment: unsupported('requestPayment'),
     requestSubscribeMessage: unsupported('requestSubscribeMessage'),
+    openCustomerServiceChat: unsupported('openCustomerServiceChat'),
     getLocation: unsupported('getLocation'),
     makePhoneCall: unsupported('makePhoneCall'),
     async setClipboardData(options) {

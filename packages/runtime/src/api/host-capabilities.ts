@@ -59,6 +59,13 @@ export interface HostCapabilities {
     tmplIds: string[];
   }): Promise<Record<string, 'accept' | 'reject' | 'ban' | 'filter'>>;
 
+  /**
+   * Opens the chat between the user and the merchant (`<button open-type="contact">`,
+   * `openCustomerServiceChat`): `path` is the page it was opened from (`pages/x/x?id=1`),
+   * shown to the merchant as a card when `showCard`. Resolves once the chat is open.
+   */
+  openCustomerServiceChat(options: { path: string; title: string; showCard: boolean }): Promise<void>;
+
   getLocation(options: {
     type?: string;
   }): Promise<{ latitude: number; longitude: number; accuracy?: number }>;
@@ -462,6 +469,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'pay',
   'requestPayment',
   'requestSubscribeMessage',
+  'openCustomerServiceChat',
   'getLocation',
   'makePhoneCall',
   'setClipboardData',

@@ -187,6 +187,7 @@ export const IMPLEMENTED_MEMBERS = {
   pay: hosted,
   requestPayment: hosted,
   requestSubscribeMessage: hosted,
+  openCustomerServiceChat: hosted,
   getLocation: hosted,
   makePhoneCall: hosted,
   scanCode: hosted,

@@ -46,6 +46,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     requestPayment: async () => undefined,
     requestSubscribeMessage: async ({ tmplIds }) =>
       Object.fromEntries(tmplIds.map((id) => [id, 'accept' as const])),
+    openCustomerServiceChat: async () => undefined,
     getLocation: async () => ({ latitude: 39.9, longitude: 116.4, accuracy: 10 }),
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,
