@@ -49,7 +49,7 @@ describe('customer service in the super app and the console', () => {
 
   it('opens a chat from the contact button, the agent inbox answers, the answer arrives live', async () => {
     const lines: string[] = [];
-    for (const p of [phone, desk]) p.on('pageerror', (e) => lines.push(`pageerror: ${e.message}`));
+    for (const p of [phone, desk]) p.on('pageerror', (e) => lines.push(`pageerror: ${e.stack ?? e.message}`));
     onTestFailed(async () => {
       await phoneShot('failure');
       await deskShot('failure');

@@ -16,7 +16,10 @@ export function ChatLines({
   agentName?: (line: ChatLine) => string | null;
 }) {
   const end = useRef<HTMLDivElement>(null);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [lines.length]);
+  // Braces: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup.
+  useEffect(() => {
+    end.current?.scrollIntoView({ block: 'end' });
+  }, [lines.length]);
   return (
     <div className="chat-lines" data-testid="chat-lines">
       {lines.map((line) => (

@@ -36,13 +36,19 @@ const failed = (error: unknown) => (error instanceof ApiError ? error.message : 
  * was opened from goes to the merchant as a card; the latest lines load.
  */
 export async function openChat(app: ChatApp, source: { path: string; title: string } | null): Promise<void> {
-  const opened = await api<{ conversation: { blocked: boolean } }>(
+  const opened = await api<{ conversation: { blocked: boolean; app: { name: string } } }>(
     'POST',
     `${base(app.appid)}/open`,
     source ? { path: source.path, title: source.title } : {},
   );
   const { items } = await api<{ items: ChatLine[] }>('GET', `${base(app.appid)}/messages?limit=100`);
-  set({ ...closed, app, blocked: opened.conversation.blocked, lines: mergeLines([], items) });
+  // The platform's name for the app: a link may have opened it knowing only its appid.
+  set({
+    ...closed,
+    app: { ...app, name: opened.conversation.app.name },
+    blocked: opened.conversation.blocked,
+    lines: mergeLines([], items),
+  });
   void api('POST', `${base(app.appid)}/read`).catch(() => undefined);
 }
 
