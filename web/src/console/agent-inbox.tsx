@@ -173,7 +173,7 @@ export function AgentInbox({ appid, account }: { appid: string; account: Console
                 {error}
               </p>
             )}
-            <div className="quick-replies" aria-label="Quick replies">
+            <section className="quick-replies" aria-label="Quick replies">
               {quick.map((q) => (
                 <button key={q.id} type="button" onClick={() => setText(q.text)}>
                   {q.text}
@@ -191,7 +191,7 @@ export function AgentInbox({ appid, account }: { appid: string; account: Console
               >
                 Save as quick reply
               </button>
-            </div>
+            </section>
             <ChatComposer
               value={text}
               onChange={setText}

@@ -28,7 +28,7 @@ export function ConsoleApp() {
       () => setAccount(null),
     );
   }, []);
-  useEffect(load, []);
+  useEffect(load, [load]);
   if (account === undefined) return <main className="console" />;
   if (account === null) return <ConsoleSignIn onSignedIn={load} />;
   const path = window.location.pathname;

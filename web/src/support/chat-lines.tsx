@@ -17,6 +17,7 @@ export function ChatLines({
 }) {
   const end = useRef<HTMLDivElement>(null);
   // Braces: newer browsers' scrollIntoView returns a promise, which React would take for a cleanup.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new line is what scrolls the chat to its end
   useEffect(() => {
     end.current?.scrollIntoView({ block: 'end' });
   }, [lines.length]);

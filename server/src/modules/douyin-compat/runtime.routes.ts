@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireUser } from '../../http/access.ts';
 import type { EcpayService } from './ecpay.service.ts';
 
 /** The super app's side of `tt.pay` for an ecpay order: the Plaza order the sheet pays. */
@@ -24,9 +24,8 @@ export async function douyinRuntimeRoutes(
       },
     },
     async (request) => {
-      const p = request.principal;
-      if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-      const claimed = await options.ecpay.claim(p.userId, request.body.order_id, request.body.order_token);
+      const { userId } = requireUser(request);
+      const claimed = await options.ecpay.claim(userId, request.body.order_id, request.body.order_token);
       return { order_id: claimed.orderId, order_token: claimed.orderToken };
     },
   );

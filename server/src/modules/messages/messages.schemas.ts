@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { httpErrors } from '../../http/errors.ts';
+import { requireApp, requireUser } from '../../http/access.ts';
 import { keywordTypes } from './keyword-types.ts';
 import type { AppTemplate, LibraryTemplate, Message, SubscribeSheet } from './messages.model.ts';
 
@@ -114,14 +114,10 @@ export function toSheetJson(s: SubscribeSheet): z.infer<typeof sheetJson> {
 
 /** The end user of a route whose access admits only end users. */
 export function signedInUser(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'user') throw httpErrors.FORBIDDEN();
-  return p.userId;
+  return requireUser(request).userId;
 }
 
 /** The calling app's internal id, for routes only apps' servers call. */
 export function callingApp(request: FastifyRequest): string {
-  const p = request.principal;
-  if (p.kind !== 'app') throw httpErrors.FORBIDDEN();
-  return p.appId;
+  return requireApp(request).appId;
 }

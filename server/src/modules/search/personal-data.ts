@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database.ts';
-import type { PersonalDataContributor } from '../data-rights/index.ts';
+import type { PersonalDataContributor } from '../../personal-data/index.ts';
 import { eventsOf, unlinkUser } from './search-event.repository.ts';
 
 /**
