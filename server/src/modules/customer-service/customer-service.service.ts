@@ -1,3 +1,4 @@
+import { PlazaError } from '../../errors/index.ts';
 import { type AgentService, createAgentService } from './agent.service.ts';
 import type { ReportReason } from './chat.service.ts';
 import { type ChatService, createChatService } from './chat.service.ts';
@@ -97,8 +98,10 @@ export function createCustomerServiceService(deps: CustomerServiceDeps): Custome
         if (!app) throw notFound();
         try {
           await apps.requireRole({ accountId: viewer.accountId, operator: false }, app.appid, 'viewer');
-        } catch {
-          throw notFound();
+        } catch (error) {
+          // Not a member of the app's org: the image is not there for them.
+          if (error instanceof PlazaError) throw notFound();
+          throw error;
         }
       }
       return { sha256: row.image_blob, type: row.image_type };

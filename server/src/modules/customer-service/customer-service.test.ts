@@ -204,6 +204,20 @@ describe.each(testEngines)('customer service on %s', (engine) => {
       token: m.owner.token,
     });
     expect(removed.status).toBe(204);
+    // At most 50 per app.
+    for (let i = 0; i < 50; i++)
+      await k.call('POST', k.inbox(m.appid, '/quick-replies'), {
+        token: m.owner.token,
+        body: { text: `Reply ${i}` },
+      });
+    const fiftyFirst = await k.call('POST', k.inbox(m.appid, '/quick-replies'), {
+      token: m.owner.token,
+      body: { text: 'One too many' },
+    });
+    expect({ status: fiftyFirst.status, code: fiftyFirst.json.error.code }).toEqual({
+      status: 409,
+      code: 'SUPPORT_TOO_MANY_QUICK_REPLIES',
+    });
     const gone = await k.call('DELETE', k.inbox(m.appid, `/quick-replies/${added.json.id}`), {
       token: m.owner.token,
     });

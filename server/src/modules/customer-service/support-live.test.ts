@@ -13,7 +13,7 @@ describe.each(testEngines)('live customer service across two platforms on %s', (
   let otherBase: string;
 
   beforeAll(async () => {
-    k = await startSupportKit(engine);
+    k = await startSupportKit(engine, { realTime: true });
     other = await createPlatform({
       config: loadConfig({ PLAZA_LOG_LEVEL: 'silent', PLAZA_PORT: '0', PLAZA_WORKERS: 'false', ...k.t.env }),
     });

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { startTestPlatform } from '../../../test/support/test-platform.ts';
-import { manualClock } from '../../db/clock.ts';
+import { manualClock, systemClock } from '../../db/clock.ts';
 import type { Engine } from '../../db/database.ts';
 import { appsClient } from '../apps/testing.ts';
 
@@ -58,9 +58,17 @@ async function startSignedReceiver() {
   };
 }
 
-export async function startSupportKit(engine: Engine) {
+/**
+ * `realTime`: the platform keeps the system's time, for tests of the live feed, whose
+ * SQLite poll reads lines by when they were written (a stopped clock would date them all
+ * to the kit's start, out of the poll's reach).
+ */
+export async function startSupportKit(engine: Engine, options: { realTime?: boolean } = {}) {
   const clock = manualClock(Date.now());
-  const t = await startTestPlatform(engine, { clock, env: { PLAZA_DEMO: 'true' } });
+  const t = await startTestPlatform(engine, {
+    clock: options.realTime ? systemClock : clock,
+    env: { PLAZA_DEMO: 'true' },
+  });
   const c = appsClient(t);
   const receiver = await startSignedReceiver();
   const { call } = c;
