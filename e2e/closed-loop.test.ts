@@ -2,7 +2,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { demoAccounts } from '../server/src/demo/index.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
-import { launchChromium, openPhone, pageFrame, screenshots, tap } from './support/phone-browser.ts';
+import {
+  launchChromium,
+  openPhone,
+  pageFrame,
+  screenshots,
+  signInDemoUser,
+  tap,
+} from './support/phone-browser.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
 import { ensureSuperAppBuilt } from './support/super-app-build.ts';
 
@@ -69,17 +76,7 @@ describe.each(merchants)(
       await shot('feed');
 
       // Sign in from Me with the demo phone; the demo inbox shows the code.
-      await page.getByRole('button', { name: 'Me', exact: true }).click();
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.locator('input[name="phone"]').fill(demoAccounts.user.phone);
-      await page.getByRole('button', { name: 'Send code' }).click();
-      const hint = await page.locator('[data-testid="otp-hint"]').textContent();
-      const code = /(\d{6})/.exec(hint ?? '')?.[1];
-      expect(code).toBeDefined();
-      await page.locator('input[name="code"]').fill(code ?? '');
-      await shot('sign-in');
-      await page.getByRole('dialog').getByRole('button', { name: 'Sign in' }).click();
-      await page.locator('[data-testid="me-page"]').waitFor();
+      await signInDemoUser(page, demoAccounts.user.phone, () => shot('sign-in'));
       await shot('me-signed-in');
 
       // Back to the feed and swipe to the next video.

@@ -82,3 +82,21 @@ export async function pageFrame(page: Page, path: string): Promise<Frame> {
   if (!frame) throw new Error(`no view frame for ${path}`);
   return frame;
 }
+
+/**
+ * Signs the demo user in from Me with the demo phone; the demo inbox shows the code.
+ * `beforeSubmit` runs with the form filled (a screenshot of the sheet).
+ */
+export async function signInDemoUser(page: Page, phone: string, beforeSubmit?: () => Promise<void>) {
+  await page.getByRole('button', { name: 'Me', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  const hint = await page.locator('[data-testid="otp-hint"]').textContent();
+  const code = /(\d{6})/.exec(hint ?? '')?.[1];
+  if (!code) throw new Error(`no sign-in code in the hint: ${hint}`);
+  await page.locator('input[name="code"]').fill(code);
+  await beforeSubmit?.();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-testid="me-page"]').waitFor();
+}

@@ -40,6 +40,15 @@ import {
   createContentService,
 } from './modules/content/index.ts';
 import {
+  type CustomerServiceService,
+  createCustomerServiceService,
+  customerServiceMigrations,
+  customerServicePersonalData,
+  customerServicePlugin,
+  type SupportFeed,
+  supportFeedFor,
+} from './modules/customer-service/index.ts';
+import {
   createDataRightsService,
   type DataRightsService,
   dataRightsMigrations,
@@ -77,9 +86,9 @@ import {
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   createLiveService,
-  type LiveFeed,
+  type RoomFeed,
   type LiveService,
-  liveFeedFor,
+  roomFeedFor,
   liveMigrations,
   livePlugin,
 } from './modules/live/index.ts';
@@ -196,6 +205,8 @@ export interface Platform {
   messages: MessagesService;
   /** Live rooms: HLS pushed over HTTP, viewers' events across processes, pinned cards, replays. */
   live: LiveService;
+  /** Customer service: chats between users and merchants, the agent inbox, the reply window, reports. */
+  support: CustomerServiceService;
   /** When the platform started without an operator: the one-time link that creates the first one (also logged). */
   operatorSetup: OperatorSetup | undefined;
   /** Starts listening; resolves with the base URL. */
@@ -224,6 +235,7 @@ export const migrationSets: MigrationSet[] = [
   searchMigrations,
   placesMigrations,
   liveMigrations,
+  customerServiceMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -278,6 +290,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       paymentsPersonalData(db),
       messagesPersonalData(db),
       searchPersonalData(db),
+      customerServicePersonalData(db, blobs),
     ],
   });
   const versions = createVersionsService({
@@ -316,7 +329,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     limits: config.messages,
   });
   // Room events reach viewers of every process the way inbox deliveries do.
-  const liveFeed: LiveFeed = liveFeedFor(config.database, db, {
+  const liveFeed: RoomFeed = roomFeedFor(config.database, db, {
     now: () => clock.now(),
     onError: (error) => log.error({ err: error }, 'live feed'),
   });
@@ -410,6 +423,34 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     funnel: paymentsFunnel,
     channel: sandboxChannel(),
   });
+  // Chats reach open chat screens and agent inboxes of every process, like the inbox.
+  const supportFeed: SupportFeed = supportFeedFor(config.database, db, {
+    now: () => clock.now(),
+    onError: (error) => log.error({ err: error }, 'support feed'),
+  });
+  await supportFeed.start();
+  const support = createCustomerServiceService({
+    db,
+    clock,
+    blobs,
+    apps,
+    login,
+    webhooks,
+    feed: supportFeed,
+    // The orders beside a chat: the user's with this app, newest first.
+    ordersOf: async (appId, userId) =>
+      (await payments.orders.list({ userId }, { limit: 100 })).items
+        .filter((o) => o.appId === appId)
+        .map((o) => ({
+          orderId: o.id,
+          outOrderNo: o.outOrderNo,
+          subject: o.subject,
+          totalAmount: o.totalAmount,
+          currency: o.currency,
+          status: o.status,
+          createdAt: o.createdAt,
+        })),
+  });
   const douyin = createDouyinCompatService({ db, clock, apps, login, payments, tradeKey });
   const authenticators: Authenticator[] = [
     ...identityAuthenticators(identity),
@@ -438,6 +479,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
+      await app.register(customerServicePlugin, { support, blobs });
       await app.register(contentPlugin, {
         content,
         blobs,
@@ -507,6 +549,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     douyin,
     messages,
     live,
+    support,
     operatorSetup,
     async listen() {
       return app.listen({ host: config.host, port: config.port });
@@ -520,6 +563,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await jobs.workers.stop();
       await inboxFeed.stop();
       await liveFeed.stop();
+      await supportFeed.stop();
       await db.destroy();
     },
   };

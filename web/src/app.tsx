@@ -12,6 +12,8 @@ import { PoiPage } from './search/poi-page.tsx';
 import { SearchPage } from './search/search-page.tsx';
 import { useSession } from './session.tsx';
 import { SignInSheet } from './sign-in/sign-in-sheet.tsx';
+import { ChatSheet } from './support/chat-sheet.tsx';
+import { followChats } from './support/chat-store.ts';
 
 /**
  * A link (or a scanned mini-program code) `/?open=<appid>&path=<page?query>` opens the app
@@ -38,6 +40,8 @@ export function App() {
   const userId = session.user?.id ?? null;
   // The inbox follows the signed-in user for the whole visit: the badge updates live.
   useEffect(() => followInbox(userId), [userId]);
+  // Chats with merchants follow the user too: answers arrive in an open chat live.
+  useEffect(() => followChats(userId), [userId]);
   const { unread } = useInbox();
   const [searching, setSearching] = useState(false);
   const [liveList, setLiveList] = useState(false);
@@ -93,6 +97,7 @@ export function App() {
         </button>
       </nav>
       {open && <MiniProgramSheet target={open} onClose={() => setOpen(null)} />}
+      <ChatSheet />
       <HostSheetView />
       <SignInSheet />
     </div>

@@ -15,6 +15,8 @@ import type {
   SplitInput,
   Statement,
   SubscribeMessageInput,
+  SupportLine,
+  SupportUserLine,
 } from './types.ts';
 
 export interface PlazaClientOptions extends Omit<TransportOptions, 'baseUrl'> {
@@ -161,6 +163,25 @@ export class PlazaClient {
       this.#authed<SentMessage>({ method: 'POST', path: '/api/messages/subscribe/send', body: input }),
     get: (messageId: string) =>
       this.#authed<SentMessage>({ method: 'GET', path: `/api/messages/${encodeURIComponent(messageId)}` }),
+  };
+
+  /**
+   * Customer service: the users' lines (also sent as `support.message` webhooks) and the
+   * answers, within 48 hours of the user's last line and at most 5 answers to it.
+   *
+   * @example
+   * const { items, next } = await plaza.support.poll({ after: cursor });
+   * await plaza.support.reply({ openid: items[0].openid, text: 'It left the kitchen' });
+   */
+  readonly support = {
+    poll: (page: { after?: string; limit?: number } = {}) =>
+      this.#authed<{ items: SupportUserLine[]; next: string | null }>({
+        method: 'GET',
+        path: '/api/support/messages',
+        query: { ...page },
+      }),
+    reply: (input: { openid: string; text: string }) =>
+      this.#authed<SupportLine>({ method: 'POST', path: '/api/support/messages', body: input }),
   };
 
   readonly refunds = {

@@ -178,3 +178,38 @@ export interface SentMessage {
   read_at: number | null;
   opened_at: number | null;
 }
+
+/** What a customer-service chat was opened from: a page of the mini program, or an order of the user. */
+export interface SupportCard {
+  type: 'page' | 'order';
+  path: string;
+  title: string;
+  order_id?: string;
+  out_order_no?: string;
+  subject?: string;
+  total_amount?: number;
+  currency?: string;
+  status?: string;
+}
+
+/** One line of a customer-service chat. */
+export interface SupportLine {
+  message_id: string;
+  conversation_id: string;
+  appid: string;
+  sender: 'user' | 'merchant';
+  /** The agent who answered from the inbox; null for the user and for the app's server. */
+  agent_account_id: string | null;
+  kind: 'text' | 'image' | 'card';
+  text: string | null;
+  /** Read it with the app's client token. */
+  image_url: string | null;
+  image_type: string | null;
+  card: SupportCard | null;
+  created_at: number;
+}
+
+/** A user's line as the app's server polls it: the user by the app's openid. */
+export interface SupportUserLine extends SupportLine {
+  openid: string;
+}

@@ -3,6 +3,7 @@ import type { JobTables } from '../jobs/job.table.ts';
 import type { AppTables } from '../modules/apps/apps.table.ts';
 import type { ConsentTables } from '../modules/consent/consent.table.ts';
 import type { ContentTables } from '../modules/content/content.table.ts';
+import type { CustomerServiceTables } from '../modules/customer-service/customer-service.table.ts';
 import type { DataRightsTables } from '../modules/data-rights/data-rights.table.ts';
 import type { DouyinCompatTables } from '../modules/douyin-compat/douyin-compat.table.ts';
 import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
@@ -24,6 +25,7 @@ import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
 export interface Database
   extends ConsentTables,
     ContentTables,
+    CustomerServiceTables,
     DataRightsTables,
     DouyinCompatTables,
     FunnelTables,

@@ -195,6 +195,32 @@ export async function buildMatrixWorld(t: TestPlatform) {
   );
   await t.jobs.workers.runDue();
 
+  // Customer service: the first user wrote to app A, with an image; app A keeps a quick reply.
+  await ok(
+    call('POST', `/api/me/support/conversations/${appA.appid}/messages`, {
+      token: user.token,
+      body: { text: 'Where is my order?' },
+    }),
+    201,
+    'support line',
+  );
+  const supportImage = await t.app.inject({
+    method: 'POST',
+    url: `/api/me/support/conversations/${appA.appid}/images`,
+    headers: { authorization: `Bearer ${user.token}`, 'content-type': 'image/jpeg' },
+    payload: matrixMedia.jpeg,
+  });
+  if (supportImage.statusCode !== 201) throw new Error(`support image: ${supportImage.body}`);
+  const supportLine = supportImage.json() as { message_id: string; conversation_id: string };
+  const quickReply = await ok(
+    call('POST', `/api/apps/${appA.appid}/support/quick-replies`, {
+      token: owner.token,
+      body: { text: 'Thank you for waiting' },
+    }),
+    201,
+    'quick reply',
+  );
+
   // Content: the first user is a creator with videos; a POI carries app A's anchor.
   await t.content.becomeCreator(user.user.id, 'Chef');
   const video = async () => {
@@ -274,6 +300,11 @@ export async function buildMatrixWorld(t: TestPlatform) {
       templateId: template.template_id as string,
       messageId: message.message_id as string,
     },
+    support: {
+      conversationId: supportLine.conversation_id,
+      imageId: supportLine.message_id,
+      quickReplyId: quickReply.id as string,
+    },
     /** What no stranger may ever see in a response: ids and secrets private to org A, app A or the user. */
     privateMarkers: [
       owner.orgId,
@@ -286,6 +317,8 @@ export async function buildMatrixWorld(t: TestPlatform) {
       receiver.receiver_id as string,
       delivery.id,
       message.message_id as string,
+      supportLine.conversation_id,
+      supportLine.message_id,
       uploaded,
       ...inReview,
     ],

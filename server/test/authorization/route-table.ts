@@ -883,6 +883,170 @@ export const routeTable: MatrixRow[] = [
     expect: audience('user'),
     request: get((w) => `/api/me/messages/subscriptions/${w.appA.appid}`),
   },
+  // Customer service: the first user's chat with app A (rows that need it to exist come
+  // before the ones that would open one for the other user), app A's agent inbox (any
+  // member of org A; operators outside it see nothing), app A's server, the operator's reports.
+  {
+    route: 'GET /api/me/support/conversations',
+    expect: audience('user'),
+    request: get(() => '/api/me/support/conversations'),
+  },
+  {
+    route: 'GET /api/me/support/conversations/:appid/messages',
+    expect: userOwn(),
+    request: get((w) => `/api/me/support/conversations/${w.appA.appid}/messages`),
+  },
+  {
+    route: 'POST /api/me/support/conversations/:appid/read',
+    expect: userOwn(),
+    request: get((w) => `/api/me/support/conversations/${w.appA.appid}/read`),
+  },
+  {
+    route: 'POST /api/me/support/conversations/:appid/reports',
+    expect: userOwn(),
+    request: (w) => ({
+      url: `/api/me/support/conversations/${w.appA.appid}/reports`,
+      body: { reason: 'other' },
+    }),
+  },
+  {
+    route: 'PUT /api/me/support/conversations/:appid/block',
+    expect: userOwn(),
+    request: (w) => ({
+      url: `/api/me/support/conversations/${w.appA.appid}/block`,
+      body: { blocked: false },
+    }),
+  },
+  {
+    route: 'POST /api/me/support/conversations/:appid/open',
+    expect: audience('user'),
+    request: (w) => ({
+      url: `/api/me/support/conversations/${w.appA.appid}/open`,
+      body: { path: 'pages/index/index', title: 'Home' },
+    }),
+  },
+  {
+    route: 'POST /api/me/support/conversations/:appid/messages',
+    expect: audience('user'),
+    request: (w) => ({
+      url: `/api/me/support/conversations/${w.appA.appid}/messages`,
+      body: { text: 'Hello' },
+    }),
+  },
+  {
+    route: 'POST /api/me/support/conversations/:appid/images',
+    expect: audience('user'),
+    request: (w) => ({
+      url: `/api/me/support/conversations/${w.appA.appid}/images`,
+      payload: { data: matrixMedia.jpeg, contentType: 'image/jpeg' },
+    }),
+  },
+  {
+    // Without Accept: text/event-stream the endless stream is refused, after authorisation.
+    route: 'GET /api/me/support/stream',
+    expect: {
+      ...audience('user'),
+      user: { status: 406, code: 'SUPPORT_EVENT_STREAM_ONLY' },
+      otherUser: { status: 406, code: 'SUPPORT_EVENT_STREAM_ONLY' },
+    },
+    request: get(() => '/api/me/support/stream'),
+  },
+  {
+    route: 'GET /api/support/images/:message_id',
+    expect: {
+      ...audience('user', 'developer', 'app'),
+      otherUser: 404,
+      otherOrg: 404,
+      operator: 404,
+      otherApp: 404,
+    },
+    request: get((w) => `/api/support/images/${w.support.imageId}`),
+  },
+  {
+    route: 'GET /api/apps/:appid/support/conversations',
+    expect: orgConsole('viewer', { operatorReads: false }),
+    request: get((w) => `${app(w)}/support/conversations`),
+  },
+  {
+    route: 'GET /api/apps/:appid/support/conversations/:conversation_id',
+    expect: orgConsole('viewer', { operatorReads: false }),
+    request: get((w) => `${app(w)}/support/conversations/${w.support.conversationId}`),
+  },
+  {
+    // Past the role check, the reply window decides (five answers per line of the user).
+    route: 'POST /api/apps/:appid/support/conversations/:conversation_id/messages',
+    expect: orgConsole('viewer', { operatorReads: false, allowed: 'pass' }),
+    request: (w) => ({
+      url: `${app(w)}/support/conversations/${w.support.conversationId}/messages`,
+      body: { text: 'On its way' },
+    }),
+  },
+  {
+    route: 'POST /api/apps/:appid/support/conversations/:conversation_id/images',
+    expect: orgConsole('viewer', { operatorReads: false, allowed: 'pass' }),
+    request: (w) => ({
+      url: `${app(w)}/support/conversations/${w.support.conversationId}/images`,
+      payload: { data: matrixMedia.jpeg, contentType: 'image/jpeg' },
+    }),
+  },
+  {
+    route: 'PUT /api/apps/:appid/support/conversations/:conversation_id/status',
+    expect: orgConsole('viewer', { operatorReads: false }),
+    request: (w) => ({
+      url: `${app(w)}/support/conversations/${w.support.conversationId}/status`,
+      body: { status: 'open' },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/support/quick-replies',
+    expect: orgConsole('viewer', { operatorReads: false }),
+    request: get((w) => `${app(w)}/support/quick-replies`),
+  },
+  {
+    route: 'POST /api/apps/:appid/support/quick-replies',
+    expect: orgConsole('viewer', { operatorReads: false }),
+    request: (w) => ({ url: `${app(w)}/support/quick-replies`, body: { text: 'One moment please' } }),
+  },
+  {
+    // Past the role check, a quick reply the app does not have is the coded 404.
+    route: 'DELETE /api/apps/:appid/support/quick-replies/:id',
+    expect: orgConsole('viewer', {
+      operatorReads: false,
+      allowed: { status: 404, code: 'SUPPORT_QUICK_REPLY_NOT_FOUND' },
+    }),
+    request: get((w) => `${app(w)}/support/quick-replies/csq_none`),
+  },
+  {
+    route: 'GET /api/apps/:appid/support/stream',
+    expect: orgConsole('viewer', {
+      operatorReads: false,
+      allowed: { status: 406, code: 'SUPPORT_EVENT_STREAM_ONLY' },
+    }),
+    request: get((w) => `${app(w)}/support/stream`),
+  },
+  {
+    route: 'GET /api/support/messages',
+    expect: audience('app'),
+    request: get(() => '/api/support/messages'),
+  },
+  {
+    route: 'POST /api/support/messages',
+    expect: merchantOwn('pass'),
+    request: (w) => ({ url: '/api/support/messages', body: { openid: w.openid, text: 'On its way' } }),
+  },
+  {
+    route: 'POST /api/support/images',
+    expect: merchantOwn('pass'),
+    request: (w) => ({
+      url: `/api/support/images?openid=${encodeURIComponent(w.openid)}`,
+      payload: { data: matrixMedia.jpeg, contentType: 'image/jpeg' },
+    }),
+  },
+  {
+    route: 'GET /api/operator/support/reports',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/support/reports'),
+  },
   // Places: pages are public; edits for the operator (or the org whose claim was approved:
   // nobody in the matrix world), claims for developers, the sync for an app's token.
   { route: 'GET /api/places/:poiId', expect: everyone(), request: get((w) => `/api/places/${w.poiId}`) },

@@ -1,6 +1,7 @@
 import type { HostCapabilities } from '@plaza/runtime';
 import { ApiError, api } from '../api.ts';
 import { searchFunnel } from '../search/search-funnel.ts';
+import { openChat } from '../support/chat-store.ts';
 import { askConsent, askLogin, askPayment, askSubscribe } from './host-sheets.ts';
 
 export interface SuperAppHostContext {
@@ -138,6 +139,14 @@ export function superAppHost(ctx: SuperAppHostContext): Partial<HostCapabilities
         always: answer.always,
       });
       return results;
+    },
+    // The chat with the merchant opens over the mini program; the page it came from is its card.
+    async openCustomerServiceChat(o) {
+      await signedIn();
+      await openChat(
+        { appid: ctx.appid, name: ctx.appName, iconUrl: ctx.appIcon },
+        o.showCard ? { path: o.path, title: o.title } : null,
+      );
     },
     async pay(options) {
       await signedIn();

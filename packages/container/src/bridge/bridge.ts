@@ -3,6 +3,7 @@ import {
   type LogicToHostMessage,
   type LogicToViewMessage,
   type Message,
+  messageTypes,
   parseMessage,
   type ViewToLogicMessage,
 } from '@plaza/runtime';
@@ -27,36 +28,11 @@ export interface BridgeHooks {
   observe?(message: LogicToViewMessage): void;
 }
 
-const LOGIC_TO_VIEW = new Set([
-  'page.create',
-  'page.destroy',
-  'page.navigate',
-  'patch',
-  'component.init',
-  'component.trigger',
-  'query.request',
-]);
-const LOGIC_TO_HOST = new Set(['host.call', 'error', 'log', 'page.event.result']);
-const VIEW_TO_LOGIC = new Set([
-  'event',
-  'component.attach',
-  'component.detach',
-  'component.props',
-  'render.done',
-  'model.update',
-  'query.result',
-  'page.event',
-  'view.navigate',
-]);
-const HOST_TO_LOGIC = new Set([
-  'app.launch',
-  'app.show',
-  'app.hide',
-  'host.navigate',
-  'host.share',
-  'host.result',
-  'host.event',
-]);
+// Which hop each message type may take: the protocol's own lists, so a new message cannot be forgotten here.
+const LOGIC_TO_VIEW: ReadonlySet<string> = messageTypes.logicToView;
+const LOGIC_TO_HOST: ReadonlySet<string> = messageTypes.logicToHost;
+const VIEW_TO_LOGIC: ReadonlySet<string> = messageTypes.viewToLogic;
+const HOST_TO_LOGIC: ReadonlySet<string> = messageTypes.hostToLogic;
 
 /**
  * The host's switchboard between the logic worker and the page frames. Every message is
@@ -239,7 +215,7 @@ export class Bridge {
   private accept(
     from: 'logic' | 'view' | 'host',
     raw: unknown,
-    ...allowed: Set<string>[]
+    ...allowed: ReadonlySet<string>[]
   ): Message | undefined {
     const parsed = parseMessage(raw);
     if (!parsed.ok) {

@@ -249,6 +249,7 @@ export function browserHost(ctx: HostContext): HostCapabilities {
       link.click();
       link.remove();
     },
+    openCustomerServiceChat: unsupported('openCustomerServiceChat'),
     async setClipboardData(options) {
       await navigator.clipboard?.writeText(options.data);
     },

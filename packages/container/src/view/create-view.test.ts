@@ -177,6 +177,29 @@ describe('view and logic together', () => {
     ).toContain('color: red');
   });
 
+  it('opens the customer-service chat from a contact button, with the page it is on as the card', async () => {
+    const p = page(
+      { 'pages/index/index.js': 'Page({});' },
+      {
+        'pages/index/index': {
+          wxml:
+            '<button id="help" open-type="contact" send-message-title="My order">Help</button>' +
+            '<button id="plain" open-type="contact" show-message-card="{{false}}">Plain</button>',
+        },
+      },
+    );
+    await p.logic.launch({ path: 'pages/index/index', query: { orderId: 'A-1' } });
+    await p.settle();
+    click(p.root.querySelector('#help'));
+    click(p.root.querySelector('#plain'));
+    await p.settle();
+    const chats = p.host.calls.filter((c) => c.method === 'openCustomerServiceChat').map((c) => c.args[0]);
+    expect(chats).toEqual([
+      { path: 'pages/index/index?orderId=A-1', title: 'My order', showCard: true },
+      { path: 'pages/index/index?orderId=A-1', title: '', showCard: false },
+    ]);
+  });
+
   it('writes model: bindings back into the owner data', async () => {
     const p = page(
       { 'pages/index/index.js': `Page({ data: { form: { name: 'a' } } });` },

@@ -218,6 +218,14 @@ export function createView(options: CreateViewOptions): View {
             ...(delta !== undefined ? { delta } : {}),
           });
         },
+        contact: (o) => {
+          send({
+            type: 'view.contact',
+            showCard: o.showCard,
+            ...(o.path ? { path: o.path } : {}),
+            ...(o.title ? { title: o.title } : {}),
+          });
+        },
         emit: (type, detail, o = {}) => {
           const vnode = node.vnode as ElementVNode;
           // A two-way binding writes the owner's data before the handlers see the event.

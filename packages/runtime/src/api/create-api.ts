@@ -15,6 +15,7 @@ import { installBaseMembers } from './base-members.ts';
 import { installCanvasMembers } from './canvas/canvas-members.ts';
 import { cloudNamespace } from './cloud-namespace.ts';
 import { installContextMembers } from './context-members.ts';
+import { openChat } from './customer-service-chat.ts';
 import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
@@ -60,6 +61,8 @@ export interface ApiContext {
   ): Promise<Record<string, unknown> | undefined>;
   query(requests: QueryRequest[]): Promise<unknown[]>;
   currentPageId(): string | undefined;
+  /** The page on top with its query (`pages/x/x?id=1`), as a chat's card names it. */
+  currentPageUrl(): string | undefined;
   /** The pages that ask before the user leaves them by the back button. */
   unloadAlerts: UnloadAlerts;
   scopeOf(component: unknown): string | undefined;
@@ -269,6 +272,18 @@ export function createApi(ctx: ApiContext): Api {
   });
   installTradeMembers(define, host, ctx.userActivation);
   define('requestSubscribeMessage', (o) => requestSubscribeMessage(host, o, ctx.userActivation));
+  // WeChat's call (its corpId and extInfo name a WeCom desk; Plaza's chat is the app's own).
+  define('openCustomerServiceChat', (o) =>
+    openChat(
+      host,
+      {
+        path: typeof o.sendMessagePath === 'string' ? o.sendMessagePath : undefined,
+        title: typeof o.sendMessageTitle === 'string' ? o.sendMessageTitle : undefined,
+        showCard: o.showMessageCard === undefined ? undefined : o.showMessageCard === true,
+      },
+      ctx.currentPageUrl,
+    ),
+  );
   define('getLocation', (o) => host.getLocation({ type: str(o.type, 'wgs84') }));
   installPhoneMembers(host, define);
   define('makePhoneCall', (o) => host.makePhoneCall({ phoneNumber: str(o.phoneNumber) }));

@@ -94,6 +94,13 @@ export interface HostCapabilities {
   chooseLicensePlate(): Promise<{ plateNumber: string }>;
   /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */
   deviceAbility(options: { ability: 'userVerification' | 'hevc' }): Promise<boolean>;
+  /**
+   * Opens the chat between the user and the merchant (`<button open-type="contact">`,
+   * `openCustomerServiceChat`): `path` is the page it was opened from (`pages/x/x?id=1`),
+   * shown to the merchant as a card when `showCard`. Resolves once the chat is open.
+   */
+  openCustomerServiceChat(options: { path: string; title: string; showCard: boolean }): Promise<void>;
+
   makePhoneCall(options: { phoneNumber: string }): Promise<void>;
   setClipboardData(options: { data: string }): Promise<void>;
   getClipboardData(): Promise<{ data: string }>;
@@ -526,6 +533,7 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'requestOrder',
   'getOrderPayment',
   'requestSubscribeMessage',
+  'openCustomerServiceChat',
   'getLocation',
   'locationUpdates',
   'addCalendarEvent',

@@ -189,6 +189,7 @@ export const IMPLEMENTED_MEMBERS = {
   requestOrder: hosted,
   getOrderPayment: hosted,
   requestSubscribeMessage: hosted,
+  openCustomerServiceChat: hosted,
   getLocation: ['browser', 'host', 'headless'],
   makePhoneCall: ['browser', 'host', 'headless'],
   scanCode: hosted,

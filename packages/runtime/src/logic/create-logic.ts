@@ -1,5 +1,6 @@
 import { ApiEvents } from '../api/api-events.ts';
 import { createApi, type NavigationAction } from '../api/create-api.ts';
+import { openChat } from '../api/customer-service-chat.ts';
 import { elementAnimations } from '../api/element-animations.ts';
 import { FileStore } from '../api/files/file-store.ts';
 import { DEFAULT_SYSTEM_INFO, type HostCapabilities, type SystemInfo } from '../api/host-capabilities.ts';
@@ -213,6 +214,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
     },
     query: (requests) => query(requests),
     currentPageId: () => router.top?.id,
+    currentPageUrl: () => (router.top ? pageUrl(router.top) : undefined),
     unloadAlerts,
     scopeOf: (component) => instanceOf(component)?.id,
     report: (error) => report(error, 'handler'),
@@ -575,6 +577,11 @@ export function createLogic(options: CreateLogicOptions): Logic {
         callApp('onHide');
         events.emit('AppHide', {});
         return;
+      case 'view.contact':
+        openChat(host, message, () => (router.top ? pageUrl(router.top) : undefined)).catch(
+          (error: unknown) => report(error, 'api'),
+        );
+        return;
       case 'host.navigate':
       case 'view.navigate': {
         const action = message.type === 'host.navigate' ? message.action : viewAction(message.openType);
@@ -695,6 +702,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
           | 'host.navigate'
           | 'host.share'
           | 'view.navigate'
+          | 'view.contact'
           | 'host.result'
           | 'host.event'
           | 'query.result'
@@ -809,10 +817,7 @@ export function createLogic(options: CreateLogicOptions): Logic {
       const top = router.top;
       if (!top || !pages.includes(top.def.path)) return;
       // Query values are kept as the url had them (undecoded), so they go back as they are.
-      const query = Object.entries(top.query)
-        .map(([key, value]) => `${key}=${value}`)
-        .join('&');
-      const url = `/${top.def.path}${query ? `?${query}` : ''}`;
+      const url = `/${pageUrl(top)}`;
       // A tab page cannot be redirected to; it stands alone in its stack, so it is launched again.
       const action = tabs.has(top.def.path) ? 'reLaunch' : 'redirectTo';
       try {
@@ -838,6 +843,14 @@ function keyOf(payload: unknown): Record<string, unknown> {
     keyCode: typeof p.keyCode === 'number' ? p.keyCode : 0,
     timeStamp: typeof p.timeStamp === 'number' ? p.timeStamp : 0,
   };
+}
+
+/** A page's path with its query as the url had it (values undecoded, so they go back as they are). */
+function pageUrl(page: Instance): string {
+  const query = Object.entries(page.query)
+    .map(([key, value]) => `${key}=${value}`)
+    .join('&');
+  return `${page.def.path}${query ? `?${query}` : ''}`;
 }
 
 function viewAction(openType: string): NavigationAction | undefined {

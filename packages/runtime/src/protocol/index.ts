@@ -1,2 +1,8 @@
 export * from './messages.ts';
-export { type ParseResult, parseLogicInbound, parseMessage, parseViewInbound } from './parse-message.ts';
+export {
+  messageTypes,
+  type ParseResult,
+  parseLogicInbound,
+  parseMessage,
+  parseViewInbound,
+} from './parse-message.ts';

@@ -216,6 +216,18 @@ export const viewNavigateSchema = z.object({
   delta: z.optional(z.int()),
 });
 
+/**
+ * A `<button open-type="contact">` tap: the logic asks the host to open the customer-service
+ * chat, with the card the button names (or the page it is on).
+ */
+export const viewContactSchema = z.object({
+  v,
+  type: z.literal('view.contact'),
+  path: z.optional(z.string()),
+  title: z.optional(z.string()),
+  showCard: z.boolean(),
+});
+
 // ── host ↔ logic ─────────────────────────────────────────────────────────────
 
 export const launchOptionsSchema = z.object({
@@ -331,6 +343,7 @@ export const viewToLogicMessages = [
   queryResultSchema,
   pageEventSchema,
   viewNavigateSchema,
+  viewContactSchema,
 ] as const;
 export const hostToLogicMessages = [
   appLaunchSchema,

@@ -25,6 +25,14 @@ function byType(...groups: Schemas[]): Map<string, z.ZodMiniObject> {
   return map;
 }
 
+/** The message types of each direction, from the same lists the parsers read (bridges route by them). */
+export const messageTypes = {
+  logicToView: new Set(byType(logicToViewMessages).keys()),
+  viewToLogic: new Set(byType(viewToLogicMessages).keys()),
+  hostToLogic: new Set(byType(hostToLogicMessages).keys()),
+  logicToHost: new Set(byType(logicToHostMessages).keys()),
+} as const;
+
 const all = byType(logicToViewMessages, viewToLogicMessages, hostToLogicMessages, logicToHostMessages);
 const logicInbound = byType(viewToLogicMessages, hostToLogicMessages);
 const viewInbound = byType(logicToViewMessages);

@@ -48,6 +48,7 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     getOrderPayment: async () => ({ code: 0 }),
     requestSubscribeMessage: async ({ tmplIds }) =>
       Object.fromEntries(tmplIds.map((id) => [id, 'accept' as const])),
+    openCustomerServiceChat: async () => undefined,
     getLocation: async () => ({ latitude: 39.9, longitude: 116.4, accuracy: 10 }),
     locationUpdates: async () => undefined,
     addCalendarEvent: async () => undefined,

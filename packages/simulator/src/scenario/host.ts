@@ -184,6 +184,8 @@ export function scenarioHost(
       code: PAY_CODES[paymentOutcome({ orderId: o.orderId })],
     }),
     requestSubscribeMessage: async (o) => Object.fromEntries(o.tmplIds.map((id) => [id, 'accept' as const])),
+    // The simulator has no merchant to chat with: the chat opens and stays empty.
+    openCustomerServiceChat: async () => {},
     getLocation: async () => ({ latitude: 39.9042, longitude: 116.4074, accuracy: 10 }),
     makePhoneCall: async () => {},
     setClipboardData: async () => {},

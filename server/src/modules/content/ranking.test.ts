@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sniffImage, sniffVideo } from '../../blobs/index.ts';
 import { decodeCursor, encodeCursor } from './feed-cursor.ts';
-import { sniffImage, sniffVideo } from './media-type.ts';
 import { explorationEvery, gravityMs, hotScore, interleave } from './ranking.ts';
 
 describe('hot score', () => {

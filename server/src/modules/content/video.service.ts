@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { BlobStore } from '../../blobs/index.ts';
-import { BlobTooLargeError } from '../../blobs/index.ts';
+import { type BlobStore, BlobTooLargeError, sniffImage, sniffVideo } from '../../blobs/index.ts';
 import type { Executor } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { addAnchor } from './anchor.repository.ts';
@@ -11,7 +10,6 @@ import type { ContentContext } from './content-context.ts';
 import { findCreator, upsertCreator } from './creator.repository.ts';
 import { countEngagement } from './engagement.ts';
 import { contentErrors } from './errors.ts';
-import { sniffImage, sniffVideo } from './media-type.ts';
 import { findPoi } from './poi.repository.ts';
 import { freshForMs, hotScore } from './ranking.ts';
 import * as videos from './video.repository.ts';

@@ -14,5 +14,5 @@ export { livePlugin } from './live.plugin.ts';
 export { createLiveService, type LiveService } from './live.service.ts';
 export type { LiveTables } from './live.table.ts';
 export type { LiveDeps } from './live-context.ts';
-export { type LiveFeed, type LiveNote, liveFeedFor } from './live-feed.ts';
+export { type LiveNote, type RoomFeed, roomFeedFor } from './live-feed.ts';
 export { liveMigrations } from './migrations/index.ts';

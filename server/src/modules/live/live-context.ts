@@ -8,14 +8,14 @@ import { liveErrors } from './errors.ts';
 import { countViewers, insertEvent } from './event.repository.ts';
 import type { LiveContent, LiveRoom } from './live.model.ts';
 import type { LiveEventKind, LiveRoomRow } from './live.table.ts';
-import type { LiveFeed } from './live-feed.ts';
+import type { RoomFeed } from './live-feed.ts';
 import { findRoom } from './room.repository.ts';
 
 export interface LiveDeps {
   db: Db;
   clock: Clock;
   blobs: BlobStore;
-  feed: LiveFeed;
+  feed: RoomFeed;
   content: LiveContent;
   funnel: Pick<FunnelService, 'recordReported' | 'bySource'>;
   limits?: { segmentBytes?: number; playlistBytes?: number };

@@ -1,5 +1,5 @@
 import type { DatabaseTarget, Db } from '../../db/database.ts';
-import { type Fanout, type FanoutOptions, fanoutFor } from '../../fanout/index.ts';
+import { type LiveFeed, liveFeedFor } from '../../live-feed/index.ts';
 import { eventsSince } from './event.repository.ts';
 
 /** One room event, announced to the room's viewers in every process. */
@@ -8,16 +8,20 @@ export interface LiveNote {
   eventId: string;
 }
 
-/** Room events fanned out the way the inbox's are (keyed by room). */
-export type LiveFeed = Fanout<LiveNote>;
+/** Room events carried by the shared live feed, keyed by room. */
+export type RoomFeed = LiveFeed<LiveNote>;
 
-export function liveFeedFor(target: DatabaseTarget, db: Db, options: FanoutOptions): LiveFeed {
-  return fanoutFor<LiveNote>(
+export function roomFeedFor(
+  target: DatabaseTarget,
+  db: Db,
+  options: { now(): number; onError(error: Error): void },
+): RoomFeed {
+  return liveFeedFor<LiveNote>(
     target,
     db,
     {
       channel: 'plaza_live',
-      keyOf: (note) => note.roomId,
+      keysOf: (note) => [note.roomId],
       since: async (exec, after, limit) =>
         (await eventsSince(exec, after, limit)).map((row) => ({
           id: row.id,

@@ -1,31 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { testEngines } from '../../db/test-database.ts';
+import { readEvents } from '../../live-feed/testing.ts';
 import { createPlatform, type Platform } from '../../platform.ts';
 import { orderData, startMessagesKit } from './testing.ts';
-
-/** Reads server-sent events from a stream until `count` `message` events arrived. */
-async function readEvents(res: Response, count: number): Promise<Record<string, unknown>[]> {
-  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-  const decoder = new TextDecoder();
-  const events: Record<string, unknown>[] = [];
-  let buffer = '';
-  while (events.length < count) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      if (block.startsWith('event: message\n'))
-        events.push(JSON.parse(block.slice(block.indexOf('data: ') + 6)));
-      end = buffer.indexOf('\n\n');
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 // Two server processes on one database: a message one of them delivers reaches an inbox
 // open on the other (NOTIFY/LISTEN on PostgreSQL, polling on SQLite).

@@ -1,5 +1,5 @@
 import type { DatabaseTarget, Db } from '../../db/database.ts';
-import { type Fanout, type FanoutOptions, fanoutFor } from '../../fanout/index.ts';
+import { type LiveFeed, liveFeedFor } from '../../live-feed/index.ts';
 import { listDeliveredSince } from './message.repository.ts';
 
 /** One delivered message, announced to the inboxes its user has open. */
@@ -8,17 +8,24 @@ export interface InboxNote {
   messageId: string;
 }
 
-/** Tells open inboxes of every server process that a message was delivered (keyed by user). */
-export type InboxFeed = Fanout<InboxNote>;
+/**
+ * Tells open inboxes of every server process that a message was delivered (keyed by the
+ * user's id); the shared live feed carries it.
+ */
+export type InboxFeed = LiveFeed<InboxNote>;
 
-/** The feed for the platform's engine: NOTIFY on PostgreSQL, polling delivered messages on SQLite. */
-export function inboxFeedFor(target: DatabaseTarget, db: Db, options: FanoutOptions): InboxFeed {
-  return fanoutFor<InboxNote>(
+/** The feed for the platform's engine. */
+export function inboxFeedFor(
+  target: DatabaseTarget,
+  db: Db,
+  options: { now(): number; onError(error: Error): void },
+): InboxFeed {
+  return liveFeedFor<InboxNote>(
     target,
     db,
     {
       channel: 'plaza_inbox',
-      keyOf: (note) => note.userId,
+      keysOf: (note) => [note.userId],
       since: async (exec, after, limit) =>
         (await listDeliveredSince(exec, after, limit)).map((row) => ({
           id: row.id,

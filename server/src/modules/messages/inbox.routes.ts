@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireUser } from '../../http/access.ts';
+import { acceptsEventStream, openEventStream } from '../../http/event-stream.ts';
 import { messageErrors } from './errors.ts';
 import {
   appCardJson,
@@ -14,8 +15,6 @@ import {
 import type { MessagesService } from './messages.service.ts';
 
 const user = { access: ['user'] } as const;
-// Comments keep proxies from closing a quiet stream.
-const keepAliveMs = 20_000;
 
 /** The user's service inbox, live feed, mutes and subscriptions. */
 export async function inboxRoutes(
@@ -129,30 +128,13 @@ export async function inboxRoutes(
     async (request, reply) => {
       const userId = requireUser(request).userId;
       // Only an event-stream client can use an endless response; anything else is told so.
-      if (!String(request.headers.accept ?? '').includes('text/event-stream')) {
-        throw messageErrors.EVENT_STREAM_ONLY();
-      }
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
+      if (!acceptsEventStream(request)) throw messageErrors.EVENT_STREAM_ONLY();
+      const stream = openEventStream(request, reply, () => stop());
       const stop = inbox.live(
         userId,
-        (message) => {
-          res.write(`event: message\ndata: ${JSON.stringify(toMessageJson(message))}\n\n`);
-        },
+        (message) => stream.send('message', toMessageJson(message)),
         (error) => request.log.error({ err: error }, 'inbox feed could not read a delivered message'),
       );
-      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), keepAliveMs);
-      request.raw.on('close', () => {
-        clearInterval(keepAlive);
-        stop();
-      });
     },
   );
 

@@ -40,6 +40,8 @@ const devHost = {
   async requestSubscribeMessage({ tmplIds }) {
     return Object.fromEntries(tmplIds.map((id) => [id, scenario.subscribe]));
   },
+  // The dev server has no merchant to chat with: the chat opens and stays empty.
+  async openCustomerServiceChat() {},
   async getLocation() {
     if (scenario.location === 'deny') refuse('auth deny');
     return { latitude: 31.2304, longitude: 121.4737, accuracy: 30 };

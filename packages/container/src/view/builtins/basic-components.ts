@@ -80,6 +80,16 @@ const button: BuiltinComponent = {
       // Consent buttons: the logic asks the host, then the handler gets the answer as detail.
       if (openType === 'getPhoneNumber') ctx.emit('getphonenumber', {}, { openType });
       else if (openType === 'getUserInfo') ctx.emit('getuserinfo', {}, { openType });
+      // The chat with the merchant; the card is the page named, or the page the button is on.
+      else if (openType === 'contact') {
+        const text = (name: string) =>
+          typeof attrs[name] === 'string' ? (attrs[name] as string) : undefined;
+        ctx.contact({
+          path: text('send-message-path'),
+          title: text('send-message-title'),
+          showCard: attrs['show-message-card'] === undefined || truthy(attrs['show-message-card']),
+        });
+      }
     });
     return el;
   },

@@ -5,6 +5,8 @@ export interface BuiltinContext {
   emit(type: string, detail: unknown, options?: { bubbles?: boolean; openType?: string }): void;
   /** Asks the logic's page stack to move (what `<navigator>` does). */
   navigate(openType: string, url?: string, delta?: number): void;
+  /** Asks the host, through the logic, to open the customer-service chat (`open-type="contact"`). */
+  contact(options: { path?: string; title?: string; showCard: boolean }): void;
   /** The attributes of the element's latest render. */
   attrs(): Record<string, unknown>;
 }
