@@ -1,4 +1,7 @@
-/** The platform's API as the super app calls it: same origin, session cookie, CSRF header on mutations. */
+/**
+ * The platform's API as the browser calls it: same origin, session cookie, CSRF header on
+ * mutations. The super app and the consoles have their own session (and CSRF cookie).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,17 +12,33 @@ export class ApiError extends Error {
   }
 }
 
-function cookie(name: string): string | undefined {
+export function cookie(name: string): string | undefined {
   return document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${name}=`))
     ?.slice(name.length + 1);
 }
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+export type Api = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** A client echoing the CSRF cookie of one kind of session: `plaza_user_csrf` or `plaza_csrf`. */
+export function apiWithSession(csrfCookie: string): Api {
+  return (method, path, body) => call(csrfCookie, method, path, body);
+}
+
+/** The super app's client (end users' session). */
+export const api: Api = apiWithSession('plaza_user_csrf');
+
+/** Turns an answer that is not 2xx into the platform's coded error. */
+export function errorOf(status: number, statusText: string, json: unknown): ApiError {
+  const error = (json as { error?: { code: string; message: string } } | null)?.error;
+  return new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText);
+}
+
+async function call<T>(csrfCookie: string, method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const csrf = cookie('plaza_user_csrf');
+  const csrf = cookie(csrfCookie);
   if (method !== 'GET' && csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
   const res = await fetch(path, {
     method,
@@ -28,13 +47,8 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      json.error?.code ?? `HTTP_${res.status}`,
-      json.error?.message ?? res.statusText,
-    );
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw errorOf(res.status, res.statusText, json);
   return json as T;
 }
 
