@@ -137,3 +137,68 @@ export interface AppAuditEntry {
   after: unknown;
   created_at: number;
 }
+
+export type OrderStatus = 'created' | 'paid' | 'settled' | 'closed' | 'refunded';
+
+/** An order of the app (amounts in minor units, times ISO 8601). */
+export interface PaymentOrder {
+  order_id: string;
+  out_order_no: string;
+  appid: string;
+  openid: string;
+  status: OrderStatus;
+  total_amount: number;
+  refunded_amount: number;
+  currency: string;
+  subject: string;
+  body: string | null;
+  items: Array<{ name: string; quantity: number; unit_amount: number }>;
+  cp_extra: string | null;
+  created_at: string;
+  expires_at: string;
+  paid_at: string | null;
+  closed_at: string | null;
+  settled_at: string | null;
+}
+
+/** A page of orders: `next_cursor` asks for the next one. */
+export interface OrderPage {
+  items: PaymentOrder[];
+  next_cursor: string | null;
+}
+
+export interface PaymentRefund {
+  refund_id: string;
+  out_refund_no: string | null;
+  order_id: string;
+  amount: number;
+  currency: string;
+  status: 'requested' | 'succeeded' | 'declined';
+  source: 'escrow' | 'merchant_balance' | null;
+  reason: string | null;
+  decline_reason: string | null;
+  created_at: string;
+  succeeded_at: string | null;
+}
+
+export interface OrderTimelineEvent {
+  at: string;
+  kind:
+    | 'created'
+    | 'paid'
+    | 'closed'
+    | 'refund_requested'
+    | 'refund_succeeded'
+    | 'refund_declined'
+    | 'settled';
+  amount: number | null;
+  refund_id: string | null;
+  note: string | null;
+}
+
+/** `GET /api/apps/:appid/orders/:id`: the order, its refunds and what happened to it. */
+export interface OrderDetail {
+  order: PaymentOrder;
+  refunds: PaymentRefund[];
+  timeline: OrderTimelineEvent[];
+}

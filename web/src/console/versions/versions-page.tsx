@@ -43,7 +43,14 @@ export function VersionsPage({ appid, canEdit }: { appid: string; canEdit: boole
       {release.data === undefined ? (
         <Skeleton rows={2} />
       ) : (
-        <ReleasePanel appid={appid} release={release.data} canEdit={canEdit} onChanged={changed} />
+        <ReleasePanel
+          // A new release starts the slider from its own share.
+          key={release.data ? `${release.data.version.id}:${release.data.percentage}` : 'none'}
+          appid={appid}
+          release={release.data}
+          canEdit={canEdit}
+          onChanged={changed}
+        />
       )}
       <h2>All versions</h2>
       <ErrorNote error={versions.error} />

@@ -1,0 +1,171 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../server/src/demo/index.ts';
+import { buildPackage, program } from '../server/src/modules/versions/testing.ts';
+import { seriousViolations } from './support/accessibility.ts';
+import { launchChromium } from './support/phone-browser.ts';
+import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
+import { ensureSuperAppBuilt, repoRoot } from './support/super-app-build.ts';
+
+const artifacts = join(repoRoot, 'test-artifacts/consoles');
+const appName = 'Console Noodles';
+
+// The developer's loop in the developer console and the operator's review in the operator
+// console, on `npm start` with its demo accounts, as people click through them.
+describe('the developer and operator consoles', () => {
+  let platform: PlatformProcess;
+  let browser: Browser;
+  let dev: Page;
+  let op: Page;
+  let shots = 0;
+
+  /** A numbered screenshot, and the page must pass axe-core with nothing serious or critical. */
+  async function look(page: Page, step: string) {
+    await page.screenshot({
+      path: join(artifacts, `${String(++shots).padStart(2, '0')}-${step}.png`),
+      fullPage: true,
+    });
+    expect(await seriousViolations(page), step).toEqual([]);
+  }
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  const versionRow = (version: string) => dev.getByRole('row').filter({ hasText: version }).first();
+
+  beforeAll(async () => {
+    ensureSuperAppBuilt();
+    rmSync(artifacts, { recursive: true, force: true });
+    mkdirSync(artifacts, { recursive: true });
+    [platform, browser] = await Promise.all([startPlatformProcess('sqlite'), launchChromium()]);
+    const desk = { viewport: { width: 1280, height: 860 } };
+    dev = await (await browser.newContext(desk)).newPage();
+    op = await (await browser.newContext(desk)).newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  });
+
+  it('prints the consoles with the demo accounts at start', () => {
+    expect(platform.output()).toMatch(/Developer console\s+http:\/\/\S+\/console/);
+    expect(platform.output()).toMatch(/Operator console\s+http:\/\/\S+\/operator/);
+  });
+
+  it('creates an app whose secret is shown once, and edits its profile, domains and webhook', async () => {
+    await dev.goto(`${platform.base}/console`);
+    await look(dev, 'console-sign-in');
+    await signIn(dev, demoAccounts.developer.email, demoAccounts.developer.password);
+    await dev.getByRole('heading', { name: /^Apps of / }).waitFor();
+
+    await dev.getByLabel('App name').fill(appName);
+    await dev.getByRole('button', { name: 'Create app' }).click();
+    const secret = dev.getByTestId('secret-value');
+    await secret.waitFor();
+    expect(await secret.textContent()).toMatch(/\S{20,}/);
+    await look(dev, 'app-created-secret-once');
+    await dev.getByRole('button', { name: 'I have stored it' }).click();
+    expect(await secret.count()).toBe(0);
+
+    await dev.getByRole('link', { name: appName }).click();
+    await dev.getByLabel('Description').fill('Hand-pulled noodles, delivered.');
+    await dev.getByLabel(/Request domains/).fill('https://api.noodles.example');
+    await dev.getByLabel('Webhook endpoint').fill(`${platform.merchantUrl}/plaza/webhooks`);
+    await dev.getByRole('button', { name: 'Save' }).click();
+    await dev.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    // What was saved is what the platform now answers.
+    await dev.reload();
+    expect(await dev.getByLabel(/Request domains/).inputValue()).toBe('https://api.noodles.example');
+
+    await dev.getByRole('button', { name: 'Rotate app secret' }).click();
+    await dev.getByText(/The previous secret keeps working until/).waitFor();
+    await look(dev, 'app-settings-secret-rotated');
+    await dev.getByRole('button', { name: 'I have stored it' }).click();
+  });
+
+  /** Uploads a package from the browser and submits it; resolves once its checks passed. */
+  async function uploadAndSubmit(version: string) {
+    await dev.getByLabel('Package (.tgz)').setInputFiles({
+      name: `noodles-${version}.tgz`,
+      mimeType: 'application/gzip',
+      buffer: buildPackage(program()),
+    });
+    await dev.getByLabel('Version', { exact: true }).fill(version);
+    await dev.getByLabel('What changed').fill(`Release ${version}`);
+    await dev.getByRole('button', { name: 'Upload' }).click();
+    await dev.getByText('Sent 100%').waitFor();
+    await versionRow(version).getByText('uploaded', { exact: true }).waitFor();
+    await versionRow(version).getByRole('button', { name: 'Submit for review' }).click();
+    await versionRow(version).getByText('in review').waitFor();
+    // The page asks again while the checks run in the background.
+    await versionRow(version).getByText('passed').waitFor({ timeout: 60_000 });
+  }
+
+  async function approveAsOperator(version: string) {
+    await op.goto(`${platform.base}/operator`);
+    if (await op.getByLabel('Email').isVisible()) {
+      await look(op, 'operator-sign-in');
+      await signIn(op, demoAccounts.operator.email, demoAccounts.operator.password);
+    }
+    const card = op.getByRole('article', { name: `${appName} ${version}` });
+    await card.waitFor();
+    await card.getByRole('table', { name: 'Pages checked' }).waitFor();
+    await look(op, `review-queue-${version}`);
+    await card.getByRole('button', { name: 'Approve' }).click();
+    await card.waitFor({ state: 'detached' });
+  }
+
+  it('uploads from the browser, submits, is approved by the operator and released', async () => {
+    await dev.getByRole('link', { name: 'Versions' }).click();
+    await uploadAndSubmit('1.0.0');
+    await versionRow('1.0.0').getByRole('button', { name: 'Details' }).click();
+    await dev.getByRole('table', { name: 'Pages checked' }).getByText('pages/index/index').waitFor();
+    await look(dev, 'versions-checks-passed');
+
+    await approveAsOperator('1.0.0');
+    await dev.reload();
+    await versionRow('1.0.0').getByText('approved').waitFor();
+    await versionRow('1.0.0').getByRole('button', { name: 'Release' }).click();
+    await dev.getByTestId('release-share').filter({ hasText: '100%' }).waitFor();
+  });
+
+  it('grey-releases the next version to 10% with the slider, from the keyboard', async () => {
+    await uploadAndSubmit('1.1.0');
+    await approveAsOperator('1.1.0');
+    await dev.reload();
+    await versionRow('1.1.0').getByLabel('Share %').fill('1');
+    await versionRow('1.1.0').getByRole('button', { name: 'Release' }).click();
+    await dev.getByTestId('release-share').filter({ hasText: /^1%$/ }).waitFor();
+
+    const slider = dev.getByRole('slider');
+    await slider.focus();
+    for (let i = 0; i < 9; i++) await dev.keyboard.press('ArrowRight');
+    expect(await slider.inputValue()).toBe('10');
+    await dev.getByRole('button', { name: 'Apply share' }).focus();
+    await dev.keyboard.press('Enter');
+    await dev.getByTestId('release-share').filter({ hasText: /^10%$/ }).waitFor();
+    const shares = await dev.getByRole('table', { name: 'Who gets which version' }).innerText();
+    expect(shares).toMatch(/1\.1\.0 \(grey release\)\s+10%/);
+    expect(shares).toMatch(/1\.0\.0 \(previous full release\)\s+90%/);
+    await look(dev, 'grey-release-10');
+  });
+
+  it('lets the operator suspend an app with a reason and reinstate it', async () => {
+    const appid = new URL(dev.url()).pathname.split('/')[3] ?? '';
+    await op.getByRole('link', { name: 'Apps' }).click();
+    await op.getByLabel('appid').fill(appid);
+    await op.getByRole('button', { name: 'Open' }).click();
+    await op.getByLabel(/Reason for suspension/).fill('Menu prices differ from the shop');
+    await op.getByRole('button', { name: 'Suspend' }).click();
+    await op.getByText('Suspended: Menu prices differ from the shop').waitFor();
+    await look(op, 'operator-app-suspended');
+    await op.getByRole('button', { name: 'Reinstate' }).click();
+    await op.getByRole('button', { name: 'Suspend' }).waitFor();
+  });
+});
