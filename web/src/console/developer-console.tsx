@@ -8,7 +8,10 @@ import { ConsoleFrame, ErrorNote, type NavItem, Skeleton } from './kit/layout.ts
 import { match, navigate, usePath } from './kit/router.tsx';
 import { SignInPage } from './kit/sign-in-page.tsx';
 import { OrgSwitcher } from './orgs/org-switcher.tsx';
+import { OrderPage } from './payments/order-page.tsx';
+import { OrdersPage } from './payments/orders-page.tsx';
 import { VersionsPage } from './versions/versions-page.tsx';
+import { DeliveriesPage } from './webhooks/deliveries-page.tsx';
 
 const home = '/console';
 const chosenOrgKey = 'plaza.console.org';
@@ -17,6 +20,8 @@ const chosenOrgKey = 'plaza.console.org';
 const appSections = [
   { path: '', label: 'Settings' },
   { path: '/versions', label: 'Versions' },
+  { path: '/payments', label: 'Payments' },
+  { path: '/webhooks', label: 'Webhooks' },
 ] as const;
 
 /** The developer console: sign in, pick an org, manage its apps. */
@@ -41,13 +46,13 @@ export function DeveloperConsole() {
     setOrgId(id);
     navigate(home);
   };
-  const appParams = match(`${home}/apps/:appid`, path) ?? match(`${home}/apps/:appid/:section`, path);
-  const appid = appParams?.appid;
+  const appid = /^\/console\/apps\/([^/]+)/.exec(path)?.[1];
   const nav: NavItem[] = [{ to: home, label: 'Apps', current: path === home }];
   if (appid)
     for (const s of appSections) {
-      const to = `${home}/apps/${encodeURIComponent(appid)}${s.path}`;
-      nav.push({ to, label: s.label, current: path === to });
+      const to = `${home}/apps/${appid}${s.path}`;
+      // An order's page is part of Payments.
+      nav.push({ to, label: s.label, current: s.path ? path.startsWith(to) : path === to });
     }
 
   return (
@@ -82,5 +87,10 @@ function Page({ path, org }: { path: string; org: ConsoleOrg }) {
   if (app) return <AppSettingsPage appid={app.appid!} canEdit={canEdit} />;
   const section = match(`${home}/apps/:appid/:section`, path);
   if (section?.section === 'versions') return <VersionsPage appid={section.appid!} canEdit={canEdit} />;
+  if (section?.section === 'payments') return <OrdersPage key={section.appid} appid={section.appid!} />;
+  if (section?.section === 'webhooks')
+    return <DeliveriesPage key={section.appid} appid={section.appid!} canEdit={canEdit} />;
+  const order = match(`${home}/apps/:appid/payments/:orderId`, path);
+  if (order) return <OrderPage appid={order.appid!} orderId={order.orderId!} canEdit={canEdit} />;
   return <AppsPage org={org} canEdit={canEdit} />;
 }
