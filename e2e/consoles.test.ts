@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,7 @@ import { eventually } from './support/merchant-view.ts';
 import { launchChromium } from './support/phone-browser.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
 import { ensureSuperAppBuilt, repoRoot } from './support/super-app-build.ts';
-import { orderTakeout, payTakeout, signInDemoUser } from './support/takeout-purchase.ts';
+import { orderTakeout, payTakeout, reportAnchorVisit, signInDemoUser } from './support/takeout-purchase.ts';
 
 const artifacts = join(repoRoot, 'test-artifacts/consoles');
 const appName = 'Console Noodles';
@@ -176,6 +177,14 @@ describe('the developer and operator consoles', () => {
   it("shows the takeout app's paid order with its timeline and refunds part of it", async () => {
     const { appid } = platform.marker;
     const user = await signInDemoUser(platform);
+    // The user comes from a video's anchor, as the funnel below counts them.
+    const feed = await user.json<{ items: Array<{ video_id: string; anchor: { appid: string } | null }> }>(
+      'GET',
+      '/api/feed?limit=20',
+    );
+    const video = feed.items.find((v) => v.anchor?.appid === appid);
+    if (!video) throw new Error('the demo feed has no video anchored into the takeout app');
+    await reportAnchorVisit(user, appid, video.video_id);
     const order = await orderTakeout(platform, user);
     expect((await payTakeout(order)).code).toBe(0);
 
@@ -245,5 +254,28 @@ describe('the developer and operator consoles', () => {
           .textContent(),
       ),
     ).toBeGreaterThan(attemptsBefore);
+  });
+
+  it('reads the funnel as a chart, a table and a CSV file', async () => {
+    await dev.getByRole('link', { name: 'Analytics' }).click();
+    const funnel = dev.getByRole('region', { name: 'Funnel' });
+    await funnel.locator('[data-drawn]').waitFor();
+    await funnel.getByText('Table').click();
+    const steps = await funnel.getByRole('table').getByRole('row').allTextContents();
+    // The visit and the order above: one of each step for the demo user today, at least.
+    for (const step of ['Video impression (anchor shown)', 'Anchor tap', 'App open', 'Login', 'Paid order'])
+      expect(
+        steps.find((r) => r.startsWith(step)),
+        step,
+      ).toMatch(new RegExp(`^${step.replace(/[()]/g, '\\$&')}[1-9]`));
+    const [download] = await Promise.all([
+      dev.waitForEvent('download'),
+      funnel.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('funnel.csv');
+    const csv = await readFile((await download.path()) as string, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Step,Count,From step before,Previous period,Change');
+    expect(csv).toMatch(/\r\nPaid order,[1-9]/);
+    await look(dev, 'analytics-funnel');
   });
 });

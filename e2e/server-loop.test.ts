@@ -3,7 +3,7 @@ import { demoAccounts, platformClient, signInUser } from '../server/src/demo/ind
 import { testEngines } from '../server/test/support/test-database.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
-import { orderTakeout, payTakeout } from './support/takeout-purchase.ts';
+import { orderTakeout, payTakeout, reportAnchorVisit } from './support/takeout-purchase.ts';
 
 // The server side of the closed loop on PostgreSQL: `npm start` with its demo on an isolated
 // schema, HTTP calls standing in for the super app, the real merchant server in between.
@@ -34,14 +34,7 @@ describe.skipIf(!postgres)('the closed loop on PostgreSQL, over HTTP', () => {
 
     // The user signs in, sees the anchor, taps it; the app opens from its released package.
     const { client: user } = await signInUser(anonymous, demoAccounts.user.phone);
-    const at = Date.now();
-    await user.json('POST', '/api/feed/events', {
-      events: [
-        { type: 'anchor_exposure', video_id: video.video_id, appid, at },
-        { type: 'anchor_click', video_id: video.video_id, appid, at },
-        { type: 'app_open', appid, at },
-      ],
-    });
+    await reportAnchorVisit(user, appid, video.video_id);
     const pkg = await user.json<{ permissions: { request_domains: string[] } }>(
       'GET',
       `/api/runtime/apps/${appid}/package`,

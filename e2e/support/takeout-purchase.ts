@@ -18,6 +18,18 @@ export async function post<T>(url: string, body: unknown, token?: string): Promi
   return json;
 }
 
+/** The super app's reports of a user seeing a video's anchor, tapping it and the app opening. */
+export async function reportAnchorVisit(user: PlatformClient, appid: string, videoId: string): Promise<void> {
+  const at = Date.now();
+  await user.json('POST', '/api/feed/events', {
+    events: [
+      { type: 'anchor_exposure', video_id: videoId, appid, at },
+      { type: 'anchor_click', video_id: videoId, appid, at },
+      { type: 'app_open', appid, at },
+    ],
+  });
+}
+
 export interface TakeoutPurchase {
   user: PlatformClient;
   orderId: string;

@@ -1,5 +1,6 @@
 import type { ConsoleOrg } from '@plaza/api-types/console';
 import { useEffect, useState } from 'react';
+import { AnalyticsPage } from './analytics/analytics-page.tsx';
 import { AppSettingsPage } from './apps/app-settings-page.tsx';
 import { AppsPage } from './apps/apps-page.tsx';
 import { useAccount } from './kit/account-session.ts';
@@ -22,6 +23,7 @@ const appSections = [
   { path: '/versions', label: 'Versions' },
   { path: '/payments', label: 'Payments' },
   { path: '/webhooks', label: 'Webhooks' },
+  { path: '/analytics', label: 'Analytics' },
 ] as const;
 
 /** The developer console: sign in, pick an org, manage its apps. */
@@ -90,6 +92,7 @@ function Page({ path, org }: { path: string; org: ConsoleOrg }) {
   if (section?.section === 'payments') return <OrdersPage key={section.appid} appid={section.appid!} />;
   if (section?.section === 'webhooks')
     return <DeliveriesPage key={section.appid} appid={section.appid!} canEdit={canEdit} />;
+  if (section?.section === 'analytics') return <AnalyticsPage key={section.appid} appid={section.appid!} />;
   const order = match(`${home}/apps/:appid/payments/:orderId`, path);
   if (order) return <OrderPage appid={order.appid!} orderId={order.orderId!} canEdit={canEdit} />;
   return <AppsPage org={org} canEdit={canEdit} />;
