@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../server/src/demo/index.ts';
 import { buildPackage, program } from '../server/src/modules/versions/testing.ts';
@@ -14,6 +14,8 @@ import { orderTakeout, payTakeout, reportAnchorVisit, signInDemoUser } from './s
 
 const artifacts = join(repoRoot, 'test-artifacts/consoles');
 const appName = 'Console Noodles';
+/** Bytes of JavaScript (minified, before compression) the console's first page may load. */
+const consoleScriptBudget = 300 * 1024;
 
 // The developer's loop in the developer console and the operator's review in the operator
 // console, on `npm start` with its demo accounts, as people click through them.
@@ -62,7 +64,18 @@ describe('the developer and operator consoles', () => {
   });
 
   it('creates an app whose secret is shown once, and edits its profile, domains and webhook', async () => {
+    // The console's first load carries its own code and React, not the chart library.
+    const scripts: Array<{ url: string; bytes: number }> = [];
+    const onScript = async (res: Response) => {
+      if (res.request().resourceType() === 'script')
+        scripts.push({ url: res.url(), bytes: (await res.body()).length });
+    };
+    dev.on('response', onScript);
     await dev.goto(`${platform.base}/console`);
+    await dev.getByRole('button', { name: 'Sign in' }).waitFor();
+    dev.off('response', onScript);
+    expect(scripts.filter((s) => /echarts/.test(s.url))).toEqual([]);
+    expect(scripts.reduce((sum, s) => sum + s.bytes, 0)).toBeLessThan(consoleScriptBudget);
     await look(dev, 'console-sign-in');
     await signIn(dev, demoAccounts.developer.email, demoAccounts.developer.password);
     await dev.getByRole('heading', { name: /^Apps of / }).waitFor();

@@ -5,12 +5,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PlazaError } from '../../errors/index.ts';
 import { type AppsService, appCaller } from '../apps/index.ts';
-import { orderStatuses } from './order-state.ts';
-import { orderTimeline } from './order-timeline.ts';
+import { orderTimeline, timelineKinds } from './order-timeline.ts';
 import {
-  boundOf,
-  instant,
   orderJson,
+  orderListFilter,
+  orderListQuery,
   orderWire,
   type PaymentsRouteOptions,
   refundBody,
@@ -24,15 +23,7 @@ const orderParams = z.strictObject({ appid: z.string().min(1).max(64), id: z.str
 const orderPageWire = z.object({ items: z.array(orderWire), next_cursor: z.string().nullable() });
 const timelineWire = z.object({
   at: z.string(),
-  kind: z.enum([
-    'created',
-    'paid',
-    'closed',
-    'refund_requested',
-    'refund_succeeded',
-    'refund_declined',
-    'settled',
-  ]),
+  kind: z.enum(timelineKinds),
   amount: z.number().nullable(),
   refund_id: z.string().nullable(),
   note: z.string().nullable(),
@@ -71,12 +62,8 @@ export async function consolePaymentRoutes(
         summary: "The app's orders, newest first, paged on the server, with filters (any member)",
         params: appidParam,
         querystring: z.strictObject({
-          status: z.enum(orderStatuses).optional(),
+          ...orderListQuery,
           out_order_no: z.string().min(1).max(64).optional(),
-          created_from: instant.optional(),
-          created_to: instant.optional(),
-          cursor: z.string().max(64).optional(),
-          limit: z.coerce.number().int().min(1).max(100).optional(),
         }),
         response: { 200: orderPageWire },
       },
@@ -92,16 +79,7 @@ export async function consolePaymentRoutes(
         });
         return { items: found ? [orderJson(found)] : [], next_cursor: null };
       }
-      const page = await payments.orders.list(
-        { appId },
-        {
-          ...(q.status ? { status: q.status } : {}),
-          ...(q.created_from ? { createdFrom: boundOf(q.created_from, false) } : {}),
-          ...(q.created_to ? { createdTo: boundOf(q.created_to, true) } : {}),
-          ...(q.cursor ? { cursor: q.cursor } : {}),
-          ...(q.limit ? { limit: q.limit } : {}),
-        },
-      );
+      const page = await payments.orders.list({ appId }, orderListFilter(q));
       return { items: page.items.map(orderJson), next_cursor: page.next };
     },
   );

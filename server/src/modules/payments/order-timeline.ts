@@ -1,13 +1,17 @@
+import type { OrderTimelineEvent } from '@plaza/api-types/console';
 import type { Order, Refund } from './order.model.ts';
 
-export type TimelineKind =
-  | 'created'
-  | 'paid'
-  | 'closed'
-  | 'refund_requested'
-  | 'refund_succeeded'
-  | 'refund_declined'
-  | 'settled';
+/** The kinds of event the console's order page shows (`@plaza/api-types/console`). */
+export type TimelineKind = OrderTimelineEvent['kind'];
+export const timelineKinds = [
+  'created',
+  'paid',
+  'closed',
+  'refund_requested',
+  'refund_succeeded',
+  'refund_declined',
+  'settled',
+] as const satisfies readonly TimelineKind[];
 
 export interface TimelineEvent {
   at: number;

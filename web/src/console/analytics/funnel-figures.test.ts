@@ -1,18 +1,8 @@
 import type { FunnelDay } from '@plaza/api-types/platform';
 import { describe, expect, it } from 'vitest';
-import { dailySeries, funnelRows, previousPeriod, toCsv } from './funnel-figures.ts';
+import { dailySeries, emptyFunnelDay, funnelRows, previousPeriod, toCsv } from './funnel-figures.ts';
 
-const day = (date: string, n: Partial<FunnelDay>): FunnelDay => ({
-  date,
-  anchor_exposure: 0,
-  anchor_click: 0,
-  app_open: 0,
-  login: 0,
-  paid: 0,
-  settled: 0,
-  settled_amount: 0,
-  ...n,
-});
+const day = (date: string, n: Partial<FunnelDay>): FunnelDay => ({ ...emptyFunnelDay(date), ...n });
 
 describe('the console funnel figures', () => {
   it('totals each step, its conversion from the step before, and the previous period', () => {

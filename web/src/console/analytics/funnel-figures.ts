@@ -35,24 +35,27 @@ export function funnelRows(days: readonly FunnelDay[], previousDays: readonly Fu
   });
 }
 
+/** A day on which nothing was counted. */
+export function emptyFunnelDay(date: string): FunnelDay {
+  return {
+    date,
+    anchor_exposure: 0,
+    anchor_click: 0,
+    app_open: 0,
+    login: 0,
+    paid: 0,
+    settled: 0,
+    settled_amount: 0,
+  };
+}
+
 /** Every day from `from` to `to` (UTC, inclusive), with zeros where the API has no row. */
 export function dailySeries(days: readonly FunnelDay[], from: string, to: string): FunnelDay[] {
   const byDate = new Map(days.map((d) => [d.date, d]));
   const out: FunnelDay[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
-    out.push(
-      byDate.get(date) ?? {
-        date,
-        anchor_exposure: 0,
-        anchor_click: 0,
-        app_open: 0,
-        login: 0,
-        paid: 0,
-        settled: 0,
-        settled_amount: 0,
-      },
-    );
+    out.push(byDate.get(date) ?? emptyFunnelDay(date));
   }
   return out;
 }

@@ -1,9 +1,9 @@
-import type { AppCategory, ConsoleApp } from '@plaza/api-types/console';
-import { type FormEvent, useEffect, useState } from 'react';
+import type { ConsoleApp } from '@plaza/api-types/console';
+import { type FormEvent, useState } from 'react';
 import { consoleApi } from '../kit/console-api.ts';
 import { ErrorNote, formatTime, SecretOnce, Skeleton, StatusBadge, useAction } from '../kit/layout.tsx';
 import { useLoad } from '../kit/use-load.ts';
-import { appCategories } from './app-categories.ts';
+import { CategoryField } from './category-field.tsx';
 
 /** An app's profile, domains and webhook endpoint, and its credentials' rotation. */
 export function AppSettingsPage({ appid, canEdit }: { appid: string; canEdit: boolean }) {
@@ -30,7 +30,6 @@ export function AppSettingsPage({ appid, canEdit }: { appid: string; canEdit: bo
 }
 
 function ProfileForm({ app, canEdit, onSaved }: { app: ConsoleApp; canEdit: boolean; onSaved(): void }) {
-  const [categories, setCategories] = useState<AppCategory[]>([]);
   const [name, setName] = useState(app.name);
   const [iconUrl, setIconUrl] = useState(app.icon_url ?? '');
   const [description, setDescription] = useState(app.description);
@@ -39,9 +38,6 @@ function ProfileForm({ app, canEdit, onSaved }: { app: ConsoleApp; canEdit: bool
   const [webhookUrl, setWebhookUrl] = useState(app.webhook_url ?? '');
   const [saved, setSaved] = useState(false);
   const { busy, error, run } = useAction();
-  useEffect(() => {
-    appCategories().then(setCategories);
-  }, []);
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -74,16 +70,7 @@ function ProfileForm({ app, canEdit, onSaved }: { app: ConsoleApp; canEdit: bool
             Name
             <input required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
           </label>
-          <label>
-            Category
-            <select value={category} onChange={(e) => setCategory(e.target.value)}>
-              {categories.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CategoryField value={category} onChange={setCategory} />
         </div>
         <label>
           Icon URL

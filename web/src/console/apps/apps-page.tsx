@@ -1,10 +1,10 @@
-import type { AppCategory, ConsoleApp, ConsoleOrg } from '@plaza/api-types/console';
-import { type FormEvent, useEffect, useState } from 'react';
+import type { ConsoleApp, ConsoleOrg } from '@plaza/api-types/console';
+import { type FormEvent, useState } from 'react';
 import { consoleApi } from '../kit/console-api.ts';
 import { ErrorNote, formatTime, SecretOnce, Skeleton, StatusBadge, useAction } from '../kit/layout.tsx';
 import { Link } from '../kit/router.tsx';
 import { useLoad } from '../kit/use-load.ts';
-import { appCategories } from './app-categories.ts';
+import { CategoryField } from './category-field.tsx';
 
 interface Created {
   app: ConsoleApp;
@@ -84,16 +84,9 @@ export function AppsPage({ org, canEdit }: { org: ConsoleOrg; canEdit: boolean }
 }
 
 function CreateApp({ orgId, onCreated }: { orgId: string; onCreated(c: Created): void }) {
-  const [categories, setCategories] = useState<AppCategory[]>([]);
   const [name, setName] = useState('');
   const [category, setCategory] = useState('');
   const { busy, error, run } = useAction();
-  useEffect(() => {
-    appCategories().then((c) => {
-      setCategories(c);
-      setCategory((current) => current || (c[0]?.id ?? ''));
-    });
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -110,17 +103,9 @@ function CreateApp({ orgId, onCreated }: { orgId: string; onCreated(c: Created):
         App name
         <input required maxLength={64} value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        Category
-        <select value={category} onChange={(e) => setCategory(e.target.value)}>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} ({(c.commission_bps / 100).toFixed(1)}% commission)
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="primary" disabled={busy}>
+      <CategoryField value={category} onChange={setCategory} />
+      {/* Until the categories arrive there is nothing valid to send. */}
+      <button type="submit" className="primary" disabled={busy || !category}>
         Create app
       </button>
       <ErrorNote error={error} />

@@ -117,3 +117,12 @@ export function formatMoney(minor: number, currency = 'CNY'): string {
 export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge badge-${status}`}>{status.replace(/_/g, ' ')}</span>;
 }
+
+/** Shows or hides a row's details, saying which element it controls. */
+export function DetailsToggle(props: { open: boolean; controls: string; onToggle(): void }) {
+  return (
+    <button type="button" aria-expanded={props.open} aria-controls={props.controls} onClick={props.onToggle}>
+      {props.open ? 'Hide' : 'Details'}
+    </button>
+  );
+}

@@ -1,7 +1,7 @@
 import type { AppVersion } from '@plaza/api-types/console';
 import { useState } from 'react';
 import { consoleApi } from '../kit/console-api.ts';
-import { ErrorNote, formatTime, StatusBadge, useAction } from '../kit/layout.tsx';
+import { DetailsToggle, ErrorNote, formatTime, StatusBadge, useAction } from '../kit/layout.tsx';
 import { CheckReportView } from './check-report-view.tsx';
 
 /** One version: its state, its checks and review, and what may be done with it now. */
@@ -38,14 +38,7 @@ export function VersionRow(props: {
         <td>{formatTime(v.created_at)}</td>
         <td>
           <div className="row">
-            <button
-              type="button"
-              aria-expanded={open}
-              aria-controls={detailsId}
-              onClick={() => setOpen(!open)}
-            >
-              {open ? 'Hide details' : 'Details'}
-            </button>
+            <DetailsToggle open={open} controls={detailsId} onToggle={() => setOpen(!open)} />
             {props.canEdit && (v.status === 'uploaded' || v.status === 'rejected') ? (
               <button
                 type="button"

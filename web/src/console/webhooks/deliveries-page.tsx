@@ -1,7 +1,7 @@
 import type { WebhookDelivery } from '@plaza/api-types/console';
 import { useState } from 'react';
 import { consoleApi, query } from '../kit/console-api.ts';
-import { ErrorNote, formatTime, Skeleton, StatusBadge, useAction } from '../kit/layout.tsx';
+import { DetailsToggle, ErrorNote, formatTime, Skeleton, StatusBadge, useAction } from '../kit/layout.tsx';
 import { useLoad } from '../kit/use-load.ts';
 
 const pageSize = 25;
@@ -98,14 +98,7 @@ function DeliveryRow(props: {
         <td>{formatTime(d.created_at)}</td>
         <td>
           <div className="row">
-            <button
-              type="button"
-              aria-expanded={open}
-              aria-controls={detailsId}
-              onClick={() => setOpen(!open)}
-            >
-              {open ? 'Hide' : 'Details'}
-            </button>
+            <DetailsToggle open={open} controls={detailsId} onToggle={() => setOpen(!open)} />
             {props.canEdit ? (
               <button type="button" disabled={busy} onClick={() => void redeliver()}>
                 Redeliver
