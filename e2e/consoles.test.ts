@@ -16,6 +16,8 @@ const artifacts = join(repoRoot, 'test-artifacts/consoles');
 const appName = 'Console Noodles';
 /** Bytes of JavaScript (minified, before compression) the console's first page may load. */
 const consoleScriptBudget = 300 * 1024;
+/** Tests that wait for the automated checks, which open every page in a browser of their own. */
+const withChecks = 120_000;
 
 // The developer's loop in the developer console and the operator's review in the operator
 // console, on `npm start` with its demo accounts, as people click through them.
@@ -137,42 +139,76 @@ describe('the developer and operator consoles', () => {
     await card.waitFor({ state: 'detached' });
   }
 
-  it('uploads from the browser, submits, is approved by the operator and released', async () => {
-    await dev.getByRole('link', { name: 'Versions' }).click();
-    await uploadAndSubmit('1.0.0');
-    await versionRow('1.0.0').getByRole('button', { name: 'Details' }).click();
-    await dev.getByRole('table', { name: 'Pages checked' }).getByText('pages/index/index').waitFor();
-    await look(dev, 'versions-checks-passed');
+  it(
+    'uploads from the browser, submits, is approved by the operator and released',
+    async () => {
+      await dev.getByRole('link', { name: 'Versions' }).click();
+      await uploadAndSubmit('1.0.0');
+      await versionRow('1.0.0').getByRole('button', { name: 'Details' }).click();
+      await dev.getByRole('table', { name: 'Pages checked' }).getByText('pages/index/index').waitFor();
+      await look(dev, 'versions-checks-passed');
 
-    await approveAsOperator('1.0.0');
-    await dev.reload();
-    await versionRow('1.0.0').getByText('approved').waitFor();
-    await versionRow('1.0.0').getByRole('button', { name: 'Release' }).click();
-    await dev.getByTestId('release-share').filter({ hasText: '100%' }).waitFor();
-  });
+      await approveAsOperator('1.0.0');
+      await dev.reload();
+      await versionRow('1.0.0').getByText('approved').waitFor();
+      await versionRow('1.0.0').getByRole('button', { name: 'Release' }).click();
+      await dev.getByTestId('release-share').filter({ hasText: '100%' }).waitFor();
+    },
+    withChecks,
+  );
 
-  it('grey-releases the next version to 10% with the slider, from the keyboard', async () => {
-    await uploadAndSubmit('1.1.0');
-    await approveAsOperator('1.1.0');
-    await dev.reload();
-    await versionRow('1.1.0').getByLabel('Share %').fill('1');
-    await versionRow('1.1.0').getByRole('button', { name: 'Release' }).click();
-    await dev.getByTestId('release-share').filter({ hasText: /^1%$/ }).waitFor();
+  it(
+    'grey-releases the next version to 10% with the slider, from the keyboard',
+    async () => {
+      await uploadAndSubmit('1.1.0');
+      await approveAsOperator('1.1.0');
+      await dev.reload();
+      await versionRow('1.1.0').getByLabel('Share %').fill('1');
+      await versionRow('1.1.0').getByRole('button', { name: 'Release' }).click();
+      await dev.getByTestId('release-share').filter({ hasText: /^1%$/ }).waitFor();
 
-    const slider = dev.getByRole('slider');
-    await slider.focus();
-    for (let i = 0; i < 9; i++) await dev.keyboard.press('ArrowRight');
-    expect(await slider.inputValue()).toBe('10');
-    await dev.getByRole('button', { name: 'Apply share' }).focus();
-    await dev.keyboard.press('Enter');
-    await dev.getByTestId('release-share').filter({ hasText: /^10%$/ }).waitFor();
-    const shares = await dev
-      .getByRole('table', { name: 'Who gets which version' })
-      .getByRole('row')
-      .allTextContents();
-    expect(shares.slice(1)).toEqual(['1.1.0 (grey release)10%', '1.0.0 (previous full release)90%']);
-    await look(dev, 'grey-release-10');
-  });
+      const slider = dev.getByRole('slider');
+      await slider.focus();
+      for (let i = 0; i < 9; i++) await dev.keyboard.press('ArrowRight');
+      expect(await slider.inputValue()).toBe('10');
+      await dev.getByRole('button', { name: 'Apply share' }).focus();
+      await dev.keyboard.press('Enter');
+      await dev.getByTestId('release-share').filter({ hasText: /^10%$/ }).waitFor();
+      const shares = await dev
+        .getByRole('table', { name: 'Who gets which version' })
+        .getByRole('row')
+        .allTextContents();
+      expect(shares.slice(1)).toEqual(['1.1.0 (grey release)10%', '1.0.0 (previous full release)90%']);
+      await look(dev, 'grey-release-10');
+    },
+    withChecks,
+  );
+
+  it(
+    'rejects a version with coded reasons that the developer reads on it',
+    async () => {
+      await uploadAndSubmit('1.2.0');
+      await op.goto(`${platform.base}/operator`);
+      const card = op.getByRole('article', { name: `${appName} 1.2.0` });
+      await card.getByRole('checkbox', { name: /REVIEW_MISLEADING_PROFILE/ }).check();
+      await card
+        .getByLabel('Message to the developer')
+        .fill('The icon shows a burger; the shop sells noodles');
+      await card.getByRole('button', { name: 'Reject' }).click();
+      await card.waitFor({ state: 'detached' });
+
+      await dev.reload();
+      await versionRow('1.2.0').getByText('rejected').waitFor();
+      await versionRow('1.2.0').getByRole('button', { name: 'Details' }).click();
+      await dev
+        .getByText(
+          "REVIEW_MISLEADING_PROFILE: The app's name, icon or description does not match what it does. The icon shows a burger; the shop sells noodles",
+        )
+        .waitFor();
+      await look(dev, 'version-rejected-reasons');
+    },
+    withChecks,
+  );
 
   it('lets the operator suspend an app with a reason and reinstate it', async () => {
     const appid = new URL(dev.url()).pathname.split('/')[3] ?? '';
