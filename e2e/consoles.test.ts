@@ -107,6 +107,23 @@ describe('the developer and operator consoles', () => {
     await dev.getByRole('button', { name: 'I have stored it' }).click();
   });
 
+  it("invites a member by email to the developer's org", async () => {
+    await dev.getByRole('link', { name: 'Members' }).click();
+    await dev.getByRole('table', { name: 'Members' }).getByText(demoAccounts.developer.email).waitFor();
+    const inviteForm = dev.getByRole('form', { name: 'Invite a member' });
+    await inviteForm.getByLabel('Email').fill('cook@noodles.example');
+    await inviteForm.getByRole('combobox').selectOption('viewer');
+    await dev.getByRole('button', { name: 'Invite' }).click();
+    const invited = dev
+      .getByRole('table', { name: 'Invitations' })
+      .getByRole('row')
+      .filter({ hasText: 'cook@noodles.example' });
+    await invited.getByText('viewer').waitFor();
+    await look(dev, 'org-members');
+    await dev.getByRole('link', { name: 'Apps' }).click();
+    await dev.getByRole('link', { name: appName }).click();
+  });
+
   /** Uploads a package from the browser and submits it; resolves once its checks passed. */
   async function uploadAndSubmit(version: string) {
     await dev.getByLabel('Package (.tgz)').setInputFiles({

@@ -31,6 +31,21 @@ export interface AppCategory {
   capabilities: string[];
 }
 
+export interface OrgMember {
+  account_id: string;
+  email: string;
+  name: string;
+  role: OrgRole;
+  joined_at: number;
+}
+
+export interface OrgInvitation {
+  email: string;
+  role: OrgRole;
+  invited_by: string;
+  created_at: number;
+}
+
 /** A mini program's registration. */
 export interface ConsoleApp {
   appid: string;

@@ -8,6 +8,7 @@ import { consoleApi } from './kit/console-api.ts';
 import { ConsoleFrame, ErrorNote, type NavItem, Skeleton } from './kit/layout.tsx';
 import { match, navigate, usePath } from './kit/router.tsx';
 import { SignInPage } from './kit/sign-in-page.tsx';
+import { MembersPage } from './orgs/members-page.tsx';
 import { OrgSwitcher } from './orgs/org-switcher.tsx';
 import { OrderPage } from './payments/order-page.tsx';
 import { OrdersPage } from './payments/orders-page.tsx';
@@ -49,7 +50,10 @@ export function DeveloperConsole() {
     navigate(home);
   };
   const appid = /^\/console\/apps\/([^/]+)/.exec(path)?.[1];
-  const nav: NavItem[] = [{ to: home, label: 'Apps', current: path === home }];
+  const nav: NavItem[] = [
+    { to: home, label: 'Apps', current: path === home },
+    { to: `${home}/members`, label: 'Members', current: path === `${home}/members` },
+  ];
   if (appid)
     for (const s of appSections) {
       const to = `${home}/apps/${appid}${s.path}`;
@@ -85,6 +89,7 @@ export function DeveloperConsole() {
 
 function Page({ path, org }: { path: string; org: ConsoleOrg }) {
   const canEdit = org.role !== 'viewer';
+  if (path === `${home}/members`) return <MembersPage key={org.id} org={org} />;
   const app = match(`${home}/apps/:appid`, path);
   if (app) return <AppSettingsPage appid={app.appid!} canEdit={canEdit} />;
   const section = match(`${home}/apps/:appid/:section`, path);

@@ -24,6 +24,11 @@ const invitationJson = z.object({
   invited_by: z.string(),
   created_at: z.number(),
 });
+const sameMembers: [
+  SameShape<z.infer<typeof memberJson>, Console.OrgMember>,
+  SameShape<z.infer<typeof invitationJson>, Console.OrgInvitation>,
+] = [true, true];
+void sameMembers;
 const orgParams = z.strictObject({ orgId: idParam });
 const memberParams = z.strictObject({ orgId: idParam, accountId: idParam });
 
