@@ -41,10 +41,10 @@ describe('customer service in the super app and the console', () => {
 
   async function consoleSignIn(account: { email: string; password: string }, path: string) {
     await desk.goto(`${platform.base}${path}`);
-    await desk.locator('input[name="email"]').fill(account.email);
-    await desk.locator('input[name="password"]').fill(account.password);
+    await desk.getByLabel('Email').fill(account.email);
+    await desk.getByLabel('Password').fill(account.password);
     await desk.getByRole('button', { name: 'Sign in' }).click();
-    await desk.locator('[data-testid="console"]').waitFor();
+    await desk.locator('.console').waitFor();
   }
 
   it('opens a chat from the contact button, the agent inbox answers, the answer arrives live', async () => {
@@ -81,7 +81,7 @@ describe('customer service in the super app and the console', () => {
     await phoneShot('user-wrote');
 
     // The shop's agent: the console's inbox lists the chat, unread, with the user's orders beside it.
-    await consoleSignIn(demoAccounts.developer, `/console/support?appid=${appid}`);
+    await consoleSignIn(demoAccounts.developer, `/console/apps/${appid}/support`);
     const row = desk.locator('[data-testid="agent-conversation"]');
     await expect.poll(() => row.first().textContent()).toContain('Is my order on its way?');
     expect(await row.first().locator('[data-testid="agent-unread"]').textContent()).toBe('2');
@@ -109,7 +109,7 @@ describe('customer service in the super app and the console', () => {
     await chat.getByText('the platform will look at this chat').waitFor();
     await phoneShot('reported');
     await desk.context().clearCookies();
-    await consoleSignIn(demoAccounts.operator, '/console/reports');
+    await consoleSignIn(demoAccounts.operator, '/operator/reports');
     const report = desk.locator('[data-testid="report-row"]');
     await expect.poll(() => report.first().textContent()).toContain('spam');
     await deskShot('operator-reports');

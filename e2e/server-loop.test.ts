@@ -3,6 +3,7 @@ import { demoAccounts, platformClient, signInUser } from '../server/src/demo/ind
 import { testEngines } from '../server/test/support/test-database.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
 import { type PlatformProcess, startPlatformProcess } from './support/platform-process.ts';
+import { orderTakeout, payTakeout, reportAnchorVisit } from './support/takeout-purchase.ts';
 
 // The server side of the closed loop on PostgreSQL: `npm start` with its demo on an isolated
 // schema, HTTP calls standing in for the super app, the real merchant server in between.
@@ -33,43 +34,20 @@ describe.skipIf(!postgres)('the closed loop on PostgreSQL, over HTTP', () => {
 
     // The user signs in, sees the anchor, taps it; the app opens from its released package.
     const { client: user } = await signInUser(anonymous, demoAccounts.user.phone);
-    const at = Date.now();
-    await user.json('POST', '/api/feed/events', {
-      events: [
-        { type: 'anchor_exposure', video_id: video.video_id, appid, at },
-        { type: 'anchor_click', video_id: video.video_id, appid, at },
-        { type: 'app_open', appid, at },
-      ],
-    });
+    await reportAnchorVisit(user, appid, video.video_id);
     const pkg = await user.json<{ permissions: { request_domains: string[] } }>(
       'GET',
       `/api/runtime/apps/${appid}/package`,
     );
     expect(pkg.permissions.request_domains).toContain(platform.merchantUrl);
 
-    // tt.login: a code for this app, exchanged by the merchant's server (code2session).
-    const { code } = await user.json<{ code: string }>('POST', `/api/runtime/apps/${appid}/login`, {});
-    const session = await post<{ token: string }>(`${platform.merchantUrl}/api/session`, { code });
+    // tt.login, code2session and the shop's order, through the merchant's server.
     const total = 2800 + 1850;
-    const order = await post<{ orderId: string; orderToken: string; totalCents: number }>(
-      `${platform.merchantUrl}/api/orders`,
-      {
-        items: [
-          { dishId: 'beef-noodles', quantity: 1 },
-          { dishId: 'dan-dan', quantity: 1 },
-        ],
-        totalCents: total,
-      },
-      session.token,
-    );
+    const order = await orderTakeout(platform, user);
     expect(order.totalCents).toBe(total);
 
     // tt.pay: the payment sheet confirms; the money is held in escrow.
-    const paid = await user.json<{ code: number }>('POST', '/api/runtime/payments/pay', {
-      order_id: order.orderId,
-      order_token: order.orderToken,
-      confirmed: true,
-    });
+    const paid = await payTakeout(order);
     expect(paid.code).toBe(0);
 
     // The signed callback reaches the merchant, who delivers and has the order settled.
@@ -112,14 +90,3 @@ describe.skipIf(!postgres)('the closed loop on PostgreSQL, over HTTP', () => {
     expect((await fetch(`${platform.merchantUrl}/healthz`)).status).toBe(200);
   }, 90_000);
 });
-
-async function post<T>(url: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(json)}`);
-  return json;
-}

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { buildComponentModules, buildFrameBundles } from '../packages/container/src/bundle/index.ts';
@@ -34,11 +35,23 @@ function plazaComponents(): Plugin {
   };
 }
 
-// The super app is served by the Plaza server at `/`; in `vite dev` the API is proxied to it.
+// The super app is served by the Plaza server at `/`, the developer and operator consoles at
+// `/console` and `/operator` (pages of the same build); in `vite dev` the API is proxied to it.
 // The container's sandboxed frames run code bundled separately (esbuild) and inlined here.
 export default defineConfig(async () => ({
   plugins: [react(), plazaComponents()],
   define: { __PLAZA_FRAMES__: JSON.stringify(await buildFrameBundles()) },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('index.html', import.meta.url)),
+        console: fileURLToPath(new URL('console/index.html', import.meta.url)),
+        operator: fileURLToPath(new URL('operator/index.html', import.meta.url)),
+      },
+    },
+  },
   server: { proxy: { '/api': process.env.PLAZA_URL ?? 'http://127.0.0.1:8080' } },
 }));

@@ -475,7 +475,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(consentPlugin, { consent });
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
-      await app.register(paymentsPlugin, { payments });
+      await app.register(paymentsPlugin, { payments, apps });
       await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });

@@ -1,4 +1,7 @@
-/** The platform's API as the super app calls it: same origin, session cookie, CSRF header on mutations. */
+/**
+ * The platform's API as the browser calls it: same origin, session cookie, CSRF header on
+ * mutations. The super app and the consoles have their own session (and CSRF cookie).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -9,7 +12,7 @@ export class ApiError extends Error {
   }
 }
 
-function cookie(name: string): string | undefined {
+export function cookie(name: string): string | undefined {
   return document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${name}=`))
@@ -20,51 +23,63 @@ function cookie(name: string): string | undefined {
 export type SessionKind = 'user' | 'account';
 const csrfCookies: Record<SessionKind, string> = { user: 'plaza_user_csrf', account: 'plaza_csrf' };
 
-export async function api<T>(
+export type Api = <T>(method: string, path: string, body?: unknown) => Promise<T>;
+
+/** A client echoing the CSRF cookie of one kind of session: `plaza_user_csrf` or `plaza_csrf`. */
+export function apiWithSession(csrfCookie: string): Api {
+  return (method, path, body) => call(csrfCookie, method, path, body);
+}
+
+/** The super app's client (end users' session), or the consoles' with `session: 'account'`. */
+export function api<T>(
   method: string,
   path: string,
   body?: unknown,
   session: SessionKind = 'user',
 ): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  return answer<T>(
-    await fetch(path, {
-      method,
-      headers: withCsrf(method, headers, session),
-      credentials: 'same-origin',
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
-  );
+  return call<T>(csrfCookies[session], method, path, body);
 }
 
 /** Posts a file's raw bytes (a chat image); the platform decides what it is from them. */
 export async function upload<T>(path: string, file: Blob, session: SessionKind = 'user'): Promise<T> {
-  const headers = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' };
-  return answer<T>(
-    await fetch(path, {
-      method: 'POST',
-      headers: withCsrf('POST', headers, session),
-      credentials: 'same-origin',
-      body: file,
-    }),
-  );
+  const headers = withCsrf(csrfCookies[session], 'POST', {
+    accept: 'application/json',
+    'content-type': file.type || 'application/octet-stream',
+  });
+  return answer<T>(await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: file }));
 }
 
-function withCsrf(method: string, headers: Record<string, string>, session: SessionKind) {
-  const csrf = cookie(csrfCookies[session]);
+/** Turns an answer that is not 2xx into the platform's coded error. */
+export function errorOf(status: number, statusText: string, json: unknown): ApiError {
+  const error = (json as { error?: { code: string; message: string } } | null)?.error;
+  return new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText);
+}
+
+function withCsrf(
+  csrfCookie: string,
+  method: string,
+  headers: Record<string, string>,
+): Record<string, string> {
+  const csrf = cookie(csrfCookie);
   return method !== 'GET' && csrf ? { ...headers, 'x-csrf-token': decodeURIComponent(csrf) } : headers;
+}
+
+async function call<T>(csrfCookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(path, {
+    method,
+    headers: withCsrf(csrfCookie, method, headers),
+    credentials: 'same-origin',
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return answer<T>(res);
 }
 
 async function answer<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
-  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string } };
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      json.error?.code ?? `HTTP_${res.status}`,
-      json.error?.message ?? res.statusText,
-    );
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) throw errorOf(res.status, res.statusText, json);
   return json as T;
 }
 

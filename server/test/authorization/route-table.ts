@@ -214,6 +214,26 @@ export const routeTable: MatrixRow[] = [
     request: get((w) => `${app(w)}/webhooks/deliveries/${w.deliveryId}/redeliver`),
   },
 
+  // Payments in the developer console: the app's orders for its org's members.
+  {
+    route: 'GET /api/apps/:appid/orders',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/orders?status=paid`),
+  },
+  {
+    route: 'GET /api/apps/:appid/orders/:id',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/orders/${w.orders.paid.order_id}`),
+  },
+  {
+    route: 'POST /api/apps/:appid/orders/:id/refunds',
+    expect: orgConsole('developer'),
+    request: (w) => ({
+      url: `${app(w)}/orders/${w.orders.paid.order_id}/refunds`,
+      body: { out_refund_no: fresh('C'), amount: 10 },
+    }),
+  },
+
   // Versions: developers of the org and the app's own CI token.
   {
     route: 'POST /api/apps/:appid/versions',

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, upload } from '../api.ts';
 import { type ChatLine, mergeLines, yuan } from '../support/chat-line.ts';
 import { ChatComposer, ChatLines } from '../support/chat-lines.tsx';
-import type { ConsoleAccount } from './console-app.tsx';
+import './agent-inbox.css';
+import type { ConsoleAccount } from '@plaza/api-types/console';
 
 type Status = 'open' | 'waiting' | 'closed';
 const statuses: Status[] = ['open', 'waiting', 'closed'];

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
+import './agent-inbox.css';
 
 interface Report {
   report_id: string;

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { type ChatLine, yuan } from './chat-line.ts';
+import './chat.css';
 
 /**
  * A chat's lines as bubbles: the viewer's own on the right, the other party's on the

@@ -7,6 +7,7 @@ import {
   appidParam,
   appJson,
   auditJson,
+  categoryJson,
   createAppBody,
   orgParam,
   toAppJson,
@@ -38,14 +39,7 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
         summary: 'Industry categories: commission and allowed capabilities',
         response: {
           200: z.object({
-            categories: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                commission_bps: z.number(),
-                capabilities: z.array(z.string()),
-              }),
-            ),
+            categories: z.array(categoryJson),
           }),
         },
       },

@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import { z } from 'zod';
 import { type Principal, requireAccount } from '../../http/access.ts';
 import type { AppCaller } from './app.model.ts';
@@ -51,6 +53,18 @@ export const appJson = z.object({
   created_at: z.number(),
   updated_at: z.number(),
 });
+// The consoles read this shape from @plaza/api-types: the schema must describe it exactly.
+const sameApp: SameShape<z.infer<typeof appJson>, Console.ConsoleApp> = true;
+void sameApp;
+
+export const categoryJson = z.object({
+  id: z.string(),
+  name: z.string(),
+  commission_bps: z.number(),
+  capabilities: z.array(z.string()),
+});
+const sameCategory: SameShape<z.infer<typeof categoryJson>, Console.AppCategory> = true;
+void sameCategory;
 
 export const auditJson = z.object({
   id: z.string(),
@@ -60,6 +74,8 @@ export const auditJson = z.object({
   after: z.unknown(),
   created_at: z.number(),
 });
+const sameAudit: SameShape<z.infer<typeof auditJson>, Console.AppAuditEntry> = true;
+void sameAudit;
 
 export function toAppJson(app: App): z.infer<typeof appJson> {
   return {

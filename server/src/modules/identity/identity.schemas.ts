@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import { z } from 'zod';
 import type { Account, EndUser, SessionGrant } from './identity.model.ts';
 
@@ -22,6 +24,8 @@ export const accountJson = z.object({
   operator: z.boolean(),
   created_at: z.number(),
 });
+const sameAccount: SameShape<z.infer<typeof accountJson>, Console.ConsoleAccount> = true;
+void sameAccount;
 
 export const userJson = z.object({ id: z.string(), phone: z.string(), created_at: z.number() });
 

@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +9,8 @@ import { emailField, idParam, nameField, roleField } from './identity.schemas.ts
 import type { IdentityService } from './identity.service.ts';
 
 const orgJson = z.object({ id: z.string(), name: z.string(), role: roleField, created_at: z.number() });
+const sameOrg: SameShape<z.infer<typeof orgJson>, Console.ConsoleOrg> = true;
+void sameOrg;
 const memberJson = z.object({
   account_id: z.string(),
   email: z.string(),
@@ -20,6 +24,11 @@ const invitationJson = z.object({
   invited_by: z.string(),
   created_at: z.number(),
 });
+const sameMembers: [
+  SameShape<z.infer<typeof memberJson>, Console.OrgMember>,
+  SameShape<z.infer<typeof invitationJson>, Console.OrgInvitation>,
+] = [true, true];
+void sameMembers;
 const orgParams = z.strictObject({ orgId: idParam });
 const memberParams = z.strictObject({ orgId: idParam, accountId: idParam });
 

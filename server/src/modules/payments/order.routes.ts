@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
-import { orderStatuses } from './order-state.ts';
 import {
-  boundOf,
   createOrderBody,
   idParam,
-  instant,
   merchant,
   mutation,
   orderJson,
+  orderListFilter,
+  orderListQuery,
   orderWire,
   type PaymentsRouteOptions,
   tags,
@@ -57,27 +56,14 @@ export async function orderRoutes(app: FastifyInstance, { payments }: PaymentsRo
       schema: {
         tags,
         summary: "The app's orders, newest first, with filters and a cursor",
-        querystring: z.strictObject({
-          status: z.enum(orderStatuses).optional(),
-          created_from: instant.optional(),
-          created_to: instant.optional(),
-          cursor: z.string().max(64).optional(),
-          limit: z.coerce.number().int().min(1).max(100).optional(),
-        }),
+        querystring: z.strictObject(orderListQuery),
         response: { 200: z.object({ items: z.array(orderWire), next_cursor: z.string().nullable() }) },
       },
     },
     async (request) => {
-      const q = request.query;
       const page = await payments.orders.list(
         { appId: requireApp(request).appId },
-        {
-          ...(q.status ? { status: q.status } : {}),
-          ...(q.created_from ? { createdFrom: boundOf(q.created_from, false) } : {}),
-          ...(q.created_to ? { createdTo: boundOf(q.created_to, true) } : {}),
-          ...(q.cursor ? { cursor: q.cursor } : {}),
-          ...(q.limit ? { limit: q.limit } : {}),
-        },
+        orderListFilter(request.query),
       );
       return { items: page.items.map(orderJson), next_cursor: page.next };
     },

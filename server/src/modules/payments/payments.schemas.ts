@@ -164,6 +164,32 @@ export function receiverJson(r: Receiver): z.infer<typeof receiverWire> {
 /** A real day `YYYY-MM-DD` (UTC; `2026-13-45` would reach the query as NaN) or an ISO timestamp. */
 export const instant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
 
+/** The order list's query as both the merchant's API and the console take it. */
+export const orderListQuery = {
+  status: z.enum(orderStatuses).optional(),
+  created_from: instant.optional(),
+  created_to: instant.optional(),
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+};
+
+/** The service's filter for a parsed order list query. */
+export function orderListFilter(q: {
+  status?: (typeof orderStatuses)[number] | undefined;
+  created_from?: string | undefined;
+  created_to?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}) {
+  return {
+    ...(q.status ? { status: q.status } : {}),
+    ...(q.created_from ? { createdFrom: boundOf(q.created_from, false) } : {}),
+    ...(q.created_to ? { createdTo: boundOf(q.created_to, true) } : {}),
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(q.limit ? { limit: q.limit } : {}),
+  };
+}
+
 /** Epoch ms of a bound; a bare `to` day includes that whole day. */
 export function boundOf(value: string, end: boolean): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return Date.parse(`${value}T00:00:00Z`) + (end ? 86_400_000 : 0);

@@ -26,6 +26,8 @@ export interface PaymentsService {
   channel: PaymentChannel;
   /** The user's orders with their refunds, newest first ("My orders"). */
   userOrders(userId: string, page: { cursor?: string; limit?: number }): Promise<UserOrderPage>;
+  /** One order of the app with its refunds, oldest first (the console's order page). */
+  orderWithRefunds(appId: string, orderId: string): Promise<{ order: Order; refunds: Refund[] }>;
 }
 
 /**
@@ -77,6 +79,11 @@ export function createPaymentsService(deps: PaymentsDeps): PaymentsService {
         })),
         next: list.next,
       };
+    },
+    async orderWithRefunds(appId: string, orderId: string) {
+      const order = await orders.get(appId, orderId);
+      const rows = await refundsOfOrders(deps.db, [order.id]);
+      return { order, refunds: rows.map(toRefund).sort((a, b) => a.createdAt - b.createdAt) };
     },
   };
 }

@@ -190,6 +190,63 @@ describe.each(testEngines)('guaranteed payment on %s', (engine) => {
     await ledgerOk();
   });
 
+  it("shows the developer console the app's orders paged and filtered, an order's timeline, and refunds from it", async () => {
+    const console_ = (method: string, url: string, body?: unknown) =>
+      k.call(method, `/api/apps/${m.appid}${url}`, {
+        token: m.owner.token,
+        ...(body === undefined ? {} : { body }),
+      });
+    const unpaid = await order(700);
+    const [first, second] = [await paidOrder(800), await paidOrder(900)];
+
+    // Newest first, a cursor per page, filters applied by the server.
+    const page1 = await console_('GET', '/orders?status=paid&limit=1');
+    expect(page1.status, JSON.stringify(page1.json)).toBe(200);
+    expect(page1.json.items.map((o: { order_id: string }) => o.order_id)).toEqual([second.order_id]);
+    const page2 = await console_('GET', `/orders?status=paid&limit=1&cursor=${page1.json.next_cursor}`);
+    expect(page2.json.items.map((o: { order_id: string }) => o.order_id)).toEqual([first.order_id]);
+    const created = await console_('GET', '/orders?status=created');
+    expect(created.json.items.map((o: { order_id: string }) => o.order_id)).toContain(unpaid.order_id);
+    expect(created.json.items.every((o: { status: string }) => o.status === 'created')).toBe(true);
+    const byNo = await console_('GET', `/orders?out_order_no=${first.out_order_no}`);
+    expect(byNo.json).toEqual({
+      items: [expect.objectContaining({ order_id: first.order_id })],
+      next_cursor: null,
+    });
+    expect((await console_('GET', '/orders?out_order_no=NOPE')).json).toEqual({
+      items: [],
+      next_cursor: null,
+    });
+
+    const refund = await console_('POST', `/orders/${first.order_id}/refunds`, {
+      out_refund_no: `C${first.order_id}`,
+      amount: 300,
+      reason: 'Soup spilled',
+    });
+    expect(refund.status, JSON.stringify(refund.json)).toBe(200);
+    expect(refund.json).toMatchObject({ status: 'succeeded', amount: 300, source: 'escrow' });
+    const detail = await console_('GET', `/orders/${first.order_id}`);
+    expect(detail.json.order).toMatchObject({ status: 'paid', refunded_amount: 300 });
+    expect(detail.json.refunds).toEqual([expect.objectContaining({ refund_id: refund.json.refund_id })]);
+    expect(detail.json.timeline.map((e: { kind: string; amount: number }) => [e.kind, e.amount])).toEqual([
+      ['created', 800],
+      ['paid', 800],
+      ['refund_succeeded', 300],
+    ]);
+
+    // Refused with the catalogued codes, and nothing moves.
+    const over = await console_('POST', `/orders/${first.order_id}/refunds`, {
+      out_refund_no: 'C2',
+      amount: 501,
+    });
+    expect([over.status, over.json.error.code]).toEqual([409, 'PAYMENT_REFUND_EXCEEDS_PAID']);
+    const missing = await console_('GET', '/orders/ord_missing');
+    expect([missing.status, missing.json.error.code]).toEqual([404, 'PAYMENT_ORDER_NOT_FOUND']);
+    expect((await console_('GET', '/orders?status=lost')).status).toBe(400);
+    expect((await console_('GET', `/orders/${first.order_id}`)).json.order.refunded_amount).toBe(300);
+    await ledgerOk();
+  });
+
   it('lets the user request a refund that the merchant accepts or declines, and lists it in My orders', async () => {
     const o = await paidOrder(500);
     const req = await k.call('POST', `/api/me/orders/${o.order_id}/refund-requests`, {

@@ -24,6 +24,18 @@ describe('the super app page route', () => {
     }
   });
 
+  it("serves each console's page for its own client routes", async () => {
+    for (const [url, root] of [
+      ['/console', 'console'],
+      ['/console/apps/tt1/versions', 'console'],
+      ['/operator/review', 'operator'],
+      ['/consoles', 'root'],
+    ] as const) {
+      const page = await get(url);
+      expect([page.statusCode, page.body], url).toEqual([200, expect.stringContaining(`<div id="${root}">`)]);
+    }
+  });
+
   it('refuses a path that still holds a % after decoding with 400 in the envelope', async () => {
     for (const url of ['/%25', '/%25zz', '/assets/%25', '/me/%2541']) {
       const res = await get(url);

@@ -12,10 +12,21 @@ export interface SuperAppOptions {
 
 export const defaultSuperAppRoot = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
 
+/** The consoles are pages of the same build, each with its own entry under its own path. */
+const consolePages = ['console', 'operator'] as const;
+
+/** The page a client-side route belongs to: a console's entry under its path, else the super app's. */
+export function pageEntry(path: string): string {
+  const top = path.split('/')[0];
+  const page = consolePages.find((c) => c === top);
+  return page ? `${page}/index.html` : 'index.html';
+}
+
 /**
- * Serves the super app at `/`: its hashed assets with immutable caching, and its
- * `index.html` for every other page path so client-side routes load. API paths never
- * fall through to the page: an unknown `/api/…` stays a JSON 404.
+ * Serves the super app at `/` and the developer and operator consoles at `/console` and
+ * `/operator`: hashed assets with immutable caching, and the page's `index.html` for every
+ * other path so client-side routes load. API paths never fall through to a page: an
+ * unknown `/api/…` stays a JSON 404.
  */
 export async function superAppRoutes(app: FastifyInstance, options: SuperAppOptions): Promise<void> {
   const root = options.root ?? defaultSuperAppRoot;
@@ -45,6 +56,6 @@ export async function superAppRoutes(app: FastifyInstance, options: SuperAppOpti
       return reply.sendFile(file, { immutable, maxAge: immutable ? '1y' : 0, cacheControl: true });
     }
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile('index.html', { cacheControl: false });
+    return reply.sendFile(pageEntry(file), { cacheControl: false });
   });
 }

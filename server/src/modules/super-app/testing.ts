@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /**
- * A stand-in for a built super app (`index.html` and one hashed asset) in a fresh temporary
+ * A stand-in for a built super app (`index.html`, the consoles' pages and one hashed asset) in a fresh temporary
  * directory, so tests of the page route do not depend on `web/dist` having been built.
  *
  * @example
@@ -14,5 +14,9 @@ export function builtSuperAppFixture(): string {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Plaza</title><div id="root"></div>');
   writeFileSync(join(root, 'assets', 'index-abc123.js'), 'export {};\n');
+  for (const page of ['console', 'operator']) {
+    mkdirSync(join(root, page));
+    writeFileSync(join(root, page, 'index.html'), `<!doctype html><title>${page}</title><div id="${page}">`);
+  }
   return root;
 }

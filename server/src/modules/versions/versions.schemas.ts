@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import { z } from 'zod';
 import { type Principal, requireAccountOrApp } from '../../http/access.ts';
 import type { ReleaseState } from './release.service.ts';
@@ -80,6 +82,14 @@ export const releaseJson = z.object({
   base: versionJson.nullable(),
   percentage: z.number(),
 });
+
+// The consoles read these shapes from @plaza/api-types: the schemas must describe them exactly.
+const pinned: [
+  SameShape<z.infer<typeof versionJson>, Console.AppVersion>,
+  SameShape<z.infer<typeof queuedVersionJson>, Console.QueuedVersion>,
+  SameShape<z.infer<typeof releaseJson>, Console.ReleaseState>,
+] = [true, true, true];
+void pinned;
 
 export function toVersionJson(v: Version): z.infer<typeof versionJson> {
   const report = v.checks?.report;

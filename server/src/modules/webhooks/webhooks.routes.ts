@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -24,6 +26,8 @@ const deliveryJson = z.object({
   created_at: z.number(),
   attempts: z.array(attemptJson),
 });
+const sameDelivery: SameShape<z.infer<typeof deliveryJson>, Console.WebhookDelivery> = true;
+void sameDelivery;
 const appidField = z.string().min(1).max(64);
 const deliveryParams = z.strictObject({ appid: appidField, id: z.string().min(1).max(64) });
 
