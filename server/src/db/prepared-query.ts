@@ -43,3 +43,17 @@ export function preparedQuery<A extends object, R>(build: (db: Db, args: A) => C
     return result.rows;
   };
 }
+
+/**
+ * A row to insert through a prepared query, and the shape it compiles under: the columns
+ * it sets. Kysely leaves out columns whose value is `undefined`, so they are left out here
+ * too, and rows setting different columns get their own statement.
+ *
+ * @example
+ * const { shape, row: given } = rowShape(row);
+ * await insertJobRow(db, shape, given);
+ */
+export function rowShape<T extends object>(row: T): { shape: string; row: T } {
+  const given = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
+  return { shape: Object.keys(given).join(','), row: given };
+}
