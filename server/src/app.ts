@@ -73,12 +73,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installErrorHandler(app);
   installJsonBodyParser(app);
   installNulRefusal(app);
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   installAccessControl(app, options.authenticators, ['/docs']);
   if (options.idempotency) installIdempotency(app, options.idempotency.db, options.idempotency.clock);
-  await app.register(cookie);
+  // Cookies are parsed where a session is looked for (identity's requestCookies), not on every request.
+  await app.register(cookie, { hook: false });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) =>

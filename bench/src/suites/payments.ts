@@ -195,6 +195,14 @@ export const suite: BenchSuite = {
             pass: paid.perSecond >= 0.3 * raw,
           },
           {
+            name: `paid orders/s against the HTTP bound (${label})`,
+            value: paid.perSecond,
+            unit: '/s',
+            baseline: { name: 'bare Fastify, two requests per order', value: bare.perSecond },
+            target: '>= 50% of bare',
+            pass: paid.perSecond >= 0.5 * bare.perSecond,
+          },
+          {
             name: `paid order p99, create + pay (${label})`,
             value: paid.p99,
             unit: 'ms',

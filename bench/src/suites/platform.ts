@@ -1,4 +1,5 @@
 import type { BenchSuite } from '../suite.ts';
+import { cpuPerRequest } from '../support/cpu-per-request.ts';
 import { load } from '../support/load.ts';
 import { startPlaza, startScript } from '../support/processes.ts';
 
@@ -29,6 +30,10 @@ export const suite: BenchSuite = {
         const measured = await load(`${plaza.url}/api/me/account`, { headers });
         if (measured.non2xx > 0 || measured.errors > 0)
           throw new Error(`authenticated read failed ${measured.non2xx + measured.errors} times`);
+        const bareCpu = await cpuPerRequest(bare.child.pid as number, bare.url);
+        const plazaCpu = await cpuPerRequest(plaza.child.pid as number, `${plaza.url}/api/me/account`, {
+          headers,
+        });
         return [
           {
             name: 'GET /api/me/account (bearer, SQLite) req/s',
@@ -37,6 +42,14 @@ export const suite: BenchSuite = {
             baseline: { name: 'bare Fastify, same JSON', value: baseline.requestsPerSecond },
             target: '>= 50% of bare',
             pass: measured.requestsPerSecond >= 0.5 * baseline.requestsPerSecond,
+          },
+          {
+            name: 'GET /api/me/account, server CPU per request (median of 5 × 20,000)',
+            value: plazaCpu,
+            unit: 'µs',
+            baseline: { name: 'bare Fastify, same JSON', value: bareCpu },
+            target: '<= 2× bare',
+            pass: plazaCpu <= 2 * bareCpu,
           },
           {
             name: 'GET /api/me/account p99',

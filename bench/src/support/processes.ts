@@ -18,6 +18,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * `BENCH_CPU_PROF=<dir>` runs every server process of a suite under `node --cpu-prof`,
+ * writing one `.cpuprofile` per process into that directory when it stops (read them
+ * with `node --import tsx bench/src/support/profile-summary.ts <file>`).
+ */
+function nodeArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx'] : ['--import', 'tsx'];
+}
+
 export interface RunningServer {
   url: string;
   dataDir: string;
@@ -45,7 +55,7 @@ export async function startPlaza(env: Record<string, string> = {}): Promise<Runn
   const port = await freePort();
   const ownDir = !env.PLAZA_DATA_DIR;
   const dataDir = env.PLAZA_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'plaza-bench-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs(), 'server/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -77,7 +87,7 @@ export async function startScript(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(new URL(`../${script}`, import.meta.url))],
+    [...nodeArgs(), fileURLToPath(new URL(`../${script}`, import.meta.url))],
     {
       cwd: repoRoot,
       env: { ...process.env, PORT: String(port), ...env },

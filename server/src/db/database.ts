@@ -33,6 +33,7 @@ export function openDatabase(
 ): { db: Db; engine: Engine } {
   if (target.kind === 'sqlite') {
     if (target.file !== ':memory:') mkdirSync(dirname(target.file), { recursive: true });
+    const side = committedSide(target.file);
     const dialect = new SqliteDialect({
       database: async () => {
         const handle = new SqliteDatabase(target.file);
@@ -40,10 +41,12 @@ export function openDatabase(
         handle.pragma('busy_timeout = 5000');
         handle.pragma('foreign_keys = ON');
         handle.pragma('synchronous = NORMAL');
-        return withStatementCache(handle);
+        return withStatementCache(handle, side.close);
       },
     });
-    return { db: new Kysely<Database>({ dialect }), engine: 'sqlite' };
+    const db = new Kysely<Database>({ dialect });
+    if (target.file !== ':memory:') committedSides.set(db, side);
+    return { db, engine: 'sqlite' };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: options.poolSize ?? 10 });
   // An idle client that loses its server must not crash the process.
@@ -57,10 +60,13 @@ export function openDatabase(
  * Statements are reused per SQL text (Kysely runs one query at a time per connection,
  * so a statement is never shared by two running queries).
  */
-function withStatementCache(handle: SqliteDatabase.Database) {
+function withStatementCache(handle: SqliteDatabase.Database, alsoClose: () => void) {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => handle.close(),
+    close: () => {
+      alsoClose();
+      handle.close();
+    },
     prepare(sqlText: string) {
       let statement = cache.get(sqlText);
       if (!statement) {
@@ -72,6 +78,53 @@ function withStatementCache(handle: SqliteDatabase.Database) {
       return statement;
     },
   };
+}
+
+interface CommittedSide {
+  read(sqlText: string): unknown;
+  close(): void;
+}
+
+const committedSides = new WeakMap<Db, CommittedSide>();
+
+/**
+ * A second, read-only connection to the SQLite file, opened on first use. It never sees
+ * a transaction still open on the main connection, only what is committed.
+ */
+function committedSide(file: string): CommittedSide {
+  let handle: SqliteDatabase.Database | undefined;
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  return {
+    read(sqlText) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        handle ??= new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+        statement = handle.prepare(sqlText).pluck();
+        statements.set(sqlText, statement);
+      }
+      return statement.get();
+    },
+    close() {
+      handle?.close();
+      handle = undefined;
+      statements.clear();
+    },
+  };
+}
+
+/**
+ * A synchronous read of one committed value, for checks on every request that must cost
+ * far less than a query through Kysely (a counter a cache is checked against). Only on an
+ * SQLite file: undefined on PostgreSQL (a read there is a round trip like any other) and
+ * on `:memory:` (a second connection would see another database).
+ *
+ * @example
+ * const epoch = committedValue(db, 'select epoch from auth_session_epoch');
+ * if (epoch) epoch(); // → 42
+ */
+export function committedValue(db: Db, sqlText: string): (() => unknown) | undefined {
+  const side = committedSides.get(db);
+  return side && (() => side.read(sqlText));
 }
 
 /** Which engine a Kysely instance talks to (migrations use it for the few engine-specific types). */

@@ -9,7 +9,8 @@ const marker = '\u0000plaza-slot:';
  * lookups) that costs several times what the database spends on it. The builder is
  * called once per `db` and shape with placeholder values; each call then swaps the
  * values in. Values must reach the SQL as parameters (comparisons, limits), never as
- * identifiers or raw SQL.
+ * identifiers or raw SQL. A query is compiled once per dialect, so a transaction of `db`
+ * reuses what `db` compiled.
  *
  * @example
  * const byToken = preparedQuery((db, a: { hash: string }) =>
@@ -17,12 +18,14 @@ const marker = '\u0000plaza-slot:';
  * const row = (await byToken(db, 'one', { hash })).rows[0];
  */
 export function preparedQuery<A extends object, R>(build: (db: Db, args: A) => Compilable<R>) {
-  const compiled = new WeakMap<Db, Map<string, CompiledQuery<R>>>();
+  // Keyed by the dialect's adapter, which a database and each of its transactions share.
+  const compiled = new WeakMap<object, Map<string, CompiledQuery<R>>>();
   return async (db: Db, shape: string, args: A): Promise<R[]> => {
-    let shapes = compiled.get(db);
+    const dialect = db.getExecutor().adapter;
+    let shapes = compiled.get(dialect);
     if (!shapes) {
       shapes = new Map();
-      compiled.set(db, shapes);
+      compiled.set(dialect, shapes);
     }
     let query = shapes.get(shape);
     if (!query) {
@@ -39,4 +42,18 @@ export function preparedQuery<A extends object, R>(build: (db: Db, args: A) => C
     const result = await db.executeQuery<R>({ ...query, parameters });
     return result.rows;
   };
+}
+
+/**
+ * A row to insert through a prepared query, and the shape it compiles under: the columns
+ * it sets. Kysely leaves out columns whose value is `undefined`, so they are left out here
+ * too, and rows setting different columns get their own statement.
+ *
+ * @example
+ * const { shape, row: given } = rowShape(row);
+ * await insertJobRow(db, shape, given);
+ */
+export function rowShape<T extends object>(row: T): { shape: string; row: T } {
+  const given = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as T;
+  return { shape: Object.keys(given).join(','), row: given };
 }

@@ -50,9 +50,20 @@ function hashRequest(request: FastifyRequest): string {
     .digest('hex');
 }
 
+/** A route's own hooks of one kind with `hook` after them (Fastify takes one or a list). */
+function withHook<H>(own: H | H[] | undefined, hook: H): H[] {
+  return [...(own === undefined ? [] : Array.isArray(own) ? own : [own]), hook];
+}
+
 export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): void {
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.routeOptions.config?.idempotent) return;
+  // Hooked onto the routes that opt in only: every other request skips both hooks.
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.idempotent) return;
+    route.preHandler = withHook(route.preHandler, claimKey);
+    route.onSend = withHook(route.onSend, keepAnswer);
+  });
+
+  async function claimKey(request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers['idempotency-key'];
     if (header === undefined) return;
     if (typeof header !== 'string' || !keyPattern.test(header)) {
@@ -104,9 +115,9 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
       .executeTakeFirst();
     if (Number(taken.numUpdatedRows) !== 1) throw httpErrors.IDEMPOTENCY_IN_PROGRESS();
     request.idempotency = { scope, key: header };
-  });
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const claim = request.idempotency;
     if (!claim) return payload;
     request.idempotency = undefined;
@@ -126,5 +137,5 @@ export function installIdempotency(app: FastifyInstance, db: Db, clock: Clock): 
       .where('key', '=', claim.key)
       .execute();
     return payload;
-  });
+  }
 }

@@ -1,21 +1,28 @@
 import { sql, type UpdateObject } from 'kysely';
 import type { Engine, Executor } from '../db/database.ts';
+import { preparedQuery, rowShape } from '../db/prepared-query.ts';
 import type { Database } from '../db/schema.ts';
 import type { JobRow, JobStatus, NewJobRow } from './job.table.ts';
 import type { Lease } from './job.ts';
 
 /** Inserts a job; with a `key` already present, inserts nothing and returns the existing id. */
-export async function insertJob(db: Executor, row: NewJobRow): Promise<{ id: string; created: boolean }> {
-  if (row.key === null || row.key === undefined) {
-    await db.insertInto('jobs').values(row).execute();
-    return { id: row.id, created: true };
-  }
-  const inserted = await db
+// Every payment and callback enqueues: the inserts are built once per set of columns.
+const insertPlain = preparedQuery((db, row: NewJobRow) => db.insertInto('jobs').values(row));
+const insertKeyed = preparedQuery((db, row: NewJobRow) =>
+  db
     .insertInto('jobs')
     .values(row)
     .onConflict((oc) => oc.column('key').doNothing())
-    .returning('id')
-    .executeTakeFirst();
+    .returning('id'),
+);
+
+export async function insertJob(db: Executor, row: NewJobRow): Promise<{ id: string; created: boolean }> {
+  const { shape, row: given } = rowShape(row);
+  if (row.key === null || row.key === undefined) {
+    await insertPlain(db, shape, given);
+    return { id: row.id, created: true };
+  }
+  const inserted = (await insertKeyed(db, shape, given))[0];
   if (inserted) return { id: inserted.id, created: true };
   const existing = await db
     .selectFrom('jobs')

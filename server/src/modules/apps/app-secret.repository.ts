@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { AppSecretRow } from './apps.table.ts';
 
 /** Stores the hash of a new secret of an app, valid until a rotation expires it; the secret's id. */
@@ -10,14 +11,17 @@ export async function addAppSecret(db: Db, appId: string, secretHash: string, no
   return id;
 }
 
-/** Secrets that still work at `now`: the current one and those inside their grace period. */
-export function listLiveSecrets(db: Db, appId: string, now: number): Promise<AppSecretRow[]> {
-  return db
+const liveSecrets = preparedQuery((db, a: { appId: string; now: number }) =>
+  db
     .selectFrom('app_secret')
     .selectAll()
-    .where('app_id', '=', appId)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-    .execute();
+    .where('app_id', '=', a.appId)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', a.now)])),
+);
+
+/** Secrets that still work at `now`: the current one and those inside their grace period. */
+export function listLiveSecrets(db: Db, appId: string, now: number): Promise<AppSecretRow[]> {
+  return liveSecrets(db, 'live', { appId, now });
 }
 
 /**

@@ -1,14 +1,18 @@
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 
-export function findThrottle(
+const throttleOf = preparedQuery((db, a: { scope: string }) =>
+  db
+    .selectFrom('app_credential_throttle')
+    .select(['failures', 'window_started_at'])
+    .where('scope', '=', a.scope),
+);
+
+export async function findThrottle(
   db: Db,
   scope: string,
 ): Promise<{ failures: number; window_started_at: number } | undefined> {
-  return db
-    .selectFrom('app_credential_throttle')
-    .select(['failures', 'window_started_at'])
-    .where('scope', '=', scope)
-    .executeTakeFirst();
+  return (await throttleOf(db, 'by-scope', { scope }))[0];
 }
 
 /** Counts one failure, starting a new window when the old one has passed (one statement: no lost updates). */

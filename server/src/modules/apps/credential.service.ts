@@ -1,3 +1,4 @@
+import { housekeeping } from '../../db/housekeeping.ts';
 import { newId } from '../../db/ids.ts';
 import { type App, type AppCaller, toApp } from './app.model.ts';
 import { findAppByAppid, findAppById, updateApp } from './app.repository.ts';
@@ -62,6 +63,10 @@ export interface CredentialService {
 
 export function createCredentialService(deps: AppsDeps): CredentialService {
   const { db, clock } = deps;
+  // Expired tokens are never valid; issuing sweeps them at most once a minute per process.
+  const sweepExpiredTokens = housekeeping(clock, 60_000, (now) =>
+    deleteExpiredClientTokens(db, now - clientTokenLifetimeMs),
+  );
 
   /** True when `secret` is one of the app's live secrets; compares digests in constant time. */
   async function secretMatches(appId: string, secret: string, now: number): Promise<boolean> {
@@ -177,8 +182,7 @@ export function createCredentialService(deps: AppsDeps): CredentialService {
         created_at: now,
         expires_at: now + clientTokenLifetimeMs,
       });
-      // Housekeeping rides along on issuance; expired rows are never valid anyway.
-      await deleteExpiredClientTokens(db, now - clientTokenLifetimeMs);
+      await sweepExpiredTokens();
       return {
         accessToken: token,
         expiresIn: clientTokenLifetimeMs / 1000,

@@ -1,8 +1,12 @@
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { FunnelEventTable, FunnelSource, FunnelSourceKind } from './funnel.table.ts';
 
+// Every code exchange and every payment records a step in its transaction: built once.
+const insertEvent = preparedQuery((db, row: FunnelEventTable) => db.insertInto('funnel_event').values(row));
+
 export async function insertFunnelEvent(db: Db, row: FunnelEventTable): Promise<void> {
-  await db.insertInto('funnel_event').values(row).execute();
+  await insertEvent(db, 'one', row);
 }
 
 /** Inserts a reported step unless its `reported_key` was counted already; whether it was new. */

@@ -1,8 +1,14 @@
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { AccountRow, NewAccountRow } from './identity.table.ts';
 
+// Every signed-in console page asks it: built once, run with each id.
+const accountById = preparedQuery((db, a: { id: string }) =>
+  db.selectFrom('account').selectAll().where('id', '=', a.id),
+);
+
 export async function findAccountById(db: Db, id: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('account').selectAll().where('id', '=', id).executeTakeFirst();
+  return (await accountById(db, 'by-id', { id }))[0];
 }
 
 export async function findAccountByEmail(db: Db, email: string): Promise<AccountRow | undefined> {

@@ -5,6 +5,7 @@ import type { SessionKind } from './identity.table.ts';
 import type { IdentityDeps } from './identity-context.ts';
 import { hashToken, issueToken, tokenPrefixes } from './secret-token.ts';
 import { findSessionWithAccount, insertSession, revokeSession } from './session.repository.ts';
+import { sessionCacheFor } from './session-cache.ts';
 
 const day = 24 * 3600_000;
 /** Console sessions are shorter: they can change apps, money settings and members. */
@@ -27,6 +28,8 @@ export interface SessionService {
 }
 
 export function createSessionService({ db, clock }: IdentityDeps): SessionService {
+  // Every authenticated request resolves its session: kept per process, refused at once when revoked.
+  const cache = sessionCacheFor<NonNullable<Awaited<ReturnType<typeof findSessionWithAccount>>>>(db);
   return {
     async start(kind: SessionKind, subjectId: string): Promise<SessionGrant> {
       const { token, hash } = issueToken(tokenPrefixes[kind]);
@@ -49,7 +52,8 @@ export function createSessionService({ db, clock }: IdentityDeps): SessionServic
     async resolve(token: string, via: 'cookie' | 'bearer'): Promise<SessionPrincipal | undefined> {
       const kind = sessionKindOfToken(token);
       if (!kind || token.length > 200) return undefined;
-      const row = await findSessionWithAccount(db, hashToken(token));
+      const hash = hashToken(token);
+      const row = await cache.lookup(hash, () => findSessionWithAccount(db, hash));
       if (!row || row.kind !== kind || row.revoked_at !== null || row.expires_at <= clock.now())
         return undefined;
       const base = { sessionId: row.id, via, csrfToken: row.csrf_token };

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { AppUserRow, LoginCodeRow } from './login.table.ts';
 
 export async function insertLoginCode(db: Db, row: LoginCodeRow): Promise<void> {
@@ -13,17 +14,37 @@ export async function consumeLoginCode(
   db: Db,
   consume: { hash: string; appId: string; now: number },
 ): Promise<string | undefined> {
-  const row = await db
-    .updateTable('login_code')
-    .set({ used_at: consume.now })
-    .where('code_hash', '=', consume.hash)
-    .where('app_id', '=', consume.appId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', consume.now)
-    .returning('user_id')
-    .executeTakeFirst();
-  return row?.user_id;
+  return (await consumeCode(db, 'one', consume))[0]?.user_id;
 }
+
+// The statements of every code exchange, built once.
+const consumeCode = preparedQuery((db, a: { hash: string; appId: string; now: number }) =>
+  db
+    .updateTable('login_code')
+    .set({ used_at: a.now })
+    .where('code_hash', '=', a.hash)
+    .where('app_id', '=', a.appId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', a.now)
+    .returning('user_id'),
+);
+const insertAppUser = preparedQuery((db, row: AppUserRow) =>
+  db
+    .insertInto('app_user')
+    .values(row)
+    .onConflict((oc) => oc.doNothing()),
+);
+const upsertSessionKey = preparedQuery(
+  (db, row: { app_id: string; user_id: string; session_key: string; created_at: number }) =>
+    db
+      .insertInto('app_user_session')
+      .values(row)
+      .onConflict((oc) =>
+        oc
+          .columns(['app_id', 'user_id'])
+          .doUpdateSet({ session_key: row.session_key, created_at: row.created_at }),
+      ),
+);
 
 export function findLoginCode(db: Db, hash: string): Promise<LoginCodeRow | undefined> {
   return db.selectFrom('login_code').selectAll().where('code_hash', '=', hash).executeTakeFirst();
@@ -38,35 +59,26 @@ export async function deleteStaleLoginCodes(db: Db, before: number): Promise<voi
 export async function rememberAppUser(db: Db, row: AppUserRow): Promise<void> {
   // No conflict target: two racing inserts of the same pair would otherwise meet on the
   // openid's unique index, which PostgreSQL does not arbitrate for a targeted ON CONFLICT.
-  await db
-    .insertInto('app_user')
-    .values(row)
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await insertAppUser(db, 'one', row);
 }
 
-export function findAppUserByOpenid(db: Db, appId: string, openid: string): Promise<AppUserRow | undefined> {
-  return db
-    .selectFrom('app_user')
-    .selectAll()
-    .where('app_id', '=', appId)
-    .where('openid', '=', openid)
-    .executeTakeFirst();
+const appUserByOpenid = preparedQuery((db, a: { appId: string; openid: string }) =>
+  db.selectFrom('app_user').selectAll().where('app_id', '=', a.appId).where('openid', '=', a.openid),
+);
+
+export async function findAppUserByOpenid(
+  db: Db,
+  appId: string,
+  openid: string,
+): Promise<AppUserRow | undefined> {
+  return (await appUserByOpenid(db, 'by-openid', { appId, openid }))[0];
 }
 
 export async function saveSessionKey(
   db: Db,
   row: { app_id: string; user_id: string; session_key: string; created_at: number },
 ): Promise<void> {
-  await db
-    .insertInto('app_user_session')
-    .values(row)
-    .onConflict((oc) =>
-      oc
-        .columns(['app_id', 'user_id'])
-        .doUpdateSet({ session_key: row.session_key, created_at: row.created_at }),
-    )
-    .execute();
+  await upsertSessionKey(db, 'one', row);
 }
 
 export function findSessionKey(

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
+import { housekeeping } from '../../db/housekeeping.ts';
 import { newId, newSecret } from '../../db/ids.ts';
 import { type App, type AppsService, credentialHash } from '../apps/index.ts';
 import type { FunnelService } from '../funnel/index.ts';
@@ -20,6 +21,8 @@ import { platformKeyring } from './platform-keys.ts';
 
 export const loginCodeLifetimeMs = 5 * 60_000;
 const day = 24 * 3_600_000;
+/** Stale codes are swept by an exchange at most this often per process. */
+const sweepEveryMs = 60_000;
 
 export interface LoginDeps {
   db: Db;
@@ -77,6 +80,7 @@ export interface LoginService {
 export function createLoginService(deps: LoginDeps): LoginService {
   const { db, clock, apps } = deps;
   const key = platformKeyring(db, clock);
+  const sweepStaleCodes = housekeeping(clock, sweepEveryMs, (now) => deleteStaleLoginCodes(db, now - day));
 
   /** Either reference to an app: the internal id (`app_…`) other modules store, or the public appid. */
   async function appOf(ref: string): Promise<App> {
@@ -162,7 +166,7 @@ export function createLoginService(deps: LoginDeps): LoginService {
         if (row.used_at !== null) throw loginErrors.CODE_USED();
         throw loginErrors.CODE_EXPIRED();
       }
-      await deleteStaleLoginCodes(db, now - day);
+      await sweepStaleCodes();
       return { ...outcome, sessionKey };
     },
 

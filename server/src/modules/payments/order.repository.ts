@@ -1,5 +1,6 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Engine, Executor } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared-query.ts';
 import type { OrderStatus } from './order-state.ts';
 import type { OrderRow, PaymentOrderTable } from './payments.table.ts';
 
@@ -12,8 +13,12 @@ export async function insertOrder(on: Executor, row: Insertable<PaymentOrderTabl
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 }
 
-export function findOrder(on: Executor, id: string): Promise<OrderRow | undefined> {
-  return on.selectFrom('payment_order').selectAll().where('id', '=', id).executeTakeFirst();
+const orderById = preparedQuery((db, a: { id: string }) =>
+  db.selectFrom('payment_order').selectAll().where('id', '=', a.id),
+);
+
+export async function findOrder(on: Executor, id: string): Promise<OrderRow | undefined> {
+  return (await orderById(on, 'by-id', { id }))[0];
 }
 
 /**

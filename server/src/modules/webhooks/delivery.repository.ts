@@ -1,9 +1,16 @@
 import type { Db } from '../../db/database.ts';
 import { type NewestFirstPage, newestFirst } from '../../db/newest-first.ts';
+import { preparedQuery, rowShape } from '../../db/prepared-query.ts';
 import type { WebhookAttemptRow, WebhookDeliveryRow, WebhookDeliveryTable } from './webhooks.table.ts';
 
+// One per callback of every payment: built once per set of columns.
+const insertRow = preparedQuery((db, row: WebhookDeliveryRow) =>
+  db.insertInto('webhook_delivery').values(row),
+);
+
 export async function insertDelivery(db: Db, row: WebhookDeliveryRow): Promise<void> {
-  await db.insertInto('webhook_delivery').values(row).execute();
+  const { shape, row: given } = rowShape(row);
+  await insertRow(db, shape, given);
 }
 
 export function findDelivery(db: Db, id: string): Promise<WebhookDeliveryRow | undefined> {
