@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { identityClient } from '../identity/testing.ts';
 import { buildPackage, goodProgram, versionsClient } from '../versions/testing.ts';
 import { ffmpegPush, push, pushedPlaylist, tsBytes } from './testing.ts';

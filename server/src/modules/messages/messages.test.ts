@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
 import { keywordValueProblem } from './keyword-types.ts';
 import { orderData, orderTemplate, startMessagesKit } from './testing.ts';
 

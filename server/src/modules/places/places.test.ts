@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { buildPackage, goodProgram, versionsClient } from '../versions/testing.ts';
 
 // POI pages, claims and the supplier sync, over HTTP on the whole platform, on both engines.

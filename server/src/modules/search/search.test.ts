@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../db/database.ts';
-import { testEngines } from '../../db/test-database.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
 import type { SearchDocumentInput } from './search.service.ts';
 import { startSearchStore } from './testing.ts';
 

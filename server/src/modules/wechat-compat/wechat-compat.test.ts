@@ -1,8 +1,8 @@
 import jsQRModule from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEngines } from '../../db/test-database.ts';
-import { startTestPlatform } from '../../test-platform.ts';
+import { testEngines } from '../../../test/support/test-database.ts';
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { appsClient } from '../apps/testing.ts';
 
 const base = '/compat/wechat';

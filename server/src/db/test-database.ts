@@ -1,3 +1,0 @@
-// Moved to server/test/support/test-database.ts. This path re-exports it for tests written
-// against it before the move; the product build does not compile it (tsconfig.json).
-export * from '../../test/support/test-database.ts';
