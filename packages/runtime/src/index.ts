@@ -32,6 +32,7 @@ export {
   type SensorKind,
   type SensorReading,
   type SocketEvent,
+  type SoterAssertion,
   type SystemInfo,
   type TabBarChange,
   type UserProfile,

@@ -365,6 +365,21 @@ export function scenarioHost(
     chooseLicensePlate: async () => {
       throw new HostRefusal('not supported');
     },
+    openAppAuthorizeSetting: async () => {
+      throw new HostRefusal('not supported');
+    },
+    copyPageLink: async () => {
+      throw new HostRefusal('not supported');
+    },
+    soterAuthentication: async () => {
+      throw new HostRefusal('not supported');
+    },
+    cropImage: async () => {
+      throw new HostRefusal('not supported');
+    },
+    videoInfo: async () => {
+      throw new HostRefusal('not supported');
+    },
     restart: async () => {
       throw new HostRefusal('not supported');
     },
