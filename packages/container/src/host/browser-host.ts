@@ -637,6 +637,11 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     if (!needed) return;
     if (!(await askConsent(ctx, needed.scope, needed.reason))) throw new HostRefusal('auth deny');
   };
+  /** An image or video the host loads: a data URL, or from a domain the platform granted. */
+  const fromAllowed = async <O extends { src: string }, R>(options: O, load: (o: O) => Promise<R>) => {
+    if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+    return load(options);
+  };
   return {
     ...inner,
     request: async (options) => {
@@ -647,22 +652,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
       checkSocketUrl(options.url, socketOrigins);
       return inner.socketConnect(options);
     },
-    getImageInfo: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.getImageInfo(options);
-    },
-    compressImage: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.compressImage(options);
-    },
-    cropImage: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.cropImage(options);
-    },
-    videoInfo: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.videoInfo(options);
-    },
+    getImageInfo: (options) => fromAllowed(options, (o) => inner.getImageInfo(o)),
+    compressImage: (options) => fromAllowed(options, (o) => inner.compressImage(o)),
+    cropImage: (options) => fromAllowed(options, (o) => inner.cropImage(o)),
+    videoInfo: (options) => fromAllowed(options, (o) => inner.videoInfo(o)),
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
       return inner.saveImage(options);

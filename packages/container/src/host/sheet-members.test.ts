@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { ARTIFACTS, frameOf, mountFixture, probeOutput, useHarness } from '../testing/container-harness.ts';
 
 // Members the host answers with its own sheets (permissions, cropping), the browser's media
 // and authenticator, and the capsule's menu, in Chromium through the worker, the bridge and
@@ -92,17 +92,7 @@ const origin = () => harness.server.origin.replace('127.0.0.1', 'localhost');
 
 let page: Page;
 let cdp: CDPSession;
-const read = async () => {
-  const frame = await frameOf(page, 'pages/index/index');
-  return JSON.parse((await frame.locator('#out').textContent()) ?? '{}') as Record<string, any>;
-};
-/** Taps a probe button, then waits until the output shows `text`. */
-const tap = async (id: string, text: string | RegExp) => {
-  const frame = await frameOf(page, 'pages/index/index');
-  await frame.locator(`#${id}`).click();
-  await frame.locator('#out').filter({ hasText: text }).waitFor();
-  return read();
-};
+const { read, tap } = probeOutput(() => page);
 /** The colour at (x, y) of a PNG given in base64, as the host page decodes it. */
 const pixel = (png: string, x: number, y: number) =>
   page.evaluate(
