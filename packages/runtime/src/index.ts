@@ -38,6 +38,7 @@ export {
   type UserProfile,
   type ViewCommand,
 } from './api/host-capabilities.ts';
+export { MEMBER_NOTES } from './api/member-notes.ts';
 export {
   type Availability,
   IMPLEMENTED_MEMBERS,
