@@ -32,11 +32,13 @@ export {
   type SensorKind,
   type SensorReading,
   type SocketEvent,
+  type SoterAssertion,
   type SystemInfo,
   type TabBarChange,
   type UserProfile,
   type ViewCommand,
 } from './api/host-capabilities.ts';
+export { MEMBER_NOTES } from './api/member-notes.ts';
 export {
   type Availability,
   IMPLEMENTED_MEMBERS,

@@ -6,6 +6,8 @@ export interface MatrixSource {
   tt: DeclaredMember[];
   implemented: Readonly<Record<string, readonly string[]>>;
   unavailableReason(name: string): string;
+  /** What an implemented member leaves out, by name, shown beside its status. */
+  notes?: Readonly<Record<string, string>>;
   /** Tags the container's component registry renders. */
   components: string[];
 }
@@ -74,7 +76,8 @@ export const DOCUMENTED_COMPONENTS = [
 
 const statusOf = (source: MatrixSource, name: string): string => {
   const where = source.implemented[name];
-  if (where) return where.join(', ');
+  const note = source.notes?.[name];
+  if (where) return note ? `${where.join(', ')} (${note})` : where.join(', ');
   return `unavailable here: ${source.unavailableReason(name)}`;
 };
 
@@ -121,6 +124,7 @@ export function renderMatrix(source: MatrixSource): string {
     '- **browser**: works in the browser container by itself (proved by a Chromium test naming it);',
     '- **headless**: works in the simulator (proved by a simulator or runtime test naming it);',
     '- **host**: works when the embedding app answers the capability (the super app does for login, payment, location…);',
+    '- a note in brackets after a status says what the member leaves out there (**partial**) or how it works;',
     '- **unavailable here**, with the reason. Such a member still exists on `wx`/`tt`: an asynchronous one fails',
     '  through `fail`/`complete` and its promise with `"<name>:fail not supported"`, a synchronous one returns its',
     '  neutral value, `on*`/`off*` accept listeners. `canIUse` answers from the same registry.',

@@ -1,5 +1,5 @@
 import { containerComponents } from '@plaza/container';
-import { IMPLEMENTED_MEMBERS, unavailableReason } from '@plaza/runtime';
+import { IMPLEMENTED_MEMBERS, MEMBER_NOTES, unavailableReason } from '@plaza/runtime';
 import { renderDeclaredMembers, renderMatrix } from './api-matrix.ts';
 import { ttMembers, wxMembers } from './declared-members.ts';
 
@@ -13,6 +13,7 @@ export async function generatedFiles(): Promise<Record<string, string>> {
       tt,
       implemented: IMPLEMENTED_MEMBERS,
       unavailableReason,
+      notes: MEMBER_NOTES,
       components: containerComponents({ webViewOrigins: [] }).tags(),
     }),
     'packages/runtime/src/api/declared-members.ts': renderDeclaredMembers(wx, tt),

@@ -17,9 +17,11 @@ import {
 import { chromeColour } from '../shell/chrome-values.ts';
 import type { HostUi } from '../shell/host-ui.ts';
 import { askAddress } from './address-sheet.ts';
+import { showAppAuthorizeSetting } from './app-authorize-sheet.ts';
 import type { AppStore } from './app-store.ts';
 import { audioPlayer } from './audio-player.ts';
 import { calendarFile } from './calendar-file.ts';
+import { cropImage } from './crop-sheet.ts';
 import { currentLocation, locationFollower } from './geolocation.ts';
 import { chooseFiles, compressImage, imageInfo, offerDownload, previewImages } from './image-sheets.ts';
 import { askLicensePlate } from './licence-plate.ts';
@@ -35,6 +37,8 @@ import {
   declaredScope,
   PRIVACY_SCOPES,
 } from './permissions.ts';
+import { soterAuthentication } from './soter-authentication.ts';
+import { videoInfo } from './video-info.ts';
 
 /** The navigation chrome the shell draws, as the host capabilities drive it. */
 export interface Chrome {
@@ -73,6 +77,11 @@ export interface HostContext {
   restart(path: string): boolean;
   /** Shows or hides Share in the menu of the page on top (undefined: as it is), with its settings. */
   shareMenu(shown: boolean | undefined, settings: Record<string, unknown>): void;
+  /**
+   * The link that opens `path` with `query`, while the user's Copy link in the menu waits for it
+   * (undefined otherwise: the program cannot write the clipboard by itself).
+   */
+  copiedLink(path: string, query: string): string | undefined;
   /** Overrides the built-in consent sheet. */
   consent?: (request: ConsentRequest) => Promise<boolean>;
   /** Hands the program an event the host saw (a socket's message…). */
@@ -227,6 +236,19 @@ export function browserHost(ctx: HostContext): HostCapabilities {
     async shareMenu({ shown, settings }) {
       ctx.shareMenu(shown, settings ?? {});
     },
+    openAppAuthorizeSetting: () => showAppAuthorizeSetting(ctx.ui.layer),
+    async copyPageLink({ path, query }) {
+      const link = ctx.copiedLink(path, query);
+      if (link === undefined) throw new HostRefusal('Copy link was not chosen in the menu');
+      await navigator.clipboard.writeText(link);
+    },
+    async soterAuthentication(options) {
+      const win = view();
+      if (!win) throw new HostRefusal('not supported');
+      return soterAuthentication(win, ctx.storage, `plaza-soter:${ctx.appId}:${ctx.userId}`, options);
+    },
+    cropImage: async ({ src, scale }) => ({ data: await cropImage(ctx.ui.layer, src, scale) }),
+    videoInfo: ({ src }) => videoInfo(ctx.ui.layer.ownerDocument, src),
     async restart({ path }) {
       if (!ctx.restart(path)) throw new HostRefusal(`invalid path "${path}": no such page`);
     },
@@ -616,6 +638,11 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
     if (!needed) return;
     if (!(await askConsent(ctx, needed.scope, needed.reason))) throw new HostRefusal('auth deny');
   };
+  /** An image or video the host loads: a data URL, or from a domain the platform granted. */
+  const fromAllowed = async <O extends { src: string }, R>(options: O, load: (o: O) => Promise<R>) => {
+    if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
+    return load(options);
+  };
   return {
     ...inner,
     request: async (options) => {
@@ -626,14 +653,10 @@ export function gatedHost(inner: HostCapabilities, ctx: HostContext): HostCapabi
       checkSocketUrl(options.url, socketOrigins);
       return inner.socketConnect(options);
     },
-    getImageInfo: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.getImageInfo(options);
-    },
-    compressImage: async (options) => {
-      if (!options.src.startsWith('data:')) checkRequestUrl(options.src, origins);
-      return inner.compressImage(options);
-    },
+    getImageInfo: (options) => fromAllowed(options, (o) => inner.getImageInfo(o)),
+    compressImage: (options) => fromAllowed(options, (o) => inner.compressImage(o)),
+    cropImage: (options) => fromAllowed(options, (o) => inner.cropImage(o)),
+    videoInfo: (options) => fromAllowed(options, (o) => inner.videoInfo(o)),
     saveImage: async (options) => {
       await consentGiven('saveImage', { scope: 'scope.writePhotosAlbum', reason: '' });
       return inner.saveImage(options);

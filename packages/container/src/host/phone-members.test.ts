@@ -4,7 +4,14 @@ import { dirname, join } from 'node:path';
 import { PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import {
+  ARTIFACTS,
+  events,
+  frameOf,
+  mountFixture,
+  probeOutput,
+  useHarness,
+} from '../testing/container-harness.ts';
 import { toGcj02 } from './geolocation.ts';
 
 // The phone's members in Chromium (location, calendar, user verification, decoders, dialer,
@@ -166,17 +173,7 @@ const harness = useHarness([{ name: 'phone', dir }]);
 
 let page: Page;
 let cdp: CDPSession;
-const read = async () => {
-  const frame = await frameOf(page, 'pages/index/index');
-  return JSON.parse((await frame.locator('#out').textContent()) ?? '{}') as Record<string, any>;
-};
-/** Taps a probe button, then waits until the output shows `text`. */
-const tap = async (id: string, text: string | RegExp) => {
-  const frame = await frameOf(page, 'pages/index/index');
-  await frame.locator(`#${id}`).click();
-  await frame.locator('#out').filter({ hasText: text }).waitFor();
-  return read();
-};
+const { read, tap } = probeOutput(() => page);
 
 beforeAll(async () => {
   page = await harness.open();

@@ -83,6 +83,11 @@ export interface MountOptions {
    * app draws its own. ··· opens a menu with Restart; both taps are reported as `capsule`.
    */
   capsule?: boolean;
+  /**
+   * The link Copy link in the capsule's menu puts on the clipboard for a page (`path`, `query`
+   * as `a=1&b=2`); defaults to this page's address with `#/<path>?<query>`.
+   */
+  pageLink?: (path: string, query: string) => string;
   /** Safe-area insets in CSS pixels, when the host page's `env(safe-area-inset-*)` does not know them. */
   safeArea?: Partial<SafeAreaInsets>;
   /**
@@ -219,11 +224,14 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
   /** The share settings of the page each pending menu share asked (`wx.updateShareMenu`). */
   const menuShares = new Map<number, Record<string, unknown>>();
 
+  /** Whether the user chose Copy link in the menu and the program has not copied it yet. */
+  let copyAsked = false;
+
   function capsuleTapped(button: CapsuleButton): void {
     emitter.emit('capsule', { button });
     if (button !== 'more' || !shell) return;
     const top = shell.top()?.pageId;
-    const items = top && sharedPages.has(top) ? ['Share', 'Restart'] : ['Restart'];
+    const items = [...(top && sharedPages.has(top) ? ['Share'] : []), 'Copy link', 'Restart'];
     new HostUi(shell.overlay).showActionSheet({ itemList: items }).then(
       ({ tapIndex }) => {
         // The page's onShareAppMessage answers; its content comes out as the `share` event.
@@ -231,6 +239,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
           // Counted down from -1: the view's own shares (a button's) count up from 1.
           menuShares.set(--shareRequests, sharedPages.get(top) ?? {});
           run?.bridge.fromHost({ v: 1, type: 'host.share', requestId: shareRequests });
+        }
+        if (items[tapIndex] === 'Copy link') {
+          // The page's wx.onCopyUrl listeners answer the query; the program asks for the copy.
+          copyAsked = true;
+          run?.bridge.fromHost({ v: 1, type: 'host.event', event: 'CopyUrl', payload: {} });
         }
         if (items[tapIndex] === 'Restart') void restartAtEntry();
       },
@@ -295,6 +308,11 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
         if (shown === false) sharedPages.delete(top);
         else if (shown || sharedPages.has(top))
           sharedPages.set(top, { ...sharedPages.get(top), ...settings });
+      },
+      copiedLink: (path, query) => {
+        if (!copyAsked) return undefined;
+        copyAsked = false;
+        return options.pageLink ? options.pageLink(path, query) : defaultPageLink(doc, path, query);
       },
       restart: (path) => {
         const route = parsePageUrl(path, '');
@@ -403,6 +421,13 @@ export function mount(element: HTMLElement, options: MountOptions): MountHandle 
                 error: error.message,
               } satisfies ViewControl),
           );
+        else if (message?.control === 'pip')
+          thisRun.bridge.fromHost({
+            v: 1,
+            type: 'host.event',
+            event: 'PictureInPicture',
+            payload: { active: message.active },
+          });
         else if (message?.control === 'intersection')
           thisRun.bridge.fromHost({
             v: 1,
@@ -691,4 +716,11 @@ function authorPosition(error: { file?: string; line?: number; column?: number }
   return [error.file, error.line, error.line === undefined ? undefined : error.column]
     .filter((part) => part !== undefined)
     .join(':');
+}
+
+/** This page's address, opening the program's page: `https://host/app#/pages/a/a?x=1`. */
+function defaultPageLink(doc: Document, path: string, query: string): string {
+  const here = new URL(doc.location.href);
+  here.hash = `/${path}${query ? `?${query}` : ''}`;
+  return here.href;
 }

@@ -50,6 +50,9 @@ export const SHELL_STYLE = `
 .plaza-modal h2 { font-size: 17px; margin: 24px 20px 8px; }
 .plaza-modal p { margin: 8px 20px 24px; color: #555; font-size: 15px; line-height: 1.5; }
 .plaza-modal input { margin: 8px 20px 20px; width: calc(100% - 40px); box-sizing: border-box; padding: 8px; border: 1px solid #ddd; border-radius: 6px; font-size: 15px; }
+.plaza-app-authorize dl { display: grid; grid-template-columns: 1fr auto; gap: 10px 16px; margin: 12px 24px; text-align: left; font-size: 15px; }
+.plaza-app-authorize dd { margin: 0; color: #555; }
+.plaza-crop select { margin: 0 20px 16px; font-size: 15px; }
 .plaza-modal-actions { display: flex; border-top: 1px solid #eee; }
 .plaza-modal-actions button { flex: 1; height: 50px; border: 0; background: none; font-size: 17px; cursor: pointer; }
 .plaza-modal-actions button + button { border-left: 1px solid #eee; }

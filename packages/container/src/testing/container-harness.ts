@@ -155,6 +155,26 @@ export async function frameOf(page: Page, path: string): Promise<Frame> {
   return frame;
 }
 
+/**
+ * A probe page's output: the JSON it publishes in `#out` (`read`), and a tap on one of its
+ * buttons that waits until the output shows `text` (`tap`). `page` is read at each call, so
+ * a page opened in `beforeAll` can be named before it exists.
+ */
+export function probeOutput(page: () => Page, path = 'pages/index/index') {
+  const read = async () => {
+    const frame = await frameOf(page(), path);
+    // biome-ignore lint/suspicious/noExplicitAny: the probe publishes whatever the test asks for
+    return JSON.parse((await frame.locator('#out').textContent()) ?? '{}') as Record<string, any>;
+  };
+  const tap = async (id: string, text: string | RegExp) => {
+    const frame = await frameOf(page(), path);
+    await frame.locator(`#${id}`).click();
+    await frame.locator('#out').filter({ hasText: text }).waitFor();
+    return read();
+  };
+  return { read, tap };
+}
+
 export async function events(page: Page): Promise<TestEvent[]> {
   return page.evaluate(() => (window as unknown as TestWindow).__events);
 }

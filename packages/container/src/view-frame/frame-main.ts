@@ -110,6 +110,16 @@ function showPage(
   // Code that arrives on first use: big or rare components, and the rarer commands (the legacy
   // canvas, this.animate).
   const commandModules = new LazyModules(document, ask);
+  // `wx.checkIsPictureInPictureActive`: the logic hears each video's way in and out.
+  for (const [type, active] of [
+    ['enterpictureinpicture', true],
+    ['leavepictureinpicture', false],
+  ] as const)
+    document.addEventListener(
+      type,
+      () => controlPort.postMessage({ control: 'pip', active } satisfies ViewControl),
+      true,
+    );
   const view = createView({
     document,
     root,

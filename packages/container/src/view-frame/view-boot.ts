@@ -31,6 +31,8 @@ export type ViewControl =
   | { control: 'ready' }
   | { control: 'pull-down'; active: boolean }
   | { control: 'failed'; message: string }
+  /** A video of the page went into picture-in-picture, or came out of it. */
+  | { control: 'pip'; active: boolean }
   /** A program's command on its page (`wx.pageScrollTo`, `wx.hideKeyboard`…), answered by `command.done`. */
   | { control: 'command'; id: number; command: ViewCommand }
   | { control: 'command.done'; id: number; error?: string; value?: unknown }

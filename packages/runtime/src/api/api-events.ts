@@ -8,6 +8,8 @@ export const API_EVENTS = [
   'ThemeChange',
   'NetworkStatusChange',
   'NetworkWeakChange',
+  // the host's menu: Copy link
+  'CopyUrl',
   // the device
   'LocationChange',
   'LocationChangeError',
@@ -41,7 +43,8 @@ export type ApiEventName =
   | 'Audio'
   | 'Sensor'
   | 'Battery'
-  | 'Recorder';
+  | 'Recorder'
+  | 'PictureInPicture';
 
 /**
  * The listeners registered through the API, by event. A listener that throws is reported and
@@ -70,13 +73,16 @@ export class ApiEvents {
     return (this.listeners.get(event)?.size ?? 0) > 0;
   }
 
-  emit(event: ApiEventName, payload: unknown): void {
+  /** Calls the listeners; what they return, in order (`wx.onCopyUrl`'s answer the link's query). */
+  emit(event: ApiEventName, payload: unknown): unknown[] {
+    const answers: unknown[] = [];
     for (const listener of [...(this.listeners.get(event) ?? [])]) {
       try {
-        listener(payload);
+        answers.push(listener(payload));
       } catch (error) {
         if (event !== 'Error') this.report(error);
       }
     }
+    return answers;
   }
 }

@@ -73,6 +73,8 @@ export interface ApiContext {
   performance: PerformanceLog;
   /** Built-in components the view renders (the container's registry), for `canIUse`. */
   components(): readonly string[];
+  /** The package's subpackages (root and, from app.json, name): all shipped in the one package. */
+  subpackages?(): readonly { root: string; name?: string }[];
   /** A line for the developer's console (log managers). */
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /**

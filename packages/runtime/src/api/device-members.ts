@@ -18,11 +18,18 @@ export function installDeviceMembers(api: Api, ctx: ApiContext, define: Define, 
     api[`on${event}`] = (listener: unknown) => events.on(event, listener);
     api[`off${event}`] = (listener?: unknown) => events.off(event, listener);
   }
+  // A video of the program's in picture-in-picture, as the view reports its videos' way in and out.
+  let pictureInPicture = false;
+  events.on('PictureInPicture', (payload: { active?: unknown }) => {
+    pictureInPicture = payload.active === true;
+  });
+  api.checkIsPictureInPictureActive = () => pictureInPicture;
   define('getNetworkType', () => ctx.host.getNetworkType());
 
   // ── settings and consent: the platform's records, kept by the host ──
   define('getSetting', () => ctx.host.getSetting());
   define('openSetting', () => ctx.host.getSetting());
+  define('openAppAuthorizeSetting', () => ctx.host.openAppAuthorizeSetting());
   define('authorize', async (o) => {
     const scope = str(o.scope);
     if (!/^scope\.[A-Za-z.]+$/.test(scope)) throw new Error(`invalid scope "${scope}"`);

@@ -90,6 +90,29 @@ export interface HostCapabilities {
    * `shown` left out, changes only its settings (`wx.updateShareMenu`: `withShareTicket`…).
    */
   shareMenu(options: { shown?: boolean; settings?: Record<string, unknown> }): Promise<void>;
+  /** The host's sheet of the app's system permissions, as the browser reports them. */
+  openAppAuthorizeSetting(): Promise<void>;
+  /** Copies the link that opens `path` with `query` (`a=1&b=2`) to the clipboard (menu's Copy link). */
+  copyPageLink(options: { path: string; query: string }): Promise<void>;
+  /**
+   * Verifies the user with the platform authenticator, signing `challenge`; rejects when no
+   * authenticator or no enrolled user can.
+   */
+  soterAuthentication(options: {
+    challenge: string;
+    authContent: string;
+    authMode: 'fingerPrint' | 'facial';
+  }): Promise<SoterAssertion>;
+  /** The user crops the image in the host's sheet (to `scale`, `16:9`…, when given); a PNG in base64. */
+  cropImage(options: { src: string; scale?: string }): Promise<{ data: string }>;
+  /** What a `<video>` loading `src` in the host learns: seconds, pixels, the response's type and bytes. */
+  videoInfo(options: { src: string }): Promise<{
+    duration: number;
+    width: number;
+    height: number;
+    type: string;
+    size: number;
+  }>;
   /** The user enters a Chinese licence plate number in the host's sheet; rejects with `cancel`. */
   chooseLicensePlate(): Promise<{ plateNumber: string }>;
   /** Whether the device can verify its user (`userVerification`) or decode HEVC video (`hevc`). */
@@ -506,6 +529,15 @@ export interface CalendarEvent {
   repeatEndTime?: number;
 }
 
+/** A user verification by the platform authenticator, in SOTER's terms. */
+export interface SoterAssertion {
+  authMode: 'fingerPrint' | 'facial';
+  /** JSON: `raw` (the challenge), `fid`, `counter`, `tee_n`, `tee_v`, `fp_n`, `fp_v`, `cpu_id`, `uid`. */
+  resultJSON: string;
+  /** The authenticator's signature over its data and the result's hash, base64. */
+  resultJSONSignature: string;
+}
+
 /** Names of every host capability, for proxies that forward calls. */
 export const HOST_METHODS: readonly HostMethod[] = [
   'loadStorage',
@@ -540,6 +572,11 @@ export const HOST_METHODS: readonly HostMethod[] = [
   'deviceAbility',
   'restart',
   'chooseLicensePlate',
+  'openAppAuthorizeSetting',
+  'copyPageLink',
+  'soterAuthentication',
+  'cropImage',
+  'videoInfo',
   'shareMenu',
   'hideHomeButton',
   'makePhoneCall',

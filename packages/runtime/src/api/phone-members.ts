@@ -64,6 +64,19 @@ export function installPhoneMembers(host: HostCapabilities, define: Define): voi
     const verifies = mode === 'fingerPrint' && (await host.deviceAbility({ ability: 'userVerification' }));
     return { isEnrolled: verifies };
   });
+  define('startSoterAuthentication', async (o) => {
+    const modes = Array.isArray(o.requestAuthModes) ? o.requestAuthModes : [];
+    const authMode = modes.find((m) => m === 'fingerPrint' || m === 'facial');
+    if (!authMode) throw new Error('invalid requestAuthModes: fingerPrint or facial');
+    const challenge = str(o.challenge);
+    if (!challenge) throw new Error('challenge should not be empty');
+    const assertion = await host.soterAuthentication({
+      challenge,
+      authContent: str(o.authContent),
+      authMode,
+    });
+    return { ...assertion, errCode: 0 };
+  });
   define('chooseLicensePlate', () => host.chooseLicensePlate());
   define('checkDeviceSupportHevc', async () => ({
     supportHevc: await host.deviceAbility({ ability: 'hevc' }),

@@ -1,3 +1,5 @@
+import { isPlainObject } from '../data/plain-data.ts';
+import { settle } from './api-conventions.ts';
 import type { ApiContext } from './create-api.ts';
 
 type Api = Record<string, unknown>;
@@ -67,4 +69,23 @@ export function installProgramMembers(api: Api, ctx: ApiContext, define: Define)
   // sheet), so there is no separate privacy agreement to sign first.
   define('getPrivacySetting', () => ({ needAuthorization: false, privacyContractName: '' }));
   define('requirePrivacyAuthorize', () => undefined);
+
+  // Plaza's package carries every subpackage: a declared one is downloaded already.
+  api.preDownloadSubpackage = (options: unknown) => {
+    const o = (isPlainObject(options) ? options : {}) as Options;
+    const wanted = String(o.name ?? o.root ?? '').replace(/^\/+|\/+$/g, '');
+    const known = (ctx.subpackages?.() ?? []).some(
+      (sub) => sub.name === wanted || sub.root.replace(/^\/+|\/+$/g, '') === wanted,
+    );
+    const work = known ? Promise.resolve({}) : Promise.reject(new Error(`subpackage "${wanted}" not found`));
+    settle('preDownloadSubpackage', o, work, ctx.report)?.catch(() => undefined);
+    return {
+      onProgressUpdate(listener: unknown) {
+        if (known && typeof listener === 'function')
+          queueMicrotask(() =>
+            listener({ progress: 100, totalBytesWritten: 0, totalBytesExpectedToWrite: 0 }),
+          );
+      },
+    };
+  };
 }

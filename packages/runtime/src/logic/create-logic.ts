@@ -190,6 +190,16 @@ export function createLogic(options: CreateLogicOptions): Logic {
     events,
     performance: performanceLog,
     components: () => components,
+    subpackages: () => {
+      const named = (manifest.appConfig?.subpackages ?? manifest.appConfig?.subPackages ?? []) as {
+        root?: string;
+        name?: string;
+      }[];
+      return (manifest.subpackages ?? []).map((sub) => ({
+        root: sub.root,
+        name: named.find((n) => n.root?.replace(/\/+$/, '') === sub.root.replace(/\/+$/, ''))?.name,
+      }));
+    },
     log: (level, message) => send({ type: 'log', level: level === 'error' ? 'warn' : level, message }),
     host,
     storage,
@@ -630,9 +640,20 @@ export function createLogic(options: CreateLogicOptions): Logic {
             requestId: message.requestId,
           });
         return;
-      case 'host.event':
-        events.emit(message.event, { ...message.payload });
+      case 'host.event': {
+        const answers = events.emit(message.event, { ...message.payload });
+        // Copy link in the host's menu: the page's link, with the query its listener answers.
+        if (message.event === 'CopyUrl' && router.top) {
+          const queries = answers.map((a) => (a as { query?: unknown } | undefined)?.query);
+          const query = queries.filter((q) => typeof q === 'string').pop() ?? '';
+          host
+            .copyPageLink({ path: router.top.def.path, query })
+            .catch((error: Error) =>
+              send({ type: 'log', level: 'warn', message: `Copy link: ${error.message}` }),
+            );
+        }
         return;
+      }
       case 'query.result': {
         const resolve = pendingQueries.get(message.queryId);
         pendingQueries.delete(message.queryId);

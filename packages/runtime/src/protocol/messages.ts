@@ -263,6 +263,8 @@ export const hostEventSchema = z.object({
     'LocationChange',
     'LocationChangeError',
     'NetworkWeakChange',
+    'CopyUrl',
+    'PictureInPicture',
   ]),
   payload: z.looseObject({}),
 });

@@ -57,6 +57,13 @@ export function createMemoryHost(overrides: Partial<HostCapabilities> = {}): Hos
     shareMenu: async () => undefined,
     hideHomeButton: async () => undefined,
     chooseLicensePlate: async () => ({ plateNumber: '京A12345' }),
+    openAppAuthorizeSetting: async () => undefined,
+    copyPageLink: async () => undefined,
+    soterAuthentication: async () => {
+      throw new HostRefusal('not supported');
+    },
+    cropImage: async () => ({ data: '' }),
+    videoInfo: async () => ({ duration: 0, width: 0, height: 0, type: '', size: 0 }),
     makePhoneCall: async () => undefined,
     setClipboardData: async () => undefined,
     getClipboardData: async () => ({ data: '' }),

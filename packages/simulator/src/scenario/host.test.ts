@@ -13,6 +13,11 @@ const DEVICELESS = new Set<HostMethod>([
   'shareMenu',
   'chooseLicensePlate',
   'restart',
+  'openAppAuthorizeSetting',
+  'copyPageLink',
+  'soterAuthentication',
+  'cropImage',
+  'videoInfo',
 ]);
 
 /** The least each capability needs to be called. */

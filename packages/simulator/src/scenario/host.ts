@@ -71,6 +71,11 @@ const PAY_CODES: Record<PaymentOutcome, number> = { paid: 0, timeout: 1, failed:
  * The simulated host: answers every capability from the scenario, owns storage, and logs
  * each call (after it settles) so a test can assert what the program asked for.
  */
+/** What a headless run cannot do: it has no device and no screen. */
+const refused = async (): Promise<never> => {
+  throw new HostRefusal('not supported');
+};
+
 export function scenarioHost(
   scenario: Scenario = {},
   program: { tabBarItems: number } = { tabBarItems: 0 },
@@ -344,38 +349,26 @@ export function scenarioHost(
       } else bar.items[change.index] = { ...bar.items[change.index], ...change.item };
     },
     reportAnalytics: async (o) => void ui.analytics.push({ event: o.event, data: o.data }),
-    // A headless run has no device: no sensor to read, no battery to tell.
-    sensor: async () => {
-      throw new HostRefusal('not supported');
-    },
-    getBatteryInfo: async () => {
-      throw new HostRefusal('not supported');
-    },
-    locationUpdates: async () => {
-      throw new HostRefusal('not supported');
-    },
-    addCalendarEvent: async () => {
-      throw new HostRefusal('not supported');
-    },
+    // A headless run has no device (no sensor to read, no battery to tell) and no screen for
+    // the host's own sheets and menus.
+    sensor: refused,
+    getBatteryInfo: refused,
+    locationUpdates: refused,
+    addCalendarEvent: refused,
+    hideHomeButton: refused,
+    shareMenu: refused,
+    chooseLicensePlate: refused,
+    openAppAuthorizeSetting: refused,
+    copyPageLink: refused,
+    soterAuthentication: refused,
+    cropImage: refused,
+    videoInfo: refused,
+    restart: refused,
     deviceAbility: async () => false,
-    hideHomeButton: async () => {
-      throw new HostRefusal('not supported');
-    },
-    shareMenu: async () => {
-      throw new HostRefusal('not supported');
-    },
-    chooseLicensePlate: async () => {
-      throw new HostRefusal('not supported');
-    },
-    restart: async () => {
-      throw new HostRefusal('not supported');
-    },
     saveToDisk: async (o) => void ui.savedImages.push(o.name),
     openDocument: async (o) => void ui.savedImages.push(o.name),
     rendererUserAgent: async () => ({ userAgent: 'Plaza simulator' }),
-    recorder: async () => {
-      throw new HostRefusal('not supported');
-    },
+    recorder: refused,
   };
 
   const host = {} as Record<string, (...args: unknown[]) => Promise<unknown>>;

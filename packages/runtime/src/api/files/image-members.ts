@@ -12,6 +12,7 @@ const MIME: Record<string, string> = {
   jpg: 'image/jpeg',
   jpeg: 'image/jpeg',
   mp4: 'video/mp4',
+  webm: 'video/webm',
 };
 const mimeOf = (path: string) => MIME[/\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase() ?? ''] ?? 'image/jpeg';
 
@@ -46,6 +47,26 @@ export function installImageMembers(define: Define, store: FileStore, host: Host
     const path = store.tempPath('compressed.jpg');
     await store.write(path, new Uint8Array(base64ToArrayBuffer(data)));
     return { tempFilePath: path };
+  });
+  const SCALES = new Set(['16:9', '9:16', '4:3', '3:4', '5:4', '4:5', '1:1']);
+  const cropped = async (src: unknown, scale?: string) => {
+    const { data } = await host.cropImage({ src: loadable(src), ...(scale ? { scale } : {}) });
+    const path = store.tempPath('cropped.png');
+    await store.write(path, new Uint8Array(base64ToArrayBuffer(data)));
+    return { tempFilePath: path };
+  };
+  define('cropImage', (o) => {
+    const scale = String(o.cropScale ?? '');
+    if (!SCALES.has(scale)) throw new Error(`invalid cropScale "${scale}"`);
+    return cropped(o.src, scale);
+  });
+  // Plaza's image editor is the crop sheet, free of any ratio.
+  define('editImage', (o) => cropped(o.src));
+  define('getVideoInfo', async (o) => {
+    const info = await host.videoInfo({ src: loadable(o.src) });
+    // The browser tells no frame rate (0, the platforms' unknown); the bit rate is the mean, in kbps.
+    const bitrate = info.duration > 0 ? Math.round((info.size * 8) / info.duration / 1000) : 0;
+    return { ...info, size: Math.round(info.size / 1024), orientation: 'up', fps: 0, bitrate };
   });
   // Pictures and videos alike go to the user as a file to keep, after the album consent.
   for (const [name, fallback] of [
