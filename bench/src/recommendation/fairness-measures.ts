@@ -1,0 +1,80 @@
+import type { PolicyRun } from './simulate.ts';
+import type { World } from './world.ts';
+
+/**
+ * The Gini index of exposure as RecBole's `GiniIndex` computes it: counts sorted
+ * ascending over every provider (those never shown count as zero),
+ * Σ (2i − n − 1)·xᵢ / (n · Σ xᵢ) for i = 1..n. 0 is perfectly even, near 1 all to one.
+ */
+export function giniIndex(counts: readonly number[]): number {
+  const sorted = [...counts].sort((a, b) => a - b);
+  const n = sorted.length;
+  const total = sorted.reduce((a, b) => a + b, 0);
+  if (n === 0 || total === 0) return 0;
+  return sorted.reduce((sum, x, i) => sum + (2 * (i + 1) - n - 1) * x, 0) / (n * total);
+}
+
+const sum = (xs: readonly number[], from = 0, to = xs.length) => {
+  let s = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, xs.length); i++) s += xs[i] ?? 0;
+  return s;
+};
+
+export interface FairnessFigures {
+  giniProviders: number;
+  /** Share of new merchants with ≥ 100 relevant impressions in their first 24 hours. */
+  newReach: number;
+  /** Median hours for a good new merchant to match an average incumbent's trailing exposure (Infinity: never within the run). */
+  hoursToAverage: number;
+  /** Exposure of bad-service new merchants over that of their good twins (same category, same appeal). */
+  badOverGood: number;
+  /** Mean cumulative impressions per new merchant, by hours since opening (for the chart). */
+  newCurve: number[];
+  incumbentCurve: number[];
+}
+
+/** Trailing window for "exposure of an average incumbent". */
+const windowHours = 6;
+
+export function fairnessOf(world: World, run: PolicyRun, reachOf = 100): FairnessFigures {
+  const hours = run.exposure[0]?.length ?? 0;
+  const totals = run.exposure.map((row) => sum(row));
+  const incumbents = world.merchants.filter((m) => !m.isNew);
+  const fresh = world.merchants.filter((m) => m.isNew);
+  const incumbentHourly = Array.from(
+    { length: hours },
+    (_, h) => incumbents.reduce((s, m) => s + (run.exposure[m.index]?.[h] ?? 0), 0) / incumbents.length,
+  );
+  const reached = fresh.filter(
+    (m) => sum(run.relevantExposure[m.index] ?? [], m.openedHour, m.openedHour + 24) >= reachOf,
+  );
+  const times = fresh
+    .filter((m) => m.service === 'good')
+    .map((m) => {
+      const row = run.exposure[m.index] ?? [];
+      for (let h = m.openedHour + windowHours; h <= hours; h++) {
+        if (sum(row, h - windowHours, h) >= sum(incumbentHourly, h - windowHours, h)) return h - m.openedHour;
+      }
+      return Number.POSITIVE_INFINITY;
+    })
+    .sort((a, b) => a - b);
+  const bad = fresh.filter((m) => m.service === 'bad').reduce((s, m) => s + (totals[m.index] ?? 0), 0);
+  const good = fresh.filter((m) => m.service === 'good').reduce((s, m) => s + (totals[m.index] ?? 0), 0);
+  const span = Math.min(48, hours - Math.max(...fresh.map((m) => m.openedHour)));
+  const curve = (rows: number[][], from: (k: number) => number) =>
+    Array.from(
+      { length: span },
+      (_, h) => rows.reduce((s, row, k) => s + sum(row, from(k), from(k) + h + 1), 0) / rows.length,
+    );
+  return {
+    giniProviders: giniIndex(totals),
+    newReach: reached.length / fresh.length,
+    hoursToAverage: times[Math.floor(times.length / 2)] ?? Number.POSITIVE_INFINITY,
+    badOverGood: good === 0 ? 1 : bad / good,
+    newCurve: curve(
+      fresh.map((m) => run.exposure[m.index] ?? []),
+      (k) => fresh[k]?.openedHour ?? 0,
+    ),
+    incumbentCurve: Array.from({ length: span }, (_, h) => sum(incumbentHourly, 0, h + 1)),
+  };
+}
