@@ -24,7 +24,11 @@ export interface FairnessFigures {
   giniProviders: number;
   /** Share of new merchants with ≥ 100 relevant impressions in their first 24 hours. */
   newReach: number;
-  /** Median hours for a good new merchant to match an average incumbent's trailing exposure (Infinity: never within the run). */
+  /**
+   * Median hours from opening until a good new merchant's exposure matches the average
+   * incumbent's in every one of `sustainHours` consecutive hours (a one-hour burst is not
+   * growth); Infinity when that never happens within the run.
+   */
   hoursToAverage: number;
   /** Exposure of bad-service new merchants over that of their good twins (same category, same appeal). */
   badOverGood: number;
@@ -33,8 +37,8 @@ export interface FairnessFigures {
   incumbentCurve: number[];
 }
 
-/** Trailing window for "exposure of an average incumbent". */
-const windowHours = 6;
+/** How long exposure must stay at least average to count as reached. */
+export const sustainHours = 6;
 
 export function fairnessOf(world: World, run: PolicyRun, reachOf = 100): FairnessFigures {
   const hours = run.exposure[0]?.length ?? 0;
@@ -45,22 +49,25 @@ export function fairnessOf(world: World, run: PolicyRun, reachOf = 100): Fairnes
     { length: hours },
     (_, h) => incumbents.reduce((s, m) => s + (run.exposure[m.index]?.[h] ?? 0), 0) / incumbents.length,
   );
+  const opened = (m: { openedHour: number }) => Math.floor(m.openedHour);
   const reached = fresh.filter(
-    (m) => sum(run.relevantExposure[m.index] ?? [], m.openedHour, m.openedHour + 24) >= reachOf,
+    (m) => sum(run.relevantExposure[m.index] ?? [], opened(m), opened(m) + 24) >= reachOf,
   );
   const times = fresh
     .filter((m) => m.service === 'good')
     .map((m) => {
       const row = run.exposure[m.index] ?? [];
-      for (let h = m.openedHour + windowHours; h <= hours; h++) {
-        if (sum(row, h - windowHours, h) >= sum(incumbentHourly, h - windowHours, h)) return h - m.openedHour;
+      let streak = 0;
+      for (let h = opened(m); h < hours; h++) {
+        streak = (row[h] ?? 0) >= (incumbentHourly[h] ?? 0) ? streak + 1 : 0;
+        if (streak === sustainHours) return h + 1 - sustainHours - opened(m);
       }
       return Number.POSITIVE_INFINITY;
     })
     .sort((a, b) => a - b);
   const bad = fresh.filter((m) => m.service === 'bad').reduce((s, m) => s + (totals[m.index] ?? 0), 0);
   const good = fresh.filter((m) => m.service === 'good').reduce((s, m) => s + (totals[m.index] ?? 0), 0);
-  const span = Math.min(48, hours - Math.max(...fresh.map((m) => m.openedHour)));
+  const span = Math.min(48, hours - Math.max(...fresh.map(opened)));
   const curve = (rows: number[][], from: (k: number) => number) =>
     Array.from(
       { length: span },
@@ -73,7 +80,7 @@ export function fairnessOf(world: World, run: PolicyRun, reachOf = 100): Fairnes
     badOverGood: good === 0 ? 1 : bad / good,
     newCurve: curve(
       fresh.map((m) => run.exposure[m.index] ?? []),
-      (k) => fresh[k]?.openedHour ?? 0,
+      (k) => opened(fresh[k] ?? { openedHour: 0 }),
     ),
     incumbentCurve: Array.from({ length: span }, (_, h) => sum(incumbentHourly, 0, h + 1)),
   };

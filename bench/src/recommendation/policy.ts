@@ -4,6 +4,8 @@ import type { SimEvent } from './world.ts';
 export interface SimSession {
   user: number;
   hour: number;
+  /** The session's time in (fractional) hours: items created later are not visible yet. */
+  at: number;
   page: number;
   cursor?: unknown;
 }
@@ -13,7 +15,7 @@ export interface SimPolicy {
   name: string;
   /** Learns from events, in order: the logged week first, then every page's reactions as they happen. */
   observe(events: readonly SimEvent[]): void;
-  /** Called at the top of every simulated hour (items created that hour become visible). */
+  /** Called at the top of every simulated hour; items created during the hour appear as sessions reach their time. */
   tick(hour: number): void;
   /** The item indexes of the next page of a session. */
   page(session: SimSession, size: number): number[];

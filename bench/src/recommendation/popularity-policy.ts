@@ -13,14 +13,15 @@ export function popularityPolicy(world: World): SimPolicy {
     observe: counts.observe,
     tick(hour) {
       order = world.items
-        .filter((i) => i.createdHour <= hour)
+        .filter((i) => i.createdHour < hour + 1)
         .map((i) => i.index)
         .sort((a, b) => score(b) - score(a));
     },
     page(session, size) {
       const from = (session.cursor as number | undefined) ?? 0;
+      const open = order.filter((k) => (world.items[k]?.createdHour ?? 0) <= session.at);
       session.cursor = from + size;
-      return order.slice(from, from + size);
+      return open.slice(from, from + size);
     },
     scores(_user, items) {
       return items.map(score);

@@ -6,6 +6,8 @@ import { isRelevant, react, type SimEvent, type World } from './world.ts';
 /** Who scrolls when: drawn once from the seed so every policy serves the same requests. */
 export interface Visit {
   user: number;
+  /** When in the hour the session starts (0..1). */
+  within: number;
   pages: number;
 }
 
@@ -27,10 +29,10 @@ export function scheduleOf(world: World, hours: number, seed: number): Visit[][]
       for (let s = 0; s < sessions; s++) {
         let pages = 1;
         while (random() < 0.6 && pages < 20) pages++;
-        visits.push({ user: user.index, pages });
+        visits.push({ user: user.index, within: random(), pages });
       }
     }
-    return visits;
+    return visits.sort((a, b) => a.within - b.within);
   });
 }
 
@@ -84,7 +86,7 @@ export function runPolicy(world: World, policy: SimPolicy, schedule: Visit[][], 
     for (const visit of schedule[hour] ?? []) {
       const user = world.users[visit.user];
       if (!user) continue;
-      const session: SimSession = { user: visit.user, hour, page: 0 };
+      const session: SimSession = { user: visit.user, hour, at: hour + visit.within, page: 0 };
       for (let p = 0; p < visit.pages; p++) {
         session.page = p;
         const shown = policy.page(session, pageSize);

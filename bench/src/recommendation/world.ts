@@ -79,6 +79,9 @@ export interface WorldSize {
   warmupDays: number;
   sliceUsers: number;
   sliceItems: number;
+  /** Live hours during which merchants that opened in the last two weeks keep posting. */
+  liveHours: number;
+  freshPerHour: number;
 }
 
 export const defaultSize: WorldSize = {
@@ -91,6 +94,8 @@ export const defaultSize: WorldSize = {
   warmupDays: 7,
   sliceUsers: 500,
   sliceItems: 100,
+  liveHours: 72,
+  freshPerHour: 20,
 };
 
 /** The probability of a long view (watch ratio ≥ 0.8): the hidden ground truth. */
@@ -173,6 +178,21 @@ export function buildWorld(size: WorldSize = defaultSize): World {
       () => Math.max(openedHour, -24 * 60) + Math.floor(random() * Math.min(-openedHour, 24 * 60)),
     );
   }
+  // Merchants that opened in the last two weeks keep posting during the live days: the
+  // stream of fresh videos new merchants compete with (fractional hours: minutes matter).
+  const young = merchants.filter((m) => m.openedHour > -14 * 24);
+  for (let k = 0; young.length > 0 && k < size.liveHours * size.freshPerHour; k++) {
+    const m = young[pick(young.length)] as SimMerchant;
+    const main = items.find((i) => i.merchant === m.index)?.category ?? pick(size.categories);
+    const at = k / size.freshPerHour + random() / size.freshPerHour;
+    addItems(
+      m,
+      1,
+      () => main,
+      () => normal(random) * 0.7,
+      () => at,
+    );
+  }
   // New merchants come in pairs that match in category and appeal and differ in service.
   for (let p = 0; p < size.newPairs; p++) {
     const category = p % size.categories;
@@ -183,7 +203,7 @@ export function buildWorld(size: WorldSize = defaultSize): World {
         id: `new${p}-${service}`,
         isNew: true,
         service,
-        openedHour: p,
+        openedHour: p + 0.5,
       };
       merchants.push(m);
       let k = 0;
@@ -192,7 +212,7 @@ export function buildWorld(size: WorldSize = defaultSize): World {
         size.itemsPerNewMerchant,
         () => category,
         () => appeals[k++ % appeals.length] ?? 0,
-        () => p,
+        () => p + 0.5,
       );
     }
   }

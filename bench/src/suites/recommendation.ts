@@ -1,9 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { defaultRankSettings } from '../../../server/src/modules/recommendation/recommendation.model.ts';
 import { exposureChart } from '../recommendation/exposure-chart.ts';
 import { fairnessOf, giniIndex } from '../recommendation/fairness-measures.ts';
 import { hotPolicy } from '../recommendation/hot-policy.ts';
 import { popularityPolicy } from '../recommendation/popularity-policy.ts';
+import { recommenderPolicy } from '../recommendation/recommender-policy.ts';
 import { runPolicy, scheduleOf } from '../recommendation/simulate.ts';
 import { buildWorld, defaultSize, type World } from '../recommendation/world.ts';
 import type { BenchRow, BenchSuite } from '../suite.ts';
@@ -40,7 +42,17 @@ export const suite: BenchSuite = {
     const world = buildWorld(defaultSize);
     process.stdout.write(`${worldShape(world)}\n`);
     const schedule = scheduleOf(world, hours, defaultSize.seed + 1);
-    const policies = [hotPolicy(world), popularityPolicy(world)];
+    const policies = [
+      hotPolicy(world),
+      popularityPolicy(world),
+      recommenderPolicy(
+        world,
+        'recommender without fairness',
+        { ...defaultRankSettings, fairGrowth: false },
+        1,
+      ),
+      recommenderPolicy(world, 'recommender', defaultRankSettings, 1),
+    ];
     const runs = policies.map((p) => {
       const run = runPolicy(world, p, schedule, defaultSize.seed);
       process.stdout.write(`  ${p.name}: ${run.pages} pages in ${(run.millis / 1000).toFixed(1)} s\n`);
