@@ -102,6 +102,12 @@ import {
   placesPlugin,
 } from './modules/places/index.ts';
 import {
+  createRecommendationService,
+  type RecommendationService,
+  recommendationMigrations,
+  recommendationPlugin,
+} from './modules/recommendation/index.ts';
+import {
   createSearchService,
   indexAppChanges,
   indexContentChanges,
@@ -209,6 +215,7 @@ export const migrationSets: MigrationSet[] = [
   messagesMigrations,
   searchMigrations,
   placesMigrations,
+  recommendationMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -276,11 +283,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     pageChecker: processPageChecker(),
   });
   // Anchors may open only apps that are active and have a released version.
+  const recommendation: RecommendationService = createRecommendationService({ db, clock });
   const content = createContentService({
     db,
     clock,
     blobs,
     funnel,
+    ranker: recommendation,
     apps: { mountable: (ids) => versions.mountable(ids) },
   });
   // Open inboxes hear of deliveries made by any process on the same database.
@@ -389,6 +398,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(messagesPlugin, { messages });
       await app.register(contentPlugin, { content, blobs, maxUploadBytes: 64 * 1024 * 1024 });
       await app.register(placesPlugin, { places });
+      await app.register(recommendationPlugin, { recommendation });
       await app.register(searchPlugin, {
         search,
         authorizeAppEditor: async ({ accountId, operator }, appid) => {

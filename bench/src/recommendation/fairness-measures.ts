@@ -1,18 +1,8 @@
+import { giniIndex } from '../../../server/src/modules/recommendation/fairness-figures.ts';
 import type { PolicyRun } from './simulate.ts';
 import type { World } from './world.ts';
 
-/**
- * The Gini index of exposure as RecBole's `GiniIndex` computes it: counts sorted
- * ascending over every provider (those never shown count as zero),
- * Σ (2i − n − 1)·xᵢ / (n · Σ xᵢ) for i = 1..n. 0 is perfectly even, near 1 all to one.
- */
-export function giniIndex(counts: readonly number[]): number {
-  const sorted = [...counts].sort((a, b) => a - b);
-  const n = sorted.length;
-  const total = sorted.reduce((a, b) => a + b, 0);
-  if (n === 0 || total === 0) return 0;
-  return sorted.reduce((sum, x, i) => sum + (2 * (i + 1) - n - 1) * x, 0) / (n * total);
-}
+export { giniIndex };
 
 const sum = (xs: readonly number[], from = 0, to = xs.length) => {
   let s = 0;

@@ -1,4 +1,4 @@
-export type { Anchor, AppCard, FeedPage, MountableApps, Poi, Video } from './content.model.ts';
+export type { Anchor, AppCard, FeedPage, FeedRanker, MountableApps, Poi, Video } from './content.model.ts';
 export { feedEventTypes } from './content.model.ts';
 export { type ContentRouteOptions, contentPlugin } from './content.plugin.ts';
 export { type ContentService, createContentService } from './content.service.ts';

@@ -40,7 +40,7 @@ export interface VideoService {
 
 type VideoDeps = Pick<
   ContentContext,
-  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountable' | 'toVideos'
+  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountable' | 'toVideos' | 'ranker'
 >;
 
 export function createVideoService(ctx: VideoDeps): VideoService {
@@ -134,6 +134,13 @@ export function createVideoService(ctx: VideoDeps): VideoService {
         });
         if (anchor) await addAnchor(trx, { kind: 'video', id }, anchor, now);
       });
+      await ctx.ranker.itemPublished({
+        videoId: id,
+        creatorId: input.userId,
+        appid: anchor?.appid ?? null,
+        caption: input.caption,
+        createdAt: now,
+      });
       return getVideo(id);
     },
 
@@ -151,10 +158,11 @@ export function createVideoService(ctx: VideoDeps): VideoService {
       // Another creator's video is as good as absent: its existence is not confirmed.
       if (!by.operator && row.creator_id !== by.userId) throw contentErrors.VIDEO_NOT_FOUND();
       await videos.setVideoStatus(db, id, 'removed');
+      await ctx.ranker.itemRemoved(id);
     },
 
     async like(videoId, userId, liked) {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const row = await publishedVideo(trx, videoId);
         const changed = liked
           ? await videos.insertLike(trx, videoId, userId, clock.now())
@@ -164,8 +172,10 @@ export function createVideoService(ctx: VideoDeps): VideoService {
           const updated = await countEngagement(trx, videoId, { likes: liked ? 1 : -1 });
           if (updated) likes = Number(updated.likes);
         }
-        return { likes, liked };
+        return { likes, liked, changed };
       });
+      if (liked && result.changed) await ctx.ranker.learn(userId, [{ kind: 'like', videoId }]);
+      return { likes: result.likes, liked: result.liked };
     },
   };
 }

@@ -11,18 +11,10 @@ import {
   type ItemFacts,
   type UserProfile,
 } from './recommendation.model.ts';
+import { fixedRandom } from './testing.ts';
 
 const now = 1_800_000_000_000;
 const day = 24 * 3600_000;
-
-/** A fixed sequence of uniforms, so sampled ranks are the same on every run. */
-function fixedRandom(seed = 7): () => number {
-  let a = seed;
-  return () => {
-    a = (a * 1103515245 + 12345) % 2147483648;
-    return a / 2147483648;
-  };
-}
 
 function item(id: string, over: Partial<ItemFacts> = {}): ItemFacts {
   return {
