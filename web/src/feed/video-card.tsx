@@ -1,7 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type FeedVideo } from '../api.ts';
+import { api, type FeedReason, type FeedVideo } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { feedEvents } from './event-batcher.ts';
+
+/** "Why am I seeing this", in the viewer's words, per recommendation source. */
+const reasonText: Record<FeedReason, string> = {
+  followed: 'From a creator you follow',
+  covisit: 'People who liked what you watched liked this',
+  creator: 'From a creator you watch',
+  app: 'From a shop you use',
+  category: 'Because you like this topic',
+  poi: 'Near a place you visit',
+  fresh: 'New here: picked for people who like this topic',
+  popular: 'Popular now',
+};
 
 export interface OpenAnchor {
   appid: string;
@@ -16,7 +28,7 @@ export function VideoCard({
   active,
   onOpen,
 }: {
-  video: FeedVideo;
+  video: FeedVideo & { why?: FeedReason };
   active: boolean;
   onOpen: (a: OpenAnchor) => void;
 }) {
@@ -96,6 +108,7 @@ export function VideoCard({
       <div className="video-meta">
         <p className="creator">@{video.creator.name}</p>
         <p className="caption">{video.caption}</p>
+        {video.why && <p className="why">{reasonText[video.why]}</p>}
         {video.anchor && (
           <button
             type="button"
