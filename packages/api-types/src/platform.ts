@@ -29,7 +29,15 @@ export interface FeedVideo {
 }
 
 /** Why a feed item is shown: the source that proposed it (docs/recommendation.md). */
-export type FeedReason = 'followed' | 'covisit' | 'creator' | 'app' | 'category' | 'poi' | 'fresh' | 'popular';
+export type FeedReason =
+  | 'followed'
+  | 'covisit'
+  | 'creator'
+  | 'app'
+  | 'category'
+  | 'poi'
+  | 'fresh'
+  | 'popular';
 
 /** `GET /api/feed`. */
 export interface FeedPage {
