@@ -123,6 +123,12 @@ import {
   placesPlugin,
 } from './modules/places/index.ts';
 import {
+  createRecommendationService,
+  type RecommendationService,
+  recommendationMigrations,
+  recommendationPlugin,
+} from './modules/recommendation/index.ts';
+import {
   createSearchService,
   indexAppChanges,
   indexContentChanges,
@@ -236,6 +242,7 @@ export const migrationSets: MigrationSet[] = [
   placesMigrations,
   liveMigrations,
   customerServiceMigrations,
+  recommendationMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -304,11 +311,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     pageChecker: processPageChecker(),
   });
   // Anchors may open only apps that are active and have a released version.
+  const recommendation: RecommendationService = createRecommendationService({ db, clock });
   const content = createContentService({
     db,
     clock,
     blobs,
     funnel,
+    ranker: recommendation,
     apps: { mountable: (ids) => versions.mountable(ids) },
   });
   // Open inboxes hear of deliveries made by any process on the same database.
@@ -493,6 +502,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       });
       await app.register(placesPlugin, { places });
       await app.register(livePlugin, { live, blobs });
+      await app.register(recommendationPlugin, { recommendation });
       await app.register(searchPlugin, {
         search,
         authorizeAppEditor: async ({ accountId, operator }, appid) => {

@@ -89,4 +89,4 @@ export interface User {
 }
 
 // The platform's answers, typed once for the server and every client.
-export type { Anchor, FeedPage, FeedVideo } from '@plaza/api-types/platform';
+export type { Anchor, FeedPage, FeedReason, FeedVideo } from '@plaza/api-types/platform';

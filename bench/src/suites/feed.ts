@@ -22,6 +22,11 @@ function seedVideos(file: string): void {
        impressions, plays, completes, likes, hot, fresh)
      values (?, 'usr_bench', ?, ?, 'video/mp4', 1000, ?, 'image/jpeg', 'published', ?, 0, ?, 0, ?, ?, ?)`,
   );
+  // The recommender's own row per video, with the same counts (it ranks the feed).
+  const ranked = db.prepare(
+    `insert into rec_item (video_id, creator_id, appid, category, poi_id, created_at, impressions, completes, likes, orders, removed)
+     values (?, 'usr_bench', null, ?, null, ?, ?, ?, ?, 0, 0)`,
+  );
   const blob = 'a'.repeat(64);
   db.transaction(() => {
     for (let i = 0; i < videoCount; i++) {
@@ -39,6 +44,14 @@ function seedVideos(file: string): void {
         likes,
         hot,
         i % 50 === 0 ? 1 : 0,
+      );
+      ranked.run(
+        `vid_${String(i).padStart(8, '0')}`,
+        `c${i % 16}`,
+        created,
+        plays,
+        Math.floor(plays / 3),
+        likes,
       );
     }
   })();

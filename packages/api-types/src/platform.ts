@@ -30,9 +30,20 @@ export interface FeedVideo {
   place: { poi_id: string; name: string } | null;
 }
 
+/** Why a feed item is shown: the source that proposed it (docs/recommendation.md). */
+export type FeedReason =
+  | 'followed'
+  | 'covisit'
+  | 'creator'
+  | 'app'
+  | 'category'
+  | 'poi'
+  | 'fresh'
+  | 'popular';
+
 /** `GET /api/feed`. */
 export interface FeedPage {
-  items: FeedVideo[];
+  items: Array<FeedVideo & { why: FeedReason }>;
   next_cursor: string | null;
 }
 

@@ -14,6 +14,7 @@ import type { LoginTables } from '../modules/login/login.table.ts';
 import type { MessagesTables } from '../modules/messages/messages.table.ts';
 import type { PaymentTables } from '../modules/payments/payments.table.ts';
 import type { PlacesTables } from '../modules/places/places.table.ts';
+import type { RecommendationTables } from '../modules/recommendation/recommendation.table.ts';
 import type { SearchTables } from '../modules/search/search.table.ts';
 import type { VersionTables } from '../modules/versions/versions.table.ts';
 import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
@@ -39,6 +40,7 @@ export interface Database
     MessagesTables,
     PaymentTables,
     PlacesTables,
+    RecommendationTables,
     SearchTables,
     VersionTables,
     WebhookTables {}

@@ -1088,6 +1088,16 @@ export const routeTable: MatrixRow[] = [
     request: (w) => ({ url: `/api/places/${w.poiId}/claims`, body: { org_id: w.org, evidence: '营业执照' } }),
   },
   {
+    route: 'GET /api/operator/recommendation/fairness',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/recommendation/fairness'),
+  },
+  {
+    route: 'PUT /api/operator/recommendation/settings',
+    expect: audience('operator'),
+    request: () => ({ url: '/api/operator/recommendation/settings', body: { exploration_share: 0.2 } }),
+  },
+  {
     route: 'GET /api/operator/place-claims',
     expect: audience('operator'),
     request: get(() => '/api/operator/place-claims'),

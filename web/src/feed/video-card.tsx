@@ -1,8 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, type FeedVideo } from '../api.ts';
+import { api, type FeedReason, type FeedVideo } from '../api.ts';
 import { useSession } from '../session.tsx';
 import { AnchorCard } from './anchor-card.tsx';
 import { feedEvents } from './event-batcher.ts';
+
+/** "Why am I seeing this", in the viewer's words, per recommendation source. */
+const reasonText: Record<FeedReason, string> = {
+  followed: 'From a creator you follow',
+  covisit: 'People who liked what you watched liked this',
+  creator: 'From a creator you watch',
+  app: 'From a shop you use',
+  category: 'Because you like this topic',
+  poi: 'Near a place you visit',
+  fresh: 'New here: picked for people who like this topic',
+  popular: 'Popular now',
+};
 
 export interface OpenAnchor {
   appid: string;
@@ -18,7 +30,7 @@ export function VideoCard({
   onOpen,
   onPlace,
 }: {
-  video: FeedVideo;
+  video: FeedVideo & { why?: FeedReason };
   active: boolean;
   onOpen: (a: OpenAnchor) => void;
   /** Opens a place's (POI's) page; without it the place is only named. */
@@ -100,6 +112,7 @@ export function VideoCard({
       <div className="video-meta">
         <p className="creator">@{video.creator.name}</p>
         <p className="caption">{video.caption}</p>
+        {video.why && <p className="why">{reasonText[video.why]}</p>}
         {video.place && (
           <button
             type="button"

@@ -3,7 +3,7 @@ import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { FunnelService } from '../funnel/index.ts';
 import { anchorView, creatorMayMount } from './anchor-rules.ts';
-import type { AppCard, MountableApps, Video } from './content.model.ts';
+import type { AppCard, FeedRanker, MountableApps, Video } from './content.model.ts';
 import { contentErrors } from './errors.ts';
 import { findMounting, hasGrant } from './mounting.repository.ts';
 import type { VideoCardRow } from './video.repository.ts';
@@ -14,6 +14,7 @@ export interface ContentDeps {
   blobs: BlobStore;
   apps: MountableApps;
   funnel: FunnelService;
+  ranker: FeedRanker;
   limits?: { videoBytes?: number; coverBytes?: number };
 }
 

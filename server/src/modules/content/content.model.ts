@@ -48,9 +48,35 @@ export interface Video {
   place: { poiId: string; name: string } | null;
 }
 
+/** A feed card: the video and why it was recommended (the source that proposed it). */
+export interface FeedItem extends Video {
+  why: string;
+}
+
 export interface FeedPage {
-  items: Video[];
+  items: FeedItem[];
   nextCursor: string | null;
+}
+
+/**
+ * What ranks the feed (the recommendation module, wired by the platform): content tells it
+ * what is published and what viewers did, and asks it for pages.
+ */
+export interface FeedRanker {
+  page(input: {
+    userId: string | null;
+    session: string;
+    limit: number;
+  }): Promise<Array<{ item: { id: string }; source: string }>>;
+  learn(userId: string | null, signals: ReadonlyArray<{ kind: string; videoId: string }>): Promise<void>;
+  itemPublished(item: {
+    videoId: string;
+    creatorId: string;
+    appid: string | null;
+    caption: string;
+    createdAt: number;
+  }): Promise<void>;
+  itemRemoved(videoId: string): Promise<void>;
 }
 
 /** A point of interest (a store) carrying service anchors. */

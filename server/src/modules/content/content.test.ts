@@ -9,6 +9,8 @@ import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrato
 import { bearerToken } from '../../http/access.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { createFunnelService, funnelMigrations, funnelPlugin } from '../funnel/index.ts';
+import { createRecommendationService, recommendationMigrations } from '../recommendation/index.ts';
+import { fixedRandom } from '../recommendation/testing.ts';
 import { type AppCard, contentMigrations, contentPlugin, createContentService } from './index.ts';
 
 // A real MP4/JPEG header is what the upload check reads; the rest is payload.
@@ -64,7 +66,7 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
     await migrateToLatest(
       createMigrator(
         db,
-        [contentMigrations, funnelMigrations],
+        [contentMigrations, funnelMigrations, recommendationMigrations],
         engine === 'postgres' ? await currentSchema(db) : undefined,
       ),
     );
@@ -74,6 +76,8 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
       clock,
       blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
       funnel,
+      // A fixed sequence for Thompson sampling: the same pages on every run.
+      ranker: createRecommendationService({ db, clock, random: fixedRandom() }),
       apps: {
         mountable: async (ids) =>
           new Map(ids.flatMap((id) => (mountable.has(id) ? [[id, mountable.get(id) as AppCard]] : []))),
@@ -246,17 +250,16 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
     expect(forged.json().error.code).toBe('CONTENT_BAD_CURSOR');
   });
 
-  it('ranks engagement up and gives new creators exploration slots', async () => {
-    const page = (await app.inject('/api/feed?limit=8')).json().items as Array<{ video_id: string }>;
-    const fresh = new Set(
-      (await db.selectFrom('video').select('id').where('fresh', '=', 1).execute()).map((r) => r.id),
-    );
-    // Slots 4 and 8 belong to new creators' videos.
-    expect(fresh.has((page[3] as { video_id: string }).video_id)).toBe(true);
-    expect(fresh.has((page[7] as { video_id: string }).video_id)).toBe(true);
-    // The lowest ranked (not fresh) video on the page climbs once people watch it to the end.
-    const target = page[6] as { video_id: string };
-    expect(fresh.has(target.video_id)).toBe(false);
+  // The feed is the recommender's now: a guest gets popular videos with provider fairness
+  // (no fixed exploration slots: those go to signed-in users who like the item's
+  // category, tested in the recommendation module), so only the climb is asserted here.
+  it('ranks a video up once people watch it to the end', async () => {
+    const page = (await app.inject('/api/feed?limit=8')).json().items as Array<{
+      video_id: string;
+      why: string;
+    }>;
+    expect(page.every((v) => v.why.length > 0)).toBe(true);
+    const target = page[page.length - 1] as { video_id: string };
     const events = Array.from({ length: 30 }, () => ({
       type: 'complete',
       video_id: target.video_id,
@@ -266,7 +269,10 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
       (await app.inject({ method: 'POST', url: '/api/feed/events', payload: { events } })).statusCode,
     ).toBe(200);
     const after = (await app.inject('/api/feed?limit=8')).json().items as Array<{ video_id: string }>;
-    expect(after.findIndex((v) => v.video_id === target.video_id)).toBe(0);
+    // From last to the top three: provider fairness may hold a much-shown creator back from first.
+    const rank = after.findIndex((v) => v.video_id === target.video_id);
+    expect(rank).toBeGreaterThanOrEqual(0);
+    expect(rank).toBeLessThan(3);
   });
 
   it('stores a valid batch of events and refuses a batch with a bad one, storing none of it', async () => {

@@ -2,16 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
 /**
- * The feed cursor: where each of the two lists (ranked by score, fresh by time) stopped,
+ * The feed cursor: the scrolling session whose served videos are not served again,
  * signed so a client cannot forge or edit one.
  */
 const position = z.object({
-  /** ranked: last score and id taken */
-  h: z.number().finite().optional(),
-  hi: z.string().max(64).optional(),
-  /** fresh: last created_at and id taken */
-  c: z.number().int().optional(),
-  ci: z.string().max(64).optional(),
+  s: z.string().max(64).optional(),
 });
 export type FeedPosition = z.infer<typeof position>;
 

@@ -14,23 +14,34 @@ export async function feedRoutes(app: FastifyInstance, options: { content: Conte
   r.get(
     '/api/feed',
     {
-      config: { access: ['anonymous'] },
+      // Open to anyone; a signed-in super app's session gets its personalised feed.
+      config: { access: ['anonymous'], optionalSession: true },
       schema: {
         tags: ['content'],
-        summary: 'A page of the video feed (ranked, with exploration slots for new creators and apps)',
+        summary:
+          'A page of the video feed: personalised for a signed-in user, popular with provider fairness for a guest; each item says why it is shown (docs/recommendation.md)',
         querystring: z.strictObject({
           cursor: z.string().max(512).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(10),
         }),
-        response: { 200: z.object({ items: z.array(videoJson), next_cursor: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            items: z.array(videoJson.extend({ why: z.string() })),
+            next_cursor: z.string().nullable(),
+          }),
+        },
       },
     },
     async (request) => {
       const page = await content.feed({
         limit: request.query.limit,
+        userId: optionalUser(request)?.userId ?? null,
         ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
       });
-      return { items: page.items.map(toVideoJson), next_cursor: page.nextCursor };
+      return {
+        items: page.items.map((v) => ({ ...toVideoJson(v), why: v.why })),
+        next_cursor: page.nextCursor,
+      };
     },
   );
 

@@ -6,7 +6,6 @@ import { countEngagement } from './engagement.ts';
 import { contentErrors } from './errors.ts';
 import { decodeCursor, encodeCursor } from './feed-cursor.ts';
 import { feedCursorSecret, insertFeedEvent } from './feed-event.repository.ts';
-import { freshForMs, interleave } from './ranking.ts';
 import * as videos from './video.repository.ts';
 
 const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
@@ -17,18 +16,17 @@ const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
 
 /** The feed viewers scroll and the events their devices report back. */
 export interface FeedService {
-  /** One page of the feed: ranked by score, every fourth slot for a new creator or app. */
-  feed(input: { cursor?: string; limit: number }): Promise<FeedPage>;
+  /** One page of the feed, ranked by the recommender for this user (or guest session). */
+  feed(input: { cursor?: string; limit: number; userId?: string | null }): Promise<FeedPage>;
   /** A batch of client events: all valid, or none stored. */
   recordEvents(userId: string | null, batch: FeedEventInput[]): Promise<{ accepted: number }>;
 }
 
-type FeedDeps = Pick<ContentContext, 'db' | 'clock' | 'funnel' | 'toVideos'>;
+type FeedDeps = Pick<ContentContext, 'db' | 'clock' | 'funnel' | 'toVideos' | 'ranker'>;
 
 export function createFeedService(ctx: FeedDeps): FeedService {
   const { db, clock, funnel } = ctx;
   let cursorKey: Buffer | undefined;
-  let agedAt = 0;
 
   /** Why an event cannot be stored, or undefined when it can. */
   function problemOf(e: FeedEventInput, now: number, known: Set<string>): string | undefined {
@@ -46,27 +44,18 @@ export function createFeedService(ctx: FeedDeps): FeedService {
       const k = cursorKey;
       const pos = input.cursor ? decodeCursor(k, input.cursor) : {};
       if (!pos) throw contentErrors.BAD_CURSOR();
-      const now = clock.now();
-      if (now - agedAt > 60_000) {
-        agedAt = now;
-        await videos.ageFreshVideos(db, now - freshForMs);
-      }
-      const { ranked, fresh } = await videos.feedCandidates(
+      const session = pos.s ?? newId('fs');
+      const ranked = await ctx.ranker.page({ userId: input.userId ?? null, session, limit: input.limit });
+      const rows = await videos.publishedCards(
         db,
-        { hot: pos.h, hotId: pos.hi, createdAt: pos.c, createdId: pos.ci },
-        input.limit,
+        ranked.map((r) => r.item.id),
       );
-      const { page, usedRanked, usedFresh } = interleave(ranked, fresh, input.limit);
-      const lastRanked = ranked[usedRanked - 1];
-      const lastFresh = fresh[usedFresh - 1];
-      const next = {
-        h: lastRanked ? lastRanked.hot : pos.h,
-        hi: lastRanked ? lastRanked.id : pos.hi,
-        c: lastFresh ? Number(lastFresh.created_at) : pos.c,
-        ci: lastFresh ? lastFresh.id : pos.ci,
+      const why = new Map(ranked.map((r) => [r.item.id, r.source]));
+      const cards = await ctx.toVideos(rows);
+      return {
+        items: cards.map((v) => ({ ...v, why: why.get(v.id) ?? 'popular' })),
+        nextCursor: ranked.length === input.limit ? encodeCursor(k, { s: session }) : null,
       };
-      const more = page.length === input.limit;
-      return { items: await ctx.toVideos(page), nextCursor: more ? encodeCursor(k, next) : null };
     },
 
     async recordEvents(userId, batch) {
@@ -112,6 +101,10 @@ export function createFeedService(ctx: FeedDeps): FeedService {
         }
         for (const [id, d] of deltas) await countEngagement(trx, id, d);
       });
+      await ctx.ranker.learn(
+        userId,
+        batch.flatMap((e) => (e.videoId ? [{ kind: e.type, videoId: e.videoId }] : [])),
+      );
       return { accepted: batch.length };
     },
   };

@@ -1,4 +1,13 @@
-export type { Anchor, AnchorInput, AppCard, FeedPage, MountableApps, Poi, Video } from './content.model.ts';
+export type {
+  Anchor,
+  AnchorInput,
+  AppCard,
+  FeedPage,
+  FeedRanker,
+  MountableApps,
+  Poi,
+  Video,
+} from './content.model.ts';
 export { feedEventTypes } from './content.model.ts';
 export { type ContentRouteOptions, contentPlugin } from './content.plugin.ts';
 export { type ContentService, createContentService } from './content.service.ts';

@@ -5,6 +5,7 @@ import { manualClock } from '../../db/clock.ts';
 import { openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
 import { createFunnelService, funnelMigrations, funnelPersonalData } from '../funnel/index.ts';
+import { createRecommendationService, recommendationMigrations } from '../recommendation/index.ts';
 
 import { contentMigrations, contentPersonalData, createContentService } from './index.ts';
 
@@ -21,7 +22,7 @@ describe.each(testEngines)('personal data of content and funnel on %s', (engine)
     await migrateToLatest(
       createMigrator(
         db,
-        [contentMigrations, funnelMigrations],
+        [contentMigrations, funnelMigrations, recommendationMigrations],
         engine === 'postgres' ? await currentSchema(db) : undefined,
       ),
     );
@@ -30,6 +31,7 @@ describe.each(testEngines)('personal data of content and funnel on %s', (engine)
       clock,
       blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
       funnel: createFunnelService(db),
+      ranker: createRecommendationService({ db, clock }),
       apps: { mountable: async () => new Map() },
     });
   });

@@ -67,13 +67,13 @@ describe('interleave', () => {
 describe('feed cursor', () => {
   const key = Buffer.alloc(32, 1);
   it('round-trips a position', () => {
-    const pos = { h: 1234.5, hi: 'vid_a', c: 99, ci: 'vid_b' };
+    const pos = { s: 'fs_abc' };
     expect(decodeCursor(key, encodeCursor(key, pos))).toEqual(pos);
   });
   it('refuses an edited, re-signed-with-another-key or garbage cursor', () => {
-    const cursor = encodeCursor(key, { h: 1, hi: 'x' });
+    const cursor = encodeCursor(key, { s: 'x' });
     const [body, mac] = cursor.split('.');
-    const edited = `${Buffer.from(JSON.stringify({ h: 999, hi: 'x' })).toString('base64url')}.${mac}`;
+    const edited = `${Buffer.from(JSON.stringify({ s: 'y' })).toString('base64url')}.${mac}`;
     expect(decodeCursor(key, edited)).toBeUndefined();
     expect(decodeCursor(Buffer.alloc(32, 2), cursor)).toBeUndefined();
     expect(decodeCursor(key, 'garbage')).toBeUndefined();

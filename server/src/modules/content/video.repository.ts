@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import { preparedQuery } from '../../db/prepared-query.ts';
 import type { NewVideoRow, VideoRow } from './content.table.ts';
 
 export async function insertVideo(db: Db, row: NewVideoRow): Promise<void> {
@@ -64,92 +63,15 @@ export function findVideoCard(db: Db, id: string): Promise<VideoCardRow | undefi
   return cards(db).where('video.id', '=', id).executeTakeFirst();
 }
 
-/**
- * Both candidate lists of a feed page in one round trip: the ranked list after its
- * position (by score then id, fresh videos excluded: they have their own slots) and
- * the fresh list (new creators, new apps) after its position, newest first.
- */
-interface FeedCursorArgs {
-  hot?: number;
-  hotId?: string;
-  createdAt?: number;
-  createdId?: string;
-  limit: number;
-}
-
-// The feed's query is wide (two lists, two joins each, a union): built once per shape.
-const feedQuery = preparedQuery((db, a: FeedCursorArgs) => {
-  let ranked = cards(db)
-    .select(sql<string>`'ranked'`.as('list'))
+/** Cards of published videos, in the order of `ids` (removed or unknown ones left out). */
+export async function publishedCards(db: Db, ids: readonly string[]): Promise<VideoCardRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await cards(db)
     .where('video.status', '=', 'published')
-    .where('video.fresh', '=', 0);
-  if (a.hot !== undefined && a.hotId !== undefined) {
-    const { hot, hotId } = a;
-    ranked = ranked.where((eb) =>
-      eb.or([eb('video.hot', '<', hot), eb.and([eb('video.hot', '=', hot), eb('video.id', '<', hotId)])]),
-    );
-  }
-  let fresh = cards(db)
-    .select(sql<string>`'fresh'`.as('list'))
-    .where('video.status', '=', 'published')
-    .where('video.fresh', '=', 1);
-  if (a.createdAt !== undefined && a.createdId !== undefined) {
-    const { createdAt, createdId } = a;
-    fresh = fresh.where((eb) =>
-      eb.or([
-        eb('video.created_at', '<', createdAt),
-        eb.and([eb('video.created_at', '=', createdAt), eb('video.id', '<', createdId)]),
-      ]),
-    );
-  }
-  return db
-    .selectFrom(ranked.orderBy('video.hot', 'desc').orderBy('video.id', 'desc').limit(a.limit).as('r'))
-    .selectAll()
-    .unionAll(
-      db
-        .selectFrom(
-          fresh.orderBy('video.created_at', 'desc').orderBy('video.id', 'desc').limit(a.limit).as('f'),
-        )
-        .selectAll(),
-    );
-});
-
-/**
- * Both candidate lists of a feed page in one round trip: the ranked list after its
- * position (by score then id, fresh videos excluded: they have their own slots) and
- * the fresh list (new creators, new apps) after its position, newest first.
- */
-export async function feedCandidates(
-  db: Db,
-  after: { hot?: number; hotId?: string; createdAt?: number; createdId?: string },
-  limit: number,
-): Promise<{ ranked: VideoCardRow[]; fresh: VideoCardRow[] }> {
-  const hasRank = after.hot !== undefined && after.hotId !== undefined;
-  const hasTime = after.createdAt !== undefined && after.createdId !== undefined;
-  const args: FeedCursorArgs = {
-    limit,
-    ...(hasRank ? { hot: after.hot, hotId: after.hotId } : {}),
-    ...(hasTime ? { createdAt: after.createdAt, createdId: after.createdId } : {}),
-  };
-  const rows = (await feedQuery(db, `${hasRank}:${hasTime}`, args)) as Array<VideoCardRow & { list: string }>;
-  // A UNION ALL keeps no order across its parts: each list is sorted again here.
-  const byRank = (a: VideoCardRow, b: VideoCardRow) => b.hot - a.hot || (a.id < b.id ? 1 : -1);
-  const byTime = (a: VideoCardRow, b: VideoCardRow) =>
-    Number(b.created_at) - Number(a.created_at) || (a.id < b.id ? 1 : -1);
-  return {
-    ranked: rows.filter((r) => r.list === 'ranked').sort(byRank),
-    fresh: rows.filter((r) => r.list === 'fresh').sort(byTime),
-  };
-}
-
-/** Fresh videos stop being fresh after a while and join the ranked list. */
-export async function ageFreshVideos(db: Db, olderThan: number): Promise<void> {
-  await db
-    .updateTable('video')
-    .set({ fresh: 0 })
-    .where('fresh', '=', 1)
-    .where('created_at', '<', olderThan)
+    .where('video.id', 'in', [...ids])
     .execute();
+  const byId = new Map(rows.map((r) => [r.id, r as VideoCardRow]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function addCounters(

@@ -43,7 +43,7 @@ export interface VideoService {
 
 type VideoDeps = Pick<
   ContentContext,
-  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountableBy' | 'toVideos'
+  'db' | 'clock' | 'blobs' | 'videoBytes' | 'coverBytes' | 'requireMountableBy' | 'toVideos' | 'ranker'
 >;
 
 export function createVideoService(ctx: VideoDeps): VideoService {
@@ -142,6 +142,13 @@ export function createVideoService(ctx: VideoDeps): VideoService {
         });
         if (anchor) await addAnchor(trx, { kind: 'video', id }, anchor, now);
       });
+      await ctx.ranker.itemPublished({
+        videoId: id,
+        creatorId: input.userId,
+        appid: anchor?.appid ?? null,
+        caption: input.caption,
+        createdAt: now,
+      });
       return getVideo(id);
     },
 
@@ -159,10 +166,11 @@ export function createVideoService(ctx: VideoDeps): VideoService {
       // Another creator's video is as good as absent: its existence is not confirmed.
       if (!by.operator && row.creator_id !== by.userId) throw contentErrors.VIDEO_NOT_FOUND();
       await videos.setVideoStatus(db, id, 'removed');
+      await ctx.ranker.itemRemoved(id);
     },
 
     async like(videoId, userId, liked) {
-      return db.transaction().execute(async (trx) => {
+      const result = await db.transaction().execute(async (trx) => {
         const row = await publishedVideo(trx, videoId);
         const changed = liked
           ? await videos.insertLike(trx, videoId, userId, clock.now())
@@ -172,8 +180,10 @@ export function createVideoService(ctx: VideoDeps): VideoService {
           const updated = await countEngagement(trx, videoId, { likes: liked ? 1 : -1 });
           if (updated) likes = Number(updated.likes);
         }
-        return { likes, liked };
+        return { likes, liked, changed };
       });
+      if (liked && result.changed) await ctx.ranker.learn(userId, [{ kind: 'like', videoId }]);
+      return { likes: result.likes, liked: result.liked };
     },
   };
 }

@@ -1,0 +1,122 @@
+import type { ItemFacts } from './recommendation.model.ts';
+import { providerOf } from './recommendation.model.ts';
+
+/** The signals the recommender learns from. */
+export const signalKinds = [
+  'impression',
+  'complete',
+  'like',
+  'share',
+  'follow',
+  'anchor_click',
+  'app_open',
+  'order',
+  'refund',
+  'complaint',
+] as const;
+export type SignalKind = (typeof signalKinds)[number];
+
+/** How much each signal says "more like this" in the user's taste (impressions count shows). */
+const positiveWeight: Partial<Record<SignalKind, number>> = {
+  complete: 1,
+  like: 1,
+  share: 1,
+  follow: 2,
+  anchor_click: 1,
+  app_open: 1,
+  order: 2,
+};
+
+/** What one signal changes in the model state: counters only, so every change is an increment. */
+export interface StateChange {
+  item: { impressions: number; completes: number; likes: number; orders: number };
+  provider: { key: string; impressions: number; orders: number; refunds: number; complaints: number };
+  /** The user's feature counters (empty for a guest). */
+  features: Array<{ feature: string; shows: number; positives: number }>;
+  /** Item pairs seen together by one user, each counted in both directions. */
+  covisits: Array<[string, string]>;
+  /** A creator the user now follows. */
+  follows: string | null;
+  /** Whether the item joins the user's recent engaged items. */
+  engaged: boolean;
+}
+
+/** The features of an item a user's taste is counted on. */
+export function featuresOf(item: ItemFacts): string[] {
+  const out = [`creator:${item.creatorId}`];
+  if (item.category) out.push(`category:${item.category}`);
+  if (item.appid) out.push(`app:${item.appid}`);
+  if (item.poiId) out.push(`poi:${item.poiId}`);
+  return out;
+}
+
+/** How many recent engaged items seed co-visitation. */
+export const recentKept = 5;
+
+/**
+ * The state change for one signal from one user (null for a guest) on one item, given the
+ * user's recent engaged items. Applied at once, so the next page already reflects it.
+ *
+ * @example changeFor('like', item, 'usr_1', ['vid_2']) // item.likes +1, taste +1, pair (vid_2, item)
+ */
+export function changeFor(
+  kind: SignalKind,
+  item: ItemFacts,
+  userId: string | null,
+  recent: readonly string[],
+): StateChange {
+  const weight = positiveWeight[kind] ?? 0;
+  const signedIn = userId !== null;
+  const engaged = signedIn && weight > 0;
+  return {
+    item: {
+      impressions: kind === 'impression' ? 1 : 0,
+      completes: kind === 'complete' ? 1 : 0,
+      likes: kind === 'like' ? 1 : 0,
+      orders: kind === 'order' ? 1 : 0,
+    },
+    provider: {
+      key: providerOf(item),
+      impressions: kind === 'impression' ? 1 : 0,
+      orders: kind === 'order' ? 1 : 0,
+      refunds: kind === 'refund' ? 1 : 0,
+      complaints: kind === 'complaint' ? 1 : 0,
+    },
+    features:
+      signedIn && (kind === 'impression' || weight > 0)
+        ? featuresOf(item).map((feature) => ({
+            feature,
+            shows: kind === 'impression' ? 1 : 0,
+            positives: weight,
+          }))
+        : [],
+    covisits:
+      engaged && kind === 'complete'
+        ? recent
+            .filter((other) => other !== item.id)
+            .slice(0, recentKept)
+            .flatMap(
+              (other): Array<[string, string]> => [
+                [other, item.id],
+                [item.id, other],
+              ],
+            )
+        : [],
+    follows: signedIn && kind === 'follow' ? item.creatorId : null,
+    engaged,
+  };
+}
+
+/** Which keys a user's candidates are fetched by: the strongest features, recent items, follows. */
+export function candidatePlan(
+  features: ReadonlyMap<string, { shows: number; positives: number }>,
+  perKind = 3,
+): { categories: string[]; creators: string[]; apps: string[]; pois: string[] } {
+  const top = (prefix: string) =>
+    [...features]
+      .filter(([f, c]) => f.startsWith(prefix) && c.positives > 0)
+      .sort((a, b) => b[1].positives - a[1].positives || (a[0] < b[0] ? -1 : 1))
+      .slice(0, perKind)
+      .map(([f]) => f.slice(prefix.length));
+  return { categories: top('category:'), creators: top('creator:'), apps: top('app:'), pois: top('poi:') };
+}

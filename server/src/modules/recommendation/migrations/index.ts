@@ -1,0 +1,7 @@
+import type { MigrationSet } from '../../../db/migrator.ts';
+import { recommendation_2026_12_07_1500 } from './2026_12_07_1500_recommendation.ts';
+
+/** The recommendation module's migrations, for the platform's one migrator. */
+export const recommendationMigrations: MigrationSet = {
+  '2026_12_07_1500_recommendation': recommendation_2026_12_07_1500,
+};
