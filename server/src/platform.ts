@@ -86,11 +86,11 @@ import {
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   createLiveService,
-  type RoomFeed,
   type LiveService,
-  roomFeedFor,
   liveMigrations,
   livePlugin,
+  type RoomFeed,
+  roomFeedFor,
 } from './modules/live/index.ts';
 import {
   createLoginService,
@@ -126,6 +126,7 @@ import {
   createRecommendationService,
   type RecommendationService,
   recommendationMigrations,
+  recommendationPersonalData,
   recommendationPlugin,
 } from './modules/recommendation/index.ts';
 import {
@@ -298,6 +299,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       messagesPersonalData(db),
       searchPersonalData(db),
       customerServicePersonalData(db, blobs),
+      recommendationPersonalData(db),
     ],
   });
   const versions = createVersionsService({

@@ -9,6 +9,7 @@
 export { recommendationErrors } from './errors.ts';
 export { giniIndex } from './fairness-figures.ts';
 export { recommendationMigrations } from './migrations/index.ts';
+export { recommendationPersonalData } from './personal-data.ts';
 export { type CandidateSource, candidateSources, type RankedItem } from './recommendation.model.ts';
 export { recommendationPlugin } from './recommendation.plugin.ts';
 export {

@@ -378,3 +378,26 @@ export async function setSetting(db: Db, name: string, value: number): Promise<v
     .onConflict((oc) => oc.column('name').doUpdateSet({ value }))
     .execute();
 }
+
+/** What the recommender keeps of one user: tastes, recent items, follows, what they were served. */
+export async function userModelOf(db: Db, userId: string) {
+  const [features, recent, follows, seen] = await Promise.all([
+    db
+      .selectFrom('rec_user_feature')
+      .select(['feature', 'shows', 'positives'])
+      .where('user_id', '=', userId)
+      .execute(),
+    db.selectFrom('rec_user_recent').select(['item_id', 'at']).where('user_id', '=', userId).execute(),
+    db.selectFrom('rec_follow').select(['creator_id']).where('user_id', '=', userId).execute(),
+    db.selectFrom('rec_seen').select(['item_id', 'at']).where('viewer', '=', `user:${userId}`).execute(),
+  ]);
+  return { features, recent, follows, seen };
+}
+
+/** Forgets everything the recommender learnt of one user. */
+export async function deleteUserModel(db: Db, userId: string): Promise<void> {
+  await db.deleteFrom('rec_user_feature').where('user_id', '=', userId).execute();
+  await db.deleteFrom('rec_user_recent').where('user_id', '=', userId).execute();
+  await db.deleteFrom('rec_follow').where('user_id', '=', userId).execute();
+  await db.deleteFrom('rec_seen').where('viewer', '=', `user:${userId}`).execute();
+}

@@ -14,6 +14,7 @@ import {
   createRecommendationService,
   type RecommendationService,
   recommendationMigrations,
+  recommendationPersonalData,
   recommendationPlugin,
 } from './index.ts';
 import { fixedRandom } from './testing.ts';
@@ -167,6 +168,19 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     expect(next.some((i) => first.some((f) => f.video_id === i.video_id))).toBe(false);
     expect(topicShare(next, 'food')).toBeGreaterThan(0.5);
     expect(next.some((i) => i.why === 'category' || i.why === 'creator' || i.why === 'covisit')).toBe(true);
+  });
+
+  it('puts what it learnt of a user in their export and forgets it with their account', async () => {
+    const first = await feed('usr_erased');
+    await report('usr_erased', [{ type: 'like', video_id: first[0]!.video_id }]);
+    const rights = recommendationPersonalData(db);
+    const held = (await rights.export('usr_erased')) as { tastes: unknown[]; served: unknown[] };
+    expect(held.tastes.length).toBeGreaterThan(0);
+    expect(held.served.length).toBeGreaterThan(0);
+    await db.transaction().execute((trx) => rights.erase('usr_erased', trx));
+    expect(await rights.export('usr_erased')).toEqual({ tastes: [], recent: [], follows: [], served: [] });
+    // Another user's model is untouched.
+    expect(((await rights.export('usr_foodie')) as { tastes: unknown[] }).tastes.length).toBeGreaterThan(0);
   });
 
   it('serves a guest the popular videos and a signed-in user their own page', async () => {
