@@ -31,6 +31,12 @@ describe('built-in components', () => {
     await frame.locator('#name-out').filter({ hasText: 'hello Mia|Mia|' }).waitFor();
     await frame.locator('#who').focus();
     await frame.locator('#name-out').filter({ hasText: 'hello Mia|Mia|Mia' }).waitFor();
+    // A field with no value bound keeps what was typed through the page's later setData.
+    await frame.locator('#who').fill('Typed');
+    await frame.locator('#name').fill('Mo');
+    await frame.locator('#name-out').filter({ hasText: 'hello Mo|' }).waitFor();
+    expect(await frame.locator('#who').inputValue()).toBe('Typed');
+    await frame.locator('#who').fill('');
   });
 
   it('switch, checkbox and radio: change events with their values, by pointer and by keyboard', async () => {

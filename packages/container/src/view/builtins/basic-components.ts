@@ -24,11 +24,15 @@ function textField(tag: 'input' | 'textarea'): BuiltinComponent {
       return el;
     },
     handles: ['value', 'placeholder', 'disabled', 'maxlength', 'type', 'password', 'focus', 'auto-focus'],
-    update(element, attrs) {
+    update(element, attrs, previous) {
       const el = element as Field;
-      const value = attrs.value === undefined || attrs.value === null ? '' : String(attrs.value);
-      // Writing the same value back would move the caret while the user types.
-      if (el.value !== value) el.value = value;
+      // As on the platforms, the field takes the template's value only when that value changes:
+      // a field with no value bound keeps what the user typed through any later setData.
+      if (attrs.value !== previous.value) {
+        const value = attrs.value === undefined || attrs.value === null ? '' : String(attrs.value);
+        // Writing the same value back would move the caret while the user types.
+        if (el.value !== value) el.value = value;
+      }
       setAttribute(el, 'placeholder', attrs.placeholder);
       setAttribute(el, 'disabled', truthy(attrs.disabled));
       const max = Number(attrs.maxlength ?? 140);
