@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { type BuildResult, type CompilerError, build as compile } from '@plaza/compiler';
+import { PLAIN_HTML_TAGS } from '@plaza/compiler/render-runtime';
 import { containerComponents } from '@plaza/container';
 import { unsupportedUsage } from '@plaza/runtime';
 import {
@@ -108,7 +109,8 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
   const text = (name: string) => String(result.files?.get(name) ?? '');
   const program = { manifest: result.manifest, logic: text('logic.js'), view: text('view.js') };
   report.dialect = program.manifest.dialect;
-  report.unsupported = unsupportedUsage(program.manifest.usage, builtinTags);
+  // Plain HTML tags render as inert elements of their own name, as on the platforms: not missing.
+  report.unsupported = unsupportedUsage(program.manifest.usage, [...builtinTags, ...PLAIN_HTML_TAGS]);
   const pages = allPages(program);
   // A page app.json lists without a template is still a page that fails, at its own place.
   for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);

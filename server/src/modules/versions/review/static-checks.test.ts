@@ -11,6 +11,11 @@ describe('what the review reports as not run yet', () => {
     expect(report.components).toEqual(['live-pusher']);
   });
 
+  it('takes plain HTML tags for the inert elements they render as, and still names unknown ones', () => {
+    const report = unsupportedUsage(usage([], ['span', 'div', 'i', 'kefu']));
+    expect(report.components).toEqual(['kefu']);
+  });
+
   it('names the APIs outside the registry and none inside it', () => {
     const report = unsupportedUsage(usage(['request', 'getBluetoothAdapterState', 'setStorageSync'], []));
     expect(report.apis).toEqual(['getBluetoothAdapterState']);

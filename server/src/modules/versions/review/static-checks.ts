@@ -1,5 +1,5 @@
 import type { Manifest } from '@plaza/compiler';
-import { BUILTIN_COMPONENT_TAGS } from '@plaza/compiler/render-runtime';
+import { BUILTIN_COMPONENT_TAGS, PLAIN_HTML_TAGS } from '@plaza/compiler/render-runtime';
 import { unsupportedUsage as unsupportedBy } from '@plaza/runtime';
 import { parse } from 'acorn';
 import { bundleModules } from '../bundle-modules.ts';
@@ -33,7 +33,8 @@ export function scopeProblems(manifest: Manifest, view: string, declared: readon
 
 /** What the program uses that Plaza does not run yet (reported, not failing), as `plaza check` says it. */
 export function unsupportedUsage(manifest: Manifest): { apis: string[]; components: string[] } {
-  return unsupportedBy(manifest.usage, BUILTIN_COMPONENT_TAGS);
+  // Plain HTML tags render as inert elements of their own name, as on the platforms: not missing.
+  return unsupportedBy(manifest.usage, [...BUILTIN_COMPONENT_TAGS, ...PLAIN_HTML_TAGS]);
 }
 
 /** The program's logic is not JavaScript the check can read, so its URLs are unknown. */
