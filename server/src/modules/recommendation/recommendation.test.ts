@@ -68,6 +68,9 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
           content,
           blobs: createFileBlobStore(`${target.env.PLAZA_DATA_DIR}/blobs`),
           maxUploadBytes: 100_000,
+          // No app's mounting list is read or written here.
+          authorizeAppEditor: async () => {},
+          authorizeAppReader: async () => {},
         });
         await a.register(recommendationPlugin, { recommendation });
       },
