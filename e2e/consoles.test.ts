@@ -18,8 +18,6 @@ const appName = 'Console Noodles';
 const consoleScriptBudget = 300 * 1024;
 /** Tests that wait for the automated checks, which open every page in a browser of their own. */
 const withChecks = 120_000;
-/** The first walk: a cold console, five pages each checked with axe-core, two reloads. */
-const longWalk = 90_000;
 
 // The developer's loop in the developer console and the operator's review in the operator
 // console, on `npm start` with its demo accounts, as people click through them.

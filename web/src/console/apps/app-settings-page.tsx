@@ -23,7 +23,8 @@ export function AppSettingsPage({ appid, canEdit }: { appid: string; canEdit: bo
       {app.data.takedown_reason ? (
         <p className="error-note">Suspended by the platform: {app.data.takedown_reason}</p>
       ) : null}
-      <ProfileForm key={app.data.updated_at} app={app.data} canEdit={canEdit} onSaved={app.reload} />
+      {/* Keyed by the app, not its version: a save reloads the app and must not reset the form's note. */}
+      <ProfileForm key={app.data.appid} app={app.data} canEdit={canEdit} onSaved={app.reload} />
       {canEdit ? <Credentials appid={appid} /> : null}
     </>
   );
