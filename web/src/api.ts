@@ -25,11 +25,6 @@ const csrfCookies: Record<SessionKind, string> = { user: 'plaza_user_csrf', acco
 
 export type Api = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 
-/** A client echoing the CSRF cookie of one kind of session: `plaza_user_csrf` or `plaza_csrf`. */
-export function apiWithSession(csrfCookie: string): Api {
-  return (method, path, body) => call(csrfCookie, method, path, body);
-}
-
 /** The super app's client (end users' session), or the consoles' with `session: 'account'`. */
 export function api<T>(
   method: string,
@@ -37,12 +32,12 @@ export function api<T>(
   body?: unknown,
   session: SessionKind = 'user',
 ): Promise<T> {
-  return call<T>(csrfCookies[session], method, path, body);
+  return call<T>(session, method, path, body);
 }
 
 /** Posts a file's raw bytes (a chat image); the platform decides what it is from them. */
 export async function upload<T>(path: string, file: Blob, session: SessionKind = 'user'): Promise<T> {
-  const headers = withCsrf(csrfCookies[session], 'POST', {
+  const headers = withCsrf(session, 'POST', {
     accept: 'application/json',
     'content-type': file.type || 'application/octet-stream',
   });
@@ -55,21 +50,27 @@ export function errorOf(status: number, statusText: string, json: unknown): ApiE
   return new ApiError(status, error?.code ?? `HTTP_${status}`, error?.message ?? statusText);
 }
 
+/** The CSRF token of a session, for a request made without `api` (an upload with progress). */
+export function csrfToken(session: SessionKind): string | undefined {
+  const csrf = cookie(csrfCookies[session]);
+  return csrf === undefined ? undefined : decodeURIComponent(csrf);
+}
+
 function withCsrf(
-  csrfCookie: string,
+  session: SessionKind,
   method: string,
   headers: Record<string, string>,
 ): Record<string, string> {
-  const csrf = cookie(csrfCookie);
-  return method !== 'GET' && csrf ? { ...headers, 'x-csrf-token': decodeURIComponent(csrf) } : headers;
+  const csrf = csrfToken(session);
+  return method !== 'GET' && csrf ? { ...headers, 'x-csrf-token': csrf } : headers;
 }
 
-async function call<T>(csrfCookie: string, method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(session: SessionKind, method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(path, {
     method,
-    headers: withCsrf(csrfCookie, method, headers),
+    headers: withCsrf(session, method, headers),
     credentials: 'same-origin',
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });

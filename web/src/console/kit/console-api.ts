@@ -1,7 +1,7 @@
-import { type Api, apiWithSession, cookie, errorOf } from '../../api.ts';
+import { type Api, api, csrfToken, errorOf } from '../../api.ts';
 
 /** The consoles' client: the account session (developers and operators) and its CSRF cookie. */
-export const consoleApi: Api = apiWithSession('plaza_csrf');
+export const consoleApi: Api = (method, path, body) => api(method, path, body, 'account');
 
 /** Query string of the defined values: `query({ status: 'paid', cursor: undefined })` → `?status=paid`. */
 export function query(values: Record<string, string | number | undefined>): string {
@@ -21,8 +21,8 @@ export function uploadFile<T>(url: string, file: Blob, onProgress: (share: numbe
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', 'application/gzip');
     xhr.setRequestHeader('accept', 'application/json');
-    const csrf = cookie('plaza_csrf');
-    if (csrf) xhr.setRequestHeader('x-csrf-token', decodeURIComponent(csrf));
+    const csrf = csrfToken('account');
+    if (csrf) xhr.setRequestHeader('x-csrf-token', csrf);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };
