@@ -66,6 +66,24 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
     }
     return undefined;
   };
+  /** Polls `probe` until it answers something; past the deadline, the program did not do `what` in time. */
+  const until = async <T>(
+    probe: () => Promise<T | undefined>,
+    deadline: number,
+    what: string,
+  ): Promise<T> => {
+    for (;;) {
+      const found = await probe();
+      if (found !== undefined) return found;
+      if (performance.now() > deadline)
+        throw new AutomatorError(
+          'AUTOMATOR_DRIVER_FAILED',
+          'browser',
+          `the program ${what} within ${timeout} ms`,
+        );
+      await page.waitForTimeout(READY_POLL_MS);
+    }
+  };
   /** The program's logic worker with the agent in it, starting the program if it was exited. */
   const logicWorker = async (): Promise<Worker> => {
     if (exited) {
@@ -74,47 +92,29 @@ export async function browserDriver(options: BrowserDriverOptions): Promise<Auto
       await page.goto(options.url);
     }
     const deadline = performance.now() + timeout;
-    while (!worker) {
-      worker = await findWorker();
-      if (worker) {
-        const found = worker;
-        found.once('close', () => {
-          if (worker === found) worker = undefined;
-        });
-        break;
-      }
-      if (performance.now() > deadline)
-        throw new AutomatorError(
-          'AUTOMATOR_DRIVER_FAILED',
-          'browser',
-          `the program did not start within ${timeout} ms`,
-        );
-      await page.waitForTimeout(READY_POLL_MS);
+    let target = worker;
+    if (!target) {
+      const found = await until(findWorker, deadline, 'did not start');
+      found.once('close', () => {
+        if (worker === found) worker = undefined;
+      });
+      worker = target = found;
     }
-    const installed = await worker.evaluate('typeof globalThis.__plaza_automator === "object"');
+    const installed = await target.evaluate('typeof globalThis.__plaza_automator === "object"');
     if (!installed) {
-      await worker.evaluate(logicScript);
-      await launched(worker, deadline);
+      await target.evaluate(logicScript);
+      // Started once its launch page is on the stack: the worker exists a moment before, and
+      // a client that asks for the current page then must not hear "no page".
+      const pages = 'JSON.parse(globalThis.__plaza_automator.pageStack()).value?.length ?? 0';
+      const inWorker = target;
+      await until(
+        async () => (Number(await inWorker.evaluate(pages)) > 0 ? true : undefined),
+        deadline,
+        'showed no page',
+      );
     }
-    return worker;
+    return target;
   };
-  /**
-   * A program is started once its launch page is on the stack: the worker exists a moment
-   * before, and a client that asks for the current page then must not hear "no page".
-   */
-  const launched = async (target: Worker, deadline: number): Promise<void> => {
-    const pages = 'JSON.parse(globalThis.__plaza_automator.pageStack()).value?.length ?? 0';
-    while (Number(await target.evaluate(pages)) === 0) {
-      if (performance.now() > deadline)
-        throw new AutomatorError(
-          'AUTOMATOR_DRIVER_FAILED',
-          'browser',
-          `the program showed no page within ${timeout} ms`,
-        );
-      await page.waitForTimeout(READY_POLL_MS);
-    }
-  };
-
   /** The view frame of a page: the one inside the shell's slot for that page id. */
   const frameOf = async (pageId: string): Promise<Frame> => {
     for (const frame of page.frames()) {
