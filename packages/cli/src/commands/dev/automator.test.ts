@@ -238,7 +238,13 @@ describe.each<Driver>(['browser', 'simulator'])(
         expect(await page.data('modal')).toBe(false);
         expect(await page.data('state')).toContain('modal confirm;');
         await (await page.$('#editor'))!.trigger('input', { text: 'typed ' });
-        expect(await (await page.$('#state'))!.text()).toContain('modal confirm;editor input typed;');
+        // The actions, in order; the page also logs its components' own loads and animation
+        // steps, whenever they happen.
+        const logged = (await (await page.$('#state'))!.text()).split(';');
+        expect(logged.filter((e) => e === 'modal confirm' || e.startsWith('editor input'))).toEqual([
+          'modal confirm',
+          'editor input typed',
+        ]);
         const buttons = await page.$$('button');
         expect(buttons.length).toBeGreaterThanOrEqual(6);
         expect(await (await page.$('#show-toast'))!.outerWxml()).toMatch(
