@@ -144,7 +144,11 @@ describe('the developer and operator consoles', () => {
 
   async function approveAsOperator(version: string) {
     await op.goto(`${platform.base}/operator`);
-    if (await op.getByLabel('Email').isVisible()) {
+    // The first visit shows the sign-in form, later ones the queue: wait for whichever the
+    // page renders, since isVisible() alone answers before a slow first render.
+    const signInButton = op.getByRole('button', { name: 'Sign in' });
+    await signInButton.or(op.getByRole('heading', { name: 'Review queue' })).waitFor();
+    if (await signInButton.isVisible()) {
       await look(op, 'operator-sign-in');
       await signIn(op, demoAccounts.operator.email, demoAccounts.operator.password);
     }
