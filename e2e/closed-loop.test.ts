@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { demoAccounts } from '../server/src/demo/index.ts';
+import { testEngines } from '../server/test/support/test-database.ts';
 import { eventually, merchantView } from './support/merchant-view.ts';
 import {
   launchChromium,
@@ -21,15 +22,22 @@ import { ensureSuperAppBuilt } from './support/super-app-build.ts';
 const beefNoodles = 2800;
 const danDan = 1850;
 
-const merchants = [
-  { merchant: 'plaza', paidEvent: 'payment.paid' },
-  { merchant: 'douyin', paidEvent: 'payment' },
+// And once on PostgreSQL with two server processes on the same database: the phone talks to
+// the second, the merchant's server to the first, so the callbacks, the settlement and the
+// live message cross from one process to the other.
+const walks = [
+  { merchant: 'plaza', paidEvent: 'payment.paid', engine: 'sqlite', processes: 1, shots: undefined },
+  { merchant: 'douyin', paidEvent: 'payment', engine: 'sqlite', processes: 1, shots: 'douyin' },
+  ...(testEngines.includes('postgres')
+    ? [{ merchant: 'plaza', paidEvent: 'payment.paid', engine: 'postgres', processes: 2, shots: 'postgres' }]
+    : []),
 ] as const;
 
-describe.each(merchants)(
-  'the closed loop in the super app, $merchant merchant server',
-  ({ merchant: flavour, paidEvent }) => {
+describe.each(walks)(
+  'the closed loop in the super app, $merchant merchant server, $engine with $processes process(es)',
+  ({ merchant: flavour, paidEvent, engine, processes, shots }) => {
     let platform: PlatformProcess;
+    let phoneSide: PlatformProcess | undefined;
     let browser: Browser;
     let page: Page;
     let shot: (step: string) => Promise<void>;
@@ -37,15 +45,18 @@ describe.each(merchants)(
     beforeAll(async () => {
       ensureSuperAppBuilt();
       [platform, browser] = await Promise.all([
-        startPlatformProcess('sqlite', undefined, { merchant: flavour }),
+        startPlatformProcess(engine, undefined, { merchant: flavour }),
         launchChromium(),
       ]);
+      if (processes === 2)
+        phoneSide = await startPlatformProcess(engine, platform.target, { joinDemo: true });
       page = await openPhone(browser);
-      shot = screenshots(page, flavour === 'plaza' ? undefined : flavour);
+      shot = screenshots(page, shots);
     }, 180_000);
 
     afterAll(async () => {
       await browser?.close();
+      await phoneSide?.stop({ keepData: true });
       await platform?.stop();
     });
 
@@ -70,7 +81,7 @@ describe.each(merchants)(
       expect(before?.merchant_balance_change ?? 0).toBe(0);
 
       // The feed opens on a playing video carrying the takeout anchor.
-      await page.goto(`${platform.base}/`);
+      await page.goto(`${(phoneSide ?? platform).base}/`);
       await page.locator('[data-testid="anchor-card"]').first().waitFor();
       await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
       await shot('feed');

@@ -28,8 +28,11 @@ const tsx = import.meta.resolve('tsx');
 export async function startPlatformProcess(
   engine: Engine,
   reuse?: TestTarget,
-  options: { merchant?: 'plaza' | 'douyin' } = {},
+  options: { merchant?: 'plaza' | 'douyin'; joinDemo?: boolean } = {},
 ): Promise<PlatformProcess> {
+  // Joining, the process is one more server of a demo a first process seeded: it serves the
+  // same platform and starts no merchant server of its own.
+  const join = options.joinDemo ?? false;
   const target = reuse ?? (await createTestTarget(engine));
   const port = await freePort();
   const merchantPort = await freePort();
@@ -40,6 +43,7 @@ export async function startPlatformProcess(
       ...target.env,
       PLAZA_PORT: String(port),
       PLAZA_DEMO: 'true',
+      PLAZA_DEMO_JOIN: String(join),
       // The demo's merchant server listens on loopback: its webhooks need this setting.
       PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
       PLAZA_DEMO_MERCHANT_PORT: String(merchantPort),
@@ -68,7 +72,8 @@ export async function startPlatformProcess(
   };
 
   const deadline = Date.now() + 150_000;
-  while (!/Merchant server\s+http/.test(output)) {
+  const ready = join ? /Demo \(joined/ : /Merchant server\s+http/;
+  while (!ready.test(output)) {
     if (child.exitCode !== null || /demo: could not be started/.test(output) || Date.now() > deadline) {
       await stop();
       throw new Error(`the platform did not come up with its demo:\n${output}`);

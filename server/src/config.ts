@@ -34,6 +34,7 @@ const schema = z.object({
   PLAZA_DEMO_MERCHANT_PORT: port.default(8081),
   PLAZA_DEMO_DELIVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(3_000),
   PLAZA_DEMO_MERCHANT: z.enum(['plaza', 'douyin']).default('plaza'),
+  PLAZA_DEMO_JOIN: bool.default(false),
   PLAZA_WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
@@ -59,6 +60,11 @@ export interface Config {
    * development OTP inbox, and accepts loopback http request domains (for that server).
    */
   demo: boolean;
+  /**
+   * Another process of the same demo deployment: the demo's development settings, but no
+   * seeding and no merchant server of its own (the first process runs them).
+   */
+  demoJoin: boolean;
   /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
   /** The demo's takeout merchant server: its port, kitchen time, and which one runs (Plaza SDK or Douyin-style). */
   demoMerchant: { port: number; deliveryMs: number; flavour: 'plaza' | 'douyin' };
@@ -105,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: v.PLAZA_BODY_LIMIT,
     requestTimeoutMs: v.PLAZA_REQUEST_TIMEOUT_MS,
     demo: v.PLAZA_DEMO,
+    demoJoin: v.PLAZA_DEMO && v.PLAZA_DEMO_JOIN,
     demoMerchant: {
       port: v.PLAZA_DEMO_MERCHANT_PORT,
       deliveryMs: v.PLAZA_DEMO_DELIVERY_MS,

@@ -21,7 +21,7 @@ const publicBase = config.publicUrl.startsWith('http://127.0.0.1:0') ? base : co
 
 let demo: Demo | undefined;
 const notes: string[] = [];
-if (config.demo) {
+if (config.demo && !config.demoJoin) {
   try {
     demo = await startDemo({
       base,
@@ -68,6 +68,9 @@ process.stdout.write(
     `  OpenAPI         ${publicBase}/openapi.json`,
     `  Health          ${publicBase}/healthz`,
     ...accounts,
+    ...(config.demoJoin
+      ? ['', '  Demo (joined: another process of this deployment seeded it and runs its merchant server)']
+      : []),
     ...(platform.operatorSetup && !demo
       ? [
           '',
