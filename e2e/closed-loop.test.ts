@@ -29,7 +29,15 @@ const walks = [
   { merchant: 'plaza', paidEvent: 'payment.paid', engine: 'sqlite', processes: 1, shots: undefined },
   { merchant: 'douyin', paidEvent: 'payment', engine: 'sqlite', processes: 1, shots: 'douyin' },
   ...(testEngines.includes('postgres')
-    ? [{ merchant: 'plaza', paidEvent: 'payment.paid', engine: 'postgres', processes: 2, shots: 'postgres' }]
+    ? [
+        {
+          merchant: 'plaza',
+          paidEvent: 'payment.paid',
+          engine: 'postgres',
+          processes: 2,
+          shots: 'postgres',
+        } as const,
+      ]
     : []),
 ] as const;
 
