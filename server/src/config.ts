@@ -36,6 +36,7 @@ const schema = z.object({
   PLAZA_DEMO_MERCHANT: z.enum(['plaza', 'douyin']).default('plaza'),
   PLAZA_DEMO_JOIN: bool.default(false),
   PLAZA_WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
+  PLAZA_BLOB_STORE: z.enum(['file', 'database']).optional(),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
   PLAZA_JOB_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1_000),
@@ -65,6 +66,8 @@ export interface Config {
    * seeding and no merchant server of its own (the first process runs them).
    */
   demoJoin: boolean;
+  /** Where blobs live: files under the data dir, or the database (the default on PostgreSQL). */
+  blobStore: 'file' | 'database' | undefined;
   /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
   /** The demo's takeout merchant server: its port, kitchen time, and which one runs (Plaza SDK or Douyin-style). */
   demoMerchant: { port: number; deliveryMs: number; flavour: 'plaza' | 'douyin' };
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     requestTimeoutMs: v.PLAZA_REQUEST_TIMEOUT_MS,
     demo: v.PLAZA_DEMO,
     demoJoin: v.PLAZA_DEMO && v.PLAZA_DEMO_JOIN,
+    blobStore: v.PLAZA_BLOB_STORE,
     demoMerchant: {
       port: v.PLAZA_DEMO_MERCHANT_PORT,
       deliveryMs: v.PLAZA_DEMO_DELIVERY_MS,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Migrator } from 'kysely';
 import { buildApp } from './app.ts';
-import { type BlobStore, createFileBlobStore } from './blobs/index.ts';
+import { type BlobStore, blobMigrations, createDatabaseBlobStore, createFileBlobStore } from './blobs/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './db/clock.ts';
 import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
@@ -226,6 +226,7 @@ export interface Platform {
 export const migrationSets: MigrationSet[] = [
   idempotencyMigrations,
   jobMigrations,
+  blobMigrations,
   identityMigrations,
   ledgerMigrations,
   appsMigrations,
@@ -259,7 +260,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   await migrateToLatest(migrator);
   const jobs = createJobQueue({ db, engine, clock, log: log.child({ area: 'jobs' }), workers: config.jobs });
 
-  const blobs = createFileBlobStore(join(config.dataDir, 'blobs'));
+  // In the database on PostgreSQL by default, so every process serves what any one stored.
+  const blobs =
+    (config.blobStore ?? (engine === 'postgres' ? 'database' : 'file')) === 'database'
+      ? createDatabaseBlobStore(db, clock)
+      : createFileBlobStore(join(config.dataDir, 'blobs'));
   const otpSender = createDevOtpSender(log.child({ area: 'identity' }), clock);
   const identity = createIdentityService({ db, clock, log, publicUrl: config.publicUrl, otpSender });
   const operatorSetup = await identity.prepareOperatorSetup();

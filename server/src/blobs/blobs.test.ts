@@ -1,38 +1,71 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestTarget, type TestTarget, testEngines } from '../../test/support/test-database.ts';
+import { type Db, openDatabase } from '../db/database.ts';
+import { createMigrator, currentSchema, migrateToLatest } from '../db/migrator.ts';
 import { installErrorHandler } from '../http/error-handler.ts';
-import { type BlobStore, BlobTooLargeError, createFileBlobStore, sendBlob } from './index.ts';
+import {
+  type BlobStore,
+  BlobTooLargeError,
+  blobChunkBytes,
+  blobMigrations,
+  createDatabaseBlobStore,
+  createFileBlobStore,
+  sendBlob,
+} from './index.ts';
 
-let dir: string;
-let store: BlobStore;
-let app: FastifyInstance;
-/** What Fastify logs at warn and above: a second answer to one request shows here. */
-const logged: string[] = [];
 const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'plaza-blobs-'));
-  store = createFileBlobStore(dir);
-  app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => logged.push(line) } } });
-  installErrorHandler(app);
-  app.get('/blob/:id', async (req, reply) => {
-    const sent = await sendBlob(req, reply, store, {
-      sha256: (req.params as { id: string }).id,
-      contentType: 'video/mp4',
+// Every store keeps the same promises: files under the data dir, and the database on each engine.
+const stores = [
+  { kind: 'file', engine: 'sqlite' as const },
+  ...testEngines.map((engine) => ({ kind: 'database', engine })),
+];
+
+describe.each(stores)('the $kind blob store ($engine)', ({ kind, engine }) => {
+  let dir: string;
+  let target: TestTarget | undefined;
+  let db: Db | undefined;
+  let store: BlobStore;
+  let app: FastifyInstance;
+  /** What Fastify logs at warn and above: a second answer to one request shows here. */
+  const logged: string[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'plaza-blobs-'));
+    if (kind === 'file') store = createFileBlobStore(dir);
+    else {
+      target = await createTestTarget(engine);
+      db = openDatabase(target.target).db;
+      await migrateToLatest(
+        createMigrator(db, [blobMigrations], engine === 'postgres' ? await currentSchema(db) : undefined),
+      );
+      store = createDatabaseBlobStore(db, { now: () => Date.UTC(2026, 11, 7) });
+    }
+    app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => logged.push(line) } } });
+    installErrorHandler(app);
+    app.get('/blob/:id', async (req, reply) => {
+      const sent = await sendBlob(req, reply, store, {
+        sha256: (req.params as { id: string }).id,
+        contentType: 'video/mp4',
+      });
+      return sent ? reply : reply.code(404).send({ error: { code: 'X', message: 'no' } });
     });
-    return sent ? reply : reply.code(404).send({ error: { code: 'X', message: 'no' } });
   });
-});
-afterAll(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await app.close();
+    await db?.destroy();
+    await target?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-describe('the blob store', () => {
   it('addresses content by its sha256 and deduplicates', async () => {
     const a = await store.put(bytes);
     const b = await store.put(Readable.from([bytes.subarray(0, 500), bytes.subarray(500)]));
@@ -44,8 +77,7 @@ describe('the blob store', () => {
   it('refuses an upload past the limit and keeps nothing', async () => {
     const big = Buffer.alloc(2048, 7);
     await expect(store.put(big, { maxBytes: 1024 })).rejects.toBeInstanceOf(BlobTooLargeError);
-    const { createHash } = await import('node:crypto');
-    expect(await store.size(createHash('sha256').update(big).digest('hex'))).toBeUndefined();
+    expect(await store.size(sha(big))).toBeUndefined();
   });
 
   it('serves byte ranges so video seeking works', async () => {
@@ -84,5 +116,44 @@ describe('the blob store', () => {
 
   it('does not serve what is not a blob id', async () => {
     expect((await app.inject('/blob/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+  });
+
+  it('reads ranges across chunk boundaries, and a blob stored twice at once is kept once', async () => {
+    // Three and a half chunks of the database store; one file of the file store.
+    const large = Buffer.alloc(Math.floor(blobChunkBytes * 3.5));
+    for (let i = 0; i < large.length; i++) large[i] = (i * 7 + (i >> 11)) % 256;
+    const stored = await Promise.all([
+      store.put(large),
+      store.put(Readable.from([large.subarray(0, 5000), large.subarray(5000)])),
+    ]);
+    expect(stored[0]).toEqual({ sha256: sha(large), size: large.length });
+    expect(stored[1]).toEqual(stored[0]);
+    const start = blobChunkBytes - 3;
+    const end = blobChunkBytes * 2 + 5;
+    const ranged = await app.inject({
+      url: `/blob/${sha(large)}`,
+      headers: { range: `bytes=${start}-${end}` },
+    });
+    expect(ranged.rawPayload.equals(large.subarray(start, end + 1))).toBe(true);
+    const whole = await app.inject(`/blob/${sha(large)}`);
+    expect(whole.rawPayload.equals(large)).toBe(true);
+    if (db) {
+      // The second copy's chunks are gone: one blob's worth of chunks remains.
+      const { count } = await db
+        .selectFrom('blob_chunks')
+        .select((e) => e.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      expect(Number(count)).toBe(4 + 1); // the large blob's 4 chunks and the small one's
+    }
+  });
+
+  it('deletes a blob and all its bytes', async () => {
+    const once = Buffer.from('delete me');
+    const { sha256 } = await store.put(once);
+    expect(await text(store.read(sha256))).toBe('delete me');
+    await store.delete(sha256);
+    expect(await store.size(sha256)).toBeUndefined();
+    expect((await app.inject(`/blob/${sha256}`)).statusCode).toBe(404);
+    await store.delete(sha256);
   });
 });

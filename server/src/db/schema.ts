@@ -1,3 +1,4 @@
+import type { BlobTables } from '../blobs/blob.table.ts';
 import type { IdempotencyTables } from '../idempotency/idempotency.table.ts';
 import type { JobTables } from '../jobs/job.table.ts';
 import type { AppTables } from '../modules/apps/apps.table.ts';
@@ -24,7 +25,8 @@ import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
  * own tables; this interface only gathers them so one `Kysely<Database>` serves all.
  */
 export interface Database
-  extends ConsentTables,
+  extends BlobTables,
+    ConsentTables,
     ContentTables,
     CustomerServiceTables,
     DataRightsTables,
