@@ -20,6 +20,57 @@ export interface PlatformProcess {
 
 const tsx = import.meta.resolve('tsx');
 
+/** One `npm start` process: its address, what it printed, and SIGTERM as a person's Ctrl-C. */
+export interface ServerProcess {
+  base: string;
+  port: number;
+  output(): string;
+  /** SIGTERM; resolves once the process drained and exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `server/src/main.ts` in a child process with the target's database and data dir and the
+ * given settings; resolves once it printed `ready`. Fails with what it printed if it exits or
+ * takes longer than `timeoutMs`.
+ */
+export async function startServerProcess(
+  target: TestTarget,
+  settings: Record<string, string>,
+  ready: RegExp,
+  options: { port?: number; timeoutMs?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, 'server/src/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, ...target.env, PLAZA_PORT: String(port), PLAZA_LOG_LEVEL: 'warn', ...settings },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  const exited = once(child, 'exit');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
+  const deadline = Date.now() + (options.timeoutMs ?? 150_000);
+  while (!ready.test(output)) {
+    if (child.exitCode !== null || /demo: could not be started/.test(output) || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the platform did not come up:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { base: `http://127.0.0.1:${port}`, port, output: () => output, stop };
+}
+
 /**
  * `npm start` in a child process on a fresh, isolated database of the engine: the demo
  * seeds and its merchant server starts exactly as for a person. Resolves when the banner
@@ -34,63 +85,42 @@ export async function startPlatformProcess(
   // same platform and starts no merchant server of its own.
   const join = options.joinDemo ?? false;
   const target = reuse ?? (await createTestTarget(engine));
-  const port = await freePort();
-  const merchantPort = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, 'server/src/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      ...target.env,
-      PLAZA_PORT: String(port),
-      PLAZA_DEMO: 'true',
-      PLAZA_DEMO_JOIN: String(join),
-      // The demo's merchant server listens on loopback: its webhooks need this setting.
-      PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
-      PLAZA_DEMO_MERCHANT_PORT: String(merchantPort),
-      PLAZA_DEMO_MERCHANT: options.merchant ?? 'plaza',
-      // The kitchen is quick in a test, and workers look for callbacks to send often.
-      PLAZA_DEMO_DELIVERY_MS: '300',
-      PLAZA_JOB_POLL_MS: '100',
-      PLAZA_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    output += c.toString();
-  });
-  const exited = once(child, 'exit');
+  let server: ServerProcess;
+  try {
+    server = await startServerProcess(
+      target,
+      {
+        PLAZA_DEMO: 'true',
+        PLAZA_DEMO_JOIN: String(join),
+        // The demo's merchant server listens on loopback: its webhooks need this setting.
+        PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
+        PLAZA_DEMO_MERCHANT_PORT: String(await freePort()),
+        PLAZA_DEMO_MERCHANT: options.merchant ?? 'plaza',
+        // The kitchen is quick in a test, and workers look for callbacks to send often.
+        PLAZA_DEMO_DELIVERY_MS: '300',
+        PLAZA_JOB_POLL_MS: '100',
+      },
+      join ? /Demo \(joined/ : /Merchant server\s+http/,
+    );
+  } catch (error) {
+    if (!reuse) await target.drop();
+    throw error;
+  }
   const stop = async (options: { keepData?: boolean } = {}) => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await server.stop();
     if (!options.keepData) await target.drop();
   };
-
-  const deadline = Date.now() + 150_000;
-  const ready = join ? /Demo \(joined/ : /Merchant server\s+http/;
-  while (!ready.test(output)) {
-    if (child.exitCode !== null || /demo: could not be started/.test(output) || Date.now() > deadline) {
-      await stop();
-      throw new Error(`the platform did not come up with its demo:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const marker = await readDemoMarker(target.env.PLAZA_DATA_DIR ?? '');
   if (!marker) {
     await stop();
-    throw new Error(`no demo marker in the data dir:\n${output}`);
+    throw new Error(`no demo marker in the data dir:\n${server.output()}`);
   }
   return {
-    base: `http://127.0.0.1:${port}`,
+    base: server.base,
     merchantUrl: `http://127.0.0.1:${marker.merchantPort}`,
     marker,
     target,
-    output: () => output,
+    output: server.output,
     stop,
   };
 }

@@ -21,6 +21,12 @@ export interface AppOptions {
   /** A request still arriving after this long is cut off (Node answers 408), so slow clients cannot hold connections. */
   requestTimeoutMs?: number;
   publicUrl: string;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs or `loopback`,
+   * comma separated): behind nginx every request comes from the proxy, and per-IP limits
+   * must see the client instead. Unset: the connection's address is the client.
+   */
+  trustProxy?: string;
   authenticators: readonly Authenticator[];
   /** Where `Idempotency-Key` responses are kept; without it the header is ignored. */
   idempotency?: { db: Db; clock: Clock };
@@ -42,6 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger,
     bodyLimit: options.bodyLimit,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     // Fastify turns Node's request timeout off by default: a body that never finishes would hold its connection forever.
     requestTimeout,
     http: {

@@ -36,6 +36,10 @@ const schema = z.object({
   PLAZA_DEMO_MERCHANT: z.enum(['plaza', 'douyin']).default('plaza'),
   PLAZA_DEMO_JOIN: bool.default(false),
   PLAZA_WEBHOOK_ALLOW_LOOPBACK: bool.optional(),
+  PLAZA_TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-zA-Z.:/,\s]+$/, 'addresses, CIDRs or loopback, comma separated')
+    .optional(),
   PLAZA_BLOB_STORE: z.enum(['file', 'database']).optional(),
   PLAZA_WORKERS: bool.default(true),
   PLAZA_JOB_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
@@ -66,6 +70,8 @@ export interface Config {
    * seeding and no merchant server of its own (the first process runs them).
    */
   demoJoin: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (nginx in front: `loopback`). */
+  trustProxy: string | undefined;
   /** Where blobs live: files under the data dir, or the database (the default on PostgreSQL). */
   blobStore: 'file' | 'database' | undefined;
   /** The demo's takeout merchant server: its port, and its kitchen's time from paid to delivered. */
@@ -116,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: v.PLAZA_DEMO,
     demoJoin: v.PLAZA_DEMO && v.PLAZA_DEMO_JOIN,
     blobStore: v.PLAZA_BLOB_STORE,
+    trustProxy: v.PLAZA_TRUST_PROXY,
     demoMerchant: {
       port: v.PLAZA_DEMO_MERCHANT_PORT,
       deliveryMs: v.PLAZA_DEMO_DELIVERY_MS,

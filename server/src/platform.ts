@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Migrator } from 'kysely';
 import { buildApp } from './app.ts';
-import { type BlobStore, blobMigrations, createDatabaseBlobStore, createFileBlobStore } from './blobs/index.ts';
+import {
+  type BlobStore,
+  blobMigrations,
+  createDatabaseBlobStore,
+  createFileBlobStore,
+} from './blobs/index.ts';
 import type { Config } from './config.ts';
 import { type Clock, systemClock } from './db/clock.ts';
 import { type Db, type Engine, openDatabase, pingDatabase } from './db/database.ts';
@@ -477,6 +482,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     bodyLimit: config.bodyLimit,
     requestTimeoutMs: config.requestTimeoutMs,
     publicUrl: config.publicUrl,
+    ...(config.trustProxy ? { trustProxy: config.trustProxy } : {}),
     authenticators,
     idempotency: { db, clock },
     modules: async (app) => {

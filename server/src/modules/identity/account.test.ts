@@ -300,3 +300,49 @@ describe.each(testEngines)('developer accounts on %s', (engine) => {
     expect(await t.identity.findAccountByEmail(email)).toBeUndefined();
   });
 });
+
+describe('per-IP limits behind a reverse proxy', () => {
+  /** Sign-in attempts from the proxy's address until the limit answers; the last status. */
+  async function exhaust(c: ReturnType<typeof identityClient>, forwardedFor: string) {
+    let last = 0;
+    for (let i = 0; i < 25 && last !== 429; i++)
+      last = (
+        await c.call('POST', '/api/sessions', {
+          ip: '127.0.0.1',
+          headers: { 'x-forwarded-for': forwardedFor },
+          body: { email: 'x' },
+        })
+      ).status;
+    return last;
+  }
+
+  it('count each client named by a trusted proxy apart, and ignore the header from anyone else', async () => {
+    const trusting = await startTestPlatform('sqlite', { env: { PLAZA_TRUST_PROXY: 'loopback' } });
+    const plain = await startTestPlatform('sqlite');
+    try {
+      const behindProxy = identityClient(trusting);
+      expect(await exhaust(behindProxy, '198.51.100.1')).toBe(429);
+      // Another client behind the same proxy still gets through.
+      expect(await exhaust(behindProxy, '198.51.100.2')).toBe(429);
+      const other = await behindProxy.call('POST', '/api/sessions', {
+        ip: '127.0.0.1',
+        headers: { 'x-forwarded-for': '198.51.100.3' },
+        body: { email: 'x' },
+      });
+      expect(other.status).toBe(400);
+
+      // Without a trusted proxy the header is the caller's word: all of it is one address.
+      const direct = identityClient(plain);
+      expect(await exhaust(direct, '198.51.100.1')).toBe(429);
+      const spoofed = await direct.call('POST', '/api/sessions', {
+        ip: '127.0.0.1',
+        headers: { 'x-forwarded-for': '198.51.100.9' },
+        body: { email: 'x' },
+      });
+      expect(spoofed.status).toBe(429);
+    } finally {
+      await trusting.stop();
+      await plain.stop();
+    }
+  });
+});
