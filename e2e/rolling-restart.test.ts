@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ import { repoRoot } from './support/super-app-build.ts';
 // the shipped config, and a rolling restart of both under a steady mixed load (authenticated
 // reads and profile edits) that must not fail one request nor lose one edit.
 const postgres = testEngines.includes('postgres');
+// Debian puts it in /usr/sbin, which a non-login shell's PATH may lack.
+const nginxBin = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 
 /** The upstream list nginx reads: every process, the ones being restarted marked down. */
 function upstreamList(ports: number[], down: Set<number>): string {
@@ -64,7 +66,7 @@ describe.skipIf(!postgres)('two processes behind nginx on PostgreSQL', () => {
 
   async function reload(down: Set<number>) {
     writeFileSync(join(dir, 'upstream.conf'), upstreamList(ports, down));
-    execFileSync('nginx', ['-p', dir, '-c', conf, '-s', 'reload']);
+    execFileSync(nginxBin, ['-p', dir, '-c', conf, '-s', 'reload']);
     // The reload is done when the workers of the old configuration have finished their
     // requests and gone; until then one of them may still pick the process being taken out.
     const master = readFileSync(join(dir, 'nginx.pid'), 'utf8').trim();
@@ -83,7 +85,7 @@ describe.skipIf(!postgres)('two processes behind nginx on PostgreSQL', () => {
 
   beforeAll(async () => {
     try {
-      execFileSync('nginx', ['-v'], { stdio: 'pipe' });
+      execFileSync(nginxBin, ['-v'], { stdio: 'pipe' });
     } catch {
       throw new Error('nginx is not installed: `apt-get install nginx` (.ci/run does it)');
     }
@@ -97,7 +99,7 @@ describe.skipIf(!postgres)('two processes behind nginx on PostgreSQL', () => {
     conf = join(dir, 'nginx.conf');
     writeFileSync(join(dir, 'upstream.conf'), upstreamList(ports, new Set()));
     writeFileSync(conf, nginxConfig(dir, listen));
-    nginx = spawn('nginx', ['-p', dir, '-c', conf], { stdio: 'ignore' });
+    nginx = spawn(nginxBin, ['-p', dir, '-c', conf], { stdio: 'ignore' });
     base = `http://127.0.0.1:${listen}`;
     for (;;) {
       const up = await fetch(`${base}/healthz`).then(
