@@ -1,12 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildContainerScript } from '@plaza/container/bundle';
-import { buildPackageFiles, launchChromium, serveFiles, startTestServer } from '@plaza/container/testing';
+import { launchChromium } from '@plaza/container/testing';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { BenchRow, BenchSuite } from '../suite.ts';
-import { writeProgram } from '../support/large-program.ts';
-import { containerHostHtml, listProgram, ROWS, staticListHtml } from '../support/list-page.ts';
+import { ROWS } from '../support/list-page.ts';
+import { startListServer } from '../support/list-server.ts';
 import { contextHeap, probeRecords, probeScript } from '../support/page-probe.ts';
 import { median, percentile } from '../support/percentile.ts';
 
@@ -31,7 +27,7 @@ interface Cold {
   heap: number;
 }
 
-async function coldStart(browser: Browser, url: string): Promise<Cold> {
+export async function coldStart(browser: Browser, url: string): Promise<Cold> {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
   try {
     await context.addInitScript(probeScript(ROWS));
@@ -50,13 +46,18 @@ async function coldStart(browser: Browser, url: string): Promise<Cold> {
 }
 
 /** The probe of whichever document shows the rows (the page itself, or the container's view frame). */
-async function waitForDrawn(page: Page): Promise<{ shown: number; drawn: number }> {
-  for (;;) {
+export async function waitForDrawn(page: Page): Promise<{ shown: number; drawn: number }> {
+  const until = Date.now() + GIVE_UP_MS;
+  while (Date.now() < until) {
     const found = (await probeRecords(page)).find((r) => r.drawn !== undefined);
     if (found) return { shown: found.shown!, drawn: found.drawn! };
     await page.waitForTimeout(20);
   }
+  throw new Error(`the rows were not drawn within ${GIVE_UP_MS} ms`);
 }
+
+/** A start or a tap that has not shown after this long failed (a run must never hang). */
+const GIVE_UP_MS = 60_000;
 
 /** The frame (or page) whose document shows the rows. */
 async function rowsFrame(page: Page): Promise<Frame> {
@@ -68,45 +69,26 @@ async function rowsFrame(page: Page): Promise<Frame> {
 }
 
 /** Clicks the button of row `row` and waits for that document's probe to record the change. */
-async function tapRow(page: Page, row: number): Promise<number> {
+export async function tapRow(page: Page, row: number): Promise<number> {
   const frame = await rowsFrame(page);
   const before = (await probeRecords(page)).reduce((n, r) => n + r.taps.length, 0);
   const box = await frame.locator('.rename').nth(row).boundingBox();
   if (!box) throw new Error('the row button is not on screen');
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  for (;;) {
+  const until = Date.now() + GIVE_UP_MS;
+  while (Date.now() < until) {
     const records = await probeRecords(page);
     const all = records.flatMap((r) => r.taps);
     if (all.length > before) return all.at(-1)!;
     await page.waitForTimeout(5);
   }
+  throw new Error(`row ${row} did not change within ${GIVE_UP_MS} ms of its tap`);
 }
 
 export const suite: BenchSuite = {
   name: 'container',
   async run(): Promise<BenchRow[]> {
-    const work = await mkdtemp(join(tmpdir(), 'plaza-container-bench-'));
-    await writeProgram(join(work, 'list'), listProgram());
-    const [script] = await Promise.all([buildContainerScript()]);
-    const packageFiles = serveFiles('/pkg/list/', buildPackageFiles(join(work, 'list')));
-    const pages: Record<string, string> = {
-      '/plaza': containerHostHtml(),
-      '/static': staticListHtml(true),
-    };
-    const server = await startTestServer((req, res) => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      if (pages[path] !== undefined) {
-        res.writeHead(200, { 'content-type': 'text/html' });
-        res.end(pages[path]);
-        return true;
-      }
-      if (path === '/container.js') {
-        res.writeHead(200, { 'content-type': 'text/javascript' });
-        res.end(script);
-        return true;
-      }
-      return packageFiles(req, res) ?? false;
-    });
+    const server = await startListServer();
     const browser = await launchChromium();
     try {
       // One load of each first, not counted: Chromium's own start-up is not the page's.
@@ -193,12 +175,11 @@ export const suite: BenchSuite = {
     } finally {
       await browser.close();
       await server.close();
-      await rm(work, { recursive: true, force: true });
     }
   },
 };
 
-async function openProbed(browser: Browser, url: string): Promise<Page> {
+export async function openProbed(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 375, height: 667 } });
   await context.addInitScript(probeScript(ROWS));
   const page = await context.newPage();
