@@ -4,6 +4,7 @@
  */
 import { ViewRegistry } from './view-registry.ts';
 
+export { editsSince, noteArrayEdit } from './array-edits.ts';
 export { type StyleScope, scopeClassList } from './class-scope.ts';
 export { BUILTIN_COMPONENT_TAGS, inertTagName, PLAIN_HTML_TAGS } from './element-names.ts';
 export { readMember, toDisplayString } from './guard.ts';

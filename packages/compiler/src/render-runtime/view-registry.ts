@@ -134,6 +134,12 @@ function createRenderRuntime(
       return nodes;
     },
     memo: (site, key, deps, build) => (memo ? memo.item(site, key, deps, build) : build()),
+    loop(site, list, shared, keyOf, build) {
+      if (memo) return memo.loop(site, list, shared, keyOf, build);
+      const out: VNode[] = [];
+      for (const [item, index] of loopEntries(list)) for (const node of build(item, index)) out.push(node);
+      return out;
+    },
     with: (data, locals) => ({ ...(data !== null && typeof data === 'object' ? data : {}), ...locals }),
     tpl(moduleId, name, data) {
       const template = findTemplate(registry, moduleId, toDisplayString(name));

@@ -63,6 +63,18 @@ export interface RenderRuntime {
   key(nodes: VNode[], key: unknown): VNode[];
   /** A keyed loop item: `build()`'s vnodes, or last render's when every dep is the same value. */
   memo(site: string, key: unknown, deps: readonly unknown[], build: () => VNode[]): VNode[];
+  /**
+   * A whole keyed loop: `build(item, index)` for each entry of `list` (as `l` walks it), or
+   * last render's vnodes where `shared` (enclosing loop variables, data fields the body
+   * reads), the item and its index are the same values.
+   */
+  loop(
+    site: string,
+    list: unknown,
+    shared: readonly unknown[],
+    keyOf: (item: unknown, index: unknown) => unknown,
+    build: (item: unknown, index: unknown) => VNode[],
+  ): VNode[];
   with(data: unknown, locals: Record<string, unknown>): Record<string, unknown>;
   tpl(moduleId: string, name: unknown, data: unknown): VNode[];
   /** Renders file `moduleId` in place; `from` is the including file, whose wxs modules it sees. */

@@ -62,6 +62,10 @@ function renderFunction(nodes: RenderNode[], indent: string, sites: { next: numb
     return `function (d, rt) {\n${indent}  return [${nodes.map(expression).join(', ')}];\n${indent}}`;
   }
   const printer = new Printer(`${indent}  `, sites);
+  // A template that is one keyed loop returns the loop's own array: the view patches only
+  // the places a render changed in it.
+  if (nodes.length === 1 && keyedLoop(nodes[0]!, 'return ', ';', printer))
+    return `function (d, rt) {\n${printer.text()}\n${indent}}`;
   printer.line('const $0 = [];');
   statements(nodes, '$0', printer);
   printer.line('return $0;');
@@ -148,6 +152,11 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
   switch (node.type) {
     case 'element': {
       const children = printer.temp();
+      const only = node.children.length === 1 ? node.children[0]! : undefined;
+      if (only && keyedLoop(only, `const ${children} = `, ';', printer)) {
+        printer.line(`${target}.push(${element(node, children)});`);
+        return;
+      }
       printer.line(`const ${children} = [];`);
       statements(node.children, children, printer);
       printer.line(`${target}.push(${element(node, children)});`);
@@ -166,6 +175,7 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
       printer.line('}');
       return;
     case 'for': {
+      if (keyedLoop(node, `${target}.push(...`, ');', printer)) return;
       const items = printer.temp();
       printer.block(`for (const [${node.item}, ${node.index}] of rt.l(${node.list})) {`, () => {
         if (node.key === undefined) {
@@ -191,19 +201,12 @@ function statement(node: RenderNode, target: string, printer: Printer): void {
 
 const DATA_READ = /rt\.m\(d, ("(?:[^"\\]|\\.)*")\)/g;
 
-/**
- * The body of a keyed loop, one item. When the body reads the data only as `rt.m(d, "field")`
- * (no whole-data use such as an `<include>`), it is wrapped in `rt.memo` with every input it
- * can depend on: the item, its index, the enclosing loops' variables and those fields, so an
- * item whose inputs are unchanged is neither rebuilt nor re-patched.
- */
-function keyedItem(
+/** The body of a keyed loop, one item, printed apart: its lines, and the data fields it reads when it reads no more. */
+function keyedBody(
   node: RenderNode & { type: 'for'; key: Code },
-  target: string,
   items: string,
   printer: Printer,
-): void {
-  const outer = printer.loops.flatMap((loop) => [loop.item, loop.index]);
+): { body: string[]; fields: Set<string> | undefined } {
   printer.loops.push({ item: node.item, index: node.index });
   const body = printer.apart(() => {
     printer.line(`const ${items} = [];`);
@@ -213,16 +216,44 @@ function keyedItem(
   printer.loops.pop();
   const text = body.join('\n');
   const fields = new Set([...text.matchAll(DATA_READ)].map((m) => m[1]!));
-  if (/\bd\b/.test(text.replace(DATA_READ, ''))) {
-    printer.lines(body.slice(0, -1));
-    printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
-    return;
-  }
-  // Sites and keys only need to be distinct for reuse: equal deps are what make reuse correct.
+  return { body, fields: /\bd\b/.test(text.replace(DATA_READ, '')) ? undefined : fields };
+}
+
+/** The body of a keyed loop that reads the whole data (an `<include>`): built afresh each render. */
+function keyedItem(
+  node: RenderNode & { type: 'for'; key: Code },
+  target: string,
+  items: string,
+  printer: Printer,
+): void {
+  const { body } = keyedBody(node, items, printer);
+  printer.lines(body.slice(0, -1));
+  printer.line(`${target}.push(...rt.key(${items}, ${node.key}));`);
+}
+
+/**
+ * A keyed loop whose body reads the data only as `rt.m(d, "field")` (no whole-data use such as
+ * an `<include>`), printed as `prefix rt.loop(…) suffix` with every input an item can depend
+ * on: the item, its index, the enclosing loops' variables and those fields, so an item whose
+ * inputs are unchanged is neither rebuilt nor re-patched, and a list edited in a few places is
+ * rebuilt in those places only. False (nothing printed) for any other node.
+ */
+function keyedLoop(node: RenderNode, prefix: string, suffix: string, printer: Printer): boolean {
+  if (node.type !== 'for' || node.key === undefined) return false;
+  const keyed = node as RenderNode & { type: 'for'; key: Code };
+  const items = printer.temp();
+  const outer = printer.loops.flatMap((loop) => [loop.item, loop.index]);
+  const { body, fields } = keyedBody(keyed, items, printer);
+  if (!fields) return false;
+  // Sites only need to be distinct for reuse: equal inputs are what make reuse correct.
   const outerIndexes = printer.loops.map((loop) => ` + ":" + ${loop.index}`).join('');
   const site = `M + "#${printer.sites.next++}"${outerIndexes}`;
-  const deps = [node.item, node.index, ...outer, ...[...fields].map((f) => `rt.m(d, ${f})`)];
-  printer.line(`${target}.push(...rt.memo(${site}, ${node.key}, [${deps.join(', ')}], () => {`);
+  const shared = [...outer, ...[...fields].map((f) => `rt.m(d, ${f})`)];
+  const params = `(${keyed.item}, ${keyed.index})`;
+  printer.line(
+    `${prefix}rt.loop(${site}, ${keyed.list}, [${shared.join(', ')}], ${params} => ${keyed.key}, ${params} => {`,
+  );
   printer.lines(body);
-  printer.line('}));');
+  printer.line(`})${suffix}`);
+  return true;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { editsSince, noteArrayEdit } from '../render-runtime/array-edits.ts';
 import { RenderMemo } from '../render-runtime/render-memo.ts';
 import type { ElementVNode, VNode } from '../render-runtime/vnode.ts';
 import { printNodes, registryOf } from './render-for-test.ts';
@@ -101,5 +102,66 @@ describe('keyed loop items across renders', () => {
     const b = registry.render('pages/t/t', data, { memo, externalClasses: { ext: 'blue' } });
     expect(b[0]).not.toBe(a[0]);
     expect(registry.render('pages/t/t', data, { memo, externalClasses: { ext: 'blue' } })[0]).toBe(b[0]);
+  });
+
+  it('rebuild only the items of a list edited in noted places, without reading the others', () => {
+    const registry = registryOf({
+      'pages/t/t.wxml': '<view wx:for="{{list}}" wx:key="id" class="row">{{item.title}}</view>',
+    });
+    let reads = 0;
+    const counted = (id: number, title: string) => ({
+      title,
+      get id() {
+        reads += 1;
+        return id;
+      },
+    });
+    const memo = new RenderMemo();
+    const data: { list: unknown[] } = { list: [counted(1, 'a'), counted(2, 'b'), counted(3, 'c')] };
+    const first = registry.render('pages/t/t', data, { memo });
+    expect(registry.render('pages/t/t', data, { memo })).toBe(first);
+
+    const edited = data.list.slice();
+    edited[1] = { id: 2, title: 'B' };
+    noteArrayEdit(edited, data.list, [1]);
+    data.list = edited;
+    reads = 0;
+    const second = registry.render('pages/t/t', data, { memo });
+    // Only the new item is built: the others are not even asked for their keys.
+    expect(reads).toBe(0);
+    expect(printNodes(second)).toBe(
+      '<view key=1 class="row">a</view><view key=2 class="row">B</view><view key=3 class="row">c</view>',
+    );
+    expect(second[0]).toBe(first[0]);
+    expect(second[2]).toBe(first[2]);
+    expect([...(editsSince(second, first) ?? [])]).toEqual([1]);
+  });
+
+  it('walk the whole list when an edited item changed its key or its number of nodes', () => {
+    const registry = registryOf({
+      'pages/t/t.wxml':
+        '<block wx:for="{{list}}" wx:key="id"><view>{{item.title}}</view><view wx:if="{{item.more}}">more</view></block>',
+    });
+    const memo = new RenderMemo();
+    const data: { list: Record<string, unknown>[] } = { list: list() };
+    const first = registry.render('pages/t/t', data, { memo });
+    const edit = (index: number, item: Record<string, unknown>) => {
+      const next = data.list.slice();
+      next[index] = item;
+      noteArrayEdit(next, data.list, [index]);
+      data.list = next;
+      return registry.render('pages/t/t', data, { memo });
+    };
+    const grown = edit(0, { id: 1, title: 'a', more: true });
+    expect(printNodes(grown)).toBe(
+      '<view key=1>a</view><view key=1>more</view><view key=2>b</view><view key=3>c</view>',
+    );
+    expect(editsSince(grown, first)).toBeUndefined();
+    const rekeyed = edit(2, { id: 9, title: 'z' });
+    expect(printNodes(rekeyed)).toBe(
+      '<view key=1>a</view><view key=1>more</view><view key=2>b</view><view key=9>z</view>',
+    );
+    expect(editsSince(rekeyed, grown)).toBeUndefined();
+    expect(rekeyed[2]).toBe(grown[2]);
   });
 });

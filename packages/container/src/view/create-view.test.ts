@@ -98,6 +98,41 @@ describe('view and logic together', () => {
     expect(after[2]).toBe(before[0]);
   });
 
+  it('patches a one-row setData in that row only, and whole-list changes by walking the list', async () => {
+    const p = page(
+      {
+        'pages/index/index.js': `Page({ data: { rows: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }, { id: 3, name: 'c' }] },
+          rename(e) { this.setData({ ['rows[' + e.currentTarget.dataset.i + '].name']: 'x' + e.currentTarget.dataset.i }); },
+          drop() { this.setData({ rows: this.data.rows.slice(1) }); } });`,
+      },
+      {
+        'pages/index/index': {
+          wxml: '<view wx:for="{{rows}}" wx:key="id" class="row" data-i="{{index}}" bindtap="rename">{{item.name}}</view>',
+        },
+      },
+    );
+    await p.logic.launch();
+    await p.settle();
+    const pageId = p.root.querySelector('plaza-page')!.getAttribute('data-instance')!;
+    const tree = p.view.instance(pageId)!.tree;
+    const rows = () => [...p.root.querySelectorAll('.row')];
+    const before = rows();
+    click(before[1]!);
+    await p.settle();
+    // The page's rendered nodes are the same array: no other row was matched or moved.
+    expect(p.view.instance(pageId)!.tree).toBe(tree);
+    expect(rows().map((n) => n.textContent)).toEqual(['a', 'x1', 'c']);
+    expect(rows()).toEqual(before);
+    click(rows()[2]!);
+    click(rows()[0]!);
+    await p.settle();
+    expect(rows().map((n) => n.textContent)).toEqual(['x0', 'x1', 'x2']);
+    (p.logic.getCurrentPages()[0] as { drop(): void }).drop();
+    await p.settle();
+    expect(rows().map((n) => n.textContent)).toEqual(['x1', 'x2']);
+    expect(rows()[0]).toBe(before[1]);
+  });
+
   it('runs capture, bubble, catch and mut-bind in the dialects order', async () => {
     const p = page(
       {

@@ -1,4 +1,4 @@
-import { RenderMemo } from '@plaza/compiler/render-runtime';
+import { noteArrayEdit, RenderMemo } from '@plaza/compiler/render-runtime';
 import {
   type LogicToViewMessage,
   parseDataPath,
@@ -95,10 +95,15 @@ export function createView(options: CreateViewOptions): View {
       externalClasses: externalMap(instance),
       memo,
     });
-    instance.tree = patchChildren(patchHost, instance.host, instance.tree, vnodes, {
-      owner: instance,
-      parent: instance,
-    });
+    instance.tree = patchChildren(
+      patchHost,
+      instance.host,
+      instance.tree,
+      vnodes,
+      { owner: instance, parent: instance },
+      instance.rendered,
+    );
+    instance.rendered = vnodes;
     send({ type: 'render.done', instanceId: instance.id, renderId: instance.renderId });
   }
 
@@ -303,6 +308,10 @@ export function createView(options: CreateViewOptions): View {
     for (const query of waiting ?? []) handle(query);
   }
 
+  // The render of a keyed loop then rebuilds only the rows a patch wrote.
+  const noteCopy = (copy: unknown[], original: unknown[], index: number) =>
+    noteArrayEdit(copy, original, [index]);
+
   function handle(message: LogicToViewMessage): void {
     switch (message.type) {
       case 'page.create': {
@@ -349,7 +358,7 @@ export function createView(options: CreateViewOptions): View {
         const instance = instances.get(message.instanceId);
         if (!instance) return;
         for (const [key, value] of Object.entries(message.changes))
-          replacePath(instance.data, parseDataPath(key), value);
+          replacePath(instance.data, parseDataPath(key), value, noteCopy);
         instance.renderId = message.renderId;
         if (instance.initialised) render(instance);
         return;

@@ -102,6 +102,8 @@ export function replacePath(
   root: Record<string, unknown>,
   segments: readonly PathSegment[],
   value: unknown,
+  /** Told of each array copied on the way, and the index in it the path goes on to. */
+  copiedArray?: (copy: unknown[], original: unknown[], index: number) => void,
 ): void {
   if (segments.length === 0 || segments.some((s) => typeof s === 'string' && forbidden.has(s))) return;
   let node: Record<string | number, unknown> = root;
@@ -116,6 +118,9 @@ export function replacePath(
         : Array.isArray(next)
           ? next.slice()
           : { ...(next as object) };
+    const index = segments[i + 1];
+    if (copiedArray && Array.isArray(next) && typeof index === 'number')
+      copiedArray(copy as unknown[], next, index);
     node[s] = copy;
     node = copy as Record<string | number, unknown>;
   }

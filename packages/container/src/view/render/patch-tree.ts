@@ -1,3 +1,4 @@
+import { editsSince } from '@plaza/compiler/render-runtime';
 import type { BuiltinContext, BuiltinRegistry } from '../builtins/builtin-registry.ts';
 import { setAttribute, truthy } from '../builtins/builtin-registry.ts';
 import type { ElementVNode, VNode } from '../view-types.ts';
@@ -53,7 +54,10 @@ export function patchChildren(
   old: RenderedNode[],
   next: VNode[],
   scope: RenderScope,
+  /** The vnodes `old` was patched to last time, when known. */
+  previous?: readonly VNode[],
 ): RenderedNode[] {
+  if (previous && patchEdited(host, old, next, previous, scope)) return old;
   const keyed = new Map<string, RenderedNode>();
   const unkeyed: RenderedNode[] = [];
   for (const node of old) {
@@ -95,6 +99,31 @@ export function patchChildren(
     else parent.insertBefore(node.dom, at);
   }
   return result;
+}
+
+/**
+ * Patches only the places where `next` differs from `previous` when the render noted them (a
+ * keyed loop rebuilt a few rows) and each keeps its kind and key: the other nodes are last
+ * render's vnodes, already on screen, so neither they nor the DOM order need a visit.
+ */
+function patchEdited(
+  host: PatchHost,
+  old: RenderedNode[],
+  next: VNode[],
+  previous: readonly VNode[],
+  scope: RenderScope,
+): boolean {
+  if (old.length !== previous.length || next.length !== previous.length) return false;
+  const edited = next === previous ? new Set<number>() : editsSince(next, previous);
+  if (!edited) return false;
+  for (const i of edited) {
+    const node = old[i]!;
+    const vnode = next[i]!;
+    if (node.vnode !== previous[i] || !sameKind(node, vnode) || keyOf(node.vnode) !== keyOf(vnode))
+      return false;
+  }
+  for (const i of edited) patchNode(host, old[i]!, next[i]!, scope);
+  return true;
 }
 
 export function createNode(host: PatchHost, vnode: VNode, scope: RenderScope): RenderedNode {
@@ -185,7 +214,14 @@ function patchNode(host: PatchHost, node: RenderedNode, vnode: VNode, scope: Ren
     patchSlotted(host, node, vnode.children, { owner: scope.owner, parent: node.component });
     return;
   }
-  node.children = patchChildren(host, node.dom as Element, node.children, vnode.children, scope);
+  node.children = patchChildren(
+    host,
+    node.dom as Element,
+    node.children,
+    vnode.children,
+    scope,
+    prev.children,
+  );
 }
 
 function slotName(vnode: ElementVNode): string {

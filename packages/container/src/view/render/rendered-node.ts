@@ -12,6 +12,8 @@ export interface ViewInstance {
   /** The element its template renders into (the page element, or the component's host). */
   host: Element;
   tree: RenderedNode[];
+  /** The vnodes `tree` was last patched to: a render that changed a few of them is patched in those places. */
+  rendered?: VNode[];
   /** For components: the instance whose template wrote the tag, and that node. */
   owner?: ViewInstance;
   hostNode?: RenderedNode;
