@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Migrator } from 'kysely';
@@ -140,6 +141,7 @@ import {
 } from './modules/search/index.ts';
 import { superAppPlugin } from './modules/super-app/index.ts';
 import {
+  chromiumPagePainter,
   createVersionsService,
   packageLimitsFromEnv,
   processPageChecker,
@@ -311,6 +313,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apps,
     limits: packageLimitsFromEnv(process.env),
     pageChecker: processPageChecker(),
+    ...(config.reviewBrowser && existsSync(config.reviewBrowser)
+      ? { pagePainter: chromiumPagePainter(config.reviewBrowser) }
+      : {}),
   });
   // Anchors may open only apps that are active and have a released version.
   const recommendation: RecommendationService = createRecommendationService({ db, clock });

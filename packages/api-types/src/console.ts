@@ -76,7 +76,14 @@ export interface PageCheckError {
 export interface CheckReport {
   ok: boolean;
   load: { ok: boolean; error?: string | undefined };
-  pages: Array<{ path: string; rendered: boolean; ms: number; errors: PageCheckError[] }>;
+  pages: Array<{
+    path: string;
+    rendered: boolean;
+    ms: number;
+    errors: PageCheckError[];
+    /** sha256 of the page's PNG: `GET /api/apps/:appid/versions/:versionId/screenshots/:sha256`. */
+    screenshot?: string | undefined;
+  }>;
   unsupported: { apis: string[]; components: string[] };
   scopes: Array<{ api: string; scope: string }>;
   request_domains: Array<{
@@ -111,9 +118,25 @@ export interface AppVersion {
 }
 
 /** An item of the operators' review queue. */
+/** What a list gained and lost between two versions. */
+export interface ListChange {
+  added: string[];
+  removed: string[];
+}
+
 export interface QueuedVersion extends AppVersion {
   appid: string;
   app_name: string;
+  app_category: string;
+  /** Pages, privacy scopes asked for and origins reached, against the released version. */
+  changes: {
+    /** The released version compared with; null when nothing is released. */
+    against: string | null;
+    pages: ListChange;
+    scopes: ListChange;
+    /** Null when a program's logic could not be read. */
+    domains: ListChange | null;
+  };
 }
 
 /** `GET /api/apps/:appid/release`: the released version, its share of users and the fallback. */

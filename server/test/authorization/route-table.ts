@@ -254,6 +254,15 @@ export const routeTable: MatrixRow[] = [
     request: get((w) => `${app(w)}/versions/${w.versions.released}`),
   },
   {
+    // The matrix's versions were checked without a browser: no picture exists, past authorisation.
+    route: 'GET /api/apps/:appid/versions/:versionId/screenshots/:sha256',
+    expect: orgConsole('viewer', {
+      admitApp: true,
+      allowed: { status: 404, code: 'VERSION_SCREENSHOT_NOT_FOUND' },
+    }),
+    request: get((w) => `${app(w)}/versions/${w.versions.released}/screenshots/${'a'.repeat(64)}`),
+  },
+  {
     // Only the first allowed caller finds the version still uploaded; the rest are told its status.
     route: 'POST /api/apps/:appid/versions/:versionId/submit',
     expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
