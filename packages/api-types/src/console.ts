@@ -240,3 +240,27 @@ export interface OrderDetail {
   refunds: PaymentRefund[];
   timeline: OrderTimelineEvent[];
 }
+
+/** `GET /api/operator/videos`: a video of any status, as the operator moderates it. */
+export interface ModeratedVideo {
+  id: string;
+  caption: string;
+  creator: { id: string; name: string };
+  status: 'published' | 'removed' | 'taken_down';
+  takedown_reason: string | null;
+  anchor: { appid: string; title: string; path: string } | null;
+  place: { poi_id: string; name: string } | null;
+  impressions: number;
+  plays: number;
+  likes: number;
+  created_at: number;
+}
+
+/** `GET /api/operator/creators`: a creator with their videos counted by status. */
+export interface CreatorSummary {
+  user_id: string;
+  name: string;
+  published: number;
+  taken_down: number;
+  created_at: number;
+}

@@ -760,6 +760,32 @@ export const routeTable: MatrixRow[] = [
     }),
   },
   {
+    route: 'GET /api/operator/videos',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/videos?status=published'),
+  },
+  {
+    route: 'GET /api/operator/creators',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/creators'),
+  },
+  {
+    route: 'POST /api/operator/videos/:id/takedown',
+    expect: audience('operator'),
+    request: (w) => ({
+      url: `/api/operator/videos/${w.videos.kept}/takedown`,
+      body: { reason: 'Matrix check' },
+    }),
+    phase: 'late',
+  },
+  {
+    // Right after the takedown, so the video is back for whatever runs later.
+    route: 'POST /api/operator/videos/:id/reinstate',
+    expect: audience('operator'),
+    request: get((w) => `/api/operator/videos/${w.videos.kept}/reinstate`),
+    phase: 'late',
+  },
+  {
     route: 'POST /api/operator/creators',
     expect: audience('operator'),
     request: (w) => ({
