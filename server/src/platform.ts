@@ -109,6 +109,7 @@ import {
   messagesPersonalData,
   messagesPlugin,
 } from './modules/messages/index.ts';
+import { operationsPlugin } from './modules/operations/index.ts';
 import {
   createPaymentsService,
   type PaymentsService,
@@ -491,6 +492,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(consentPlugin, { consent });
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
+      await app.register(operationsPlugin, { jobs });
       await app.register(paymentsPlugin, { payments, apps });
       await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });

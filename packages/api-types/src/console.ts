@@ -264,3 +264,16 @@ export interface CreatorSummary {
   taken_down: number;
   created_at: number;
 }
+
+/** `GET /api/operator/jobs`: a background job that needs the operator (its payload left out). */
+export interface OperatorJob {
+  id: string;
+  type: string;
+  status: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}

@@ -287,6 +287,18 @@ export const routeTable: MatrixRow[] = [
     expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
     request: get((w) => `${app(w)}/release/rollback`),
   },
+  // Operations: the dead jobs (the matrix's ids name none: past authorisation, not found).
+  { route: 'GET /api/operator/jobs', expect: audience('operator'), request: get(() => '/api/operator/jobs') },
+  {
+    route: 'POST /api/operator/jobs/:id/retry',
+    expect: { ...audience('operator'), operator: { status: 404, code: 'JOB_NOT_FOUND' } },
+    request: get(() => '/api/operator/jobs/job_none/retry'),
+  },
+  {
+    route: 'DELETE /api/operator/jobs/:id',
+    expect: { ...audience('operator'), operator: { status: 404, code: 'JOB_NOT_FOUND' } },
+    request: get(() => '/api/operator/jobs/job_none'),
+  },
   {
     route: 'GET /api/review/versions',
     expect: audience('operator'),
