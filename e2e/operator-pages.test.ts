@@ -31,7 +31,7 @@ describe('the operator console pages', () => {
     const res = await fetch(`${platform.base}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${token}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': raw ? 'application/gzip' : 'application/json' }),
       },
       ...(body === undefined ? {} : { body: raw ? new Uint8Array(body) : JSON.stringify(body) }),
@@ -69,6 +69,7 @@ describe('the operator console pages', () => {
         email: demoAccounts.developer.email,
         password: demoAccounts.developer.password,
       });
+      expect(dev.status, JSON.stringify(dev.json)).toBe(200);
       const token = dev.json.token as string;
       const appid = platform.marker.appid;
       const archive = buildPackage(
