@@ -48,6 +48,7 @@ const schema = z.object({
   PLAZA_JOB_DRAIN_MS: z.coerce.number().int().min(0).max(3_600_000).default(10_000),
   PLAZA_MESSAGE_USER_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(20),
   PLAZA_MESSAGE_APP_DAILY_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(1_000_000),
+  PLAZA_REVIEW_BROWSER: z.string().min(1).default('/usr/bin/chromium'),
 });
 
 export interface Config {
@@ -88,6 +89,8 @@ export interface Config {
   jobs: { concurrency: number; pollIntervalMs: number; leaseMs: number; drainTimeoutMs: number };
   /** Subscription messages one app may send per UTC day: to one user, and in all. */
   messages: { perUserPerDay: number; perAppPerDay: number };
+  /** The Chromium that paints each page of a version under review; null: no screenshots. */
+  reviewBrowser: string | null;
 }
 
 export class ConfigError extends Error {
@@ -140,5 +143,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perUserPerDay: v.PLAZA_MESSAGE_USER_DAILY_LIMIT,
       perAppPerDay: v.PLAZA_MESSAGE_APP_DAILY_LIMIT,
     },
+    reviewBrowser: v.PLAZA_REVIEW_BROWSER === 'none' ? null : v.PLAZA_REVIEW_BROWSER,
   };
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Migrator } from 'kysely';
@@ -113,6 +114,7 @@ import {
   messagesPersonalData,
   messagesPlugin,
 } from './modules/messages/index.ts';
+import { operationsPlugin } from './modules/operations/index.ts';
 import {
   createPaymentsService,
   type PaymentsService,
@@ -145,6 +147,7 @@ import {
 } from './modules/search/index.ts';
 import { superAppPlugin } from './modules/super-app/index.ts';
 import {
+  chromiumPagePainter,
   createVersionsService,
   packageLimitsFromEnv,
   processPageChecker,
@@ -321,6 +324,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apps,
     limits: packageLimitsFromEnv(process.env),
     pageChecker: processPageChecker(),
+    ...(config.reviewBrowser && existsSync(config.reviewBrowser)
+      ? { pagePainter: chromiumPagePainter(config.reviewBrowser) }
+      : {}),
   });
   // Anchors may open only apps that are active and have a released version.
   const recommendation: RecommendationService = createRecommendationService({ db, clock });
@@ -497,6 +503,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(consentPlugin, { consent });
       await app.register(dataRightsPlugin, { dataRights });
       await app.register(versionsPlugin, { versions, blobs });
+      await app.register(operationsPlugin, { jobs });
       await app.register(paymentsPlugin, { payments, apps });
       await app.register(douyinCompatPlugin, { douyin, login, apps, messages });
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });

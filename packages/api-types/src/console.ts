@@ -76,7 +76,14 @@ export interface PageCheckError {
 export interface CheckReport {
   ok: boolean;
   load: { ok: boolean; error?: string | undefined };
-  pages: Array<{ path: string; rendered: boolean; ms: number; errors: PageCheckError[] }>;
+  pages: Array<{
+    path: string;
+    rendered: boolean;
+    ms: number;
+    errors: PageCheckError[];
+    /** sha256 of the page's PNG: `GET /api/apps/:appid/versions/:versionId/screenshots/:sha256`. */
+    screenshot?: string | undefined;
+  }>;
   unsupported: { apis: string[]; components: string[] };
   scopes: Array<{ api: string; scope: string }>;
   request_domains: Array<{
@@ -111,9 +118,25 @@ export interface AppVersion {
 }
 
 /** An item of the operators' review queue. */
+/** What a list gained and lost between two versions. */
+export interface ListChange {
+  added: string[];
+  removed: string[];
+}
+
 export interface QueuedVersion extends AppVersion {
   appid: string;
   app_name: string;
+  app_category: string;
+  /** Pages, privacy scopes asked for and origins reached, against the released version. */
+  changes: {
+    /** The released version compared with; null when nothing is released. */
+    against: string | null;
+    pages: ListChange;
+    scopes: ListChange;
+    /** Null when a program's logic could not be read. */
+    domains: ListChange | null;
+  };
 }
 
 /** `GET /api/apps/:appid/release`: the released version, its share of users and the fallback. */
@@ -216,4 +239,41 @@ export interface OrderDetail {
   order: PaymentOrder;
   refunds: PaymentRefund[];
   timeline: OrderTimelineEvent[];
+}
+
+/** `GET /api/operator/videos`: a video of any status, as the operator moderates it. */
+export interface ModeratedVideo {
+  id: string;
+  caption: string;
+  creator: { id: string; name: string };
+  status: 'published' | 'removed' | 'taken_down';
+  takedown_reason: string | null;
+  anchor: { appid: string; title: string; path: string } | null;
+  place: { poi_id: string; name: string } | null;
+  impressions: number;
+  plays: number;
+  likes: number;
+  created_at: number;
+}
+
+/** `GET /api/operator/creators`: a creator with their videos counted by status. */
+export interface CreatorSummary {
+  user_id: string;
+  name: string;
+  published: number;
+  taken_down: number;
+  created_at: number;
+}
+
+/** `GET /api/operator/jobs`: a background job that needs the operator (its payload left out). */
+export interface OperatorJob {
+  id: string;
+  type: string;
+  status: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
 }

@@ -4,4 +4,5 @@ import { defineErrors } from '../errors/index.ts';
 export const jobErrors = defineErrors('JOB', {
   NOT_FOUND: { status: 404, message: 'No such job' },
   NOT_RETRYABLE: { status: 409, message: 'Only a dead job can be retried' },
+  NOT_DISCARDABLE: { status: 409, message: 'Only a dead job can be discarded' },
 });

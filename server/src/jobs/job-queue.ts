@@ -4,6 +4,7 @@ import { newId } from '../db/ids.ts';
 import type { Logger } from '../logging/logger.ts';
 import { jobErrors } from './errors.ts';
 import {
+  deleteDeadJob,
   findJobRow,
   insertJob,
   type JobFilter,
@@ -68,6 +69,8 @@ export interface JobQueue {
   list(filter?: JobFilter): Promise<Job[]>;
   /** Puts a dead job back in the queue with a fresh set of attempts. */
   retry(id: string): Promise<Job>;
+  /** Deletes a dead job for good (its work is abandoned); a job in any other status stays. */
+  discard(id: string): Promise<void>;
   /** Deletes done jobs finished before `before` (their keys can then be enqueued again). */
   purgeDone(before: number): Promise<number>;
   /** This process's workers. */
@@ -151,6 +154,12 @@ export function createJobQueue(deps: JobQueueDeps): JobQueue {
       }
       workers.wake();
       return get(id);
+    },
+    async discard(id) {
+      if (!(await deleteDeadJob(db, id))) {
+        const job = await get(id);
+        throw jobErrors.NOT_DISCARDABLE({ id, status: job.status });
+      }
     },
     purgeDone: (before) => purgeDoneJobs(db, before),
     workers,

@@ -219,6 +219,16 @@ export async function requeueDeadJob(db: Executor, id: string, now: number): Pro
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Deletes a dead job an operator gave up on; false unless it was dead. */
+export async function deleteDeadJob(db: Executor, id: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('jobs')
+    .where('id', '=', id)
+    .where('status', '=', 'dead')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
 /** Deletes finished (done) jobs older than `before`, so the table does not grow forever. */
 export async function purgeDoneJobs(db: Executor, before: number): Promise<number> {
   const result = await db

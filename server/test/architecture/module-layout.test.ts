@@ -8,7 +8,7 @@ const serverSrc = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
 const modulesDir = join(serverSrc, 'modules');
 
 /** Modules that own no tables: no service, repository, table or migrations. */
-const stateless = new Set(['health', 'super-app', 'wechat-compat']);
+const stateless = new Set(['health', 'operations', 'super-app', 'wechat-compat']);
 /** Modules other modules call but no client does: no plugin or routes. */
 const internal = new Set(['ledger']);
 

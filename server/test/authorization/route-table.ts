@@ -254,6 +254,15 @@ export const routeTable: MatrixRow[] = [
     request: get((w) => `${app(w)}/versions/${w.versions.released}`),
   },
   {
+    // The matrix's versions were checked without a browser: no picture exists, past authorisation.
+    route: 'GET /api/apps/:appid/versions/:versionId/screenshots/:sha256',
+    expect: orgConsole('viewer', {
+      admitApp: true,
+      allowed: { status: 404, code: 'VERSION_SCREENSHOT_NOT_FOUND' },
+    }),
+    request: get((w) => `${app(w)}/versions/${w.versions.released}/screenshots/${'a'.repeat(64)}`),
+  },
+  {
     // Only the first allowed caller finds the version still uploaded; the rest are told its status.
     route: 'POST /api/apps/:appid/versions/:versionId/submit',
     expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
@@ -277,6 +286,18 @@ export const routeTable: MatrixRow[] = [
     route: 'POST /api/apps/:appid/release/rollback',
     expect: orgConsole('developer', { admitApp: true, allowed: 'pass' }),
     request: get((w) => `${app(w)}/release/rollback`),
+  },
+  // Operations: the dead jobs (the matrix's ids name none: past authorisation, not found).
+  { route: 'GET /api/operator/jobs', expect: audience('operator'), request: get(() => '/api/operator/jobs') },
+  {
+    route: 'POST /api/operator/jobs/:id/retry',
+    expect: { ...audience('operator'), operator: { status: 404, code: 'JOB_NOT_FOUND' } },
+    request: get(() => '/api/operator/jobs/job_none/retry'),
+  },
+  {
+    route: 'DELETE /api/operator/jobs/:id',
+    expect: { ...audience('operator'), operator: { status: 404, code: 'JOB_NOT_FOUND' } },
+    request: get(() => '/api/operator/jobs/job_none'),
   },
   {
     route: 'GET /api/review/versions',
@@ -749,6 +770,32 @@ export const routeTable: MatrixRow[] = [
     request: (w, who) => ({
       url: `/api/videos/${who === 'operator' ? w.videos.operatorDelete : w.videos.ownDelete}`,
     }),
+  },
+  {
+    route: 'GET /api/operator/videos',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/videos?status=published'),
+  },
+  {
+    route: 'GET /api/operator/creators',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/creators'),
+  },
+  {
+    route: 'POST /api/operator/videos/:id/takedown',
+    expect: audience('operator'),
+    request: (w) => ({
+      url: `/api/operator/videos/${w.videos.kept}/takedown`,
+      body: { reason: 'Matrix check' },
+    }),
+    phase: 'late',
+  },
+  {
+    // Right after the takedown, so the video is back for whatever runs later.
+    route: 'POST /api/operator/videos/:id/reinstate',
+    expect: audience('operator'),
+    request: get((w) => `/api/operator/videos/${w.videos.kept}/reinstate`),
+    phase: 'late',
   },
   {
     route: 'POST /api/operator/creators',

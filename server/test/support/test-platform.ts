@@ -22,6 +22,8 @@ export async function startTestPlatform(
     PLAZA_PORT: '0',
     PLAZA_DEMO: 'false',
     PLAZA_WORKERS: 'false',
+    // A browser per review only where a test asks for screenshots.
+    PLAZA_REVIEW_BROWSER: 'none',
     ...target.env,
     ...options.env,
   });

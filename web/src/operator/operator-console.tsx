@@ -4,6 +4,8 @@ import { match, usePath } from '../console/kit/router.tsx';
 import { SignInPage } from '../console/kit/sign-in-page.tsx';
 import { ReportsPage } from '../console/reports-page.tsx';
 import { AppGovernancePage } from './app-governance-page.tsx';
+import { ContentPage } from './content-page.tsx';
+import { OperationsPage } from './operations-page.tsx';
 import { ReviewQueuePage } from './review-queue-page.tsx';
 
 const home = '/operator';
@@ -26,7 +28,9 @@ export function OperatorConsole() {
       nav={[
         { to: home, label: 'Review queue', current: path === home },
         { to: `${home}/apps`, label: 'Apps', current: onApps },
+        { to: `${home}/content`, label: 'Content', current: path === `${home}/content` },
         { to: `${home}/reports`, label: 'Reports', current: path === `${home}/reports` },
+        { to: `${home}/operations`, label: 'Operations', current: path === `${home}/operations` },
       ]}
     >
       {!account.operator ? (
@@ -37,6 +41,10 @@ export function OperatorConsole() {
         <AppGovernancePage appid={app?.appid} />
       ) : path === `${home}/reports` ? (
         <ReportsPage />
+      ) : path === `${home}/content` ? (
+        <ContentPage />
+      ) : path === `${home}/operations` ? (
+        <OperationsPage />
       ) : (
         <ReviewQueuePage />
       )}

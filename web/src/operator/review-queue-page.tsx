@@ -5,6 +5,7 @@ import { Link } from '../console/kit/router.tsx';
 import { useLoad } from '../console/kit/use-load.ts';
 import { CheckReportView } from '../console/versions/check-report-view.tsx';
 import { ReviewDecision } from './review-decision.tsx';
+import { PageScreenshots, SurfaceDiff } from './review-evidence.tsx';
 
 /** Versions waiting for review, oldest submission first, each with its checks and a decision. */
 export function ReviewQueuePage() {
@@ -27,12 +28,16 @@ export function ReviewQueuePage() {
               {v.app_name} {v.version}
             </h2>
             <p className="muted">
-              <Link to={`/operator/apps/${v.appid}`}>{v.appid}</Link> · submitted {formatTime(v.submitted_at)}{' '}
-              · checks <StatusBadge status={v.checks?.status ?? 'pending'} />
+              <Link to={`/operator/apps/${v.appid}`}>{v.appid}</Link> · category {v.app_category} · submitted{' '}
+              {formatTime(v.submitted_at)} · checks <StatusBadge status={v.checks?.status ?? 'pending'} />
             </p>
             {v.description ? <p>{v.description}</p> : null}
+            <SurfaceDiff version={v} />
             {v.checks?.report ? (
-              <CheckReportView report={v.checks.report} />
+              <>
+                <PageScreenshots version={v} />
+                <CheckReportView report={v.checks.report} />
+              </>
             ) : (
               <p className="muted">The checks are still running.</p>
             )}

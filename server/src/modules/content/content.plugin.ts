@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { feedRoutes } from './feed.routes.ts';
+import { moderationRoutes } from './moderation.routes.ts';
 import { type MountingRouteOptions, mountingRoutes } from './mounting.routes.ts';
 import { poiRoutes } from './poi.routes.ts';
 import { type VideoRouteOptions, videoRoutes } from './video.routes.ts';
@@ -12,4 +13,5 @@ export async function contentPlugin(app: FastifyInstance, options: ContentRouteO
   await app.register(videoRoutes, options);
   await app.register(poiRoutes, options);
   await app.register(mountingRoutes, options);
+  await app.register(moderationRoutes, options);
 }

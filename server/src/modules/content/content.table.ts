@@ -15,7 +15,10 @@ export interface VideoTable {
   video_size: number;
   cover_blob: string;
   cover_type: string;
-  status: 'published' | 'removed';
+  /** `taken_down` by an operator (reversible), `removed` by its creator or an erasure (final). */
+  status: 'published' | 'removed' | 'taken_down';
+  /** Why an operator took it down; null otherwise. */
+  takedown_reason: string | null;
   created_at: number;
   /** Engagement counters, kept beside the row so the feed reads one index. */
   impressions: number;

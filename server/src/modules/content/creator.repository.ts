@@ -21,3 +21,21 @@ export async function forgetCreatorName(db: Db, userId: string): Promise<void> {
     .where('user_id', '=', userId)
     .execute();
 }
+
+/** Creators with how many of their videos are published and taken down, newest first. */
+export function listCreators(db: Db, limit: number) {
+  return db
+    .selectFrom('creator')
+    .leftJoin('video', 'video.creator_id', 'creator.user_id')
+    .select((eb) => [
+      'creator.user_id',
+      'creator.display_name',
+      'creator.created_at',
+      eb.fn.count<number>(eb.case().when('video.status', '=', 'published').then(1).end()).as('published'),
+      eb.fn.count<number>(eb.case().when('video.status', '=', 'taken_down').then(1).end()).as('taken_down'),
+    ])
+    .groupBy(['creator.user_id', 'creator.display_name', 'creator.created_at'])
+    .orderBy('creator.created_at', 'desc')
+    .limit(limit)
+    .execute();
+}

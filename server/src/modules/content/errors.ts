@@ -3,6 +3,8 @@ import { defineErrors } from '../../errors/index.ts';
 export const contentErrors = defineErrors('CONTENT', {
   NOT_CREATOR: { status: 403, message: 'Only creators may publish videos' },
   VIDEO_NOT_FOUND: { status: 404, message: 'No such video' },
+  VIDEO_NOT_PUBLISHED: { status: 409, message: 'Only a published video can be taken down' },
+  VIDEO_NOT_TAKEN_DOWN: { status: 409, message: 'Only a video an operator took down can be reinstated' },
   POI_NOT_FOUND: { status: 404, message: 'No such point of interest' },
   NOT_A_VIDEO: { status: 415, message: 'The video file is not an MP4 or WebM video' },
   NOT_AN_IMAGE: { status: 415, message: 'The cover is not a JPEG, PNG or WebP image' },

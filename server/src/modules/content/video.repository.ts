@@ -174,3 +174,36 @@ export async function deleteLikesOf(db: Db, userId: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.video_id);
 }
+
+/** Takes a published video down, or puts a taken-down one back; false when it was not in that state. */
+export async function setTakedown(db: Db, id: string, reason: string | null): Promise<boolean> {
+  const result = await db
+    .updateTable('video')
+    .set({ status: reason === null ? 'published' : 'taken_down', takedown_reason: reason })
+    .where('id', '=', id)
+    .where('status', '=', reason === null ? 'taken_down' : 'published')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export interface VideoListFilter {
+  id?: string;
+  status?: VideoRow['status'];
+  creatorId?: string;
+  /** Newest first; the last id of a page gives the next one. */
+  before?: string;
+  limit: number;
+}
+
+/** Videos of every status with their cards' facts, for the operator, newest first. */
+export function listVideoCards(db: Db, f: VideoListFilter) {
+  return cards(db)
+    .select(['video.takedown_reason', 'video.impressions'])
+    .$if(f.id !== undefined, (qb) => qb.where('video.id', '=', f.id as string))
+    .$if(f.status !== undefined, (qb) => qb.where('video.status', '=', f.status as VideoRow['status']))
+    .$if(f.creatorId !== undefined, (qb) => qb.where('video.creator_id', '=', f.creatorId as string))
+    .$if(f.before !== undefined, (qb) => qb.where('video.id', '<', f.before as string))
+    .orderBy('video.id', 'desc')
+    .limit(f.limit)
+    .execute();
+}

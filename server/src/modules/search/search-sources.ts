@@ -44,6 +44,10 @@ export function videoDocument(v: Video): SearchDocumentInput {
 export function indexContentChanges(content: ContentService, search: SearchService, now: () => number): void {
   after(content, 'publishVideo', async (video) => search.index([videoDocument(video)]));
   after(content, 'removeVideo', async (_none, id) => search.remove([{ kind: 'video', refId: id }]));
+  after(content, 'takeDownVideo', async (_video, id) => search.remove([{ kind: 'video', refId: id }]));
+  after(content, 'reinstateVideo', async (_video, id) =>
+    search.index([videoDocument(await content.getVideo(id))]),
+  );
   after(content, 'becomeCreator', async (_none, userId, displayName) =>
     search.index([
       {

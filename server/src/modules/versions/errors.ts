@@ -36,4 +36,5 @@ export const versionErrors = defineErrors('VERSION', {
   NOT_RELEASED: { status: 404, message: 'This app has no released version' },
   APP_TAKEN_DOWN: { status: 410, message: 'This app has been taken down' },
   FILE_NOT_FOUND: { status: 404, message: 'No such file in a released package' },
+  SCREENSHOT_NOT_FOUND: { status: 404, message: "No such screenshot in this version's checks" },
 });

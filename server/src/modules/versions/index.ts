@@ -11,6 +11,7 @@ export { packageLimitsFromEnv } from './package-limits-env.ts';
 export type { MountableApp, ReleaseState } from './release.service.ts';
 export type { CheckReport, PageCheck } from './review/check-report.ts';
 export { type PageChecker, processPageChecker } from './review/page-checks.ts';
+export { chromiumPagePainter, type PagePainter } from './review/page-painter.ts';
 export type { ReleasedVersion, Version, VersionCaller } from './version.model.ts';
 export { versionsPlugin } from './versions.plugin.ts';
 export { createVersionsService, type VersionsDeps, type VersionsService } from './versions.service.ts';

@@ -3,7 +3,10 @@ import { newId } from '../../db/ids.ts';
 import type { App } from '../apps/index.ts';
 import { versionErrors } from './errors.ts';
 import { checkPackage } from './package-archive.ts';
+import { findRelease } from './release.repository.ts';
 import type { ReviewJob } from './review/review-job.ts';
+import { surfaceCache } from './review/surface-cache.ts';
+import { type SurfaceChanges, surfaceChanges } from './review/version-surface.ts';
 import type { VersionCaller } from './version.model.ts';
 import { toVersion, type Version } from './version.model.ts';
 import {
@@ -27,10 +30,13 @@ export interface UploadInput {
   archive: Buffer;
 }
 
-/** A version in the operators' review queue, with the app it belongs to. */
+/** A version in the operators' review queue, with the app it belongs to and what it changes. */
 export interface QueuedVersion extends Version {
   appid: string;
   appName: string;
+  appCategory: string;
+  /** Pages, scopes and domains against the released version. */
+  changes: SurfaceChanges;
 }
 
 export interface VersionCatalogueService {
@@ -42,6 +48,8 @@ export interface VersionCatalogueService {
   /** The app's versions, newest number first (any member of the org, operators, the app). */
   list(caller: VersionCaller, appid: string): Promise<Version[]>;
   get(caller: VersionCaller, appid: string, versionId: string): Promise<Version>;
+  /** A page screenshot of the version's checks (its blob's sha256), for whoever may see the version. */
+  screenshot(caller: VersionCaller, appid: string, versionId: string, sha256: string): Promise<string>;
   /** Sends a version to review; the automated checks start in the background. */
   submit(caller: VersionCaller, appid: string, versionId: string): Promise<Version>;
   /** Versions waiting for an operator, oldest first. */
@@ -58,6 +66,7 @@ export function createVersionCatalogueService(
   reviewJob: ReviewJob,
 ): VersionCatalogueService {
   const { db, clock, blobs } = deps;
+  const surfaces = surfaceCache(blobs);
 
   /** Refuses a number that exists or is not above every existing one of the app. */
   async function requireNewNumber(on: Db, app: App, version: string): Promise<void> {
@@ -150,6 +159,13 @@ export function createVersionCatalogueService(
       return toVersion((await versionOfApp(caller, appid, versionId, 'viewer')).row);
     },
 
+    async screenshot(caller: VersionCaller, appid: string, versionId: string, sha256: string) {
+      const version = toVersion((await versionOfApp(caller, appid, versionId, 'viewer')).row);
+      const pages = version.checks?.report?.pages ?? [];
+      if (!pages.some((p) => p.screenshot === sha256)) throw versionErrors.SCREENSHOT_NOT_FOUND();
+      return sha256;
+    },
+
     /** Sends a version to review; the automated checks start in the background. */
     async submit(caller: VersionCaller, appid: string, versionId: string): Promise<Version> {
       const { row } = await versionOfApp(caller, appid, versionId, 'developer');
@@ -174,10 +190,24 @@ export function createVersionCatalogueService(
       const apps = new Map<string, App | undefined>();
       for (const row of rows)
         if (!apps.has(row.app_id)) apps.set(row.app_id, await deps.apps.get(row.app_id));
-      return rows.map((row) => {
+      const queued: QueuedVersion[] = [];
+      for (const row of rows) {
         const app = apps.get(row.app_id);
-        return { ...toVersion(row), appid: app?.appid ?? '', appName: app?.name ?? '' };
-      });
+        const release = await findRelease(db, row.app_id);
+        const released = release ? await findVersion(db, release.version_id) : undefined;
+        const changes = surfaceChanges(
+          await surfaces.of(row),
+          released ? { version: released.version, surface: await surfaces.of(released) } : null,
+        );
+        queued.push({
+          ...toVersion(row),
+          appid: app?.appid ?? '',
+          appName: app?.name ?? '',
+          appCategory: app?.category ?? '',
+          changes,
+        });
+      }
+      return queued;
     },
 
     /** An operator approves a version whose automated checks passed. */

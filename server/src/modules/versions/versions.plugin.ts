@@ -19,6 +19,6 @@ export async function versionsPlugin(
     { parseAs: 'buffer', bodyLimit: uploadBodyLimit },
     (_req, body, done) => done(null, body),
   );
-  await app.register(versionsRoutes, { versions: options.versions, uploadBodyLimit });
+  await app.register(versionsRoutes, { versions: options.versions, blobs: options.blobs, uploadBodyLimit });
   await app.register(runtimeRoutes, options);
 }

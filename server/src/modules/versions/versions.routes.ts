@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { type BlobStore, sendBlob } from '../../blobs/index.ts';
 import { requireOperator } from '../../http/access.ts';
 import { httpErrors } from '../../http/errors.ts';
 import { versionErrors } from './errors.ts';
@@ -11,6 +12,7 @@ import {
   releaseBody,
   releaseJson,
   reviewParams,
+  screenshotParams,
   toQueuedJson,
   toReleaseJson,
   toVersionJson,
@@ -42,7 +44,7 @@ function headerText(value: string | string[] | undefined): string | undefined {
 /** Upload, list, submit, release and roll back (developers and the app's CI); operators review. */
 export async function versionsRoutes(
   app: FastifyInstance,
-  options: { versions: VersionsService; uploadBodyLimit: number },
+  options: { versions: VersionsService; blobs: BlobStore; uploadBodyLimit: number },
 ): Promise<void> {
   const { versions } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -109,6 +111,26 @@ export async function versionsRoutes(
         await versions.get(versionCaller(request), request.params.appid, request.params.versionId),
       ),
     }),
+  );
+
+  r.get(
+    '/api/apps/:appid/versions/:versionId/screenshots/:sha256',
+    {
+      config: manage,
+      schema: {
+        tags: ['versions'],
+        summary: 'A page as the automated checks painted it (PNG), by the hash its check names',
+        params: screenshotParams,
+      },
+    },
+    async (request, reply) => {
+      const { appid, versionId, sha256 } = request.params;
+      const sha = await versions.screenshot(versionCaller(request), appid, versionId, sha256);
+      const blob = { sha256: sha, contentType: 'image/png' };
+      if (!(await sendBlob(request, reply, options.blobs, blob, { cache: 'private' })))
+        throw versionErrors.SCREENSHOT_NOT_FOUND();
+      return reply;
+    },
   );
 
   r.post(

@@ -39,7 +39,13 @@ const checkReportJson = z.object({
   ok: z.boolean(),
   load: z.object({ ok: z.boolean(), error: z.string().optional() }),
   pages: z.array(
-    z.object({ path: z.string(), rendered: z.boolean(), ms: z.number(), errors: z.array(pageError) }),
+    z.object({
+      path: z.string(),
+      rendered: z.boolean(),
+      ms: z.number(),
+      errors: z.array(pageError),
+      screenshot: z.string().optional(),
+    }),
   ),
   unsupported: z.object({ apis: z.array(z.string()), components: z.array(z.string()) }),
   scopes: z.array(z.object({ api: z.string(), scope: z.string() })),
@@ -75,7 +81,21 @@ export const versionJson = z.object({
   released_at: z.number().nullable(),
 });
 
-export const queuedVersionJson = versionJson.extend({ appid: z.string(), app_name: z.string() });
+const listChangeJson = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+
+export const queuedVersionJson = versionJson.extend({
+  appid: z.string(),
+  app_name: z.string(),
+  app_category: z.string(),
+  changes: z.object({
+    against: z.string().nullable(),
+    pages: listChangeJson,
+    scopes: listChangeJson,
+    domains: listChangeJson.nullable(),
+  }),
+});
+
+export const screenshotParams = versionParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const releaseJson = z.object({
   version: versionJson,
@@ -129,7 +149,13 @@ export function toVersionJson(v: Version): z.infer<typeof versionJson> {
 }
 
 export function toQueuedJson(v: QueuedVersion): z.infer<typeof queuedVersionJson> {
-  return { ...toVersionJson(v), appid: v.appid, app_name: v.appName };
+  return {
+    ...toVersionJson(v),
+    appid: v.appid,
+    app_name: v.appName,
+    app_category: v.appCategory,
+    changes: v.changes,
+  };
 }
 
 export function toReleaseJson(state: ReleaseState): z.infer<typeof releaseJson> {

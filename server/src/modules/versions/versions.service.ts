@@ -6,6 +6,7 @@ import type { AppsService } from '../apps/index.ts';
 import type { PackageLimits } from './package-limits.ts';
 import { createReleaseService, type ReleaseService } from './release.service.ts';
 import type { PageChecker } from './review/page-checks.ts';
+import type { PagePainter } from './review/page-painter.ts';
 import { createReviewJob } from './review/review-job.ts';
 import { createVersionCatalogueService, type VersionCatalogueService } from './version-catalogue.service.ts';
 
@@ -20,6 +21,8 @@ export interface VersionsDeps {
   limits: PackageLimits;
   /** Opens every page of a package; the default runs the simulator in a child process. */
   pageChecker: PageChecker;
+  /** Paints each rendered page for the review; none: the checks carry no screenshots. */
+  pagePainter?: PagePainter;
 }
 
 /** Versions and releases of apps, as the routes and other modules see them. */

@@ -12,6 +12,8 @@ export interface PageCheck {
   rendered: boolean;
   ms: number;
   errors: PageError[];
+  /** The page as it rendered, a PNG in the blob store (absent when no browser could paint it). */
+  screenshot?: string;
 }
 
 /** An API the program calls that needs a privacy scope the app has not declared. */

@@ -4,9 +4,12 @@
  * code; a process of its own means a crash or an endless loop costs only this process.
  */
 import { allPages, launch, loadProgram, type ProgramError, SimulatorError } from '@plaza/simulator';
-import type { PageCheck } from './check-report.ts';
+import type { PageRun } from './page-checks.ts';
 
-async function checkPage(program: Awaited<ReturnType<typeof loadProgram>>, path: string): Promise<PageCheck> {
+/** A page's document larger than this is not painted (its check still counts). */
+const markupLimit = 2_000_000;
+
+async function checkPage(program: Awaited<ReturnType<typeof loadProgram>>, path: string): Promise<PageRun> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   try {
@@ -18,8 +21,16 @@ async function checkPage(program: Awaited<ReturnType<typeof loadProgram>>, path:
     const rendered =
       sim.visited.includes(path) && sim.getCurrentPages().length > 0 && sim.root.childNodes.length > 0;
     const errors = sim.errors.map(plainError);
+    // The whole document, its <style> elements included, for the review's screenshot.
+    const markup = rendered ? sim.document.documentElement.outerHTML : '';
     sim.close();
-    return { path, rendered, ms: ms(), errors };
+    return {
+      path,
+      rendered,
+      ms: ms(),
+      errors,
+      ...(markup && markup.length <= markupLimit ? { markup } : {}),
+    };
   } catch (error) {
     const programErrors = (error as { programErrors?: ProgramError[] }).programErrors;
     const errors = programErrors?.map(plainError) ?? [
@@ -49,7 +60,7 @@ async function run(archive: string): Promise<unknown> {
   } catch (error) {
     return { load: { ok: false, error: (error as Error).message }, pages: [] };
   }
-  const pages: PageCheck[] = [];
+  const pages: PageRun[] = [];
   for (const path of allPages(program)) pages.push(await checkPage(program, path));
   return { load: { ok: true }, pages };
 }

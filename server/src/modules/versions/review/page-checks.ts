@@ -3,11 +3,16 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CheckReport, PageCheck } from './check-report.ts';
 
+/** One page's check, with the document it rendered (styles included) for its screenshot. */
+export interface PageRun extends PageCheck {
+  markup?: string;
+}
+
 /** Opens every page of a package and reports how each went. */
 export type PageChecker = (
   archivePath: string,
   signal?: AbortSignal,
-) => Promise<Pick<CheckReport, 'load' | 'pages'>>;
+) => Promise<{ load: CheckReport['load']; pages: PageRun[] }>;
 
 const entry = fileURLToPath(new URL('./page-check-process.ts', import.meta.url));
 // The child runs TypeScript like the server does: through tsx, resolved from here.
@@ -45,7 +50,7 @@ export function processPageChecker(
         clearTimeout(timer);
         const line = out.trim().split('\n').pop();
         if (code === 0 && line) {
-          resolve(JSON.parse(line) as { load: CheckReport['load']; pages: PageCheck[] });
+          resolve(JSON.parse(line) as { load: CheckReport['load']; pages: PageRun[] });
           return;
         }
         // The program took the checker down: that is the program's failure, reported as such.

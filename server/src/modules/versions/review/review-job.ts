@@ -2,17 +2,48 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { text } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { defineJob, type JobDefinition, PermanentJobError } from '../../../jobs/index.ts';
 import { manifestOf } from '../version.model.ts';
 import { findVersion, recordChecks } from '../version.repository.ts';
 import type { VersionsDeps } from '../versions.service.ts';
-import type { CheckReport, DomainProblem } from './check-report.ts';
+import type { CheckReport, DomainProblem, PageCheck } from './check-report.ts';
+import type { PageRun } from './page-checks.ts';
 import { domainProblems, scopeProblems, UnreadableProgramError, unsupportedUsage } from './static-checks.ts';
+import { programSources } from './surface-cache.ts';
 
 export type ReviewJob = JobDefinition<{ versionId: string }>;
+
+/**
+ * The pages' checks with a screenshot of each rendered page, kept in the blob store for the
+ * operator and the developer. Without a painter (no browser on this machine) the checks
+ * stand without pictures; a painter that fails fails the job, which retries.
+ */
+async function withScreenshots(
+  deps: Pick<VersionsDeps, 'pagePainter' | 'blobs'>,
+  pages: PageRun[],
+  signal: AbortSignal | undefined,
+): Promise<PageCheck[]> {
+  const painter = deps.pagePainter;
+  const painted = painter ? pages.filter((p) => p.markup) : [];
+  const shots =
+    painter && painted.length > 0
+      ? await painter(
+          painted.map((p) => p.markup as string),
+          signal,
+        )
+      : [];
+  const shotOf = new Map<string, string>();
+  for (const [i, page] of painted.entries()) {
+    const png = shots[i];
+    if (png) shotOf.set(page.path, (await deps.blobs.put(png)).sha256);
+  }
+  return pages.map(({ markup: _markup, ...check }) => {
+    const screenshot = shotOf.get(check.path);
+    return screenshot ? { ...check, screenshot } : check;
+  });
+}
 
 const payload = z.object({ versionId: z.string() });
 
@@ -35,14 +66,10 @@ export function createReviewJob(deps: VersionsDeps): ReviewJob {
       if (!app) throw new PermanentJobError(`app ${row.app_id} does not exist`);
       const startedAt = deps.clock.now();
       const manifest = manifestOf(row);
-      const read = (file: string) => {
-        const sha = manifest.files[file];
-        return sha ? text(deps.blobs.read(sha)) : Promise.resolve('');
-      };
-      const [logic, view] = await Promise.all([read('logic.js'), read('view.js')]);
+      const { logic, view } = await programSources(deps.blobs, manifest);
 
       const dir = await mkdtemp(join(tmpdir(), 'plaza-review-'));
-      let run: Pick<CheckReport, 'load' | 'pages'>;
+      let run: Awaited<ReturnType<VersionsDeps['pageChecker']>>;
       try {
         const archive = join(dir, 'package.tgz');
         await pipeline(deps.blobs.read(row.package_sha256), createWriteStream(archive));
@@ -72,7 +99,7 @@ export function createReviewJob(deps: VersionsDeps): ReviewJob {
           requestDomains.length === 0 &&
           requestDomainsError === undefined,
         load: run.load,
-        pages: run.pages,
+        pages: await withScreenshots(deps, run.pages, ctx.signal),
         unsupported: unsupportedUsage(manifest),
         scopes,
         requestDomains,
