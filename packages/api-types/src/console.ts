@@ -217,3 +217,14 @@ export interface OrderDetail {
   refunds: PaymentRefund[];
   timeline: OrderTimelineEvent[];
 }
+
+/** The merchant's server and the console read the same receivers and statements. */
+export type { Receiver as PaymentReceiver, Statement as PaymentStatement } from '@plaza/server-sdk/types';
+
+/** `GET /api/apps/:appid/balances`: minor units per currency the app has money in. */
+export interface AppBalance {
+  currency: string;
+  held: number;
+  available: number;
+  pending_out: number;
+}
