@@ -844,6 +844,20 @@ export const routeTable: MatrixRow[] = [
     expect: orgConsole('viewer'),
     request: get((w) => `${app(w)}/message-templates`),
   },
+  // Runtime errors: any container reports (a guest's too), the app's org reads.
+  {
+    route: 'POST /api/runtime/apps/:appid/errors',
+    expect: everyone(),
+    request: (w) => ({
+      url: `${rt(w)}/errors`,
+      body: { version: '1.0.0', message: 'x is not defined', file: 'pages/index/index.js', line: 3 },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/runtime-errors',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/runtime-errors`),
+  },
   {
     route: 'GET /api/apps/:appid/funnel/messages',
     expect: orgConsole('viewer'),
