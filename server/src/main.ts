@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
-import { type Demo, startDemo } from './demo/index.ts';
+import { type Demo, seedDemoHistory, startDemo } from './demo/index.ts';
 import { createPlatform } from './platform.ts';
 
 // `npm start`: the platform on the configured database, the demo beside it (seeded on a
@@ -39,6 +39,8 @@ if (config.demo && !config.demoJoin) {
         }
       },
     });
+    if (demo && (await seedDemoHistory(platform, demo.marker.appid)))
+      platform.log.info({ area: 'demo' }, 'demo: recorded past weeks of the takeout app for its charts');
   } catch (error) {
     platform.log.error({ err: error }, 'the demo could not be started');
     notes.push(`demo: could not be started: ${(error as Error).message}`);

@@ -19,7 +19,7 @@ import {
   migrateToLatest,
   migrationsCurrent,
 } from './db/migrator.ts';
-import type { Authenticator } from './http/access.ts';
+import type { AccountPrincipal, Authenticator } from './http/access.ts';
 import { idempotencyMigrations } from './idempotency/index.ts';
 import { createJobQueue, type JobQueue, jobMigrations } from './jobs/index.ts';
 import { createLogger, type Logger } from './logging/logger.ts';
@@ -137,6 +137,12 @@ import {
   recommendationPlugin,
 } from './modules/recommendation/index.ts';
 import {
+  createRuntimeErrorsService,
+  type RuntimeErrorsService,
+  runtimeErrorMigrations,
+  runtimeErrorsPlugin,
+} from './modules/runtime-errors/index.ts';
+import {
   createSearchService,
   indexAppChanges,
   indexContentChanges,
@@ -206,6 +212,8 @@ export interface Platform {
   versions: VersionsService;
   /** Per-app funnel of the closed loop; modules record steps in their own transactions. */
   funnel: FunnelService;
+  /** Script errors users' containers report, grouped by message and the author's file and line. */
+  runtimeErrors: RuntimeErrorsService;
   /** Videos, anchors, POIs and the feed. */
   content: ContentService;
   /** POI pages (hours, price, photos, services), merchants' claims and the supplier sync. */
@@ -253,6 +261,7 @@ export const migrationSets: MigrationSet[] = [
   liveMigrations,
   customerServiceMigrations,
   recommendationMigrations,
+  runtimeErrorMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -287,6 +296,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhookUrlProblem: (url) => webhookUrlProblem(url, webhookTargets),
   });
   const funnel = createFunnelService(db);
+  const runtimeErrors = createRuntimeErrorsService({
+    db,
+    clock,
+    appExists: async (appid) => (await apps.findByAppid(appid)) !== undefined,
+  });
   const login = createLoginService({ db, clock, apps, funnel });
   const webhooks = createWebhooksService({ db, clock, jobs, apps, targets: webhookTargets });
   const consent = createConsentService({
@@ -509,6 +523,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       await app.register(wechatCompatPlugin, { login, apps, messages, publicUrl: config.publicUrl });
       await app.register(messagesPlugin, { messages });
       await app.register(customerServicePlugin, { support, blobs });
+      // A member of the app's org (any role) or an operator reads its figures.
+      const authorizeAppReader = async ({ accountId, operator }: AccountPrincipal, appid: string) => {
+        await apps.requireRole({ accountId, operator }, appid, 'viewer');
+      };
       await app.register(contentPlugin, {
         content,
         blobs,
@@ -516,9 +534,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         authorizeAppEditor: async ({ accountId, operator }, appid) => {
           await apps.requireRole({ accountId, operator }, appid, 'developer');
         },
-        authorizeAppReader: async ({ accountId, operator }, appid) => {
-          await apps.requireRole({ accountId, operator }, appid, 'viewer');
-        },
+        authorizeAppReader,
       });
       await app.register(placesPlugin, { places });
       await app.register(livePlugin, { live, blobs });
@@ -529,12 +545,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           await apps.requireRole({ accountId, operator }, appid, 'developer');
         },
       });
-      await app.register(funnelPlugin, {
-        funnel,
-        authorizeAppReader: async ({ accountId, operator }, appid) => {
-          await apps.requireRole({ accountId, operator }, appid, 'viewer');
-        },
-      });
+      await app.register(funnelPlugin, { funnel, authorizeAppReader });
+      await app.register(runtimeErrorsPlugin, { errors: runtimeErrors, authorizeAppReader });
       await app.register(healthPlugin, {
         probe: {
           ready: async () => {
@@ -572,6 +584,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     dataRights,
     versions,
     funnel,
+    runtimeErrors,
     content,
     search,
     places,

@@ -277,3 +277,82 @@ export interface OperatorJob {
   updated_at: number;
   finished_at: number | null;
 }
+
+/** The merchant's server and the console read the same receivers and statements. */
+export type { Receiver as PaymentReceiver, Statement as PaymentStatement } from '@plaza/server-sdk/types';
+
+/** `GET /api/apps/:appid/balances`: minor units per currency the app has money in. */
+export interface AppBalance {
+  currency: string;
+  held: number;
+  available: number;
+  pending_out: number;
+}
+
+/** `GET /api/apps/:appid/runtime-errors`: one error as users' containers reported it, grouped. */
+export interface RuntimeErrorGroup {
+  id: string;
+  message: string;
+  /** The author's file and line (and column), when the runtime could map them. */
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  count: number;
+  first_seen: string;
+  last_seen: string;
+  /** The versions it happened in, the most recent first, with their counts. */
+  versions: Array<{ version: string; count: number }>;
+}
+
+export type MessageKeywordType =
+  | 'thing'
+  | 'number'
+  | 'letter'
+  | 'symbol'
+  | 'character_string'
+  | 'time'
+  | 'date'
+  | 'amount'
+  | 'phone_number'
+  | 'car_number'
+  | 'name'
+  | 'phrase';
+
+/** `GET /api/apps/:appid/message-templates`: a template the app selected from the library. */
+export interface AppMessageTemplate {
+  template_id: string;
+  appid: string;
+  library_id: string;
+  title: string;
+  kind: 'one_time' | 'long_term';
+  keywords: Array<{ key: string; name: string; type: MessageKeywordType }>;
+  scene: string | null;
+  created_at: number;
+}
+
+/** `GET /api/apps/:appid/funnel/messages`: one template's sends over the period. */
+export interface MessageTemplateFigures {
+  template_id: string;
+  title: string;
+  sent: number;
+  delivered: number;
+  opened: number;
+  ordered: number;
+}
+
+/** `GET /api/apps/:appid/douyin/payment-settings`: the migration kit's SALT and callback token. */
+export interface DouyinPaymentSettings {
+  salt: string;
+  callback_token: string;
+  notify_url: string | null;
+  updated_at: string;
+}
+
+/** `GET /api/apps/:appid/douyin/trade-settings`: the trade system's keys. */
+export interface DouyinTradeSettings {
+  public_key: string;
+  key_version: string;
+  notify_url: string | null;
+  platform_public_key: string;
+  updated_at: string;
+}

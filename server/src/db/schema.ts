@@ -16,6 +16,7 @@ import type { MessagesTables } from '../modules/messages/messages.table.ts';
 import type { PaymentTables } from '../modules/payments/payments.table.ts';
 import type { PlacesTables } from '../modules/places/places.table.ts';
 import type { RecommendationTables } from '../modules/recommendation/recommendation.table.ts';
+import type { RuntimeErrorTables } from '../modules/runtime-errors/runtime-errors.table.ts';
 import type { SearchTables } from '../modules/search/search.table.ts';
 import type { VersionTables } from '../modules/versions/versions.table.ts';
 import type { WebhookTables } from '../modules/webhooks/webhooks.table.ts';
@@ -43,6 +44,7 @@ export interface Database
     PaymentTables,
     PlacesTables,
     RecommendationTables,
+    RuntimeErrorTables,
     SearchTables,
     VersionTables,
     WebhookTables {}

@@ -1,6 +1,7 @@
 /** The demo `npm start` brings up: seeded once through the platform's API, with its merchant server. */
 
 export { demoAccounts, demoAnchorPath, demoAppName } from './demo-accounts.ts';
+export { demoHistoryDays, seedDemoHistory } from './demo-history.ts';
 export { type DemoMarker, readDemoMarker } from './demo-marker.ts';
 export { demoClips, ffmpegAvailable, renderClip } from './demo-videos.ts';
 export { DemoError, demoErrors } from './errors.ts';

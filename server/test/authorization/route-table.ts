@@ -233,6 +233,29 @@ export const routeTable: MatrixRow[] = [
       body: { out_refund_no: fresh('C'), amount: 10 },
     }),
   },
+  {
+    route: 'GET /api/apps/:appid/receivers',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/receivers`),
+  },
+  {
+    route: 'POST /api/apps/:appid/receivers',
+    expect: orgConsole('admin'),
+    request: (w) => ({
+      url: `${app(w)}/receivers`,
+      body: { name: 'Rider pool', out_receiver_no: fresh('R') },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/balances',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/balances`),
+  },
+  {
+    route: 'GET /api/apps/:appid/statements',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/statements?from=2020-01-01&to=2100-01-01&format=csv`),
+  },
 
   // Versions: developers of the org and the app's own CI token.
   {
@@ -867,6 +890,20 @@ export const routeTable: MatrixRow[] = [
     route: 'GET /api/apps/:appid/message-templates',
     expect: orgConsole('viewer'),
     request: get((w) => `${app(w)}/message-templates`),
+  },
+  // Runtime errors: any container reports (a guest's too), the app's org reads.
+  {
+    route: 'POST /api/runtime/apps/:appid/errors',
+    expect: everyone(),
+    request: (w) => ({
+      url: `${rt(w)}/errors`,
+      body: { version: '1.0.0', message: 'x is not defined', file: 'pages/index/index.js', line: 3 },
+    }),
+  },
+  {
+    route: 'GET /api/apps/:appid/runtime-errors',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/runtime-errors`),
   },
   {
     route: 'GET /api/apps/:appid/funnel/messages',

@@ -4,15 +4,20 @@ import { AgentInbox } from './agent-inbox.tsx';
 import { AnalyticsPage } from './analytics/analytics-page.tsx';
 import { AppSettingsPage } from './apps/app-settings-page.tsx';
 import { AppsPage } from './apps/apps-page.tsx';
+import { PrivacyPage } from './apps/privacy-page.tsx';
+import { ErrorsPage } from './errors/errors-page.tsx';
 import { useAccount } from './kit/account-session.ts';
 import { consoleApi } from './kit/console-api.ts';
 import { ConsoleFrame, ErrorNote, type NavItem, Skeleton } from './kit/layout.tsx';
 import { match, navigate, usePath } from './kit/router.tsx';
 import { SignInPage } from './kit/sign-in-page.tsx';
+import { MessagesPage } from './messages/messages-page.tsx';
 import { MembersPage } from './orgs/members-page.tsx';
 import { OrgSwitcher } from './orgs/org-switcher.tsx';
 import { OrderPage } from './payments/order-page.tsx';
 import { OrdersPage } from './payments/orders-page.tsx';
+import { PaymentSettingsPage } from './payments/payment-settings-page.tsx';
+import { SettlementsPage } from './payments/settlements-page.tsx';
 import { VersionsPage } from './versions/versions-page.tsx';
 import { DeliveriesPage } from './webhooks/deliveries-page.tsx';
 
@@ -22,10 +27,15 @@ const chosenOrgKey = 'plaza.console.org';
 /** The app's sections, each a page under `/console/apps/:appid/…`. */
 const appSections = [
   { path: '', label: 'Settings' },
+  { path: '/privacy', label: 'Privacy' },
   { path: '/versions', label: 'Versions' },
   { path: '/payments', label: 'Payments' },
+  { path: '/settlements', label: 'Settlements' },
+  { path: '/payment-settings', label: 'Payment settings' },
   { path: '/webhooks', label: 'Webhooks' },
   { path: '/analytics', label: 'Analytics' },
+  { path: '/errors', label: 'Errors' },
+  { path: '/messages', label: 'Messages' },
   { path: '/support', label: 'Customer service' },
 ] as const;
 
@@ -60,7 +70,11 @@ export function DeveloperConsole() {
     for (const s of appSections) {
       const to = `${home}/apps/${appid}${s.path}`;
       // An order's page is part of Payments.
-      nav.push({ to, label: s.label, current: s.path ? path.startsWith(to) : path === to });
+      nav.push({
+        to,
+        label: s.label,
+        current: s.path ? path === to || path.startsWith(`${to}/`) : path === to,
+      });
     }
 
   return (
@@ -106,6 +120,13 @@ function Page({ path, org, account }: { path: string; org: ConsoleOrg; account: 
   if (section?.section === 'webhooks')
     return <DeliveriesPage key={section.appid} appid={section.appid!} canEdit={canEdit} />;
   if (section?.section === 'analytics') return <AnalyticsPage key={section.appid} appid={section.appid!} />;
+  if (section?.section === 'privacy') return <PrivacyPage appid={section.appid!} canEdit={canEdit} />;
+  if (section?.section === 'settlements')
+    return <SettlementsPage key={section.appid} appid={section.appid!} />;
+  if (section?.section === 'payment-settings')
+    return <PaymentSettingsPage key={section.appid} appid={section.appid!} role={org.role} />;
+  if (section?.section === 'errors') return <ErrorsPage key={section.appid} appid={section.appid!} />;
+  if (section?.section === 'messages') return <MessagesPage key={section.appid} appid={section.appid!} />;
   if (section?.section === 'support')
     return <AgentInbox key={section.appid} appid={section.appid!} account={account} />;
   const order = match(`${home}/apps/:appid/payments/:orderId`, path);

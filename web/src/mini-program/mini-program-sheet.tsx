@@ -1,4 +1,4 @@
-import { type MountHandle, mount, type PackageSource } from '@plaza/container';
+import { type MountEvents, type MountHandle, mount, type PackageSource } from '@plaza/container';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api.ts';
 import { feedEvents } from '../feed/event-batcher.ts';
@@ -35,6 +35,22 @@ async function loadRuntimePackage(appid: string): Promise<{ source: PackageSourc
   };
   const [logic, view] = await Promise.all([text('logic.js'), text('view.js')]);
   return { pkg, source: { manifest: pkg.manifest, logic, view, baseUrl: `${pkg.package.url}/` } };
+}
+
+/**
+ * Tells the platform about a script error of the program, with the author's file and line,
+ * so its developer sees it grouped in the console. The container's own refusals (a frame
+ * that did not start) are the platform's business, not the program's.
+ */
+function reportRuntimeError(appid: string, version: string, e: MountEvents['error']): void {
+  if (e.code) return;
+  api('POST', `/api/runtime/apps/${encodeURIComponent(appid)}/errors`, {
+    version,
+    message: e.message.slice(0, 1000) || 'Error',
+    file: e.file ?? null,
+    line: e.line ?? null,
+    column: e.column ?? null,
+  }).catch((failed: Error) => console.warn(`the error report of ${appid} was not taken: ${failed.message}`));
 }
 
 /** The mini program opens as a sheet over the feed, with the host's chrome: title, more, close. */
@@ -81,7 +97,10 @@ export function MiniProgramSheet({ target, onClose }: { target: MiniProgramTarge
       });
       // The program's own errors and the container's warnings go to the console, where a
       // developer trying their app in the super app looks first.
-      handle.current.on('error', (e) => console.error(`[${target.appName}] ${e.source}: ${e.message}`));
+      handle.current.on('error', (e) => {
+        console.error(`[${target.appName}] ${e.source}: ${e.message}`);
+        reportRuntimeError(target.appid, pkg.version, e);
+      });
       handle.current.on('log', (e) => console.warn(`[${target.appName}] ${e.message}`));
       handle.current.ready.then(
         () => !cancelled && setReady(true),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../../test/support/test-database.ts';
+import { manualClock } from '../../db/clock.ts';
 import { type PaymentsKit, startPaymentsKit } from '../payments/testing.ts';
 import { signedBody, startEcpayReceiver } from './testing.ts';
 

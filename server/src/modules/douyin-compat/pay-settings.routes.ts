@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +15,9 @@ const settingsWire = z.object({
   notify_url: z.string().nullable(),
   updated_at: z.string(),
 });
+// The console reads this shape from @plaza/api-types: the schema must describe it exactly.
+const sameSettings: SameShape<z.infer<typeof settingsWire>, Console.DouyinPaymentSettings> = true;
+void sameSettings;
 const settingsJson = (s: PaySettings) => ({
   salt: s.salt,
   callback_token: s.callbackToken,

@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -14,6 +16,9 @@ const settingsWire = z.object({
   platform_public_key: z.string(),
   updated_at: z.string(),
 });
+// The console reads this shape from @plaza/api-types: the schema must describe it exactly.
+const sameSettings: SameShape<z.infer<typeof settingsWire>, Console.DouyinTradeSettings> = true;
+void sameSettings;
 
 /** The console's side of the trade system: the app's RSA public key, and Plaza's to check callbacks with. */
 export async function tradeSettingsRoutes(

@@ -1,7 +1,7 @@
 import { createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock } from '../../db/clock.ts';
 import { testEngines } from '../../../test/support/test-database.ts';
+import { manualClock } from '../../db/clock.ts';
 import { type PaymentsKit, startPaymentsKit } from '../payments/testing.ts';
 import { tradeKeySource } from './douyin-compat-context.ts';
 import { startTradeReceiver, type TradeCallback } from './testing.ts';

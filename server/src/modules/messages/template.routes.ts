@@ -1,3 +1,5 @@
+import type * as Console from '@plaza/api-types/console';
+import type { SameShape } from '@plaza/api-types/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,6 +20,21 @@ import type { MessagesService } from './messages.service.ts';
 const operator = { access: ['operator'] } as const;
 const developer = { access: ['developer'] } as const;
 const categoriesJson = z.object({ categories: z.array(z.string()) });
+const templateFigures = z.object({
+  template_id: z.string(),
+  title: z.string(),
+  sent: z.number(),
+  delivered: z.number(),
+  opened: z.number(),
+  ordered: z.number(),
+});
+
+// The console reads these shapes from @plaza/api-types: the schemas must describe them exactly.
+const pinned: [
+  SameShape<z.infer<typeof appTemplateJson>, Console.AppMessageTemplate>,
+  SameShape<z.infer<typeof templateFigures>, Console.MessageTemplateFigures>,
+] = [true, true];
+void pinned;
 
 /** The operator's template library, and the templates an app selects from it. */
 export async function templateRoutes(
@@ -169,16 +186,7 @@ export async function templateRoutes(
         response: {
           200: z.object({
             appid: z.string(),
-            templates: z.array(
-              z.object({
-                template_id: z.string(),
-                title: z.string(),
-                sent: z.number(),
-                delivered: z.number(),
-                opened: z.number(),
-                ordered: z.number(),
-              }),
-            ),
+            templates: z.array(templateFigures),
           }),
         },
       },

@@ -4,21 +4,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PlazaError } from '../../errors/index.ts';
-import { type AppsService, appCaller } from '../apps/index.ts';
+import { appCaller } from '../apps/index.ts';
 import { orderTimeline, timelineKinds } from './order-timeline.ts';
 import {
+  appidParam,
+  type ConsoleRouteOptions,
   orderJson,
   orderListFilter,
   orderListQuery,
   orderWire,
-  type PaymentsRouteOptions,
   refundBody,
   refundJson,
   refundWire,
   tags,
 } from './payments.schemas.ts';
 
-const appidParam = z.strictObject({ appid: z.string().min(1).max(64) });
 const orderParams = z.strictObject({ appid: z.string().min(1).max(64), id: z.string().min(1).max(64) });
 const orderPageWire = z.object({ items: z.array(orderWire), next_cursor: z.string().nullable() });
 const timelineWire = z.object({
@@ -48,7 +48,7 @@ void pinned;
  */
 export async function consolePaymentRoutes(
   app: FastifyInstance,
-  options: PaymentsRouteOptions & { apps: Pick<AppsService, 'requireRole'> },
+  options: ConsoleRouteOptions,
 ): Promise<void> {
   const { payments, apps } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppsService } from '../apps/index.ts';
 import { consolePaymentRoutes } from './console.routes.ts';
+import { consoleSettlementRoutes } from './console-settlement.routes.ts';
 import { paymentsRoutes } from './payments.routes.ts';
 import type { PaymentsService } from './payments.service.ts';
 import { runtimePaymentRoutes } from './runtime.routes.ts';
@@ -12,5 +13,6 @@ export async function paymentsPlugin(
 ): Promise<void> {
   await app.register(paymentsRoutes, options);
   await app.register(consolePaymentRoutes, options);
+  await app.register(consoleSettlementRoutes, options);
   await app.register(runtimePaymentRoutes, options);
 }

@@ -1,9 +1,12 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { AppsService } from '../apps/index.ts';
+import { paymentErrors } from './errors.ts';
 import type { Order, Receiver, Refund } from './order.model.ts';
 import { orderStatuses } from './order-state.ts';
 import type { PaymentsService } from './payments.service.ts';
 import type { Settlement } from './settlement.service.ts';
-import type { Statement } from './statement.service.ts';
+import { type Statement, statementCsv } from './statement.service.ts';
 
 /** Wire shapes (snake_case, as the server SDK's types) and the mappers from the service's. */
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -231,10 +234,42 @@ export function statementJson(s: Statement) {
   };
 }
 
+/** The period of a statement and how it is wanted. */
+export const statementQuery = z.strictObject({
+  from: instant,
+  to: instant,
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+/**
+ * Answers a statement of [from, to) as JSON or as a CSV download: the merchant's server
+ * and the console ask for the same thing with different credentials.
+ */
+export async function sendStatement(
+  reply: FastifyReply,
+  query: z.infer<typeof statementQuery>,
+  load: (from: number, to: number) => Promise<Statement>,
+) {
+  const from = boundOf(query.from, false);
+  const to = boundOf(query.to, true);
+  if (!(from < to)) throw paymentErrors.RANGE_INVALID();
+  const statement = await load(from, to);
+  if (query.format === 'csv')
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="statement.csv"')
+      .send(statementCsv(statement));
+  return statementJson(statement);
+}
+
 /** What every payments route plugin is given. */
 export interface PaymentsRouteOptions {
   payments: PaymentsService;
 }
+
+/** The console's routes also ask the apps module for the caller's role on the app. */
+export type ConsoleRouteOptions = PaymentsRouteOptions & { apps: Pick<AppsService, 'requireRole'> };
+export const appidParam = z.strictObject({ appid: z.string().min(1).max(64) });
 
 /** What every route of the merchant's server API shares. */
 export const tags = ['payments'];

@@ -466,6 +466,28 @@ describe.each(testEngines)('guaranteed payment on %s', (engine) => {
       'type,at,order_id,out_order_no,refund_id,out_refund_no,receiver_id,currency,amount',
     );
     expect(csv.body).toContain('total_held_change,,,,,,,CNY,');
+
+    // The console reads the same statement and the balances with the owner's session.
+    const owner = (url: string) => k.call('GET', `/api/apps/${m3.appid}${url}`, { token: m3.owner.token });
+    const viaConsole = await owner('/statements?from=2000-01-01&to=2100-01-01');
+    expect(viaConsole.json).toEqual(res.json);
+    const consoleCsv = await k.t.app.inject({
+      method: 'GET',
+      url: `/api/apps/${m3.appid}/statements?from=2000-01-01&to=2100-01-01&format=csv`,
+      headers: { authorization: `Bearer ${m3.owner.token}` },
+    });
+    expect(consoleCsv.body).toBe(csv.body);
+    expect((await owner('/balances')).json).toEqual({
+      items: [{ currency: 'CNY', held: t.held_change, available: t.merchant_balance_change, pending_out: 0 }],
+    });
+    const backwards = await owner('/statements?from=2030-01-01&to=2020-01-01');
+    expect([backwards.status, backwards.json.error.code]).toEqual([400, 'PAYMENT_RANGE_INVALID']);
+    const receiver = await k.call('POST', `/api/apps/${m3.appid}/receivers`, {
+      token: m3.owner.token,
+      body: { name: 'Rider pool', out_receiver_no: 'R1' },
+    });
+    expect(receiver.status, JSON.stringify(receiver.json)).toBe(200);
+    expect((await owner('/receivers')).json.items).toEqual([receiver.json]);
   });
   // Last: moving the clock by days expires the client tokens the tests above use.
   it('closes unpaid orders when their validity passes, and then refuses to pay them', async () => {

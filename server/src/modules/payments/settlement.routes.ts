@@ -2,24 +2,21 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireApp } from '../../http/access.ts';
-import { paymentErrors } from './errors.ts';
 import {
-  boundOf,
   idParam,
-  instant,
   merchant,
   mutation,
   type PaymentsRouteOptions,
   receiverBody,
   receiverJson,
   receiverWire,
+  sendStatement,
   settleBody,
   settlementJson,
   settlementWire,
-  statementJson,
+  statementQuery,
   tags,
 } from './payments.schemas.ts';
-import { statementCsv } from './statement.service.ts';
 
 /** Settlement: settling delivered orders with splits, the split receivers, statements. */
 export async function settlementRoutes(
@@ -110,24 +107,12 @@ export async function settlementRoutes(
         tags,
         summary:
           'Statement of [from, to): every payment, refund, settlement, commission and split, with totals (JSON or CSV)',
-        querystring: z.strictObject({
-          from: instant,
-          to: instant,
-          format: z.enum(['json', 'csv']).optional(),
-        }),
+        querystring: statementQuery,
       },
     },
-    async (request, reply) => {
-      const from = boundOf(request.query.from, false);
-      const to = boundOf(request.query.to, true);
-      if (!(from < to)) throw paymentErrors.RANGE_INVALID();
-      const statement = await payments.statements.statement(requireApp(request).appId, from, to);
-      if (request.query.format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="statement.csv"')
-          .send(statementCsv(statement));
-      return statementJson(statement);
-    },
+    async (request, reply) =>
+      sendStatement(reply, request.query, (from, to) =>
+        payments.statements.statement(requireApp(request).appId, from, to),
+      ),
   );
 }

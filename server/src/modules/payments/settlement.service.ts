@@ -1,5 +1,6 @@
 import { newId } from '../../db/ids.ts';
 import { industryCategory } from '../apps/index.ts';
+import { supportedCurrencies } from './currencies.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Receiver, toOrder, toReceiver } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
@@ -46,6 +47,19 @@ export interface SettlementService {
     },
   ): Promise<Receiver>;
   listReceivers(appId: string): Promise<Receiver[]>;
+  /** What the app's escrow holds and its merchant balance, per currency it has money in. */
+  balances(appId: string): Promise<AppBalance[]>;
+}
+
+/** Minor units per currency: held in escrow for unsettled orders, and the merchant's own. */
+export interface AppBalance {
+  currency: string;
+  /** Paid (the hold included), not yet settled or refunded from escrow. */
+  held: number;
+  /** Settled to the merchant, less refunds paid from it after settlement. */
+  available: number;
+  /** Refunds from the balance still in flight (two-phase, pending). */
+  pendingOut: number;
 }
 
 /** The part of the module's shared context the settlement service uses, and nothing more. */
@@ -264,6 +278,23 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
       const app = await ctx.apps.get(appId);
       if (!app) return [];
       return (await receiversOf(db, app.orgId)).map(toReceiver);
+    },
+
+    async balances(appId: string): Promise<AppBalance[]> {
+      const found: AppBalance[] = [];
+      // Accounts exist only for the currencies an order was paid in: the others are skipped.
+      for (const currency of supportedCurrencies) {
+        const escrow = await ledger.findAccount({ kind: 'app_escrow', ownerId: appId, currency });
+        const merchant = await ledger.findAccount({ kind: 'merchant_balance', ownerId: appId, currency });
+        if (!escrow && !merchant) continue;
+        found.push({
+          currency,
+          held: escrow ? escrow.creditsPending + escrow.creditsPosted - escrow.debitsPosted : 0,
+          available: merchant ? merchant.creditsPosted - merchant.debitsPosted : 0,
+          pendingOut: merchant ? merchant.debitsPending : 0,
+        });
+      }
+      return found;
     },
   };
 }

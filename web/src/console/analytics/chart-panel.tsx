@@ -8,6 +8,16 @@ const loadRuntime = () => {
   return runtime;
 };
 
+/** Saves a table as a CSV file, made in the browser from the figures on the page. */
+export function downloadCsv(file: string, header: string[], rows: Array<Array<string | number>>): void {
+  const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 /**
  * A chart with the same figures as a table and a CSV download: the chart for the eye, the
  * table for screen readers and keyboards, the file for a spreadsheet.
@@ -45,14 +55,7 @@ export function ChartPanel(props: {
     };
   }, [option]);
 
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([toCsv(props.header, props.rows)], { type: 'text/csv' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = props.file;
-    a.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadCsv(props.file, props.header, props.rows);
   const titleId = `chart-${props.file.replace(/\W/g, '-')}`;
 
   return (
