@@ -23,13 +23,16 @@ const tsx = import.meta.resolve('tsx');
 /**
  * `npm start` in a child process on a fresh, isolated database of the engine: the demo
  * seeds and its merchant server starts exactly as for a person. Resolves when the banner
- * with the demo accounts is printed.
+ * with the demo accounts is printed. With `demo: false` on a `reuse`d target it is a second
+ * server process beside a running first one, as behind one address: the first's demo (and its
+ * merchant server) serves both, so this one starts none and is up at its banner.
  */
 export async function startPlatformProcess(
   engine: Engine,
   reuse?: TestTarget,
-  options: { merchant?: 'plaza' | 'douyin' } = {},
+  options: { merchant?: 'plaza' | 'douyin'; demo?: boolean } = {},
 ): Promise<PlatformProcess> {
+  const demo = options.demo ?? true;
   const target = reuse ?? (await createTestTarget(engine));
   const port = await freePort();
   const merchantPort = await freePort();
@@ -39,7 +42,7 @@ export async function startPlatformProcess(
       ...process.env,
       ...target.env,
       PLAZA_PORT: String(port),
-      PLAZA_DEMO: 'true',
+      PLAZA_DEMO: String(demo),
       // The demo's merchant server listens on loopback: its webhooks need this setting.
       PLAZA_WEBHOOK_ALLOW_LOOPBACK: 'true',
       PLAZA_DEMO_MERCHANT_PORT: String(merchantPort),
@@ -68,7 +71,8 @@ export async function startPlatformProcess(
   };
 
   const deadline = Date.now() + 150_000;
-  while (!/Merchant server\s+http/.test(output)) {
+  const up = demo ? /Merchant server\s+http/ : /Health\s+http/;
+  while (!up.test(output)) {
     if (child.exitCode !== null || /demo: could not be started/.test(output) || Date.now() > deadline) {
       await stop();
       throw new Error(`the platform did not come up with its demo:\n${output}`);
