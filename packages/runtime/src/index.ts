@@ -3,12 +3,12 @@
  */
 
 export { absentMember, type DeclaredShape, INERT } from './api/absent-member.ts';
+export { ABSENT_MEMBERS } from './api/absent-members.ts';
 export { type ApiResult, asyncApi } from './api/api-conventions.ts';
 export { API_EVENTS, type ApiEventName } from './api/api-events.ts';
 export { CANVAS_PROPERTIES, type CanvasAction, type CanvasPaint } from './api/canvas/canvas-context.ts';
 export { encodePng } from './api/canvas/png-encoding.ts';
 export { type ApiContext, createApi, type NavigationAction } from './api/create-api.ts';
-export { DECLARED_MEMBERS } from './api/declared-members.ts';
 export {
   type AnimateCommand,
   type AudioEvent,

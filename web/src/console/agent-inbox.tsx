@@ -63,7 +63,9 @@ export function AgentInbox({ appid, account }: { appid: string; account: Console
   const openConversation = useCallback(
     async (id: string) => {
       setSelected(id);
-      setDetail(await call<Detail>('GET', `/conversations/${id}`));
+      const detail = await call<Detail>('GET', `/conversations/${id}`);
+      // The API pages lines newest first; the chat reads oldest first, as live lines merge in.
+      setDetail({ ...detail, lines: mergeLines([], detail.lines) });
     },
     [call],
   );

@@ -1,6 +1,6 @@
 import { containerComponents } from '@plaza/container';
 import { IMPLEMENTED_MEMBERS, MEMBER_NOTES, unavailableReason } from '@plaza/runtime';
-import { renderDeclaredMembers, renderMatrix } from './api-matrix.ts';
+import { renderAbsentMembers, renderMatrix } from './api-matrix.ts';
 import { ttMembers, wxMembers } from './declared-members.ts';
 
 /** What the generator writes, by path from the repository root. */
@@ -18,6 +18,6 @@ export async function generatedFiles(): Promise<Record<string, string>> {
       // content into it, fallback content included (the gallery's Chromium test).
       components: [...containerComponents({ webViewOrigins: [] }).tags(), 'slot'],
     }),
-    'packages/runtime/src/api/declared-members.ts': renderDeclaredMembers(wx, tt),
+    'packages/runtime/src/api/absent-members.ts': renderAbsentMembers(wx, tt, IMPLEMENTED_MEMBERS),
   };
 }

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { type BuildResult, type CompilerError, build as compile } from '@plaza/compiler';
 import { PLAIN_HTML_TAGS } from '@plaza/compiler/render-runtime';
 import { containerComponents } from '@plaza/container';
-import { unsupportedUsage } from '@plaza/runtime';
+import { MEMBER_NOTES, unsupportedUsage } from '@plaza/runtime';
 import {
   allPages,
   describeError,
@@ -47,6 +47,11 @@ export interface CheckReport {
   pages: PageCheck[];
   /** What the program uses that Plaza does not run yet (`tt.`/`wx.` APIs, built-in components). */
   unsupported: { apis: string[]; components: string[] };
+  /**
+   * What the program uses that Plaza runs only in part, with what it leaves out (the notes of
+   * docs/api-matrix.md): `wx.cloud` with no cloud backend, ads with no ad network…
+   */
+  partial: { apis: Array<{ name: string; note: string }> };
   /** Errors of the app itself (`app.js` throwing), once each: every page shows them too. */
   app: { errors: ProgramError[] };
   /**
@@ -89,6 +94,7 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
     build: { errors: [], warnings: [] },
     pages: [],
     unsupported: { apis: [], components: [] },
+    partial: { apis: [] },
     app: { errors: [] },
     installed: installs.map(({ manifest, folder, names, failure }) => ({
       packageJson: relative(root, manifest).split(sep).join('/') || 'package.json',
@@ -111,6 +117,7 @@ export async function check(dir: string, options: CheckOptions, io: CommandIo): 
   report.dialect = program.manifest.dialect;
   // Plain HTML tags render as inert elements of their own name, as on the platforms: not missing.
   report.unsupported = unsupportedUsage(program.manifest.usage, [...builtinTags, ...PLAIN_HTML_TAGS]);
+  report.partial.apis = partialUsage(program.manifest.usage.apis);
   const pages = allPages(program);
   // A page app.json lists without a template is still a page that fails, at its own place.
   for (const path of result.pageErrors.keys()) if (!pages.includes(path)) pages.push(path);
@@ -252,8 +259,21 @@ function printReport(report: CheckReport, dir: string, io: CommandIo): void {
     if (apis.length) io.stdout(`  APIs: ${apis.map((a) => `${api}.${a}`).join(', ')}\n`);
     if (components.length) io.stdout(`  components: ${components.map((c) => `<${c}>`).join(', ')}\n`);
   }
+  if (report.partial.apis.length) {
+    io.stdout('\nWorking here only in part:\n');
+    for (const { name, note } of report.partial.apis) io.stdout(`  ${api}.${name}: ${note}\n`);
+  }
   const failed = report.pages.filter((p) => !(p.rendered && p.errors.length === 0)).length;
   io.stdout(failed ? `\n${failed} page${failed === 1 ? '' : 's'} failed.\n` : '\nAll pages render.\n');
+}
+
+/** The members `apis` names that run here only in part, each with its note minus the `partial:` mark. */
+function partialUsage(apis: readonly string[]): CheckReport['partial']['apis'] {
+  return [...apis].sort().flatMap((name) => {
+    // Own names only: a program may use `wx.constructor` or `wx.toString`.
+    const note = Object.hasOwn(MEMBER_NOTES, name) ? MEMBER_NOTES[name] : undefined;
+    return note?.startsWith('partial: ') ? [{ name, note: note.slice('partial: '.length) }] : [];
+  });
 }
 
 /** What the check installed for the program, one sentence per `package.json`. */

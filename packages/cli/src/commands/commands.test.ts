@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { vendorServicesProbeFiles } from '@plaza/runtime/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandIo } from '../io.ts';
 import { main } from '../main.ts';
@@ -197,6 +198,34 @@ describe('plaza check', () => {
     ]);
     expect(report.unsupported).toEqual({ apis: ['openChannelsLive'], components: ['live-pusher'] });
     expect(code).toBe(0);
+  });
+});
+
+describe('plaza check, the vendors’ services', () => {
+  it('lists wx.cloud and the ads as working in part, with why, not as missing; their pages render', async () => {
+    const files = vendorServicesProbeFiles();
+    await program('vendor', {
+      ...files,
+      'app.js': `${files['app.js']}\n// wx.constructor is no member\nwx.constructor;`,
+    });
+    const { code, out } = await plaza('check', 'vendor', '--json');
+    const report = JSON.parse(out);
+    expect(report.pages).toMatchObject([
+      { path: 'pages/index/index', rendered: true, errors: [], warnings: [] },
+    ]);
+    expect(report.unsupported).toEqual({ apis: ['constructor'], components: [] });
+    expect(report.partial.apis.map((a: { name: string }) => a.name)).toEqual([
+      'cloud',
+      'createInterstitialAd',
+      'createRewardedVideoAd',
+    ]);
+    expect(report.partial.apis[0].note).toMatch(/^Plaza has no cloud backend/);
+    expect(report.partial.apis[1].note).toMatch(/^Plaza has no ad network: .*errCode 1004/);
+    expect(code).toBe(0);
+    const text = await plaza('check', 'vendor');
+    expect(text.out).toContain('Working here only in part:\n  wx.cloud: Plaza has no cloud backend');
+    expect(text.out).toContain('  wx.createInterstitialAd: Plaza has no ad network');
+    expect(text.out).not.toContain('Not supported by Plaza yet:\n  APIs: wx.cloud');
   });
 });
 

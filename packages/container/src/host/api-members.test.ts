@@ -1,20 +1,16 @@
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { MEMBER_PROBE_BASICS, MEMBER_PROBE_FILES, PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
 import { startEchoSocketServer } from '../testing/echo-socket-server.ts';
+import { writeProgram } from '../testing/fixture-package.ts';
 
 // The members of the wx/tt surface in Chromium, through the sandboxed worker, the bridge and
 // the browser host. Test titles name the members they prove (`wx.<name>`): the matrix claims
 // `browser` only for members a container test names.
-const dir = mkdtempSync(join(tmpdir(), 'plaza-members-'));
-for (const [file, text] of Object.entries(MEMBER_PROBE_FILES)) {
-  mkdirSync(dirname(join(dir, file)), { recursive: true });
-  writeFileSync(join(dir, file), text);
-}
+const dir = writeProgram(MEMBER_PROBE_FILES, 'members');
 // A real font for wx.loadFontFace, shipped as one of the program's assets.
 mkdirSync(join(dir, 'fonts'));
 copyFileSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', join(dir, 'fonts/probe.ttf'));

@@ -1,19 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { DEVICE_PROBE_ROUTES, deviceProbeFiles, PROBE_PNG_BASE64 } from '@plaza/runtime/testing';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { frameOf, mountFixture, useHarness } from '../testing/container-harness.ts';
+import { writeProgram } from '../testing/fixture-package.ts';
 
 // The device, routing and program members in Chromium, through the sandboxed worker, the
 // bridge and the browser host. Test titles name the members they prove (`wx.<name>`): the
 // matrix claims `browser` only for members a container test names.
-const dir = mkdtempSync(join(tmpdir(), 'plaza-device-'));
-for (const [file, text] of Object.entries(deviceProbeFiles())) {
-  mkdirSync(dirname(join(dir, file)), { recursive: true });
-  writeFileSync(join(dir, file), text);
-}
+const dir = writeProgram(deviceProbeFiles(), 'device');
 // Chromium's fake microphone, granted without its own prompt: the host's consent sheet is what
 // asks. Audio plays without a fresh gesture, as in the super app's webview: a tap's activation
 // lasts five seconds, which the round trip tap → logic worker → host page can outlast on a

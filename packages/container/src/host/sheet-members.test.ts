@@ -1,10 +1,10 @@
 import { createHash, createPrivateKey, createPublicKey, verify } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, frameOf, mountFixture, probeOutput, useHarness } from '../testing/container-harness.ts';
+import { writeProgram } from '../testing/fixture-package.ts';
 
 // Members the host answers with its own sheets (permissions, cropping), the browser's media
 // and authenticator, and the capsule's menu, in Chromium through the worker, the bridge and
@@ -78,11 +78,7 @@ const FILES: Record<string, string> = {
   'shop/pages/menu/menu.wxml': '<view>menu</view>',
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'plaza-sheets-'));
-for (const [file, text] of Object.entries(FILES)) {
-  mkdirSync(dirname(join(dir, file)), { recursive: true });
-  writeFileSync(join(dir, file), text);
-}
+const dir = writeProgram(FILES, 'sheets');
 const CLIP = readFileSync(new URL('./test-media/clip.webm', import.meta.url));
 mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'assets/clip.webm'), CLIP);

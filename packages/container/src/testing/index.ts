@@ -11,6 +11,6 @@ export {
   type TestWindow,
   topFrame,
 } from './container-harness.ts';
-export { buildPackageFiles, fixtureDir } from './fixture-package.ts';
+export { buildPackageFiles, fixtureDir, writeProgram } from './fixture-package.ts';
 export { hostPageHtml } from './host-page.ts';
 export { serveFiles, startTestServer, type TestServer } from './test-server.ts';

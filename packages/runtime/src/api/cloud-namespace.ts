@@ -25,6 +25,10 @@ export function cloudNamespace(report: CallbackErrorReporter): Record<string, un
   const cloud: Record<string, unknown> = {
     init: (_config?: unknown) => undefined,
     database: (_config?: unknown) => databaseNode('database', report),
+    // `new wx.cloud.Cloud({ resourceEnv })`: another environment's instance, as unserved.
+    Cloud: function Cloud() {
+      return cloudNamespace(report);
+    },
     CloudID: (_id?: unknown) => INERT,
     CDN: (_target?: unknown) => INERT,
     services: INERT,

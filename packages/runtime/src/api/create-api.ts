@@ -1,6 +1,8 @@
 import { isPlainObject } from '../data/plain-data.ts';
 import type { LaunchOptions, QueryRequest } from '../protocol/messages.ts';
 import { absentMember } from './absent-member.ts';
+import { ABSENT_MEMBERS } from './absent-members.ts';
+import { unfilledAd } from './ad-members.ts';
 import {
   type ApiResult,
   asyncApi,
@@ -16,7 +18,6 @@ import { installCanvasMembers } from './canvas/canvas-members.ts';
 import { cloudNamespace } from './cloud-namespace.ts';
 import { installContextMembers } from './context-members.ts';
 import { openChat } from './customer-service-chat.ts';
-import { DECLARED_MEMBERS } from './declared-members.ts';
 import { installDeviceMembers } from './device-members.ts';
 import { installFileMembers } from './files/file-members.ts';
 import type { FileStore } from './files/file-store.ts';
@@ -314,9 +315,10 @@ export function createApi(ctx: ApiContext): Api {
   const viewObjects = installContextMembers(api, ctx, canvases.nodeOf);
 
   api.cloud = cloudNamespace(report);
+  api.createInterstitialAd = api.createRewardedVideoAd = (_options?: unknown) => unfilledAd(report);
 
   // Every other member the typings declare exists too, failing the platforms' way.
-  for (const [name, shape] of Object.entries(DECLARED_MEMBERS)) {
+  for (const [name, shape] of Object.entries(ABSENT_MEMBERS)) {
     if (!(name in api)) api[name] = absentMember(name, shape, report);
   }
   return api;
