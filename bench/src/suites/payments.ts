@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { openDatabase } from '../../../server/src/db/database.ts';
+import { call, setUpMerchant } from '../../../server/test/support/payment-load.ts';
 import { createTestTarget, testEngines } from '../../../server/test/support/test-database.ts';
 import type { BenchRow, BenchSuite } from '../suite.ts';
 import { startScript } from '../support/processes.ts';
@@ -15,57 +16,10 @@ const seconds = 5;
 const warmupSeconds = 1;
 const connections = 8;
 
-async function json(base: string, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: the bench reads what the route answers
-  const out: any = await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(out)}`);
-  return out;
-}
+const json = call;
 
-/** A merchant app, its client token and a few end users with their openids, all over HTTP. */
-async function setUp(base: string) {
-  const email = `bench.${Date.now()}@example.com`;
-  const password = 'a long bench password';
-  await json(base, 'POST', '/api/accounts', { email, name: 'Bench', password });
-  const dev = await json(base, 'POST', '/api/sessions', { email, password });
-  const org = await json(base, 'POST', '/api/orgs', { name: 'Bench' }, dev.token);
-  const app = await json(
-    base,
-    'POST',
-    `/api/orgs/${org.org.id}/apps`,
-    { name: 'Shop', category: 'retail' },
-    dev.token,
-  );
-  const { appid } = app.app;
-  const token = await json(base, 'POST', '/api/oauth/client_token', {
-    appid,
-    secret: app.secret,
-    grant_type: 'client_credential',
-  });
-  const users: { token: string; openid: string }[] = [];
-  for (let i = 0; i < connections; i++) {
-    const phone = `+1555000${String(i).padStart(4, '0')}`;
-    await json(base, 'POST', '/api/users/otp', { phone });
-    const inbox = await json(base, 'GET', `/api/dev/inbox?phone=${encodeURIComponent(phone)}`);
-    const session = await json(base, 'POST', '/api/users/sessions', { phone, code: inbox.messages[0].code });
-    const login = await json(base, 'POST', `/api/runtime/apps/${appid}/login`, undefined, session.token);
-    const exchanged = await json(base, 'POST', '/api/apps/jscode2session', {
-      appid,
-      secret: app.secret,
-      code: login.code,
-    });
-    users.push({ token: session.token, openid: exchanged.openid });
-  }
-  return { merchantToken: token.access_token as string, users };
-}
+/** A merchant app, its client token and one end user per connection, all over HTTP. */
+const setUp = (base: string) => setUpMerchant(base, connections);
 
 function p99(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);

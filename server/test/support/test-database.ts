@@ -43,7 +43,15 @@ export interface TestTarget {
   drop(): Promise<void>;
 }
 
-export async function createTestTarget(engine: Engine): Promise<TestTarget> {
+/**
+ * `ownDatabase` gives a PostgreSQL target a whole database of its own instead of a schema,
+ * so the server's per-database counters (`deadlocksIn`) count only what ran on it.
+ */
+export async function createTestTarget(
+  engine: Engine,
+  options: { ownDatabase?: boolean } = {},
+): Promise<TestTarget> {
+  if (engine === 'postgres' && options.ownDatabase) return ownDatabase();
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'plaza-test-'));
     return {
@@ -73,4 +81,49 @@ export async function createTestTarget(engine: Engine): Promise<TestTarget> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+async function ownDatabase(): Promise<TestTarget> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const dir = mkdtempSync(join(tmpdir(), 'plaza-test-'));
+  return {
+    engine: 'postgres',
+    target: { kind: 'postgres', url: url.toString() },
+    env: { PLAZA_DATABASE_URL: url.toString(), PLAZA_DATA_DIR: dir },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Deadlocks PostgreSQL has detected in the target's database so far (40P01: each aborted
+ * one transaction). Backends report them when they finish a transaction or exit, so read
+ * it after the connections of interest have closed. Meaningful for `ownDatabase` targets.
+ */
+export async function deadlocksIn(target: TestTarget): Promise<number> {
+  if (target.target.kind !== 'postgres') return 0;
+  const name = new URL(target.target.url).pathname.slice(1);
+  const c = new pg.Client({ connectionString: pgUrl });
+  await c.connect();
+  try {
+    await c.query('select pg_stat_clear_snapshot()');
+    const { rows } = await c.query<{ deadlocks: string }>(
+      'select deadlocks from pg_stat_database where datname = $1',
+      [name],
+    );
+    return Number(rows[0]?.deadlocks ?? 0);
+  } finally {
+    await c.end();
+  }
 }

@@ -9,6 +9,7 @@ export function toAccount(row: AccountRow): Account {
     kind: row.kind as AccountKind,
     ownerId: row.owner_id,
     currency: row.currency,
+    shard: row.shard,
     flags: decodeAccountFlags(row.flags),
     debitsPending: row.debits_pending,
     debitsPosted: row.debits_posted,
@@ -23,18 +24,29 @@ export async function insertAccountIfAbsent(db: Db, row: NewAccountRow): Promise
   await db
     .insertInto('ledger_account')
     .values(row)
-    .onConflict((oc) => oc.columns(['kind', 'owner_id', 'currency']).doNothing())
+    .onConflict((oc) => oc.columns(['kind', 'owner_id', 'currency', 'shard']).doNothing())
     .execute();
 }
 
-export async function findAccountByKey(db: Db, key: AccountKey): Promise<AccountRow | undefined> {
+/** An owner's accounts of one kind and currency (every shard). */
+function ownerAccounts(db: Db, key: AccountKey) {
   return db
     .selectFrom('ledger_account')
     .selectAll()
     .where('kind', '=', key.kind)
     .where('owner_id', '=', key.ownerId)
-    .where('currency', '=', key.currency)
+    .where('currency', '=', key.currency);
+}
+
+export async function findAccountByKey(db: Db, key: AccountKey): Promise<AccountRow | undefined> {
+  return ownerAccounts(db, key)
+    .where('shard', '=', key.shard ?? 0)
     .executeTakeFirst();
+}
+
+/** Every shard of an owner's accounts of one kind and currency, by shard. */
+export async function findShards(db: Db, key: AccountKey): Promise<AccountRow[]> {
+  return ownerAccounts(db, key).orderBy('shard').execute();
 }
 
 export async function findAccounts(db: Db, ids: readonly string[]): Promise<AccountRow[]> {

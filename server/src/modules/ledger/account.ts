@@ -30,6 +30,8 @@ export interface Account {
   kind: AccountKind;
   ownerId: string;
   currency: string;
+  /** Which of the owner's accounts of this kind and currency; 0 for an owner with one. */
+  shard: number;
   flags: AccountFlags;
   debitsPending: number;
   debitsPosted: number;
@@ -43,7 +45,16 @@ export interface AccountKey {
   /** The app, org or receiver id the account belongs to (an id, never a foreign key). */
   ownerId: string;
   currency: string;
+  /**
+   * One of several accounts of the same owner, kind and currency (default 0). Spreading an
+   * owner's transfers over shards keeps concurrent ones from all locking one row; the
+   * owner's balance is the sum over its shards (`balanceOf`).
+   */
+  shard?: number;
 }
+
+/** The most shards an owner may have of one kind and currency. */
+export const maxShards = 256;
 
 export interface EnsureAccountInput extends AccountKey {
   /** Defaults by kind: every kind that holds money gets `debitsMustNotExceedCredits`. */
@@ -86,6 +97,9 @@ export function assertAccountKey(key: AccountKey): void {
   if (typeof key.ownerId !== 'string' || key.ownerId.length === 0 || key.ownerId.length > 128)
     throw ledgerErrors.OWNER_INVALID({ owner_id: key.ownerId });
   assertCurrency(key.currency);
+  const shard = key.shard ?? 0;
+  if (!Number.isInteger(shard) || shard < 0 || shard >= maxShards)
+    throw ledgerErrors.SHARD_INVALID({ shard: key.shard });
 }
 
 /** Validates the input and settles the flags the account will have. */

@@ -14,6 +14,7 @@ export const ledgerErrors = defineErrors('LEDGER', {
   USER_DATA_INVALID: { status: 400, message: 'user_data must be at most 256 characters' },
   ACCOUNT_KIND_INVALID: { status: 400, message: 'No such account kind' },
   OWNER_INVALID: { status: 400, message: 'An account owner must be 1 to 128 characters' },
+  SHARD_INVALID: { status: 400, message: 'An account shard must be an integer from 0 to 255' },
   FLAGS_ARE_MUTUALLY_EXCLUSIVE: {
     status: 400,
     message: 'A transfer is at most one of pending, post_pending_transfer, void_pending_transfer',

@@ -5,6 +5,7 @@ export {
   type AccountKind,
   accountKinds,
   type EnsureAccountInput,
+  maxShards,
 } from './account.ts';
 export { ledgerErrors } from './errors.ts';
 export type { CurrencyTotals, InvariantReport } from './invariants.ts';
@@ -12,6 +13,7 @@ export {
   createLedgerService,
   type LedgerDeps,
   type LedgerService,
+  type OwnerBalance,
   type PendingStatus,
   type TransferPage,
 } from './ledger.service.ts';

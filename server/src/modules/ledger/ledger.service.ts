@@ -11,6 +11,7 @@ import {
   compareIds,
   findAccountByKey,
   findAccounts,
+  findShards,
   insertAccountIfAbsent,
   lockAccounts,
   toAccount,
@@ -45,6 +46,16 @@ import { applyBatch, type BatchOutcome } from './transfer-rules.ts';
 
 export type PendingStatus = 'pending' | 'posted' | 'voided' | 'expired';
 
+/** An owner's balances of one kind and currency: every shard's summed, and the shards. */
+export interface OwnerBalance {
+  debitsPending: number;
+  debitsPosted: number;
+  creditsPending: number;
+  creditsPosted: number;
+  /** Each shard that exists, by shard number. */
+  shards: Account[];
+}
+
 export interface TransferPage {
   items: Transfer[];
   /** Pass as `after` for the next page; null on the last page. */
@@ -71,7 +82,16 @@ export interface LedgerService {
    * const escrow = await ledger.ensureAccount({ kind: 'app_escrow', ownerId: appId, currency: 'CNY' });
    */
   ensureAccount(input: EnsureAccountInput, tx?: Executor): Promise<Account>;
+  /** One account: shard 0 of the owner's unless `key.shard` names another. */
   findAccount(key: AccountKey, tx?: Executor): Promise<Account | undefined>;
+  /**
+   * What an owner holds of one kind and currency, summed over all its shards (zero when it
+   * has none). Read without locks: a figure, not a basis for a decision to move money.
+   *
+   * @example
+   * const { creditsPosted, debitsPosted } = await ledger.balanceOf({ kind: 'merchant_balance', ownerId: appId, currency: 'CNY' });
+   */
+  balanceOf(key: Omit<AccountKey, 'shard'>, tx?: Executor): Promise<OwnerBalance>;
   getAccount(id: string, tx?: Executor): Promise<Account | undefined>;
   /** The accounts that exist among `ids`, in the order of `ids`. */
   getAccounts(ids: readonly string[], tx?: Executor): Promise<Account[]>;
@@ -247,7 +267,12 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
   return {
     async ensureAccount(input, tx) {
       const flags = resolveAccountFlags(input);
-      const key = { kind: input.kind, ownerId: input.ownerId, currency: input.currency };
+      const key = {
+        kind: input.kind,
+        ownerId: input.ownerId,
+        currency: input.currency,
+        shard: input.shard ?? 0,
+      };
       const executor = tx ?? db;
       let row = await findAccountByKey(executor, key);
       if (!row) {
@@ -256,6 +281,7 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
           kind: key.kind,
           owner_id: key.ownerId,
           currency: key.currency,
+          shard: key.shard,
           flags: encodeAccountFlags(flags),
           debits_pending: 0,
           debits_posted: 0,
@@ -275,6 +301,20 @@ export function createLedgerService({ db, engine, clock }: LedgerDeps): LedgerSe
       assertAccountKey(key);
       const row = await findAccountByKey(tx ?? db, key);
       return row && toAccount(row);
+    },
+
+    async balanceOf(key, tx) {
+      assertAccountKey(key);
+      const shards = (await findShards(tx ?? db, key)).map(toAccount);
+      const sum = (field: 'debitsPending' | 'debitsPosted' | 'creditsPending' | 'creditsPosted') =>
+        shards.reduce((total, a) => total + a[field], 0);
+      return {
+        debitsPending: sum('debitsPending'),
+        debitsPosted: sum('debitsPosted'),
+        creditsPending: sum('creditsPending'),
+        creditsPosted: sum('creditsPosted'),
+        shards,
+      };
     },
 
     async getAccount(id, tx) {

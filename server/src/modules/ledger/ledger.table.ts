@@ -7,6 +7,8 @@ export interface LedgerAccountTable {
   owner_id: string;
   /** ISO 4217 code: the account's ledger; money moves only within one currency. */
   currency: string;
+  /** Which of the owner's accounts of this kind and currency (0 for the first). */
+  shard: Generated<number>;
   /** Bit set of `accountFlagBits`. */
   flags: number;
   debits_pending: number;

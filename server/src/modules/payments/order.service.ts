@@ -183,6 +183,8 @@ export function createOrderService(ctx: OrderDeps): OrderService {
         cp_extra: input.cpExtra ?? null,
         expires_at: expiresAt,
         hold_seq: 0,
+        // Chosen when the order is paid (pay.service.ts).
+        ledger_shard: 0,
         channel: null,
         charge_id: null,
         paid_at: null,

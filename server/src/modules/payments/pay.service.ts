@@ -1,4 +1,5 @@
 import { paymentErrors } from './errors.ts';
+import { ledgerShardOf } from './ledger-shards.ts';
 import { type Order, toOrder } from './order.model.ts';
 import { findOrder, transitionOrder } from './order.repository.ts';
 import { checkOrderToken } from './order-token.ts';
@@ -28,6 +29,8 @@ interface PayState {
   order: Order;
   input: PayInput;
   funding: string;
+  /** Which of the app's escrow shards this order pays into, and that shard's account. */
+  shard: number;
   escrow: string;
   charge?: ChargeResult;
   paid?: Order;
@@ -95,6 +98,7 @@ export function createPayService(ctx: PayDeps): PayService {
         const row = await transitionOrder(trx, c.order.id, 'created', {
           status: 'paid',
           hold_seq: 1,
+          ledger_shard: c.shard,
           paid_at: now,
           channel: channel.name,
           charge_id: c.charge?.chargeId ?? null,
@@ -124,8 +128,8 @@ export function createPayService(ctx: PayDeps): PayService {
           runAt: now + ctx.options.holdingPeriodMs,
           key: `${paymentJobTypes.autoSettle}:${order.id}`,
         });
-        // The money last: on PostgreSQL the accounts' rows stay locked until commit, and the
-        // app's one escrow account is shared by all its payments.
+        // The money last: on PostgreSQL the accounts' rows stay locked until commit, and an
+        // escrow shard is shared by an eighth of the app's payments.
         await ledger.createTransfer(
           {
             id: transferIds.hold(row.id, 1),
@@ -158,11 +162,13 @@ export function createPayService(ctx: PayDeps): PayService {
         throw paymentErrors.ORDER_TOKEN_EXPIRED({ pay_code: payCodes.closed });
       if (input.confirmed !== true) throw paymentErrors.CONFIRMATION_REQUIRED();
       if (input.outcome !== undefined && !channel.acceptsOutcome) throw paymentErrors.OUTCOME_NOT_ALLOWED();
+      const shard = ledgerShardOf(order.id);
       const c: PayState = {
         order,
         input,
         funding: await ctx.account('user_funding', order.userId, order.currency),
-        escrow: await ctx.account('app_escrow', order.appId, order.currency),
+        shard,
+        escrow: await ctx.account('app_escrow', order.appId, order.currency, shard),
       };
       await runSteps([chargeStep, recordStep], c);
       const outcome = c.charge?.outcome ?? 'failed';

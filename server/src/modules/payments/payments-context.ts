@@ -88,13 +88,14 @@ export function paymentsContext(deps: PaymentsDeps) {
 
     /**
      * The ledger account's id, created on first use. Called before the transaction (and
-     * cached once committed) so the transaction itself locks only what it moves.
+     * cached once committed) so the transaction itself locks only what it moves. `shard`
+     * picks one of the owner's accounts (`ledger-shards.ts`).
      */
-    async account(kind: AccountKind, ownerId: string, currency: string): Promise<string> {
-      const key = `${kind}:${ownerId}:${currency}`;
+    async account(kind: AccountKind, ownerId: string, currency: string, shard = 0): Promise<string> {
+      const key = `${kind}:${ownerId}:${currency}:${shard}`;
       const known = accountIds.get(key);
       if (known) return known;
-      const account = await deps.ledger.ensureAccount({ kind, ownerId, currency });
+      const account = await deps.ledger.ensureAccount({ kind, ownerId, currency, shard });
       accountIds.set(key, account.id);
       return account.id;
     },
@@ -121,4 +122,5 @@ export const transferIds = {
   split: (orderId: string, receiverId: string) => `split:${orderId}:${receiverId}`,
   merchant: (orderId: string) => `merchant:${orderId}`,
   refund: (refundId: string) => `refund:${refundId}`,
+  sweep: (refundId: string, fromAccountId: string) => `sweep:${refundId}:${fromAccountId}`,
 };

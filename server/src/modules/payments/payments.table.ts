@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 import type { OrderStatus } from './order-state.ts';
 
 /** One order of an app's user. Money columns are integer minor units; times are epoch ms. */
@@ -25,6 +25,8 @@ export interface PaymentOrderTable {
   expires_at: number;
   /** Which hold (`hold:<order>:<n>`) now carries the escrow; 0 until paid. */
   hold_seq: number;
+  /** The shard of the app's ledger accounts the order's money moves through (`ledger-shards.ts`). */
+  ledger_shard: Generated<number>;
   channel: string | null;
   /** The channel's reference for the charge, to give money back through it. */
   charge_id: string | null;

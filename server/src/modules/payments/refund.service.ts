@@ -114,12 +114,16 @@ export function createRefundService(ctx: RefundDeps): RefundService {
     return { order, refund: done };
   }
 
-  /** Ensured before the transaction: creating an account inside it would wait on itself on SQLite. */
+  /**
+   * Ensured before the transaction: creating an account inside it would wait on itself on
+   * SQLite. Only paid orders are refunded, and a paid order's shard never changes.
+   */
   async function accountsOf(row: OrderRow): Promise<RefundAccounts> {
+    const shard = Number(row.ledger_shard);
     return {
       funding: await ctx.account('user_funding', row.user_id, row.currency),
-      escrow: await ctx.account('app_escrow', row.app_id, row.currency),
-      merchant: await ctx.account('merchant_balance', row.app_id, row.currency),
+      escrow: await ctx.account('app_escrow', row.app_id, row.currency, shard),
+      merchant: await ctx.account('merchant_balance', row.app_id, row.currency, shard),
     };
   }
 

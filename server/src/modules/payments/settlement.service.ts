@@ -124,9 +124,17 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
       const missing = splits.find((s) => !known.some((k) => k.id === s.receiverId));
       throw paymentErrors.RECEIVER_NOT_FOUND({ receiver_id: missing?.receiverId });
     }
-    const escrow = await ctx.account('app_escrow', row.app_id, row.currency);
-    const merchant = await ctx.account('merchant_balance', row.app_id, row.currency);
-    const commission = await ctx.account('platform_commission', platformOwner, row.currency);
+    // Refused before its accounts are chosen: only a paid order has its shard for good.
+    const early = decide(
+      { status: row.status, total: Number(row.total_amount), refunded: Number(row.refunded_amount) },
+      { type: 'settle' },
+    );
+    if (!early.ok) throw refusalError(early.refusal, { status: row.status });
+    // Out of the escrow shard the order paid into, into the same shard of the others.
+    const shard = Number(row.ledger_shard);
+    const escrow = await ctx.account('app_escrow', row.app_id, row.currency, shard);
+    const merchant = await ctx.account('merchant_balance', row.app_id, row.currency, shard);
+    const commission = await ctx.account('platform_commission', platformOwner, row.currency, shard);
     const receiverAccounts = new Map<string, string>();
     for (const s of splits)
       receiverAccounts.set(s.receiverId, await ctx.account('split_receiver', s.receiverId, row.currency));

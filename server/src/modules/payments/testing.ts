@@ -96,9 +96,24 @@ export async function auditPayments(db: Db, engine: Engine): Promise<string[]> {
   const orders = await db.selectFrom('payment_order').selectAll().execute();
   const transfers = await db
     .selectFrom('ledger_transfer')
-    .select(['id', 'amount', 'code', 'user_data', 'pending_id', 'flags'])
+    .select([
+      'id',
+      'amount',
+      'code',
+      'user_data',
+      'pending_id',
+      'flags',
+      'debit_account_id',
+      'credit_account_id',
+    ])
     .where('user_data', 'is not', null)
     .execute();
+  // Which shard each escrow account is: an order's money enters and leaves one of them.
+  const escrowShards = new Map(
+    (
+      await db.selectFrom('ledger_account').select(['id', 'shard']).where('kind', '=', 'app_escrow').execute()
+    ).map((a) => [a.id, Number(a.shard)]),
+  );
   const refunds = await db.selectFrom('payment_refund').selectAll().execute();
   const byOrder = new Map<string, typeof transfers>();
   for (const t of transfers) {
@@ -121,6 +136,13 @@ export async function auditPayments(db: Db, engine: Engine): Promise<string[]> {
       if (list.length > 0) say(`unpaid but has ${list.length} transfers`);
       continue;
     }
+    const shardsUsed = new Set(
+      list.flatMap((t) =>
+        [t.debit_account_id, t.credit_account_id].flatMap((id) => escrowShards.get(id) ?? []),
+      ),
+    );
+    if (shardsUsed.size > 1 || (shardsUsed.size === 1 && !shardsUsed.has(Number(o.ledger_shard))))
+      say(`moved money through escrow shards ${[...shardsUsed].join(',')}, not its own ${o.ledger_shard}`);
     const first = holds.find((h) => h.id === `hold:${o.id}:1`);
     if (!first || Number(first.amount) !== total) say('no first hold of the whole total');
     const open = holds.filter((h) => !resolved.has(h.id));
