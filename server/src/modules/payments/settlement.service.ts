@@ -292,14 +292,15 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
       const found: AppBalance[] = [];
       // Accounts exist only for the currencies an order was paid in: the others are skipped.
       for (const currency of supportedCurrencies) {
-        const escrow = await ledger.findAccount({ kind: 'app_escrow', ownerId: appId, currency });
-        const merchant = await ledger.findAccount({ kind: 'merchant_balance', ownerId: appId, currency });
-        if (!escrow && !merchant) continue;
+        // Summed over the app's shards: each order's money sits in the shard it was paid into.
+        const escrow = await ledger.balanceOf({ kind: 'app_escrow', ownerId: appId, currency });
+        const merchant = await ledger.balanceOf({ kind: 'merchant_balance', ownerId: appId, currency });
+        if (escrow.shards.length === 0 && merchant.shards.length === 0) continue;
         found.push({
           currency,
-          held: escrow ? escrow.creditsPending + escrow.creditsPosted - escrow.debitsPosted : 0,
-          available: merchant ? merchant.creditsPosted - merchant.debitsPosted : 0,
-          pendingOut: merchant ? merchant.debitsPending : 0,
+          held: escrow.creditsPending + escrow.creditsPosted - escrow.debitsPosted,
+          available: merchant.creditsPosted - merchant.debitsPosted,
+          pendingOut: merchant.debitsPending,
         });
       }
       return found;
