@@ -132,7 +132,8 @@ describe('the compiler on hostile input', () => {
       }),
       runs,
     );
-  });
+    // A guard against a hang: the hundred templates take a few seconds, longer on a busy machine.
+  }, 120_000);
 
   it('compiles any stylesheet, with coded and placed errors', () => {
     fc.assert(
