@@ -1,6 +1,7 @@
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { FeedRanker } from '../content/index.ts';
+import { candidatesFor } from './candidate.repository.ts';
 import { recommendationErrors } from './errors.ts';
 import { decayed } from './exposure-decay.ts';
 import { type FairnessFigures, fairnessFigures, firstDayMs } from './fairness-figures.ts';
@@ -9,7 +10,6 @@ import * as state from './model-state.repository.ts';
 import { rankPage } from './page-ranking.ts';
 import {
   defaultRankSettings,
-  type ItemFacts,
   providerOf,
   type RankedItem,
   type RankSettings,
@@ -17,6 +17,8 @@ import {
 
 /** How long a served item stays out of a viewer's pages. */
 const seenForMs = 2 * 24 * 3600_000;
+/** How long a process keeps the operator's settings and the number of providers before reading them again. */
+const settingsFreshMs = 5_000;
 
 /** A video's category: the first hashtag of its caption (`#noodles`), lower-cased. */
 export function categoryOf(caption: string): string | null {
@@ -53,11 +55,22 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
   const random = deps.random ?? Math.random;
   const base = { ...defaultRankSettings, ...deps.settings };
   let prunedAt = 0;
-  const decayTo = (now: number) => (value: number, at: number) => decayed(value, at, now);
 
-  async function settings(): Promise<RankSettings> {
-    const share = await state.settingOf(db, 'exploration_share');
-    return share === undefined ? base : { ...base, explorationShare: share };
+  // Read again every few seconds, so an operator's change reaches every process quickly
+  // without a read on each page.
+  let known: { at: number; settings: RankSettings } | undefined;
+  async function settings(now: number): Promise<RankSettings> {
+    if (!known || now - known.at > settingsFreshMs || now < known.at) {
+      const share = await state.settingOf(db, 'exploration_share');
+      known = { at: now, settings: share === undefined ? base : { ...base, explorationShare: share } };
+    }
+    return { ...known.settings };
+  }
+  let counted: { at: number; providers: number } | undefined;
+  async function providerCount(now: number): Promise<number> {
+    if (!counted || now - counted.at > settingsFreshMs || now < counted.at)
+      counted = { at: now, providers: await state.providerCount(db) };
+    return counted.providers;
   }
 
   return {
@@ -82,12 +95,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
       const now = clock.now();
       const items = await state.itemsByIds(db, [...new Set(wanted.map((s) => s.videoId))]);
       await db.transaction().execute(async (trx) => {
+        // One signal at a time: a completion pairs with the items engaged just before it.
         for (const s of wanted) {
           const item = items.get(s.videoId);
           if (!item) continue;
           const recent = userId ? (await state.profileOf(trx, userId, recentKept)).recent : [];
           const change = changeFor(s.kind as SignalKind, item, userId, recent);
-          await state.applyChange(trx, userId, item.id, change, now, firstDayMs, decayTo(now));
+          await state.applyChanges(trx, userId, [{ itemId: item.id, change }], now, firstDayMs);
         }
       });
     },
@@ -99,11 +113,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         await state.forgetSeenBefore(db, now - seenForMs);
       }
       const viewer = userId ? `user:${userId}` : `session:${session}`;
-      const current = { ...(await settings()), pageSize: limit };
-      const [seen, stored] = await Promise.all([
-        state.seenBy(db, viewer, now - seenForMs),
+      const [current, stored, total, providers] = await Promise.all([
+        settings(now),
         userId ? state.profileOf(db, userId, recentKept) : undefined,
+        state.totalExposure(db),
+        providerCount(now),
       ]);
+      current.pageSize = limit;
       const features = stored?.features ?? new Map();
       const overall = { shows: 0, positives: 0 };
       // Every item has exactly one creator feature, so their sums are the user's totals.
@@ -113,25 +129,23 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         overall.positives += c.positives;
       }
       const plan = candidatePlan(features);
-      const candidates = await state.candidatesFor(db, {
+      const candidates = await candidatesFor(db, {
+        viewer,
+        seenSince: now - seenForMs,
         recent: stored?.recent ?? [],
         categories: plan.categories,
         creators: plan.creators,
         apps: plan.apps,
         followed: [...(stored?.followed ?? [])],
+        nearApps: [],
         newSince: now - current.newForMs,
         newBelowImpressions: current.explorationImpressions,
         perSource: Math.max(50, limit * 3),
-        seen,
         createdBy: now,
+        now,
       });
-      const exposure = await state.providerExposure(db, [
-        ...new Set(candidates.map((c) => providerOf(c.item))),
-      ]);
-      const value = new Map(
-        exposure.rows.map((r) => [r.key, decayed(Number(r.exposure), Number(r.exposure_at), now)]),
-      );
-      const total = value.get('*') ?? 0;
+      const exposureOf = new Map(candidates.map((c) => [providerOf(c.item), c.providerExposure]));
+      const all = total ? decayed(total.exposure, total.at, now) : 0;
       const ranked = rankPage({
         profile: {
           userId,
@@ -139,12 +153,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
           overall,
           followed: stored?.followed ?? new Set(),
           recent: stored?.recent ?? [],
-          seen,
+          // The candidates' query already left out what this viewer was served.
+          seen: new Set(),
         },
         candidates,
         exposure: {
-          providers: exposure.providers,
-          shareOf: (key) => (total > 0 ? (value.get(key) ?? 0) / total : 0),
+          providers,
+          shareOf: (key) => (all > 0 ? (exposureOf.get(key) ?? 0) / all : 0),
         },
         settings: current,
         now,
@@ -157,10 +172,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
           ranked.map((r) => r.item.id),
           now,
         );
-        for (const r of ranked) {
-          const change = changeFor('impression', r.item as ItemFacts, userId, []);
-          await state.applyChange(trx, userId, r.item.id, change, now, firstDayMs, decayTo(now));
-        }
+        await state.applyChanges(
+          trx,
+          userId,
+          ranked.map((r) => ({ itemId: r.item.id, change: changeFor('impression', r.item, userId, []) })),
+          now,
+          firstDayMs,
+        );
       });
       return ranked;
     },
@@ -176,12 +194,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         })),
         now,
       );
-      return { ...figures, explorationShare: (await settings()).explorationShare };
+      return { ...figures, explorationShare: (await settings(now)).explorationShare };
     },
 
     async setExplorationShare(share) {
       if (!(share >= 0 && share <= 0.5)) throw recommendationErrors.SETTING_INVALID({ share });
       await state.setSetting(db, 'exploration_share', share);
+      known = undefined;
     },
   };
 }

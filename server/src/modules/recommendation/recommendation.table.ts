@@ -13,6 +13,8 @@ export interface RecItemTable {
   completes: number;
   likes: number;
   orders: number;
+  /** The posterior mean of completion, kept with the counts so "best first" is an index scan. */
+  popularity: number;
   /** 0 while the video may be recommended. */
   removed: number;
 }
