@@ -17,7 +17,10 @@ export interface CandidateQuery {
   nearApps: readonly string[];
   newSince: number;
   newBelowImpressions: number;
+  /** Rows from each of the broad sources (fresh, popular) and from each co-visitation seed. */
   perSource: number;
+  /** Rows from each key of a keyed source (one category, creator or app). */
+  perKey: number;
   createdBy: number;
   now: number;
 }
@@ -60,26 +63,30 @@ interface CandidateRow {
  */
 export async function candidatesFor(db: Db, q: CandidateQuery): Promise<FoundCandidate[]> {
   const n = q.perSource;
-  const usable = sql`i.removed = 0 and i.created_at <= ${q.createdBy} and not exists (select 1 from rec_seen s where s.viewer = ${q.viewer} and s.item_id = i.video_id and s.at >= ${q.seenSince})`;
+  // `+ 0` keeps SQLite from scanning by creation date for this bound, which every row meets.
+  const usable = sql`i.removed = 0 and i.created_at + 0 <= ${q.createdBy} and not exists (select 1 from rec_seen s where s.viewer = ${q.viewer} and s.item_id = i.video_id and s.at >= ${q.seenSince})`;
   const parts: RawBuilder<unknown>[] = [];
   const part = (
     source: CandidateSource,
+    limit: number,
     from: RawBuilder<unknown>,
     where: RawBuilder<unknown>,
     order: RawBuilder<unknown>,
     covisits = sql`0`,
   ) =>
     parts.push(
-      sql`select * from (select ${columns}, ${sql.lit(source)} as source, ${covisits} as covisits from ${from} ${withProvider} where ${usable} and ${where} order by ${order} limit ${n}) as ${sql.id(`s${parts.length}`)}`,
+      sql`select * from (select ${columns}, ${sql.lit(source)} as source, ${covisits} as covisits from ${from} ${withProvider} where ${usable} and ${where} order by ${order} limit ${limit}) as ${sql.id(`s${parts.length}`)}`,
     );
   const items = sql`rec_item i`;
-  const best = sql`i.popularity desc, i.video_id`;
+  // Index order alone (ties by row): a tie-break column would make SQLite sort every tie.
+  const best = sql`i.popularity desc`;
   for (const seed of q.recent) {
     part(
       'covisit',
+      n,
       sql`(select other_id, count from rec_covisit where item_id = ${seed} order by count desc limit ${n}) c join rec_item i on i.video_id = c.other_id`,
       sql`1 = 1`,
-      sql`c.count desc, i.video_id`,
+      sql`c.count desc`,
       sql`c.count`,
     );
   }
@@ -88,7 +95,7 @@ export async function candidatesFor(db: Db, q: CandidateQuery): Promise<FoundCan
     column: 'category' | 'creator_id' | 'appid',
     keys: readonly string[],
   ) => {
-    for (const key of keys) part(source, items, sql`${sql.ref(`i.${column}`)} = ${key}`, best);
+    for (const key of keys) part(source, q.perKey, items, sql`${sql.ref(`i.${column}`)} = ${key}`, best);
   };
   by('followed', 'creator_id', q.followed);
   by('creator', 'creator_id', q.creators);
@@ -97,11 +104,13 @@ export async function candidatesFor(db: Db, q: CandidateQuery): Promise<FoundCan
   by('category', 'category', q.categories);
   part(
     'fresh',
+    n,
     items,
-    sql`i.created_at >= ${q.newSince} and i.impressions < ${q.newBelowImpressions}`,
-    sql`i.impressions, i.created_at desc, i.video_id`,
+    sql`i.exploring = 1 and i.created_at >= ${q.newSince} and i.impressions < ${q.newBelowImpressions}`,
+    // Fewest impressions first, then the oldest: the closest to ageing out of the pool.
+    sql`i.impressions, i.created_at`,
   );
-  part('popular', items, sql`1 = 1`, best);
+  part('popular', n, items, sql`1 = 1`, best);
   const { rows } = await sql<CandidateRow>`${sql.join(parts, sql` union all `)}`.execute(db);
 
   const found = new Map<string, FoundCandidate & { sources: CandidateSource[] }>();

@@ -203,3 +203,32 @@ export function summedChanges(changes: ReadonlyArray<{ itemId: string; change: S
     engaged: [...engaged],
   };
 }
+
+/** What a merchant's service record counts, as payments and customer service report it. */
+export const serviceKinds = ['order', 'refund', 'complaint'] as const;
+
+/**
+ * The state change for an event of a merchant's service (no video named): the record of
+ * the provider `app:<appid>`, and for an order, the user's taste for that app.
+ *
+ * @example serviceChangeFor({ appid: 'tt_1', kind: 'refund', userId: 'usr_1' }) // app:tt_1 refunds +1
+ */
+export function serviceChangeFor(event: {
+  appid: string;
+  kind: (typeof serviceKinds)[number];
+  userId: string | null;
+}): Pick<StateChange, 'provider' | 'features'> {
+  return {
+    provider: {
+      key: providerOf({ appid: event.appid, creatorId: '' }),
+      impressions: 0,
+      orders: event.kind === 'order' ? 1 : 0,
+      refunds: event.kind === 'refund' ? 1 : 0,
+      complaints: event.kind === 'complaint' ? 1 : 0,
+    },
+    features:
+      event.userId !== null && event.kind === 'order'
+        ? [{ feature: `app:${event.appid}`, shows: 0, positives: positiveWeight.order ?? 0 }]
+        : [],
+  };
+}

@@ -23,6 +23,7 @@ export async function upsertItem(db: Db, item: ItemFacts): Promise<void> {
       likes: 0,
       orders: 0,
       popularity: posteriorMean({ impressions: 0, completes: 0, likes: 0, orders: 0 }),
+      exploring: 1,
       removed: 0,
     })
     .onConflict((oc) =>
@@ -174,6 +175,18 @@ export async function applyChanges(
   }
 }
 
+/** Applies a change of a merchant's service record (and of a user's taste for it). */
+export async function applyServiceChange(
+  db: Db,
+  userId: string | null,
+  change: Pick<StateChange, 'provider' | 'features'>,
+  now: number,
+  firstDayMs: number,
+): Promise<void> {
+  await bumpProviders(db, [change.provider], now, firstDayMs);
+  if (userId !== null) await bumpFeatures(db, userId, change.features);
+}
+
 export interface StoredProfile {
   features: Map<string, FeatureCounts>;
   followed: Set<string>;
@@ -221,6 +234,16 @@ export async function markSeen(
 
 export async function forgetSeenBefore(db: Db, before: number): Promise<void> {
   await db.deleteFrom('rec_seen').where('at', '<', before).execute();
+}
+
+/** Takes out of the exploration pool the items that are no longer new or have had their impressions. */
+export async function retireExplored(db: Db, newSince: number, belowImpressions: number): Promise<void> {
+  await db
+    .updateTable('rec_item')
+    .set({ exploring: 0 })
+    .where('exploring', '=', 1)
+    .where((eb) => eb.or([eb('created_at', '<', newSince), eb('impressions', '>=', belowImpressions)]))
+    .execute();
 }
 
 /** The total of every provider's decayed exposure (the row `*`), as of when it was written. */

@@ -1,11 +1,18 @@
 import type { Clock } from '../../db/clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { FeedRanker } from '../content/index.ts';
 import { candidatesFor } from './candidate.repository.ts';
 import { recommendationErrors } from './errors.ts';
 import { decayed } from './exposure-decay.ts';
 import { type FairnessFigures, fairnessFigures, firstDayMs } from './fairness-figures.ts';
-import { candidatePlan, changeFor, recentKept, type SignalKind, signalKinds } from './learning.ts';
+import {
+  candidatePlan,
+  changeFor,
+  recentKept,
+  type SignalKind,
+  serviceChangeFor,
+  signalKinds,
+} from './learning.ts';
 import * as state from './model-state.repository.ts';
 import { rankPage } from './page-ranking.ts';
 import {
@@ -17,6 +24,8 @@ import {
 
 /** How long a served item stays out of a viewer's pages. */
 const seenForMs = 2 * 24 * 3600_000;
+/** Followed creators whose videos are looked up for one page (each is one index scan). */
+const maxFollowedSources = 5;
 /** How long a process keeps the operator's settings and the number of providers before reading them again. */
 const settingsFreshMs = 5_000;
 
@@ -32,8 +41,21 @@ export interface RecommendationService extends FeedRanker {
   learn(userId: string | null, signals: ReadonlyArray<{ kind: string; videoId: string }>): Promise<void>;
   /** One page for a signed-in user (personalised) or a guest session (popular, with fairness). */
   page(input: { userId: string | null; session: string; limit: number }): Promise<RankedItem[]>;
+  /**
+   * A merchant's service record as it happens: a paid order, a refund, or a user's complaint
+   * against the app. Every item mounting that app is judged by it from the next page on;
+   * an order also counts in the user's taste for the app. Runs in the caller's transaction.
+   */
+  serviceRecorded(executor: Executor, event: ServiceEvent): Promise<void>;
   fairness(): Promise<FairnessFigures & { explorationShare: number }>;
   setExplorationShare(share: number): Promise<void>;
+}
+
+export interface ServiceEvent {
+  appid: string;
+  kind: 'order' | 'refund' | 'complaint';
+  /** Who ordered, asked for the refund or complained (null when unknown). */
+  userId: string | null;
 }
 
 export interface RecommendationDeps {
@@ -111,6 +133,7 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
       if (now - prunedAt > 60_000) {
         prunedAt = now;
         await state.forgetSeenBefore(db, now - seenForMs);
+        await state.retireExplored(db, now - base.newForMs, base.explorationImpressions);
       }
       const viewer = userId ? `user:${userId}` : `session:${session}`;
       const [current, stored, total, providers] = await Promise.all([
@@ -136,11 +159,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         categories: plan.categories,
         creators: plan.creators,
         apps: plan.apps,
-        followed: [...(stored?.followed ?? [])],
+        followed: [...(stored?.followed ?? [])].slice(0, maxFollowedSources),
         nearApps: [],
         newSince: now - current.newForMs,
         newBelowImpressions: current.explorationImpressions,
-        perSource: Math.max(50, limit * 3),
+        // Enough to fill a page from any one source, and no more: every row costs.
+        perSource: limit * 2,
+        perKey: limit,
         createdBy: now,
         now,
       });
@@ -181,6 +206,16 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         );
       });
       return ranked;
+    },
+
+    async serviceRecorded(executor, event) {
+      await state.applyServiceChange(
+        executor,
+        event.userId,
+        serviceChangeFor(event),
+        clock.now(),
+        firstDayMs,
+      );
     },
 
     async fairness() {

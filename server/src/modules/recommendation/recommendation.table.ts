@@ -15,6 +15,8 @@ export interface RecItemTable {
   orders: number;
   /** The posterior mean of completion, kept with the counts so "best first" is an index scan. */
   popularity: number;
+  /** 1 while the item is new and short of its guaranteed impressions: the exploration pool. */
+  exploring: number;
   /** 0 while the video may be recommended. */
   removed: number;
 }

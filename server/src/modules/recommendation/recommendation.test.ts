@@ -99,7 +99,13 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     await target?.drop();
   });
 
-  async function insertVideo(id: string, creator: string, caption: string, at: number) {
+  async function insertVideo(
+    id: string,
+    creator: string,
+    caption: string,
+    at: number,
+    appid: string | null = null,
+  ) {
     await db
       .insertInto('creator')
       .values({ user_id: creator, display_name: creator, created_at: at })
@@ -129,7 +135,7 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     await recommendation.itemPublished({
       videoId: id,
       creatorId: creator,
-      appid: null,
+      appid,
       caption,
       createdAt: at,
     });
@@ -240,6 +246,38 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     clock.advance(60_000);
     await insertVideo('newfood2', 'newchef2', '#food second dish', clock.now());
     expect((await feed('usr_foodie')).find((i) => i.video_id === 'newfood2')?.why).not.toBe('fresh');
+  });
+
+  it("lowers a merchant's exposure on the next page once refunds and complaints come in", async () => {
+    // Three tea shops alike in everything, each with well-watched videos.
+    const shops = ['tt_teaa', 'tt_teab', 'tt_teac'];
+    for (const [s, appid] of shops.entries()) {
+      for (let k = 0; k < 6; k++) {
+        await insertVideo(`tea${s}_${k}`, `brewer${s}`, `#tea cup ${k}`, clock.now() - 20 * day, appid);
+        await recommendation.learn(
+          null,
+          Array.from({ length: 6 }, () => ({ kind: 'complete', videoId: `tea${s}_${k}` })),
+        );
+      }
+    }
+    const shown = (items: FeedItem[]) => items.filter((i) => i.video_id.startsWith('tea0_')).length;
+    const before = shown(await feed(undefined, 12));
+    expect(before).toBeGreaterThanOrEqual(2);
+    for (let k = 0; k < 10; k++) {
+      await recommendation.serviceRecorded(db, { appid: 'tt_teaa', kind: 'order', userId: `usr_buyer${k}` });
+      await recommendation.serviceRecorded(db, {
+        appid: 'tt_teaa',
+        kind: k % 2 ? 'refund' : 'complaint',
+        userId: `usr_buyer${k}`,
+      });
+    }
+    const after = shown(await feed(undefined, 12));
+    expect(after).toBeLessThan(before);
+    // An order also counts in the buyer's taste for the shop (and is theirs to export).
+    const held = (await recommendationPersonalData(db).export('usr_buyer0')) as {
+      tastes: Array<{ feature: string; positives: number }>;
+    };
+    expect(held.tastes).toEqual([{ feature: 'app:tt_teaa', shows: 0, positives: 2 }]);
   });
 
   it('counts new providers that reached 100 impressions on their first day', async () => {
