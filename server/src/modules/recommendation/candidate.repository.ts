@@ -10,6 +10,8 @@ export interface CandidateQuery {
   seenSince: number;
   recent: readonly string[];
   categories: readonly string[];
+  /** Categories everyone watches at this time of day (a guest's). */
+  daytimeCategories: readonly string[];
   creators: readonly string[];
   apps: readonly string[];
   followed: readonly string[];
@@ -102,6 +104,7 @@ export async function candidatesFor(db: Db, q: CandidateQuery): Promise<FoundCan
   by('app', 'appid', q.apps);
   by('poi', 'appid', q.nearApps);
   by('category', 'category', q.categories);
+  by('daytime', 'category', q.daytimeCategories);
   part(
     'fresh',
     n,

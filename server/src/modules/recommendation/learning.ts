@@ -53,6 +53,8 @@ export interface StateChange {
   follows: string | null;
   /** Whether the item joins the user's recent engaged items. */
   engaged: boolean;
+  /** The item's category as everyone's taste at this time of day (guests included). */
+  daytime: { feature: string; shows: number; positives: number } | null;
 }
 
 /** The features of an item a user's taste is counted on. */
@@ -118,6 +120,10 @@ export function changeFor(
         : [],
     follows: signedIn && kind === 'follow' ? item.creatorId : null,
     engaged,
+    daytime:
+      item.category && (kind === 'impression' || weight > 0)
+        ? { feature: `category:${item.category}`, shows: kind === 'impression' ? 1 : 0, positives: weight }
+        : null,
   };
 }
 
@@ -148,6 +154,13 @@ export function summedChanges(changes: ReadonlyArray<{ itemId: string; change: S
   const items = new Map<string, { ids: string[]; delta: ItemDelta }>();
   const providers = new Map<string, ProviderDelta>();
   const features = new Map<string, { feature: string; shows: number; positives: number }>();
+  const daytime = new Map<string, { feature: string; shows: number; positives: number }>();
+  const count = (into: typeof features, f: { feature: string; shows: number; positives: number }) => {
+    const known = into.get(f.feature) ?? { feature: f.feature, shows: 0, positives: 0 };
+    known.shows += f.shows;
+    known.positives += f.positives;
+    into.set(f.feature, known);
+  };
   const covisits = new Map<string, [string, string, number]>();
   const follows = new Set<string>();
   const engaged = new Set<string>();
@@ -180,12 +193,8 @@ export function summedChanges(changes: ReadonlyArray<{ itemId: string; change: S
         refunds: 0,
         complaints: 0,
       });
-    for (const f of change.features) {
-      const known = features.get(f.feature) ?? { feature: f.feature, shows: 0, positives: 0 };
-      known.shows += f.shows;
-      known.positives += f.positives;
-      features.set(f.feature, known);
-    }
+    for (const f of change.features) count(features, f);
+    if (change.daytime) count(daytime, change.daytime);
     for (const [a, b] of change.covisits) {
       const pair = covisits.get(`${a}\u0000${b}`) ?? [a, b, 0];
       pair[2]++;
@@ -198,6 +207,7 @@ export function summedChanges(changes: ReadonlyArray<{ itemId: string; change: S
     items: [...items.values()],
     providers: [...providers.values()],
     features: [...features.values()],
+    daytime: [...daytime.values()],
     covisits: [...covisits.values()],
     follows: [...follows],
     engaged: [...engaged],
@@ -232,3 +242,6 @@ export function serviceChangeFor(event: {
         : [],
   };
 }
+
+/** The four-hour band of the day (by the platform's clock) that time-of-day tastes are kept in. */
+export const daytimeBandOf = (at: number): number => Math.floor(new Date(at).getUTCHours() / 4);

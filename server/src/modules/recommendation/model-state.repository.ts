@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
 import { posteriorMean } from './engagement-estimate.ts';
 import { exposureHalfLifeMs } from './exposure-decay.ts';
-import { type ItemDelta, type ProviderDelta, type StateChange, summedChanges } from './learning.ts';
+import {
+  daytimeBandOf,
+  type ItemDelta,
+  type ProviderDelta,
+  type StateChange,
+  summedChanges,
+} from './learning.ts';
 import type { FeatureCounts, ItemFacts } from './recommendation.model.ts';
 import type { RecItemTable } from './recommendation.table.ts';
 
@@ -134,6 +140,32 @@ async function bumpFeatures(db: Db, userId: string, features: StateChange['featu
     .execute();
 }
 
+/** Adds to everyone's per-category counters of one band of the day, in one upsert. */
+async function bumpDaytime(db: Db, band: number, features: StateChange['features']) {
+  if (features.length === 0) return;
+  const rows = [...features].sort((a, b) => (a.feature < b.feature ? -1 : 1));
+  await db
+    .insertInto('rec_daytime_feature')
+    .values(rows.map((f) => ({ band, feature: f.feature, shows: f.shows, positives: f.positives })))
+    .onConflict((oc) =>
+      oc.columns(['band', 'feature']).doUpdateSet({
+        shows: sql`rec_daytime_feature.shows + excluded.shows`,
+        positives: sql`rec_daytime_feature.positives + excluded.positives`,
+      }),
+    )
+    .execute();
+}
+
+/** Everyone's per-category counters in one band of the day. */
+export async function daytimeFeatures(db: Db, band: number): Promise<Map<string, FeatureCounts>> {
+  const rows = await db
+    .selectFrom('rec_daytime_feature')
+    .select(['feature', 'shows', 'positives'])
+    .where('band', '=', band)
+    .execute();
+  return new Map(rows.map((r) => [r.feature, { shows: Number(r.shows), positives: Number(r.positives) }]));
+}
+
 /**
  * Applies learned changes of one user (null: a guest), a handful of statements whatever
  * their number: every write is an increment, so concurrent processes add up.
@@ -148,6 +180,7 @@ export async function applyChanges(
   const sum = summedChanges(changes);
   for (const { ids, delta } of sum.items) await bumpItems(db, ids, delta);
   await bumpProviders(db, sum.providers, now, firstDayMs);
+  await bumpDaytime(db, daytimeBandOf(now), sum.daytime);
   if (userId === null) return;
   await bumpFeatures(db, userId, sum.features);
   if (sum.covisits.length > 0) {

@@ -8,6 +8,7 @@ import { type FairnessFigures, fairnessFigures, firstDayMs } from './fairness-fi
 import {
   candidatePlan,
   changeFor,
+  daytimeBandOf,
   recentKept,
   type SignalKind,
   serviceChangeFor,
@@ -17,6 +18,7 @@ import * as state from './model-state.repository.ts';
 import { rankPage } from './page-ranking.ts';
 import {
   defaultRankSettings,
+  type FeatureCounts,
   providerOf,
   type RankedItem,
   type RankSettings,
@@ -24,6 +26,8 @@ import {
 
 /** How long a served item stays out of a viewer's pages. */
 const seenForMs = 2 * 24 * 3600_000;
+/** Apps near a guest whose videos are looked up for one page. */
+const maxNearApps = 5;
 /** Followed creators whose videos are looked up for one page (each is one index scan). */
 const maxFollowedSources = 5;
 /** How long a process keeps the operator's settings and the number of providers before reading them again. */
@@ -39,8 +43,17 @@ export function categoryOf(caption: string): string | null {
 export interface RecommendationService extends FeedRanker {
   /** Signals from a user (null: a guest); the next page reflects them. Unknown kinds are ignored. */
   learn(userId: string | null, signals: ReadonlyArray<{ kind: string; videoId: string }>): Promise<void>;
-  /** One page for a signed-in user (personalised) or a guest session (popular, with fairness). */
-  page(input: { userId: string | null; session: string; limit: number }): Promise<RankedItem[]>;
+  /**
+   * One page for a signed-in user (personalised) or a guest session: popular with fairness,
+   * leaning to what everyone watches at this time of day and to the apps of places near the
+   * guest when they shared a location (`nearApps`).
+   */
+  page(input: {
+    userId: string | null;
+    session: string;
+    limit: number;
+    nearApps?: readonly string[];
+  }): Promise<RankedItem[]>;
   /**
    * A merchant's service record as it happens: a paid order, a refund, or a user's complaint
    * against the app. Every item mounting that app is judged by it from the next page on;
@@ -88,6 +101,16 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
     }
     return { ...known.settings };
   }
+  const daytimeKnown = new Map<number, { at: number; features: Map<string, FeatureCounts> }>();
+  async function daytime(now: number): Promise<Map<string, FeatureCounts>> {
+    const band = daytimeBandOf(now);
+    let known = daytimeKnown.get(band);
+    if (!known || now - known.at > settingsFreshMs || now < known.at) {
+      known = { at: now, features: await state.daytimeFeatures(db, band) };
+      daytimeKnown.set(band, known);
+    }
+    return known.features;
+  }
   let counted: { at: number; providers: number } | undefined;
   async function providerCount(now: number): Promise<number> {
     if (!counted || now - counted.at > settingsFreshMs || now < counted.at)
@@ -128,7 +151,7 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
       });
     },
 
-    async page({ userId, session, limit }) {
+    async page({ userId, session, limit, nearApps }) {
       const now = clock.now();
       if (now - prunedAt > 60_000) {
         prunedAt = now;
@@ -143,11 +166,14 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         providerCount(now),
       ]);
       current.pageSize = limit;
-      const features = stored?.features ?? new Map();
+      // A guest is judged by what everyone watches at this time of day.
+      const features = stored?.features ?? (userId === null ? await daytime(now) : new Map());
       const overall = { shows: 0, positives: 0 };
-      // Every item has exactly one creator feature, so their sums are the user's totals.
+      // Every item has one creator feature (and the day's counts one category), so their
+      // sums are the totals a feature's lift is measured against.
+      const totalOf = stored ? 'creator:' : 'category:';
       for (const [feature, c] of features) {
-        if (!feature.startsWith('creator:')) continue;
+        if (!feature.startsWith(totalOf)) continue;
         overall.shows += c.shows;
         overall.positives += c.positives;
       }
@@ -156,11 +182,12 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         viewer,
         seenSince: now - seenForMs,
         recent: stored?.recent ?? [],
-        categories: plan.categories,
+        categories: stored ? plan.categories : [],
+        daytimeCategories: stored ? [] : plan.categories,
         creators: plan.creators,
         apps: plan.apps,
         followed: [...(stored?.followed ?? [])].slice(0, maxFollowedSources),
-        nearApps: [],
+        nearApps: userId === null ? (nearApps ?? []).slice(0, maxNearApps) : [],
         newSince: now - current.newForMs,
         newBelowImpressions: current.explorationImpressions,
         // Enough to fill a page from any one source, and no more: every row costs.

@@ -67,6 +67,14 @@ export interface RecSeenTable {
   at: number;
 }
 
+/** What everyone did per category in one four-hour band of the day (no user in it). */
+export interface RecDaytimeFeatureTable {
+  band: number;
+  feature: string;
+  shows: number;
+  positives: number;
+}
+
 export interface RecSettingTable {
   name: string;
   value: number;
@@ -81,4 +89,5 @@ export interface RecommendationTables {
   rec_follow: RecFollowTable;
   rec_seen: RecSeenTable;
   rec_setting: RecSettingTable;
+  rec_daytime_feature: RecDaytimeFeatureTable;
 }
