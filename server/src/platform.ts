@@ -462,6 +462,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     }),
     jobs,
     funnel: paymentsFunnel,
+    // Orders and refunds count in the merchant's service record, which decides its items' growth.
+    merchantRecord: {
+      record: (trx, e) =>
+        recommendation.serviceRecorded(trx, { appid: e.appid, kind: e.kind, userId: e.userId }),
+    },
     channel: sandboxChannel(),
   });
   // Chats reach open chat screens and agent inboxes of every process, like the inbox.
@@ -473,6 +478,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const support = createCustomerServiceService({
     db,
     clock,
+    complaints: {
+      filed: (e) =>
+        recommendation.serviceRecorded(db, { appid: e.appid, kind: 'complaint', userId: e.userId }),
+    },
     blobs,
     apps,
     login,

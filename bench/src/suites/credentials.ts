@@ -90,6 +90,7 @@ async function exchangeAll(url: string, appid: string, secret: string, codes: st
     p99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: result.requests.total,
   };
 }
 

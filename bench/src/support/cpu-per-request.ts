@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 /** CPU time (user + system) a process has used so far, in ms, from `/proc/<pid>/stat`. */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] as string).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
@@ -27,4 +27,17 @@ export async function cpuPerRequest(
     rounds.push(((cpuMs(pid) - before) * 1000) / amount);
   }
   return rounds.sort((a, b) => a - b)[Math.floor(rounds.length / 2)] as number;
+}
+
+/**
+ * The server's CPU per request (ms) over one measured load run: the process's CPU time
+ * during the run over the requests it answered (warm-up included on both sides).
+ */
+export async function cpuDuring<R extends { requests: number }>(
+  pid: number,
+  run: () => Promise<R>,
+): Promise<{ result: R; cpuMs: number }> {
+  const before = cpuMs(pid);
+  const result = await run();
+  return { result, cpuMs: (cpuMs(pid) - before) / Math.max(1, result.requests) };
 }

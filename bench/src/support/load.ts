@@ -5,6 +5,8 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** Every request answered, warm-up included. */
+  requests: number;
 }
 
 /** A closed-loop load on loopback: a short warm-up, then the measured run. */
@@ -16,6 +18,8 @@ export async function load(
     body?: string;
     seconds?: number;
     connections?: number;
+    /** Headers per request, taken in turn (e.g. one session of many users each). */
+    rotateHeaders?: ReadonlyArray<Record<string, string>>;
   } = {},
 ): Promise<LoadResult> {
   const base = {
@@ -24,13 +28,23 @@ export async function load(
     headers: options.headers ?? {},
     method: options.method ?? 'GET',
     ...(options.body ? { body: options.body } : {}),
+    ...(options.rotateHeaders ? { requests: [{ setupRequest: rotating(options.rotateHeaders) }] } : {}),
   };
-  await autocannon({ ...base, duration: 2 });
+  const warm = await autocannon({ ...base, duration: 2 });
   const result = await autocannon({ ...base, duration: options.seconds ?? 8 });
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
     errors: result.errors,
     non2xx: result.non2xx,
+    requests: warm.requests.total + result.requests.total,
   };
+}
+
+function rotating(all: ReadonlyArray<Record<string, string>>) {
+  let next = 0;
+  return (request: autocannon.Request): autocannon.Request => ({
+    ...request,
+    headers: { ...(request.headers as Record<string, string>), ...all[next++ % all.length] },
+  });
 }

@@ -39,6 +39,7 @@ export type FeedReason =
   | 'category'
   | 'poi'
   | 'fresh'
+  | 'daytime'
   | 'popular';
 
 /** `GET /api/feed`. */

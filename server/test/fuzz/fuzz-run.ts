@@ -27,10 +27,17 @@ export const refusalCounters: UnhashedColumns = { phone_otp: ['attempts'] };
 /**
  * Reads that record what they served: a feed page tells the recommender which videos each
  * viewer was shown (so pages do not repeat) and counts the impressions of items and their
- * providers (the exposure that fairness regulates). Only a page actually served may write them.
+ * providers (the exposure that fairness regulates) and the day's categories shown (what guests
+ * are judged by). Only a page actually served may write them.
  */
 export const servedBookkeeping: Readonly<Record<string, ReadonlySet<string>>> = {
-  'GET /api/feed': new Set(['rec_item', 'rec_provider', 'rec_seen', 'rec_user_feature']),
+  'GET /api/feed': new Set([
+    'rec_item',
+    'rec_provider',
+    'rec_seen',
+    'rec_user_feature',
+    'rec_daytime_feature',
+  ]),
 };
 
 let addressCounter = 0;

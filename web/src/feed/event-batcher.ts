@@ -5,6 +5,8 @@ export type FeedEventType =
   | 'play'
   | 'complete'
   | 'like'
+  | 'share'
+  | 'follow'
   | 'anchor_exposure'
   | 'anchor_click'
   | 'app_open';

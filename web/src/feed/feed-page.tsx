@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type FeedPage as FeedPageAnswer, type FeedVideo } from '../api.ts';
+import { coarseLocation, locationQuery } from './coarse-location.ts';
 import { type OpenAnchor, VideoCard } from './video-card.tsx';
 
 /** The vertical full-screen feed: swipe (scroll-snap) from video to video; more load near the end. */
@@ -15,15 +16,19 @@ export function FeedPage({
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const loading = useRef(false);
+  const near = useRef<Promise<string> | undefined>(undefined);
   const scroller = useRef<HTMLDivElement>(null);
 
   const loadMore = useCallback(async () => {
     if (loading.current || cursor === null) return;
     loading.current = true;
     try {
+      // Asked once per feed (a guest's pages lean to places near it), sent with every page.
+      near.current ??= coarseLocation().then(locationQuery);
+      const nearQuery = await near.current;
       const page = await api<FeedPageAnswer>(
         'GET',
-        `/api/feed?limit=6${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        `/api/feed?limit=6${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}${nearQuery}`,
       );
       setVideos((v) => [...v, ...page.items.filter((n) => !v.some((o) => o.video_id === n.video_id))]);
       setCursor(page.next_cursor);

@@ -13,6 +13,7 @@ const reasonText: Record<FeedReason, string> = {
   category: 'Because you like this topic',
   poi: 'Near a place you visit',
   fresh: 'New here: picked for people who like this topic',
+  daytime: 'Popular at this time of day',
   popular: 'Popular now',
 };
 
@@ -39,6 +40,9 @@ export function VideoCard({
   const ref = useRef<HTMLVideoElement>(null);
   const [likes, setLikes] = useState(video.likes);
   const [liked, setLiked] = useState(false);
+  // A page proposed by a followed creator already says so; following is not undone here.
+  const [following, setFollowing] = useState(video.why === 'followed');
+  const [shared, setShared] = useState<'idle' | 'shared' | 'copied'>('idle');
   const { requireUser } = useSession();
   const shown = useRef(false);
 
@@ -76,6 +80,31 @@ export function VideoCard({
     if (next) feedEvents.track('like', { video_id: video.video_id });
   }
 
+  async function follow() {
+    const user = await requireUser();
+    if (!user) return;
+    setFollowing(true);
+    feedEvents.track('follow', { video_id: video.video_id });
+  }
+
+  /** The system share sheet where there is one, else the link to the clipboard; counted once done. */
+  async function share() {
+    const url = `${location.origin}/?video=${encodeURIComponent(video.video_id)}`;
+    try {
+      if (navigator.share) {
+        await navigator.share({ title: video.caption, url });
+        setShared('shared');
+      } else {
+        await navigator.clipboard.writeText(url);
+        setShared('copied');
+      }
+    } catch {
+      // Dismissed or refused: nothing was shared, so nothing is counted.
+      return;
+    }
+    feedEvents.track('share', { video_id: video.video_id });
+  }
+
   return (
     <section className="video-card" data-video-id={video.video_id} aria-label={video.caption}>
       <video
@@ -107,6 +136,23 @@ export function VideoCard({
         >
           <span aria-hidden="true">♥</span>
           <span className="count">{likes}</span>
+        </button>
+        <button
+          type="button"
+          className={`side-action follow ${following ? 'on' : ''}`}
+          aria-pressed={following}
+          aria-label={following ? `Following @${video.creator.name}` : `Follow @${video.creator.name}`}
+          onClick={() => void follow()}
+          disabled={following}
+        >
+          <span aria-hidden="true">{following ? '✓' : '+'}</span>
+          <span className="count">{following ? 'Following' : 'Follow'}</span>
+        </button>
+        <button type="button" className="side-action share" aria-label="Share" onClick={() => void share()}>
+          <span aria-hidden="true">↗</span>
+          <span className="count" role="status">
+            {shared === 'copied' ? 'Link copied' : shared === 'shared' ? 'Shared' : 'Share'}
+          </span>
         </button>
       </div>
       <div className="video-meta">

@@ -67,6 +67,8 @@ export interface FeedRanker {
     userId: string | null;
     session: string;
     limit: number;
+    /** Apps with a place near the viewer, when the viewer shared a location. */
+    nearApps?: readonly string[];
   }): Promise<Array<{ item: { id: string }; source: string }>>;
   learn(userId: string | null, signals: ReadonlyArray<{ kind: string; videoId: string }>): Promise<void>;
   itemPublished(item: {
@@ -103,6 +105,10 @@ export const feedEventTypes = [
   'play',
   'complete',
   'like',
+  /** The viewer shared the video (counts as engagement in their taste). */
+  'share',
+  /** The viewer followed the video's creator (their videos become a candidate source). */
+  'follow',
   'anchor_exposure',
   'anchor_click',
   'app_open',

@@ -23,6 +23,9 @@ export async function feedRoutes(app: FastifyInstance, options: { content: Conte
         querystring: z.strictObject({
           cursor: z.string().max(512).optional(),
           limit: z.coerce.number().int().min(1).max(50).default(10),
+          // A guest's coarse location (the super app sends it rounded to about a city).
+          lat: z.coerce.number().min(-90).max(90).optional(),
+          lng: z.coerce.number().min(-180).max(180).optional(),
         }),
         response: {
           200: z.object({
@@ -37,6 +40,9 @@ export async function feedRoutes(app: FastifyInstance, options: { content: Conte
         limit: request.query.limit,
         userId: optionalUser(request)?.userId ?? null,
         ...(request.query.cursor ? { cursor: request.query.cursor } : {}),
+        ...(request.query.lat !== undefined && request.query.lng !== undefined
+          ? { near: { lat: request.query.lat, lng: request.query.lng } }
+          : {}),
       });
       return {
         items: page.items.map((v) => ({ ...toVideoJson(v), why: v.why })),

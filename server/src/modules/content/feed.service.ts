@@ -6,7 +6,12 @@ import { countEngagement } from './engagement.ts';
 import { contentErrors } from './errors.ts';
 import { decodeCursor, encodeCursor } from './feed-cursor.ts';
 import { feedCursorSecret, insertFeedEvent } from './feed-event.repository.ts';
+import { appsNear } from './poi.repository.ts';
 import * as videos from './video.repository.ts';
+
+/** How far "near" reaches for a guest's coarse location, and how many apps it proposes. */
+const nearKm = 10;
+const maxNearApps = 5;
 
 const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
   anchor_exposure: 'anchor_exposure',
@@ -17,7 +22,13 @@ const funnelOf: Partial<Record<FeedEventType, ReportedStep>> = {
 /** The feed viewers scroll and the events their devices report back. */
 export interface FeedService {
   /** One page of the feed, ranked by the recommender for this user (or guest session). */
-  feed(input: { cursor?: string; limit: number; userId?: string | null }): Promise<FeedPage>;
+  feed(input: {
+    cursor?: string;
+    limit: number;
+    userId?: string | null;
+    /** A coarse location the viewer shared (city level): places near it count for a guest. */
+    near?: { lat: number; lng: number };
+  }): Promise<FeedPage>;
   /** A batch of client events: all valid, or none stored. */
   recordEvents(userId: string | null, batch: FeedEventInput[]): Promise<{ accepted: number }>;
 }
@@ -45,7 +56,15 @@ export function createFeedService(ctx: FeedDeps): FeedService {
       const pos = input.cursor ? decodeCursor(k, input.cursor) : {};
       if (!pos) throw contentErrors.BAD_CURSOR();
       const session = pos.s ?? newId('fs');
-      const ranked = await ctx.ranker.page({ userId: input.userId ?? null, session, limit: input.limit });
+      const userId = input.userId ?? null;
+      const nearApps =
+        userId === null && input.near ? await appsNear(db, input.near, nearKm, maxNearApps) : undefined;
+      const ranked = await ctx.ranker.page({
+        userId,
+        session,
+        limit: input.limit,
+        ...(nearApps ? { nearApps } : {}),
+      });
       const rows = await videos.publishedCards(
         db,
         ranked.map((r) => r.item.id),

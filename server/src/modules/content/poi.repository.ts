@@ -28,3 +28,33 @@ export async function removeAppAnchorsOfPoi(db: Db, poiId: string, appid: string
     .where('appid', '=', appid)
     .execute();
 }
+
+/**
+ * The apps with a service anchor on a place within `km` of a point (a box, which is all a
+ * coarse, city-level location deserves), most-anchored first, at most `limit`.
+ */
+export async function appsNear(
+  db: Db,
+  at: { lat: number; lng: number },
+  km: number,
+  limit: number,
+): Promise<string[]> {
+  const dLat = km / 111;
+  const dLng = km / (111 * Math.max(0.1, Math.cos((at.lat * Math.PI) / 180)));
+  const rows = await db
+    .selectFrom('poi')
+    .innerJoin('anchor', (join) =>
+      join.onRef('anchor.owner_id', '=', 'poi.id').on('anchor.owner_kind', '=', 'poi'),
+    )
+    .select(['anchor.appid', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('poi.lat_e6', '>=', Math.round((at.lat - dLat) * 1e6))
+    .where('poi.lat_e6', '<=', Math.round((at.lat + dLat) * 1e6))
+    .where('poi.lng_e6', '>=', Math.round((at.lng - dLng) * 1e6))
+    .where('poi.lng_e6', '<=', Math.round((at.lng + dLng) * 1e6))
+    .groupBy('anchor.appid')
+    .orderBy('n', 'desc')
+    .orderBy('anchor.appid')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.appid);
+}

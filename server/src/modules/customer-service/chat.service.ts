@@ -56,7 +56,9 @@ export interface ChatService {
   ): () => void;
 }
 
-type ChatDeps = Pick<SupportContext, 'db' | 'clock' | 'apps' | 'ordersOf'> & { lines: ConversationLines };
+type ChatDeps = Pick<SupportContext, 'db' | 'clock' | 'apps' | 'ordersOf' | 'complaints'> & {
+  lines: ConversationLines;
+};
 
 export function createChatService(deps: ChatDeps): ChatService {
   const { db, clock, apps, ordersOf, lines } = deps;
@@ -143,6 +145,7 @@ export function createChatService(deps: ChatDeps): ChatService {
         note: input.note?.trim() || null,
         created_at: clock.now(),
       });
+      await deps.complaints?.filed({ appid: app.appid, userId });
       return { id };
     },
 

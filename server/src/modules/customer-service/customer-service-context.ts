@@ -30,6 +30,8 @@ export interface CustomerServiceDeps {
   feed: SupportFeed;
   /** The user's orders with the app, newest first (payments, through the composition root). */
   ordersOf(appId: string, userId: string): Promise<OrderCard[]>;
+  /** Told of each report a user files against an app: a complaint in the merchant's service record. */
+  complaints?: { filed(event: { appid: string; userId: string }): Promise<void> };
   limits?: Partial<CustomerServiceLimits>;
 }
 

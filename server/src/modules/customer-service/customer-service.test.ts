@@ -439,6 +439,13 @@ describe.each(testEngines)('customer service on %s', (engine) => {
       body: { reason: 'spam', note: 'Adverts every hour' },
     });
     expect(report.status).toBe(201);
+    // The report is a complaint in the merchant's service record, which the feed ranks by.
+    const record = await k.t.db
+      .selectFrom('rec_provider')
+      .select('complaints')
+      .where('key', '=', `app:${m.appid}`)
+      .executeTakeFirst();
+    expect(Number(record?.complaints)).toBe(1);
 
     const operator = await k.operator();
     const reports = await k.call('GET', '/api/operator/support/reports', { token: operator.token });

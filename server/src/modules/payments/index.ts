@@ -23,6 +23,7 @@ export { createPaymentsService, type PaymentsService } from './payments.service.
 export type { PaymentTables } from './payments.table.ts';
 export {
   defaultPaymentsOptions,
+  type MerchantServiceRecord,
   type PaymentsDeps,
   type PaymentsOptions,
   type RefundRequestGate,

@@ -49,6 +49,7 @@ export type PayDeps = Pick<
   | 'channel'
   | 'account'
   | 'funnel'
+  | 'merchantRecord'
   | 'jobs'
   | 'options'
   | 'orderTokenKey'
@@ -120,6 +121,12 @@ export function createPayService(ctx: PayDeps): PayService {
           step: 'paid',
           userId: order.userId,
           amount: order.totalAmount,
+          at: now,
+        });
+        await ctx.merchantRecord?.record(trx, {
+          appid: order.appid,
+          kind: 'order',
+          userId: order.userId,
           at: now,
         });
         await ctx.jobs.enqueue(trx, {

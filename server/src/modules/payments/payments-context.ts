@@ -40,6 +40,8 @@ export interface PaymentsDeps {
   jobs: Pick<JobQueue, 'enqueue' | 'register'>;
   /** Records `paid` and `settled` in the funnel, in the same transaction. */
   funnel?: Pick<FunnelService, 'record'>;
+  /** Told of each paid order and each refund, in the same transaction (the recommender's service record). */
+  merchantRecord?: MerchantServiceRecord;
   channel: PaymentChannel;
   options?: Partial<PaymentsOptions>;
   /**
@@ -47,6 +49,17 @@ export interface PaymentsDeps {
    * as Douyin's `pre_create_refund` does); throwing refuses it and nothing is recorded.
    */
   refundRequests?: RefundRequestGate;
+}
+
+/**
+ * A merchant's service record as others keep it: each paid order and each refund, told
+ * inside the transaction that makes it, so a rolled-back payment is never counted.
+ */
+export interface MerchantServiceRecord {
+  record(
+    trx: Trx,
+    event: { appid: string; kind: 'order' | 'refund'; userId: string; at: number },
+  ): Promise<void>;
 }
 
 /** The user's refund request as the gate sees it, before it exists. */

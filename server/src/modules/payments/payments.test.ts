@@ -111,6 +111,32 @@ describe.each(testEngines)('guaranteed payment on %s', (engine) => {
     expect(funnel.map((f) => f.step).sort()).toEqual(expect.arrayContaining(['paid', 'settled']));
   });
 
+  it("counts each paid order and refund in the merchant's service record, which the feed ranks by", async () => {
+    const record = async () => {
+      const row = await k.t.db
+        .selectFrom('rec_provider')
+        .select(['orders', 'refunds'])
+        .where('key', '=', `app:${m.appid}`)
+        .executeTakeFirst();
+      return { orders: Number(row?.orders ?? 0), refunds: Number(row?.refunds ?? 0) };
+    };
+    const before = await record();
+    const o = await paidOrder(500);
+    expect(await record()).toEqual({ orders: before.orders + 1, refunds: before.refunds });
+    // A refused refund (more than was paid) is not counted; the refund that happens is.
+    const refused = await merchantCall('POST', `/api/payments/orders/${o.order_id}/refunds`, {
+      out_refund_no: `R${o.order_id}x`,
+      amount: 5000,
+    });
+    expect(refused.status).toBe(409);
+    const done = await merchantCall('POST', `/api/payments/orders/${o.order_id}/refunds`, {
+      out_refund_no: `R${o.order_id}s`,
+      amount: 500,
+    });
+    expect(done.status, JSON.stringify(done.json)).toBe(200);
+    expect(await record()).toEqual({ orders: before.orders + 1, refunds: before.refunds + 1 });
+  });
+
   it('refunds from escrow before settlement, keeping the hold exact, and from the balance after', async () => {
     const o = await paidOrder(1000);
     const r1 = await merchantCall('POST', `/api/payments/orders/${o.order_id}/refunds`, {

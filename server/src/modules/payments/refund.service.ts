@@ -62,6 +62,7 @@ export type RefundDeps = Pick<
   | 'transaction'
   | 'webhooks'
   | 'refundRequests'
+  | 'merchantRecord'
 >;
 
 export function createRefundService(ctx: RefundDeps): RefundService {
@@ -104,6 +105,12 @@ export function createRefundService(ctx: RefundDeps): RefundService {
       appId: order.appId,
       type: paymentEvents.refundSucceeded,
       data: refundEventData(order, done),
+    });
+    await ctx.merchantRecord?.record(trx, {
+      appid: order.appid,
+      kind: 'refund',
+      userId: order.userId,
+      at: now,
     });
     // The channel gives the money back after commit, durably: a crash cannot lose it.
     await ctx.jobs.enqueue(trx, {

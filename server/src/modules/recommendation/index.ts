@@ -17,5 +17,6 @@ export {
   createRecommendationService,
   type RecommendationDeps,
   type RecommendationService,
+  type ServiceEvent,
 } from './recommendation.service.ts';
 export type { RecommendationTables } from './recommendation.table.ts';

@@ -1,7 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.ts';
-import type { StateChange } from './learning.ts';
-import type { Candidate, CandidateSource, FeatureCounts, ItemFacts } from './recommendation.model.ts';
+import { posteriorMean } from './engagement-estimate.ts';
+import { exposureHalfLifeMs } from './exposure-decay.ts';
+import {
+  daytimeBandOf,
+  type ItemDelta,
+  type ProviderDelta,
+  type StateChange,
+  summedChanges,
+} from './learning.ts';
+import type { FeatureCounts, ItemFacts } from './recommendation.model.ts';
 import type { RecItemTable } from './recommendation.table.ts';
 
 /** The recommender's reads and increments: SQL only, the same on SQLite and PostgreSQL. */
@@ -20,6 +28,8 @@ export async function upsertItem(db: Db, item: ItemFacts): Promise<void> {
       completes: 0,
       likes: 0,
       orders: 0,
+      popularity: posteriorMean({ impressions: 0, completes: 0, likes: 0, orders: 0 }),
+      exploring: 1,
       removed: 0,
     })
     .onConflict((oc) =>
@@ -53,101 +63,161 @@ export async function itemsByIds(db: Db, ids: readonly string[]): Promise<Map<st
   return new Map(rows.map((r) => [r.video_id, factsOf(r)]));
 }
 
-/** Applies one learned change: every write is an increment, so concurrent processes add up. */
-export async function applyChange(
+/** The posterior mean of completion after adding to an item's counts (engagement-estimate.ts), in SQL. */
+const popularityAfter = (impressions: number, completes: number) =>
+  sql<number>`(completes + ${completes} + 3.0) / (case when impressions + ${impressions} > completes + ${completes} then impressions + ${impressions} else completes + ${completes} end + 10.0)`;
+
+/** Adds the same counts to several items, one statement; the kept popularity follows. */
+async function bumpItems(db: Db, ids: readonly string[], d: ItemDelta): Promise<void> {
+  if (ids.length === 0 || !(d.impressions || d.completes || d.likes || d.orders)) return;
+  await db
+    .updateTable('rec_item')
+    .set({
+      impressions: sql`impressions + ${d.impressions}`,
+      completes: sql`completes + ${d.completes}`,
+      likes: sql`likes + ${d.likes}`,
+      orders: sql`orders + ${d.orders}`,
+      popularity: popularityAfter(d.impressions, d.completes),
+    })
+    .where('video_id', 'in', [...ids])
+    .execute();
+}
+
+const ln2PerHalfLife = Math.LN2 / exposureHalfLifeMs;
+
+/**
+ * Adds to providers' counters in one upsert. Exposure decays in SQL as exposure-decay.ts
+ * says, so a process never reads a row to write it back and concurrent pages add up.
+ */
+async function bumpProviders(db: Db, deltas: ProviderDelta[], now: number, firstDayMs: number) {
+  if (deltas.length === 0) return;
+  // One order of keys for every writer, so two transactions never wait on each other in a ring.
+  const rows = [...deltas].sort((a, b) => (a.key < b.key ? -1 : 1));
+  await db
+    .insertInto('rec_provider')
+    .values(
+      rows.map((p) => ({
+        key: p.key,
+        exposure: p.impressions,
+        exposure_at: now,
+        impressions: p.impressions,
+        first_at: now,
+        first_day_impressions: p.impressions,
+        orders: p.orders,
+        refunds: p.refunds,
+        complaints: p.complaints,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        exposure: sql`(case when rec_provider.exposure_at >= ${now} then rec_provider.exposure else rec_provider.exposure * exp(cast(rec_provider.exposure_at - ${now} as double precision) * cast(${ln2PerHalfLife} as double precision)) end) + excluded.impressions`,
+        exposure_at: sql`case when rec_provider.exposure_at > ${now} then rec_provider.exposure_at else ${now} end`,
+        impressions: sql`rec_provider.impressions + excluded.impressions`,
+        first_day_impressions: sql`rec_provider.first_day_impressions + (case when ${now} - rec_provider.first_at < ${firstDayMs} then excluded.impressions else 0 end)`,
+        orders: sql`rec_provider.orders + excluded.orders`,
+        refunds: sql`rec_provider.refunds + excluded.refunds`,
+        complaints: sql`rec_provider.complaints + excluded.complaints`,
+      }),
+    )
+    .execute();
+}
+
+/** Adds to one user's feature counters in one upsert. */
+async function bumpFeatures(db: Db, userId: string, features: StateChange['features']) {
+  if (features.length === 0) return;
+  const rows = [...features].sort((a, b) => (a.feature < b.feature ? -1 : 1));
+  await db
+    .insertInto('rec_user_feature')
+    .values(
+      rows.map((f) => ({ user_id: userId, feature: f.feature, shows: f.shows, positives: f.positives })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'feature']).doUpdateSet({
+        shows: sql`rec_user_feature.shows + excluded.shows`,
+        positives: sql`rec_user_feature.positives + excluded.positives`,
+      }),
+    )
+    .execute();
+}
+
+/** Adds to everyone's per-category counters of one band of the day, in one upsert. */
+async function bumpDaytime(db: Db, band: number, features: StateChange['features']) {
+  if (features.length === 0) return;
+  const rows = [...features].sort((a, b) => (a.feature < b.feature ? -1 : 1));
+  await db
+    .insertInto('rec_daytime_feature')
+    .values(rows.map((f) => ({ band, feature: f.feature, shows: f.shows, positives: f.positives })))
+    .onConflict((oc) =>
+      oc.columns(['band', 'feature']).doUpdateSet({
+        shows: sql`rec_daytime_feature.shows + excluded.shows`,
+        positives: sql`rec_daytime_feature.positives + excluded.positives`,
+      }),
+    )
+    .execute();
+}
+
+/** Everyone's per-category counters in one band of the day. */
+export async function daytimeFeatures(db: Db, band: number): Promise<Map<string, FeatureCounts>> {
+  const rows = await db
+    .selectFrom('rec_daytime_feature')
+    .select(['feature', 'shows', 'positives'])
+    .where('band', '=', band)
+    .execute();
+  return new Map(rows.map((r) => [r.feature, { shows: Number(r.shows), positives: Number(r.positives) }]));
+}
+
+/**
+ * Applies learned changes of one user (null: a guest), a handful of statements whatever
+ * their number: every write is an increment, so concurrent processes add up.
+ */
+export async function applyChanges(
   db: Db,
   userId: string | null,
-  itemId: string,
-  change: StateChange,
+  changes: ReadonlyArray<{ itemId: string; change: StateChange }>,
   now: number,
   firstDayMs: number,
-  decay: (value: number, at: number) => number,
 ): Promise<void> {
-  const i = change.item;
-  if (i.impressions || i.completes || i.likes || i.orders) {
-    await db
-      .updateTable('rec_item')
-      .set({
-        impressions: sql`impressions + ${i.impressions}`,
-        completes: sql`completes + ${i.completes}`,
-        likes: sql`likes + ${i.likes}`,
-        orders: sql`orders + ${i.orders}`,
-      })
-      .where('video_id', '=', itemId)
-      .execute();
-  }
-  const p = change.provider;
-  for (const key of p.impressions ? [p.key, '*'] : [p.key]) {
-    const row = await db.selectFrom('rec_provider').selectAll().where('key', '=', key).executeTakeFirst();
-    if (!row) {
-      await db
-        .insertInto('rec_provider')
-        .values({
-          key,
-          exposure: p.impressions,
-          exposure_at: now,
-          impressions: p.impressions,
-          first_at: now,
-          first_day_impressions: p.impressions,
-          orders: key === '*' ? 0 : p.orders,
-          refunds: key === '*' ? 0 : p.refunds,
-          complaints: key === '*' ? 0 : p.complaints,
-        })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      continue;
-    }
-    const own = key !== '*';
-    await db
-      .updateTable('rec_provider')
-      .set({
-        exposure: decay(Number(row.exposure), Number(row.exposure_at)) + p.impressions,
-        exposure_at: now,
-        impressions: sql`impressions + ${p.impressions}`,
-        first_day_impressions: sql`first_day_impressions + ${now - Number(row.first_at) < firstDayMs ? p.impressions : 0}`,
-        orders: sql`orders + ${own ? p.orders : 0}`,
-        refunds: sql`refunds + ${own ? p.refunds : 0}`,
-        complaints: sql`complaints + ${own ? p.complaints : 0}`,
-      })
-      .where('key', '=', key)
-      .execute();
-  }
+  const sum = summedChanges(changes);
+  for (const { ids, delta } of sum.items) await bumpItems(db, ids, delta);
+  await bumpProviders(db, sum.providers, now, firstDayMs);
+  await bumpDaytime(db, daytimeBandOf(now), sum.daytime);
   if (userId === null) return;
-  for (const f of change.features) {
-    await db
-      .insertInto('rec_user_feature')
-      .values({ user_id: userId, feature: f.feature, shows: f.shows, positives: f.positives })
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'feature']).doUpdateSet({
-          shows: sql`rec_user_feature.shows + ${f.shows}`,
-          positives: sql`rec_user_feature.positives + ${f.positives}`,
-        }),
-      )
-      .execute();
-  }
-  for (const [a, b] of change.covisits) {
+  await bumpFeatures(db, userId, sum.features);
+  if (sum.covisits.length > 0) {
     await db
       .insertInto('rec_covisit')
-      .values({ item_id: a, other_id: b, count: 1 })
+      .values(sum.covisits.map(([a, b, count]) => ({ item_id: a, other_id: b, count })))
       .onConflict((oc) =>
-        oc.columns(['item_id', 'other_id']).doUpdateSet({ count: sql`rec_covisit.count + 1` }),
+        oc.columns(['item_id', 'other_id']).doUpdateSet({ count: sql`rec_covisit.count + excluded.count` }),
       )
       .execute();
   }
-  if (change.follows) {
+  for (const creatorId of sum.follows) {
     await db
       .insertInto('rec_follow')
-      .values({ user_id: userId, creator_id: change.follows })
+      .values({ user_id: userId, creator_id: creatorId })
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  if (change.engaged) {
+  for (const itemId of sum.engaged) {
     await db
       .insertInto('rec_user_recent')
       .values({ user_id: userId, item_id: itemId, at: now })
       .onConflict((oc) => oc.columns(['user_id', 'item_id']).doUpdateSet({ at: now }))
       .execute();
   }
+}
+
+/** Applies a change of a merchant's service record (and of a user's taste for it). */
+export async function applyServiceChange(
+  db: Db,
+  userId: string | null,
+  change: Pick<StateChange, 'provider' | 'features'>,
+  now: number,
+  firstDayMs: number,
+): Promise<void> {
+  await bumpProviders(db, [change.provider], now, firstDayMs);
+  if (userId !== null) await bumpFeatures(db, userId, change.features);
 }
 
 export interface StoredProfile {
@@ -181,16 +251,6 @@ export async function profileOf(db: Db, userId: string, recentKept: number): Pro
   };
 }
 
-export async function seenBy(db: Db, viewer: string, since: number): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('rec_seen')
-    .select('item_id')
-    .where('viewer', '=', viewer)
-    .where('at', '>=', since)
-    .execute();
-  return new Set(rows.map((r) => r.item_id));
-}
-
 export async function markSeen(
   db: Db,
   viewer: string,
@@ -209,153 +269,33 @@ export async function forgetSeenBefore(db: Db, before: number): Promise<void> {
   await db.deleteFrom('rec_seen').where('at', '<', before).execute();
 }
 
-/** What a candidate query returns: an item, its counts and its provider's service record. */
-const candidateRows = (db: Db) =>
-  db
-    .selectFrom('rec_item as i')
-    .leftJoin('rec_provider as p', (join) =>
-      join.on(
-        sql<boolean>`p.key = (case when i.appid is null then 'creator:' || i.creator_id else 'app:' || i.appid end)`,
-      ),
-    )
-    .select([
-      'i.video_id',
-      'i.creator_id',
-      'i.appid',
-      'i.category',
-      'i.poi_id',
-      'i.created_at',
-      'i.impressions',
-      'i.completes',
-      'i.likes',
-      'i.orders',
-      sql<number>`coalesce(p.orders, 0)`.as('p_orders'),
-      sql<number>`coalesce(p.refunds, 0)`.as('p_refunds'),
-      sql<number>`coalesce(p.complaints, 0)`.as('p_complaints'),
-    ])
-    .where('i.removed', '=', 0);
-
-type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidateRows>['execute']>>[number];
-
-/** The posterior mean of completion, in SQL (see engagement-estimate.ts): what "popular" orders by. */
-const earned = sql`(i.completes + 3.0) / (case when i.impressions > i.completes then i.impressions else i.completes end + 10.0)`;
-
-export interface CandidateQuery {
-  recent: readonly string[];
-  categories: readonly string[];
-  creators: readonly string[];
-  apps: readonly string[];
-  followed: readonly string[];
-  newSince: number;
-  newBelowImpressions: number;
-  perSource: number;
-  seen: ReadonlySet<string>;
-  createdBy: number;
-}
-
-/** Candidates from every source, each tagged with the sources that proposed it. */
-export async function candidatesFor(db: Db, q: CandidateQuery): Promise<Candidate[]> {
-  const n = q.perSource;
-  const lists: Array<[CandidateSource, Promise<CandidateRow[]>]> = [];
-  const notTooNew = (b: ReturnType<typeof candidateRows>) => b.where('i.created_at', '<=', q.createdBy);
-  const covisit = new Map<string, number>();
-  if (q.recent.length > 0) {
-    const rows = await db
-      .selectFrom('rec_covisit')
-      .select(['other_id', sql<number>`sum(count)`.as('n')])
-      .where('item_id', 'in', [...q.recent])
-      .groupBy('other_id')
-      .orderBy('n', 'desc')
-      .limit(n)
-      .execute();
-    for (const r of rows) covisit.set(r.other_id, Number(r.n));
-    if (covisit.size > 0)
-      lists.push([
-        'covisit',
-        notTooNew(candidateRows(db))
-          .where('i.video_id', 'in', [...covisit.keys()])
-          .execute(),
-      ]);
-  }
-  const by = (
-    source: CandidateSource,
-    column: 'i.category' | 'i.creator_id' | 'i.appid',
-    keys: readonly string[],
-  ) => {
-    if (keys.length > 0)
-      lists.push([
-        source,
-        notTooNew(candidateRows(db))
-          .where(column, 'in', [...keys])
-          .orderBy(earned, 'desc')
-          .limit(n)
-          .execute(),
-      ]);
-  };
-  by('followed', 'i.creator_id', q.followed);
-  by('creator', 'i.creator_id', q.creators);
-  by('app', 'i.appid', q.apps);
-  by('category', 'i.category', q.categories);
-  lists.push([
-    'fresh',
-    notTooNew(candidateRows(db))
-      .where('i.created_at', '>=', q.newSince)
-      .where('i.impressions', '<', q.newBelowImpressions)
-      .orderBy('i.impressions')
-      .orderBy('i.created_at', 'desc')
-      .limit(n)
-      .execute(),
-  ]);
-  lists.push([
-    'popular',
-    notTooNew(candidateRows(db))
-      .orderBy(earned, 'desc')
-      .orderBy('i.video_id')
-      .limit(n + q.seen.size)
-      .execute(),
-  ]);
-  const found = new Map<string, Candidate & { sources: CandidateSource[] }>();
-  for (const [source, pending] of lists) {
-    for (const r of await pending) {
-      if (q.seen.has(r.video_id)) continue;
-      const known = found.get(r.video_id);
-      if (known) {
-        known.sources.push(source);
-        continue;
-      }
-      found.set(r.video_id, {
-        item: factsOf(r),
-        stats: {
-          impressions: Number(r.impressions),
-          completes: Number(r.completes),
-          likes: Number(r.likes),
-          orders: Number(r.orders),
-        },
-        service: {
-          orders: Number(r.p_orders),
-          refunds: Number(r.p_refunds),
-          complaints: Number(r.p_complaints),
-        },
-        sources: [source],
-        covisits: covisit.get(r.video_id) ?? 0,
-      });
-    }
-  }
-  return [...found.values()];
-}
-
-export async function providerExposure(db: Db, keys: readonly string[]) {
-  const rows = await db
-    .selectFrom('rec_provider')
-    .select(['key', 'exposure', 'exposure_at'])
-    .where('key', 'in', ['*', ...keys])
+/** Takes out of the exploration pool the items that are no longer new or have had their impressions. */
+export async function retireExplored(db: Db, newSince: number, belowImpressions: number): Promise<void> {
+  await db
+    .updateTable('rec_item')
+    .set({ exploring: 0 })
+    .where('exploring', '=', 1)
+    .where((eb) => eb.or([eb('created_at', '<', newSince), eb('impressions', '>=', belowImpressions)]))
     .execute();
-  const count = await db
+}
+
+/** The total of every provider's decayed exposure (the row `*`), as of when it was written. */
+export async function totalExposure(db: Db): Promise<{ exposure: number; at: number } | undefined> {
+  const row = await db
+    .selectFrom('rec_provider')
+    .select(['exposure', 'exposure_at'])
+    .where('key', '=', '*')
+    .executeTakeFirst();
+  return row ? { exposure: Number(row.exposure), at: Number(row.exposure_at) } : undefined;
+}
+
+export async function providerCount(db: Db): Promise<number> {
+  const row = await db
     .selectFrom('rec_provider')
     .select(sql<number>`count(*)`.as('n'))
     .where('key', '!=', '*')
     .executeTakeFirst();
-  return { rows, providers: Number(count?.n ?? 0) };
+  return Number(row?.n ?? 0);
 }
 
 export function providerTotals(db: Db) {

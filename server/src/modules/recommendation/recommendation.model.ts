@@ -9,6 +9,8 @@ export const candidateSources = [
   'category',
   'poi',
   'fresh',
+  /** For a guest: a category everyone watches at this time of day. */
+  'daytime',
   'popular',
 ] as const;
 export type CandidateSource = (typeof candidateSources)[number];

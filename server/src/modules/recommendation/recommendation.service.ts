@@ -1,15 +1,24 @@
 import type { Clock } from '../../db/clock.ts';
-import type { Db } from '../../db/database.ts';
+import type { Db, Executor } from '../../db/database.ts';
 import type { FeedRanker } from '../content/index.ts';
+import { candidatesFor } from './candidate.repository.ts';
 import { recommendationErrors } from './errors.ts';
 import { decayed } from './exposure-decay.ts';
 import { type FairnessFigures, fairnessFigures, firstDayMs } from './fairness-figures.ts';
-import { candidatePlan, changeFor, recentKept, type SignalKind, signalKinds } from './learning.ts';
+import {
+  candidatePlan,
+  changeFor,
+  daytimeBandOf,
+  recentKept,
+  type SignalKind,
+  serviceChangeFor,
+  signalKinds,
+} from './learning.ts';
 import * as state from './model-state.repository.ts';
 import { rankPage } from './page-ranking.ts';
 import {
   defaultRankSettings,
-  type ItemFacts,
+  type FeatureCounts,
   providerOf,
   type RankedItem,
   type RankSettings,
@@ -17,6 +26,12 @@ import {
 
 /** How long a served item stays out of a viewer's pages. */
 const seenForMs = 2 * 24 * 3600_000;
+/** Apps near a guest whose videos are looked up for one page. */
+const maxNearApps = 5;
+/** Followed creators whose videos are looked up for one page (each is one index scan). */
+const maxFollowedSources = 5;
+/** How long a process keeps the operator's settings and the number of providers before reading them again. */
+const settingsFreshMs = 5_000;
 
 /** A video's category: the first hashtag of its caption (`#noodles`), lower-cased. */
 export function categoryOf(caption: string): string | null {
@@ -28,10 +43,32 @@ export function categoryOf(caption: string): string | null {
 export interface RecommendationService extends FeedRanker {
   /** Signals from a user (null: a guest); the next page reflects them. Unknown kinds are ignored. */
   learn(userId: string | null, signals: ReadonlyArray<{ kind: string; videoId: string }>): Promise<void>;
-  /** One page for a signed-in user (personalised) or a guest session (popular, with fairness). */
-  page(input: { userId: string | null; session: string; limit: number }): Promise<RankedItem[]>;
+  /**
+   * One page for a signed-in user (personalised) or a guest session: popular with fairness,
+   * leaning to what everyone watches at this time of day and to the apps of places near the
+   * guest when they shared a location (`nearApps`).
+   */
+  page(input: {
+    userId: string | null;
+    session: string;
+    limit: number;
+    nearApps?: readonly string[];
+  }): Promise<RankedItem[]>;
+  /**
+   * A merchant's service record as it happens: a paid order, a refund, or a user's complaint
+   * against the app. Every item mounting that app is judged by it from the next page on;
+   * an order also counts in the user's taste for the app. Runs in the caller's transaction.
+   */
+  serviceRecorded(executor: Executor, event: ServiceEvent): Promise<void>;
   fairness(): Promise<FairnessFigures & { explorationShare: number }>;
   setExplorationShare(share: number): Promise<void>;
+}
+
+export interface ServiceEvent {
+  appid: string;
+  kind: 'order' | 'refund' | 'complaint';
+  /** Who ordered, asked for the refund or complained (null when unknown). */
+  userId: string | null;
 }
 
 export interface RecommendationDeps {
@@ -53,11 +90,32 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
   const random = deps.random ?? Math.random;
   const base = { ...defaultRankSettings, ...deps.settings };
   let prunedAt = 0;
-  const decayTo = (now: number) => (value: number, at: number) => decayed(value, at, now);
 
-  async function settings(): Promise<RankSettings> {
-    const share = await state.settingOf(db, 'exploration_share');
-    return share === undefined ? base : { ...base, explorationShare: share };
+  // Read again every few seconds, so an operator's change reaches every process quickly
+  // without a read on each page.
+  let known: { at: number; settings: RankSettings } | undefined;
+  async function settings(now: number): Promise<RankSettings> {
+    if (!known || now - known.at > settingsFreshMs || now < known.at) {
+      const share = await state.settingOf(db, 'exploration_share');
+      known = { at: now, settings: share === undefined ? base : { ...base, explorationShare: share } };
+    }
+    return { ...known.settings };
+  }
+  const daytimeKnown = new Map<number, { at: number; features: Map<string, FeatureCounts> }>();
+  async function daytime(now: number): Promise<Map<string, FeatureCounts>> {
+    const band = daytimeBandOf(now);
+    let known = daytimeKnown.get(band);
+    if (!known || now - known.at > settingsFreshMs || now < known.at) {
+      known = { at: now, features: await state.daytimeFeatures(db, band) };
+      daytimeKnown.set(band, known);
+    }
+    return known.features;
+  }
+  let counted: { at: number; providers: number } | undefined;
+  async function providerCount(now: number): Promise<number> {
+    if (!counted || now - counted.at > settingsFreshMs || now < counted.at)
+      counted = { at: now, providers: await state.providerCount(db) };
+    return counted.providers;
   }
 
   return {
@@ -82,56 +140,64 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
       const now = clock.now();
       const items = await state.itemsByIds(db, [...new Set(wanted.map((s) => s.videoId))]);
       await db.transaction().execute(async (trx) => {
+        // One signal at a time: a completion pairs with the items engaged just before it.
         for (const s of wanted) {
           const item = items.get(s.videoId);
           if (!item) continue;
           const recent = userId ? (await state.profileOf(trx, userId, recentKept)).recent : [];
           const change = changeFor(s.kind as SignalKind, item, userId, recent);
-          await state.applyChange(trx, userId, item.id, change, now, firstDayMs, decayTo(now));
+          await state.applyChanges(trx, userId, [{ itemId: item.id, change }], now, firstDayMs);
         }
       });
     },
 
-    async page({ userId, session, limit }) {
+    async page({ userId, session, limit, nearApps }) {
       const now = clock.now();
       if (now - prunedAt > 60_000) {
         prunedAt = now;
         await state.forgetSeenBefore(db, now - seenForMs);
+        await state.retireExplored(db, now - base.newForMs, base.explorationImpressions);
       }
       const viewer = userId ? `user:${userId}` : `session:${session}`;
-      const current = { ...(await settings()), pageSize: limit };
-      const [seen, stored] = await Promise.all([
-        state.seenBy(db, viewer, now - seenForMs),
+      const [current, stored, total, providers] = await Promise.all([
+        settings(now),
         userId ? state.profileOf(db, userId, recentKept) : undefined,
+        state.totalExposure(db),
+        providerCount(now),
       ]);
-      const features = stored?.features ?? new Map();
+      current.pageSize = limit;
+      // A guest is judged by what everyone watches at this time of day.
+      const features = stored?.features ?? (userId === null ? await daytime(now) : new Map());
       const overall = { shows: 0, positives: 0 };
-      // Every item has exactly one creator feature, so their sums are the user's totals.
+      // Every item has one creator feature (and the day's counts one category), so their
+      // sums are the totals a feature's lift is measured against.
+      const totalOf = stored ? 'creator:' : 'category:';
       for (const [feature, c] of features) {
-        if (!feature.startsWith('creator:')) continue;
+        if (!feature.startsWith(totalOf)) continue;
         overall.shows += c.shows;
         overall.positives += c.positives;
       }
       const plan = candidatePlan(features);
-      const candidates = await state.candidatesFor(db, {
+      const candidates = await candidatesFor(db, {
+        viewer,
+        seenSince: now - seenForMs,
         recent: stored?.recent ?? [],
-        categories: plan.categories,
+        categories: stored ? plan.categories : [],
+        daytimeCategories: stored ? [] : plan.categories,
         creators: plan.creators,
         apps: plan.apps,
-        followed: [...(stored?.followed ?? [])],
+        followed: [...(stored?.followed ?? [])].slice(0, maxFollowedSources),
+        nearApps: userId === null ? (nearApps ?? []).slice(0, maxNearApps) : [],
         newSince: now - current.newForMs,
         newBelowImpressions: current.explorationImpressions,
-        perSource: Math.max(50, limit * 3),
-        seen,
+        // Enough to fill a page from any one source, and no more: every row costs.
+        perSource: limit * 2,
+        perKey: limit,
         createdBy: now,
+        now,
       });
-      const exposure = await state.providerExposure(db, [
-        ...new Set(candidates.map((c) => providerOf(c.item))),
-      ]);
-      const value = new Map(
-        exposure.rows.map((r) => [r.key, decayed(Number(r.exposure), Number(r.exposure_at), now)]),
-      );
-      const total = value.get('*') ?? 0;
+      const exposureOf = new Map(candidates.map((c) => [providerOf(c.item), c.providerExposure]));
+      const all = total ? decayed(total.exposure, total.at, now) : 0;
       const ranked = rankPage({
         profile: {
           userId,
@@ -139,12 +205,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
           overall,
           followed: stored?.followed ?? new Set(),
           recent: stored?.recent ?? [],
-          seen,
+          // The candidates' query already left out what this viewer was served.
+          seen: new Set(),
         },
         candidates,
         exposure: {
-          providers: exposure.providers,
-          shareOf: (key) => (total > 0 ? (value.get(key) ?? 0) / total : 0),
+          providers,
+          shareOf: (key) => (all > 0 ? (exposureOf.get(key) ?? 0) / all : 0),
         },
         settings: current,
         now,
@@ -157,12 +224,25 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
           ranked.map((r) => r.item.id),
           now,
         );
-        for (const r of ranked) {
-          const change = changeFor('impression', r.item as ItemFacts, userId, []);
-          await state.applyChange(trx, userId, r.item.id, change, now, firstDayMs, decayTo(now));
-        }
+        await state.applyChanges(
+          trx,
+          userId,
+          ranked.map((r) => ({ itemId: r.item.id, change: changeFor('impression', r.item, userId, []) })),
+          now,
+          firstDayMs,
+        );
       });
       return ranked;
+    },
+
+    async serviceRecorded(executor, event) {
+      await state.applyServiceChange(
+        executor,
+        event.userId,
+        serviceChangeFor(event),
+        clock.now(),
+        firstDayMs,
+      );
     },
 
     async fairness() {
@@ -176,12 +256,13 @@ export function createRecommendationService(deps: RecommendationDeps): Recommend
         })),
         now,
       );
-      return { ...figures, explorationShare: (await settings()).explorationShare };
+      return { ...figures, explorationShare: (await settings(now)).explorationShare };
     },
 
     async setExplorationShare(share) {
       if (!(share >= 0 && share <= 0.5)) throw recommendationErrors.SETTING_INVALID({ share });
       await state.setSetting(db, 'exploration_share', share);
+      known = undefined;
     },
   };
 }

@@ -13,6 +13,10 @@ export interface RecItemTable {
   completes: number;
   likes: number;
   orders: number;
+  /** The posterior mean of completion, kept with the counts so "best first" is an index scan. */
+  popularity: number;
+  /** 1 while the item is new and short of its guaranteed impressions: the exploration pool. */
+  exploring: number;
   /** 0 while the video may be recommended. */
   removed: number;
 }
@@ -63,6 +67,14 @@ export interface RecSeenTable {
   at: number;
 }
 
+/** What everyone did per category in one four-hour band of the day (no user in it). */
+export interface RecDaytimeFeatureTable {
+  band: number;
+  feature: string;
+  shows: number;
+  positives: number;
+}
+
 export interface RecSettingTable {
   name: string;
   value: number;
@@ -77,4 +89,5 @@ export interface RecommendationTables {
   rec_follow: RecFollowTable;
   rec_seen: RecSeenTable;
   rec_setting: RecSettingTable;
+  rec_daytime_feature: RecDaytimeFeatureTable;
 }

@@ -99,7 +99,13 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     await target?.drop();
   });
 
-  async function insertVideo(id: string, creator: string, caption: string, at: number) {
+  async function insertVideo(
+    id: string,
+    creator: string,
+    caption: string,
+    at: number,
+    appid: string | null = null,
+  ) {
     await db
       .insertInto('creator')
       .values({ user_id: creator, display_name: creator, created_at: at })
@@ -129,7 +135,7 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     await recommendation.itemPublished({
       videoId: id,
       creatorId: creator,
-      appid: null,
+      appid,
       caption,
       createdAt: at,
     });
@@ -173,6 +179,27 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     expect(next.some((i) => i.why === 'category' || i.why === 'creator' || i.why === 'covisit')).toBe(true);
   });
 
+  it("puts a followed creator's videos in the next page and counts a share as engagement", async () => {
+    const first = await feed('usr_follower');
+    const racer = first.find((i) => i.caption.startsWith('#cars'));
+    expect(racer).toBeDefined();
+    await report('usr_follower', [
+      { type: 'follow', video_id: racer!.video_id },
+      { type: 'share', video_id: racer!.video_id },
+    ]);
+    const next = await feed('usr_follower');
+    expect(next.some((i) => i.why === 'followed' && i.creator.id === 'racer')).toBe(true);
+    const held = (await recommendationPersonalData(db).export('usr_follower')) as {
+      follows: string[];
+      recent: Array<{ video_id: string }>;
+      tastes: Array<{ feature: string; positives: number }>;
+    };
+    expect(held.follows).toEqual(['racer']);
+    // The share made the video a recent engagement (a co-visitation seed) and a taste.
+    expect(held.recent.map((r) => r.video_id)).toEqual([racer!.video_id]);
+    expect(held.tastes.find((t) => t.feature === 'category:cars')?.positives).toBe(3);
+  });
+
   it('puts what it learnt of a user in their export and forgets it with their account', async () => {
     const first = await feed('usr_erased');
     await report('usr_erased', [{ type: 'like', video_id: first[0]!.video_id }]);
@@ -188,7 +215,7 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
 
   it('serves a guest the popular videos and a signed-in user their own page', async () => {
     const guest = await feed(undefined, 6);
-    expect(guest.every((i) => i.why === 'popular' || i.why === 'fresh')).toBe(true);
+    expect(guest.every((i) => ['popular', 'fresh', 'daytime'].includes(i.why))).toBe(true);
     const other = await feed('usr_new', 6);
     expect(other.map((i) => i.video_id)).not.toEqual((await feed('usr_foodie', 6)).map((i) => i.video_id));
   });
@@ -240,6 +267,91 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
     clock.advance(60_000);
     await insertVideo('newfood2', 'newchef2', '#food second dish', clock.now());
     expect((await feed('usr_foodie')).find((i) => i.video_id === 'newfood2')?.why).not.toBe('fresh');
+  });
+
+  it("lowers a merchant's exposure on the next page once refunds and complaints come in", async () => {
+    // Three tea shops alike in everything, each with well-watched videos.
+    const shops = ['tt_teaa', 'tt_teab', 'tt_teac'];
+    for (const [s, appid] of shops.entries()) {
+      for (let k = 0; k < 6; k++) {
+        await insertVideo(`tea${s}_${k}`, `brewer${s}`, `#tea cup ${k}`, clock.now() - 20 * day, appid);
+        await recommendation.learn(
+          null,
+          Array.from({ length: 12 }, () => ({ kind: 'complete', videoId: `tea${s}_${k}` })),
+        );
+      }
+    }
+    const shown = (items: FeedItem[]) => items.filter((i) => i.video_id.startsWith('tea0_')).length;
+    // Three first pages of new guests, so one page's sampling does not decide.
+    const pages = async () =>
+      shown([...(await feed(undefined, 12)), ...(await feed(undefined, 12)), ...(await feed(undefined, 12))]);
+    const before = await pages();
+    expect(before).toBeGreaterThanOrEqual(3);
+    for (let k = 0; k < 10; k++) {
+      await recommendation.serviceRecorded(db, { appid: 'tt_teaa', kind: 'order', userId: `usr_buyer${k}` });
+      await recommendation.serviceRecorded(db, {
+        appid: 'tt_teaa',
+        kind: k % 2 ? 'refund' : 'complaint',
+        userId: `usr_buyer${k}`,
+      });
+    }
+    const after = await pages();
+    expect(after).toBeLessThan(before);
+    // An order also counts in the buyer's taste for the shop (and is theirs to export).
+    const held = (await recommendationPersonalData(db).export('usr_buyer0')) as {
+      tastes: Array<{ feature: string; positives: number }>;
+    };
+    expect(held.tastes).toEqual([{ feature: 'app:tt_teaa', shows: 0, positives: 2 }]);
+  });
+
+  it("leans a guest's page to what everyone watches at this time of day", async () => {
+    const at = (hour: number) => {
+      const d = new Date(clock.now());
+      let next = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hour);
+      if (next <= clock.now()) next += day;
+      clock.advance(next - clock.now());
+    };
+    for (const topic of ['porridge', 'cocktail']) {
+      for (let k = 0; k < 8; k++)
+        await insertVideo(`${topic}${k}`, `${topic}maker`, `#${topic} ${k}`, clock.now() - 20 * day);
+    }
+    const watch = (topic: string) =>
+      recommendation.learn(
+        'usr_daytime',
+        Array.from({ length: 8 }, (_, k) => ({ kind: 'complete', videoId: `${topic}${k}` })),
+      );
+    at(8);
+    await watch('porridge');
+    at(22);
+    await watch('cocktail');
+    // One new guest's first page at each hour.
+    const page = async () => {
+      const items = await recommendation.page({ userId: null, session: `daytime-${clock.now()}`, limit: 12 });
+      const count = (topic: string) => items.filter((r) => r.item.id.startsWith(topic)).length;
+      return { porridge: count('porridge'), cocktail: count('cocktail'), why: items.map((r) => r.source) };
+    };
+    at(9);
+    const morning = await page();
+    at(23);
+    const evening = await page();
+    expect(morning.porridge).toBeGreaterThan(morning.cocktail);
+    expect(morning.why).toContain('daytime');
+    expect(evening.cocktail).toBeGreaterThan(evening.porridge);
+  });
+
+  it('proposes the apps of places near a guest who shared a location', async () => {
+    const page = await recommendation.page({
+      userId: null,
+      session: 'near-1',
+      limit: 12,
+      nearApps: ['tt_teab'],
+    });
+    const near = page.filter((r) => r.source === 'poi');
+    expect(near.length).toBeGreaterThan(0);
+    expect(near.every((r) => r.item.appid === 'tt_teab')).toBe(true);
+    // Without a location, nothing is proposed as near.
+    const elsewhere = await recommendation.page({ userId: null, session: 'near-2', limit: 12 });
+    expect(elsewhere.some((r) => r.source === 'poi')).toBe(false);
   });
 
   it('counts new providers that reached 100 impressions on their first day', async () => {
