@@ -23,6 +23,7 @@ import {
   appsPlugin,
   clientTokenAuthenticator,
   createAppsService,
+  industryCategories,
 } from './modules/apps/index.ts';
 import {
   type ConsentService,
@@ -83,6 +84,13 @@ import {
   identityPlugin,
   type OperatorSetup,
 } from './modules/identity/index.ts';
+import {
+  createIndustriesService,
+  defaultIndustriesOptions,
+  type IndustriesService,
+  industriesMigrations,
+  industriesPlugin,
+} from './modules/industries/index.ts';
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   createLiveService,
@@ -208,6 +216,8 @@ export interface Platform {
   payments: PaymentsService;
   /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
   douyin: DouyinCompatService;
+  /** Industries and qualifications: the category tree, orgs' licences and their review, apps' categories and capabilities. */
+  industries: IndustriesService;
   /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
   messages: MessagesService;
   /** Live rooms: HLS pushed over HTTP, viewers' events across processes, pinned cards, replays. */
@@ -244,6 +254,7 @@ export const migrationSets: MigrationSet[] = [
   liveMigrations,
   customerServiceMigrations,
   recommendationMigrations,
+  industriesMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -276,6 +287,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const funnel = createFunnelService(db);
   const login = createLoginService({ db, clock, apps, funnel });
   const webhooks = createWebhooksService({ db, clock, jobs, apps, targets: webhookTargets });
+  // What an app may use follows its categories and its org's licences; the profile
+  // industries stay nodes of the tree.
+  const industries = createIndustriesService({
+    db,
+    clock,
+    blobs,
+    jobs,
+    apps,
+    orgs: identity,
+    webhooks,
+    profileIndustries: industryCategories.map((c) => c.id),
+  });
+  await industries.qualifications.scheduleSweep();
   const consent = createConsentService({
     db,
     clock,
@@ -337,6 +361,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhooks,
     jobs,
     feed: inboxFeed,
+    industries: industries.apps,
     limits: config.messages,
   });
   // Room events reach viewers of every process the way inbox deliveries do.
@@ -351,6 +376,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     blobs,
     feed: liveFeed,
     funnel,
+    requireLiveMounting: async (appid) => {
+      // An unknown app was refused by the anchor rules before this is asked.
+      const app = await apps.findByAppid(appid);
+      if (app) await industries.apps.requireCapability(app.id, 'live_mounting');
+    },
     content: {
       creatorName: (userId) => content.creatorName(userId),
       requireAnchorBy: (creatorId, anchor) => content.requireAnchorBy(creatorId, anchor),
@@ -433,6 +463,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     jobs,
     funnel: paymentsFunnel,
     channel: sandboxChannel(),
+    industries: industries.apps,
   });
   // Chats reach open chat screens and agent inboxes of every process, like the inbox.
   const supportFeed: SupportFeed = supportFeedFor(config.database, db, {
@@ -481,6 +512,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         ...(config.demo ? { devInbox: otpSender } : {}),
       });
       await app.register(appsPlugin, { apps, clock });
+      await app.register(industriesPlugin, {
+        industries,
+        blobs,
+        scanBytes: defaultIndustriesOptions.scanBytes,
+      });
       await app.register(loginPlugin, { login });
       await app.register(webhooksPlugin, { webhooks });
       await app.register(consentPlugin, { consent });
@@ -554,6 +590,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     dataRights,
     versions,
     funnel,
+    industries,
     content,
     search,
     places,

@@ -19,12 +19,17 @@ export async function sendBlob(
   reply: FastifyReply,
   store: BlobStore,
   blob: { sha256: string; contentType: string },
+  /** Private blobs (an org's licence scans) stay out of shared caches. */
+  caching: { private?: boolean } = {},
 ): Promise<boolean> {
   const size = await store.size(blob.sha256);
   if (size === undefined) return false;
   reply.header('accept-ranges', 'bytes');
   reply.header('etag', `"${blob.sha256}"`);
-  reply.header('cache-control', 'public, max-age=31536000, immutable');
+  reply.header(
+    'cache-control',
+    caching.private ? 'private, max-age=31536000, immutable' : 'public, max-age=31536000, immutable',
+  );
   reply.type(blob.contentType);
   if (request.headers['if-none-match'] === `"${blob.sha256}"`) {
     reply.code(304).send();

@@ -57,6 +57,14 @@ export type SettlementDeps = Pick<
 export function createSettlementService(ctx: SettlementDeps): SettlementService {
   const { db, engine, clock, ledger } = ctx;
 
+  async function legacyRate(appId: string): Promise<number> {
+    const app = await ctx.apps.get(appId);
+    const rate = app && industryCategory(app.category)?.commissionBps;
+    if (rate === undefined || rate === null)
+      throw paymentErrors.CATEGORY_UNKNOWN({ category: app?.category });
+    return rate;
+  }
+
   async function settlementOf(order: Order): Promise<Settlement> {
     const splits = (await splitsOfOrders(db, [order.id])).map((s) => ({
       receiverId: s.receiver_id,
@@ -97,10 +105,10 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
     };
     // Settled, and perhaps refunded since: the settlement stands and is answered again.
     if (row.settled_at !== null) return replay(row);
-    const app = await ctx.apps.get(row.app_id);
-    const rate = app && industryCategory(app.category)?.commissionBps;
-    if (rate === undefined || rate === null)
-      throw paymentErrors.CATEGORY_UNKNOWN({ category: app?.category });
+    // The rate the order recorded when it was created; only orders older than that record
+    // settle at their app's profile industry's rate, as they did before.
+    const rate =
+      row.terms_commission_bps !== null ? Number(row.terms_commission_bps) : await legacyRate(row.app_id);
     const known = await receiversOf(
       db,
       row.org_id,
