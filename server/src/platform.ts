@@ -511,7 +511,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         secureCookies: config.publicUrl.startsWith('https:'),
         ...(config.demo ? { devInbox: otpSender } : {}),
       });
-      await app.register(appsPlugin, { apps, clock });
+      await app.register(appsPlugin, {
+        apps,
+        clock,
+        commissionRates: async () =>
+          new Map((await industries.categories.tree()).map((c) => [c.id, c.commissionBps])),
+      });
       await app.register(industriesPlugin, {
         industries,
         blobs,

@@ -35,6 +35,8 @@ export interface AppIndustryService {
    * period. Refused (as `requireCapability`) when guaranteed payment is not usable now.
    */
   paymentTerms(appId: string): Promise<PaymentTerms>;
+  /** The primary category's commission now, whatever the licences (orders made before terms were recorded). */
+  commissionOf(appId: string): Promise<number>;
 }
 
 export type AppIndustryDeps = Pick<IndustriesContext, 'db' | 'clock' | 'apps' | 'transaction'>;
@@ -128,6 +130,13 @@ export function createAppIndustryService(ctx: AppIndustryDeps): AppIndustryServi
     async requireCapability(appId, capability) {
       const s = await industriesOf(appId);
       if (!s.capabilities.includes(capability)) throw refusal(s, capability);
+    },
+
+    async commissionOf(appId) {
+      const s = await industriesOf(appId);
+      const category = (s.categories.find((c) => c.primary) ?? s.categories[0])?.category;
+      if (!category) throw industryErrors.CATEGORY_NOT_FOUND({ app_id: appId });
+      return category.commissionBps;
     },
 
     async paymentTerms(appId) {

@@ -113,6 +113,20 @@ describe.each(testEngines)('industries and qualifications on %s', (engine) => {
     expect(after.json.items.map((c: { id: string }) => c.id)).not.toContain('education.language');
     expect(after.json.items).toHaveLength(tree.json.items.length);
 
+    // The profile industries' rates are the tree's top nodes: one place, no second list.
+    await k.ok(
+      await k.call('PATCH', '/api/operator/industry-categories/entertainment', {
+        ...op,
+        body: { commission_bps: 550 },
+      }),
+      200,
+      'top node rate',
+    );
+    const profiles = await k.call('GET', '/api/app-categories');
+    expect(profiles.json.categories.find((c: { id: string }) => c.id === 'entertainment')).toMatchObject({
+      commission_bps: 550,
+    });
+
     // Developers read the tree but may not change it.
     const m = await k.merchant();
     const denied = await k.call('DELETE', '/api/operator/industry-categories/health.pharmacy', {

@@ -46,7 +46,7 @@ export interface PaymentsDeps {
   funnel?: Pick<FunnelService, 'record'>;
   channel: PaymentChannel;
   /** The app's categories decide whether it may take guaranteed payment, and on what terms. */
-  industries: Pick<IndustriesService['apps'], 'paymentTerms'>;
+  industries: Pick<IndustriesService['apps'], 'paymentTerms' | 'commissionOf'>;
   options?: Partial<PaymentsOptions>;
   /**
    * Asked before a user's refund request is recorded (a dialect's merchant may refuse it,

@@ -1,5 +1,4 @@
 import { newId } from '../../db/ids.ts';
-import { industryCategory } from '../apps/index.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Receiver, toOrder, toReceiver } from './order.model.ts';
 import { findOrder, lockOrder, updateOrder } from './order.repository.ts';
@@ -51,19 +50,20 @@ export interface SettlementService {
 /** The part of the module's shared context the settlement service uses, and nothing more. */
 export type SettlementDeps = Pick<
   PaymentsContext,
-  'db' | 'engine' | 'clock' | 'ledger' | 'account' | 'apps' | 'funnel' | 'transaction' | 'webhooks'
+  | 'db'
+  | 'engine'
+  | 'clock'
+  | 'ledger'
+  | 'account'
+  | 'apps'
+  | 'funnel'
+  | 'industries'
+  | 'transaction'
+  | 'webhooks'
 >;
 
 export function createSettlementService(ctx: SettlementDeps): SettlementService {
   const { db, engine, clock, ledger } = ctx;
-
-  async function legacyRate(appId: string): Promise<number> {
-    const app = await ctx.apps.get(appId);
-    const rate = app && industryCategory(app.category)?.commissionBps;
-    if (rate === undefined || rate === null)
-      throw paymentErrors.CATEGORY_UNKNOWN({ category: app?.category });
-    return rate;
-  }
 
   async function settlementOf(order: Order): Promise<Settlement> {
     const splits = (await splitsOfOrders(db, [order.id])).map((s) => ({
@@ -106,9 +106,11 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
     // Settled, and perhaps refunded since: the settlement stands and is answered again.
     if (row.settled_at !== null) return replay(row);
     // The rate the order recorded when it was created; only orders older than that record
-    // settle at their app's profile industry's rate, as they did before.
+    // settle at their app's category's rate of the day, as they did before.
     const rate =
-      row.terms_commission_bps !== null ? Number(row.terms_commission_bps) : await legacyRate(row.app_id);
+      row.terms_commission_bps !== null
+        ? Number(row.terms_commission_bps)
+        : await ctx.industries.commissionOf(row.app_id);
     const known = await receiversOf(
       db,
       row.org_id,
