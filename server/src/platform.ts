@@ -430,6 +430,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const app = await apps.get(appId);
       return app && app.status === 'active' ? { appid: app.appid, orgId: app.orgId } : null;
     },
+    requirePoiServices: (appId) => industries.apps.requireCapability(appId, 'poi_services'),
   });
   indexAppChanges(apps, search);
   // Orders made with Douyin's ecpay or tt.requestOrder also call back in Douyin's forms,

@@ -358,6 +358,29 @@ describe.each(testEngines)('industries and qualifications on %s', (engine) => {
     expect((await k.t.payments.orders.get(m.appId, kept)).status).toBe('settled');
   });
 
+  it("mounts a store's services on its POI only while the licence that gates POI services stands", async () => {
+    const m = await k.merchant('food_delivery');
+    await k.release(m);
+    await k.ok(await k.choose(m, ['food_delivery.restaurant']), 200, 'choose');
+    const sync = () =>
+      k.call('POST', '/api/poi/supplier/sync', {
+        token: m.token,
+        body: {
+          supplier_ext_id: 'S1',
+          name: 'Noodle shop',
+          address: '1 Main St',
+          latitude: 31.2,
+          longitude: 121.4,
+          services: [{ title: 'Order', path: 'pages/index/index' }],
+        },
+      });
+    const refused = await sync();
+    expect([refused.status, codeOf(refused)]).toEqual([403, 'INDUSTRY_CAPABILITY_SUSPENDED']);
+    await k.licensed(m, 'food_business_licence', 90);
+    const synced = await sync();
+    expect(synced.status, JSON.stringify(synced.json)).toBe(200);
+  });
+
   it("keeps an org's licences to its members and operators, and refuses bad scans", async () => {
     const a = await k.merchant();
     const b = await k.merchant();
