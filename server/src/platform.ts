@@ -29,6 +29,7 @@ import {
   appsPlugin,
   clientTokenAuthenticator,
   createAppsService,
+  industryCategories,
 } from './modules/apps/index.ts';
 import {
   type ConsentService,
@@ -89,6 +90,13 @@ import {
   identityPlugin,
   type OperatorSetup,
 } from './modules/identity/index.ts';
+import {
+  createIndustriesService,
+  defaultIndustriesOptions,
+  type IndustriesService,
+  industriesMigrations,
+  industriesPlugin,
+} from './modules/industries/index.ts';
 import { createLedgerService, type LedgerService, ledgerMigrations } from './modules/ledger/index.ts';
 import {
   createLiveService,
@@ -224,6 +232,8 @@ export interface Platform {
   payments: PaymentsService;
   /** Douyin's server routes (login, tokens, guaranteed payment) on Plaza's own services. */
   douyin: DouyinCompatService;
+  /** Industries and qualifications: the category tree, orgs' licences and their review, apps' categories and capabilities. */
+  industries: IndustriesService;
   /** Subscription messages: templates, consent per template, sending through the outbox, the service inbox. */
   messages: MessagesService;
   /** Live rooms: HLS pushed over HTTP, viewers' events across processes, pinned cards, replays. */
@@ -262,6 +272,7 @@ export const migrationSets: MigrationSet[] = [
   customerServiceMigrations,
   recommendationMigrations,
   runtimeErrorMigrations,
+  industriesMigrations,
 ];
 
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -303,6 +314,19 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   });
   const login = createLoginService({ db, clock, apps, funnel });
   const webhooks = createWebhooksService({ db, clock, jobs, apps, targets: webhookTargets });
+  // What an app may use follows its categories and its org's licences; the profile
+  // industries stay nodes of the tree.
+  const industries = createIndustriesService({
+    db,
+    clock,
+    blobs,
+    jobs,
+    apps,
+    orgs: identity,
+    webhooks,
+    profileIndustries: industryCategories.map((c) => c.id),
+  });
+  await industries.qualifications.scheduleSweep();
   const consent = createConsentService({
     db,
     clock,
@@ -367,6 +391,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     webhooks,
     jobs,
     feed: inboxFeed,
+    industries: industries.apps,
     limits: config.messages,
   });
   // Room events reach viewers of every process the way inbox deliveries do.
@@ -381,6 +406,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     blobs,
     feed: liveFeed,
     funnel,
+    requireLiveMounting: async (appid) => {
+      // An unknown app was refused by the anchor rules before this is asked.
+      const app = await apps.findByAppid(appid);
+      if (app) await industries.apps.requireCapability(app.id, 'live_mounting');
+    },
     content: {
       creatorName: (userId) => content.creatorName(userId),
       requireAnchorBy: (creatorId, anchor) => content.requireAnchorBy(creatorId, anchor),
@@ -430,6 +460,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       const app = await apps.get(appId);
       return app && app.status === 'active' ? { appid: app.appid, orgId: app.orgId } : null;
     },
+    requirePoiServices: (appId) => industries.apps.requireCapability(appId, 'poi_services'),
   });
   indexAppChanges(apps, search);
   // Orders made with Douyin's ecpay or tt.requestOrder also call back in Douyin's forms,
@@ -468,6 +499,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         recommendation.serviceRecorded(trx, { appid: e.appid, kind: e.kind, userId: e.userId }),
     },
     channel: sandboxChannel(),
+    industries: industries.apps,
   });
   // Chats reach open chat screens and agent inboxes of every process, like the inbox.
   const supportFeed: SupportFeed = supportFeedFor(config.database, db, {
@@ -520,7 +552,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         secureCookies: config.publicUrl.startsWith('https:'),
         ...(config.demo ? { devInbox: otpSender } : {}),
       });
-      await app.register(appsPlugin, { apps, clock });
+      await app.register(appsPlugin, {
+        apps,
+        clock,
+        commissionRates: async () =>
+          new Map((await industries.categories.tree()).map((c) => [c.id, c.commissionBps])),
+      });
+      await app.register(industriesPlugin, {
+        industries,
+        blobs,
+        scanBytes: defaultIndustriesOptions.scanBytes,
+      });
       await app.register(loginPlugin, { login });
       await app.register(webhooksPlugin, { webhooks });
       await app.register(consentPlugin, { consent });
@@ -594,6 +636,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     versions,
     funnel,
     runtimeErrors,
+    industries,
     content,
     search,
     places,

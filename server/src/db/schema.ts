@@ -9,6 +9,7 @@ import type { DataRightsTables } from '../modules/data-rights/data-rights.table.
 import type { DouyinCompatTables } from '../modules/douyin-compat/douyin-compat.table.ts';
 import type { FunnelTables } from '../modules/funnel/funnel.table.ts';
 import type { IdentityTables } from '../modules/identity/identity.table.ts';
+import type { IndustriesTables } from '../modules/industries/industries.table.ts';
 import type { LedgerTables } from '../modules/ledger/ledger.table.ts';
 import type { LiveTables } from '../modules/live/live.table.ts';
 import type { LoginTables } from '../modules/login/login.table.ts';
@@ -36,6 +37,7 @@ export interface Database
     IdempotencyTables,
     JobTables,
     IdentityTables,
+    IndustriesTables,
     LedgerTables,
     AppTables,
     LiveTables,

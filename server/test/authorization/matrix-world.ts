@@ -103,6 +103,20 @@ export async function buildMatrixWorld(t: TestPlatform) {
       `grant ${scope}`,
     );
   }
+  // Org A's licence, waiting for review, with its scan.
+  const ownerCaller = { accountId: owner.account.id as string, operator: false };
+  const scan = await t.industries.qualifications.uploadScan(ownerCaller, owner.orgId, matrixMedia.png);
+  const qualification = () =>
+    t.industries.qualifications.submit(ownerCaller, owner.orgId, {
+      licenceType: 'food_business_licence',
+      number: 'JY-1',
+      holder: 'Org A',
+      validFrom: Date.now(),
+      validUntil: Date.now() + 365 * 86_400_000,
+      scanId: scan.id,
+    });
+  const licence = await qualification();
+
   const appToken = await v.clientToken(appA.appid, appA.secret);
   const otherAppToken = await v.clientToken(appB.appid, appB.secret);
   const openid = await t.login.openidFor(appA.appid, user.user.id);
@@ -289,6 +303,7 @@ export async function buildMatrixWorld(t: TestPlatform) {
     packageSha: pkg.package.sha256 as string,
     packageFile,
     orders: { paid, unpaid },
+    industries: { scanId: scan.id, qualificationId: licence.id, qualification },
     refundId: refund.refund_id as string,
     receiverId: receiver.receiver_id as string,
     deliveryId: delivery.id,
@@ -316,6 +331,8 @@ export async function buildMatrixWorld(t: TestPlatform) {
       refund.refund_id as string,
       receiver.receiver_id as string,
       delivery.id,
+      scan.id,
+      licence.id,
       message.message_id as string,
       supportLine.conversation_id,
       supportLine.message_id,
@@ -331,4 +348,5 @@ export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;
 export const matrixMedia = {
   mp4: Buffer.concat([Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'), Buffer.alloc(4000, 3)]),
   jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]),
+  png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 7)]),
 };

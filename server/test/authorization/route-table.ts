@@ -1346,6 +1346,115 @@ export const routeTable: MatrixRow[] = [
     phase: 'late',
   },
 
+  // Industries: the tree, licences and their review, apps' categories.
+  {
+    route: 'GET /api/industry-categories',
+    expect: everyone(),
+    request: get(() => '/api/industry-categories'),
+  },
+  {
+    route: 'POST /api/operator/industry-categories',
+    expect: audience('operator'),
+    request: () => ({
+      url: '/api/operator/industry-categories',
+      body: { id: fresh('matrix_cat'), name: 'Matrix', commission_bps: 300 },
+    }),
+  },
+  {
+    route: 'PATCH /api/operator/industry-categories/:categoryId',
+    expect: audience('operator'),
+    request: () => ({
+      url: '/api/operator/industry-categories/health.pharmacy',
+      body: { name: 'Pharmacies' },
+    }),
+  },
+  {
+    route: 'DELETE /api/operator/industry-categories/:categoryId',
+    expect: audience('operator'),
+    request: async (w) => {
+      const category = await w.t.industries.categories.create({
+        id: fresh('matrix_gone'),
+        parentId: null,
+        name: 'Gone',
+        commissionBps: 300,
+        holdingDays: null,
+        capabilities: [],
+        requirements: [],
+      });
+      return { url: `/api/operator/industry-categories/${category.id}` };
+    },
+  },
+  {
+    route: 'GET /api/operator/qualifications',
+    expect: audience('operator'),
+    request: get(() => '/api/operator/qualifications'),
+  },
+  {
+    route: 'GET /api/operator/qualifications/:qualificationId/scan',
+    expect: audience('operator'),
+    request: get((w) => `/api/operator/qualifications/${w.industries.qualificationId}/scan`),
+  },
+  {
+    route: 'POST /api/operator/qualifications/:qualificationId/review',
+    expect: audience('operator'),
+    request: async (w) => ({
+      url: `/api/operator/qualifications/${(await w.industries.qualification()).id}/review`,
+      body: { decision: 'reject', reason_code: 'illegible' },
+    }),
+  },
+  {
+    route: 'POST /api/orgs/:orgId/qualification-scans',
+    expect: orgConsole('developer'),
+    request: (w) => ({
+      url: `${org(w)}/qualification-scans`,
+      payload: { data: matrixMedia.png, contentType: 'image/png' },
+    }),
+  },
+  {
+    route: 'POST /api/orgs/:orgId/qualifications',
+    expect: orgConsole('developer'),
+    request: (w) => ({
+      url: `${org(w)}/qualifications`,
+      body: {
+        licence_type: 'food_business_licence',
+        number: 'JY-2',
+        holder: 'Org A',
+        valid_from: Date.now(),
+        valid_until: Date.now() + 86_400_000,
+        scan_id: w.industries.scanId,
+      },
+    }),
+  },
+  {
+    route: 'GET /api/orgs/:orgId/qualifications',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${org(w)}/qualifications`),
+  },
+  {
+    route: 'GET /api/orgs/:orgId/qualifications/:qualificationId/scan',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${org(w)}/qualifications/${w.industries.qualificationId}/scan`),
+  },
+  {
+    route: 'GET /api/orgs/:orgId/industry-notices',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${org(w)}/industry-notices`),
+  },
+  {
+    route: 'GET /api/apps/:appid/industry-categories',
+    expect: orgConsole('viewer'),
+    request: get((w) => `${app(w)}/industry-categories`),
+  },
+  {
+    route: 'PUT /api/apps/:appid/industry-categories',
+    expect: orgConsole('developer'),
+    // A category that needs no licence, so app A's orders of later rows are still taken.
+    request: (w) => ({
+      url: `${app(w)}/industry-categories`,
+      body: { categories: ['retail.general'], primary: 'retail.general' },
+    }),
+  },
+
   // Sign-outs end their sessions: the end users' first, then the accounts' (final rows run in this order).
   {
     route: 'DELETE /api/sessions/current',

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../db/clock.ts';
-import { appsRoutes } from './apps.routes.ts';
-import type { AppsService } from './apps.service.ts';
+import { type AppsRouteOptions, appsRoutes } from './apps.routes.ts';
 import { clientTokenRoutes } from './client-token.routes.ts';
 
 /** The apps module's HTTP surface: the console routes and the client-token endpoint. */
 export async function appsPlugin(
   app: FastifyInstance,
-  options: { apps: AppsService; clock: Clock },
+  options: AppsRouteOptions & { clock: Clock },
 ): Promise<void> {
   await app.register(appsRoutes, options);
   await app.register(clientTokenRoutes, {

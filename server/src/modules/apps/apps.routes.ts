@@ -26,7 +26,13 @@ const secretIssuing = { access: ['developer'] as const };
 const operator = { access: ['operator'] as const };
 
 /** Apps in the developer console: create, read, edit, credentials, audit; operators take down. */
-export async function appsRoutes(app: FastifyInstance, options: { apps: AppsService }): Promise<void> {
+export interface AppsRouteOptions {
+  apps: AppsService;
+  /** Each industry's commission in basis points, from the category tree that holds them. */
+  commissionRates: () => Promise<Map<string, number>>;
+}
+
+export async function appsRoutes(app: FastifyInstance, options: AppsRouteOptions): Promise<void> {
   const { apps } = options;
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -44,14 +50,17 @@ export async function appsRoutes(app: FastifyInstance, options: { apps: AppsServ
         },
       },
     },
-    async () => ({
-      categories: industryCategories.map((c) => ({
-        id: c.id,
-        name: c.name,
-        commission_bps: c.commissionBps,
-        capabilities: [...c.capabilities],
-      })),
-    }),
+    async () => {
+      const rates = await options.commissionRates();
+      return {
+        categories: industryCategories.map((c) => ({
+          id: c.id,
+          name: c.name,
+          commission_bps: rates.get(c.id) ?? 0,
+          capabilities: [...c.capabilities],
+        })),
+      };
+    },
   );
 
   r.post(

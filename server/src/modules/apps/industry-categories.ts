@@ -1,7 +1,7 @@
 /**
- * The industries an app may declare, kept as data: each has its commission (basis points
- * of every settled order) and the capabilities its apps may use. Changing a rate here
- * changes future settlements only; settled orders keep the rate they were settled with.
+ * The industries an app profile may declare, kept as data, with the privacy scopes and
+ * anchors their apps may use. Their money terms (commission, holding period) and licences
+ * live in the industries module's category tree, whose top nodes carry these ids.
  */
 export const capabilities = [
   'payment',
@@ -18,8 +18,6 @@ export type Capability = (typeof capabilities)[number];
 export interface IndustryCategory {
   id: string;
   name: string;
-  /** Commission on settled orders, in basis points (100 = 1 %). */
-  commissionBps: number;
   capabilities: readonly Capability[];
 }
 
@@ -27,17 +25,16 @@ const all = capabilities;
 const noLocation = all.filter((c) => c !== 'location' && c !== 'address');
 
 export const industryCategories = [
-  { id: 'food_delivery', name: 'Food delivery', commissionBps: 250, capabilities: all },
-  { id: 'education', name: 'Education and courses', commissionBps: 500, capabilities: noLocation },
-  { id: 'automotive', name: 'Automotive', commissionBps: 200, capabilities: all },
-  { id: 'retail', name: 'Retail', commissionBps: 300, capabilities: all },
-  { id: 'local_services', name: 'Local services', commissionBps: 300, capabilities: all },
-  { id: 'travel', name: 'Travel and hotels', commissionBps: 400, capabilities: all },
-  { id: 'entertainment', name: 'Entertainment and tickets', commissionBps: 500, capabilities: all },
+  { id: 'food_delivery', name: 'Food delivery', capabilities: all },
+  { id: 'education', name: 'Education and courses', capabilities: noLocation },
+  { id: 'automotive', name: 'Automotive', capabilities: all },
+  { id: 'retail', name: 'Retail', capabilities: all },
+  { id: 'local_services', name: 'Local services', capabilities: all },
+  { id: 'travel', name: 'Travel and hotels', capabilities: all },
+  { id: 'entertainment', name: 'Entertainment and tickets', capabilities: all },
   {
     id: 'tools',
     name: 'Tools and utilities',
-    commissionBps: 100,
     capabilities: ['payment', 'subscription_message', 'video_anchor'],
   },
 ] as const satisfies readonly IndustryCategory[];
@@ -50,7 +47,7 @@ export const industryCategoryIds = industryCategories.map((c) => c.id) as [
 
 /**
  * @example
- * industryCategory('food_delivery')?.commissionBps // 250
+ * industryCategory('food_delivery')?.capabilities.includes('location') // true
  */
 export function industryCategory(id: string): IndustryCategory | undefined {
   return industryCategories.find((c) => c.id === id);

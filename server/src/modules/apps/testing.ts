@@ -90,7 +90,7 @@ export function appsClient(platform: Platform & { operatorSetup?: { url: string 
       200,
       'operator sign-in',
     );
-    return { token: json.token as string, accountId: json.account.id as string };
+    return { token: json.token as string, accountId: json.account.id as string, email };
   }
 
   return { ...id, orgOwner, createApp, clientToken, endUser, operator };

@@ -18,6 +18,8 @@ export interface LiveDeps {
   feed: RoomFeed;
   content: LiveContent;
   funnel: Pick<FunnelService, 'recordReported' | 'bySource'>;
+  /** Refuses (coded) pinning an app whose categories do not allow live mounting now. */
+  requireLiveMounting(appid: string): Promise<void>;
   limits?: { segmentBytes?: number; playlistBytes?: number };
 }
 

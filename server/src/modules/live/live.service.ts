@@ -104,12 +104,21 @@ export function createLiveService(deps: LiveDeps): LiveService {
     });
   }
 
+  /**
+   * The rules of video anchors (the path's shape, the app mountable, this creator allowed),
+   * then the app's industry: a lapsed licence stops live mounting.
+   */
+  async function mountable(userId: string, anchor: AnchorInput): Promise<void> {
+    await content.requireAnchorBy(userId, anchor);
+    await ctx.requireLiveMounting(anchor.appid);
+  }
+
   return {
     ...createIngestService(ctx),
 
     async startRoom(userId, input) {
       if ((await content.creatorName(userId)) === undefined) throw liveErrors.NOT_CREATOR();
-      if (input.anchor) await content.requireAnchorBy(userId, input.anchor);
+      if (input.anchor) await mountable(userId, input.anchor);
       const token = newSecret(32);
       const id = newId('live');
       await db.transaction().execute(async (trx) => {
@@ -153,8 +162,7 @@ export function createLiveService(deps: LiveDeps): LiveService {
 
     async pin(userId, id, anchor) {
       await liveRoom(userId, id);
-      // The rules of video anchors: the path's shape, the app mountable, this creator allowed.
-      if (anchor) await content.requireAnchorBy(userId, anchor);
+      if (anchor) await mountable(userId, anchor);
       await db.transaction().execute(async (trx) => {
         await setPinned(trx, id, anchor ? { ...anchor, path: anchor.path.replace(/^\//, '') } : null);
         await ctx.emit(trx, id, 'pin', userId, {});

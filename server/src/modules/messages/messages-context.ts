@@ -2,6 +2,7 @@ import type { Clock } from '../../db/clock.ts';
 import type { Db, Engine } from '../../db/database.ts';
 import type { JobQueue } from '../../jobs/index.ts';
 import type { AppsService } from '../apps/index.ts';
+import type { IndustriesService } from '../industries/index.ts';
 import type { LoginService } from '../login/index.ts';
 import type { WebhooksService } from '../webhooks/index.ts';
 import type { InboxFeed } from './inbox-feed.ts';
@@ -33,6 +34,8 @@ export interface MessagesDeps {
   jobs: Pick<JobQueue, 'enqueue' | 'register' | 'workers'>;
   /** Where delivered messages are announced to open inboxes, in every process. */
   feed: InboxFeed;
+  /** Long-term templates need the capability from the app's categories (a lapsed licence stops them). */
+  industries: Pick<IndustriesService['apps'], 'requireCapability' | 'industriesOf'>;
   limits?: Partial<MessageLimits>;
 }
 

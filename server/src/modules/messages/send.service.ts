@@ -12,7 +12,7 @@ import { toAppTemplate } from './template-rows.ts';
 
 type SendDeps = Pick<
   MessagesContext,
-  'db' | 'clock' | 'apps' | 'login' | 'webhooks' | 'jobs' | 'feed' | 'limits'
+  'db' | 'clock' | 'apps' | 'login' | 'webhooks' | 'jobs' | 'feed' | 'limits' | 'industries'
 >;
 
 export const deliverMessageJobType = 'messages.deliver';
@@ -72,6 +72,8 @@ export function createSendService(deps: SendDeps): SendService {
       const template = toAppTemplate(row, app.appid);
       const library = await findLibraryTemplate(db, template.libraryId);
       if (library?.status !== 'active') throw messageErrors.TEMPLATE_BANNED({ template_id: template.id });
+      if (template.kind === 'long_term')
+        await deps.industries.requireCapability(app.id, 'long_term_subscription');
       const fields = checkedFields(template, input.data, input.dataBy);
       const page = checkedPage(input.page);
       const userId = await login.resolveOpenid(app.id, input.openid);

@@ -13,7 +13,7 @@ import {
 import { findAppTemplates, findLibraryTemplate, listLongTermCategories } from './template.repository.ts';
 import { toAppTemplate } from './template-rows.ts';
 
-type SubscriptionDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps'>;
+type SubscriptionDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps' | 'industries'>;
 
 /** At most this many templates in one consent request, as on Douyin and WeChat. */
 export const maxTemplatesPerRequest = 3;
@@ -68,7 +68,11 @@ export function createSubscriptionService(deps: SubscriptionDeps): SubscriptionS
     });
     const kind = templates[0]?.kind ?? 'one_time';
     if (templates.some((t) => t.kind !== kind)) throw messageErrors.MIXED_KINDS();
-    const longTermAllowed = kind === 'long_term' && (await listLongTermCategories(db)).includes(app.category);
+    // Long-term consent needs the operator's list and, now, the capability from the app's categories.
+    const longTermAllowed =
+      kind === 'long_term' &&
+      (await listLongTermCategories(db)).includes(app.category) &&
+      (await deps.industries.industriesOf(app.id)).capabilities.includes('long_term_subscription');
     const held = await findSubscriptions(db, app.id, userId, ids);
     const items: SubscribeSheetItem[] = [];
     for (const template of templates) {

@@ -18,7 +18,7 @@ import {
 } from './template.repository.ts';
 import { toAppTemplate, toLibraryTemplate } from './template-rows.ts';
 
-type TemplateDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps'>;
+type TemplateDeps = Pick<MessagesContext, 'db' | 'clock' | 'apps' | 'industries'>;
 
 export interface NewLibraryTemplate {
   category: string;
@@ -112,7 +112,10 @@ export function createTemplateService(deps: TemplateDeps): TemplateService {
       if (library.category !== app.category) {
         throw messageErrors.CATEGORY_MISMATCH({ template: library.category, app: app.category });
       }
-      if (library.kind === 'long_term') await requireLongTermAllowed(app.category);
+      if (library.kind === 'long_term') {
+        await requireLongTermAllowed(app.category);
+        await deps.industries.requireCapability(app.id, 'long_term_subscription');
+      }
       const keywords: TemplateKeyword[] = [];
       for (const kid of selection.kidList) {
         const keyword = library.keywords.find((k) => k.kid === kid);

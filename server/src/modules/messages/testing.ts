@@ -1,6 +1,6 @@
+import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { manualClock } from '../../db/clock.ts';
 import type { Engine } from '../../db/database.ts';
-import { startTestPlatform } from '../../../test/support/test-platform.ts';
 import { appsClient } from '../apps/testing.ts';
 import { startWebhookReceiver } from '../payments/testing.ts';
 

@@ -38,5 +38,4 @@ export const paymentErrors = defineErrors('PAYMENT', {
   SPLIT_INVALID: { status: 400, message: 'Each split names a different receiver with a positive amount' },
   REFUND_NOT_REQUESTED: { status: 409, message: 'The refund is not waiting for an answer' },
   RANGE_INVALID: { status: 400, message: 'from must be before to' },
-  CATEGORY_UNKNOWN: { status: 409, message: "The app's industry category has no commission rate" },
 });

@@ -25,6 +25,7 @@ const order: Order = {
   closedAt: null,
   settledAt: 8_000,
   settlement: { commissionBps: 200, commissionAmount: 50, splitAmount: 0, merchantAmount: 2450 },
+  terms: { categoryId: 'automotive', commissionBps: 200, holdingMs: null },
   createdAt: 1_000,
 };
 

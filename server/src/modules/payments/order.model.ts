@@ -36,6 +36,8 @@ export interface Order {
     splitAmount: number;
     merchantAmount: number;
   } | null;
+  /** The commission and holding period recorded when the order was created (null on older orders). */
+  terms: { categoryId: string; commissionBps: number; holdingMs: number | null } | null;
   createdAt: number;
 }
 
@@ -100,6 +102,14 @@ export function toOrder(row: OrderRow): Order {
             commissionAmount: Number(row.commission_amount),
             splitAmount: Number(row.split_amount),
             merchantAmount: Number(row.merchant_amount),
+          },
+    terms:
+      row.terms_category === null
+        ? null
+        : {
+            categoryId: row.terms_category,
+            commissionBps: Number(row.terms_commission_bps),
+            holdingMs: num(row.terms_holding_ms),
           },
     createdAt: Number(row.created_at),
   };

@@ -98,6 +98,7 @@ export type OrderDeps = Pick<
   | 'clock'
   | 'options'
   | 'apps'
+  | 'industries'
   | 'jobs'
   | 'login'
   | 'orderTokenKey'
@@ -144,6 +145,9 @@ export function createOrderService(ctx: OrderDeps): OrderService {
       const validSeconds = input.validSeconds ?? options.defaultValidSeconds;
       const app = await ctx.apps.get(appId);
       if (!app) throw paymentErrors.ORDER_NOT_FOUND();
+      // Refused while the app's categories do not allow guaranteed payment now (a licence
+      // pending or expired); otherwise the terms the order keeps whatever changes later.
+      const terms = await ctx.industries.paymentTerms(app.id);
       let userId: string;
       try {
         userId = await ctx.login.resolveOpenid(app.id, input.openid);
@@ -194,6 +198,9 @@ export function createOrderService(ctx: OrderDeps): OrderService {
         commission_amount: null,
         split_amount: null,
         merchant_amount: null,
+        terms_category: terms.categoryId,
+        terms_commission_bps: terms.commissionBps,
+        terms_holding_ms: terms.holdingMs,
         created_at: now,
         updated_at: now,
       };

@@ -132,7 +132,8 @@ export function createPayService(ctx: PayDeps): PayService {
         await ctx.jobs.enqueue(trx, {
           type: paymentJobTypes.autoSettle,
           payload: { orderId: order.id },
-          runAt: now + ctx.options.holdingPeriodMs,
+          // The holding period the order recorded when it was created, else the platform's.
+          runAt: now + (order.terms?.holdingMs ?? ctx.options.holdingPeriodMs),
           key: `${paymentJobTypes.autoSettle}:${order.id}`,
         });
         // The money last: on PostgreSQL the accounts' rows stay locked until commit, and an

@@ -4,6 +4,7 @@ import { runTransaction } from '../../db/transaction.ts';
 import type { JobQueue } from '../../jobs/index.ts';
 import type { AppsService } from '../apps/index.ts';
 import type { FunnelService } from '../funnel/index.ts';
+import type { IndustriesService } from '../industries/index.ts';
 import type { AccountKind, LedgerService } from '../ledger/index.ts';
 import type { LoginService } from '../login/index.ts';
 import { platformKey } from '../login/index.ts';
@@ -11,7 +12,10 @@ import type { WebhooksService } from '../webhooks/index.ts';
 import type { PaymentChannel } from './payment-channel.ts';
 
 export interface PaymentsOptions {
-  /** After this long a paid order the merchant has not settled is settled by the platform (default 7 days). */
+  /**
+   * After this long a paid order the merchant has not settled is settled by the platform
+   * (default 7 days), unless the app's category sets its own holding period.
+   */
   holdingPeriodMs: number;
   /** The largest order, in major units of its currency (default 1,000,000). */
   maxOrderAmount: number;
@@ -43,6 +47,8 @@ export interface PaymentsDeps {
   /** Told of each paid order and each refund, in the same transaction (the recommender's service record). */
   merchantRecord?: MerchantServiceRecord;
   channel: PaymentChannel;
+  /** The app's categories decide whether it may take guaranteed payment, and on what terms. */
+  industries: Pick<IndustriesService['apps'], 'paymentTerms' | 'commissionOf'>;
   options?: Partial<PaymentsOptions>;
   /**
    * Asked before a user's refund request is recorded (a dialect's merchant may refuse it,

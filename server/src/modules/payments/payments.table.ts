@@ -37,6 +37,11 @@ export interface PaymentOrderTable {
   commission_amount: number | null;
   split_amount: number | null;
   merchant_amount: number | null;
+  /** The app's primary category when the order was created, and its terms then (null before they were recorded). */
+  terms_category: string | null;
+  terms_commission_bps: number | null;
+  /** Null: the platform's default holding period. */
+  terms_holding_ms: number | null;
   created_at: number;
   updated_at: number;
 }

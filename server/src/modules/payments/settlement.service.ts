@@ -1,5 +1,4 @@
 import { newId } from '../../db/ids.ts';
-import { industryCategory } from '../apps/index.ts';
 import { supportedCurrencies } from './currencies.ts';
 import { paymentErrors } from './errors.ts';
 import { type Order, type Receiver, toOrder, toReceiver } from './order.model.ts';
@@ -65,7 +64,16 @@ export interface AppBalance {
 /** The part of the module's shared context the settlement service uses, and nothing more. */
 export type SettlementDeps = Pick<
   PaymentsContext,
-  'db' | 'engine' | 'clock' | 'ledger' | 'account' | 'apps' | 'funnel' | 'transaction' | 'webhooks'
+  | 'db'
+  | 'engine'
+  | 'clock'
+  | 'ledger'
+  | 'account'
+  | 'apps'
+  | 'funnel'
+  | 'industries'
+  | 'transaction'
+  | 'webhooks'
 >;
 
 export function createSettlementService(ctx: SettlementDeps): SettlementService {
@@ -111,10 +119,12 @@ export function createSettlementService(ctx: SettlementDeps): SettlementService 
     };
     // Settled, and perhaps refunded since: the settlement stands and is answered again.
     if (row.settled_at !== null) return replay(row);
-    const app = await ctx.apps.get(row.app_id);
-    const rate = app && industryCategory(app.category)?.commissionBps;
-    if (rate === undefined || rate === null)
-      throw paymentErrors.CATEGORY_UNKNOWN({ category: app?.category });
+    // The rate the order recorded when it was created; only orders older than that record
+    // settle at their app's category's rate of the day, as they did before.
+    const rate =
+      row.terms_commission_bps !== null
+        ? Number(row.terms_commission_bps)
+        : await ctx.industries.commissionOf(row.app_id);
     const known = await receiversOf(
       db,
       row.org_id,

@@ -76,6 +76,8 @@ export interface PlacesDeps {
   requireOrgMember(accountId: string, orgId: string): Promise<void>;
   /** The calling app's public id and org (null when unknown or not active). */
   appOf(appId: string): Promise<{ appid: string; orgId: string } | null>;
+  /** Refuses (coded) an app whose categories do not allow POI services now (a licence pending or lapsed). */
+  requirePoiServices(appId: string): Promise<void>;
 }
 
 export type Editor = { operator: true; accountId: string } | { operator: false; accountId: string };
@@ -250,6 +252,7 @@ export function createPlacesService(deps: PlacesDeps): PlacesService {
     async supplierSync(appId, store) {
       const app = await deps.appOf(appId);
       if (!app) throw placeErrors.APP_NOT_MOUNTABLE();
+      if (store.services.length > 0) await deps.requirePoiServices(appId);
       checkHours(store.hours);
       const anchors = store.services.map((s) => ({ appid: app.appid, title: s.title, path: anchorPath(s) }));
       const existing = await profiles.findBySupplier(db, app.orgId, store.supplierExtId);
