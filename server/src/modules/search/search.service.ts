@@ -280,10 +280,21 @@ export function createSearchService(deps: SearchDeps): SearchService {
   }
 
   async function candidates(groups: ReturnType<typeof queryGroups>, kinds: readonly SearchKind[]) {
-    const [inTitle, anywhere] = await Promise.all([
-      repo.matchCandidates(db, engine, { groups, titleOnly: true, kinds, limit: candidateLimit.title }),
-      repo.matchCandidates(db, engine, { groups, titleOnly: false, kinds, limit: candidateLimit.any }),
-    ]);
+    const anywhere = await repo.matchCandidates(db, engine, {
+      groups,
+      titleOnly: false,
+      kinds,
+      limit: candidateLimit.any,
+    });
+    // Title matches are matches anywhere: unless the cut left some out, they are all here
+    // already. Rare queries (a brand's full name), which scan every match, run once.
+    if (anywhere.length < candidateLimit.any) return anywhere;
+    const inTitle = await repo.matchCandidates(db, engine, {
+      groups,
+      titleOnly: true,
+      kinds,
+      limit: candidateLimit.title,
+    });
     const bySeq = new Map<number, repo.CandidateRow>();
     for (const r of [...inTitle, ...anywhere]) bySeq.set(Number(r.seq), r);
     return [...bySeq.values()];
