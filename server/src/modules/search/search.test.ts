@@ -233,7 +233,17 @@ describe.each(testEngines)('search rules on %s', (engine) => {
   it('finds a title match of little standing past a hundred better-standing matches in the text', async () => {
     // Candidates are cut by standing, then insertion order (newest first): the stall,
     // indexed first with no history, comes after every video in that order.
-    await store.search.index([poi('poiJianbing', '煎饼果子摊', '天津市和平区', 39.12, 117.2)]);
+    await store.search.index([
+      poi('poiJianbing', '煎饼果子摊', '天津市和平区', 39.12, 117.2),
+      {
+        kind: 'video',
+        refId: 'vidJianbingTitle',
+        title: '煎饼果子',
+        text: [],
+        target: { video: 'vidJianbingTitle' },
+        createdAt: now - day,
+      },
+    ]);
     await store.search.index(
       Array.from(
         { length: 120 },
@@ -248,7 +258,8 @@ describe.each(testEngines)('search rules on %s', (engine) => {
         }),
       ),
     );
-    expect((await ids('煎饼果子'))[0]).toBe('poi:poiJianbing');
+    expect((await ids('煎饼果子')).slice(0, 2).sort()).toEqual(['poi:poiJianbing', 'video:vidJianbingTitle']);
+    expect((await ids('煎饼果子', 'videos'))[0]).toBe('video:vidJianbingTitle');
   });
 
   it('indexes text with words no engine would take whole (a 3,000-letter run)', async () => {
