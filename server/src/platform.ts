@@ -501,6 +501,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
         authorizeAppReader: async ({ accountId, operator }, appid) => {
           await apps.requireRole({ accountId, operator }, appid, 'viewer');
         },
+        authorizeOrgEditor: async ({ accountId }, orgId) => {
+          await identity.requireOrgRole(accountId, orgId, 'developer');
+        },
+        authorizeOrgReader: async ({ accountId }, orgId) => {
+          await identity.requireOrgRole(accountId, orgId, 'viewer');
+        },
       });
       await app.register(placesPlugin, { places });
       await app.register(livePlugin, { live, blobs });
