@@ -30,6 +30,7 @@ export const contentErrors = defineErrors('CONTENT', {
     message:
       "The app lets only its own org's confirmed creator accounts mount it (self-operated mounting), and this creator is not one",
   },
+  CREATOR_NOT_FOUND: { status: 404, message: 'No such creator' },
   ORG_ACCOUNT_NOT_FOUND: {
     status: 404,
     message: 'This org did not name this creator as one of its own accounts',

@@ -61,8 +61,8 @@ export function createMountingService(
   return {
     orgAccounts: listed,
     async nameOrgAccount(orgId, creatorId) {
-      if (!(await findCreator(db, creatorId)))
-        throw contentErrors.MOUNTING_CREATOR_UNKNOWN({ creator_id: creatorId });
+      // The creator is named in the path: one that does not exist is not found.
+      if (!(await findCreator(db, creatorId))) throw contentErrors.CREATOR_NOT_FOUND();
       await nameOrgAccount(db, orgId, creatorId, clock.now());
       return accountOf(orgId, creatorId);
     },

@@ -292,10 +292,7 @@ describe.each(testEngines)('live rooms over HTTP on %s', (engine) => {
     const notNamed = await confirm(rival);
     expect([notNamed.status, notNamed.json.error.code]).toEqual([404, 'CONTENT_ORG_ACCOUNT_NOT_FOUND']);
     const notCreator = await c.call('PUT', `${accounts}/${viewer.id}`, { token: owner.token });
-    expect([notCreator.status, notCreator.json.error.code]).toEqual([
-      422,
-      'CONTENT_MOUNTING_CREATOR_UNKNOWN',
-    ]);
+    expect([notCreator.status, notCreator.json.error.code]).toEqual([404, 'CONTENT_CREATOR_NOT_FOUND']);
     const stranger = await c.orgOwner();
     expect((await c.call('PUT', `${accounts}/${rival.id}`, { token: stranger.token })).status).toBe(404);
     const confirmed = await confirm(creator);
