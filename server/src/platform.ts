@@ -586,6 +586,12 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           await apps.requireRole({ accountId, operator }, appid, 'developer');
         },
         authorizeAppReader,
+        authorizeOrgEditor: async ({ accountId }, orgId) => {
+          await identity.requireOrgRole(accountId, orgId, 'developer');
+        },
+        authorizeOrgReader: async ({ accountId }, orgId) => {
+          await identity.requireOrgRole(accountId, orgId, 'viewer');
+        },
       });
       await app.register(placesPlugin, { places });
       await app.register(livePlugin, { live, blobs });

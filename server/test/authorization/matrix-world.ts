@@ -1,3 +1,4 @@
+import { sampleMedia } from '../../src/modules/content/testing.ts';
 import { identityClient } from '../../src/modules/identity/testing.ts';
 import { pushedPlaylist, tsBytes } from '../../src/modules/live/testing.ts';
 import { buildPackage, goodProgram, versionsClient } from '../../src/modules/versions/testing.ts';
@@ -237,6 +238,8 @@ export async function buildMatrixWorld(t: TestPlatform) {
 
   // Content: the first user is a creator with videos; a POI carries app A's anchor.
   await t.content.becomeCreator(user.user.id, 'Chef');
+  // Org A named the creator as one of its own accounts; the creator's confirmation is a row.
+  await t.content.nameOrgAccount(owner.orgId, user.user.id);
   const video = async () => {
     const published = await t.content.publishVideo({
       userId: user.user.id,
@@ -346,7 +349,6 @@ export type MatrixWorld = Awaited<ReturnType<typeof buildMatrixWorld>>;
 
 /** The smallest files the content module accepts as a video and a cover. */
 export const matrixMedia = {
-  mp4: Buffer.concat([Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'), Buffer.alloc(4000, 3)]),
-  jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]),
+  ...sampleMedia,
   png: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(300, 7)]),
 };

@@ -1261,7 +1261,30 @@ export const routeTable: MatrixRow[] = [
   {
     route: 'PUT /api/apps/:appid/mounting',
     expect: orgConsole('developer'),
-    request: (w) => ({ url: `${app(w)}/mounting`, body: { mode: 'open', creators: [] } }),
+    request: (w) => ({ url: `${app(w)}/mounting`, body: { mode: 'ugc', creators: [] } }),
+  },
+  // Org A's own creator accounts (self-operated mounting): the first user, named by org A.
+  {
+    route: 'GET /api/orgs/:orgId/creator-accounts',
+    expect: { ...orgConsole('viewer'), operator: 404 },
+    request: get((w) => `${org(w)}/creator-accounts`),
+  },
+  {
+    route: 'PUT /api/orgs/:orgId/creator-accounts/:creatorId',
+    expect: orgConsole('developer'),
+    request: (w) => ({ url: `${org(w)}/creator-accounts/${w.user.user.id}` }),
+  },
+  {
+    route: 'DELETE /api/orgs/:orgId/creator-accounts/:creatorId',
+    // Another creator id: taking back what was never named changes nothing, and succeeds.
+    expect: orgConsole('developer'),
+    request: (w) => ({ url: `${org(w)}/creator-accounts/${fresh('user')}` }),
+  },
+  {
+    route: 'POST /api/me/creator/orgs/:orgId/confirm',
+    // Org A named the first user only: the other user finds no such naming.
+    expect: userOwn(),
+    request: (w) => ({ url: `/api/me/creator/orgs/${w.org}/confirm` }),
   },
 
   // Live rooms: the first user is live in room A, with app A's card pinned.

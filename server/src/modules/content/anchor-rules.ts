@@ -28,11 +28,26 @@ export function anchorView(
   };
 }
 
+/** What the platform knows of a creator about to mount an app. */
+export interface MountingCreator {
+  /** A creator account the app's org named as its own, confirmed by the creator. */
+  ownAccount: boolean;
+  /** A creator the app authorised (its list). */
+  authorised: boolean;
+}
+
 /**
- * Whether a creator may mount an app that is mountable at all: any creator when the app is
- * open to everyone (UGC mounting), otherwise only a creator the app authorised
- * (influencer mounting). Videos and live rooms both ask this.
+ * Whether a creator may mount an app that is mountable at all, as on Douyin: any creator
+ * under UGC mounting; the app's own accounts and the creators it authorised under
+ * influencer mounting; only its own accounts under self-operated mounting. Videos and live
+ * rooms both ask this; the refusal names the mode.
  */
-export function creatorMayMount(mode: MountingMode, authorised: boolean): boolean {
-  return mode === 'open' || authorised;
+export function mountingRefusal(
+  mode: MountingMode,
+  creator: MountingCreator,
+): 'not_own' | 'not_authorised' | null {
+  if (mode === 'ugc') return null;
+  if (creator.ownAccount) return null;
+  if (mode === 'self_operated') return 'not_own';
+  return creator.authorised ? null : 'not_authorised';
 }

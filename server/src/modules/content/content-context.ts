@@ -2,10 +2,10 @@ import type { BlobStore } from '../../blobs/index.ts';
 import type { Clock } from '../../db/clock.ts';
 import type { Db } from '../../db/database.ts';
 import type { FunnelService } from '../funnel/index.ts';
-import { anchorView, creatorMayMount } from './anchor-rules.ts';
+import { anchorView, mountingRefusal } from './anchor-rules.ts';
 import type { AppCard, FeedRanker, MountableApps, Video } from './content.model.ts';
 import { contentErrors } from './errors.ts';
-import { findMounting, hasGrant } from './mounting.repository.ts';
+import { findMounting, hasGrant, isOrgAccount } from './mounting.repository.ts';
 import type { VideoCardRow } from './video.repository.ts';
 
 export interface ContentDeps {
@@ -58,8 +58,13 @@ export function contentContext(deps: ContentDeps) {
       const card = (await apps.mountable([appid])).get(appid);
       if (!card) throw contentErrors.ANCHOR_APP_NOT_MOUNTABLE({ appid });
       const { mode } = await findMounting(deps.db, appid);
-      if (!creatorMayMount(mode, mode === 'open' || (await hasGrant(deps.db, appid, creatorId))))
-        throw contentErrors.CREATOR_NOT_AUTHORISED({ appid });
+      if (mode === 'ugc') return card;
+      const refusal = mountingRefusal(mode, {
+        ownAccount: await isOrgAccount(deps.db, card.orgId, creatorId),
+        authorised: mode === 'influencer' && (await hasGrant(deps.db, appid, creatorId)),
+      });
+      if (refusal === 'not_own') throw contentErrors.CREATOR_NOT_OWN_ACCOUNT({ appid });
+      if (refusal === 'not_authorised') throw contentErrors.CREATOR_NOT_AUTHORISED({ appid });
       return card;
     },
 

@@ -5,6 +5,8 @@ export interface AppCard {
   appid: string;
   name: string;
   iconUrl: string | null;
+  /** The org that owns the app: its own creator accounts may always mount it. */
+  orgId: string;
   /** When the app was created: a new app's videos get exploration slots. */
   createdAt: number;
 }

@@ -77,8 +77,12 @@ export interface ContentKeyTable {
   secret: string;
 }
 
-/** Who may mount an app: any creator (`open`), or only those it authorised. */
-export type MountingMode = 'open' | 'authorised';
+/**
+ * Who may mount an app, as on Douyin: only its own org's creator accounts (`self_operated`),
+ * those and the creators it authorised (`influencer`), or any creator (`ugc`).
+ */
+export const mountingModes = ['self_operated', 'influencer', 'ugc'] as const;
+export type MountingMode = (typeof mountingModes)[number];
 export interface AppMountingTable {
   appid: string;
   mode: MountingMode;
@@ -92,6 +96,17 @@ export interface MountGrantTable {
   created_at: number;
 }
 
+/**
+ * A creator account an org names as its own (the merchant's account): it counts for
+ * self-operated mounting once the creator confirmed it.
+ */
+export interface OrgCreatorAccountTable {
+  org_id: string;
+  creator_id: string;
+  created_at: number;
+  confirmed_at: number | null;
+}
+
 export interface ContentTables {
   creator: CreatorTable;
   video: VideoTable;
@@ -102,6 +117,7 @@ export interface ContentTables {
   content_key: ContentKeyTable;
   app_mounting: AppMountingTable;
   mount_grant: MountGrantTable;
+  org_creator_account: OrgCreatorAccountTable;
 }
 
 export type VideoRow = Selectable<VideoTable>;

@@ -12,18 +12,14 @@ import { createFunnelService, funnelMigrations, funnelPlugin } from '../funnel/i
 import { createRecommendationService, recommendationMigrations } from '../recommendation/index.ts';
 import { fixedRandom } from '../recommendation/testing.ts';
 import { type AppCard, contentMigrations, contentPlugin, createContentService } from './index.ts';
+import { sampleMedia } from './testing.ts';
 
-// A real MP4/JPEG header is what the upload check reads; the rest is payload.
-const mp4 = Buffer.concat([
-  Buffer.from('\0\0\0\x18ftypisom\0\0\x02\0isomiso2', 'latin1'),
-  Buffer.alloc(4000, 3),
-]);
+const { mp4, jpeg } = sampleMedia;
 const webm = Buffer.concat([
   Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 0x42, 0x82, 0x84]),
   Buffer.from('webm'),
   Buffer.alloc(500, 1),
 ]);
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(300, 9)]);
 
 function multipart(parts: Array<{ name: string; value: string | Buffer; filename?: string; type?: string }>) {
   const boundary = '----plaza-test-boundary';
@@ -55,8 +51,26 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
   const clock = manualClock(Date.UTC(2026, 10, 1));
   // The apps that may be mounted now: the port content depends on, controlled by the test.
   const mountable = new Map<string, AppCard>([
-    ['ttshop', { appid: 'ttshop', name: 'Noodle Shop', iconUrl: null, createdAt: Date.UTC(2026, 0, 1) }],
-    ['ttnew', { appid: 'ttnew', name: 'New Bakery', iconUrl: null, createdAt: Date.UTC(2026, 9, 30) }],
+    [
+      'ttshop',
+      {
+        appid: 'ttshop',
+        name: 'Noodle Shop',
+        iconUrl: null,
+        orgId: 'org_shop',
+        createdAt: Date.UTC(2026, 0, 1),
+      },
+    ],
+    [
+      'ttnew',
+      {
+        appid: 'ttnew',
+        name: 'New Bakery',
+        iconUrl: null,
+        orgId: 'org_bakery',
+        createdAt: Date.UTC(2026, 9, 30),
+      },
+    ],
   ]);
   let content: ReturnType<typeof createContentService>;
 
@@ -109,6 +123,12 @@ describe.each(testEngines)('content and feed on %s', (engine) => {
             throw new Error('not used here');
           },
           authorizeAppReader: async () => {
+            throw new Error('not used here');
+          },
+          authorizeOrgEditor: async () => {
+            throw new Error('not used here');
+          },
+          authorizeOrgReader: async () => {
             throw new Error('not used here');
           },
         });

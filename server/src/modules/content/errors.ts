@@ -24,7 +24,18 @@ export const contentErrors = defineErrors('CONTENT', {
   },
   CREATOR_NOT_AUTHORISED: {
     status: 403,
-    message: 'The app lets only the creators it authorised mount it, and this creator is not one of them',
+    message:
+      'The app lets only its own accounts and the creators it authorised mount it (influencer mounting), and this creator is neither',
+  },
+  CREATOR_NOT_OWN_ACCOUNT: {
+    status: 403,
+    message:
+      "The app lets only its own org's confirmed creator accounts mount it (self-operated mounting), and this creator is not one",
+  },
+  CREATOR_NOT_FOUND: { status: 404, message: 'No such creator' },
+  ORG_ACCOUNT_NOT_FOUND: {
+    status: 404,
+    message: 'This org did not name this creator as one of its own accounts',
   },
   MOUNTING_CREATOR_UNKNOWN: {
     status: 422,

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngines } from '../../../test/support/test-database.ts';
 import { startTestPlatform } from '../../../test/support/test-platform.ts';
+import { sampleMedia } from '../content/testing.ts';
 import { identityClient } from '../identity/testing.ts';
 import { buildPackage, goodProgram, versionsClient } from '../versions/testing.ts';
 import { ffmpegPush, push, pushedPlaylist, tsBytes } from './testing.ts';
@@ -102,25 +103,27 @@ describe.each(testEngines)('live rooms over HTTP on %s', (engine) => {
     // The app switches to influencer mounting, naming only the rival: the creator may not carry it.
     const mounting = (body: object, token = owner.token) =>
       c.call('PUT', `/api/apps/${appid}/mounting`, { token, body });
-    expect((await mounting({ mode: 'authorised', creators: [rival.id] })).status).toBe(200);
+    expect((await mounting({ mode: 'influencer', creators: [rival.id] })).status).toBe(200);
     const refused = await start(creator, { title: '今晚吃面', anchor: card('点外卖') });
     expect([refused.status, refused.json.error.code]).toEqual([403, 'CONTENT_CREATOR_NOT_AUTHORISED']);
-    const unknownCreator = await mounting({ mode: 'authorised', creators: [viewer.id] });
+    const unknownCreator = await mounting({ mode: 'influencer', creators: [viewer.id] });
     expect([unknownCreator.status, unknownCreator.json.error.code]).toEqual([
       422,
       'CONTENT_MOUNTING_CREATOR_UNKNOWN',
     ]);
     const stranger = await c.orgOwner();
-    expect((await mounting({ mode: 'open' }, stranger.token)).status).toBe(404);
+    expect((await mounting({ mode: 'ugc' }, stranger.token)).status).toBe(404);
+    const oldName = await mounting({ mode: 'authorised', creators: [rival.id] });
+    expect([oldName.status, oldName.json.error.code]).toEqual([400, 'HTTP_VALIDATION']);
     expect((await c.call('GET', `/api/apps/${appid}/mounting`, { token: owner.token })).json).toEqual({
       appid,
-      mode: 'authorised',
+      mode: 'influencer',
       creators: [rival.id],
     });
     expect((await c.call('GET', '/api/live/rooms')).json.items).toEqual([]);
 
     // Authorised, the creator goes live with the card pinned; a second room waits for the first.
-    expect((await mounting({ mode: 'authorised', creators: [rival.id, creator.id] })).status).toBe(200);
+    expect((await mounting({ mode: 'influencer', creators: [rival.id, creator.id] })).status).toBe(200);
     const started = await start(creator, { title: '今晚吃面', anchor: card('点外卖') });
     expect(started.status, JSON.stringify(started.json)).toBe(201);
     roomId = started.json.room.room_id;
@@ -256,6 +259,64 @@ describe.each(testEngines)('live rooms over HTTP on %s', (engine) => {
     } finally {
       events.close();
     }
+  });
+
+  it("under self-operated mounting lets only the org's own confirmed creator accounts carry the app, in rooms and on videos", async () => {
+    const mounting = (body: object) =>
+      c.call('PUT', `/api/apps/${appid}/mounting`, { token: owner.token, body });
+    const pin = (title: string) =>
+      c.call('PUT', `/api/live/rooms/${roomId}/pin`, { token: creator.token, body: card(title) });
+    const publish = async (who: { id: string }) =>
+      t.content.publishVideo({
+        userId: who.id,
+        caption: '自营好物',
+        video: await t.content.storeUpload('video', sampleMedia.mp4),
+        cover: await t.content.storeUpload('cover', sampleMedia.jpeg),
+        anchor: card('自营套餐'),
+      });
+    const accounts = `/api/orgs/${owner.orgId}/creator-accounts`;
+    const confirm = (who: { token: string }) =>
+      c.call('POST', `/api/me/creator/orgs/${owner.orgId}/confirm`, { token: who.token });
+    const notOwn = ['CONTENT_CREATOR_NOT_OWN_ACCOUNT'];
+
+    // Authorised as an influencer, but not the org's own account: refused once self-operated.
+    expect((await mounting({ mode: 'self_operated', creators: [rival.id, creator.id] })).status).toBe(200);
+    const refused = await pin('自营套餐');
+    expect([refused.status, refused.json.error.code]).toEqual([403, ...notOwn]);
+    await expect(publish(creator)).rejects.toMatchObject({ code: notOwn[0] });
+
+    // Named by the org, the creator counts only once they confirm; only the named may confirm.
+    const named = await c.call('PUT', `${accounts}/${creator.id}`, { token: owner.token });
+    expect(named.json).toMatchObject({ org_id: owner.orgId, creator_id: creator.id, confirmed_at: null });
+    expect((await pin('自营套餐')).json.error.code).toBe(notOwn[0]);
+    const notNamed = await confirm(rival);
+    expect([notNamed.status, notNamed.json.error.code]).toEqual([404, 'CONTENT_ORG_ACCOUNT_NOT_FOUND']);
+    const notCreator = await c.call('PUT', `${accounts}/${viewer.id}`, { token: owner.token });
+    expect([notCreator.status, notCreator.json.error.code]).toEqual([404, 'CONTENT_CREATOR_NOT_FOUND']);
+    const stranger = await c.orgOwner();
+    expect((await c.call('PUT', `${accounts}/${rival.id}`, { token: stranger.token })).status).toBe(404);
+    const confirmed = await confirm(creator);
+    expect([confirmed.status, typeof confirmed.json.confirmed_at]).toEqual([200, 'number']);
+    expect((await pin('自营套餐')).status).toBe(200);
+    expect((await c.call('GET', `/api/live/rooms/${roomId}`)).json.pinned.title).toBe('自营套餐');
+    expect((await publish(creator)).anchor?.appid).toBe(appid);
+    await expect(publish(rival)).rejects.toMatchObject({ code: notOwn[0] });
+
+    // Influencer mounting: the org's own accounts and the listed creators, no one else.
+    expect((await mounting({ mode: 'influencer', creators: [rival.id] })).status).toBe(200);
+    expect((await publish(creator)).anchor?.appid).toBe(appid);
+    expect((await publish(rival)).anchor?.appid).toBe(appid);
+    expect((await mounting({ mode: 'influencer', creators: [] })).status).toBe(200);
+    await expect(publish(rival)).rejects.toMatchObject({ code: 'CONTENT_CREATOR_NOT_AUTHORISED' });
+
+    // Taken back by the org, the account no longer counts; UGC mounting lets anyone.
+    expect((await c.call('DELETE', `${accounts}/${creator.id}`, { token: owner.token })).status).toBe(204);
+    expect((await c.call('GET', accounts, { token: owner.token })).json).toEqual({ items: [] });
+    expect((await mounting({ mode: 'self_operated' })).status).toBe(200);
+    expect((await pin('自营套餐')).json.error.code).toBe(notOwn[0]);
+    expect((await mounting({ mode: 'ugc' })).status).toBe(200);
+    expect((await publish(rival)).anchor?.appid).toBe(appid);
+    expect((await mounting({ mode: 'influencer', creators: [rival.id, creator.id] })).status).toBe(200);
   });
 
   it("counts the room's funnel: card seen, tapped, app opened, and the order paid after", async () => {

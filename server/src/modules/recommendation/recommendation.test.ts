@@ -71,6 +71,8 @@ describe.each(testEngines)('recommended feed on %s', (engine) => {
           // No app's mounting list is read or written here.
           authorizeAppEditor: async () => {},
           authorizeAppReader: async () => {},
+          authorizeOrgEditor: async () => {},
+          authorizeOrgReader: async () => {},
         });
         await a.register(recommendationPlugin, { recommendation });
       },

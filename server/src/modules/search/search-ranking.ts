@@ -1,5 +1,5 @@
 import type { SearchKind } from './search.table.ts';
-import { compactQuery, type QueryGroup } from './search-terms.ts';
+import type { QueryGroup } from './search-terms.ts';
 
 /**
  * The order of results: text relevance first, then quality, distance and freshness as
@@ -45,7 +45,8 @@ export interface Candidate {
 
 export interface RankContext {
   groups: QueryGroup[];
-  query: string;
+  /** The query folded, without separators (`compactQuery`): compared with titles as a phrase. */
+  phrase: string;
   /** Where the user is, when they granted location. */
   near?: { lat: number; lng: number };
   now: number;
@@ -106,7 +107,7 @@ export function relevance(c: Candidate, ctx: RankContext): number {
     sum += best;
   }
   let score = sum / ctx.groups.length;
-  const phrase = compactQuery(ctx.query);
+  const phrase = ctx.phrase;
   if (phrase.length > 0) {
     const title = c.titleCompact;
     const sound = c.titleSound;

@@ -31,6 +31,8 @@ export interface Segmenter {
   cut(text: string, forSearch: boolean): string[];
   /** Words the dictionary did not know (brands, dishes, places): cut whole from now on. */
   addWords(words: readonly string[]): void;
+  /** Whether the dictionary holds this word whole (not a guess of jieba's HMM). */
+  holds(word: string): boolean;
 }
 
 /** Jieba with its shipped dictionary plus the platform's words. */
@@ -49,6 +51,10 @@ export function createSegmenter(words: readonly string[] = []): Segmenter {
       // A high frequency makes jieba prefer the whole word over its parts.
       const lines = added.map((w) => `${fold(w).replace(/\s+/g, '')} 100000 n`).join('\n');
       jieba.loadDict(Buffer.from(`${lines}\n`));
+    },
+    holds(word) {
+      const pieces = jieba.cut(word, false);
+      return pieces.length === 1 && pieces[0] === word;
     },
   };
   segmenter.addWords(words);
@@ -147,7 +153,7 @@ export function queryGroups(segmenter: Segmenter, query: string, correct: Correc
     if (isHan(word)) {
       const options: QueryOption[] = [{ terms: [{ term: word, prefix: false }], weight: 1 }];
       const chars = [...word];
-      if (chars.length > 1) {
+      if (chars.length > 1 && !segmenter.holds(word)) {
         options.push({ terms: chars.map((c) => ({ term: c, prefix: false })), weight: 0.75, phrase: word });
       }
       groups.push({ text: word, options });

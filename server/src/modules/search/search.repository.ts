@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Engine, Executor } from '../../db/database.ts';
 import { fts5Match, tsquery } from './match-expression.ts';
-import type { NewSearchDocRow, SearchDocRow, SearchKind } from './search.table.ts';
+import { type NewSearchDocRow, type SearchDocRow, type SearchKind, searchKinds } from './search.table.ts';
 import type { QueryGroup } from './search-terms.ts';
 
 type DocValues = Omit<NewSearchDocRow, 'seq'>;
@@ -95,6 +95,7 @@ export interface MatchRequest {
 export type CandidateRow = Pick<
   SearchDocRow,
   | 'seq'
+  | 'rank_key'
   | 'id'
   | 'kind'
   | 'ref_id'
@@ -117,6 +118,20 @@ export type CandidateRow = Pick<
   | 'created_at'
 >;
 
+const candidateColumns = sql`d.seq, d.rank_key, d.id, d.kind, d.ref_id, d.appid, d.title, d.subtitle, d.body,
+  d.title_terms, d.body_terms, d.title_compact, d.title_sound, d.target, d.lat_e6, d.lng_e6, d.opens, d.orders,
+  d.refunds, d.rating_sum, d.rating_count, d.created_at`;
+
+/** The kinds asked for as a condition; none when every kind is (the same rows, without reading each one's kind). */
+function kindFilter(kinds: readonly SearchKind[]) {
+  if (searchKinds.every((k) => kinds.includes(k))) return null;
+  return sql`and d.kind in (${sql.join(kinds.map((k) => sql`${k}`))})`;
+}
+
+function ofKinds(kinds: readonly SearchKind[]) {
+  return kindFilter(kinds) ?? sql``;
+}
+
 /**
  * Documents matching every group, best quality first (then insertion order): the same rows
  * on both engines, since the boolean match and the order are the same.
@@ -127,22 +142,51 @@ export async function matchCandidates(
   req: MatchRequest,
 ): Promise<CandidateRow[]> {
   if (req.groups.length === 0 || req.kinds.length === 0) return [];
-  const kinds = sql.join(req.kinds.map((k) => sql`${k}`));
-  const columns = sql`d.seq, d.id, d.kind, d.ref_id, d.appid, d.title, d.subtitle, d.body, d.title_terms, d.body_terms,
-    d.title_compact, d.title_sound, d.target, d.lat_e6, d.lng_e6, d.opens, d.orders, d.refunds,
-    d.rating_sum, d.rating_count, d.created_at`;
   if (engine === 'postgres') {
     const tsv = req.titleOnly ? sql`d.title_tsv` : sql`d.all_tsv`;
-    const result = await sql<CandidateRow>`select ${columns} from search_doc d
-      where ${tsv} @@ ${tsquery(req.groups)}::tsquery and d.kind in (${kinds})
+    const result = await sql<CandidateRow>`select ${candidateColumns} from search_doc d
+      where ${tsv} @@ ${tsquery(req.groups)}::tsquery ${ofKinds(req.kinds)}
       order by d.rank_key desc limit ${req.limit}`.execute(db);
     return result.rows;
   }
   // FTS5 hands matches out by rowid, which is the rank key: best first, stopping at the limit.
-  const result = await sql<CandidateRow>`select ${columns} from search_fts f
+  const result = await sql<CandidateRow>`select ${candidateColumns} from search_fts f
     join search_doc d on d.rank_key = f.rowid
-    where search_fts match ${fts5Match(req.groups, req.titleOnly)} and d.kind in (${kinds})
+    where search_fts match ${fts5Match(req.groups, req.titleOnly)} ${ofKinds(req.kinds)}
     order by f.rowid desc limit ${req.limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The rank keys of the rows `matchCandidates` would return, without reading the rows: on
+ * SQLite, for every kind, the full-text index alone answers.
+ */
+export async function matchKeys(db: Executor, engine: Engine, req: MatchRequest): Promise<number[]> {
+  if (req.groups.length === 0 || req.kinds.length === 0) return [];
+  let rows: { rank_key: number }[];
+  if (engine === 'postgres') {
+    const tsv = req.titleOnly ? sql`d.title_tsv` : sql`d.all_tsv`;
+    rows = (
+      await sql<{ rank_key: number }>`select d.rank_key from search_doc d
+        where ${tsv} @@ ${tsquery(req.groups)}::tsquery ${ofKinds(req.kinds)}
+        order by d.rank_key desc limit ${req.limit}`.execute(db)
+    ).rows;
+  } else {
+    const filtered = kindFilter(req.kinds) ? sql`join search_doc d on d.rank_key = f.rowid` : sql``;
+    rows = (
+      await sql<{ rank_key: number }>`select f.rowid as rank_key from search_fts f ${filtered}
+        where search_fts match ${fts5Match(req.groups, req.titleOnly)} ${ofKinds(req.kinds)}
+        order by f.rowid desc limit ${req.limit}`.execute(db)
+    ).rows;
+  }
+  return rows.map((r) => Number(r.rank_key));
+}
+
+/** The candidate rows of the given rank keys, in no particular order. */
+export async function candidatesByKey(db: Executor, keys: number[]): Promise<CandidateRow[]> {
+  if (keys.length === 0) return [];
+  const result = await sql<CandidateRow>`select ${candidateColumns} from search_doc d
+    where d.rank_key in (${sql.join(keys)})`.execute(db);
   return result.rows;
 }
 

@@ -8,6 +8,7 @@ import type { SearchKind, SearchStep } from './search.table.ts';
 import * as events from './search-event.repository.ts';
 import { prior, type RankedSignals, score, termsOf } from './search-ranking.ts';
 import {
+  compactQuery,
   createSegmenter,
   fold,
   pinyinOf,
@@ -280,13 +281,30 @@ export function createSearchService(deps: SearchDeps): SearchService {
   }
 
   async function candidates(groups: ReturnType<typeof queryGroups>, kinds: readonly SearchKind[]) {
-    const [inTitle, anywhere] = await Promise.all([
-      repo.matchCandidates(db, engine, { groups, titleOnly: true, kinds, limit: candidateLimit.title }),
-      repo.matchCandidates(db, engine, { groups, titleOnly: false, kinds, limit: candidateLimit.any }),
-    ]);
-    const bySeq = new Map<number, repo.CandidateRow>();
-    for (const r of [...inTitle, ...anywhere]) bySeq.set(Number(r.seq), r);
-    return [...bySeq.values()];
+    const anywhere = await repo.matchCandidates(db, engine, {
+      groups,
+      titleOnly: false,
+      kinds,
+      limit: candidateLimit.any,
+    });
+    // Title matches are matches anywhere: unless the cut left some out, they are all here
+    // already. Rare queries (a brand's full name), which scan every match, run once.
+    if (anywhere.length < candidateLimit.any) return anywhere;
+    // Most title matches are among the rows read already: only the others are read.
+    const read = new Set(anywhere.map((r) => Number(r.rank_key)));
+    const inTitle = await repo.matchKeys(db, engine, {
+      groups,
+      titleOnly: true,
+      kinds,
+      limit: candidateLimit.title,
+    });
+    return [
+      ...anywhere,
+      ...(await repo.candidatesByKey(
+        db,
+        inTitle.filter((k) => !read.has(k)),
+      )),
+    ];
   }
 
   async function ranked(input: {
@@ -301,7 +319,12 @@ export function createSearchService(deps: SearchDeps): SearchService {
     if (groups.length === 0) return [];
     const rows = await candidates(groups, kindsOf[input.tab]);
     const now = clock.now();
-    const ctx = { groups, query: input.query, now, ...(input.near ? { near: input.near } : {}) };
+    const ctx = {
+      groups,
+      phrase: compactQuery(input.query),
+      now,
+      ...(input.near ? { near: input.near } : {}),
+    };
     const scored = rows.map((r) => {
       let folded: string | undefined;
       return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../db/database.ts';
 import { testEngines } from '../../../test/support/test-database.ts';
+import type { Engine } from '../../db/database.ts';
 import type { SearchDocumentInput } from './search.service.ts';
 import { startSearchStore } from './testing.ts';
 
@@ -228,6 +228,38 @@ describe.each(testEngines)('search rules on %s', (engine) => {
     store.visible.add('ttcar');
     await store.search.remove([{ kind: 'video', refId: 'vid1' }]);
     expect(await ids('重庆小面')).not.toContain('video:vid1');
+  });
+
+  it('finds a title match of little standing past a hundred better-standing matches in the text', async () => {
+    // Candidates are cut by standing, then insertion order (newest first): the stall,
+    // indexed first with no history, comes after every video in that order.
+    await store.search.index([
+      poi('poiJianbing', '煎饼果子摊', '天津市和平区', 39.12, 117.2),
+      {
+        kind: 'video',
+        refId: 'vidJianbingTitle',
+        title: '煎饼果子',
+        text: [],
+        target: { video: 'vidJianbingTitle' },
+        createdAt: now - day,
+      },
+    ]);
+    await store.search.index(
+      Array.from(
+        { length: 120 },
+        (_, i): SearchDocumentInput => ({
+          kind: 'video',
+          refId: `vidJianbing${i}`,
+          title: `早餐日记第${i}期`,
+          text: ['煎饼果子'],
+          target: { video: `vidJianbing${i}` },
+          signals: { opens: 1000, orders: 500, ratingSum: 1000, ratingCount: 200 },
+          createdAt: now - day,
+        }),
+      ),
+    );
+    expect((await ids('煎饼果子')).slice(0, 2).sort()).toEqual(['poi:poiJianbing', 'video:vidJianbingTitle']);
+    expect((await ids('煎饼果子', 'videos'))[0]).toBe('video:vidJianbingTitle');
   });
 
   it('indexes text with words no engine would take whole (a 3,000-letter run)', async () => {

@@ -32,6 +32,7 @@ export interface MountableApp {
   appid: string;
   name: string;
   iconUrl: string | null;
+  orgId: string;
   createdAt: number;
 }
 
@@ -293,6 +294,7 @@ export function createReleaseService(deps: VersionsDeps): ReleaseService {
           appid: app.appid,
           name: app.name,
           iconUrl: app.iconUrl,
+          orgId: app.orgId,
           createdAt: app.createdAt,
         });
       }
