@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase } from '../../../server/src/db/database.ts';
-import { createTestTarget, testEngines } from '../../../server/test/support/test-database.ts';
 import { orderData, startMessagesKit } from '../../../server/src/modules/messages/testing.ts';
+import { createTestTarget, testEngines } from '../../../server/test/support/test-database.ts';
 import type { BenchRow, BenchSuite } from '../suite.ts';
 import { percentile } from '../support/percentile.ts';
 import { startPlaza } from '../support/processes.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
 import { testEngines } from '../../../test/support/test-database.ts';
+import { loadConfig } from '../../config.ts';
 import { readEvents } from '../../live-feed/testing.ts';
 import { createPlatform, type Platform } from '../../platform.ts';
 import { startSupportKit } from './testing.ts';

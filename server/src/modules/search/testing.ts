@@ -1,7 +1,7 @@
+import { createTestTarget, type TestTarget } from '../../../test/support/test-database.ts';
 import { type Clock, manualClock } from '../../db/clock.ts';
 import { type Db, type Engine, openDatabase } from '../../db/database.ts';
 import { createMigrator, currentSchema, migrateToLatest } from '../../db/migrator.ts';
-import { createTestTarget, type TestTarget } from '../../../test/support/test-database.ts';
 import { searchMigrations } from './migrations/index.ts';
 import { createSearchService, type SearchableApp, type SearchService } from './search.service.ts';
 
