@@ -123,12 +123,6 @@ export function createPayService(ctx: PayDeps): PayService {
           amount: order.totalAmount,
           at: now,
         });
-        await ctx.merchantRecord?.record(trx, {
-          appid: order.appid,
-          kind: 'order',
-          userId: order.userId,
-          at: now,
-        });
         await ctx.jobs.enqueue(trx, {
           type: paymentJobTypes.autoSettle,
           payload: { orderId: order.id },
@@ -151,6 +145,14 @@ export function createPayService(ctx: PayDeps): PayService {
           },
           trx,
         );
+        // After the money, as in a refund: every transaction that touches both takes the
+        // ledger's rows first and the merchant's record last, so none waits on another in a ring.
+        await ctx.merchantRecord?.record(trx, {
+          appid: order.appid,
+          kind: 'order',
+          userId: order.userId,
+          at: now,
+        });
         return order;
       });
     },
