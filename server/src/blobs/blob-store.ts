@@ -28,7 +28,28 @@ export class BlobTooLargeError extends Error {
   }
 }
 
-const hashPattern = /^[0-9a-f]{64}$/;
+export const hashPattern = /^[0-9a-f]{64}$/;
+
+/**
+ * A pass-through that hashes and counts what a blob store writes, and fails with
+ * BlobTooLargeError past `maxBytes`; `result()` once the stream has ended.
+ */
+export function blobMeter(maxBytes: number): Transform & { result(): { sha256: string; size: number } } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      size += chunk.length;
+      if (size > maxBytes) {
+        done(new BlobTooLargeError(maxBytes));
+        return;
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  return Object.assign(meter, { result: () => ({ sha256: hash.digest('hex'), size }) });
+}
 
 export function createFileBlobStore(root: string): BlobStore {
   const pathOf = (sha256: string) => {
@@ -40,19 +61,7 @@ export function createFileBlobStore(root: string): BlobStore {
       const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
       await mkdir(join(root, 'tmp'), { recursive: true });
       const tmp = join(root, 'tmp', randomBytes(12).toString('hex'));
-      const hash = createHash('sha256');
-      let size = 0;
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > max) {
-            done(new BlobTooLargeError(max));
-            return;
-          }
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
+      const meter = blobMeter(max);
       try {
         const input = Buffer.isBuffer(source) ? ReadableStream.from([source]) : source;
         await pipeline(input, meter, createWriteStream(tmp));
@@ -60,7 +69,7 @@ export function createFileBlobStore(root: string): BlobStore {
         await rm(tmp, { force: true });
         throw error;
       }
-      const sha256 = hash.digest('hex');
+      const { sha256, size } = meter.result();
       const final = pathOf(sha256);
       await mkdir(join(root, sha256.slice(0, 2)), { recursive: true });
       // rename is atomic: a reader never sees half a blob.

@@ -1,12 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Readable, Transform, Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '../db/database.ts';
-import { type BlobStore, BlobTooLargeError } from './blob-store.ts';
+import { type BlobStore, blobMeter, hashPattern } from './blob-store.ts';
 
 /** Bytes per stored chunk: a range read fetches only the chunks it covers. */
 export const blobChunkBytes = 1024 * 1024;
-const hashPattern = /^[0-9a-f]{64}$/;
 
 /**
  * The blob store in the database, for PostgreSQL deployments of several processes (or
@@ -24,8 +23,6 @@ export function createDatabaseBlobStore(db: Db, clock: { now(): number }): BlobS
     async put(source, options = {}) {
       const max = options.maxBytes ?? Number.POSITIVE_INFINITY;
       const uploadKey = randomBytes(12).toString('hex');
-      const hash = createHash('sha256');
-      let size = 0;
       let seq = 0;
       let pending: Buffer[] = [];
       let pendingBytes = 0;
@@ -43,17 +40,7 @@ export function createDatabaseBlobStore(db: Db, clock: { now(): number }): BlobS
           pendingBytes = joined.length;
         }
       };
-      const meter = new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          size += chunk.length;
-          if (size > max) {
-            done(new BlobTooLargeError(max));
-            return;
-          }
-          hash.update(chunk);
-          done(null, chunk);
-        },
-      });
+      const meter = blobMeter(max);
       const sink = new Writable({
         write(chunk: Buffer, _enc, done) {
           pending.push(chunk);
@@ -68,7 +55,7 @@ export function createDatabaseBlobStore(db: Db, clock: { now(): number }): BlobS
       try {
         const input = Buffer.isBuffer(source) ? Readable.from([source]) : source;
         await pipeline(input, meter, sink);
-        const sha256 = hash.digest('hex');
+        const { sha256, size } = meter.result();
         await db
           .insertInto('blobs')
           .values({ sha256, upload_key: uploadKey, size, created_at: clock.now() })
