@@ -1,20 +1,17 @@
 import type { FunnelReport } from '@plaza/api-types/platform';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { consoleApi, query } from '../kit/console-api.ts';
+import { useDayRange } from '../kit/day-range.tsx';
 import { ErrorNote, Skeleton } from '../kit/layout.tsx';
 import { useLoad } from '../kit/use-load.ts';
 import { ChartPanel } from './chart-panel.tsx';
 import { dailySeries, funnelRows, funnelSteps, previousPeriod } from './funnel-figures.ts';
 
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const percent = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 
 /** The app's funnel and daily trends over a date range, against the period before. */
 export function AnalyticsPage({ appid }: { appid: string }) {
-  const [range, setRange] = useState(() => ({
-    from: isoDay(Date.now() - 13 * 86_400_000),
-    to: isoDay(Date.now()),
-  }));
+  const [range, setRange] = useDayRange(13);
   const before = previousPeriod(range.from, range.to);
   const key = `${appid}:${range.from}:${range.to}`;
   const report = useLoad(async () => {

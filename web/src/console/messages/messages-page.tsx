@@ -1,11 +1,10 @@
 import type { AppMessageTemplate, MessageTemplateFigures } from '@plaza/api-types/console';
-import { useState } from 'react';
 import { downloadCsv } from '../analytics/chart-panel.tsx';
 import { consoleApi, query } from '../kit/console-api.ts';
+import { DayRangeFields, useDayRange } from '../kit/day-range.tsx';
 import { ErrorNote, Skeleton } from '../kit/layout.tsx';
 import { useLoad } from '../kit/use-load.ts';
 
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 const share = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
 /** The app's subscription-message templates, and what each one's sends did over a period. */
@@ -17,10 +16,7 @@ export function MessagesPage({ appid }: { appid: string }) {
       ),
     appid,
   );
-  const [range, setRange] = useState(() => ({
-    from: isoDay(Date.now() - 29 * 86_400_000),
-    to: isoDay(Date.now()),
-  }));
+  const [range, setRange] = useDayRange(29);
   const figures = useLoad(
     () =>
       consoleApi<{ templates: MessageTemplateFigures[] }>(
@@ -79,24 +75,7 @@ export function MessagesPage({ appid }: { appid: string }) {
           </button>
         </div>
         <form className="row" aria-label="Sends period" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            From
-            <input
-              type="date"
-              value={range.from}
-              max={range.to}
-              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-            />
-          </label>
-          <label>
-            To
-            <input
-              type="date"
-              value={range.to}
-              min={range.from}
-              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-            />
-          </label>
+          <DayRangeFields range={range} onChange={setRange} />
         </form>
         <ErrorNote error={figures.error} />
         {!figures.data ? (

@@ -1,10 +1,8 @@
 import type { AppBalance, PaymentStatement } from '@plaza/api-types/console';
-import { useState } from 'react';
 import { consoleApi, query } from '../kit/console-api.ts';
+import { DayRangeFields, useDayRange } from '../kit/day-range.tsx';
 import { ErrorNote, formatMoney, formatTime, Skeleton } from '../kit/layout.tsx';
 import { useLoad } from '../kit/use-load.ts';
-
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** The app's balances, and its statement of a period with totals, to read or download. */
 export function SettlementsPage({ appid }: { appid: string }) {
@@ -12,10 +10,7 @@ export function SettlementsPage({ appid }: { appid: string }) {
     () => consoleApi<{ items: AppBalance[] }>('GET', `/api/apps/${appid}/balances`).then((r) => r.items),
     appid,
   );
-  const [range, setRange] = useState(() => ({
-    from: isoDay(Date.now() - 29 * 86_400_000),
-    to: isoDay(Date.now()),
-  }));
+  const [range, setRange] = useDayRange(29);
   const statementUrl = (format: 'json' | 'csv') =>
     `/api/apps/${appid}/statements${query({ ...range, format })}`;
   const statement = useLoad(
@@ -53,24 +48,7 @@ export function SettlementsPage({ appid }: { appid: string }) {
       <section className="card" aria-labelledby="statement-title">
         <h2 id="statement-title">Statement</h2>
         <form className="row" aria-label="Statement period" onSubmit={(e) => e.preventDefault()}>
-          <label>
-            From
-            <input
-              type="date"
-              value={range.from}
-              max={range.to}
-              onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })}
-            />
-          </label>
-          <label>
-            To (inclusive)
-            <input
-              type="date"
-              value={range.to}
-              min={range.from}
-              onChange={(e) => e.target.value && setRange({ ...range, to: e.target.value })}
-            />
-          </label>
+          <DayRangeFields range={range} onChange={setRange} toLabel="To (inclusive)" />
           <a className="button" href={statementUrl('csv')} download="statement.csv">
             Download CSV
           </a>
